@@ -1,0 +1,217 @@
+package org.libvirt4j;
+
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A connection to a hypervisor ({@code virConnectPtr}, Go's {@code Connect}). Obtained from
+ * {@link Libvirt}; {@link #close()} is {@code virConnectClose}.
+ *
+ * <p>Every method throws {@link LibvirtException} with libvirt's error on failure, and
+ * {@code ERR_INVALID_CONN} once this handle is closed. Where libvirt has a call and a
+ * {@code ...Flags} variant that means the same with no flags, one Java method with varargs
+ * flags stands for both.
+ */
+public interface Connect extends LibvirtObject {
+
+    // --- the connection itself -------------------------------------------------------------
+
+    /** @return whether the connection is alive ({@code virConnectIsAlive}) */
+    boolean isAlive();
+
+    /** @return whether the connection is encrypted ({@code virConnectIsEncrypted}) */
+    boolean isEncrypted();
+
+    /** @return whether the connection is secure ({@code virConnectIsSecure}) */
+    boolean isSecure();
+
+    /** @return the hypervisor driver name, e.g. {@code "TEST"} or {@code "QEMU"} ({@code virConnectGetType}) */
+    String getType();
+
+    /** @return the hypervisor version, major * 1,000,000 + minor * 1,000 + release ({@code virConnectGetVersion}) */
+    long getVersion();
+
+    /** @return the libvirt version of the driver side, encoded as {@link #getVersion()} ({@code virConnectGetLibVersion}) */
+    long getLibVersion();
+
+    /** @return the host name of the hypervisor host ({@code virConnectGetHostname}) */
+    String getHostname();
+
+    /** @return the canonical URI of this connection ({@code virConnectGetURI}) */
+    String getURI();
+
+    /** @return the capabilities XML ({@code virConnectGetCapabilities}) */
+    String getCapabilities();
+
+    /** @return the host's SMBIOS system information XML ({@code virConnectGetSysinfo}) */
+    String getSysinfo();
+
+    /** @return the host's CPU and memory summary ({@code virNodeGetInfo}) */
+    NodeInfo getNodeInfo();
+
+    /** @return the free memory of the host in bytes ({@code virNodeGetFreeMemory}) */
+    long getFreeMemory();
+
+    /**
+     * @param type the guest type ({@code "kvm"}, ...) or {@code null} for the driver's default
+     * @return the maximum number of virtual CPUs per guest ({@code virConnectGetMaxVcpus})
+     */
+    int getMaxVcpus(String type);
+
+    // --- domains ---------------------------------------------------------------------------
+
+    /**
+     * @param flags filters; none lists every domain
+     * @return the matching domains, each to be closed by the caller ({@code virConnectListAllDomains})
+     */
+    List<Domain> listAllDomains(ConnectListAllDomainsFlags... flags);
+
+    /**
+     * @param name the domain name
+     * @return the domain ({@code virDomainLookupByName})
+     * @throws LibvirtException {@code ERR_NO_DOMAIN} if there is none of that name
+     */
+    Domain lookupDomainByName(String name);
+
+    /**
+     * @param id the running domain's id
+     * @return the domain ({@code virDomainLookupByID})
+     * @throws LibvirtException {@code ERR_NO_DOMAIN} if no running domain has it
+     */
+    Domain lookupDomainById(int id);
+
+    /**
+     * @param uuid the domain UUID
+     * @return the domain ({@code virDomainLookupByUUID})
+     * @throws LibvirtException {@code ERR_NO_DOMAIN} if there is none
+     */
+    Domain lookupDomainByUUID(UUID uuid);
+
+    /**
+     * @param uuid the UUID in libvirt's string form
+     * @return the domain ({@code virDomainLookupByUUIDString})
+     * @throws LibvirtException {@code ERR_INVALID_ARG} for a malformed UUID, {@code ERR_NO_DOMAIN} if there is none
+     */
+    Domain lookupDomainByUUIDString(String uuid);
+
+    /**
+     * Defines a persistent domain ({@code virDomainDefineXML}, or {@code virDomainDefineXMLFlags}
+     * when flags are given).
+     *
+     * @param xml the domain XML
+     * @param flags {@code VALIDATE} to check the XML against the schema
+     * @return the defined domain
+     * @throws LibvirtException {@code ERR_XML_ERROR} and kin for bad XML
+     */
+    Domain domainDefineXML(String xml, DomainDefineFlags... flags);
+
+    /**
+     * Creates and starts a transient domain ({@code virDomainCreateXML}).
+     *
+     * @param xml the domain XML
+     * @param flags start options
+     * @return the running domain
+     */
+    Domain domainCreateXML(String xml, DomainCreateFlags... flags);
+
+    // --- networks --------------------------------------------------------------------------
+
+    /** @param flags filters @return the matching networks ({@code virConnectListAllNetworks}) */
+    List<Network> listAllNetworks(ConnectListAllNetworksFlags... flags);
+
+    /** @param name the name @return the network ({@code virNetworkLookupByName}) @throws LibvirtException {@code ERR_NO_NETWORK} */
+    Network lookupNetworkByName(String name);
+
+    /** @param uuid the UUID @return the network ({@code virNetworkLookupByUUID}) @throws LibvirtException {@code ERR_NO_NETWORK} */
+    Network lookupNetworkByUUID(UUID uuid);
+
+    /** @param uuid the UUID string @return the network ({@code virNetworkLookupByUUIDString}) @throws LibvirtException {@code ERR_INVALID_ARG}, {@code ERR_NO_NETWORK} */
+    Network lookupNetworkByUUIDString(String uuid);
+
+    /** @param xml the network XML @param flags options @return the defined network ({@code virNetworkDefineXML[Flags]}) */
+    Network networkDefineXML(String xml, NetworkDefineFlags... flags);
+
+    /** @param xml the network XML @param flags options @return the started transient network ({@code virNetworkCreateXML[Flags]}) */
+    Network networkCreateXML(String xml, NetworkCreateFlags... flags);
+
+    // --- storage ---------------------------------------------------------------------------
+
+    /** @param flags filters @return the matching pools ({@code virConnectListAllStoragePools}) */
+    List<StoragePool> listAllStoragePools(ConnectListAllStoragePoolsFlags... flags);
+
+    /** @param name the name @return the pool ({@code virStoragePoolLookupByName}) @throws LibvirtException {@code ERR_NO_STORAGE_POOL} */
+    StoragePool lookupStoragePoolByName(String name);
+
+    /** @param uuid the UUID @return the pool ({@code virStoragePoolLookupByUUID}) @throws LibvirtException {@code ERR_NO_STORAGE_POOL} */
+    StoragePool lookupStoragePoolByUUID(UUID uuid);
+
+    /** @param uuid the UUID string @return the pool ({@code virStoragePoolLookupByUUIDString}) @throws LibvirtException {@code ERR_INVALID_ARG}, {@code ERR_NO_STORAGE_POOL} */
+    StoragePool lookupStoragePoolByUUIDString(String uuid);
+
+    /** @param xml the pool XML @param flags options @return the defined pool ({@code virStoragePoolDefineXML}) */
+    StoragePool storagePoolDefineXML(String xml, StoragePoolDefineFlags... flags);
+
+    /** @param xml the pool XML @param flags options @return the started transient pool ({@code virStoragePoolCreateXML}) */
+    StoragePool storagePoolCreateXML(String xml, StoragePoolCreateFlags... flags);
+
+    /** @param key the volume key @return the volume ({@code virStorageVolLookupByKey}) @throws LibvirtException {@code ERR_NO_STORAGE_VOL} */
+    StorageVol lookupStorageVolByKey(String key);
+
+    /** @param path the volume path @return the volume ({@code virStorageVolLookupByPath}) @throws LibvirtException {@code ERR_NO_STORAGE_VOL} */
+    StorageVol lookupStorageVolByPath(String path);
+
+    // --- interfaces, node devices, secrets, filters ----------------------------------------
+
+    /** @param flags filters @return the host interfaces ({@code virConnectListAllInterfaces}) */
+    List<Interface> listAllInterfaces(ConnectListAllInterfacesFlags... flags);
+
+    /** @param name the name @return the interface ({@code virInterfaceLookupByName}) @throws LibvirtException {@code ERR_NO_INTERFACE} */
+    Interface lookupInterfaceByName(String name);
+
+    /** @param mac the MAC address @return the interface ({@code virInterfaceLookupByMACString}) @throws LibvirtException {@code ERR_NO_INTERFACE} */
+    Interface lookupInterfaceByMACString(String mac);
+
+    /** @param flags filters @return the node devices ({@code virConnectListAllNodeDevices}) */
+    List<NodeDevice> listAllNodeDevices(ConnectListAllNodeDeviceFlags... flags);
+
+    /** @param name the name @return the device ({@code virNodeDeviceLookupByName}) @throws LibvirtException {@code ERR_NO_NODE_DEVICE} */
+    NodeDevice lookupNodeDeviceByName(String name);
+
+    /** @param flags filters @return the secrets ({@code virConnectListAllSecrets}) */
+    List<Secret> listAllSecrets(ConnectListAllSecretsFlags... flags);
+
+    /** @param xml the secret XML @param flags options @return the defined secret ({@code virSecretDefineXML}) */
+    Secret secretDefineXML(String xml, SecretDefineFlags... flags);
+
+    /** @param uuid the UUID string @return the secret ({@code virSecretLookupByUUIDString}) @throws LibvirtException {@code ERR_INVALID_ARG}, {@code ERR_NO_SECRET} */
+    Secret lookupSecretByUUIDString(String uuid);
+
+    /** @param usageType what the secret is for @param usageID the usage key @return the secret ({@code virSecretLookupByUsage}) @throws LibvirtException {@code ERR_NO_SECRET} */
+    Secret lookupSecretByUsage(SecretUsageType usageType, String usageID);
+
+    /** @return the network filters ({@code virConnectListAllNWFilters}) */
+    List<NWFilter> listAllNWFilters();
+
+    /** @param xml the filter XML @param flags options @return the defined filter ({@code virNWFilterDefineXML[Flags]}) */
+    NWFilter nwfilterDefineXML(String xml, NWFilterDefineFlags... flags);
+
+    /** @param name the name @return the filter ({@code virNWFilterLookupByName}) @throws LibvirtException {@code ERR_NO_NWFILTER} */
+    NWFilter lookupNWFilterByName(String name);
+
+    /** @param uuid the UUID string @return the filter ({@code virNWFilterLookupByUUIDString}) @throws LibvirtException {@code ERR_INVALID_ARG}, {@code ERR_NO_NWFILTER} */
+    NWFilter lookupNWFilterByUUIDString(String uuid);
+
+    /** @return the network filter bindings ({@code virConnectListAllNWFilterBindings}) */
+    List<NWFilterBinding> listAllNWFilterBindings();
+
+    /** @param portDev the port device name @return the binding ({@code virNWFilterBindingLookupByPortDev}) @throws LibvirtException {@code ERR_NO_NWFILTER_BINDING} */
+    NWFilterBinding lookupNWFilterBindingByPortDev(String portDev);
+
+    /** @param xml the binding XML @param flags options @return the binding ({@code virNWFilterBindingCreateXML}) */
+    NWFilterBinding nwfilterBindingCreateXML(String xml, NWFilterBindingCreateFlags... flags);
+
+    // --- streams ---------------------------------------------------------------------------
+
+    /** @param flags stream options @return a new, unattached stream ({@code virStreamNew}) */
+    Stream newStream(StreamFlags... flags);
+}

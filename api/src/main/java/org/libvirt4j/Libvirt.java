@@ -1,0 +1,80 @@
+package org.libvirt4j;
+
+import java.util.List;
+import java.util.Objects;
+import org.libvirt4j.internal.BackendRegistry;
+
+/**
+ * The entry point, as Go's package-level {@code libvirt.NewConnect} and friends.
+ *
+ * <p>The backend is chosen, in order: explicitly with {@link #using(String)}; by the system
+ * property {@code libvirt4j.backend}; by the environment variable {@code LIBVIRT4J_BACKEND};
+ * else the available backend of highest priority that supports the URI. When none fits, the
+ * error lists every backend found and why each cannot be used.
+ */
+public final class Libvirt {
+    /** The system property that names the backend to use. */
+    public static final String BACKEND_PROPERTY = "libvirt4j.backend";
+    /** The environment variable that names the backend to use. */
+    public static final String BACKEND_ENV = "LIBVIRT4J_BACKEND";
+
+    private Libvirt() {
+    }
+
+    /**
+     * @param uri the URI, {@code ""} for libvirt's default
+     * @return a read-write connection ({@code virConnectOpen})
+     * @throws LibvirtException libvirt's error when the open fails, {@code ERR_NO_SUPPORT}
+     *         when no backend can serve the URI
+     */
+    public static Connect newConnect(String uri) {
+        return connectorFor(uri).newConnect(uri);
+    }
+
+    /**
+     * @param uri the URI, {@code ""} for libvirt's default
+     * @return a read-only connection ({@code virConnectOpenReadOnly})
+     * @throws LibvirtException as {@link #newConnect(String)}
+     */
+    public static Connect newConnectReadOnly(String uri) {
+        return connectorFor(uri).newConnectReadOnly(uri);
+    }
+
+    /**
+     * @param uri the URI, {@code ""} for libvirt's default
+     * @param auth the credentials callback
+     * @param flags open flags
+     * @return a connection ({@code virConnectOpenAuth})
+     * @throws LibvirtException as {@link #newConnect(String)}
+     */
+    public static Connect newConnectWithAuth(String uri, ConnectAuth auth, ConnectFlags... flags) {
+        return connectorFor(uri).newConnectWithAuth(uri, auth, flags);
+    }
+
+    /**
+     * @return the libvirt library version of the backend chosen for the default URI
+     *         ({@code virGetVersion})
+     */
+    public static long getVersion() {
+        return connectorFor("").getVersion();
+    }
+
+    /** @return every backend found, usable or not, with the reason for each unusable one */
+    public static List<BackendInfo> backends() {
+        return BackendRegistry.instance().describe();
+    }
+
+    /**
+     * @param backendName a backend's {@link BackendInfo#name()}
+     * @return a connector bound to that backend
+     * @throws LibvirtException {@code ERR_NO_SUPPORT} naming the backends found when none has
+     *         that name or it is unusable
+     */
+    public static Connector using(String backendName) {
+        return new Connector(BackendRegistry.instance().byName(Objects.requireNonNull(backendName, "backendName")));
+    }
+
+    private static Connector connectorFor(String uri) {
+        return new Connector(BackendRegistry.instance().select(Objects.requireNonNull(uri, "uri")));
+    }
+}

@@ -1,0 +1,52 @@
+package org.libvirt4j.spi;
+
+import java.util.Optional;
+import org.libvirt4j.Connect;
+import org.libvirt4j.ConnectAuth;
+import org.libvirt4j.ConnectFlags;
+
+/**
+ * What a backend implements to be found by {@link org.libvirt4j.Libvirt}: registered through
+ * {@link java.util.ServiceLoader} (with {@code @AutoService(LibvirtBackend.class)} and a
+ * {@code provides} clause in its {@code module-info.java}).
+ *
+ * <p>Constructing a backend must be cheap and must not fail: whether it can work here is
+ * reported by {@link #unavailabilityCause()}, not thrown.
+ */
+public interface LibvirtBackend {
+    /** @return the short name users select it by, e.g. {@code "jna"} */
+    String name();
+
+    /** @return the rank among available backends; the highest wins automatic selection */
+    int priority();
+
+    /**
+     * Says why this backend cannot work in this JVM (no libvirt.so.0, a native library that
+     * would not load, ...), as Netty's {@code Epoll.unavailabilityCause()} does.
+     *
+     * @return the reason, or empty when the backend is usable
+     */
+    Optional<Throwable> unavailabilityCause();
+
+    /**
+     * @param uri a libvirt URI, {@code ""} for libvirt's default
+     * @return whether {@link #open} can serve it
+     */
+    boolean supports(String uri);
+
+    /** @return the libvirt library version this backend speaks for, as {@code virGetVersion} encodes it */
+    long libraryVersion();
+
+    /**
+     * Opens a connection: {@code virConnectOpen} when {@code auth} is {@code null} and flags
+     * hold no {@code RO}; {@code virConnectOpenReadOnly} when {@code auth} is {@code null} and
+     * flags hold {@code RO}; {@code virConnectOpenAuth} otherwise.
+     *
+     * @param uri the URI, {@code ""} for libvirt's default, never {@code null}
+     * @param auth the credential callback, or {@code null}
+     * @param flags open flags
+     * @return the open connection
+     * @throws org.libvirt4j.LibvirtException libvirt's error when the open fails
+     */
+    Connect open(String uri, ConnectAuth auth, ConnectFlags... flags);
+}
