@@ -51,15 +51,21 @@ public enum BlkioParameterType implements LibvirtEnum {
     BOOLEAN(6),
 
     /**
-     * Stands for a number this binding does not know, say from a newer libvirt; it has no {@link
-     * #value()}.
+     * Stands for a number this binding does not know, say from a newer libvirt; it has no
+     * {@link #value()}.
      *
      * <p>Not a libvirt constant: {@link #fromValue(int)} returns it for unknown numbers.
      */
     UNRECOGNIZED(0);
 
+    /** libvirt's number for this constant. */
     private final int value;
 
+    /**
+     * Creates a constant.
+     *
+     * @param value libvirt's number for it
+     */
     BlkioParameterType(int value) {
         this.value = value;
     }
@@ -73,7 +79,8 @@ public enum BlkioParameterType implements LibvirtEnum {
     @Override
     public int value() {
         if (this == UNRECOGNIZED) {
-            throw new IllegalStateException("BlkioParameterType.UNRECOGNIZED stands for a number unknown to this binding (virBlkioParameterType); it has no value");
+            throw new IllegalStateException("BlkioParameterType.UNRECOGNIZED stands for a virBlkioParameterType number"
+                    + " unknown to this binding; it has no value");
         }
         return value;
     }

@@ -28,8 +28,14 @@ public enum ConnectBaselineCPUFlags implements LibvirtEnum {
      */
     MIGRATABLE(2);
 
+    /** libvirt's number for this constant. */
     private final int value;
 
+    /**
+     * Creates a constant.
+     *
+     * @param value libvirt's number for it
+     */
     ConnectBaselineCPUFlags(int value) {
         this.value = value;
     }

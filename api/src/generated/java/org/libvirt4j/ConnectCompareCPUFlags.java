@@ -28,8 +28,14 @@ public enum ConnectCompareCPUFlags implements LibvirtEnum {
      */
     VALIDATE_XML(2);
 
+    /** libvirt's number for this constant. */
     private final int value;
 
+    /**
+     * Creates a constant.
+     *
+     * @param value libvirt's number for it
+     */
     ConnectCompareCPUFlags(int value) {
         this.value = value;
     }

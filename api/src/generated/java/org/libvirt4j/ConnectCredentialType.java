@@ -99,15 +99,21 @@ public enum ConnectCredentialType implements LibvirtEnum {
     LAST(10),
 
     /**
-     * Stands for a number this binding does not know, say from a newer libvirt; it has no {@link
-     * #value()}.
+     * Stands for a number this binding does not know, say from a newer libvirt; it has no
+     * {@link #value()}.
      *
      * <p>Not a libvirt constant: {@link #fromValue(int)} returns it for unknown numbers.
      */
     UNRECOGNIZED(0);
 
+    /** libvirt's number for this constant. */
     private final int value;
 
+    /**
+     * Creates a constant.
+     *
+     * @param value libvirt's number for it
+     */
     ConnectCredentialType(int value) {
         this.value = value;
     }
@@ -121,7 +127,8 @@ public enum ConnectCredentialType implements LibvirtEnum {
     @Override
     public int value() {
         if (this == UNRECOGNIZED) {
-            throw new IllegalStateException("ConnectCredentialType.UNRECOGNIZED stands for a number unknown to this binding (virConnectCredentialType); it has no value");
+            throw new IllegalStateException("ConnectCredentialType.UNRECOGNIZED stands for a virConnectCredentialType number"
+                    + " unknown to this binding; it has no value");
         }
         return value;
     }

@@ -36,15 +36,21 @@ public enum ConnectDomainEventDiskChangeReason implements LibvirtEnum {
     CHANGE_LAST(2),
 
     /**
-     * Stands for a number this binding does not know, say from a newer libvirt; it has no {@link
-     * #value()}.
+     * Stands for a number this binding does not know, say from a newer libvirt; it has no
+     * {@link #value()}.
      *
      * <p>Not a libvirt constant: {@link #fromValue(int)} returns it for unknown numbers.
      */
     UNRECOGNIZED(0);
 
+    /** libvirt's number for this constant. */
     private final int value;
 
+    /**
+     * Creates a constant.
+     *
+     * @param value libvirt's number for it
+     */
     ConnectDomainEventDiskChangeReason(int value) {
         this.value = value;
     }
@@ -58,7 +64,8 @@ public enum ConnectDomainEventDiskChangeReason implements LibvirtEnum {
     @Override
     public int value() {
         if (this == UNRECOGNIZED) {
-            throw new IllegalStateException("ConnectDomainEventDiskChangeReason.UNRECOGNIZED stands for a number unknown to this binding (virConnectDomainEventDiskChangeReason); it has no value");
+            throw new IllegalStateException("ConnectDomainEventDiskChangeReason.UNRECOGNIZED stands for a virConnectDomainEventDiskChangeReason number"
+                    + " unknown to this binding; it has no value");
         }
         return value;
     }

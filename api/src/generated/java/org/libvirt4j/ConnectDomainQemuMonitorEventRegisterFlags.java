@@ -4,8 +4,8 @@ package org.libvirt4j;
 import java.util.EnumSet;
 
 /**
- * libvirt's C enum {@code virConnectDomainQemuMonitorEventRegisterFlags}, from {@code
- * libvirt-qemu-api.xml}.
+ * libvirt's C enum {@code virConnectDomainQemuMonitorEventRegisterFlags}, from
+ * {@code libvirt-qemu-api.xml}.
  *
  * <p>A set of flags: pass several to libvirt with {@link LibvirtEnum#mask}, decode a mask with
  * {@link #fromMask(int)}.
@@ -29,8 +29,14 @@ public enum ConnectDomainQemuMonitorEventRegisterFlags implements LibvirtEnum {
      */
     NOCASE(2);
 
+    /** libvirt's number for this constant. */
     private final int value;
 
+    /**
+     * Creates a constant.
+     *
+     * @param value libvirt's number for it
+     */
     ConnectDomainQemuMonitorEventRegisterFlags(int value) {
         this.value = value;
     }

@@ -28,8 +28,14 @@ public enum ConnectFlags implements LibvirtEnum {
      */
     NO_ALIASES(2);
 
+    /** libvirt's number for this constant. */
     private final int value;
 
+    /**
+     * Creates a constant.
+     *
+     * @param value libvirt's number for it
+     */
     ConnectFlags(int value) {
         this.value = value;
     }

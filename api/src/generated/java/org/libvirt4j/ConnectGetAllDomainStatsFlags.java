@@ -19,24 +19,24 @@ public enum ConnectGetAllDomainStatsFlags implements LibvirtEnum {
     ACTIVE(1),
 
     /**
-     * {@code VIR_CONNECT_GET_ALL_DOMAINS_STATS_INACTIVE} = {@code
-     * VIR_CONNECT_LIST_DOMAINS_INACTIVE} = 2.
+     * {@code VIR_CONNECT_GET_ALL_DOMAINS_STATS_INACTIVE} =
+     * {@code VIR_CONNECT_LIST_DOMAINS_INACTIVE} = 2.
      *
      * @since libvirt 1.2.8
      */
     INACTIVE(2),
 
     /**
-     * {@code VIR_CONNECT_GET_ALL_DOMAINS_STATS_PERSISTENT} = {@code
-     * VIR_CONNECT_LIST_DOMAINS_PERSISTENT} = 4.
+     * {@code VIR_CONNECT_GET_ALL_DOMAINS_STATS_PERSISTENT} =
+     * {@code VIR_CONNECT_LIST_DOMAINS_PERSISTENT} = 4.
      *
      * @since libvirt 1.2.8
      */
     PERSISTENT(4),
 
     /**
-     * {@code VIR_CONNECT_GET_ALL_DOMAINS_STATS_TRANSIENT} = {@code
-     * VIR_CONNECT_LIST_DOMAINS_TRANSIENT} = 8.
+     * {@code VIR_CONNECT_GET_ALL_DOMAINS_STATS_TRANSIENT} =
+     * {@code VIR_CONNECT_LIST_DOMAINS_TRANSIENT} = 8.
      *
      * @since libvirt 1.2.8
      */
@@ -102,8 +102,14 @@ public enum ConnectGetAllDomainStatsFlags implements LibvirtEnum {
      */
     ENFORCE_STATS(-2147483648);
 
+    /** libvirt's number for this constant. */
     private final int value;
 
+    /**
+     * Creates a constant.
+     *
+     * @param value libvirt's number for it
+     */
     ConnectGetAllDomainStatsFlags(int value) {
         this.value = value;
     }

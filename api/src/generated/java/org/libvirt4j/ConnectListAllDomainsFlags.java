@@ -122,8 +122,14 @@ public enum ConnectListAllDomainsFlags implements LibvirtEnum {
      */
     NO_CHECKPOINT(32768);
 
+    /** libvirt's number for this constant. */
     private final int value;
 
+    /**
+     * Creates a constant.
+     *
+     * @param value libvirt's number for it
+     */
     ConnectListAllDomainsFlags(int value) {
         this.value = value;
     }

@@ -24,8 +24,14 @@ public enum ConnectListAllInterfacesFlags implements LibvirtEnum {
      */
     ACTIVE(2);
 
+    /** libvirt's number for this constant. */
     private final int value;
 
+    /**
+     * Creates a constant.
+     *
+     * @param value libvirt's number for it
+     */
     ConnectListAllInterfacesFlags(int value) {
         this.value = value;
     }

@@ -52,8 +52,14 @@ public enum ConnectListAllNetworksFlags implements LibvirtEnum {
      */
     NO_AUTOSTART(32);
 
+    /** libvirt's number for this constant. */
     private final int value;
 
+    /**
+     * Creates a constant.
+     *
+     * @param value libvirt's number for it
+     */
     ConnectListAllNetworksFlags(int value) {
         this.value = value;
     }

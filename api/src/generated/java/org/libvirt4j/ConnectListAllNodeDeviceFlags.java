@@ -226,8 +226,14 @@ public enum ConnectListAllNodeDeviceFlags implements LibvirtEnum {
      */
     ACTIVE(-2147483648);
 
+    /** libvirt's number for this constant. */
     private final int value;
 
+    /**
+     * Creates a constant.
+     *
+     * @param value libvirt's number for it
+     */
     ConnectListAllNodeDeviceFlags(int value) {
         this.value = value;
     }

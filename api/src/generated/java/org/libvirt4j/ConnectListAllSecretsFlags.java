@@ -42,8 +42,14 @@ public enum ConnectListAllSecretsFlags implements LibvirtEnum {
      */
     NO_PRIVATE(8);
 
+    /** libvirt's number for this constant. */
     private final int value;
 
+    /**
+     * Creates a constant.
+     *
+     * @param value libvirt's number for it
+     */
     ConnectListAllSecretsFlags(int value) {
         this.value = value;
     }

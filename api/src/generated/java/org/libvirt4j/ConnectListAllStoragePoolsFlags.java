@@ -150,8 +150,14 @@ public enum ConnectListAllStoragePoolsFlags implements LibvirtEnum {
      */
     ISCSI_DIRECT(524288);
 
+    /** libvirt's number for this constant. */
     private final int value;
 
+    /**
+     * Creates a constant.
+     *
+     * @param value libvirt's number for it
+     */
     ConnectListAllStoragePoolsFlags(int value) {
         this.value = value;
     }

@@ -22,8 +22,14 @@ public enum DomainAbortJobFlagsValues implements LibvirtEnum {
      */
     POSTCOPY(1);
 
+    /** libvirt's number for this constant. */
     private final int value;
 
+    /**
+     * Creates a constant.
+     *
+     * @param value libvirt's number for it
+     */
     DomainAbortJobFlagsValues(int value) {
         this.value = value;
     }

@@ -30,15 +30,21 @@ public enum DomainAgentResponseTimeoutValues implements LibvirtEnum {
     NOWAIT(0),
 
     /**
-     * Stands for a number this binding does not know, say from a newer libvirt; it has no {@link
-     * #value()}.
+     * Stands for a number this binding does not know, say from a newer libvirt; it has no
+     * {@link #value()}.
      *
      * <p>Not a libvirt constant: {@link #fromValue(int)} returns it for unknown numbers.
      */
     UNRECOGNIZED(0);
 
+    /** libvirt's number for this constant. */
     private final int value;
 
+    /**
+     * Creates a constant.
+     *
+     * @param value libvirt's number for it
+     */
     DomainAgentResponseTimeoutValues(int value) {
         this.value = value;
     }
@@ -52,7 +58,8 @@ public enum DomainAgentResponseTimeoutValues implements LibvirtEnum {
     @Override
     public int value() {
         if (this == UNRECOGNIZED) {
-            throw new IllegalStateException("DomainAgentResponseTimeoutValues.UNRECOGNIZED stands for a number unknown to this binding (virDomainAgentResponseTimeoutValues); it has no value");
+            throw new IllegalStateException("DomainAgentResponseTimeoutValues.UNRECOGNIZED stands for a virDomainAgentResponseTimeoutValues number"
+                    + " unknown to this binding; it has no value");
         }
         return value;
     }

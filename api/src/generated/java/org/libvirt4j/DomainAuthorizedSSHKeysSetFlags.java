@@ -28,8 +28,14 @@ public enum DomainAuthorizedSSHKeysSetFlags implements LibvirtEnum {
      */
     REMOVE(2);
 
+    /** libvirt's number for this constant. */
     private final int value;
 
+    /**
+     * Creates a constant.
+     *
+     * @param value libvirt's number for it
+     */
     DomainAuthorizedSSHKeysSetFlags(int value) {
         this.value = value;
     }

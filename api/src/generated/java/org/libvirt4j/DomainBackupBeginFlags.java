@@ -19,8 +19,14 @@ public enum DomainBackupBeginFlags implements LibvirtEnum {
      */
     REUSE_EXTERNAL(1);
 
+    /** libvirt's number for this constant. */
     private final int value;
 
+    /**
+     * Creates a constant.
+     *
+     * @param value libvirt's number for it
+     */
     DomainBackupBeginFlags(int value) {
         this.value = value;
     }

@@ -55,8 +55,14 @@ public enum DomainBlockCommitFlags implements LibvirtEnum {
      */
     BANDWIDTH_BYTES(16);
 
+    /** libvirt's number for this constant. */
     private final int value;
 
+    /**
+     * Creates a constant.
+     *
+     * @param value libvirt's number for it
+     */
     DomainBlockCommitFlags(int value) {
         this.value = value;
     }

@@ -47,8 +47,14 @@ public enum DomainBlockCopyFlags implements LibvirtEnum {
      */
     SYNCHRONOUS_WRITES(8);
 
+    /** libvirt's number for this constant. */
     private final int value;
 
+    /**
+     * Creates a constant.
+     *
+     * @param value libvirt's number for it
+     */
     DomainBlockCopyFlags(int value) {
         this.value = value;
     }

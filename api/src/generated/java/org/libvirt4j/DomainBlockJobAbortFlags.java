@@ -24,8 +24,14 @@ public enum DomainBlockJobAbortFlags implements LibvirtEnum {
      */
     PIVOT(2);
 
+    /** libvirt's number for this constant. */
     private final int value;
 
+    /**
+     * Creates a constant.
+     *
+     * @param value libvirt's number for it
+     */
     DomainBlockJobAbortFlags(int value) {
         this.value = value;
     }

@@ -19,8 +19,14 @@ public enum DomainBlockJobInfoFlags implements LibvirtEnum {
      */
     BANDWIDTH_BYTES(1);
 
+    /** libvirt's number for this constant. */
     private final int value;
 
+    /**
+     * Creates a constant.
+     *
+     * @param value libvirt's number for it
+     */
     DomainBlockJobInfoFlags(int value) {
         this.value = value;
     }

@@ -73,15 +73,21 @@ public enum DomainBlockJobType implements LibvirtEnum {
     LAST(6),
 
     /**
-     * Stands for a number this binding does not know, say from a newer libvirt; it has no {@link
-     * #value()}.
+     * Stands for a number this binding does not know, say from a newer libvirt; it has no
+     * {@link #value()}.
      *
      * <p>Not a libvirt constant: {@link #fromValue(int)} returns it for unknown numbers.
      */
     UNRECOGNIZED(0);
 
+    /** libvirt's number for this constant. */
     private final int value;
 
+    /**
+     * Creates a constant.
+     *
+     * @param value libvirt's number for it
+     */
     DomainBlockJobType(int value) {
         this.value = value;
     }
@@ -95,7 +101,8 @@ public enum DomainBlockJobType implements LibvirtEnum {
     @Override
     public int value() {
         if (this == UNRECOGNIZED) {
-            throw new IllegalStateException("DomainBlockJobType.UNRECOGNIZED stands for a number unknown to this binding (virDomainBlockJobType); it has no value");
+            throw new IllegalStateException("DomainBlockJobType.UNRECOGNIZED stands for a virDomainBlockJobType number"
+                    + " unknown to this binding; it has no value");
         }
         return value;
     }

@@ -19,8 +19,14 @@ public enum DomainBlockPullFlags implements LibvirtEnum {
      */
     BANDWIDTH_BYTES(64);
 
+    /** libvirt's number for this constant. */
     private final int value;
 
+    /**
+     * Creates a constant.
+     *
+     * @param value libvirt's number for it
+     */
     DomainBlockPullFlags(int value) {
         this.value = value;
     }

@@ -73,8 +73,14 @@ public enum DomainBlockRebaseFlags implements LibvirtEnum {
      */
     BANDWIDTH_BYTES(64);
 
+    /** libvirt's number for this constant. */
     private final int value;
 
+    /**
+     * Creates a constant.
+     *
+     * @param value libvirt's number for it
+     */
     DomainBlockRebaseFlags(int value) {
         this.value = value;
     }

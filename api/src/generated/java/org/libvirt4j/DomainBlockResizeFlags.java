@@ -19,8 +19,14 @@ public enum DomainBlockResizeFlags implements LibvirtEnum {
      */
     BYTES(1);
 
+    /** libvirt's number for this constant. */
     private final int value;
 
+    /**
+     * Creates a constant.
+     *
+     * @param value libvirt's number for it
+     */
     DomainBlockResizeFlags(int value) {
         this.value = value;
     }

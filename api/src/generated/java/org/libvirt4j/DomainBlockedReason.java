@@ -25,15 +25,21 @@ public enum DomainBlockedReason implements LibvirtEnum {
     LAST(1),
 
     /**
-     * Stands for a number this binding does not know, say from a newer libvirt; it has no {@link
-     * #value()}.
+     * Stands for a number this binding does not know, say from a newer libvirt; it has no
+     * {@link #value()}.
      *
      * <p>Not a libvirt constant: {@link #fromValue(int)} returns it for unknown numbers.
      */
     UNRECOGNIZED(0);
 
+    /** libvirt's number for this constant. */
     private final int value;
 
+    /**
+     * Creates a constant.
+     *
+     * @param value libvirt's number for it
+     */
     DomainBlockedReason(int value) {
         this.value = value;
     }
@@ -47,7 +53,8 @@ public enum DomainBlockedReason implements LibvirtEnum {
     @Override
     public int value() {
         if (this == UNRECOGNIZED) {
-            throw new IllegalStateException("DomainBlockedReason.UNRECOGNIZED stands for a number unknown to this binding (virDomainBlockedReason); it has no value");
+            throw new IllegalStateException("DomainBlockedReason.UNRECOGNIZED stands for a virDomainBlockedReason number"
+                    + " unknown to this binding; it has no value");
         }
         return value;
     }

@@ -19,8 +19,14 @@ public enum DomainChannelFlags implements LibvirtEnum {
      */
     FORCE(1);
 
+    /** libvirt's number for this constant. */
     private final int value;
 
+    /**
+     * Creates a constant.
+     *
+     * @param value libvirt's number for it
+     */
     DomainChannelFlags(int value) {
         this.value = value;
     }

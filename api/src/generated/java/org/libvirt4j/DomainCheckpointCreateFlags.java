@@ -37,8 +37,14 @@ public enum DomainCheckpointCreateFlags implements LibvirtEnum {
      */
     REDEFINE_VALIDATE(4);
 
+    /** libvirt's number for this constant. */
     private final int value;
 
+    /**
+     * Creates a constant.
+     *
+     * @param value libvirt's number for it
+     */
     DomainCheckpointCreateFlags(int value) {
         this.value = value;
     }

@@ -37,8 +37,14 @@ public enum DomainCheckpointDeleteFlags implements LibvirtEnum {
      */
     CHILDREN_ONLY(4);
 
+    /** libvirt's number for this constant. */
     private final int value;
 
+    /**
+     * Creates a constant.
+     *
+     * @param value libvirt's number for it
+     */
     DomainCheckpointDeleteFlags(int value) {
         this.value = value;
     }

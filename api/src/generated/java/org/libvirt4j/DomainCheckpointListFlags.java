@@ -55,8 +55,14 @@ public enum DomainCheckpointListFlags implements LibvirtEnum {
      */
     NO_LEAVES(8);
 
+    /** libvirt's number for this constant. */
     private final int value;
 
+    /**
+     * Creates a constant.
+     *
+     * @param value libvirt's number for it
+     */
     DomainCheckpointListFlags(int value) {
         this.value = value;
     }

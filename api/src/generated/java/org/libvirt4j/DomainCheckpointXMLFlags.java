@@ -37,8 +37,14 @@ public enum DomainCheckpointXMLFlags implements LibvirtEnum {
      */
     SIZE(4);
 
+    /** libvirt's number for this constant. */
     private final int value;
 
+    /**
+     * Creates a constant.
+     *
+     * @param value libvirt's number for it
+     */
     DomainCheckpointXMLFlags(int value) {
         this.value = value;
     }

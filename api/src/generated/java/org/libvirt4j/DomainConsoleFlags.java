@@ -28,8 +28,14 @@ public enum DomainConsoleFlags implements LibvirtEnum {
      */
     SAFE(2);
 
+    /** libvirt's number for this constant. */
     private final int value;
 
+    /**
+     * Creates a constant.
+     *
+     * @param value libvirt's number for it
+     */
     DomainConsoleFlags(int value) {
         this.value = value;
     }

@@ -52,15 +52,21 @@ public enum DomainControlErrorReason implements LibvirtEnum {
     LAST(4),
 
     /**
-     * Stands for a number this binding does not know, say from a newer libvirt; it has no {@link
-     * #value()}.
+     * Stands for a number this binding does not know, say from a newer libvirt; it has no
+     * {@link #value()}.
      *
      * <p>Not a libvirt constant: {@link #fromValue(int)} returns it for unknown numbers.
      */
     UNRECOGNIZED(0);
 
+    /** libvirt's number for this constant. */
     private final int value;
 
+    /**
+     * Creates a constant.
+     *
+     * @param value libvirt's number for it
+     */
     DomainControlErrorReason(int value) {
         this.value = value;
     }
@@ -74,7 +80,8 @@ public enum DomainControlErrorReason implements LibvirtEnum {
     @Override
     public int value() {
         if (this == UNRECOGNIZED) {
-            throw new IllegalStateException("DomainControlErrorReason.UNRECOGNIZED stands for a number unknown to this binding (virDomainControlErrorReason); it has no value");
+            throw new IllegalStateException("DomainControlErrorReason.UNRECOGNIZED stands for a virDomainControlErrorReason number"
+                    + " unknown to this binding; it has no value");
         }
         return value;
     }

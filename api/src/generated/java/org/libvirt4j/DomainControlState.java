@@ -54,15 +54,21 @@ public enum DomainControlState implements LibvirtEnum {
     LAST(4),
 
     /**
-     * Stands for a number this binding does not know, say from a newer libvirt; it has no {@link
-     * #value()}.
+     * Stands for a number this binding does not know, say from a newer libvirt; it has no
+     * {@link #value()}.
      *
      * <p>Not a libvirt constant: {@link #fromValue(int)} returns it for unknown numbers.
      */
     UNRECOGNIZED(0);
 
+    /** libvirt's number for this constant. */
     private final int value;
 
+    /**
+     * Creates a constant.
+     *
+     * @param value libvirt's number for it
+     */
     DomainControlState(int value) {
         this.value = value;
     }
@@ -76,7 +82,8 @@ public enum DomainControlState implements LibvirtEnum {
     @Override
     public int value() {
         if (this == UNRECOGNIZED) {
-            throw new IllegalStateException("DomainControlState.UNRECOGNIZED stands for a number unknown to this binding (virDomainControlState); it has no value");
+            throw new IllegalStateException("DomainControlState.UNRECOGNIZED stands for a virDomainControlState number"
+                    + " unknown to this binding; it has no value");
         }
         return value;
     }

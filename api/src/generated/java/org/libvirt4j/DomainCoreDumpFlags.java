@@ -55,8 +55,14 @@ public enum DomainCoreDumpFlags implements LibvirtEnum {
      */
     MEMORY_ONLY(16);
 
+    /** libvirt's number for this constant. */
     private final int value;
 
+    /**
+     * Creates a constant.
+     *
+     * @param value libvirt's number for it
+     */
     DomainCoreDumpFlags(int value) {
         this.value = value;
     }

@@ -64,15 +64,21 @@ public enum DomainCoreDumpFormat implements LibvirtEnum {
     LAST(5),
 
     /**
-     * Stands for a number this binding does not know, say from a newer libvirt; it has no {@link
-     * #value()}.
+     * Stands for a number this binding does not know, say from a newer libvirt; it has no
+     * {@link #value()}.
      *
      * <p>Not a libvirt constant: {@link #fromValue(int)} returns it for unknown numbers.
      */
     UNRECOGNIZED(0);
 
+    /** libvirt's number for this constant. */
     private final int value;
 
+    /**
+     * Creates a constant.
+     *
+     * @param value libvirt's number for it
+     */
     DomainCoreDumpFormat(int value) {
         this.value = value;
     }
@@ -86,7 +92,8 @@ public enum DomainCoreDumpFormat implements LibvirtEnum {
     @Override
     public int value() {
         if (this == UNRECOGNIZED) {
-            throw new IllegalStateException("DomainCoreDumpFormat.UNRECOGNIZED stands for a number unknown to this binding (virDomainCoreDumpFormat); it has no value");
+            throw new IllegalStateException("DomainCoreDumpFormat.UNRECOGNIZED stands for a virDomainCoreDumpFormat number"
+                    + " unknown to this binding; it has no value");
         }
         return value;
     }

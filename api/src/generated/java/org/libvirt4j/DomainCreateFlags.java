@@ -73,8 +73,14 @@ public enum DomainCreateFlags implements LibvirtEnum {
      */
     START_RESET_NVRAM(32);
 
+    /** libvirt's number for this constant. */
     private final int value;
 
+    /**
+     * Creates a constant.
+     *
+     * @param value libvirt's number for it
+     */
     DomainCreateFlags(int value) {
         this.value = value;
     }

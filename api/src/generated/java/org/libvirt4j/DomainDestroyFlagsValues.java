@@ -37,8 +37,14 @@ public enum DomainDestroyFlagsValues implements LibvirtEnum {
      */
     REMOVE_LOGS(2);
 
+    /** libvirt's number for this constant. */
     private final int value;
 
+    /**
+     * Creates a constant.
+     *
+     * @param value libvirt's number for it
+     */
     DomainDestroyFlagsValues(int value) {
         this.value = value;
     }

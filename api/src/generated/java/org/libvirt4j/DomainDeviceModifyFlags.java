@@ -46,8 +46,14 @@ public enum DomainDeviceModifyFlags implements LibvirtEnum {
      */
     FORCE(4);
 
+    /** libvirt's number for this constant. */
     private final int value;
 
+    /**
+     * Creates a constant.
+     *
+     * @param value libvirt's number for it
+     */
     DomainDeviceModifyFlags(int value) {
         this.value = value;
     }

@@ -37,8 +37,14 @@ public enum DomainDirtyRateCalcFlags implements LibvirtEnum {
      */
     DIRTY_RING(2);
 
+    /** libvirt's number for this constant. */
     private final int value;
 
+    /**
+     * Creates a constant.
+     *
+     * @param value libvirt's number for it
+     */
     DomainDirtyRateCalcFlags(int value) {
         this.value = value;
     }

@@ -262,15 +262,21 @@ public enum DomainEventID implements LibvirtEnum {
     LAST(27),
 
     /**
-     * Stands for a number this binding does not know, say from a newer libvirt; it has no {@link
-     * #value()}.
+     * Stands for a number this binding does not know, say from a newer libvirt; it has no
+     * {@link #value()}.
      *
      * <p>Not a libvirt constant: {@link #fromValue(int)} returns it for unknown numbers.
      */
     UNRECOGNIZED(0);
 
+    /** libvirt's number for this constant. */
     private final int value;
 
+    /**
+     * Creates a constant.
+     *
+     * @param value libvirt's number for it
+     */
     DomainEventID(int value) {
         this.value = value;
     }
@@ -284,7 +290,8 @@ public enum DomainEventID implements LibvirtEnum {
     @Override
     public int value() {
         if (this == UNRECOGNIZED) {
-            throw new IllegalStateException("DomainEventID.UNRECOGNIZED stands for a number unknown to this binding (virDomainEventID); it has no value");
+            throw new IllegalStateException("DomainEventID.UNRECOGNIZED stands for a virDomainEventID number"
+                    + " unknown to this binding; it has no value");
         }
         return value;
     }

@@ -61,15 +61,21 @@ public enum DomainEventResumedDetailType implements LibvirtEnum {
     LAST(5),
 
     /**
-     * Stands for a number this binding does not know, say from a newer libvirt; it has no {@link
-     * #value()}.
+     * Stands for a number this binding does not know, say from a newer libvirt; it has no
+     * {@link #value()}.
      *
      * <p>Not a libvirt constant: {@link #fromValue(int)} returns it for unknown numbers.
      */
     UNRECOGNIZED(0);
 
+    /** libvirt's number for this constant. */
     private final int value;
 
+    /**
+     * Creates a constant.
+     *
+     * @param value libvirt's number for it
+     */
     DomainEventResumedDetailType(int value) {
         this.value = value;
     }
@@ -83,7 +89,8 @@ public enum DomainEventResumedDetailType implements LibvirtEnum {
     @Override
     public int value() {
         if (this == UNRECOGNIZED) {
-            throw new IllegalStateException("DomainEventResumedDetailType.UNRECOGNIZED stands for a number unknown to this binding (virDomainEventResumedDetailType); it has no value");
+            throw new IllegalStateException("DomainEventResumedDetailType.UNRECOGNIZED stands for a virDomainEventResumedDetailType number"
+                    + " unknown to this binding; it has no value");
         }
         return value;
     }

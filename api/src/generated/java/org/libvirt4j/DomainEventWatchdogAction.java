@@ -79,15 +79,21 @@ public enum DomainEventWatchdogAction implements LibvirtEnum {
     LAST(7),
 
     /**
-     * Stands for a number this binding does not know, say from a newer libvirt; it has no {@link
-     * #value()}.
+     * Stands for a number this binding does not know, say from a newer libvirt; it has no
+     * {@link #value()}.
      *
      * <p>Not a libvirt constant: {@link #fromValue(int)} returns it for unknown numbers.
      */
     UNRECOGNIZED(0);
 
+    /** libvirt's number for this constant. */
     private final int value;
 
+    /**
+     * Creates a constant.
+     *
+     * @param value libvirt's number for it
+     */
     DomainEventWatchdogAction(int value) {
         this.value = value;
     }
@@ -101,7 +107,8 @@ public enum DomainEventWatchdogAction implements LibvirtEnum {
     @Override
     public int value() {
         if (this == UNRECOGNIZED) {
-            throw new IllegalStateException("DomainEventWatchdogAction.UNRECOGNIZED stands for a number unknown to this binding (virDomainEventWatchdogAction); it has no value");
+            throw new IllegalStateException("DomainEventWatchdogAction.UNRECOGNIZED stands for a virDomainEventWatchdogAction number"
+                    + " unknown to this binding; it has no value");
         }
         return value;
     }

@@ -28,8 +28,14 @@ public enum DomainFDAssociateFlags implements LibvirtEnum {
      */
     WRITABLE(2);
 
+    /** libvirt's number for this constant. */
     private final int value;
 
+    /**
+     * Creates a constant.
+     *
+     * @param value libvirt's number for it
+     */
     DomainFDAssociateFlags(int value) {
         this.value = value;
     }

@@ -28,8 +28,14 @@ public enum DomainGetHostnameFlags implements LibvirtEnum {
      */
     AGENT(2);
 
+    /** libvirt's number for this constant. */
     private final int value;
 
+    /**
+     * Creates a constant.
+     *
+     * @param value libvirt's number for it
+     */
     DomainGetHostnameFlags(int value) {
         this.value = value;
     }

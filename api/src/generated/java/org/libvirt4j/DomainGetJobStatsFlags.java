@@ -28,8 +28,14 @@ public enum DomainGetJobStatsFlags implements LibvirtEnum {
      */
     KEEP_COMPLETED(2);
 
+    /** libvirt's number for this constant. */
     private final int value;
 
+    /**
+     * Creates a constant.
+     *
+     * @param value libvirt's number for it
+     */
     DomainGetJobStatsFlags(int value) {
         this.value = value;
     }

@@ -72,15 +72,21 @@ public enum DomainGuestInfoTypes implements LibvirtEnum {
     INTERFACES(64),
 
     /**
-     * Stands for a number this binding does not know, say from a newer libvirt; it has no {@link
-     * #value()}.
+     * Stands for a number this binding does not know, say from a newer libvirt; it has no
+     * {@link #value()}.
      *
      * <p>Not a libvirt constant: {@link #fromValue(int)} returns it for unknown numbers.
      */
     UNRECOGNIZED(0);
 
+    /** libvirt's number for this constant. */
     private final int value;
 
+    /**
+     * Creates a constant.
+     *
+     * @param value libvirt's number for it
+     */
     DomainGuestInfoTypes(int value) {
         this.value = value;
     }
@@ -94,7 +100,8 @@ public enum DomainGuestInfoTypes implements LibvirtEnum {
     @Override
     public int value() {
         if (this == UNRECOGNIZED) {
-            throw new IllegalStateException("DomainGuestInfoTypes.UNRECOGNIZED stands for a number unknown to this binding (virDomainGuestInfoTypes); it has no value");
+            throw new IllegalStateException("DomainGuestInfoTypes.UNRECOGNIZED stands for a virDomainGuestInfoTypes number"
+                    + " unknown to this binding; it has no value");
         }
         return value;
     }

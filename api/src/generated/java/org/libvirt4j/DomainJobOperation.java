@@ -93,15 +93,21 @@ public enum DomainJobOperation implements LibvirtEnum {
     LAST(11),
 
     /**
-     * Stands for a number this binding does not know, say from a newer libvirt; it has no {@link
-     * #value()}.
+     * Stands for a number this binding does not know, say from a newer libvirt; it has no
+     * {@link #value()}.
      *
      * <p>Not a libvirt constant: {@link #fromValue(int)} returns it for unknown numbers.
      */
     UNRECOGNIZED(0);
 
+    /** libvirt's number for this constant. */
     private final int value;
 
+    /**
+     * Creates a constant.
+     *
+     * @param value libvirt's number for it
+     */
     DomainJobOperation(int value) {
         this.value = value;
     }
@@ -115,7 +121,8 @@ public enum DomainJobOperation implements LibvirtEnum {
     @Override
     public int value() {
         if (this == UNRECOGNIZED) {
-            throw new IllegalStateException("DomainJobOperation.UNRECOGNIZED stands for a number unknown to this binding (virDomainJobOperation); it has no value");
+            throw new IllegalStateException("DomainJobOperation.UNRECOGNIZED stands for a virDomainJobOperation number"
+                    + " unknown to this binding; it has no value");
         }
         return value;
     }

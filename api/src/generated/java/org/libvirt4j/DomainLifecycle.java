@@ -37,15 +37,21 @@ public enum DomainLifecycle implements LibvirtEnum {
     LAST(3),
 
     /**
-     * Stands for a number this binding does not know, say from a newer libvirt; it has no {@link
-     * #value()}.
+     * Stands for a number this binding does not know, say from a newer libvirt; it has no
+     * {@link #value()}.
      *
      * <p>Not a libvirt constant: {@link #fromValue(int)} returns it for unknown numbers.
      */
     UNRECOGNIZED(0);
 
+    /** libvirt's number for this constant. */
     private final int value;
 
+    /**
+     * Creates a constant.
+     *
+     * @param value libvirt's number for it
+     */
     DomainLifecycle(int value) {
         this.value = value;
     }
@@ -59,7 +65,8 @@ public enum DomainLifecycle implements LibvirtEnum {
     @Override
     public int value() {
         if (this == UNRECOGNIZED) {
-            throw new IllegalStateException("DomainLifecycle.UNRECOGNIZED stands for a number unknown to this binding (virDomainLifecycle); it has no value");
+            throw new IllegalStateException("DomainLifecycle.UNRECOGNIZED stands for a virDomainLifecycle number"
+                    + " unknown to this binding; it has no value");
         }
         return value;
     }

@@ -58,15 +58,21 @@ public enum DomainLifecycleAction implements LibvirtEnum {
     LAST(6),
 
     /**
-     * Stands for a number this binding does not know, say from a newer libvirt; it has no {@link
-     * #value()}.
+     * Stands for a number this binding does not know, say from a newer libvirt; it has no
+     * {@link #value()}.
      *
      * <p>Not a libvirt constant: {@link #fromValue(int)} returns it for unknown numbers.
      */
     UNRECOGNIZED(0);
 
+    /** libvirt's number for this constant. */
     private final int value;
 
+    /**
+     * Creates a constant.
+     *
+     * @param value libvirt's number for it
+     */
     DomainLifecycleAction(int value) {
         this.value = value;
     }
@@ -80,7 +86,8 @@ public enum DomainLifecycleAction implements LibvirtEnum {
     @Override
     public int value() {
         if (this == UNRECOGNIZED) {
-            throw new IllegalStateException("DomainLifecycleAction.UNRECOGNIZED stands for a number unknown to this binding (virDomainLifecycleAction); it has no value");
+            throw new IllegalStateException("DomainLifecycleAction.UNRECOGNIZED stands for a virDomainLifecycleAction number"
+                    + " unknown to this binding; it has no value");
         }
         return value;
     }

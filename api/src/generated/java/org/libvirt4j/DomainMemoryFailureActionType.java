@@ -56,15 +56,21 @@ public enum DomainMemoryFailureActionType implements LibvirtEnum {
     LAST(4),
 
     /**
-     * Stands for a number this binding does not know, say from a newer libvirt; it has no {@link
-     * #value()}.
+     * Stands for a number this binding does not know, say from a newer libvirt; it has no
+     * {@link #value()}.
      *
      * <p>Not a libvirt constant: {@link #fromValue(int)} returns it for unknown numbers.
      */
     UNRECOGNIZED(0);
 
+    /** libvirt's number for this constant. */
     private final int value;
 
+    /**
+     * Creates a constant.
+     *
+     * @param value libvirt's number for it
+     */
     DomainMemoryFailureActionType(int value) {
         this.value = value;
     }
@@ -78,7 +84,8 @@ public enum DomainMemoryFailureActionType implements LibvirtEnum {
     @Override
     public int value() {
         if (this == UNRECOGNIZED) {
-            throw new IllegalStateException("DomainMemoryFailureActionType.UNRECOGNIZED stands for a number unknown to this binding (virDomainMemoryFailureActionType); it has no value");
+            throw new IllegalStateException("DomainMemoryFailureActionType.UNRECOGNIZED stands for a virDomainMemoryFailureActionType number"
+                    + " unknown to this binding; it has no value");
         }
         return value;
     }

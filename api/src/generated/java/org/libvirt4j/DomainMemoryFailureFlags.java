@@ -29,8 +29,14 @@ public enum DomainMemoryFailureFlags implements LibvirtEnum {
      */
     RECURSIVE(2);
 
+    /** libvirt's number for this constant. */
     private final int value;
 
+    /**
+     * Creates a constant.
+     *
+     * @param value libvirt's number for it
+     */
     DomainMemoryFailureFlags(int value) {
         this.value = value;
     }

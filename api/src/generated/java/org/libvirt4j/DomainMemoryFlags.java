@@ -28,8 +28,14 @@ public enum DomainMemoryFlags implements LibvirtEnum {
      */
     PHYSICAL(2);
 
+    /** libvirt's number for this constant. */
     private final int value;
 
+    /**
+     * Creates a constant.
+     *
+     * @param value libvirt's number for it
+     */
     DomainMemoryFlags(int value) {
         this.value = value;
     }

@@ -46,8 +46,14 @@ public enum DomainMemoryModFlags implements LibvirtEnum {
      */
     MAXIMUM(4);
 
+    /** libvirt's number for this constant. */
     private final int value;
 
+    /**
+     * Creates a constant.
+     *
+     * @param value libvirt's number for it
+     */
     DomainMemoryModFlags(int value) {
         this.value = value;
     }

@@ -149,15 +149,21 @@ public enum DomainMemoryStatTags implements LibvirtEnum {
     NR(13),
 
     /**
-     * Stands for a number this binding does not know, say from a newer libvirt; it has no {@link
-     * #value()}.
+     * Stands for a number this binding does not know, say from a newer libvirt; it has no
+     * {@link #value()}.
      *
      * <p>Not a libvirt constant: {@link #fromValue(int)} returns it for unknown numbers.
      */
     UNRECOGNIZED(0);
 
+    /** libvirt's number for this constant. */
     private final int value;
 
+    /**
+     * Creates a constant.
+     *
+     * @param value libvirt's number for it
+     */
     DomainMemoryStatTags(int value) {
         this.value = value;
     }
@@ -171,7 +177,8 @@ public enum DomainMemoryStatTags implements LibvirtEnum {
     @Override
     public int value() {
         if (this == UNRECOGNIZED) {
-            throw new IllegalStateException("DomainMemoryStatTags.UNRECOGNIZED stands for a number unknown to this binding (virDomainMemoryStatTags); it has no value");
+            throw new IllegalStateException("DomainMemoryStatTags.UNRECOGNIZED stands for a virDomainMemoryStatTags number"
+                    + " unknown to this binding; it has no value");
         }
         return value;
     }

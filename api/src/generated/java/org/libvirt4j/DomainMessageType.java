@@ -23,15 +23,21 @@ public enum DomainMessageType implements LibvirtEnum {
     TAINTING(2),
 
     /**
-     * Stands for a number this binding does not know, say from a newer libvirt; it has no {@link
-     * #value()}.
+     * Stands for a number this binding does not know, say from a newer libvirt; it has no
+     * {@link #value()}.
      *
      * <p>Not a libvirt constant: {@link #fromValue(int)} returns it for unknown numbers.
      */
     UNRECOGNIZED(0);
 
+    /** libvirt's number for this constant. */
     private final int value;
 
+    /**
+     * Creates a constant.
+     *
+     * @param value libvirt's number for it
+     */
     DomainMessageType(int value) {
         this.value = value;
     }
@@ -45,7 +51,8 @@ public enum DomainMessageType implements LibvirtEnum {
     @Override
     public int value() {
         if (this == UNRECOGNIZED) {
-            throw new IllegalStateException("DomainMessageType.UNRECOGNIZED stands for a number unknown to this binding (virDomainMessageType); it has no value");
+            throw new IllegalStateException("DomainMessageType.UNRECOGNIZED stands for a virDomainMessageType number"
+                    + " unknown to this binding; it has no value");
         }
         return value;
     }

@@ -252,8 +252,14 @@ public enum DomainMigrateFlags implements LibvirtEnum {
      */
     ZEROCOPY(1048576);
 
+    /** libvirt's number for this constant. */
     private final int value;
 
+    /**
+     * Creates a constant.
+     *
+     * @param value libvirt's number for it
+     */
     DomainMigrateFlags(int value) {
         this.value = value;
     }

@@ -19,8 +19,14 @@ public enum DomainMigrateMaxSpeedFlags implements LibvirtEnum {
      */
     POSTCOPY(1);
 
+    /** libvirt's number for this constant. */
     private final int value;
 
+    /**
+     * Creates a constant.
+     *
+     * @param value libvirt's number for it
+     */
     DomainMigrateMaxSpeedFlags(int value) {
         this.value = value;
     }

@@ -36,15 +36,21 @@ public enum DomainModificationImpact implements LibvirtEnum {
     CONFIG(2),
 
     /**
-     * Stands for a number this binding does not know, say from a newer libvirt; it has no {@link
-     * #value()}.
+     * Stands for a number this binding does not know, say from a newer libvirt; it has no
+     * {@link #value()}.
      *
      * <p>Not a libvirt constant: {@link #fromValue(int)} returns it for unknown numbers.
      */
     UNRECOGNIZED(0);
 
+    /** libvirt's number for this constant. */
     private final int value;
 
+    /**
+     * Creates a constant.
+     *
+     * @param value libvirt's number for it
+     */
     DomainModificationImpact(int value) {
         this.value = value;
     }
@@ -58,7 +64,8 @@ public enum DomainModificationImpact implements LibvirtEnum {
     @Override
     public int value() {
         if (this == UNRECOGNIZED) {
-            throw new IllegalStateException("DomainModificationImpact.UNRECOGNIZED stands for a number unknown to this binding (virDomainModificationImpact); it has no value");
+            throw new IllegalStateException("DomainModificationImpact.UNRECOGNIZED stands for a virDomainModificationImpact number"
+                    + " unknown to this binding; it has no value");
         }
         return value;
     }

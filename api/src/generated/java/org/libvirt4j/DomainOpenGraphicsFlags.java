@@ -17,8 +17,14 @@ public enum DomainOpenGraphicsFlags implements LibvirtEnum {
      */
     SKIPAUTH(1);
 
+    /** libvirt's number for this constant. */
     private final int value;
 
+    /**
+     * Creates a constant.
+     *
+     * @param value libvirt's number for it
+     */
     DomainOpenGraphicsFlags(int value) {
         this.value = value;
     }

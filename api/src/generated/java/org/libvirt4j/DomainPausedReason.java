@@ -142,15 +142,21 @@ public enum DomainPausedReason implements LibvirtEnum {
     LAST(14),
 
     /**
-     * Stands for a number this binding does not know, say from a newer libvirt; it has no {@link
-     * #value()}.
+     * Stands for a number this binding does not know, say from a newer libvirt; it has no
+     * {@link #value()}.
      *
      * <p>Not a libvirt constant: {@link #fromValue(int)} returns it for unknown numbers.
      */
     UNRECOGNIZED(0);
 
+    /** libvirt's number for this constant. */
     private final int value;
 
+    /**
+     * Creates a constant.
+     *
+     * @param value libvirt's number for it
+     */
     DomainPausedReason(int value) {
         this.value = value;
     }
@@ -164,7 +170,8 @@ public enum DomainPausedReason implements LibvirtEnum {
     @Override
     public int value() {
         if (this == UNRECOGNIZED) {
-            throw new IllegalStateException("DomainPausedReason.UNRECOGNIZED stands for a number unknown to this binding (virDomainPausedReason); it has no value");
+            throw new IllegalStateException("DomainPausedReason.UNRECOGNIZED stands for a virDomainPausedReason number"
+                    + " unknown to this binding; it has no value");
         }
         return value;
     }

@@ -601,15 +601,21 @@ public enum DomainProcessSignal implements LibvirtEnum {
     LAST(65),
 
     /**
-     * Stands for a number this binding does not know, say from a newer libvirt; it has no {@link
-     * #value()}.
+     * Stands for a number this binding does not know, say from a newer libvirt; it has no
+     * {@link #value()}.
      *
      * <p>Not a libvirt constant: {@link #fromValue(int)} returns it for unknown numbers.
      */
     UNRECOGNIZED(0);
 
+    /** libvirt's number for this constant. */
     private final int value;
 
+    /**
+     * Creates a constant.
+     *
+     * @param value libvirt's number for it
+     */
     DomainProcessSignal(int value) {
         this.value = value;
     }
@@ -623,7 +629,8 @@ public enum DomainProcessSignal implements LibvirtEnum {
     @Override
     public int value() {
         if (this == UNRECOGNIZED) {
-            throw new IllegalStateException("DomainProcessSignal.UNRECOGNIZED stands for a number unknown to this binding (virDomainProcessSignal); it has no value");
+            throw new IllegalStateException("DomainProcessSignal.UNRECOGNIZED stands for a virDomainProcessSignal number"
+                    + " unknown to this binding; it has no value");
         }
         return value;
     }

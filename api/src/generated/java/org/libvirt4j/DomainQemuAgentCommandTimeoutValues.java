@@ -2,8 +2,8 @@
 package org.libvirt4j;
 
 /**
- * libvirt's C enum {@code virDomainQemuAgentCommandTimeoutValues}, from {@code
- * libvirt-qemu-api.xml}.
+ * libvirt's C enum {@code virDomainQemuAgentCommandTimeoutValues}, from
+ * {@code libvirt-qemu-api.xml}.
  *
  * <p>Decode a number libvirt returns with {@link #fromValue(int)}; one this binding does not know
  * becomes {@link #UNRECOGNIZED}.
@@ -26,16 +26,16 @@ public enum DomainQemuAgentCommandTimeoutValues implements LibvirtEnum {
     MIN(-2),
 
     /**
-     * {@code VIR_DOMAIN_QEMU_AGENT_COMMAND_DEFAULT} = {@code
-     * VIR_DOMAIN_AGENT_RESPONSE_TIMEOUT_DEFAULT} = -1.
+     * {@code VIR_DOMAIN_QEMU_AGENT_COMMAND_DEFAULT} =
+     * {@code VIR_DOMAIN_AGENT_RESPONSE_TIMEOUT_DEFAULT} = -1.
      *
      * @since libvirt 0.10.0
      */
     DEFAULT(-1),
 
     /**
-     * {@code VIR_DOMAIN_QEMU_AGENT_COMMAND_NOWAIT} = {@code
-     * VIR_DOMAIN_AGENT_RESPONSE_TIMEOUT_NOWAIT} = 0.
+     * {@code VIR_DOMAIN_QEMU_AGENT_COMMAND_NOWAIT} =
+     * {@code VIR_DOMAIN_AGENT_RESPONSE_TIMEOUT_NOWAIT} = 0.
      *
      * @since libvirt 0.10.0
      */
@@ -49,15 +49,21 @@ public enum DomainQemuAgentCommandTimeoutValues implements LibvirtEnum {
     SHUTDOWN(60),
 
     /**
-     * Stands for a number this binding does not know, say from a newer libvirt; it has no {@link
-     * #value()}.
+     * Stands for a number this binding does not know, say from a newer libvirt; it has no
+     * {@link #value()}.
      *
      * <p>Not a libvirt constant: {@link #fromValue(int)} returns it for unknown numbers.
      */
     UNRECOGNIZED(0);
 
+    /** libvirt's number for this constant. */
     private final int value;
 
+    /**
+     * Creates a constant.
+     *
+     * @param value libvirt's number for it
+     */
     DomainQemuAgentCommandTimeoutValues(int value) {
         this.value = value;
     }
@@ -71,7 +77,8 @@ public enum DomainQemuAgentCommandTimeoutValues implements LibvirtEnum {
     @Override
     public int value() {
         if (this == UNRECOGNIZED) {
-            throw new IllegalStateException("DomainQemuAgentCommandTimeoutValues.UNRECOGNIZED stands for a number unknown to this binding (virDomainQemuAgentCommandTimeoutValues); it has no value");
+            throw new IllegalStateException("DomainQemuAgentCommandTimeoutValues.UNRECOGNIZED stands for a virDomainQemuAgentCommandTimeoutValues number"
+                    + " unknown to this binding; it has no value");
         }
         return value;
     }

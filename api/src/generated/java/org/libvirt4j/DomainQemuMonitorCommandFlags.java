@@ -26,8 +26,14 @@ public enum DomainQemuMonitorCommandFlags implements LibvirtEnum {
      */
     HMP(1);
 
+    /** libvirt's number for this constant. */
     private final int value;
 
+    /**
+     * Creates a constant.
+     *
+     * @param value libvirt's number for it
+     */
     DomainQemuMonitorCommandFlags(int value) {
         this.value = value;
     }

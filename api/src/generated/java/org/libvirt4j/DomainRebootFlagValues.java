@@ -64,8 +64,14 @@ public enum DomainRebootFlagValues implements LibvirtEnum {
      */
     PARAVIRT(16);
 
+    /** libvirt's number for this constant. */
     private final int value;
 
+    /**
+     * Creates a constant.
+     *
+     * @param value libvirt's number for it
+     */
     DomainRebootFlagValues(int value) {
         this.value = value;
     }

@@ -122,15 +122,21 @@ public enum DomainRunningReason implements LibvirtEnum {
     LAST(12),
 
     /**
-     * Stands for a number this binding does not know, say from a newer libvirt; it has no {@link
-     * #value()}.
+     * Stands for a number this binding does not know, say from a newer libvirt; it has no
+     * {@link #value()}.
      *
      * <p>Not a libvirt constant: {@link #fromValue(int)} returns it for unknown numbers.
      */
     UNRECOGNIZED(0);
 
+    /** libvirt's number for this constant. */
     private final int value;
 
+    /**
+     * Creates a constant.
+     *
+     * @param value libvirt's number for it
+     */
     DomainRunningReason(int value) {
         this.value = value;
     }
@@ -144,7 +150,8 @@ public enum DomainRunningReason implements LibvirtEnum {
     @Override
     public int value() {
         if (this == UNRECOGNIZED) {
-            throw new IllegalStateException("DomainRunningReason.UNRECOGNIZED stands for a number unknown to this binding (virDomainRunningReason); it has no value");
+            throw new IllegalStateException("DomainRunningReason.UNRECOGNIZED stands for a virDomainRunningReason number"
+                    + " unknown to this binding; it has no value");
         }
         return value;
     }

@@ -46,8 +46,14 @@ public enum DomainSaveRestoreFlags implements LibvirtEnum {
      */
     RESET_NVRAM(8);
 
+    /** libvirt's number for this constant. */
     private final int value;
 
+    /**
+     * Creates a constant.
+     *
+     * @param value libvirt's number for it
+     */
     DomainSaveRestoreFlags(int value) {
         this.value = value;
     }

@@ -19,8 +19,14 @@ public enum DomainSetTimeFlags implements LibvirtEnum {
      */
     SYNC(1);
 
+    /** libvirt's number for this constant. */
     private final int value;
 
+    /**
+     * Creates a constant.
+     *
+     * @param value libvirt's number for it
+     */
     DomainSetTimeFlags(int value) {
         this.value = value;
     }

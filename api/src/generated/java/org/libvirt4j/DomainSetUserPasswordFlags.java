@@ -19,8 +19,14 @@ public enum DomainSetUserPasswordFlags implements LibvirtEnum {
      */
     ENCRYPTED(1);
 
+    /** libvirt's number for this constant. */
     private final int value;
 
+    /**
+     * Creates a constant.
+     *
+     * @param value libvirt's number for it
+     */
     DomainSetUserPasswordFlags(int value) {
         this.value = value;
     }

@@ -64,8 +64,14 @@ public enum DomainShutdownFlagValues implements LibvirtEnum {
      */
     PARAVIRT(16);
 
+    /** libvirt's number for this constant. */
     private final int value;
 
+    /**
+     * Creates a constant.
+     *
+     * @param value libvirt's number for it
+     */
     DomainShutdownFlagValues(int value) {
         this.value = value;
     }

@@ -97,15 +97,21 @@ public enum DomainShutoffReason implements LibvirtEnum {
     LAST(9),
 
     /**
-     * Stands for a number this binding does not know, say from a newer libvirt; it has no {@link
-     * #value()}.
+     * Stands for a number this binding does not know, say from a newer libvirt; it has no
+     * {@link #value()}.
      *
      * <p>Not a libvirt constant: {@link #fromValue(int)} returns it for unknown numbers.
      */
     UNRECOGNIZED(0);
 
+    /** libvirt's number for this constant. */
     private final int value;
 
+    /**
+     * Creates a constant.
+     *
+     * @param value libvirt's number for it
+     */
     DomainShutoffReason(int value) {
         this.value = value;
     }
@@ -119,7 +125,8 @@ public enum DomainShutoffReason implements LibvirtEnum {
     @Override
     public int value() {
         if (this == UNRECOGNIZED) {
-            throw new IllegalStateException("DomainShutoffReason.UNRECOGNIZED stands for a number unknown to this binding (virDomainShutoffReason); it has no value");
+            throw new IllegalStateException("DomainShutoffReason.UNRECOGNIZED stands for a virDomainShutoffReason number"
+                    + " unknown to this binding; it has no value");
         }
         return value;
     }

@@ -100,8 +100,14 @@ public enum DomainSnapshotCreateFlags implements LibvirtEnum {
      */
     VALIDATE(512);
 
+    /** libvirt's number for this constant. */
     private final int value;
 
+    /**
+     * Creates a constant.
+     *
+     * @param value libvirt's number for it
+     */
     DomainSnapshotCreateFlags(int value) {
         this.value = value;
     }

@@ -37,8 +37,14 @@ public enum DomainSnapshotDeleteFlags implements LibvirtEnum {
      */
     CHILDREN_ONLY(4);
 
+    /** libvirt's number for this constant. */
     private final int value;
 
+    /**
+     * Creates a constant.
+     *
+     * @param value libvirt's number for it
+     */
     DomainSnapshotDeleteFlags(int value) {
         this.value = value;
     }

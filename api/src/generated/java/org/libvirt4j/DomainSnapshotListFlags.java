@@ -118,8 +118,14 @@ public enum DomainSnapshotListFlags implements LibvirtEnum {
      */
     TOPOLOGICAL(1024);
 
+    /** libvirt's number for this constant. */
     private final int value;
 
+    /**
+     * Creates a constant.
+     *
+     * @param value libvirt's number for it
+     */
     DomainSnapshotListFlags(int value) {
         this.value = value;
     }

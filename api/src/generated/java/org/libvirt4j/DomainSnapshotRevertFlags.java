@@ -46,8 +46,14 @@ public enum DomainSnapshotRevertFlags implements LibvirtEnum {
      */
     RESET_NVRAM(8);
 
+    /** libvirt's number for this constant. */
     private final int value;
 
+    /**
+     * Creates a constant.
+     *
+     * @param value libvirt's number for it
+     */
     DomainSnapshotRevertFlags(int value) {
         this.value = value;
     }

@@ -19,8 +19,14 @@ public enum DomainSnapshotXMLFlags implements LibvirtEnum {
      */
     SECURE(1);
 
+    /** libvirt's number for this constant. */
     private final int value;
 
+    /**
+     * Creates a constant.
+     *
+     * @param value libvirt's number for it
+     */
     DomainSnapshotXMLFlags(int value) {
         this.value = value;
     }

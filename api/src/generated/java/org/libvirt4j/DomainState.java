@@ -91,15 +91,21 @@ public enum DomainState implements LibvirtEnum {
     LAST(8),
 
     /**
-     * Stands for a number this binding does not know, say from a newer libvirt; it has no {@link
-     * #value()}.
+     * Stands for a number this binding does not know, say from a newer libvirt; it has no
+     * {@link #value()}.
      *
      * <p>Not a libvirt constant: {@link #fromValue(int)} returns it for unknown numbers.
      */
     UNRECOGNIZED(0);
 
+    /** libvirt's number for this constant. */
     private final int value;
 
+    /**
+     * Creates a constant.
+     *
+     * @param value libvirt's number for it
+     */
     DomainState(int value) {
         this.value = value;
     }
@@ -113,7 +119,8 @@ public enum DomainState implements LibvirtEnum {
     @Override
     public int value() {
         if (this == UNRECOGNIZED) {
-            throw new IllegalStateException("DomainState.UNRECOGNIZED stands for a number unknown to this binding (virDomainState); it has no value");
+            throw new IllegalStateException("DomainState.UNRECOGNIZED stands for a virDomainState number"
+                    + " unknown to this binding; it has no value");
         }
         return value;
     }

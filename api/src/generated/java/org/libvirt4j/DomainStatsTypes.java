@@ -108,15 +108,21 @@ public enum DomainStatsTypes implements LibvirtEnum {
     VM(1024),
 
     /**
-     * Stands for a number this binding does not know, say from a newer libvirt; it has no {@link
-     * #value()}.
+     * Stands for a number this binding does not know, say from a newer libvirt; it has no
+     * {@link #value()}.
      *
      * <p>Not a libvirt constant: {@link #fromValue(int)} returns it for unknown numbers.
      */
     UNRECOGNIZED(0);
 
+    /** libvirt's number for this constant. */
     private final int value;
 
+    /**
+     * Creates a constant.
+     *
+     * @param value libvirt's number for it
+     */
     DomainStatsTypes(int value) {
         this.value = value;
     }
@@ -130,7 +136,8 @@ public enum DomainStatsTypes implements LibvirtEnum {
     @Override
     public int value() {
         if (this == UNRECOGNIZED) {
-            throw new IllegalStateException("DomainStatsTypes.UNRECOGNIZED stands for a number unknown to this binding (virDomainStatsTypes); it has no value");
+            throw new IllegalStateException("DomainStatsTypes.UNRECOGNIZED stands for a virDomainStatsTypes number"
+                    + " unknown to this binding; it has no value");
         }
         return value;
     }

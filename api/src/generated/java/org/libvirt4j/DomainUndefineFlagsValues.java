@@ -73,8 +73,14 @@ public enum DomainUndefineFlagsValues implements LibvirtEnum {
      */
     KEEP_TPM(64);
 
+    /** libvirt's number for this constant. */
     private final int value;
 
+    /**
+     * Creates a constant.
+     *
+     * @param value libvirt's number for it
+     */
     DomainUndefineFlagsValues(int value) {
         this.value = value;
     }

@@ -64,8 +64,14 @@ public enum DomainVcpuFlags implements LibvirtEnum {
      */
     HOTPLUGGABLE(16);
 
+    /** libvirt's number for this constant. */
     private final int value;
 
+    /**
+     * Creates a constant.
+     *
+     * @param value libvirt's number for it
+     */
     DomainVcpuFlags(int value) {
         this.value = value;
     }

@@ -46,8 +46,14 @@ public enum DomainXMLFlags implements LibvirtEnum {
      */
     MIGRATABLE(8);
 
+    /** libvirt's number for this constant. */
     private final int value;
 
+    /**
+     * Creates a constant.
+     *
+     * @param value libvirt's number for it
+     */
     DomainXMLFlags(int value) {
         this.value = value;
     }

@@ -671,15 +671,21 @@ public enum ErrorDomain implements LibvirtEnum {
     ERR_DOMAIN_LAST(73),
 
     /**
-     * Stands for a number this binding does not know, say from a newer libvirt; it has no {@link
-     * #value()}.
+     * Stands for a number this binding does not know, say from a newer libvirt; it has no
+     * {@link #value()}.
      *
      * <p>Not a libvirt constant: {@link #fromValue(int)} returns it for unknown numbers.
      */
     UNRECOGNIZED(0);
 
+    /** libvirt's number for this constant. */
     private final int value;
 
+    /**
+     * Creates a constant.
+     *
+     * @param value libvirt's number for it
+     */
     ErrorDomain(int value) {
         this.value = value;
     }
@@ -693,7 +699,8 @@ public enum ErrorDomain implements LibvirtEnum {
     @Override
     public int value() {
         if (this == UNRECOGNIZED) {
-            throw new IllegalStateException("ErrorDomain.UNRECOGNIZED stands for a number unknown to this binding (virErrorDomain); it has no value");
+            throw new IllegalStateException("ErrorDomain.UNRECOGNIZED stands for a virErrorDomain number"
+                    + " unknown to this binding; it has no value");
         }
         return value;
     }

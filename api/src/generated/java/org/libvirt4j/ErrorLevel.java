@@ -34,15 +34,21 @@ public enum ErrorLevel implements LibvirtEnum {
     ERROR(2),
 
     /**
-     * Stands for a number this binding does not know, say from a newer libvirt; it has no {@link
-     * #value()}.
+     * Stands for a number this binding does not know, say from a newer libvirt; it has no
+     * {@link #value()}.
      *
      * <p>Not a libvirt constant: {@link #fromValue(int)} returns it for unknown numbers.
      */
     UNRECOGNIZED(0);
 
+    /** libvirt's number for this constant. */
     private final int value;
 
+    /**
+     * Creates a constant.
+     *
+     * @param value libvirt's number for it
+     */
     ErrorLevel(int value) {
         this.value = value;
     }
@@ -56,7 +62,8 @@ public enum ErrorLevel implements LibvirtEnum {
     @Override
     public int value() {
         if (this == UNRECOGNIZED) {
-            throw new IllegalStateException("ErrorLevel.UNRECOGNIZED stands for a number unknown to this binding (virErrorLevel); it has no value");
+            throw new IllegalStateException("ErrorLevel.UNRECOGNIZED stands for a virErrorLevel number"
+                    + " unknown to this binding; it has no value");
         }
         return value;
     }

@@ -1013,15 +1013,21 @@ public enum ErrorNumber implements LibvirtEnum {
     ERR_NUMBER_LAST(111),
 
     /**
-     * Stands for a number this binding does not know, say from a newer libvirt; it has no {@link
-     * #value()}.
+     * Stands for a number this binding does not know, say from a newer libvirt; it has no
+     * {@link #value()}.
      *
      * <p>Not a libvirt constant: {@link #fromValue(int)} returns it for unknown numbers.
      */
     UNRECOGNIZED(0);
 
+    /** libvirt's number for this constant. */
     private final int value;
 
+    /**
+     * Creates a constant.
+     *
+     * @param value libvirt's number for it
+     */
     ErrorNumber(int value) {
         this.value = value;
     }
@@ -1035,7 +1041,8 @@ public enum ErrorNumber implements LibvirtEnum {
     @Override
     public int value() {
         if (this == UNRECOGNIZED) {
-            throw new IllegalStateException("ErrorNumber.UNRECOGNIZED stands for a number unknown to this binding (virErrorNumber); it has no value");
+            throw new IllegalStateException("ErrorNumber.UNRECOGNIZED stands for a virErrorNumber number"
+                    + " unknown to this binding; it has no value");
         }
         return value;
     }

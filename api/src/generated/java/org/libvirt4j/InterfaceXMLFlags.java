@@ -19,8 +19,14 @@ public enum InterfaceXMLFlags implements LibvirtEnum {
      */
     INACTIVE(1);
 
+    /** libvirt's number for this constant. */
     private final int value;
 
+    /**
+     * Creates a constant.
+     *
+     * @param value libvirt's number for it
+     */
     InterfaceXMLFlags(int value) {
         this.value = value;
     }

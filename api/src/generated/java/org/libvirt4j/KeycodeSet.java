@@ -89,15 +89,21 @@ public enum KeycodeSet implements LibvirtEnum {
     LAST(10),
 
     /**
-     * Stands for a number this binding does not know, say from a newer libvirt; it has no {@link
-     * #value()}.
+     * Stands for a number this binding does not know, say from a newer libvirt; it has no
+     * {@link #value()}.
      *
      * <p>Not a libvirt constant: {@link #fromValue(int)} returns it for unknown numbers.
      */
     UNRECOGNIZED(0);
 
+    /** libvirt's number for this constant. */
     private final int value;
 
+    /**
+     * Creates a constant.
+     *
+     * @param value libvirt's number for it
+     */
     KeycodeSet(int value) {
         this.value = value;
     }
@@ -111,7 +117,8 @@ public enum KeycodeSet implements LibvirtEnum {
     @Override
     public int value() {
         if (this == UNRECOGNIZED) {
-            throw new IllegalStateException("KeycodeSet.UNRECOGNIZED stands for a number unknown to this binding (virKeycodeSet); it has no value");
+            throw new IllegalStateException("KeycodeSet.UNRECOGNIZED stands for a virKeycodeSet number"
+                    + " unknown to this binding; it has no value");
         }
         return value;
     }

@@ -19,8 +19,14 @@ public enum NWFilterDefineFlags implements LibvirtEnum {
      */
     VALIDATE(1);
 
+    /** libvirt's number for this constant. */
     private final int value;
 
+    /**
+     * Creates a constant.
+     *
+     * @param value libvirt's number for it
+     */
     NWFilterDefineFlags(int value) {
         this.value = value;
     }

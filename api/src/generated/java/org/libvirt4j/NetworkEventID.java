@@ -28,15 +28,21 @@ public enum NetworkEventID implements LibvirtEnum {
     LAST(1),
 
     /**
-     * Stands for a number this binding does not know, say from a newer libvirt; it has no {@link
-     * #value()}.
+     * Stands for a number this binding does not know, say from a newer libvirt; it has no
+     * {@link #value()}.
      *
      * <p>Not a libvirt constant: {@link #fromValue(int)} returns it for unknown numbers.
      */
     UNRECOGNIZED(0);
 
+    /** libvirt's number for this constant. */
     private final int value;
 
+    /**
+     * Creates a constant.
+     *
+     * @param value libvirt's number for it
+     */
     NetworkEventID(int value) {
         this.value = value;
     }
@@ -50,7 +56,8 @@ public enum NetworkEventID implements LibvirtEnum {
     @Override
     public int value() {
         if (this == UNRECOGNIZED) {
-            throw new IllegalStateException("NetworkEventID.UNRECOGNIZED stands for a number unknown to this binding (virNetworkEventID); it has no value");
+            throw new IllegalStateException("NetworkEventID.UNRECOGNIZED stands for a virNetworkEventID number"
+                    + " unknown to this binding; it has no value");
         }
         return value;
     }

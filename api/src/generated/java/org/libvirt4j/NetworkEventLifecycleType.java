@@ -44,15 +44,21 @@ public enum NetworkEventLifecycleType implements LibvirtEnum {
     LAST(4),
 
     /**
-     * Stands for a number this binding does not know, say from a newer libvirt; it has no {@link
-     * #value()}.
+     * Stands for a number this binding does not know, say from a newer libvirt; it has no
+     * {@link #value()}.
      *
      * <p>Not a libvirt constant: {@link #fromValue(int)} returns it for unknown numbers.
      */
     UNRECOGNIZED(0);
 
+    /** libvirt's number for this constant. */
     private final int value;
 
+    /**
+     * Creates a constant.
+     *
+     * @param value libvirt's number for it
+     */
     NetworkEventLifecycleType(int value) {
         this.value = value;
     }
@@ -66,7 +72,8 @@ public enum NetworkEventLifecycleType implements LibvirtEnum {
     @Override
     public int value() {
         if (this == UNRECOGNIZED) {
-            throw new IllegalStateException("NetworkEventLifecycleType.UNRECOGNIZED stands for a number unknown to this binding (virNetworkEventLifecycleType); it has no value");
+            throw new IllegalStateException("NetworkEventLifecycleType.UNRECOGNIZED stands for a virNetworkEventLifecycleType number"
+                    + " unknown to this binding; it has no value");
         }
         return value;
     }

@@ -28,8 +28,14 @@ public enum NetworkPortCreateFlags implements LibvirtEnum {
      */
     VALIDATE(2);
 
+    /** libvirt's number for this constant. */
     private final int value;
 
+    /**
+     * Creates a constant.
+     *
+     * @param value libvirt's number for it
+     */
     NetworkPortCreateFlags(int value) {
         this.value = value;
     }

@@ -37,8 +37,14 @@ public enum NetworkUpdateFlags implements LibvirtEnum {
      */
     CONFIG(2);
 
+    /** libvirt's number for this constant. */
     private final int value;
 
+    /**
+     * Creates a constant.
+     *
+     * @param value libvirt's number for it
+     */
     NetworkUpdateFlags(int value) {
         this.value = value;
     }

@@ -133,15 +133,21 @@ public enum NetworkUpdateSection implements LibvirtEnum {
     LAST(13),
 
     /**
-     * Stands for a number this binding does not know, say from a newer libvirt; it has no {@link
-     * #value()}.
+     * Stands for a number this binding does not know, say from a newer libvirt; it has no
+     * {@link #value()}.
      *
      * <p>Not a libvirt constant: {@link #fromValue(int)} returns it for unknown numbers.
      */
     UNRECOGNIZED(0);
 
+    /** libvirt's number for this constant. */
     private final int value;
 
+    /**
+     * Creates a constant.
+     *
+     * @param value libvirt's number for it
+     */
     NetworkUpdateSection(int value) {
         this.value = value;
     }
@@ -155,7 +161,8 @@ public enum NetworkUpdateSection implements LibvirtEnum {
     @Override
     public int value() {
         if (this == UNRECOGNIZED) {
-            throw new IllegalStateException("NetworkUpdateSection.UNRECOGNIZED stands for a number unknown to this binding (virNetworkUpdateSection); it has no value");
+            throw new IllegalStateException("NetworkUpdateSection.UNRECOGNIZED stands for a virNetworkUpdateSection number"
+                    + " unknown to this binding; it has no value");
         }
         return value;
     }

@@ -29,8 +29,14 @@ public enum NodeAllocPagesFlags implements LibvirtEnum {
      */
     SET(1);
 
+    /** libvirt's number for this constant. */
     private final int value;
 
+    /**
+     * Creates a constant.
+     *
+     * @param value libvirt's number for it
+     */
     NodeAllocPagesFlags(int value) {
         this.value = value;
     }

@@ -19,8 +19,14 @@ public enum NodeDeviceCreateXMLFlags implements LibvirtEnum {
      */
     VALIDATE(1);
 
+    /** libvirt's number for this constant. */
     private final int value;
 
+    /**
+     * Creates a constant.
+     *
+     * @param value libvirt's number for it
+     */
     NodeDeviceCreateXMLFlags(int value) {
         this.value = value;
     }

@@ -16,15 +16,21 @@ public enum NodeGetCPUStatsAllCPUs implements LibvirtEnum {
     CPUS(-1),
 
     /**
-     * Stands for a number this binding does not know, say from a newer libvirt; it has no {@link
-     * #value()}.
+     * Stands for a number this binding does not know, say from a newer libvirt; it has no
+     * {@link #value()}.
      *
      * <p>Not a libvirt constant: {@link #fromValue(int)} returns it for unknown numbers.
      */
     UNRECOGNIZED(0);
 
+    /** libvirt's number for this constant. */
     private final int value;
 
+    /**
+     * Creates a constant.
+     *
+     * @param value libvirt's number for it
+     */
     NodeGetCPUStatsAllCPUs(int value) {
         this.value = value;
     }
@@ -38,7 +44,8 @@ public enum NodeGetCPUStatsAllCPUs implements LibvirtEnum {
     @Override
     public int value() {
         if (this == UNRECOGNIZED) {
-            throw new IllegalStateException("NodeGetCPUStatsAllCPUs.UNRECOGNIZED stands for a number unknown to this binding (virNodeGetCPUStatsAllCPUs); it has no value");
+            throw new IllegalStateException("NodeGetCPUStatsAllCPUs.UNRECOGNIZED stands for a virNodeGetCPUStatsAllCPUs number"
+                    + " unknown to this binding; it has no value");
         }
         return value;
     }

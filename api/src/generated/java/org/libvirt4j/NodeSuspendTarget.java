@@ -39,15 +39,21 @@ public enum NodeSuspendTarget implements LibvirtEnum {
     LAST(3),
 
     /**
-     * Stands for a number this binding does not know, say from a newer libvirt; it has no {@link
-     * #value()}.
+     * Stands for a number this binding does not know, say from a newer libvirt; it has no
+     * {@link #value()}.
      *
      * <p>Not a libvirt constant: {@link #fromValue(int)} returns it for unknown numbers.
      */
     UNRECOGNIZED(0);
 
+    /** libvirt's number for this constant. */
     private final int value;
 
+    /**
+     * Creates a constant.
+     *
+     * @param value libvirt's number for it
+     */
     NodeSuspendTarget(int value) {
         this.value = value;
     }
@@ -61,7 +67,8 @@ public enum NodeSuspendTarget implements LibvirtEnum {
     @Override
     public int value() {
         if (this == UNRECOGNIZED) {
-            throw new IllegalStateException("NodeSuspendTarget.UNRECOGNIZED stands for a number unknown to this binding (virNodeSuspendTarget); it has no value");
+            throw new IllegalStateException("NodeSuspendTarget.UNRECOGNIZED stands for a virNodeSuspendTarget number"
+                    + " unknown to this binding; it has no value");
         }
         return value;
     }

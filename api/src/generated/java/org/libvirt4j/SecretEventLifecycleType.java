@@ -30,15 +30,21 @@ public enum SecretEventLifecycleType implements LibvirtEnum {
     LAST(2),
 
     /**
-     * Stands for a number this binding does not know, say from a newer libvirt; it has no {@link
-     * #value()}.
+     * Stands for a number this binding does not know, say from a newer libvirt; it has no
+     * {@link #value()}.
      *
      * <p>Not a libvirt constant: {@link #fromValue(int)} returns it for unknown numbers.
      */
     UNRECOGNIZED(0);
 
+    /** libvirt's number for this constant. */
     private final int value;
 
+    /**
+     * Creates a constant.
+     *
+     * @param value libvirt's number for it
+     */
     SecretEventLifecycleType(int value) {
         this.value = value;
     }
@@ -52,7 +58,8 @@ public enum SecretEventLifecycleType implements LibvirtEnum {
     @Override
     public int value() {
         if (this == UNRECOGNIZED) {
-            throw new IllegalStateException("SecretEventLifecycleType.UNRECOGNIZED stands for a number unknown to this binding (virSecretEventLifecycleType); it has no value");
+            throw new IllegalStateException("SecretEventLifecycleType.UNRECOGNIZED stands for a virSecretEventLifecycleType number"
+                    + " unknown to this binding; it has no value");
         }
         return value;
     }

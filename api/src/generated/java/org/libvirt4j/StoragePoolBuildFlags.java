@@ -55,8 +55,14 @@ public enum StoragePoolBuildFlags implements LibvirtEnum {
      */
     OVERWRITE(8);
 
+    /** libvirt's number for this constant. */
     private final int value;
 
+    /**
+     * Creates a constant.
+     *
+     * @param value libvirt's number for it
+     */
     StoragePoolBuildFlags(int value) {
         this.value = value;
     }

@@ -48,8 +48,14 @@ public enum StoragePoolCreateFlags implements LibvirtEnum {
      */
     WITH_BUILD_NO_OVERWRITE(4);
 
+    /** libvirt's number for this constant. */
     private final int value;
 
+    /**
+     * Creates a constant.
+     *
+     * @param value libvirt's number for it
+     */
     StoragePoolCreateFlags(int value) {
         this.value = value;
     }

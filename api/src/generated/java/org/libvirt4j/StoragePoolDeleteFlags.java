@@ -28,8 +28,14 @@ public enum StoragePoolDeleteFlags implements LibvirtEnum {
      */
     ZEROED(1);
 
+    /** libvirt's number for this constant. */
     private final int value;
 
+    /**
+     * Creates a constant.
+     *
+     * @param value libvirt's number for it
+     */
     StoragePoolDeleteFlags(int value) {
         this.value = value;
     }

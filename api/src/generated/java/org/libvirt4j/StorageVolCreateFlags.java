@@ -35,8 +35,14 @@ public enum StorageVolCreateFlags implements LibvirtEnum {
      */
     VALIDATE(4);
 
+    /** libvirt's number for this constant. */
     private final int value;
 
+    /**
+     * Creates a constant.
+     *
+     * @param value libvirt's number for it
+     */
     StorageVolCreateFlags(int value) {
         this.value = value;
     }

@@ -37,8 +37,14 @@ public enum StorageVolDeleteFlags implements LibvirtEnum {
      */
     WITH_SNAPSHOTS(2);
 
+    /** libvirt's number for this constant. */
     private final int value;
 
+    /**
+     * Creates a constant.
+     *
+     * @param value libvirt's number for it
+     */
     StorageVolDeleteFlags(int value) {
         this.value = value;
     }

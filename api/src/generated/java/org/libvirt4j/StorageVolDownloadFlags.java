@@ -19,8 +19,14 @@ public enum StorageVolDownloadFlags implements LibvirtEnum {
      */
     SPARSE_STREAM(1);
 
+    /** libvirt's number for this constant. */
     private final int value;
 
+    /**
+     * Creates a constant.
+     *
+     * @param value libvirt's number for it
+     */
     StorageVolDownloadFlags(int value) {
         this.value = value;
     }

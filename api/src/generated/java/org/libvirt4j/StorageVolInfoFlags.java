@@ -26,8 +26,14 @@ public enum StorageVolInfoFlags implements LibvirtEnum {
      */
     GET_PHYSICAL(1);
 
+    /** libvirt's number for this constant. */
     private final int value;
 
+    /**
+     * Creates a constant.
+     *
+     * @param value libvirt's number for it
+     */
     StorageVolInfoFlags(int value) {
         this.value = value;
     }

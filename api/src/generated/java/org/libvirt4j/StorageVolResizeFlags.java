@@ -37,8 +37,14 @@ public enum StorageVolResizeFlags implements LibvirtEnum {
      */
     SHRINK(4);
 
+    /** libvirt's number for this constant. */
     private final int value;
 
+    /**
+     * Creates a constant.
+     *
+     * @param value libvirt's number for it
+     */
     StorageVolResizeFlags(int value) {
         this.value = value;
     }

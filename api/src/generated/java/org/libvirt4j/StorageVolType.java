@@ -70,15 +70,21 @@ public enum StorageVolType implements LibvirtEnum {
     LAST(6),
 
     /**
-     * Stands for a number this binding does not know, say from a newer libvirt; it has no {@link
-     * #value()}.
+     * Stands for a number this binding does not know, say from a newer libvirt; it has no
+     * {@link #value()}.
      *
      * <p>Not a libvirt constant: {@link #fromValue(int)} returns it for unknown numbers.
      */
     UNRECOGNIZED(0);
 
+    /** libvirt's number for this constant. */
     private final int value;
 
+    /**
+     * Creates a constant.
+     *
+     * @param value libvirt's number for it
+     */
     StorageVolType(int value) {
         this.value = value;
     }
@@ -92,7 +98,8 @@ public enum StorageVolType implements LibvirtEnum {
     @Override
     public int value() {
         if (this == UNRECOGNIZED) {
-            throw new IllegalStateException("StorageVolType.UNRECOGNIZED stands for a number unknown to this binding (virStorageVolType); it has no value");
+            throw new IllegalStateException("StorageVolType.UNRECOGNIZED stands for a virStorageVolType number"
+                    + " unknown to this binding; it has no value");
         }
         return value;
     }

@@ -19,8 +19,14 @@ public enum StorageVolUploadFlags implements LibvirtEnum {
      */
     SPARSE_STREAM(1);
 
+    /** libvirt's number for this constant. */
     private final int value;
 
+    /**
+     * Creates a constant.
+     *
+     * @param value libvirt's number for it
+     */
     StorageVolUploadFlags(int value) {
         this.value = value;
     }

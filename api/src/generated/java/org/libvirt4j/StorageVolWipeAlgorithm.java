@@ -109,15 +109,21 @@ public enum StorageVolWipeAlgorithm implements LibvirtEnum {
     LAST(10),
 
     /**
-     * Stands for a number this binding does not know, say from a newer libvirt; it has no {@link
-     * #value()}.
+     * Stands for a number this binding does not know, say from a newer libvirt; it has no
+     * {@link #value()}.
      *
      * <p>Not a libvirt constant: {@link #fromValue(int)} returns it for unknown numbers.
      */
     UNRECOGNIZED(0);
 
+    /** libvirt's number for this constant. */
     private final int value;
 
+    /**
+     * Creates a constant.
+     *
+     * @param value libvirt's number for it
+     */
     StorageVolWipeAlgorithm(int value) {
         this.value = value;
     }
@@ -131,7 +137,8 @@ public enum StorageVolWipeAlgorithm implements LibvirtEnum {
     @Override
     public int value() {
         if (this == UNRECOGNIZED) {
-            throw new IllegalStateException("StorageVolWipeAlgorithm.UNRECOGNIZED stands for a number unknown to this binding (virStorageVolWipeAlgorithm); it has no value");
+            throw new IllegalStateException("StorageVolWipeAlgorithm.UNRECOGNIZED stands for a virStorageVolWipeAlgorithm number"
+                    + " unknown to this binding; it has no value");
         }
         return value;
     }

@@ -37,15 +37,21 @@ public enum StreamEventType implements LibvirtEnum {
     HANGUP(8),
 
     /**
-     * Stands for a number this binding does not know, say from a newer libvirt; it has no {@link
-     * #value()}.
+     * Stands for a number this binding does not know, say from a newer libvirt; it has no
+     * {@link #value()}.
      *
      * <p>Not a libvirt constant: {@link #fromValue(int)} returns it for unknown numbers.
      */
     UNRECOGNIZED(0);
 
+    /** libvirt's number for this constant. */
     private final int value;
 
+    /**
+     * Creates a constant.
+     *
+     * @param value libvirt's number for it
+     */
     StreamEventType(int value) {
         this.value = value;
     }
@@ -59,7 +65,8 @@ public enum StreamEventType implements LibvirtEnum {
     @Override
     public int value() {
         if (this == UNRECOGNIZED) {
-            throw new IllegalStateException("StreamEventType.UNRECOGNIZED stands for a number unknown to this binding (virStreamEventType); it has no value");
+            throw new IllegalStateException("StreamEventType.UNRECOGNIZED stands for a virStreamEventType number"
+                    + " unknown to this binding; it has no value");
         }
         return value;
     }

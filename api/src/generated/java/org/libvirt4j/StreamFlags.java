@@ -17,8 +17,14 @@ public enum StreamFlags implements LibvirtEnum {
      */
     NONBLOCK(1);
 
+    /** libvirt's number for this constant. */
     private final int value;
 
+    /**
+     * Creates a constant.
+     *
+     * @param value libvirt's number for it
+     */
     StreamFlags(int value) {
         this.value = value;
     }

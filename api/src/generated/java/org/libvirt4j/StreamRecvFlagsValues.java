@@ -17,8 +17,14 @@ public enum StreamRecvFlagsValues implements LibvirtEnum {
      */
     STOP_AT_HOLE(1);
 
+    /** libvirt's number for this constant. */
     private final int value;
 
+    /**
+     * Creates a constant.
+     *
+     * @param value libvirt's number for it
+     */
     StreamRecvFlagsValues(int value) {
         this.value = value;
     }

@@ -2647,6 +2647,7 @@ public final class TypedParameterFields {
      */
     public static final String THREADPOOL_WORKERS_PRIORITY = "prioWorkers";
 
+    /** Not instantiable. */
     private TypedParameterFields() {
     }
 }

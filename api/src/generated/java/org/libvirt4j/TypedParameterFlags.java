@@ -26,8 +26,14 @@ public enum TypedParameterFlags implements LibvirtEnum {
      */
     STRING_OKAY(4);
 
+    /** libvirt's number for this constant. */
     private final int value;
 
+    /**
+     * Creates a constant.
+     *
+     * @param value libvirt's number for it
+     */
     TypedParameterFlags(int value) {
         this.value = value;
     }

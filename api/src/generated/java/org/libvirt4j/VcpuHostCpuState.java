@@ -27,15 +27,21 @@ public enum VcpuHostCpuState implements LibvirtEnum {
     OFFLINE(-1),
 
     /**
-     * Stands for a number this binding does not know, say from a newer libvirt; it has no {@link
-     * #value()}.
+     * Stands for a number this binding does not know, say from a newer libvirt; it has no
+     * {@link #value()}.
      *
      * <p>Not a libvirt constant: {@link #fromValue(int)} returns it for unknown numbers.
      */
     UNRECOGNIZED(0);
 
+    /** libvirt's number for this constant. */
     private final int value;
 
+    /**
+     * Creates a constant.
+     *
+     * @param value libvirt's number for it
+     */
     VcpuHostCpuState(int value) {
         this.value = value;
     }
@@ -49,7 +55,8 @@ public enum VcpuHostCpuState implements LibvirtEnum {
     @Override
     public int value() {
         if (this == UNRECOGNIZED) {
-            throw new IllegalStateException("VcpuHostCpuState.UNRECOGNIZED stands for a number unknown to this binding (virVcpuHostCpuState); it has no value");
+            throw new IllegalStateException("VcpuHostCpuState.UNRECOGNIZED stands for a virVcpuHostCpuState number"
+                    + " unknown to this binding; it has no value");
         }
         return value;
     }

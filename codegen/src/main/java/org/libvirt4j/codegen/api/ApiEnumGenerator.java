@@ -247,8 +247,11 @@ public final class ApiEnumGenerator {
                     List.of()));
             out.append(indent).append(UNRECOGNIZED).append("(0);\n\n");
         }
-        out.append(indent).append("private final int value;\n\n");
-        out.append(indent).append(javaName).append("(int value) {\n")
+        out.append(indent).append("/** libvirt's number for this constant. */\n")
+                .append(indent).append("private final int value;\n\n");
+        out.append(JavaText.javadoc(indent, List.of("Creates a constant."),
+                        List.of("@param value libvirt's number for it")))
+                .append(indent).append(javaName).append("(int value) {\n")
                 .append(indent).append(indent).append("this.value = value;\n")
                 .append(indent).append("}\n\n");
         if (flags) {
@@ -263,13 +266,14 @@ public final class ApiEnumGenerator {
             out.append(JavaText.javadoc(indent, List.of("Returns libvirt's number for this constant."),
                     List.of("@return the C enum value",
                             "@throws IllegalStateException on {@link #" + UNRECOGNIZED + "}, which has no number")));
-            String message = javaName + "." + UNRECOGNIZED + " stands for a number unknown to this binding"
-                    + " (" + type.cName() + "); it has no value";
+            String message = javaName + "." + UNRECOGNIZED + " stands for a " + type.cName() + " number";
             out.append(indent).append("@Override\n")
                     .append(indent).append("public int value() {\n")
                     .append(indent).append(indent).append("if (this == ").append(UNRECOGNIZED).append(") {\n")
                     .append(indent).append(indent).append(indent).append("throw new IllegalStateException(")
-                    .append(JavaText.literal(message)).append(");\n")
+                    .append(JavaText.literal(message)).append('\n')
+                    .append(indent).append(indent).append(indent).append(indent).append(indent)
+                    .append("+ \" unknown to this binding; it has no value\");\n")
                     .append(indent).append(indent).append("}\n")
                     .append(indent).append(indent).append("return value;\n")
                     .append(indent).append("}\n\n");
@@ -360,7 +364,8 @@ public final class ApiEnumGenerator {
             out.append(indent).append("public static final String ").append(e.getKey()).append(" = ")
                     .append(JavaText.literal(m.value())).append(";\n\n");
         }
-        out.append(indent).append("private ").append(FIELDS_CLASS).append("() {\n")
+        out.append(indent).append("/** Not instantiable. */\n")
+                .append(indent).append("private ").append(FIELDS_CLASS).append("() {\n")
                 .append(indent).append("}\n")
                 .append("}\n");
         return out.toString();

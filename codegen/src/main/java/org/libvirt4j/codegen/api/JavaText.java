@@ -53,10 +53,7 @@ final class JavaText {
         String prefix = indent + " * ";
         StringBuilder out = new StringBuilder();
         StringBuilder line = new StringBuilder();
-        for (String word : paragraph.split(" ")) {
-            if (word.isEmpty()) {
-                continue;
-            }
+        for (String word : words(paragraph)) {
             if (line.length() > 0 && prefix.length() + line.length() + 1 + word.length() > LINE_WIDTH) {
                 out.append(prefix).append(line).append('\n');
                 line.setLength(0);
@@ -70,6 +67,33 @@ final class JavaText {
             out.append(prefix).append(line).append('\n');
         }
         return out.toString();
+    }
+
+    /** Splits at spaces, but not inside inline tags such as {@code {@link #value()}}. */
+    private static List<String> words(String paragraph) {
+        List<String> words = new ArrayList<>();
+        StringBuilder word = new StringBuilder();
+        int depth = 0;
+        for (int i = 0; i < paragraph.length(); i++) {
+            char c = paragraph.charAt(i);
+            if (c == ' ' && depth == 0) {
+                if (word.length() > 0) {
+                    words.add(word.toString());
+                    word.setLength(0);
+                }
+                continue;
+            }
+            if (c == '{' && i + 1 < paragraph.length() && paragraph.charAt(i + 1) == '@') {
+                depth++;
+            } else if (c == '}' && depth > 0) {
+                depth--;
+            }
+            word.append(c);
+        }
+        if (word.length() > 0) {
+            words.add(word.toString());
+        }
+        return words;
     }
 
     /**
