@@ -1,0 +1,99 @@
+package org.libvirt4j.jna;
+
+import com.google.auto.service.AutoService;
+import java.util.Objects;
+import java.util.Optional;
+import org.libvirt4j.Connect;
+import org.libvirt4j.ConnectAuth;
+import org.libvirt4j.ConnectFlags;
+import org.libvirt4j.LibvirtEnum;
+import org.libvirt4j.jna.internal.Auth;
+import org.libvirt4j.jna.internal.CStrings;
+import org.libvirt4j.jna.internal.Errors;
+import org.libvirt4j.jna.internal.Natives;
+import org.libvirt4j.jna.internal.Virt;
+import org.libvirt4j.spi.LibvirtBackend;
+
+/**
+ * The JNA backend: calls {@code libvirt.so.0} in this process through JNA's direct mapping.
+ * Selected by the name {@code jna}; priority 20, below the JNI backend and above the remote one.
+ *
+ * <p>The library is loaded on first use and once; when it cannot be, the failure is reported by
+ * {@link #unavailabilityCause()} and every {@link #open} throws {@code ERR_NO_SUPPORT} with it.
+ */
+@AutoService(LibvirtBackend.class)
+public final class JnaBackend implements LibvirtBackend {
+    /** The name users select this backend by. */
+    public static final String NAME = "jna";
+    /** The rank in automatic selection. */
+    public static final int PRIORITY = 20;
+
+    /** Creates the backend; cheap, loads nothing. */
+    public JnaBackend() {
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public int priority() {
+        return PRIORITY;
+    }
+
+    @Override
+    public Optional<Throwable> unavailabilityCause() {
+        try {
+            return Natives.unavailabilityCause();
+        } catch (LinkageError e) {
+            // JNA itself is missing or broken on this class path.
+            return Optional.of(e);
+        }
+    }
+
+    /** @return true: libvirt.so decides which URIs it can open */
+    @Override
+    public boolean supports(String uri) {
+        return true;
+    }
+
+    /**
+     * @return {@code virGetVersion}'s library version
+     * @throws org.libvirt4j.LibvirtException {@code ERR_NO_SUPPORT} when libvirt cannot be loaded
+     */
+    @Override
+    public long libraryVersion() {
+        Natives.ensureLoaded();
+        long[] version = new long[1];
+        Errors.check(Virt.virGetVersion(version, null, null), "virGetVersion");
+        return version[0];
+    }
+
+    @Override
+    public Connect open(String uri, ConnectAuth auth, ConnectFlags... flags) {
+        Objects.requireNonNull(uri, "uri");
+        Objects.requireNonNull(flags, "flags");
+        int mask = LibvirtEnum.mask(flags);
+        Natives.ensureLoaded();
+        byte[] name = CStrings.of(uri);
+        if (auth == null && mask == 0) {
+            return new JnaConnect(Errors.ptr(Virt.virConnectOpen(name), "virConnectOpen"));
+        }
+        if (auth == null && mask == ConnectFlags.RO.value()) {
+            return new JnaConnect(Errors.ptr(Virt.virConnectOpenReadOnly(name), "virConnectOpenReadOnly"));
+        }
+        if (auth == null) {
+            // Other flags only travel through virConnectOpenAuth, which takes a NULL auth.
+            return new JnaConnect(Errors.ptr(Virt.virConnectOpenAuth(name, 0, mask), "virConnectOpenAuth"));
+        }
+        // The Auth (and with it the callback's native trampoline) stays reachable until closed.
+        try (Auth nativeAuth = new Auth(auth)) {
+            long conn = Virt.virConnectOpenAuth(name, nativeAuth.address(), mask);
+            if (conn == 0) {
+                throw Errors.last("virConnectOpenAuth", nativeAuth.failure());
+            }
+            return new JnaConnect(conn);
+        }
+    }
+}

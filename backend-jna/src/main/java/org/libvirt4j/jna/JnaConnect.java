@@ -1,0 +1,708 @@
+package org.libvirt4j.jna;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+import org.libvirt4j.Connect;
+import org.libvirt4j.ConnectListAllDomainsFlags;
+import org.libvirt4j.ConnectListAllInterfacesFlags;
+import org.libvirt4j.ConnectListAllNetworksFlags;
+import org.libvirt4j.ConnectListAllNodeDeviceFlags;
+import org.libvirt4j.ConnectListAllSecretsFlags;
+import org.libvirt4j.ConnectListAllStoragePoolsFlags;
+import org.libvirt4j.Domain;
+import org.libvirt4j.DomainCreateFlags;
+import org.libvirt4j.DomainDefineFlags;
+import org.libvirt4j.Interface;
+import org.libvirt4j.NWFilter;
+import org.libvirt4j.NWFilterBinding;
+import org.libvirt4j.NWFilterBindingCreateFlags;
+import org.libvirt4j.NWFilterDefineFlags;
+import org.libvirt4j.Network;
+import org.libvirt4j.NetworkCreateFlags;
+import org.libvirt4j.NetworkDefineFlags;
+import org.libvirt4j.NodeDevice;
+import org.libvirt4j.NodeInfo;
+import org.libvirt4j.Secret;
+import org.libvirt4j.SecretDefineFlags;
+import org.libvirt4j.SecretUsageType;
+import org.libvirt4j.StoragePool;
+import org.libvirt4j.StoragePoolCreateFlags;
+import org.libvirt4j.StoragePoolDefineFlags;
+import org.libvirt4j.StorageVol;
+import org.libvirt4j.Stream;
+import org.libvirt4j.StreamFlags;
+import org.libvirt4j.jna.internal.CStrings;
+import org.libvirt4j.jna.internal.Errors;
+import org.libvirt4j.jna.internal.Virt;
+import org.libvirt4j.jna.internal.VirtBindings;
+import org.libvirt4j.jna.internal.VirtCreateFlags;
+import org.libvirt4j.jna.internal.VirtDefineFlags;
+import org.libvirt4j.spi.NativeHandle;
+import org.libvirt4j.spi.ObjectKind;
+import org.libvirt4j.spi.Uuids;
+
+/** {@link Connect} over a {@code virConnectPtr}; {@link #close()} is {@code virConnectClose}. */
+final class JnaConnect implements Connect {
+    private final NativeHandle h;
+
+    JnaConnect(long conn) {
+        this.h = new NativeHandle(ObjectKind.CONNECT, conn, Virt::virConnectClose);
+    }
+
+    @Override
+    public void close() {
+        h.close();
+    }
+
+    // --- the connection itself -------------------------------------------------------------
+
+    @Override
+    public boolean isAlive() {
+        long c = h.acquire("virConnectIsAlive");
+        try {
+            return Errors.bool(Virt.virConnectIsAlive(c), "virConnectIsAlive");
+        } finally {
+            h.release();
+        }
+    }
+
+    @Override
+    public boolean isEncrypted() {
+        long c = h.acquire("virConnectIsEncrypted");
+        try {
+            return Errors.bool(Virt.virConnectIsEncrypted(c), "virConnectIsEncrypted");
+        } finally {
+            h.release();
+        }
+    }
+
+    @Override
+    public boolean isSecure() {
+        long c = h.acquire("virConnectIsSecure");
+        try {
+            return Errors.bool(Virt.virConnectIsSecure(c), "virConnectIsSecure");
+        } finally {
+            h.release();
+        }
+    }
+
+    @Override
+    public String getType() {
+        long c = h.acquire("virConnectGetType");
+        try {
+            return Errors.constString(Virt.virConnectGetType(c), "virConnectGetType");
+        } finally {
+            h.release();
+        }
+    }
+
+    @Override
+    public long getVersion() {
+        long c = h.acquire("virConnectGetVersion");
+        try {
+            long[] v = new long[1];
+            Errors.check(Virt.virConnectGetVersion(c, v), "virConnectGetVersion");
+            return v[0];
+        } finally {
+            h.release();
+        }
+    }
+
+    @Override
+    public long getLibVersion() {
+        long c = h.acquire("virConnectGetLibVersion");
+        try {
+            long[] v = new long[1];
+            Errors.check(Virt.virConnectGetLibVersion(c, v), "virConnectGetLibVersion");
+            return v[0];
+        } finally {
+            h.release();
+        }
+    }
+
+    @Override
+    public String getHostname() {
+        long c = h.acquire("virConnectGetHostname");
+        try {
+            return Errors.ownedString(Virt.virConnectGetHostname(c), "virConnectGetHostname");
+        } finally {
+            h.release();
+        }
+    }
+
+    @Override
+    public String getURI() {
+        long c = h.acquire("virConnectGetURI");
+        try {
+            return Errors.ownedString(Virt.virConnectGetURI(c), "virConnectGetURI");
+        } finally {
+            h.release();
+        }
+    }
+
+    @Override
+    public String getCapabilities() {
+        long c = h.acquire("virConnectGetCapabilities");
+        try {
+            return Errors.ownedString(Virt.virConnectGetCapabilities(c), "virConnectGetCapabilities");
+        } finally {
+            h.release();
+        }
+    }
+
+    @Override
+    public String getSysinfo() {
+        long c = h.acquire("virConnectGetSysinfo");
+        try {
+            return Errors.ownedString(Virt.virConnectGetSysinfo(c, 0), "virConnectGetSysinfo");
+        } finally {
+            h.release();
+        }
+    }
+
+    @Override
+    public NodeInfo getNodeInfo() {
+        long c = h.acquire("virNodeGetInfo");
+        try {
+            // struct _virNodeInfo: char model[32]; unsigned long memory; then six unsigned ints.
+            byte[] raw = new byte[64];
+            Errors.check(Virt.virNodeGetInfo(c, raw), "virNodeGetInfo");
+            ByteBuffer b = ByteBuffer.wrap(raw).order(ByteOrder.nativeOrder());
+            byte[] model = new byte[32];
+            b.get(model);
+            return new NodeInfo(CStrings.fromBuffer(model), b.getLong(32), b.getInt(40), b.getInt(44),
+                    b.getInt(48), b.getInt(52), b.getInt(56), b.getInt(60));
+        } finally {
+            h.release();
+        }
+    }
+
+    @Override
+    public long getFreeMemory() {
+        long c = h.acquire("virNodeGetFreeMemory");
+        try {
+            long free = Virt.virNodeGetFreeMemory(c);
+            if (free == 0 && Errors.pending()) {
+                throw Errors.last("virNodeGetFreeMemory");
+            }
+            return free;
+        } finally {
+            h.release();
+        }
+    }
+
+    @Override
+    public int getMaxVcpus(String type) {
+        long c = h.acquire("virConnectGetMaxVcpus");
+        try {
+            return Errors.check(Virt.virConnectGetMaxVcpus(c, CStrings.of(type)), "virConnectGetMaxVcpus");
+        } finally {
+            h.release();
+        }
+    }
+
+    // --- domains ---------------------------------------------------------------------------
+
+    @Override
+    public List<Domain> listAllDomains(ConnectListAllDomainsFlags... flags) {
+        int mask = Flags.mask(flags);
+        long c = h.acquire("virConnectListAllDomains");
+        try {
+            long[] array = new long[1];
+            int n = Errors.check(Virt.virConnectListAllDomains(c, array, mask), "virConnectListAllDomains");
+            return NativeLists.wrap(array[0], n, JnaDomain::new);
+        } finally {
+            h.release();
+        }
+    }
+
+    @Override
+    public Domain lookupDomainByName(String name) {
+        byte[] n = CStrings.of(Objects.requireNonNull(name, "name"));
+        long c = h.acquire("virDomainLookupByName");
+        try {
+            return new JnaDomain(Errors.ptr(Virt.virDomainLookupByName(c, n), "virDomainLookupByName"));
+        } finally {
+            h.release();
+        }
+    }
+
+    @Override
+    public Domain lookupDomainById(int id) {
+        long c = h.acquire("virDomainLookupByID");
+        try {
+            return new JnaDomain(Errors.ptr(Virt.virDomainLookupByID(c, id), "virDomainLookupByID"));
+        } finally {
+            h.release();
+        }
+    }
+
+    @Override
+    public Domain lookupDomainByUUID(UUID uuid) {
+        byte[] raw = Uuids.toBytes(Objects.requireNonNull(uuid, "uuid"));
+        long c = h.acquire("virDomainLookupByUUID");
+        try {
+            return new JnaDomain(Errors.ptr(Virt.virDomainLookupByUUID(c, raw), "virDomainLookupByUUID"));
+        } finally {
+            h.release();
+        }
+    }
+
+    @Override
+    public Domain lookupDomainByUUIDString(String uuid) {
+        byte[] s = CStrings.of(Objects.requireNonNull(uuid, "uuid"));
+        long c = h.acquire("virDomainLookupByUUIDString");
+        try {
+            return new JnaDomain(Errors.ptr(Virt.virDomainLookupByUUIDString(c, s), "virDomainLookupByUUIDString"));
+        } finally {
+            h.release();
+        }
+    }
+
+    @Override
+    public Domain domainDefineXML(String xml, DomainDefineFlags... flags) {
+        byte[] x = CStrings.of(Objects.requireNonNull(xml, "xml"));
+        int mask = Flags.mask(flags);
+        if (mask == 0) {
+            long c = h.acquire("virDomainDefineXML");
+            try {
+                return new JnaDomain(Errors.ptr(Virt.virDomainDefineXML(c, x), "virDomainDefineXML"));
+            } finally {
+                h.release();
+            }
+        }
+        long c = h.acquire("virDomainDefineXMLFlags");
+        try {
+            return new JnaDomain(Errors.ptr(Virt.virDomainDefineXMLFlags(c, x, mask), "virDomainDefineXMLFlags"));
+        } finally {
+            h.release();
+        }
+    }
+
+    @Override
+    public Domain domainCreateXML(String xml, DomainCreateFlags... flags) {
+        byte[] x = CStrings.of(Objects.requireNonNull(xml, "xml"));
+        int mask = Flags.mask(flags);
+        long c = h.acquire("virDomainCreateXML");
+        try {
+            return new JnaDomain(Errors.ptr(Virt.virDomainCreateXML(c, x, mask), "virDomainCreateXML"));
+        } finally {
+            h.release();
+        }
+    }
+
+    // --- networks --------------------------------------------------------------------------
+
+    @Override
+    public List<Network> listAllNetworks(ConnectListAllNetworksFlags... flags) {
+        int mask = Flags.mask(flags);
+        long c = h.acquire("virConnectListAllNetworks");
+        try {
+            long[] array = new long[1];
+            int n = Errors.check(Virt.virConnectListAllNetworks(c, array, mask), "virConnectListAllNetworks");
+            return NativeLists.wrap(array[0], n, JnaNetwork::new);
+        } finally {
+            h.release();
+        }
+    }
+
+    @Override
+    public Network lookupNetworkByName(String name) {
+        byte[] n = CStrings.of(Objects.requireNonNull(name, "name"));
+        long c = h.acquire("virNetworkLookupByName");
+        try {
+            return new JnaNetwork(Errors.ptr(Virt.virNetworkLookupByName(c, n), "virNetworkLookupByName"));
+        } finally {
+            h.release();
+        }
+    }
+
+    @Override
+    public Network lookupNetworkByUUID(UUID uuid) {
+        byte[] raw = Uuids.toBytes(Objects.requireNonNull(uuid, "uuid"));
+        long c = h.acquire("virNetworkLookupByUUID");
+        try {
+            return new JnaNetwork(Errors.ptr(Virt.virNetworkLookupByUUID(c, raw), "virNetworkLookupByUUID"));
+        } finally {
+            h.release();
+        }
+    }
+
+    @Override
+    public Network lookupNetworkByUUIDString(String uuid) {
+        byte[] s = CStrings.of(Objects.requireNonNull(uuid, "uuid"));
+        long c = h.acquire("virNetworkLookupByUUIDString");
+        try {
+            return new JnaNetwork(Errors.ptr(Virt.virNetworkLookupByUUIDString(c, s), "virNetworkLookupByUUIDString"));
+        } finally {
+            h.release();
+        }
+    }
+
+    @Override
+    public Network networkDefineXML(String xml, NetworkDefineFlags... flags) {
+        byte[] x = CStrings.of(Objects.requireNonNull(xml, "xml"));
+        int mask = Flags.mask(flags);
+        if (mask == 0) {
+            long c = h.acquire("virNetworkDefineXML");
+            try {
+                return new JnaNetwork(Errors.ptr(Virt.virNetworkDefineXML(c, x), "virNetworkDefineXML"));
+            } finally {
+                h.release();
+            }
+        }
+        long c = h.acquire("virNetworkDefineXMLFlags");
+        try {
+            return new JnaNetwork(Errors.ptr(VirtDefineFlags.virNetworkDefineXMLFlags(c, x, mask),
+                    "virNetworkDefineXMLFlags"));
+        } catch (UnsatisfiedLinkError e) {
+            throw Errors.noSupport("virNetworkDefineXMLFlags", e);
+        } finally {
+            h.release();
+        }
+    }
+
+    @Override
+    public Network networkCreateXML(String xml, NetworkCreateFlags... flags) {
+        byte[] x = CStrings.of(Objects.requireNonNull(xml, "xml"));
+        int mask = Flags.mask(flags);
+        if (mask == 0) {
+            long c = h.acquire("virNetworkCreateXML");
+            try {
+                return new JnaNetwork(Errors.ptr(Virt.virNetworkCreateXML(c, x), "virNetworkCreateXML"));
+            } finally {
+                h.release();
+            }
+        }
+        long c = h.acquire("virNetworkCreateXMLFlags");
+        try {
+            return new JnaNetwork(Errors.ptr(VirtCreateFlags.virNetworkCreateXMLFlags(c, x, mask),
+                    "virNetworkCreateXMLFlags"));
+        } catch (UnsatisfiedLinkError e) {
+            throw Errors.noSupport("virNetworkCreateXMLFlags", e);
+        } finally {
+            h.release();
+        }
+    }
+
+    // --- storage ---------------------------------------------------------------------------
+
+    @Override
+    public List<StoragePool> listAllStoragePools(ConnectListAllStoragePoolsFlags... flags) {
+        int mask = Flags.mask(flags);
+        long c = h.acquire("virConnectListAllStoragePools");
+        try {
+            long[] array = new long[1];
+            int n = Errors.check(Virt.virConnectListAllStoragePools(c, array, mask), "virConnectListAllStoragePools");
+            return NativeLists.wrap(array[0], n, JnaStoragePool::new);
+        } finally {
+            h.release();
+        }
+    }
+
+    @Override
+    public StoragePool lookupStoragePoolByName(String name) {
+        byte[] n = CStrings.of(Objects.requireNonNull(name, "name"));
+        long c = h.acquire("virStoragePoolLookupByName");
+        try {
+            return new JnaStoragePool(Errors.ptr(Virt.virStoragePoolLookupByName(c, n), "virStoragePoolLookupByName"));
+        } finally {
+            h.release();
+        }
+    }
+
+    @Override
+    public StoragePool lookupStoragePoolByUUID(UUID uuid) {
+        byte[] raw = Uuids.toBytes(Objects.requireNonNull(uuid, "uuid"));
+        long c = h.acquire("virStoragePoolLookupByUUID");
+        try {
+            return new JnaStoragePool(Errors.ptr(Virt.virStoragePoolLookupByUUID(c, raw), "virStoragePoolLookupByUUID"));
+        } finally {
+            h.release();
+        }
+    }
+
+    @Override
+    public StoragePool lookupStoragePoolByUUIDString(String uuid) {
+        byte[] s = CStrings.of(Objects.requireNonNull(uuid, "uuid"));
+        long c = h.acquire("virStoragePoolLookupByUUIDString");
+        try {
+            return new JnaStoragePool(Errors.ptr(Virt.virStoragePoolLookupByUUIDString(c, s),
+                    "virStoragePoolLookupByUUIDString"));
+        } finally {
+            h.release();
+        }
+    }
+
+    @Override
+    public StoragePool storagePoolDefineXML(String xml, StoragePoolDefineFlags... flags) {
+        byte[] x = CStrings.of(Objects.requireNonNull(xml, "xml"));
+        int mask = Flags.mask(flags);
+        long c = h.acquire("virStoragePoolDefineXML");
+        try {
+            return new JnaStoragePool(Errors.ptr(Virt.virStoragePoolDefineXML(c, x, mask), "virStoragePoolDefineXML"));
+        } finally {
+            h.release();
+        }
+    }
+
+    @Override
+    public StoragePool storagePoolCreateXML(String xml, StoragePoolCreateFlags... flags) {
+        byte[] x = CStrings.of(Objects.requireNonNull(xml, "xml"));
+        int mask = Flags.mask(flags);
+        long c = h.acquire("virStoragePoolCreateXML");
+        try {
+            return new JnaStoragePool(Errors.ptr(Virt.virStoragePoolCreateXML(c, x, mask), "virStoragePoolCreateXML"));
+        } finally {
+            h.release();
+        }
+    }
+
+    @Override
+    public StorageVol lookupStorageVolByKey(String key) {
+        byte[] k = CStrings.of(Objects.requireNonNull(key, "key"));
+        long c = h.acquire("virStorageVolLookupByKey");
+        try {
+            return new JnaStorageVol(Errors.ptr(Virt.virStorageVolLookupByKey(c, k), "virStorageVolLookupByKey"));
+        } finally {
+            h.release();
+        }
+    }
+
+    @Override
+    public StorageVol lookupStorageVolByPath(String path) {
+        byte[] p = CStrings.of(Objects.requireNonNull(path, "path"));
+        long c = h.acquire("virStorageVolLookupByPath");
+        try {
+            return new JnaStorageVol(Errors.ptr(Virt.virStorageVolLookupByPath(c, p), "virStorageVolLookupByPath"));
+        } finally {
+            h.release();
+        }
+    }
+
+    // --- interfaces, node devices, secrets, filters ----------------------------------------
+
+    @Override
+    public List<Interface> listAllInterfaces(ConnectListAllInterfacesFlags... flags) {
+        int mask = Flags.mask(flags);
+        long c = h.acquire("virConnectListAllInterfaces");
+        try {
+            long[] array = new long[1];
+            int n = Errors.check(Virt.virConnectListAllInterfaces(c, array, mask), "virConnectListAllInterfaces");
+            return NativeLists.wrap(array[0], n, JnaInterface::new);
+        } finally {
+            h.release();
+        }
+    }
+
+    @Override
+    public Interface lookupInterfaceByName(String name) {
+        byte[] n = CStrings.of(Objects.requireNonNull(name, "name"));
+        long c = h.acquire("virInterfaceLookupByName");
+        try {
+            return new JnaInterface(Errors.ptr(Virt.virInterfaceLookupByName(c, n), "virInterfaceLookupByName"));
+        } finally {
+            h.release();
+        }
+    }
+
+    @Override
+    public Interface lookupInterfaceByMACString(String mac) {
+        byte[] m = CStrings.of(Objects.requireNonNull(mac, "mac"));
+        long c = h.acquire("virInterfaceLookupByMACString");
+        try {
+            return new JnaInterface(Errors.ptr(Virt.virInterfaceLookupByMACString(c, m), "virInterfaceLookupByMACString"));
+        } finally {
+            h.release();
+        }
+    }
+
+    @Override
+    public List<NodeDevice> listAllNodeDevices(ConnectListAllNodeDeviceFlags... flags) {
+        int mask = Flags.mask(flags);
+        long c = h.acquire("virConnectListAllNodeDevices");
+        try {
+            long[] array = new long[1];
+            int n = Errors.check(Virt.virConnectListAllNodeDevices(c, array, mask), "virConnectListAllNodeDevices");
+            return NativeLists.wrap(array[0], n, JnaNodeDevice::new);
+        } finally {
+            h.release();
+        }
+    }
+
+    @Override
+    public NodeDevice lookupNodeDeviceByName(String name) {
+        byte[] n = CStrings.of(Objects.requireNonNull(name, "name"));
+        long c = h.acquire("virNodeDeviceLookupByName");
+        try {
+            return new JnaNodeDevice(Errors.ptr(Virt.virNodeDeviceLookupByName(c, n), "virNodeDeviceLookupByName"));
+        } finally {
+            h.release();
+        }
+    }
+
+    @Override
+    public List<Secret> listAllSecrets(ConnectListAllSecretsFlags... flags) {
+        int mask = Flags.mask(flags);
+        long c = h.acquire("virConnectListAllSecrets");
+        try {
+            long[] array = new long[1];
+            int n = Errors.check(Virt.virConnectListAllSecrets(c, array, mask), "virConnectListAllSecrets");
+            return NativeLists.wrap(array[0], n, JnaSecret::new);
+        } finally {
+            h.release();
+        }
+    }
+
+    @Override
+    public Secret secretDefineXML(String xml, SecretDefineFlags... flags) {
+        byte[] x = CStrings.of(Objects.requireNonNull(xml, "xml"));
+        int mask = Flags.mask(flags);
+        long c = h.acquire("virSecretDefineXML");
+        try {
+            return new JnaSecret(Errors.ptr(Virt.virSecretDefineXML(c, x, mask), "virSecretDefineXML"));
+        } finally {
+            h.release();
+        }
+    }
+
+    @Override
+    public Secret lookupSecretByUUIDString(String uuid) {
+        byte[] s = CStrings.of(Objects.requireNonNull(uuid, "uuid"));
+        long c = h.acquire("virSecretLookupByUUIDString");
+        try {
+            return new JnaSecret(Errors.ptr(Virt.virSecretLookupByUUIDString(c, s), "virSecretLookupByUUIDString"));
+        } finally {
+            h.release();
+        }
+    }
+
+    @Override
+    public Secret lookupSecretByUsage(SecretUsageType usageType, String usageID) {
+        int type = Objects.requireNonNull(usageType, "usageType").value();
+        byte[] id = CStrings.of(Objects.requireNonNull(usageID, "usageID"));
+        long c = h.acquire("virSecretLookupByUsage");
+        try {
+            return new JnaSecret(Errors.ptr(Virt.virSecretLookupByUsage(c, type, id), "virSecretLookupByUsage"));
+        } finally {
+            h.release();
+        }
+    }
+
+    @Override
+    public List<NWFilter> listAllNWFilters() {
+        long c = h.acquire("virConnectListAllNWFilters");
+        try {
+            long[] array = new long[1];
+            int n = Errors.check(Virt.virConnectListAllNWFilters(c, array, 0), "virConnectListAllNWFilters");
+            return NativeLists.wrap(array[0], n, JnaNWFilter::new);
+        } finally {
+            h.release();
+        }
+    }
+
+    @Override
+    public NWFilter nwfilterDefineXML(String xml, NWFilterDefineFlags... flags) {
+        byte[] x = CStrings.of(Objects.requireNonNull(xml, "xml"));
+        int mask = Flags.mask(flags);
+        if (mask == 0) {
+            long c = h.acquire("virNWFilterDefineXML");
+            try {
+                return new JnaNWFilter(Errors.ptr(Virt.virNWFilterDefineXML(c, x), "virNWFilterDefineXML"));
+            } finally {
+                h.release();
+            }
+        }
+        long c = h.acquire("virNWFilterDefineXMLFlags");
+        try {
+            return new JnaNWFilter(Errors.ptr(VirtDefineFlags.virNWFilterDefineXMLFlags(c, x, mask),
+                    "virNWFilterDefineXMLFlags"));
+        } catch (UnsatisfiedLinkError e) {
+            throw Errors.noSupport("virNWFilterDefineXMLFlags", e);
+        } finally {
+            h.release();
+        }
+    }
+
+    @Override
+    public NWFilter lookupNWFilterByName(String name) {
+        byte[] n = CStrings.of(Objects.requireNonNull(name, "name"));
+        long c = h.acquire("virNWFilterLookupByName");
+        try {
+            return new JnaNWFilter(Errors.ptr(Virt.virNWFilterLookupByName(c, n), "virNWFilterLookupByName"));
+        } finally {
+            h.release();
+        }
+    }
+
+    @Override
+    public NWFilter lookupNWFilterByUUIDString(String uuid) {
+        byte[] s = CStrings.of(Objects.requireNonNull(uuid, "uuid"));
+        long c = h.acquire("virNWFilterLookupByUUIDString");
+        try {
+            return new JnaNWFilter(Errors.ptr(Virt.virNWFilterLookupByUUIDString(c, s), "virNWFilterLookupByUUIDString"));
+        } finally {
+            h.release();
+        }
+    }
+
+    @Override
+    public List<NWFilterBinding> listAllNWFilterBindings() {
+        long c = h.acquire("virConnectListAllNWFilterBindings");
+        try {
+            long[] array = new long[1];
+            int n = Errors.check(VirtBindings.virConnectListAllNWFilterBindings(c, array, 0),
+                    "virConnectListAllNWFilterBindings");
+            return NativeLists.wrap(array[0], n, JnaNWFilterBinding::new);
+        } catch (UnsatisfiedLinkError e) {
+            throw Errors.noSupport("virConnectListAllNWFilterBindings", e);
+        } finally {
+            h.release();
+        }
+    }
+
+    @Override
+    public NWFilterBinding lookupNWFilterBindingByPortDev(String portDev) {
+        byte[] p = CStrings.of(Objects.requireNonNull(portDev, "portDev"));
+        long c = h.acquire("virNWFilterBindingLookupByPortDev");
+        try {
+            return new JnaNWFilterBinding(Errors.ptr(VirtBindings.virNWFilterBindingLookupByPortDev(c, p),
+                    "virNWFilterBindingLookupByPortDev"));
+        } catch (UnsatisfiedLinkError e) {
+            throw Errors.noSupport("virNWFilterBindingLookupByPortDev", e);
+        } finally {
+            h.release();
+        }
+    }
+
+    @Override
+    public NWFilterBinding nwfilterBindingCreateXML(String xml, NWFilterBindingCreateFlags... flags) {
+        byte[] x = CStrings.of(Objects.requireNonNull(xml, "xml"));
+        int mask = Flags.mask(flags);
+        long c = h.acquire("virNWFilterBindingCreateXML");
+        try {
+            return new JnaNWFilterBinding(Errors.ptr(VirtBindings.virNWFilterBindingCreateXML(c, x, mask),
+                    "virNWFilterBindingCreateXML"));
+        } catch (UnsatisfiedLinkError e) {
+            throw Errors.noSupport("virNWFilterBindingCreateXML", e);
+        } finally {
+            h.release();
+        }
+    }
+
+    // --- streams ---------------------------------------------------------------------------
+
+    @Override
+    public Stream newStream(StreamFlags... flags) {
+        int mask = Flags.mask(flags);
+        long c = h.acquire("virStreamNew");
+        try {
+            return new JnaStream(Errors.ptr(Virt.virStreamNew(c, mask), "virStreamNew"));
+        } finally {
+            h.release();
+        }
+    }
+}

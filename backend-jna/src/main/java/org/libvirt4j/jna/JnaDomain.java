@@ -1,0 +1,568 @@
+package org.libvirt4j.jna;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+import org.libvirt4j.Domain;
+import org.libvirt4j.DomainCheckpoint;
+import org.libvirt4j.DomainCheckpointCreateFlags;
+import org.libvirt4j.DomainCheckpointListFlags;
+import org.libvirt4j.DomainCreateFlags;
+import org.libvirt4j.DomainDestroyFlagsValues;
+import org.libvirt4j.DomainInfo;
+import org.libvirt4j.DomainMemoryModFlags;
+import org.libvirt4j.DomainMemoryParameters;
+import org.libvirt4j.DomainModificationImpact;
+import org.libvirt4j.DomainRebootFlagValues;
+import org.libvirt4j.DomainSchedulerParameters;
+import org.libvirt4j.DomainShutdownFlagValues;
+import org.libvirt4j.DomainSnapshot;
+import org.libvirt4j.DomainSnapshotCreateFlags;
+import org.libvirt4j.DomainSnapshotListFlags;
+import org.libvirt4j.DomainStateInfo;
+import org.libvirt4j.DomainUndefineFlagsValues;
+import org.libvirt4j.DomainVcpuFlags;
+import org.libvirt4j.DomainXMLFlags;
+import org.libvirt4j.Stream;
+import org.libvirt4j.jna.internal.CStrings;
+import org.libvirt4j.jna.internal.Errors;
+import org.libvirt4j.jna.internal.TypedParams;
+import org.libvirt4j.jna.internal.Virt;
+import org.libvirt4j.jna.internal.VirtCheckpoints;
+import org.libvirt4j.spi.NativeHandle;
+import org.libvirt4j.spi.ObjectKind;
+import org.libvirt4j.spi.TypedParameter;
+import org.libvirt4j.spi.TypedParameters;
+import org.libvirt4j.spi.Uuids;
+
+/** {@link Domain} over a {@code virDomainPtr}; {@link #close()} is {@code virDomainFree}. */
+final class JnaDomain implements Domain {
+    private final NativeHandle h;
+
+    JnaDomain(long dom) {
+        this.h = new NativeHandle(ObjectKind.DOMAIN, dom, Virt::virDomainFree);
+    }
+
+    @Override
+    public void close() {
+        h.close();
+    }
+
+    @Override
+    public String getName() {
+        long d = h.acquire("virDomainGetName");
+        try {
+            return Errors.constString(Virt.virDomainGetName(d), "virDomainGetName");
+        } finally {
+            h.release();
+        }
+    }
+
+    @Override
+    public UUID getUUID() {
+        long d = h.acquire("virDomainGetUUID");
+        try {
+            byte[] raw = new byte[Uuids.BUFLEN];
+            Errors.check(Virt.virDomainGetUUID(d, raw), "virDomainGetUUID");
+            return Uuids.fromBytes(raw);
+        } finally {
+            h.release();
+        }
+    }
+
+    @Override
+    public String getUUIDString() {
+        long d = h.acquire("virDomainGetUUIDString");
+        try {
+            byte[] buf = new byte[CStrings.UUID_STRING_BUFLEN];
+            Errors.check(Virt.virDomainGetUUIDString(d, buf), "virDomainGetUUIDString");
+            return CStrings.fromBuffer(buf);
+        } finally {
+            h.release();
+        }
+    }
+
+    @Override
+    public int getID() {
+        long d = h.acquire("virDomainGetID");
+        try {
+            // (unsigned int)-1 means both "inactive" and "failed"; only a failure sets an error.
+            int id = Virt.virDomainGetID(d);
+            if (id == -1 && Errors.pending()) {
+                throw Errors.last("virDomainGetID");
+            }
+            return id;
+        } finally {
+            h.release();
+        }
+    }
+
+    @Override
+    public String getOSType() {
+        long d = h.acquire("virDomainGetOSType");
+        try {
+            return Errors.ownedString(Virt.virDomainGetOSType(d), "virDomainGetOSType");
+        } finally {
+            h.release();
+        }
+    }
+
+    @Override
+    public boolean isActive() {
+        long d = h.acquire("virDomainIsActive");
+        try {
+            return Errors.bool(Virt.virDomainIsActive(d), "virDomainIsActive");
+        } finally {
+            h.release();
+        }
+    }
+
+    @Override
+    public boolean isPersistent() {
+        long d = h.acquire("virDomainIsPersistent");
+        try {
+            return Errors.bool(Virt.virDomainIsPersistent(d), "virDomainIsPersistent");
+        } finally {
+            h.release();
+        }
+    }
+
+    @Override
+    public DomainInfo getInfo() {
+        long d = h.acquire("virDomainGetInfo");
+        try {
+            // struct _virDomainInfo as five 8-byte slots: unsigned char state; unsigned long maxMem;
+            // unsigned long memory; unsigned short nrVirtCpu; unsigned long long cpuTime.
+            long[] raw = new long[5];
+            Errors.check(Virt.virDomainGetInfo(d, raw), "virDomainGetInfo");
+            return new DomainInfo(NativeInts.firstByte(raw[0]), raw[1], raw[2], NativeInts.firstShort(raw[3]), raw[4]);
+        } finally {
+            h.release();
+        }
+    }
+
+    @Override
+    public DomainStateInfo getState() {
+        long d = h.acquire("virDomainGetState");
+        try {
+            int[] state = new int[1];
+            int[] reason = new int[1];
+            Errors.check(Virt.virDomainGetState(d, state, reason, 0), "virDomainGetState");
+            return new DomainStateInfo(state[0], reason[0]);
+        } finally {
+            h.release();
+        }
+    }
+
+    @Override
+    public String getXMLDesc(DomainXMLFlags... flags) {
+        int mask = Flags.mask(flags);
+        long d = h.acquire("virDomainGetXMLDesc");
+        try {
+            return Errors.ownedString(Virt.virDomainGetXMLDesc(d, mask), "virDomainGetXMLDesc");
+        } finally {
+            h.release();
+        }
+    }
+
+    @Override
+    public void create(DomainCreateFlags... flags) {
+        int mask = Flags.mask(flags);
+        if (mask == 0) {
+            long d = h.acquire("virDomainCreate");
+            try {
+                Errors.check(Virt.virDomainCreate(d), "virDomainCreate");
+            } finally {
+                h.release();
+            }
+            return;
+        }
+        long d = h.acquire("virDomainCreateWithFlags");
+        try {
+            Errors.check(Virt.virDomainCreateWithFlags(d, mask), "virDomainCreateWithFlags");
+        } finally {
+            h.release();
+        }
+    }
+
+    @Override
+    public void destroy(DomainDestroyFlagsValues... flags) {
+        int mask = Flags.mask(flags);
+        if (mask == 0) {
+            long d = h.acquire("virDomainDestroy");
+            try {
+                Errors.check(Virt.virDomainDestroy(d), "virDomainDestroy");
+            } finally {
+                h.release();
+            }
+            return;
+        }
+        long d = h.acquire("virDomainDestroyFlags");
+        try {
+            Errors.check(Virt.virDomainDestroyFlags(d, mask), "virDomainDestroyFlags");
+        } finally {
+            h.release();
+        }
+    }
+
+    @Override
+    public void shutdown(DomainShutdownFlagValues... flags) {
+        int mask = Flags.mask(flags);
+        if (mask == 0) {
+            long d = h.acquire("virDomainShutdown");
+            try {
+                Errors.check(Virt.virDomainShutdown(d), "virDomainShutdown");
+            } finally {
+                h.release();
+            }
+            return;
+        }
+        long d = h.acquire("virDomainShutdownFlags");
+        try {
+            Errors.check(Virt.virDomainShutdownFlags(d, mask), "virDomainShutdownFlags");
+        } finally {
+            h.release();
+        }
+    }
+
+    @Override
+    public void reboot(DomainRebootFlagValues... flags) {
+        int mask = Flags.mask(flags);
+        long d = h.acquire("virDomainReboot");
+        try {
+            Errors.check(Virt.virDomainReboot(d, mask), "virDomainReboot");
+        } finally {
+            h.release();
+        }
+    }
+
+    @Override
+    public void suspend() {
+        long d = h.acquire("virDomainSuspend");
+        try {
+            Errors.check(Virt.virDomainSuspend(d), "virDomainSuspend");
+        } finally {
+            h.release();
+        }
+    }
+
+    @Override
+    public void resume() {
+        long d = h.acquire("virDomainResume");
+        try {
+            Errors.check(Virt.virDomainResume(d), "virDomainResume");
+        } finally {
+            h.release();
+        }
+    }
+
+    @Override
+    public void undefine(DomainUndefineFlagsValues... flags) {
+        int mask = Flags.mask(flags);
+        if (mask == 0) {
+            long d = h.acquire("virDomainUndefine");
+            try {
+                Errors.check(Virt.virDomainUndefine(d), "virDomainUndefine");
+            } finally {
+                h.release();
+            }
+            return;
+        }
+        long d = h.acquire("virDomainUndefineFlags");
+        try {
+            Errors.check(Virt.virDomainUndefineFlags(d, mask), "virDomainUndefineFlags");
+        } finally {
+            h.release();
+        }
+    }
+
+    @Override
+    public long getMaxMemory() {
+        long d = h.acquire("virDomainGetMaxMemory");
+        try {
+            long kib = Virt.virDomainGetMaxMemory(d);
+            if (kib == 0 && Errors.pending()) {
+                throw Errors.last("virDomainGetMaxMemory");
+            }
+            return kib;
+        } finally {
+            h.release();
+        }
+    }
+
+    @Override
+    public void setMaxMemory(long kib) {
+        long d = h.acquire("virDomainSetMaxMemory");
+        try {
+            Errors.check(Virt.virDomainSetMaxMemory(d, kib), "virDomainSetMaxMemory");
+        } finally {
+            h.release();
+        }
+    }
+
+    @Override
+    public void setMemory(long kib) {
+        long d = h.acquire("virDomainSetMemory");
+        try {
+            Errors.check(Virt.virDomainSetMemory(d, kib), "virDomainSetMemory");
+        } finally {
+            h.release();
+        }
+    }
+
+    @Override
+    public void setMemoryFlags(long kib, DomainMemoryModFlags... flags) {
+        int mask = Flags.mask(flags);
+        long d = h.acquire("virDomainSetMemoryFlags");
+        try {
+            Errors.check(Virt.virDomainSetMemoryFlags(d, kib, mask), "virDomainSetMemoryFlags");
+        } finally {
+            h.release();
+        }
+    }
+
+    @Override
+    public void setVcpus(int count) {
+        long d = h.acquire("virDomainSetVcpus");
+        try {
+            Errors.check(Virt.virDomainSetVcpus(d, count), "virDomainSetVcpus");
+        } finally {
+            h.release();
+        }
+    }
+
+    @Override
+    public void setVcpusFlags(int count, DomainVcpuFlags... flags) {
+        int mask = Flags.mask(flags);
+        long d = h.acquire("virDomainSetVcpusFlags");
+        try {
+            Errors.check(Virt.virDomainSetVcpusFlags(d, count, mask), "virDomainSetVcpusFlags");
+        } finally {
+            h.release();
+        }
+    }
+
+    @Override
+    public int getVcpusFlags(DomainVcpuFlags... flags) {
+        int mask = Flags.mask(flags);
+        long d = h.acquire("virDomainGetVcpusFlags");
+        try {
+            return Errors.check(Virt.virDomainGetVcpusFlags(d, mask), "virDomainGetVcpusFlags");
+        } finally {
+            h.release();
+        }
+    }
+
+    @Override
+    public boolean getAutostart() {
+        long d = h.acquire("virDomainGetAutostart");
+        try {
+            int[] autostart = new int[1];
+            Errors.check(Virt.virDomainGetAutostart(d, autostart), "virDomainGetAutostart");
+            return autostart[0] != 0;
+        } finally {
+            h.release();
+        }
+    }
+
+    @Override
+    public void setAutostart(boolean autostart) {
+        long d = h.acquire("virDomainSetAutostart");
+        try {
+            Errors.check(Virt.virDomainSetAutostart(d, autostart ? 1 : 0), "virDomainSetAutostart");
+        } finally {
+            h.release();
+        }
+    }
+
+    @Override
+    public DomainMemoryParameters getMemoryParameters(DomainModificationImpact... flags) {
+        int mask = Flags.mask(flags);
+        long d = h.acquire("virDomainGetMemoryParameters");
+        try {
+            // First call with no array asks for the count, as libvirt documents.
+            int[] count = {0};
+            Errors.check(Virt.virDomainGetMemoryParameters(d, 0, count, mask), "virDomainGetMemoryParameters");
+            List<TypedParameter> params = TypedParams.fetch(count[0],
+                    (array, n) -> Virt.virDomainGetMemoryParameters(d, array, n, mask), "virDomainGetMemoryParameters");
+            return TypedParameters.unpackMemory(params);
+        } finally {
+            h.release();
+        }
+    }
+
+    @Override
+    public void setMemoryParameters(DomainMemoryParameters params, DomainModificationImpact... flags) {
+        List<TypedParameter> list = TypedParameters.pack(Objects.requireNonNull(params, "params"));
+        int mask = Flags.mask(flags);
+        long d = h.acquire("virDomainSetMemoryParameters");
+        try (TypedParams.Packed packed = TypedParams.pack(list)) {
+            Errors.check(Virt.virDomainSetMemoryParameters(d, packed.address(), packed.count(), mask),
+                    "virDomainSetMemoryParameters");
+        } finally {
+            h.release();
+        }
+    }
+
+    @Override
+    public DomainSchedulerParameters getSchedulerParameters() {
+        long d = h.acquire("virDomainGetSchedulerParameters");
+        try {
+            int[] count = {0};
+            String type = Errors.ownedString(Virt.virDomainGetSchedulerType(d, count), "virDomainGetSchedulerType");
+            List<TypedParameter> params = TypedParams.fetch(count[0],
+                    (array, n) -> Virt.virDomainGetSchedulerParameters(d, array, n), "virDomainGetSchedulerParameters");
+            return TypedParameters.unpackScheduler(type, params);
+        } finally {
+            h.release();
+        }
+    }
+
+    @Override
+    public DomainSchedulerParameters getSchedulerParametersFlags(DomainModificationImpact... flags) {
+        int mask = Flags.mask(flags);
+        long d = h.acquire("virDomainGetSchedulerParametersFlags");
+        try {
+            int[] count = {0};
+            String type = Errors.ownedString(Virt.virDomainGetSchedulerType(d, count), "virDomainGetSchedulerType");
+            List<TypedParameter> params = TypedParams.fetch(count[0],
+                    (array, n) -> Virt.virDomainGetSchedulerParametersFlags(d, array, n, mask),
+                    "virDomainGetSchedulerParametersFlags");
+            return TypedParameters.unpackScheduler(type, params);
+        } finally {
+            h.release();
+        }
+    }
+
+    @Override
+    public void setSchedulerParameters(DomainSchedulerParameters params) {
+        List<TypedParameter> list = TypedParameters.pack(Objects.requireNonNull(params, "params"));
+        long d = h.acquire("virDomainSetSchedulerParameters");
+        try (TypedParams.Packed packed = TypedParams.pack(list)) {
+            Errors.check(Virt.virDomainSetSchedulerParameters(d, packed.address(), packed.count()),
+                    "virDomainSetSchedulerParameters");
+        } finally {
+            h.release();
+        }
+    }
+
+    @Override
+    public void setSchedulerParametersFlags(DomainSchedulerParameters params, DomainModificationImpact... flags) {
+        List<TypedParameter> list = TypedParameters.pack(Objects.requireNonNull(params, "params"));
+        int mask = Flags.mask(flags);
+        long d = h.acquire("virDomainSetSchedulerParametersFlags");
+        try (TypedParams.Packed packed = TypedParams.pack(list)) {
+            Errors.check(Virt.virDomainSetSchedulerParametersFlags(d, packed.address(), packed.count(), mask),
+                    "virDomainSetSchedulerParametersFlags");
+        } finally {
+            h.release();
+        }
+    }
+
+    @Override
+    public String screenshot(Stream stream, int screen) {
+        Objects.requireNonNull(stream, "stream");
+        if (!(stream instanceof JnaStream)) {
+            // A stream of another backend has no virStreamPtr here: libvirt's own check for a
+            // bad stream pointer gives the same error.
+            throw ObjectKind.STREAM.invalid("virDomainScreenshot");
+        }
+        NativeHandle sh = ((JnaStream) stream).handle();
+        long d = h.acquire("virDomainScreenshot");
+        try {
+            long s = sh.acquire("virDomainScreenshot");
+            try {
+                return Errors.ownedString(Virt.virDomainScreenshot(d, s, screen, 0), "virDomainScreenshot");
+            } finally {
+                sh.release();
+            }
+        } finally {
+            h.release();
+        }
+    }
+
+    // --- snapshots and checkpoints ---------------------------------------------------------
+
+    @Override
+    public DomainSnapshot snapshotCreateXML(String xml, DomainSnapshotCreateFlags... flags) {
+        byte[] x = CStrings.of(Objects.requireNonNull(xml, "xml"));
+        int mask = Flags.mask(flags);
+        long d = h.acquire("virDomainSnapshotCreateXML");
+        try {
+            return new JnaDomainSnapshot(Errors.ptr(Virt.virDomainSnapshotCreateXML(d, x, mask),
+                    "virDomainSnapshotCreateXML"));
+        } finally {
+            h.release();
+        }
+    }
+
+    @Override
+    public List<DomainSnapshot> listAllSnapshots(DomainSnapshotListFlags... flags) {
+        int mask = Flags.mask(flags);
+        long d = h.acquire("virDomainListAllSnapshots");
+        try {
+            long[] array = new long[1];
+            int n = Errors.check(Virt.virDomainListAllSnapshots(d, array, mask), "virDomainListAllSnapshots");
+            return NativeLists.wrap(array[0], n, JnaDomainSnapshot::new);
+        } finally {
+            h.release();
+        }
+    }
+
+    @Override
+    public DomainSnapshot snapshotLookupByName(String name) {
+        byte[] n = CStrings.of(Objects.requireNonNull(name, "name"));
+        long d = h.acquire("virDomainSnapshotLookupByName");
+        try {
+            return new JnaDomainSnapshot(Errors.ptr(Virt.virDomainSnapshotLookupByName(d, n, 0),
+                    "virDomainSnapshotLookupByName"));
+        } finally {
+            h.release();
+        }
+    }
+
+    @Override
+    public DomainCheckpoint checkpointCreateXML(String xml, DomainCheckpointCreateFlags... flags) {
+        byte[] x = CStrings.of(Objects.requireNonNull(xml, "xml"));
+        int mask = Flags.mask(flags);
+        long d = h.acquire("virDomainCheckpointCreateXML");
+        try {
+            return new JnaDomainCheckpoint(Errors.ptr(VirtCheckpoints.virDomainCheckpointCreateXML(d, x, mask),
+                    "virDomainCheckpointCreateXML"));
+        } catch (UnsatisfiedLinkError e) {
+            throw Errors.noSupport("virDomainCheckpointCreateXML", e);
+        } finally {
+            h.release();
+        }
+    }
+
+    @Override
+    public List<DomainCheckpoint> listAllCheckpoints(DomainCheckpointListFlags... flags) {
+        int mask = Flags.mask(flags);
+        long d = h.acquire("virDomainListAllCheckpoints");
+        try {
+            long[] array = new long[1];
+            int n = Errors.check(VirtCheckpoints.virDomainListAllCheckpoints(d, array, mask),
+                    "virDomainListAllCheckpoints");
+            return NativeLists.wrap(array[0], n, JnaDomainCheckpoint::new);
+        } catch (UnsatisfiedLinkError e) {
+            throw Errors.noSupport("virDomainListAllCheckpoints", e);
+        } finally {
+            h.release();
+        }
+    }
+
+    @Override
+    public DomainCheckpoint checkpointLookupByName(String name) {
+        byte[] n = CStrings.of(Objects.requireNonNull(name, "name"));
+        long d = h.acquire("virDomainCheckpointLookupByName");
+        try {
+            return new JnaDomainCheckpoint(Errors.ptr(VirtCheckpoints.virDomainCheckpointLookupByName(d, n, 0),
+                    "virDomainCheckpointLookupByName"));
+        } catch (UnsatisfiedLinkError e) {
+            throw Errors.noSupport("virDomainCheckpointLookupByName", e);
+        } finally {
+            h.release();
+        }
+    }
+}

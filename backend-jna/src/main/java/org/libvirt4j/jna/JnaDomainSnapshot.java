@@ -1,0 +1,103 @@
+package org.libvirt4j.jna;
+
+import java.util.List;
+import org.libvirt4j.DomainSnapshot;
+import org.libvirt4j.DomainSnapshotDeleteFlags;
+import org.libvirt4j.DomainSnapshotListFlags;
+import org.libvirt4j.DomainSnapshotRevertFlags;
+import org.libvirt4j.DomainSnapshotXMLFlags;
+import org.libvirt4j.jna.internal.Errors;
+import org.libvirt4j.jna.internal.Virt;
+import org.libvirt4j.spi.NativeHandle;
+import org.libvirt4j.spi.ObjectKind;
+
+/** {@link DomainSnapshot} over a {@code virDomainSnapshotPtr}; {@link #close()} is {@code virDomainSnapshotFree}. */
+final class JnaDomainSnapshot implements DomainSnapshot {
+    private final NativeHandle h;
+
+    JnaDomainSnapshot(long snap) {
+        this.h = new NativeHandle(ObjectKind.DOMAIN_SNAPSHOT, snap, Virt::virDomainSnapshotFree);
+    }
+
+    @Override
+    public void close() {
+        h.close();
+    }
+
+    @Override
+    public String getName() {
+        long s = h.acquire("virDomainSnapshotGetName");
+        try {
+            return Errors.constString(Virt.virDomainSnapshotGetName(s), "virDomainSnapshotGetName");
+        } finally {
+            h.release();
+        }
+    }
+
+    @Override
+    public String getXMLDesc(DomainSnapshotXMLFlags... flags) {
+        int mask = Flags.mask(flags);
+        long s = h.acquire("virDomainSnapshotGetXMLDesc");
+        try {
+            return Errors.ownedString(Virt.virDomainSnapshotGetXMLDesc(s, mask), "virDomainSnapshotGetXMLDesc");
+        } finally {
+            h.release();
+        }
+    }
+
+    @Override
+    public DomainSnapshot getParent() {
+        long s = h.acquire("virDomainSnapshotGetParent");
+        try {
+            return new JnaDomainSnapshot(Errors.ptr(Virt.virDomainSnapshotGetParent(s, 0), "virDomainSnapshotGetParent"));
+        } finally {
+            h.release();
+        }
+    }
+
+    @Override
+    public boolean isCurrent() {
+        long s = h.acquire("virDomainSnapshotIsCurrent");
+        try {
+            return Errors.bool(Virt.virDomainSnapshotIsCurrent(s, 0), "virDomainSnapshotIsCurrent");
+        } finally {
+            h.release();
+        }
+    }
+
+    @Override
+    public List<DomainSnapshot> listAllChildren(DomainSnapshotListFlags... flags) {
+        int mask = Flags.mask(flags);
+        long s = h.acquire("virDomainSnapshotListAllChildren");
+        try {
+            long[] array = new long[1];
+            int n = Errors.check(Virt.virDomainSnapshotListAllChildren(s, array, mask),
+                    "virDomainSnapshotListAllChildren");
+            return NativeLists.wrap(array[0], n, JnaDomainSnapshot::new);
+        } finally {
+            h.release();
+        }
+    }
+
+    @Override
+    public void revertTo(DomainSnapshotRevertFlags... flags) {
+        int mask = Flags.mask(flags);
+        long s = h.acquire("virDomainRevertToSnapshot");
+        try {
+            Errors.check(Virt.virDomainRevertToSnapshot(s, mask), "virDomainRevertToSnapshot");
+        } finally {
+            h.release();
+        }
+    }
+
+    @Override
+    public void delete(DomainSnapshotDeleteFlags... flags) {
+        int mask = Flags.mask(flags);
+        long s = h.acquire("virDomainSnapshotDelete");
+        try {
+            Errors.check(Virt.virDomainSnapshotDelete(s, mask), "virDomainSnapshotDelete");
+        } finally {
+            h.release();
+        }
+    }
+}

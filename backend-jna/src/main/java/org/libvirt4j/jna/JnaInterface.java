@@ -1,0 +1,63 @@
+package org.libvirt4j.jna;
+
+import org.libvirt4j.Interface;
+import org.libvirt4j.InterfaceXMLFlags;
+import org.libvirt4j.jna.internal.Errors;
+import org.libvirt4j.jna.internal.Virt;
+import org.libvirt4j.spi.NativeHandle;
+import org.libvirt4j.spi.ObjectKind;
+
+/** {@link Interface} over a {@code virInterfacePtr}; {@link #close()} is {@code virInterfaceFree}. */
+final class JnaInterface implements Interface {
+    private final NativeHandle h;
+
+    JnaInterface(long iface) {
+        this.h = new NativeHandle(ObjectKind.INTERFACE, iface, Virt::virInterfaceFree);
+    }
+
+    @Override
+    public void close() {
+        h.close();
+    }
+
+    @Override
+    public String getName() {
+        long i = h.acquire("virInterfaceGetName");
+        try {
+            return Errors.constString(Virt.virInterfaceGetName(i), "virInterfaceGetName");
+        } finally {
+            h.release();
+        }
+    }
+
+    @Override
+    public String getMACString() {
+        long i = h.acquire("virInterfaceGetMACString");
+        try {
+            return Errors.constString(Virt.virInterfaceGetMACString(i), "virInterfaceGetMACString");
+        } finally {
+            h.release();
+        }
+    }
+
+    @Override
+    public String getXMLDesc(InterfaceXMLFlags... flags) {
+        int mask = Flags.mask(flags);
+        long i = h.acquire("virInterfaceGetXMLDesc");
+        try {
+            return Errors.ownedString(Virt.virInterfaceGetXMLDesc(i, mask), "virInterfaceGetXMLDesc");
+        } finally {
+            h.release();
+        }
+    }
+
+    @Override
+    public boolean isActive() {
+        long i = h.acquire("virInterfaceIsActive");
+        try {
+            return Errors.bool(Virt.virInterfaceIsActive(i), "virInterfaceIsActive");
+        } finally {
+            h.release();
+        }
+    }
+}

@@ -1,0 +1,78 @@
+package org.libvirt4j.jna;
+
+import java.util.UUID;
+import org.libvirt4j.NWFilter;
+import org.libvirt4j.jna.internal.CStrings;
+import org.libvirt4j.jna.internal.Errors;
+import org.libvirt4j.jna.internal.Virt;
+import org.libvirt4j.spi.NativeHandle;
+import org.libvirt4j.spi.ObjectKind;
+import org.libvirt4j.spi.Uuids;
+
+/** {@link NWFilter} over a {@code virNWFilterPtr}; {@link #close()} is {@code virNWFilterFree}. */
+final class JnaNWFilter implements NWFilter {
+    private final NativeHandle h;
+
+    JnaNWFilter(long filter) {
+        this.h = new NativeHandle(ObjectKind.NWFILTER, filter, Virt::virNWFilterFree);
+    }
+
+    @Override
+    public void close() {
+        h.close();
+    }
+
+    @Override
+    public String getName() {
+        long f = h.acquire("virNWFilterGetName");
+        try {
+            return Errors.constString(Virt.virNWFilterGetName(f), "virNWFilterGetName");
+        } finally {
+            h.release();
+        }
+    }
+
+    @Override
+    public UUID getUUID() {
+        long f = h.acquire("virNWFilterGetUUID");
+        try {
+            byte[] raw = new byte[Uuids.BUFLEN];
+            Errors.check(Virt.virNWFilterGetUUID(f, raw), "virNWFilterGetUUID");
+            return Uuids.fromBytes(raw);
+        } finally {
+            h.release();
+        }
+    }
+
+    @Override
+    public String getUUIDString() {
+        long f = h.acquire("virNWFilterGetUUIDString");
+        try {
+            byte[] buf = new byte[CStrings.UUID_STRING_BUFLEN];
+            Errors.check(Virt.virNWFilterGetUUIDString(f, buf), "virNWFilterGetUUIDString");
+            return CStrings.fromBuffer(buf);
+        } finally {
+            h.release();
+        }
+    }
+
+    @Override
+    public String getXMLDesc() {
+        long f = h.acquire("virNWFilterGetXMLDesc");
+        try {
+            return Errors.ownedString(Virt.virNWFilterGetXMLDesc(f, 0), "virNWFilterGetXMLDesc");
+        } finally {
+            h.release();
+        }
+    }
+
+    @Override
+    public void undefine() {
+        long f = h.acquire("virNWFilterUndefine");
+        try {
+            Errors.check(Virt.virNWFilterUndefine(f), "virNWFilterUndefine");
+        } finally {
+            h.release();
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package org.libvirt4j.jna;
+
+import org.libvirt4j.NWFilterBinding;
+import org.libvirt4j.jna.internal.Errors;
+import org.libvirt4j.jna.internal.VirtBindings;
+import org.libvirt4j.spi.NativeHandle;
+import org.libvirt4j.spi.ObjectKind;
+
+/** {@link NWFilterBinding} over a {@code virNWFilterBindingPtr}; {@link #close()} is {@code virNWFilterBindingFree}. */
+final class JnaNWFilterBinding implements NWFilterBinding {
+    private final NativeHandle h;
+
+    JnaNWFilterBinding(long binding) {
+        this.h = new NativeHandle(ObjectKind.NWFILTER_BINDING, binding, VirtBindings::virNWFilterBindingFree);
+    }
+
+    @Override
+    public void close() {
+        h.close();
+    }
+
+    @Override
+    public String getPortDev() {
+        long b = h.acquire("virNWFilterBindingGetPortDev");
+        try {
+            return Errors.constString(VirtBindings.virNWFilterBindingGetPortDev(b), "virNWFilterBindingGetPortDev");
+        } finally {
+            h.release();
+        }
+    }
+
+    @Override
+    public String getFilterName() {
+        long b = h.acquire("virNWFilterBindingGetFilterName");
+        try {
+            return Errors.constString(VirtBindings.virNWFilterBindingGetFilterName(b), "virNWFilterBindingGetFilterName");
+        } finally {
+            h.release();
+        }
+    }
+
+    @Override
+    public String getXMLDesc() {
+        long b = h.acquire("virNWFilterBindingGetXMLDesc");
+        try {
+            return Errors.ownedString(VirtBindings.virNWFilterBindingGetXMLDesc(b, 0), "virNWFilterBindingGetXMLDesc");
+        } finally {
+            h.release();
+        }
+    }
+
+    @Override
+    public void delete() {
+        long b = h.acquire("virNWFilterBindingDelete");
+        try {
+            Errors.check(VirtBindings.virNWFilterBindingDelete(b), "virNWFilterBindingDelete");
+        } finally {
+            h.release();
+        }
+    }
+}

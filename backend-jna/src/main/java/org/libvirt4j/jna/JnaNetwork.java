@@ -1,0 +1,199 @@
+package org.libvirt4j.jna;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+import org.libvirt4j.Network;
+import org.libvirt4j.NetworkPort;
+import org.libvirt4j.NetworkPortCreateFlags;
+import org.libvirt4j.NetworkXMLFlags;
+import org.libvirt4j.jna.internal.CStrings;
+import org.libvirt4j.jna.internal.Errors;
+import org.libvirt4j.jna.internal.Virt;
+import org.libvirt4j.jna.internal.VirtPorts;
+import org.libvirt4j.spi.NativeHandle;
+import org.libvirt4j.spi.ObjectKind;
+import org.libvirt4j.spi.Uuids;
+
+/** {@link Network} over a {@code virNetworkPtr}; {@link #close()} is {@code virNetworkFree}. */
+final class JnaNetwork implements Network {
+    private final NativeHandle h;
+
+    JnaNetwork(long net) {
+        this.h = new NativeHandle(ObjectKind.NETWORK, net, Virt::virNetworkFree);
+    }
+
+    @Override
+    public void close() {
+        h.close();
+    }
+
+    @Override
+    public String getName() {
+        long n = h.acquire("virNetworkGetName");
+        try {
+            return Errors.constString(Virt.virNetworkGetName(n), "virNetworkGetName");
+        } finally {
+            h.release();
+        }
+    }
+
+    @Override
+    public UUID getUUID() {
+        long n = h.acquire("virNetworkGetUUID");
+        try {
+            byte[] raw = new byte[Uuids.BUFLEN];
+            Errors.check(Virt.virNetworkGetUUID(n, raw), "virNetworkGetUUID");
+            return Uuids.fromBytes(raw);
+        } finally {
+            h.release();
+        }
+    }
+
+    @Override
+    public String getUUIDString() {
+        long n = h.acquire("virNetworkGetUUIDString");
+        try {
+            byte[] buf = new byte[CStrings.UUID_STRING_BUFLEN];
+            Errors.check(Virt.virNetworkGetUUIDString(n, buf), "virNetworkGetUUIDString");
+            return CStrings.fromBuffer(buf);
+        } finally {
+            h.release();
+        }
+    }
+
+    @Override
+    public String getXMLDesc(NetworkXMLFlags... flags) {
+        int mask = Flags.mask(flags);
+        long n = h.acquire("virNetworkGetXMLDesc");
+        try {
+            return Errors.ownedString(Virt.virNetworkGetXMLDesc(n, mask), "virNetworkGetXMLDesc");
+        } finally {
+            h.release();
+        }
+    }
+
+    @Override
+    public String getBridgeName() {
+        long n = h.acquire("virNetworkGetBridgeName");
+        try {
+            return Errors.ownedString(Virt.virNetworkGetBridgeName(n), "virNetworkGetBridgeName");
+        } finally {
+            h.release();
+        }
+    }
+
+    @Override
+    public void create() {
+        long n = h.acquire("virNetworkCreate");
+        try {
+            Errors.check(Virt.virNetworkCreate(n), "virNetworkCreate");
+        } finally {
+            h.release();
+        }
+    }
+
+    @Override
+    public void destroy() {
+        long n = h.acquire("virNetworkDestroy");
+        try {
+            Errors.check(Virt.virNetworkDestroy(n), "virNetworkDestroy");
+        } finally {
+            h.release();
+        }
+    }
+
+    @Override
+    public void undefine() {
+        long n = h.acquire("virNetworkUndefine");
+        try {
+            Errors.check(Virt.virNetworkUndefine(n), "virNetworkUndefine");
+        } finally {
+            h.release();
+        }
+    }
+
+    @Override
+    public boolean isActive() {
+        long n = h.acquire("virNetworkIsActive");
+        try {
+            return Errors.bool(Virt.virNetworkIsActive(n), "virNetworkIsActive");
+        } finally {
+            h.release();
+        }
+    }
+
+    @Override
+    public boolean isPersistent() {
+        long n = h.acquire("virNetworkIsPersistent");
+        try {
+            return Errors.bool(Virt.virNetworkIsPersistent(n), "virNetworkIsPersistent");
+        } finally {
+            h.release();
+        }
+    }
+
+    @Override
+    public boolean getAutostart() {
+        long n = h.acquire("virNetworkGetAutostart");
+        try {
+            int[] autostart = new int[1];
+            Errors.check(Virt.virNetworkGetAutostart(n, autostart), "virNetworkGetAutostart");
+            return autostart[0] != 0;
+        } finally {
+            h.release();
+        }
+    }
+
+    @Override
+    public void setAutostart(boolean autostart) {
+        long n = h.acquire("virNetworkSetAutostart");
+        try {
+            Errors.check(Virt.virNetworkSetAutostart(n, autostart ? 1 : 0), "virNetworkSetAutostart");
+        } finally {
+            h.release();
+        }
+    }
+
+    @Override
+    public List<NetworkPort> listAllPorts() {
+        long n = h.acquire("virNetworkListAllPorts");
+        try {
+            long[] array = new long[1];
+            int count = Errors.check(VirtPorts.virNetworkListAllPorts(n, array, 0), "virNetworkListAllPorts");
+            return NativeLists.wrap(array[0], count, JnaNetworkPort::new);
+        } catch (UnsatisfiedLinkError e) {
+            throw Errors.noSupport("virNetworkListAllPorts", e);
+        } finally {
+            h.release();
+        }
+    }
+
+    @Override
+    public NetworkPort lookupNetworkPortByUUIDString(String uuid) {
+        byte[] s = CStrings.of(Objects.requireNonNull(uuid, "uuid"));
+        long n = h.acquire("virNetworkPortLookupByUUIDString");
+        try {
+            return new JnaNetworkPort(Errors.ptr(VirtPorts.virNetworkPortLookupByUUIDString(n, s),
+                    "virNetworkPortLookupByUUIDString"));
+        } catch (UnsatisfiedLinkError e) {
+            throw Errors.noSupport("virNetworkPortLookupByUUIDString", e);
+        } finally {
+            h.release();
+        }
+    }
+
+    @Override
+    public NetworkPort portCreateXML(String xml, NetworkPortCreateFlags... flags) {
+        byte[] x = CStrings.of(Objects.requireNonNull(xml, "xml"));
+        int mask = Flags.mask(flags);
+        long n = h.acquire("virNetworkPortCreateXML");
+        try {
+            return new JnaNetworkPort(Errors.ptr(VirtPorts.virNetworkPortCreateXML(n, x, mask), "virNetworkPortCreateXML"));
+        } catch (UnsatisfiedLinkError e) {
+            throw Errors.noSupport("virNetworkPortCreateXML", e);
+        } finally {
+            h.release();
+        }
+    }
+}

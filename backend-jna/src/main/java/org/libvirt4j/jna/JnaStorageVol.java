@@ -1,0 +1,98 @@
+package org.libvirt4j.jna;
+
+import org.libvirt4j.StoragePool;
+import org.libvirt4j.StorageVol;
+import org.libvirt4j.StorageVolDeleteFlags;
+import org.libvirt4j.StorageVolInfo;
+import org.libvirt4j.jna.internal.Errors;
+import org.libvirt4j.jna.internal.Virt;
+import org.libvirt4j.spi.NativeHandle;
+import org.libvirt4j.spi.ObjectKind;
+
+/** {@link StorageVol} over a {@code virStorageVolPtr}; {@link #close()} is {@code virStorageVolFree}. */
+final class JnaStorageVol implements StorageVol {
+    private final NativeHandle h;
+
+    JnaStorageVol(long vol) {
+        this.h = new NativeHandle(ObjectKind.STORAGE_VOL, vol, Virt::virStorageVolFree);
+    }
+
+    @Override
+    public void close() {
+        h.close();
+    }
+
+    @Override
+    public String getName() {
+        long v = h.acquire("virStorageVolGetName");
+        try {
+            return Errors.constString(Virt.virStorageVolGetName(v), "virStorageVolGetName");
+        } finally {
+            h.release();
+        }
+    }
+
+    @Override
+    public String getKey() {
+        long v = h.acquire("virStorageVolGetKey");
+        try {
+            return Errors.constString(Virt.virStorageVolGetKey(v), "virStorageVolGetKey");
+        } finally {
+            h.release();
+        }
+    }
+
+    @Override
+    public String getPath() {
+        long v = h.acquire("virStorageVolGetPath");
+        try {
+            return Errors.ownedString(Virt.virStorageVolGetPath(v), "virStorageVolGetPath");
+        } finally {
+            h.release();
+        }
+    }
+
+    @Override
+    public String getXMLDesc() {
+        long v = h.acquire("virStorageVolGetXMLDesc");
+        try {
+            return Errors.ownedString(Virt.virStorageVolGetXMLDesc(v, 0), "virStorageVolGetXMLDesc");
+        } finally {
+            h.release();
+        }
+    }
+
+    @Override
+    public StorageVolInfo getInfo() {
+        long v = h.acquire("virStorageVolGetInfo");
+        try {
+            // struct _virStorageVolInfo: int type (padded to 8); two unsigned long longs.
+            long[] raw = new long[3];
+            Errors.check(Virt.virStorageVolGetInfo(v, raw), "virStorageVolGetInfo");
+            return new StorageVolInfo(NativeInts.firstInt(raw[0]), raw[1], raw[2]);
+        } finally {
+            h.release();
+        }
+    }
+
+    @Override
+    public void delete(StorageVolDeleteFlags... flags) {
+        int mask = Flags.mask(flags);
+        long v = h.acquire("virStorageVolDelete");
+        try {
+            Errors.check(Virt.virStorageVolDelete(v, mask), "virStorageVolDelete");
+        } finally {
+            h.release();
+        }
+    }
+
+    @Override
+    public StoragePool lookupPoolByVolume() {
+        long v = h.acquire("virStoragePoolLookupByVolume");
+        try {
+            return new JnaStoragePool(Errors.ptr(Virt.virStoragePoolLookupByVolume(v), "virStoragePoolLookupByVolume"));
+        } finally {
+            h.release();
+        }
+    }
+}

@@ -1,0 +1,111 @@
+package org.libvirt4j.jna;
+
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.LongConsumer;
+import org.libvirt4j.Stream;
+import org.libvirt4j.jna.internal.Errors;
+import org.libvirt4j.jna.internal.Virt;
+import org.libvirt4j.spi.NativeHandle;
+import org.libvirt4j.spi.ObjectKind;
+
+/**
+ * {@link Stream} over a {@code virStreamPtr}. {@link #close()} aborts a transfer that was
+ * neither finished nor aborted, then frees the stream, as libvirt requires before
+ * {@code virStreamFree}.
+ *
+ * <p>On a blocking stream (the default) {@link #recv} and {@link #send} wait for data or room.
+ * On a stream made with {@code StreamFlags.NONBLOCK} they return -2 when they would block,
+ * exactly as {@code virStreamRecv}/{@code virStreamSend} do; 0 from {@link #recv} is always
+ * the end of the stream.
+ */
+final class JnaStream implements Stream {
+    private final NativeHandle h;
+    private final AtomicBoolean ended;
+
+    JnaStream(long stream) {
+        this.ended = new AtomicBoolean();
+        this.h = new NativeHandle(ObjectKind.STREAM, stream, new Free(ended));
+    }
+
+    /** @return the guard of the native stream, for calls that take a stream argument */
+    NativeHandle handle() {
+        return h;
+    }
+
+    @Override
+    public void close() {
+        h.close();
+    }
+
+    @Override
+    public int send(byte[] data) {
+        Objects.requireNonNull(data, "data");
+        long s = h.acquire("virStreamSend");
+        try {
+            int n = Virt.virStreamSend(s, data, data.length);
+            if (n == -1) {
+                throw Errors.last("virStreamSend");
+            }
+            return n;
+        } finally {
+            h.release();
+        }
+    }
+
+    @Override
+    public int recv(byte[] buffer) {
+        Objects.requireNonNull(buffer, "buffer");
+        long s = h.acquire("virStreamRecv");
+        try {
+            int n = Virt.virStreamRecv(s, buffer, buffer.length);
+            if (n == -1) {
+                throw Errors.last("virStreamRecv");
+            }
+            return n;
+        } finally {
+            h.release();
+        }
+    }
+
+    @Override
+    public void finish() {
+        long s = h.acquire("virStreamFinish");
+        try {
+            Errors.check(Virt.virStreamFinish(s), "virStreamFinish");
+            ended.set(true);
+        } finally {
+            h.release();
+        }
+    }
+
+    @Override
+    public void abort() {
+        long s = h.acquire("virStreamAbort");
+        try {
+            // Whatever the outcome, the transfer is over: do not abort again when freeing.
+            ended.set(true);
+            Errors.check(Virt.virStreamAbort(s), "virStreamAbort");
+        } finally {
+            h.release();
+        }
+    }
+
+    /** Aborts an unfinished transfer, then frees; refers to the shared flag, never to the stream object. */
+    private static final class Free implements LongConsumer {
+        private final AtomicBoolean ended;
+
+        Free(AtomicBoolean ended) {
+            this.ended = ended;
+        }
+
+        @Override
+        public void accept(long stream) {
+            if (!ended.get()) {
+                Virt.virStreamAbort(stream);
+                Virt.virResetLastError();
+            }
+            Virt.virStreamFree(stream);
+        }
+    }
+}

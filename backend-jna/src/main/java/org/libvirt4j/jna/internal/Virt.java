@@ -1,0 +1,218 @@
+package org.libvirt4j.jna.internal;
+
+/**
+ * libvirt's C functions present since before 4.5 (the oldest libvirt this backend loads on),
+ * bound with JNA's direct mapping by {@link Natives}: pointers travel as {@code long},
+ * C strings as NUL-terminated UTF-8 {@code byte[]} (see {@link CStrings}), out parameters as
+ * one-element arrays. Returned strings come back as raw pointers so that the caller decides
+ * whether to free them.
+ *
+ * <p>This binding assumes an LP64 platform ({@code unsigned long} and pointers are 64 bits);
+ * {@link Natives} refuses to load elsewhere.
+ */
+public final class Virt {
+    private Virt() {
+    }
+
+    // --- library, errors, memory -------------------------------------------------------------
+    public static native int virGetVersion(long[] libVer, byte[] type, long[] typeVer);
+    public static native long virGetLastError();
+    public static native void virResetLastError();
+    public static native void virTypedParamsClear(long params, int nparams);
+
+    // --- connections -------------------------------------------------------------------------
+    public static native long virConnectOpen(byte[] name);
+    public static native long virConnectOpenReadOnly(byte[] name);
+    public static native long virConnectOpenAuth(byte[] name, long auth, int flags);
+    public static native int virConnectClose(long conn);
+    public static native int virConnectIsAlive(long conn);
+    public static native int virConnectIsEncrypted(long conn);
+    public static native int virConnectIsSecure(long conn);
+    public static native long virConnectGetType(long conn);
+    public static native int virConnectGetVersion(long conn, long[] hvVer);
+    public static native int virConnectGetLibVersion(long conn, long[] libVer);
+    public static native long virConnectGetHostname(long conn);
+    public static native long virConnectGetURI(long conn);
+    public static native long virConnectGetCapabilities(long conn);
+    public static native long virConnectGetSysinfo(long conn, int flags);
+    public static native int virNodeGetInfo(long conn, byte[] info);
+    public static native long virNodeGetFreeMemory(long conn);
+    public static native int virConnectGetMaxVcpus(long conn, byte[] type);
+
+    public static native int virConnectListAllDomains(long conn, long[] domains, int flags);
+    public static native long virDomainLookupByName(long conn, byte[] name);
+    public static native long virDomainLookupByID(long conn, int id);
+    public static native long virDomainLookupByUUID(long conn, byte[] uuid);
+    public static native long virDomainLookupByUUIDString(long conn, byte[] uuid);
+    public static native long virDomainDefineXML(long conn, byte[] xml);
+    public static native long virDomainDefineXMLFlags(long conn, byte[] xml, int flags);
+    public static native long virDomainCreateXML(long conn, byte[] xml, int flags);
+
+    public static native int virConnectListAllNetworks(long conn, long[] nets, int flags);
+    public static native long virNetworkLookupByName(long conn, byte[] name);
+    public static native long virNetworkLookupByUUID(long conn, byte[] uuid);
+    public static native long virNetworkLookupByUUIDString(long conn, byte[] uuid);
+    public static native long virNetworkDefineXML(long conn, byte[] xml);
+    public static native long virNetworkCreateXML(long conn, byte[] xml);
+
+    public static native int virConnectListAllStoragePools(long conn, long[] pools, int flags);
+    public static native long virStoragePoolLookupByName(long conn, byte[] name);
+    public static native long virStoragePoolLookupByUUID(long conn, byte[] uuid);
+    public static native long virStoragePoolLookupByUUIDString(long conn, byte[] uuid);
+    public static native long virStoragePoolDefineXML(long conn, byte[] xml, int flags);
+    public static native long virStoragePoolCreateXML(long conn, byte[] xml, int flags);
+    public static native long virStorageVolLookupByKey(long conn, byte[] key);
+    public static native long virStorageVolLookupByPath(long conn, byte[] path);
+
+    public static native int virConnectListAllInterfaces(long conn, long[] ifaces, int flags);
+    public static native long virInterfaceLookupByName(long conn, byte[] name);
+    public static native long virInterfaceLookupByMACString(long conn, byte[] mac);
+    public static native int virConnectListAllNodeDevices(long conn, long[] devices, int flags);
+    public static native long virNodeDeviceLookupByName(long conn, byte[] name);
+    public static native int virConnectListAllSecrets(long conn, long[] secrets, int flags);
+    public static native long virSecretDefineXML(long conn, byte[] xml, int flags);
+    public static native long virSecretLookupByUUIDString(long conn, byte[] uuid);
+    public static native long virSecretLookupByUsage(long conn, int usageType, byte[] usageID);
+    public static native int virConnectListAllNWFilters(long conn, long[] filters, int flags);
+    public static native long virNWFilterDefineXML(long conn, byte[] xml);
+    public static native long virNWFilterLookupByName(long conn, byte[] name);
+    public static native long virNWFilterLookupByUUIDString(long conn, byte[] uuid);
+    public static native long virStreamNew(long conn, int flags);
+
+    // --- domains -----------------------------------------------------------------------------
+    public static native int virDomainFree(long dom);
+    public static native long virDomainGetName(long dom);
+    public static native int virDomainGetUUID(long dom, byte[] uuid);
+    public static native int virDomainGetUUIDString(long dom, byte[] buf);
+    public static native int virDomainGetID(long dom);
+    public static native long virDomainGetOSType(long dom);
+    public static native int virDomainIsActive(long dom);
+    public static native int virDomainIsPersistent(long dom);
+    public static native int virDomainGetInfo(long dom, long[] info);
+    public static native int virDomainGetState(long dom, int[] state, int[] reason, int flags);
+    public static native long virDomainGetXMLDesc(long dom, int flags);
+    public static native int virDomainCreate(long dom);
+    public static native int virDomainCreateWithFlags(long dom, int flags);
+    public static native int virDomainDestroy(long dom);
+    public static native int virDomainDestroyFlags(long dom, int flags);
+    public static native int virDomainShutdown(long dom);
+    public static native int virDomainShutdownFlags(long dom, int flags);
+    public static native int virDomainReboot(long dom, int flags);
+    public static native int virDomainSuspend(long dom);
+    public static native int virDomainResume(long dom);
+    public static native int virDomainUndefine(long dom);
+    public static native int virDomainUndefineFlags(long dom, int flags);
+    public static native long virDomainGetMaxMemory(long dom);
+    public static native int virDomainSetMaxMemory(long dom, long kib);
+    public static native int virDomainSetMemory(long dom, long kib);
+    public static native int virDomainSetMemoryFlags(long dom, long kib, int flags);
+    public static native int virDomainSetVcpus(long dom, int count);
+    public static native int virDomainSetVcpusFlags(long dom, int count, int flags);
+    public static native int virDomainGetVcpusFlags(long dom, int flags);
+    public static native int virDomainGetAutostart(long dom, int[] autostart);
+    public static native int virDomainSetAutostart(long dom, int autostart);
+    public static native int virDomainGetMemoryParameters(long dom, long params, int[] nparams, int flags);
+    public static native int virDomainSetMemoryParameters(long dom, long params, int nparams, int flags);
+    public static native long virDomainGetSchedulerType(long dom, int[] nparams);
+    public static native int virDomainGetSchedulerParameters(long dom, long params, int[] nparams);
+    public static native int virDomainGetSchedulerParametersFlags(long dom, long params, int[] nparams, int flags);
+    public static native int virDomainSetSchedulerParameters(long dom, long params, int nparams);
+    public static native int virDomainSetSchedulerParametersFlags(long dom, long params, int nparams, int flags);
+    public static native long virDomainScreenshot(long dom, long stream, int screen, int flags);
+    public static native long virDomainSnapshotCreateXML(long dom, byte[] xml, int flags);
+    public static native int virDomainListAllSnapshots(long dom, long[] snaps, int flags);
+    public static native long virDomainSnapshotLookupByName(long dom, byte[] name, int flags);
+
+    // --- networks ----------------------------------------------------------------------------
+    public static native int virNetworkFree(long net);
+    public static native long virNetworkGetName(long net);
+    public static native int virNetworkGetUUID(long net, byte[] uuid);
+    public static native int virNetworkGetUUIDString(long net, byte[] buf);
+    public static native long virNetworkGetXMLDesc(long net, int flags);
+    public static native long virNetworkGetBridgeName(long net);
+    public static native int virNetworkCreate(long net);
+    public static native int virNetworkDestroy(long net);
+    public static native int virNetworkUndefine(long net);
+    public static native int virNetworkIsActive(long net);
+    public static native int virNetworkIsPersistent(long net);
+    public static native int virNetworkGetAutostart(long net, int[] autostart);
+    public static native int virNetworkSetAutostart(long net, int autostart);
+
+    // --- storage -----------------------------------------------------------------------------
+    public static native int virStoragePoolFree(long pool);
+    public static native long virStoragePoolGetName(long pool);
+    public static native int virStoragePoolGetUUID(long pool, byte[] uuid);
+    public static native int virStoragePoolGetUUIDString(long pool, byte[] buf);
+    public static native long virStoragePoolGetXMLDesc(long pool, int flags);
+    public static native int virStoragePoolGetInfo(long pool, long[] info);
+    public static native int virStoragePoolBuild(long pool, int flags);
+    public static native int virStoragePoolCreate(long pool, int flags);
+    public static native int virStoragePoolDestroy(long pool);
+    public static native int virStoragePoolDelete(long pool, int flags);
+    public static native int virStoragePoolUndefine(long pool);
+    public static native int virStoragePoolRefresh(long pool, int flags);
+    public static native int virStoragePoolIsActive(long pool);
+    public static native int virStoragePoolIsPersistent(long pool);
+    public static native int virStoragePoolGetAutostart(long pool, int[] autostart);
+    public static native int virStoragePoolSetAutostart(long pool, int autostart);
+    public static native int virStoragePoolListAllVolumes(long pool, long[] vols, int flags);
+    public static native long virStorageVolLookupByName(long pool, byte[] name);
+    public static native long virStorageVolCreateXML(long pool, byte[] xml, int flags);
+
+    public static native int virStorageVolFree(long vol);
+    public static native long virStorageVolGetName(long vol);
+    public static native long virStorageVolGetKey(long vol);
+    public static native long virStorageVolGetPath(long vol);
+    public static native long virStorageVolGetXMLDesc(long vol, int flags);
+    public static native int virStorageVolGetInfo(long vol, long[] info);
+    public static native int virStorageVolDelete(long vol, int flags);
+    public static native long virStoragePoolLookupByVolume(long vol);
+
+    // --- interfaces, node devices, secrets, filters ------------------------------------------
+    public static native int virInterfaceFree(long iface);
+    public static native long virInterfaceGetName(long iface);
+    public static native long virInterfaceGetMACString(long iface);
+    public static native long virInterfaceGetXMLDesc(long iface, int flags);
+    public static native int virInterfaceIsActive(long iface);
+
+    public static native int virNodeDeviceFree(long dev);
+    public static native long virNodeDeviceGetName(long dev);
+    public static native long virNodeDeviceGetParent(long dev);
+    public static native long virNodeDeviceGetXMLDesc(long dev, int flags);
+    public static native int virNodeDeviceNumOfCaps(long dev);
+    public static native int virNodeDeviceListCaps(long dev, long[] names, int maxnames);
+
+    public static native int virSecretFree(long secret);
+    public static native int virSecretGetUUID(long secret, byte[] uuid);
+    public static native int virSecretGetUUIDString(long secret, byte[] buf);
+    public static native int virSecretGetUsageType(long secret);
+    public static native long virSecretGetUsageID(long secret);
+    public static native long virSecretGetXMLDesc(long secret, int flags);
+    public static native long virSecretGetValue(long secret, long[] size, int flags);
+    public static native int virSecretSetValue(long secret, byte[] value, long size, int flags);
+    public static native int virSecretUndefine(long secret);
+
+    public static native int virNWFilterFree(long filter);
+    public static native long virNWFilterGetName(long filter);
+    public static native int virNWFilterGetUUID(long filter, byte[] uuid);
+    public static native int virNWFilterGetUUIDString(long filter, byte[] buf);
+    public static native long virNWFilterGetXMLDesc(long filter, int flags);
+    public static native int virNWFilterUndefine(long filter);
+
+    // --- snapshots ---------------------------------------------------------------------------
+    public static native int virDomainSnapshotFree(long snap);
+    public static native long virDomainSnapshotGetName(long snap);
+    public static native long virDomainSnapshotGetXMLDesc(long snap, int flags);
+    public static native long virDomainSnapshotGetParent(long snap, int flags);
+    public static native int virDomainSnapshotIsCurrent(long snap, int flags);
+    public static native int virDomainSnapshotListAllChildren(long snap, long[] snaps, int flags);
+    public static native int virDomainRevertToSnapshot(long snap, int flags);
+    public static native int virDomainSnapshotDelete(long snap, int flags);
+
+    // --- streams -----------------------------------------------------------------------------
+    public static native int virStreamFree(long stream);
+    public static native int virStreamSend(long stream, byte[] data, long nbytes);
+    public static native int virStreamRecv(long stream, byte[] data, long nbytes);
+    public static native int virStreamFinish(long stream);
+    public static native int virStreamAbort(long stream);
+}

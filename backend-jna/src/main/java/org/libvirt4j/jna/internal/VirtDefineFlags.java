@@ -1,0 +1,13 @@
+package org.libvirt4j.jna.internal;
+
+/**
+ * The {@code ...DefineXMLFlags} variants of libvirt 7.7.0, registered apart from {@link Virt}
+ * as {@link VirtBindings} explains.
+ */
+public final class VirtDefineFlags {
+    private VirtDefineFlags() {
+    }
+
+    public static native long virNetworkDefineXMLFlags(long conn, byte[] xml, int flags);
+    public static native long virNWFilterDefineXMLFlags(long conn, byte[] xml, int flags);
+}
