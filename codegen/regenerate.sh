@@ -7,3 +7,4 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 mvn -q -f codegen/pom.xml compile
 
 java -cp codegen/target/classes org.libvirt4j.codegen.api.ApiEnumGenerator
+java -cp codegen/target/classes org.libvirt4j.codegen.xdr.XdrGenerator ../shared/protocol backend-remote/src/generated/java
