@@ -1,0 +1,193 @@
+package org.libvirt4j.tck;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.libvirt4j.Connect;
+import org.libvirt4j.Domain;
+import org.libvirt4j.DomainState;
+import org.libvirt4j.ErrorNumber;
+import org.libvirt4j.NWFilter;
+import org.libvirt4j.NWFilterBinding;
+import org.libvirt4j.Secret;
+import org.libvirt4j.SecretUsageType;
+import org.libvirt4j.Stream;
+
+/**
+ * Drivers the test driver lacks, on the {@link PrivateLibvirtd}'s privileged connection:
+ * secrets, network filters and a real QEMU/TCG guest. The daemon is shared by the whole run,
+ * so each test removes what it creates.
+ */
+public abstract class DaemonTck extends TckArea {
+    DaemonTck() {
+    }
+
+    static String tinyGuestXml(String name, UUID uuid) {
+        return "<domain type='qemu'><name>" + name + "</name><uuid>" + uuid + "</uuid>"
+                + "<memory unit='MiB'>64</memory><vcpu>1</vcpu>"
+                + "<os><type arch='x86_64' machine='pc'>hvm</type></os>"
+                + "<devices><graphics type='vnc' autoport='yes' listen='127.0.0.1'/>"
+                + "<video><model type='vga'/></video></devices></domain>";
+    }
+
+    /** Fails when the backend cannot reach the daemon's QEMU driver, or its facts are misread. */
+    @Test
+    @DisplayName("The daemon's QEMU connection reports type QEMU, x86_64 guests and free memory")
+    void qemuConnection() {
+        try (Connect c = tck().openQemu()) {
+            assertThat(c.getType()).isEqualTo("QEMU");
+            assertThat(c.getVersion()).isGreaterThanOrEqualTo(7_000_000L);
+            assertThat(xpath(c.getCapabilities(), "/capabilities/guest/arch[@name='x86_64']/@name")).isEqualTo("x86_64");
+            assertThat(c.getFreeMemory()).isPositive();
+            assertThat(c.getNodeInfo().cpus()).isPositive();
+        }
+    }
+
+    /** Fails when a secret's identity, usage, XML or value do not round-trip. */
+    @Test
+    @DisplayName("A defined secret round-trips its UUID, usage and value, and undefine removes it")
+    void secretRoundTrip() {
+        UUID uuid = UUID.randomUUID();
+        String usage = "/tck/" + uuid + ".img";
+        String xml = "<secret ephemeral='no' private='no'><uuid>" + uuid + "</uuid>"
+                + "<usage type='volume'><volume>" + usage + "</volume></usage></secret>";
+        try (Connect c = tck().openQemu()) {
+            try (Secret s = c.secretDefineXML(xml)) {
+                try {
+                    assertThat(s.getUUID()).isEqualTo(uuid);
+                    assertThat(s.getUUIDString()).isEqualTo(uuid.toString());
+                    assertThat(s.getUsageType()).isEqualTo(SecretUsageType.VOLUME.value());
+                    assertThat(s.getUsageID()).isEqualTo(usage);
+                    assertThat(xpath(s.getXMLDesc(), "/secret/usage/volume")).isEqualTo(usage);
+                    byte[] value = "s3cr\u00e9t\0bytes".getBytes(StandardCharsets.UTF_8);
+                    s.setValue(value);
+                    assertThat(s.getValue()).isEqualTo(value);
+                    try (Secret byUuid = c.lookupSecretByUUIDString(uuid.toString());
+                            Secret byUsage = c.lookupSecretByUsage(SecretUsageType.VOLUME, usage)) {
+                        assertThat(byUuid.getUsageID()).isEqualTo(usage);
+                        assertThat(byUsage.getUUID()).isEqualTo(uuid);
+                    }
+                    List<UUID> listed = new ArrayList<>();
+                    for (Secret each : c.listAllSecrets()) {
+                        try (each) {
+                            listed.add(each.getUUID());
+                        }
+                    }
+                    assertThat(listed).contains(uuid);
+                } finally {
+                    s.undefine();
+                }
+            }
+            expectError(ErrorNumber.ERR_NO_SECRET, () -> c.lookupSecretByUUIDString(uuid.toString()));
+        }
+    }
+
+    /** Fails when a private secret's value can be read (libvirt denies it with ERR_INVALID_SECRET). */
+    @Test
+    @DisplayName("Reading the value of a private secret fails with ERR_INVALID_SECRET")
+    void privateSecret() {
+        UUID uuid = UUID.randomUUID();
+        String xml = "<secret ephemeral='no' private='yes'><uuid>" + uuid + "</uuid>"
+                + "<usage type='ceph'><name>tck-" + uuid + "</name></usage></secret>";
+        try (Connect c = tck().openQemu(); Secret s = c.secretDefineXML(xml)) {
+            try {
+                s.setValue(new byte[] {1, 2, 3});
+                expectError(ErrorNumber.ERR_INVALID_SECRET, s::getValue);
+            } finally {
+                s.undefine();
+            }
+        }
+    }
+
+    /** Fails when an nwfilter's name, UUID or XML do not round-trip, or undefine does not remove it. */
+    @Test
+    @DisplayName("A defined nwfilter is found by name and UUID, and undefine removes it")
+    void nwfilterRoundTrip() {
+        String name = unique("tck-filter");
+        UUID uuid = UUID.randomUUID();
+        String xml = "<filter name='" + name + "' chain='ipv4'><uuid>" + uuid + "</uuid>"
+                + "<rule action='accept' direction='out' priority='500'><ip/></rule></filter>";
+        try (Connect c = tck().openQemu()) {
+            try (NWFilter f = c.nwfilterDefineXML(xml)) {
+                try {
+                    assertThat(f.getName()).isEqualTo(name);
+                    assertThat(f.getUUID()).isEqualTo(uuid);
+                    assertThat(f.getUUIDString()).isEqualTo(uuid.toString());
+                    assertThat(xpath(f.getXMLDesc(), "/filter/@chain")).isEqualTo("ipv4");
+                    try (NWFilter byName = c.lookupNWFilterByName(name);
+                            NWFilter byUuid = c.lookupNWFilterByUUIDString(uuid.toString())) {
+                        assertThat(byName.getUUID()).isEqualTo(uuid);
+                        assertThat(byUuid.getName()).isEqualTo(name);
+                    }
+                    List<String> names = new ArrayList<>();
+                    for (NWFilter each : c.listAllNWFilters()) {
+                        try (each) {
+                            names.add(each.getName());
+                        }
+                    }
+                    assertThat(names).contains(name);
+                } finally {
+                    f.undefine();
+                }
+            }
+            expectError(ErrorNumber.ERR_NO_NWFILTER, () -> c.lookupNWFilterByName(name));
+        }
+    }
+
+    /** Fails when nwfilter bindings cannot be listed, or an unknown port is not ERR_NO_NWFILTER_BINDING. */
+    @Test
+    @DisplayName("nwfilter bindings are listed, and an unknown port device gives ERR_NO_NWFILTER_BINDING")
+    void nwfilterBindings() {
+        try (Connect c = tck().openQemu()) {
+            List<NWFilterBinding> bindings = c.listAllNWFilterBindings();
+            bindings.forEach(NWFilterBinding::close);
+            expectError(ErrorNumber.ERR_NO_NWFILTER_BINDING, () -> c.lookupNWFilterBindingByPortDev("tck-no-such-tap"));
+        }
+    }
+
+    /** Fails when a real guest cannot be driven through its lifecycle; check the daemon log named in the error. */
+    @Test
+    @Timeout(180)
+    @DisplayName("A tiny TCG guest is defined, started, paused, resumed, screenshotted, destroyed and undefined")
+    void qemuGuest() {
+        require(TckCapability.QEMU_GUEST);
+        String name = unique("tck-guest");
+        UUID uuid = UUID.randomUUID();
+        try (Connect c = tck().openQemu(); Domain d = c.domainDefineXML(tinyGuestXml(name, uuid))) {
+            try {
+                assertThat(d.getUUID()).isEqualTo(uuid);
+                assertThat(d.getState().state()).isEqualTo(DomainState.SHUTOFF);
+                d.create();
+                try {
+                    assertThat(d.getInfo().state()).isEqualTo(DomainState.RUNNING);
+                    assertThat(d.getID()).isPositive();
+                    assertThat(d.getOSType()).isEqualTo("hvm");
+                    assertThat(d.getInfo().maxMem()).isEqualTo(65_536L);
+                    d.suspend();
+                    assertThat(d.getState().state()).isEqualTo(DomainState.PAUSED);
+                    d.resume();
+                    assertThat(d.getState().state()).isEqualTo(DomainState.RUNNING);
+                    try (Stream s = c.newStream()) {
+                        String mime = d.screenshot(s, 0);
+                        byte[] image = StreamTck.drain(s);
+                        s.finish();
+                        assertThat(mime).startsWith("image/");
+                        assertThat(image).isNotEmpty();
+                    }
+                } finally {
+                    d.destroy();
+                }
+                assertThat(d.getState().state()).isEqualTo(DomainState.SHUTOFF);
+            } finally {
+                d.undefine();
+            }
+            expectError(ErrorNumber.ERR_NO_DOMAIN, () -> c.lookupDomainByName(name));
+        }
+    }
+}

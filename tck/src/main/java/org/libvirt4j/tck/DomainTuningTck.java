@@ -1,0 +1,101 @@
+package org.libvirt4j.tck;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.libvirt4j.tck.NodeFixture.*;
+
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.libvirt4j.Connect;
+import org.libvirt4j.Domain;
+import org.libvirt4j.DomainMemoryParameters;
+import org.libvirt4j.DomainModificationImpact;
+import org.libvirt4j.DomainSchedulerParameters;
+
+/** Typed parameters: memory and scheduler tunables, set and read back. */
+public abstract class DomainTuningTck extends TckArea {
+    DomainTuningTck() {
+    }
+
+    /** Fails when typed parameters are unpacked into the wrong record components or "unlimited" is misread. */
+    @Test
+    @DisplayName("getMemoryParameters reports unlimited hard, soft and swap limits by default")
+    void memoryDefaults() {
+        try (Connect c = open(); Domain d = c.lookupDomainByName(RUNNING)) {
+            DomainMemoryParameters p = d.getMemoryParameters();
+            assertThat(p.hardLimit()).hasValue(DomainMemoryParameters.UNLIMITED);
+            assertThat(p.softLimit()).hasValue(DomainMemoryParameters.UNLIMITED);
+            assertThat(p.swapHardLimit()).hasValue(DomainMemoryParameters.UNLIMITED);
+        }
+    }
+
+    /** Fails when set values are packed under the wrong field names, or unset ones are sent as 0. */
+    @Test
+    @DisplayName("setMemoryParameters changes only the limits that are set, and they read back")
+    void memoryRoundTrip() {
+        try (Connect c = open(); Domain d = c.lookupDomainByName(RUNNING)) {
+            d.setMemoryParameters(DomainMemoryParameters.builder().hardLimit(500_000L).softLimit(400_000L).build());
+            DomainMemoryParameters p = d.getMemoryParameters();
+            assertThat(p.hardLimit()).hasValue(500_000L);
+            assertThat(p.softLimit()).hasValue(400_000L);
+            assertThat(p.swapHardLimit()).hasValue(DomainMemoryParameters.UNLIMITED);
+        }
+    }
+
+    /** Fails when the modification-impact flags are dropped on set or get. */
+    @Test
+    @DisplayName("setMemoryParameters with CONFIG on an inactive domain reads back with CONFIG")
+    void memoryConfig() {
+        try (Connect c = open(); Domain d = c.lookupDomainByName(SHUTOFF)) {
+            d.setMemoryParameters(DomainMemoryParameters.builder().hardLimit(300_000L).build(),
+                    DomainModificationImpact.CONFIG);
+            assertThat(d.getMemoryParameters(DomainModificationImpact.CONFIG).hardLimit()).hasValue(300_000L);
+        }
+    }
+
+    /** Fails when the scheduler type string or the weight field is not decoded. */
+    @Test
+    @DisplayName("getSchedulerParameters reports the test driver's fair scheduler with weight 50")
+    void schedulerDefaults() {
+        try (Connect c = open(); Domain d = c.lookupDomainByName(RUNNING)) {
+            DomainSchedulerParameters p = d.getSchedulerParameters();
+            assertThat(p.type()).hasValue("fair");
+            assertThat(p.weight()).hasValue(50);
+            assertThat(p.cpuShares()).isEmpty();
+            assertThat(p.cap()).isEmpty();
+        }
+    }
+
+    /** Fails when the Flags variant is not routed to virDomainGetSchedulerParametersFlags with the same result. */
+    @Test
+    @DisplayName("getSchedulerParametersFlags with CURRENT equals getSchedulerParameters")
+    void schedulerFlags() {
+        try (Connect c = open(); Domain d = c.lookupDomainByName(RUNNING)) {
+            assertThat(d.getSchedulerParametersFlags(DomainModificationImpact.CURRENT))
+                    .isEqualTo(d.getSchedulerParameters());
+            assertThat(d.getSchedulerParametersFlags()).isEqualTo(d.getSchedulerParameters());
+        }
+    }
+
+    /** Fails when a set weight is packed with the wrong type (the test driver checks it is an unsigned int). */
+    @Test
+    @DisplayName("setSchedulerParameters and setSchedulerParametersFlags accept a weight")
+    void schedulerSet() {
+        try (Connect c = open(); Domain d = c.lookupDomainByName(RUNNING)) {
+            d.setSchedulerParameters(DomainSchedulerParameters.builder().weight(77).build());
+            d.setSchedulerParametersFlags(DomainSchedulerParameters.builder().weight(78).build(),
+                    DomainModificationImpact.CURRENT);
+            assertThat(d.getSchedulerParameters().type()).hasValue("fair");
+        }
+    }
+
+    /** Fails when a field the driver does not know is not reported as ERR_ARGUMENT_UNSUPPORTED. */
+    @Test
+    @DisplayName("setMemoryParameters with a min_guarantee the test driver lacks fails with ERR_ARGUMENT_UNSUPPORTED")
+    void memoryUnsupportedField() {
+        try (Connect c = open(); Domain d = c.lookupDomainByName(RUNNING)) {
+            expectError(org.libvirt4j.ErrorNumber.ERR_ARGUMENT_UNSUPPORTED, () -> d.setMemoryParameters(
+                    DomainMemoryParameters.builder().minGuarantee(1000L).build()));
+            assertThat(d.getMemoryParameters().hardLimit()).hasValue(DomainMemoryParameters.UNLIMITED);
+        }
+    }
+}

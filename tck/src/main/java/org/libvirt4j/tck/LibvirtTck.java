@@ -1,0 +1,201 @@
+package org.libvirt4j.tck;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Objects;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+import org.libvirt4j.Connect;
+import org.libvirt4j.Connector;
+import org.libvirt4j.Libvirt;
+
+/**
+ * The libvirt4j Technology Compatibility Kit: every behaviour a backend must share with the
+ * others, as JUnit 5 tests grouped by area. A backend runs it by extending this class in its
+ * tests, in about fifteen lines:
+ *
+ * <pre>{@code
+ * class JnaTckTest extends LibvirtTck {
+ *     protected String backendName() { return "jna"; }
+ *     protected String fixtureUri(Path xml) { return "test://" + xml; }
+ *     protected String qemuUri() { return PrivateLibvirtd.shared().qemuUri(); }
+ * }
+ * }</pre>
+ *
+ * <p>Each area is an abstract class ({@link ConnectTck}, {@link DomainLifecycleTck}, ...) bound
+ * here by a {@code @Nested} inner class, so one subclass runs all of them. Tests open
+ * connections with {@code Libvirt.using(backendName())}; test-driver tests each get a fresh copy
+ * of a fixture ({@link Fixtures}), so they never see each other's changes. Tests on the
+ * {@link PrivateLibvirtd} clean up what they create.
+ */
+public abstract class LibvirtTck {
+
+    /** For subclasses. */
+    protected LibvirtTck() {
+    }
+
+    /** @return the name of the backend under test, as {@link Libvirt#using(String)} takes it */
+    protected abstract String backendName();
+
+    /**
+     * @param fixtureXml the absolute path of a test-driver fixture file
+     * @return the URI under which the backend opens it: {@code test:///ABS.xml} for native
+     *         backends, {@code test+unix:///ABS.xml?socket=...} through a daemon for the remote one
+     */
+    protected abstract String fixtureUri(Path fixtureXml);
+
+    /** @return the URI of a privileged QEMU driver to run real guests on, usually {@code PrivateLibvirtd.shared().qemuUri()} */
+    protected abstract String qemuUri();
+
+    /**
+     * @return the optional capabilities this backend lacks, each with the reason shown when the
+     *         tests that need it are skipped; empty by default
+     */
+    protected Map<TckCapability, String> unsupported() {
+        return Map.of();
+    }
+
+    /** @return a connector bound to the backend under test */
+    protected final Connector connector() {
+        return Libvirt.using(backendName());
+    }
+
+    /** @return a read-write connection to a fresh copy of the named fixture ({@link Fixtures}) */
+    protected final Connect openFixture(String fixture) {
+        return connector().newConnect(fixtureUri(Fixtures.path(fixture)));
+    }
+
+    /** @return a read-write connection to the QEMU driver of {@link #qemuUri()} */
+    protected final Connect openQemu() {
+        require(TckCapability.PRIVATE_DAEMON);
+        return connector().newConnect(qemuUri());
+    }
+
+    /** Skips the calling test with the backend's reason when it lacks {@code capability}. */
+    protected final void require(TckCapability capability) {
+        Map<TckCapability, String> missing = Objects.requireNonNull(unsupported(), "unsupported()");
+        Assumptions.assumeFalse(missing.containsKey(capability), () -> "backend '" + backendName()
+                + "' declares no support for " + capability + ": " + missing.get(capability));
+    }
+
+    /** Binds {@link ConnectTck}. */
+    @Nested
+    @DisplayName("Connect")
+    class ConnectTests extends ConnectTck {
+        @Override
+        LibvirtTck tck() {
+            return LibvirtTck.this;
+        }
+    }
+
+    /** Binds {@link DomainLifecycleTck}. */
+    @Nested
+    @DisplayName("Domain lifecycle")
+    class DomainLifecycleTests extends DomainLifecycleTck {
+        @Override
+        LibvirtTck tck() {
+            return LibvirtTck.this;
+        }
+    }
+
+    /** Binds {@link DomainTuningTck}. */
+    @Nested
+    @DisplayName("Domain tuning")
+    class DomainTuningTests extends DomainTuningTck {
+        @Override
+        LibvirtTck tck() {
+            return LibvirtTck.this;
+        }
+    }
+
+    /** Binds {@link NetworkTck}. */
+    @Nested
+    @DisplayName("Network")
+    class NetworkTests extends NetworkTck {
+        @Override
+        LibvirtTck tck() {
+            return LibvirtTck.this;
+        }
+    }
+
+    /** Binds {@link StorageTck}. */
+    @Nested
+    @DisplayName("Storage")
+    class StorageTests extends StorageTck {
+        @Override
+        LibvirtTck tck() {
+            return LibvirtTck.this;
+        }
+    }
+
+    /** Binds {@link HostDevicesTck}. */
+    @Nested
+    @DisplayName("Interfaces and node devices")
+    class HostDevicesTests extends HostDevicesTck {
+        @Override
+        LibvirtTck tck() {
+            return LibvirtTck.this;
+        }
+    }
+
+    /** Binds {@link SnapshotTck}. */
+    @Nested
+    @DisplayName("Snapshots and checkpoints")
+    class SnapshotTests extends SnapshotTck {
+        @Override
+        LibvirtTck tck() {
+            return LibvirtTck.this;
+        }
+    }
+
+    /** Binds {@link StreamTck}. */
+    @Nested
+    @DisplayName("Streams")
+    class StreamTests extends StreamTck {
+        @Override
+        LibvirtTck tck() {
+            return LibvirtTck.this;
+        }
+    }
+
+    /** Binds {@link ErrorTck}. */
+    @Nested
+    @DisplayName("Errors")
+    class ErrorTests extends ErrorTck {
+        @Override
+        LibvirtTck tck() {
+            return LibvirtTck.this;
+        }
+    }
+
+    /** Binds {@link MisuseTck}. */
+    @Nested
+    @DisplayName("Misuse")
+    class MisuseTests extends MisuseTck {
+        @Override
+        LibvirtTck tck() {
+            return LibvirtTck.this;
+        }
+    }
+
+    /** Binds {@link DaemonTck}. */
+    @Nested
+    @DisplayName("Private daemon: secrets, nwfilters, QEMU")
+    class DaemonTests extends DaemonTck {
+        @Override
+        LibvirtTck tck() {
+            return LibvirtTck.this;
+        }
+    }
+
+    /** Binds {@link ArchitectureTck}. */
+    @Nested
+    @DisplayName("Architecture")
+    class ArchitectureTests extends ArchitectureTck {
+        @Override
+        LibvirtTck tck() {
+            return LibvirtTck.this;
+        }
+    }
+}

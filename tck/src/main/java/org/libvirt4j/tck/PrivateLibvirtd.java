@@ -1,0 +1,349 @@
+package org.libvirt4j.tck;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * A private {@code libvirtd} for tests: its own sockets in a temporary directory, a loopback
+ * TCP port without authentication, its own log and pid file, and (when {@code unshare} is
+ * available, as it is for root) its own mount namespace in which {@code /run/libvirt},
+ * {@code /var/lib/libvirt}, {@code /var/cache/libvirt} and {@code /etc/libvirt} are bind-mounted
+ * from the temporary directory, so that the privileged QEMU driver's state never collides with
+ * another daemon's, and nothing it defines outlives it.
+ *
+ * <p>The daemon runs in the foreground as a child process of this JVM, so its pid is known
+ * exactly and it is stopped by that pid: {@code SIGTERM}, then {@code SIGKILL} after a timeout.
+ * QEMU processes it started are killed by the pids in its private {@code run/qemu} directory.
+ *
+ * <p>Use {@link #shared()} for the one daemon per JVM, started on first use and stopped by a
+ * shutdown hook; or {@link #start()} and {@link #close()} for a daemon of your own.
+ * Requires root and {@code scripts/setup-test-env.sh} to have run.
+ */
+public final class PrivateLibvirtd implements AutoCloseable {
+    /** Set to {@code false} to run the daemon without its own mount namespace. */
+    public static final String ISOLATE_PROPERTY = "libvirt4j.tck.libvirtd.isolate";
+    /** The libvirtd binary to run; {@code /usr/sbin/libvirtd} unless set. */
+    public static final String BINARY_PROPERTY = "libvirt4j.tck.libvirtd.binary";
+
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(10);
+    private static final Object SHARED_LOCK = new Object();
+    private static PrivateLibvirtd shared;
+
+    private final Path dir;
+    private final Path socket;
+    private final int tcpPort;
+    private final Path log;
+    private final Process process;
+
+    private PrivateLibvirtd(Path dir, Path socket, int tcpPort, Path log, Process process) {
+        this.dir = dir;
+        this.socket = socket;
+        this.tcpPort = tcpPort;
+        this.log = log;
+        this.process = process;
+    }
+
+    /**
+     * @return the daemon shared by this JVM, started on the first call and stopped at exit
+     * @throws IllegalStateException when it cannot start, with the tail of its log
+     */
+    public static PrivateLibvirtd shared() {
+        synchronized (SHARED_LOCK) {
+            if (shared == null || !shared.process.isAlive()) {
+                PrivateLibvirtd started = start();
+                Runtime.getRuntime().addShutdownHook(new Thread(started::close, "libvirt4j-tck-libvirtd-stop"));
+                shared = started;
+            }
+            return shared;
+        }
+    }
+
+    /**
+     * Starts a new private daemon and waits until its socket answers.
+     *
+     * @return the running daemon, to be closed by the caller
+     * @throws IllegalStateException when it does not answer within 30 s, with the tail of its log
+     */
+    public static PrivateLibvirtd start() {
+        try {
+            Path dir = Files.createTempDirectory("libvirt4j-libvirtd-");
+            Path sockDir = Files.createDirectories(dir.resolve("sock"));
+            Path log = dir.resolve("libvirtd.log");
+            Path conf = dir.resolve("libvirtd.conf");
+            Path pidFile = dir.resolve("libvirtd.pid");
+            int port = freePort();
+            Files.writeString(conf, String.join("\n",
+                    "# Written by libvirt4j's PrivateLibvirtd for one test run.",
+                    "unix_sock_dir = \"" + sockDir + "\"",
+                    "unix_sock_rw_perms = \"0700\"",
+                    "unix_sock_ro_perms = \"0700\"",
+                    "auth_unix_rw = \"none\"",
+                    "auth_unix_ro = \"none\"",
+                    "listen_tcp = 1",
+                    "listen_tls = 0",
+                    "listen_addr = \"127.0.0.1\"",
+                    "tcp_port = \"" + port + "\"",
+                    "auth_tcp = \"none\"",
+                    "log_level = 3",
+                    "log_outputs = \"3:file:" + log + "\"",
+                    ""), StandardCharsets.UTF_8);
+            String binary = System.getProperty(BINARY_PROPERTY, "/usr/sbin/libvirtd");
+            List<String> command = new ArrayList<>();
+            if (isolate()) {
+                for (String name : List.of("run", "lib", "cache", "etc")) {
+                    Files.createDirectories(dir.resolve(name));
+                }
+                copyConfigs(dir.resolve("etc"));
+                // unshare execs sh, which execs libvirtd: the child's pid stays the daemon's pid.
+                command.addAll(List.of("unshare", "--mount", "--", "sh", "-ec",
+                        "mount --make-rprivate /\n"
+                                + "mkdir -p /run/libvirt /var/lib/libvirt /var/cache/libvirt /etc/libvirt\n"
+                                + "mount --bind \"$1/run\" /run/libvirt\n"
+                                + "mount --bind \"$1/lib\" /var/lib/libvirt\n"
+                                + "mount --bind \"$1/cache\" /var/cache/libvirt\n"
+                                + "mount --bind \"$1/etc\" /etc/libvirt\n"
+                                + "shift\n"
+                                + "exec \"$@\"\n",
+                        "sh", dir.toString()));
+            }
+            command.addAll(List.of(binary, "--listen", "-f", conf.toString(), "-p", pidFile.toString()));
+            Process process = new ProcessBuilder(command)
+                    .directory(dir.toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(dir.resolve("stdout.log").toFile())
+                    .start();
+            PrivateLibvirtd daemon = new PrivateLibvirtd(dir, sockDir.resolve("libvirt-sock"), port, log, process);
+            daemon.awaitReady();
+            return daemon;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start a private libvirtd; run scripts/setup-test-env.sh as root", e);
+        }
+    }
+
+    private static boolean isolate() {
+        if (!Boolean.parseBoolean(System.getProperty(ISOLATE_PROPERTY, "true"))) {
+            return false;
+        }
+        return Stream.of("/usr/bin/unshare", "/bin/unshare").anyMatch(p -> Files.isExecutable(Paths.get(p)));
+    }
+
+    private static void copyConfigs(Path etc) throws IOException {
+        Path system = Paths.get("/etc/libvirt");
+        if (!Files.isDirectory(system)) {
+            return;
+        }
+        try (Stream<Path> files = Files.list(system)) {
+            for (Path f : (Iterable<Path>) files::iterator) {
+                if (Files.isRegularFile(f) && f.getFileName().toString().endsWith(".conf")) {
+                    Files.copy(f, etc.resolve(f.getFileName()));
+                }
+            }
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        }
+    }
+
+    private void awaitReady() {
+        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                String why = "the private libvirtd exited with status " + process.exitValue();
+                deleteTree(dir, true);
+                throw new IllegalStateException(why + "\n" + tails());
+            }
+            if (answers()) {
+                return;
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                close();
+                throw new IllegalStateException("interrupted while waiting for the private libvirtd", e);
+            }
+        }
+        String tails = tails();
+        close();
+        throw new IllegalStateException("the private libvirtd did not answer on " + socket + " and 127.0.0.1:"
+                + tcpPort + " within " + START_TIMEOUT.toSeconds() + " s\n" + tails);
+    }
+
+    private boolean answers() {
+        if (!Files.exists(socket)) {
+            return false;
+        }
+        try (SocketChannel ch = SocketChannel.open(StandardProtocolFamily.UNIX)) {
+            ch.connect(UnixDomainSocketAddress.of(socket));
+        } catch (IOException e) {
+            return false;
+        }
+        try (Socket s = new Socket()) {
+            s.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), tcpPort), 1000);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private String tails() {
+        return "--- " + log + " (tail) ---\n" + tail(log) + "\n--- stdout/stderr (tail) ---\n"
+                + tail(dir.resolve("stdout.log"));
+    }
+
+    private static String tail(Path file) {
+        try {
+            List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size()));
+        } catch (IOException e) {
+            return "(unreadable: " + e + ")";
+        }
+    }
+
+    /** @return the read-write UNIX socket */
+    public Path unixSocket() {
+        return socket;
+    }
+
+    /** @return the loopback TCP port, served without authentication */
+    public int tcpPort() {
+        return tcpPort;
+    }
+
+    /** @return the daemon's pid */
+    public long pid() {
+        return process.pid();
+    }
+
+    /** @return the daemon's log file */
+    public Path logFile() {
+        return log;
+    }
+
+    /**
+     * @param fixtureXml an absolute path to a test-driver fixture
+     * @return {@code test+unix:///ABS.xml?socket=SOCK}: the fixture served by this daemon over UNIX
+     */
+    public String testUnixUri(Path fixtureXml) {
+        return "test+unix://" + absolute(fixtureXml) + "?socket=" + socket;
+    }
+
+    /**
+     * @param fixtureXml an absolute path to a test-driver fixture
+     * @return {@code test+tcp://127.0.0.1:PORT/ABS.xml}: the fixture served by this daemon over TCP
+     */
+    public String testTcpUri(Path fixtureXml) {
+        return "test+tcp://127.0.0.1:" + tcpPort + absolute(fixtureXml);
+    }
+
+    /** @return {@code qemu+unix:///system?socket=SOCK}: this daemon's privileged QEMU driver */
+    public String qemuUri() {
+        return "qemu+unix:///system?socket=" + socket;
+    }
+
+    /** @return {@code qemu+tcp://127.0.0.1:PORT/system}: the same over TCP */
+    public String qemuTcpUri() {
+        return "qemu+tcp://127.0.0.1:" + tcpPort + "/system";
+    }
+
+    private static String absolute(Path p) {
+        return Objects.requireNonNull(p, "fixtureXml").toAbsolutePath().toString();
+    }
+
+    /** Stops the daemon by its pid (SIGTERM, then SIGKILL), kills QEMU processes it left, and deletes its directory. */
+    @Override
+    public void close() {
+        List<Long> guests = qemuPids();
+        if (process.isAlive()) {
+            process.destroy();
+            try {
+                if (!process.waitFor(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+                    process.destroyForcibly();
+                    process.waitFor(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+                }
+            } catch (InterruptedException e) {
+                process.destroyForcibly();
+                Thread.currentThread().interrupt();
+            }
+        }
+        for (long pid : guests) {
+            // Only QEMU processes our daemon started are listed in its private run directory.
+            ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
+        }
+        deleteTree(dir, false);
+        synchronized (SHARED_LOCK) {
+            if (shared == this) {
+                shared = null;
+            }
+        }
+    }
+
+    private List<Long> qemuPids() {
+        List<Long> pids = new ArrayList<>();
+        Path runQemu = dir.resolve("run").resolve("qemu");
+        if (!Files.isDirectory(runQemu)) {
+            return pids;
+        }
+        try (Stream<Path> files = Files.list(runQemu)) {
+            for (Path f : (Iterable<Path>) files::iterator) {
+                String name = f.getFileName().toString();
+                if (name.endsWith(".pid") && !name.equals("driver.pid")) {
+                    try {
+                        pids.add(Long.parseLong(Files.readString(f, StandardCharsets.US_ASCII).trim()));
+                    } catch (IOException | NumberFormatException e) {
+                        // A pid file being written or removed: that guest is going away anyway.
+                    }
+                }
+            }
+        } catch (IOException e) {
+            // Nothing to clean then.
+        }
+        return pids;
+    }
+
+    private static void deleteTree(Path root, boolean keepLogs) {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(root)) {
+            walk.sorted(Comparator.reverseOrder())
+                    .filter(p -> !keepLogs || !(p.getFileName().toString().endsWith(".log") || p.equals(root)))
+                    .forEach(p -> {
+                        try {
+                            Files.deleteIfExists(p);
+                        } catch (IOException e) {
+                            // Best effort: a leftover temp file is harmless.
+                        }
+                    });
+        } catch (IOException | UncheckedIOException e) {
+            // Best effort, as above.
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "PrivateLibvirtd[pid=" + process.pid() + ", socket=" + socket + ", tcpPort=" + tcpPort + "]";
+    }
+}
