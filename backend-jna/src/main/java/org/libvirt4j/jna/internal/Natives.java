@@ -55,6 +55,7 @@ public final class Natives {
             }
             NativeLibrary lib = open();
             Native.register(Virt.class, lib);
+            Virt.virSetErrorFunc(null, SilentErrors.INSTANCE);
             for (Class<?> group : OPTIONAL_GROUPS) {
                 try {
                     Native.register(group, lib);

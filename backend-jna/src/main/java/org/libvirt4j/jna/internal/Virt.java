@@ -18,6 +18,7 @@ public final class Virt {
     public static native int virGetVersion(long[] libVer, byte[] type, long[] typeVer);
     public static native long virGetLastError();
     public static native void virResetLastError();
+    public static native void virSetErrorFunc(com.sun.jna.Pointer userData, SilentErrors handler);
     public static native void virTypedParamsClear(long params, int nparams);
 
     // --- connections -------------------------------------------------------------------------
