@@ -295,13 +295,23 @@ public abstract class DomainLifecycleTck extends TckArea {
 
     /** Fails when maximum memory is passed or read with the wrong width or unit. */
     @Test
-    @DisplayName("setMaxMemory is read back by getMaxMemory and getInfo")
+    @DisplayName("setMaxMemory on an inactive domain is read back by getMaxMemory and getInfo")
     void maxMemory() {
-        try (Connect c = open(); Domain d = c.lookupDomainByName(RUNNING)) {
-            assertThat(d.getMaxMemory()).isEqualTo(262_144L);
+        try (Connect c = open(); Domain d = c.lookupDomainByName(SHUTOFF)) {
+            assertThat(d.getMaxMemory()).isEqualTo(131_072L);
             d.setMaxMemory(524_288L);
             assertThat(d.getMaxMemory()).isEqualTo(524_288L);
             assertThat(d.getInfo().maxMem()).isEqualTo(524_288L);
+        }
+    }
+
+    /** Fails when libvirt's refusal to resize a running domain's maximum is not passed on as ERR_OPERATION_INVALID. */
+    @Test
+    @DisplayName("setMaxMemory on a running domain fails with ERR_OPERATION_INVALID")
+    void maxMemoryRunning() {
+        try (Connect c = open(); Domain d = c.lookupDomainByName(RUNNING)) {
+            expectError(ErrorNumber.ERR_OPERATION_INVALID, () -> d.setMaxMemory(524_288L));
+            assertThat(d.getMaxMemory()).isEqualTo(262_144L);
         }
     }
 
