@@ -1,0 +1,502 @@
+package org.libvirt4j.remote.internal;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+import org.libvirt4j.Connect;
+import org.libvirt4j.ConnectFlags;
+import org.libvirt4j.ConnectListAllDomainsFlags;
+import org.libvirt4j.ConnectListAllInterfacesFlags;
+import org.libvirt4j.ConnectListAllNetworksFlags;
+import org.libvirt4j.ConnectListAllNodeDeviceFlags;
+import org.libvirt4j.ConnectListAllSecretsFlags;
+import org.libvirt4j.ConnectListAllStoragePoolsFlags;
+import org.libvirt4j.Domain;
+import org.libvirt4j.DomainCreateFlags;
+import org.libvirt4j.DomainDefineFlags;
+import org.libvirt4j.ErrorDomain;
+import org.libvirt4j.Interface;
+import org.libvirt4j.LibvirtEnum;
+import org.libvirt4j.NWFilter;
+import org.libvirt4j.NWFilterBinding;
+import org.libvirt4j.NWFilterBindingCreateFlags;
+import org.libvirt4j.NWFilterDefineFlags;
+import org.libvirt4j.Network;
+import org.libvirt4j.NetworkCreateFlags;
+import org.libvirt4j.NetworkDefineFlags;
+import org.libvirt4j.NodeDevice;
+import org.libvirt4j.NodeInfo;
+import org.libvirt4j.Secret;
+import org.libvirt4j.SecretDefineFlags;
+import org.libvirt4j.SecretUsageType;
+import org.libvirt4j.StoragePool;
+import org.libvirt4j.StoragePoolCreateFlags;
+import org.libvirt4j.StoragePoolDefineFlags;
+import org.libvirt4j.StorageVol;
+import org.libvirt4j.Stream;
+import org.libvirt4j.StreamFlags;
+import org.libvirt4j.spi.ObjectKind;
+import org.libvirt4j.spi.Uuids;
+
+/** {@link Connect} over libvirt's RPC protocol. */
+public final class RemoteConnect extends RemoteObject implements Connect {
+
+    private RemoteConnect(Session session) {
+        super(session, ObjectKind.CONNECT);
+        // The Session starts with the reference this handle owns; RemoteObject took a second one.
+        session.release();
+    }
+
+    /**
+     * Opens a connection.
+     *
+     * @param uri the URI, {@code ""} for the daemon's default
+     * @param flags {@code virConnectFlags}
+     * @return the connection
+     */
+    public static RemoteConnect open(String uri, ConnectFlags... flags) {
+        int mask = LibvirtEnum.mask(flags);
+        boolean readOnly = (mask & ConnectFlags.RO.value()) != 0;
+        return new RemoteConnect(Session.open(RemoteUri.parse(uri), mask, readOnly));
+    }
+
+    @Override
+    public boolean isAlive() {
+        acquire("virConnectIsAlive");
+        try {
+            return session.rpc.isAlive();
+        } finally {
+            release();
+        }
+    }
+
+    @Override
+    public boolean isEncrypted() {
+        // Like remoteConnectIsEncrypted: ask the daemon, but neither unix nor TCP is encrypted.
+        call("virConnectIsEncrypted", Proc.CONNECT_IS_SECURE, null, r -> r.readInt());
+        return false;
+    }
+
+    @Override
+    public boolean isSecure() {
+        // Like remoteConnectIsSecure: secure when the transport is (unix) and the daemon's side is.
+        int secure = call("virConnectIsSecure", Proc.CONNECT_IS_SECURE, null, r -> r.readInt());
+        return session.secureTransport && secure != 0;
+    }
+
+    @Override
+    public String getType() {
+        return call("virConnectGetType", Proc.CONNECT_GET_TYPE, null, Wire::str);
+    }
+
+    @Override
+    public long getVersion() {
+        return call("virConnectGetVersion", Proc.CONNECT_GET_VERSION, null, r -> r.readHyper());
+    }
+
+    @Override
+    public long getLibVersion() {
+        return call("virConnectGetLibVersion", Proc.CONNECT_GET_LIB_VERSION, null, r -> r.readHyper());
+    }
+
+    @Override
+    public String getHostname() {
+        return call("virConnectGetHostname", Proc.CONNECT_GET_HOSTNAME, null, Wire::str);
+    }
+
+    @Override
+    public String getURI() {
+        // virConnectGetURI formats the URI the client opened; it sends nothing.
+        check("virConnectGetURI");
+        return session.canonicalUri;
+    }
+
+    @Override
+    public String getCapabilities() {
+        return call("virConnectGetCapabilities", Proc.CONNECT_GET_CAPABILITIES, null, Wire::str);
+    }
+
+    @Override
+    public String getSysinfo() {
+        return call("virConnectGetSysinfo", Proc.CONNECT_GET_SYSINFO, w -> w.writeInt(0), Wire::str);
+    }
+
+    @Override
+    public NodeInfo getNodeInfo() {
+        return call("virNodeGetInfo", Proc.NODE_GET_INFO, null, r -> {
+            byte[] model = r.readFixedChars(32, "model");
+            int len = 0;
+            while (len < model.length && model[len] != 0) {
+                len++;
+            }
+            return new NodeInfo(new String(model, 0, len, java.nio.charset.StandardCharsets.UTF_8), r.readHyper(),
+                    r.readInt(), r.readInt(), r.readInt(), r.readInt(), r.readInt(), r.readInt());
+        });
+    }
+
+    @Override
+    public long getFreeMemory() {
+        return call("virNodeGetFreeMemory", Proc.NODE_GET_FREE_MEMORY, null, r -> r.readHyper());
+    }
+
+    @Override
+    public int getMaxVcpus(String type) {
+        return call("virConnectGetMaxVcpus", Proc.CONNECT_GET_MAX_VCPUS, w -> Wire.optStr(w, type), r -> r.readInt());
+    }
+
+    // --- domains ---------------------------------------------------------------------------
+
+    private Domain dom(Wire.Dom d) {
+        return new RemoteDomain(session, d);
+    }
+
+    @Override
+    public List<Domain> listAllDomains(ConnectListAllDomainsFlags... flags) {
+        int mask = LibvirtEnum.mask(flags);
+        List<Wire.Dom> refs = call("virConnectListAllDomains", Proc.CONNECT_LIST_ALL_DOMAINS, w -> {
+            w.writeInt(1);
+            w.writeInt(mask);
+        }, r -> Wire.list(r, Wire.LIST_MAX, Wire::dom));
+        return wrap(refs, this::dom);
+    }
+
+    @Override
+    public Domain lookupDomainByName(String name) {
+        Objects.requireNonNull(name, "name");
+        return dom(call("virDomainLookupByName", Proc.DOMAIN_LOOKUP_BY_NAME, w -> Wire.str(w, name), Wire::dom));
+    }
+
+    @Override
+    public Domain lookupDomainById(int id) {
+        return dom(call("virDomainLookupByID", Proc.DOMAIN_LOOKUP_BY_ID, w -> w.writeInt(id), Wire::dom));
+    }
+
+    @Override
+    public Domain lookupDomainByUUID(UUID uuid) {
+        Objects.requireNonNull(uuid, "uuid");
+        return lookupDomainByUUIDBytes("virDomainLookupByUUID", Uuids.toBytes(uuid));
+    }
+
+    @Override
+    public Domain lookupDomainByUUIDString(String uuid) {
+        Objects.requireNonNull(uuid, "uuid");
+        check("virDomainLookupByUUIDString");
+        return lookupDomainByUUIDBytes("virDomainLookupByUUIDString", Uuids.parse(uuid, ErrorDomain.DOMAIN));
+    }
+
+    private Domain lookupDomainByUUIDBytes(String fn, byte[] raw) {
+        return dom(call(fn, Proc.DOMAIN_LOOKUP_BY_UUID, w -> w.writeFixedOpaque(raw, Wire.UUID), Wire::dom));
+    }
+
+    @Override
+    public Domain domainDefineXML(String xml, DomainDefineFlags... flags) {
+        Objects.requireNonNull(xml, "xml");
+        int mask = LibvirtEnum.mask(flags);
+        if (mask == 0) {
+            return dom(call("virDomainDefineXML", Proc.DOMAIN_DEFINE_XML, w -> Wire.str(w, xml), Wire::dom));
+        }
+        return dom(call("virDomainDefineXMLFlags", Proc.DOMAIN_DEFINE_XML_FLAGS, w -> {
+            Wire.str(w, xml);
+            w.writeInt(mask);
+        }, Wire::dom));
+    }
+
+    @Override
+    public Domain domainCreateXML(String xml, DomainCreateFlags... flags) {
+        Objects.requireNonNull(xml, "xml");
+        int mask = LibvirtEnum.mask(flags);
+        return dom(call("virDomainCreateXML", Proc.DOMAIN_CREATE_XML, w -> {
+            Wire.str(w, xml);
+            w.writeInt(mask);
+        }, Wire::dom));
+    }
+
+    // --- networks --------------------------------------------------------------------------
+
+    private Network net(Wire.Named n) {
+        return new RemoteNetwork(session, n);
+    }
+
+    @Override
+    public List<Network> listAllNetworks(ConnectListAllNetworksFlags... flags) {
+        int mask = LibvirtEnum.mask(flags);
+        return wrap(call("virConnectListAllNetworks", Proc.CONNECT_LIST_ALL_NETWORKS, w -> {
+            w.writeInt(1);
+            w.writeInt(mask);
+        }, r -> Wire.list(r, Wire.LIST_MAX, Wire::named)), this::net);
+    }
+
+    @Override
+    public Network lookupNetworkByName(String name) {
+        Objects.requireNonNull(name, "name");
+        return net(call("virNetworkLookupByName", Proc.NETWORK_LOOKUP_BY_NAME, w -> Wire.str(w, name), Wire::named));
+    }
+
+    @Override
+    public Network lookupNetworkByUUID(UUID uuid) {
+        Objects.requireNonNull(uuid, "uuid");
+        byte[] raw = Uuids.toBytes(uuid);
+        return net(call("virNetworkLookupByUUID", Proc.NETWORK_LOOKUP_BY_UUID,
+                w -> w.writeFixedOpaque(raw, Wire.UUID), Wire::named));
+    }
+
+    @Override
+    public Network lookupNetworkByUUIDString(String uuid) {
+        Objects.requireNonNull(uuid, "uuid");
+        check("virNetworkLookupByUUIDString");
+        byte[] raw = Uuids.parse(uuid, ErrorDomain.NETWORK);
+        return net(call("virNetworkLookupByUUIDString", Proc.NETWORK_LOOKUP_BY_UUID,
+                w -> w.writeFixedOpaque(raw, Wire.UUID), Wire::named));
+    }
+
+    @Override
+    public Network networkDefineXML(String xml, NetworkDefineFlags... flags) {
+        Objects.requireNonNull(xml, "xml");
+        int mask = LibvirtEnum.mask(flags);
+        if (mask == 0) {
+            return net(call("virNetworkDefineXML", Proc.NETWORK_DEFINE_XML, w -> Wire.str(w, xml), Wire::named));
+        }
+        return net(call("virNetworkDefineXMLFlags", Proc.NETWORK_DEFINE_XML_FLAGS, w -> {
+            Wire.str(w, xml);
+            w.writeInt(mask);
+        }, Wire::named));
+    }
+
+    @Override
+    public Network networkCreateXML(String xml, NetworkCreateFlags... flags) {
+        Objects.requireNonNull(xml, "xml");
+        int mask = LibvirtEnum.mask(flags);
+        if (mask == 0) {
+            return net(call("virNetworkCreateXML", Proc.NETWORK_CREATE_XML, w -> Wire.str(w, xml), Wire::named));
+        }
+        return net(call("virNetworkCreateXMLFlags", Proc.NETWORK_CREATE_XML_FLAGS, w -> {
+            Wire.str(w, xml);
+            w.writeInt(mask);
+        }, Wire::named));
+    }
+
+    // --- storage ---------------------------------------------------------------------------
+
+    private StoragePool pool(Wire.Named n) {
+        return new RemoteStoragePool(session, n);
+    }
+
+    @Override
+    public List<StoragePool> listAllStoragePools(ConnectListAllStoragePoolsFlags... flags) {
+        int mask = LibvirtEnum.mask(flags);
+        return wrap(call("virConnectListAllStoragePools", Proc.CONNECT_LIST_ALL_STORAGE_POOLS, w -> {
+            w.writeInt(1);
+            w.writeInt(mask);
+        }, r -> Wire.list(r, Wire.LIST_MAX, Wire::named)), this::pool);
+    }
+
+    @Override
+    public StoragePool lookupStoragePoolByName(String name) {
+        Objects.requireNonNull(name, "name");
+        return pool(call("virStoragePoolLookupByName", Proc.STORAGE_POOL_LOOKUP_BY_NAME, w -> Wire.str(w, name),
+                Wire::named));
+    }
+
+    @Override
+    public StoragePool lookupStoragePoolByUUID(UUID uuid) {
+        Objects.requireNonNull(uuid, "uuid");
+        byte[] raw = Uuids.toBytes(uuid);
+        return pool(call("virStoragePoolLookupByUUID", Proc.STORAGE_POOL_LOOKUP_BY_UUID,
+                w -> w.writeFixedOpaque(raw, Wire.UUID), Wire::named));
+    }
+
+    @Override
+    public StoragePool lookupStoragePoolByUUIDString(String uuid) {
+        Objects.requireNonNull(uuid, "uuid");
+        check("virStoragePoolLookupByUUIDString");
+        byte[] raw = Uuids.parse(uuid, ErrorDomain.STORAGE);
+        return pool(call("virStoragePoolLookupByUUIDString", Proc.STORAGE_POOL_LOOKUP_BY_UUID,
+                w -> w.writeFixedOpaque(raw, Wire.UUID), Wire::named));
+    }
+
+    @Override
+    public StoragePool storagePoolDefineXML(String xml, StoragePoolDefineFlags... flags) {
+        Objects.requireNonNull(xml, "xml");
+        int mask = LibvirtEnum.mask(flags);
+        return pool(call("virStoragePoolDefineXML", Proc.STORAGE_POOL_DEFINE_XML, w -> {
+            Wire.str(w, xml);
+            w.writeInt(mask);
+        }, Wire::named));
+    }
+
+    @Override
+    public StoragePool storagePoolCreateXML(String xml, StoragePoolCreateFlags... flags) {
+        Objects.requireNonNull(xml, "xml");
+        int mask = LibvirtEnum.mask(flags);
+        return pool(call("virStoragePoolCreateXML", Proc.STORAGE_POOL_CREATE_XML, w -> {
+            Wire.str(w, xml);
+            w.writeInt(mask);
+        }, Wire::named));
+    }
+
+    @Override
+    public StorageVol lookupStorageVolByKey(String key) {
+        Objects.requireNonNull(key, "key");
+        return new RemoteStorageVol(session, call("virStorageVolLookupByKey", Proc.STORAGE_VOL_LOOKUP_BY_KEY,
+                w -> Wire.str(w, key), Wire::vol));
+    }
+
+    @Override
+    public StorageVol lookupStorageVolByPath(String path) {
+        Objects.requireNonNull(path, "path");
+        return new RemoteStorageVol(session, call("virStorageVolLookupByPath", Proc.STORAGE_VOL_LOOKUP_BY_PATH,
+                w -> Wire.str(w, path), Wire::vol));
+    }
+
+    // --- interfaces, node devices, secrets, filters ----------------------------------------
+
+    @Override
+    public List<Interface> listAllInterfaces(ConnectListAllInterfacesFlags... flags) {
+        int mask = LibvirtEnum.mask(flags);
+        return wrap(call("virConnectListAllInterfaces", Proc.CONNECT_LIST_ALL_INTERFACES, w -> {
+            w.writeInt(1);
+            w.writeInt(mask);
+        }, r -> Wire.list(r, Wire.LIST_MAX, Wire::iface)), i -> new RemoteInterface(session, i));
+    }
+
+    @Override
+    public Interface lookupInterfaceByName(String name) {
+        Objects.requireNonNull(name, "name");
+        return new RemoteInterface(session, call("virInterfaceLookupByName", Proc.INTERFACE_LOOKUP_BY_NAME,
+                w -> Wire.str(w, name), Wire::iface));
+    }
+
+    @Override
+    public Interface lookupInterfaceByMACString(String mac) {
+        Objects.requireNonNull(mac, "mac");
+        return new RemoteInterface(session, call("virInterfaceLookupByMACString", Proc.INTERFACE_LOOKUP_BY_MAC_STRING,
+                w -> Wire.str(w, mac), Wire::iface));
+    }
+
+    @Override
+    public List<NodeDevice> listAllNodeDevices(ConnectListAllNodeDeviceFlags... flags) {
+        int mask = LibvirtEnum.mask(flags);
+        return wrap(call("virConnectListAllNodeDevices", Proc.CONNECT_LIST_ALL_NODE_DEVICES, w -> {
+            w.writeInt(1);
+            w.writeInt(mask);
+        }, r -> Wire.list(r, Wire.NODE_DEVICE_LIST_MAX, Wire::str)), n -> new RemoteNodeDevice(session, n));
+    }
+
+    @Override
+    public NodeDevice lookupNodeDeviceByName(String name) {
+        Objects.requireNonNull(name, "name");
+        return new RemoteNodeDevice(session, call("virNodeDeviceLookupByName", Proc.NODE_DEVICE_LOOKUP_BY_NAME,
+                w -> Wire.str(w, name), Wire::str));
+    }
+
+    @Override
+    public List<Secret> listAllSecrets(ConnectListAllSecretsFlags... flags) {
+        int mask = LibvirtEnum.mask(flags);
+        return wrap(call("virConnectListAllSecrets", Proc.CONNECT_LIST_ALL_SECRETS, w -> {
+            w.writeInt(1);
+            w.writeInt(mask);
+        }, r -> Wire.list(r, Wire.LIST_MAX, Wire::sec)), s -> new RemoteSecret(session, s));
+    }
+
+    @Override
+    public Secret secretDefineXML(String xml, SecretDefineFlags... flags) {
+        Objects.requireNonNull(xml, "xml");
+        int mask = LibvirtEnum.mask(flags);
+        return new RemoteSecret(session, call("virSecretDefineXML", Proc.SECRET_DEFINE_XML, w -> {
+            Wire.str(w, xml);
+            w.writeInt(mask);
+        }, Wire::sec));
+    }
+
+    @Override
+    public Secret lookupSecretByUUIDString(String uuid) {
+        Objects.requireNonNull(uuid, "uuid");
+        check("virSecretLookupByUUIDString");
+        byte[] raw = Uuids.parse(uuid, ErrorDomain.SECRET);
+        return new RemoteSecret(session, call("virSecretLookupByUUIDString", Proc.SECRET_LOOKUP_BY_UUID,
+                w -> w.writeFixedOpaque(raw, Wire.UUID), Wire::sec));
+    }
+
+    @Override
+    public Secret lookupSecretByUsage(SecretUsageType usageType, String usageID) {
+        Objects.requireNonNull(usageType, "usageType");
+        Objects.requireNonNull(usageID, "usageID");
+        int type = usageType.value();
+        return new RemoteSecret(session, call("virSecretLookupByUsage", Proc.SECRET_LOOKUP_BY_USAGE, w -> {
+            w.writeInt(type);
+            Wire.str(w, usageID);
+        }, Wire::sec));
+    }
+
+    @Override
+    public List<NWFilter> listAllNWFilters() {
+        return wrap(call("virConnectListAllNWFilters", Proc.CONNECT_LIST_ALL_NWFILTERS, w -> {
+            w.writeInt(1);
+            w.writeInt(0);
+        }, r -> Wire.list(r, Wire.LIST_MAX, Wire::named)), n -> new RemoteNWFilter(session, n));
+    }
+
+    @Override
+    public NWFilter nwfilterDefineXML(String xml, NWFilterDefineFlags... flags) {
+        Objects.requireNonNull(xml, "xml");
+        int mask = LibvirtEnum.mask(flags);
+        Wire.Named n = mask == 0
+                ? call("virNWFilterDefineXML", Proc.NWFILTER_DEFINE_XML, w -> Wire.str(w, xml), Wire::named)
+                : call("virNWFilterDefineXMLFlags", Proc.NWFILTER_DEFINE_XML_FLAGS, w -> {
+                    Wire.str(w, xml);
+                    w.writeInt(mask);
+                }, Wire::named);
+        return new RemoteNWFilter(session, n);
+    }
+
+    @Override
+    public NWFilter lookupNWFilterByName(String name) {
+        Objects.requireNonNull(name, "name");
+        return new RemoteNWFilter(session, call("virNWFilterLookupByName", Proc.NWFILTER_LOOKUP_BY_NAME,
+                w -> Wire.str(w, name), Wire::named));
+    }
+
+    @Override
+    public NWFilter lookupNWFilterByUUIDString(String uuid) {
+        Objects.requireNonNull(uuid, "uuid");
+        check("virNWFilterLookupByUUIDString");
+        byte[] raw = Uuids.parse(uuid, ErrorDomain.NWFILTER);
+        return new RemoteNWFilter(session, call("virNWFilterLookupByUUIDString", Proc.NWFILTER_LOOKUP_BY_UUID,
+                w -> w.writeFixedOpaque(raw, Wire.UUID), Wire::named));
+    }
+
+    @Override
+    public List<NWFilterBinding> listAllNWFilterBindings() {
+        return wrap(call("virConnectListAllNWFilterBindings", Proc.CONNECT_LIST_ALL_NWFILTER_BINDINGS, w -> {
+            w.writeInt(1);
+            w.writeInt(0);
+        }, r -> Wire.list(r, Wire.LIST_MAX, Wire::binding)), b -> new RemoteNWFilterBinding(session, b));
+    }
+
+    @Override
+    public NWFilterBinding lookupNWFilterBindingByPortDev(String portDev) {
+        Objects.requireNonNull(portDev, "portDev");
+        return new RemoteNWFilterBinding(session, call("virNWFilterBindingLookupByPortDev",
+                Proc.NWFILTER_BINDING_LOOKUP_BY_PORT_DEV, w -> Wire.str(w, portDev), Wire::binding));
+    }
+
+    @Override
+    public NWFilterBinding nwfilterBindingCreateXML(String xml, NWFilterBindingCreateFlags... flags) {
+        Objects.requireNonNull(xml, "xml");
+        int mask = LibvirtEnum.mask(flags);
+        return new RemoteNWFilterBinding(session, call("virNWFilterBindingCreateXML", Proc.NWFILTER_BINDING_CREATE_XML,
+                w -> {
+                    Wire.str(w, xml);
+                    w.writeInt(mask);
+                }, Wire::binding));
+    }
+
+    // --- streams ---------------------------------------------------------------------------
+
+    @Override
+    public Stream newStream(StreamFlags... flags) {
+        int mask = LibvirtEnum.mask(flags);
+        check("virStreamNew");
+        return new RemoteStream(session, mask);
+    }
+}

@@ -1,0 +1,499 @@
+package org.libvirt4j.remote.internal;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+import org.libvirt4j.Domain;
+import org.libvirt4j.DomainCheckpoint;
+import org.libvirt4j.DomainCheckpointCreateFlags;
+import org.libvirt4j.DomainCheckpointListFlags;
+import org.libvirt4j.DomainCreateFlags;
+import org.libvirt4j.DomainDestroyFlagsValues;
+import org.libvirt4j.DomainInfo;
+import org.libvirt4j.DomainMemoryModFlags;
+import org.libvirt4j.DomainMemoryParameters;
+import org.libvirt4j.DomainModificationImpact;
+import org.libvirt4j.DomainRebootFlagValues;
+import org.libvirt4j.DomainSchedulerParameters;
+import org.libvirt4j.DomainShutdownFlagValues;
+import org.libvirt4j.DomainSnapshot;
+import org.libvirt4j.DomainSnapshotCreateFlags;
+import org.libvirt4j.DomainSnapshotListFlags;
+import org.libvirt4j.DomainStateInfo;
+import org.libvirt4j.DomainUndefineFlagsValues;
+import org.libvirt4j.DomainVcpuFlags;
+import org.libvirt4j.DomainXMLFlags;
+import org.libvirt4j.ErrorDomain;
+import org.libvirt4j.ErrorNumber;
+import org.libvirt4j.LibvirtEnum;
+import org.libvirt4j.LibvirtException;
+import org.libvirt4j.Stream;
+import org.libvirt4j.TypedParameterFlags;
+import org.libvirt4j.spi.ObjectKind;
+import org.libvirt4j.spi.TypedParameter;
+import org.libvirt4j.spi.TypedParameters;
+import org.libvirt4j.spi.Uuids;
+
+/**
+ * {@link Domain} over RPC. Name, UUID and id live in the handle, as in libvirt's
+ * {@code virDomain}: reading them sends nothing; the id follows create and destroy as the C
+ * remote driver updates it.
+ */
+final class RemoteDomain extends RemoteObject implements Domain {
+    private final String name;
+    private final byte[] uuid;
+    private volatile int id;
+
+    RemoteDomain(Session session, Wire.Dom ref) {
+        super(session, ObjectKind.DOMAIN);
+        this.name = ref.name();
+        this.uuid = ref.uuid().clone();
+        this.id = ref.id();
+    }
+
+    Wire.Dom ref() {
+        return new Wire.Dom(name, uuid, id);
+    }
+
+    private void d(org.libvirt4j.remote.internal.xdr.XdrWriter w) {
+        Wire.dom(w, ref());
+    }
+
+    private void voidCall(String fn, int proc) {
+        call(fn, proc, this::d, null);
+    }
+
+    private void flagsCall(String fn, int proc, int mask) {
+        call(fn, proc, w -> {
+            d(w);
+            w.writeInt(mask);
+        }, null);
+    }
+
+    @Override
+    public String getName() {
+        check("virDomainGetName");
+        return name;
+    }
+
+    @Override
+    public UUID getUUID() {
+        check("virDomainGetUUID");
+        return Uuids.fromBytes(uuid);
+    }
+
+    @Override
+    public String getUUIDString() {
+        check("virDomainGetUUIDString");
+        return Uuids.fromBytes(uuid).toString();
+    }
+
+    @Override
+    public int getID() {
+        check("virDomainGetID");
+        return id;
+    }
+
+    @Override
+    public String getOSType() {
+        return call("virDomainGetOSType", Proc.DOMAIN_GET_OS_TYPE, this::d, Wire::str);
+    }
+
+    @Override
+    public boolean isActive() {
+        return call("virDomainIsActive", Proc.DOMAIN_IS_ACTIVE, this::d, r -> r.readInt()) != 0;
+    }
+
+    @Override
+    public boolean isPersistent() {
+        return call("virDomainIsPersistent", Proc.DOMAIN_IS_PERSISTENT, this::d, r -> r.readInt()) != 0;
+    }
+
+    @Override
+    public DomainInfo getInfo() {
+        return call("virDomainGetInfo", Proc.DOMAIN_GET_INFO, this::d, r -> new DomainInfo(r.readUnsignedChar(),
+                r.readHyper(), r.readHyper(), r.readUnsignedShort(), r.readHyper()));
+    }
+
+    @Override
+    public DomainStateInfo getState() {
+        return call("virDomainGetState", Proc.DOMAIN_GET_STATE, w -> {
+            d(w);
+            w.writeInt(0);
+        }, r -> new DomainStateInfo(r.readInt(), r.readInt()));
+    }
+
+    @Override
+    public String getXMLDesc(DomainXMLFlags... flags) {
+        int mask = LibvirtEnum.mask(flags);
+        return call("virDomainGetXMLDesc", Proc.DOMAIN_GET_XML_DESC, w -> {
+            d(w);
+            w.writeInt(mask);
+        }, Wire::str);
+    }
+
+    @Override
+    public void create(DomainCreateFlags... flags) {
+        int mask = LibvirtEnum.mask(flags);
+        if (mask == 0) {
+            voidCall("virDomainCreate", Proc.DOMAIN_CREATE);
+            // DOMAIN_CREATE returns nothing; like the C driver, look the domain up for its new id.
+            try {
+                id = call("virDomainCreate", Proc.DOMAIN_LOOKUP_BY_UUID, w -> w.writeFixedOpaque(uuid, Wire.UUID),
+                        Wire::dom).id();
+            } catch (LibvirtException e) {
+                // a transient domain that stopped at once: the start itself succeeded
+            }
+            return;
+        }
+        id = call("virDomainCreateWithFlags", Proc.DOMAIN_CREATE_WITH_FLAGS, w -> {
+            d(w);
+            w.writeInt(mask);
+        }, Wire::dom).id();
+    }
+
+    @Override
+    public void destroy(DomainDestroyFlagsValues... flags) {
+        int mask = LibvirtEnum.mask(flags);
+        if (mask == 0) {
+            voidCall("virDomainDestroy", Proc.DOMAIN_DESTROY);
+        } else {
+            flagsCall("virDomainDestroyFlags", Proc.DOMAIN_DESTROY_FLAGS, mask);
+        }
+        id = -1;
+    }
+
+    @Override
+    public void shutdown(DomainShutdownFlagValues... flags) {
+        int mask = LibvirtEnum.mask(flags);
+        if (mask == 0) {
+            voidCall("virDomainShutdown", Proc.DOMAIN_SHUTDOWN);
+        } else {
+            flagsCall("virDomainShutdownFlags", Proc.DOMAIN_SHUTDOWN_FLAGS, mask);
+        }
+    }
+
+    @Override
+    public void reboot(DomainRebootFlagValues... flags) {
+        flagsCall("virDomainReboot", Proc.DOMAIN_REBOOT, LibvirtEnum.mask(flags));
+    }
+
+    @Override
+    public void suspend() {
+        voidCall("virDomainSuspend", Proc.DOMAIN_SUSPEND);
+    }
+
+    @Override
+    public void resume() {
+        voidCall("virDomainResume", Proc.DOMAIN_RESUME);
+    }
+
+    @Override
+    public void undefine(DomainUndefineFlagsValues... flags) {
+        int mask = LibvirtEnum.mask(flags);
+        if (mask == 0) {
+            voidCall("virDomainUndefine", Proc.DOMAIN_UNDEFINE);
+        } else {
+            flagsCall("virDomainUndefineFlags", Proc.DOMAIN_UNDEFINE_FLAGS, mask);
+        }
+    }
+
+    @Override
+    public long getMaxMemory() {
+        return call("virDomainGetMaxMemory", Proc.DOMAIN_GET_MAX_MEMORY, this::d, r -> r.readHyper());
+    }
+
+    @Override
+    public void setMaxMemory(long kib) {
+        call("virDomainSetMaxMemory", Proc.DOMAIN_SET_MAX_MEMORY, w -> {
+            d(w);
+            w.writeHyper(kib);
+        }, null);
+    }
+
+    @Override
+    public void setMemory(long kib) {
+        call("virDomainSetMemory", Proc.DOMAIN_SET_MEMORY, w -> {
+            d(w);
+            w.writeHyper(kib);
+        }, null);
+    }
+
+    @Override
+    public void setMemoryFlags(long kib, DomainMemoryModFlags... flags) {
+        int mask = LibvirtEnum.mask(flags);
+        call("virDomainSetMemoryFlags", Proc.DOMAIN_SET_MEMORY_FLAGS, w -> {
+            d(w);
+            w.writeHyper(kib);
+            w.writeInt(mask);
+        }, null);
+    }
+
+    @Override
+    public void setVcpus(int count) {
+        call("virDomainSetVcpus", Proc.DOMAIN_SET_VCPUS, w -> {
+            d(w);
+            w.writeInt(count);
+        }, null);
+    }
+
+    @Override
+    public void setVcpusFlags(int count, DomainVcpuFlags... flags) {
+        int mask = LibvirtEnum.mask(flags);
+        call("virDomainSetVcpusFlags", Proc.DOMAIN_SET_VCPUS_FLAGS, w -> {
+            d(w);
+            w.writeInt(count);
+            w.writeInt(mask);
+        }, null);
+    }
+
+    @Override
+    public int getVcpusFlags(DomainVcpuFlags... flags) {
+        int mask = LibvirtEnum.mask(flags);
+        return call("virDomainGetVcpusFlags", Proc.DOMAIN_GET_VCPUS_FLAGS, w -> {
+            d(w);
+            w.writeInt(mask);
+        }, r -> r.readInt());
+    }
+
+    @Override
+    public boolean getAutostart() {
+        return call("virDomainGetAutostart", Proc.DOMAIN_GET_AUTOSTART, this::d, r -> r.readInt()) != 0;
+    }
+
+    @Override
+    public void setAutostart(boolean autostart) {
+        call("virDomainSetAutostart", Proc.DOMAIN_SET_AUTOSTART, w -> {
+            d(w);
+            w.writeInt(autostart ? 1 : 0);
+        }, null);
+    }
+
+    // --- typed parameters -------------------------------------------------------------------
+
+    /** libvirt's {@code VIR_EXCLUSIVE_FLAGS_GOTO(VIR_DOMAIN_AFFECT_LIVE, VIR_DOMAIN_AFFECT_CONFIG)}. */
+    private static void liveConfigExclusive(int mask) {
+        int live = DomainModificationImpact.LIVE.value();
+        int config = DomainModificationImpact.CONFIG.value();
+        if ((mask & live) != 0 && (mask & config) != 0) {
+            throw LibvirtException.of(ErrorNumber.ERR_INVALID_ARG, ErrorDomain.DOMAIN,
+                    "invalid argument: Flags 'VIR_DOMAIN_AFFECT_LIVE' and 'VIR_DOMAIN_AFFECT_CONFIG' are mutually "
+                            + "exclusive");
+        }
+    }
+
+    private int withStringOkay(int mask) {
+        return session.typedParamString ? mask | TypedParameterFlags.STRING_OKAY.value() : mask;
+    }
+
+    @Override
+    public DomainMemoryParameters getMemoryParameters(DomainModificationImpact... flags) {
+        int mask = LibvirtEnum.mask(flags);
+        acquire("virDomainGetMemoryParameters");
+        try {
+            liveConfigExclusive(mask);
+            int wire = withStringOkay(mask);
+            // First ask how many parameters there are, then fetch them, as virsh does.
+            int count = session.call(Proc.DOMAIN_GET_MEMORY_PARAMETERS, w -> {
+                d(w);
+                w.writeInt(0);
+                w.writeInt(wire);
+            }, r -> {
+                Wire.params(r);
+                return r.readInt();
+            });
+            if (count == 0) {
+                return TypedParameters.unpackMemory(List.of());
+            }
+            List<TypedParameter> params = session.call(Proc.DOMAIN_GET_MEMORY_PARAMETERS, w -> {
+                d(w);
+                w.writeInt(count);
+                w.writeInt(wire);
+            }, r -> {
+                List<TypedParameter> p = Wire.params(r);
+                r.readInt();
+                return p;
+            });
+            return TypedParameters.unpackMemory(params);
+        } finally {
+            release();
+        }
+    }
+
+    @Override
+    public void setMemoryParameters(DomainMemoryParameters params, DomainModificationImpact... flags) {
+        Objects.requireNonNull(params, "params");
+        int mask = LibvirtEnum.mask(flags);
+        List<TypedParameter> list = TypedParameters.pack(params);
+        acquire("virDomainSetMemoryParameters");
+        try {
+            if (list.isEmpty()) {
+                throw LibvirtException.of(ErrorNumber.ERR_INVALID_ARG, ErrorDomain.DOMAIN,
+                        "invalid argument: nparams in virDomainSetMemoryParameters must be greater than zero");
+            }
+            session.call(Proc.DOMAIN_SET_MEMORY_PARAMETERS, w -> {
+                d(w);
+                Wire.params(w, list);
+                w.writeInt(mask);
+            }, null);
+        } finally {
+            release();
+        }
+    }
+
+    @Override
+    public DomainSchedulerParameters getSchedulerParameters() {
+        acquire("virDomainGetSchedulerParameters");
+        try {
+            SchedType t = schedulerType();
+            List<TypedParameter> params = session.call(Proc.DOMAIN_GET_SCHEDULER_PARAMETERS, w -> {
+                d(w);
+                w.writeInt(t.nparams);
+            }, Wire::params);
+            return TypedParameters.unpackScheduler(t.type, params);
+        } finally {
+            release();
+        }
+    }
+
+    @Override
+    public DomainSchedulerParameters getSchedulerParametersFlags(DomainModificationImpact... flags) {
+        int mask = LibvirtEnum.mask(flags);
+        acquire("virDomainGetSchedulerParametersFlags");
+        try {
+            SchedType t = schedulerType();
+            liveConfigExclusive(mask);
+            int wire = withStringOkay(mask);
+            List<TypedParameter> params = session.call(Proc.DOMAIN_GET_SCHEDULER_PARAMETERS_FLAGS, w -> {
+                d(w);
+                w.writeInt(t.nparams);
+                w.writeInt(wire);
+            }, Wire::params);
+            return TypedParameters.unpackScheduler(t.type, params);
+        } finally {
+            release();
+        }
+    }
+
+    private record SchedType(String type, int nparams) {
+    }
+
+    private SchedType schedulerType() {
+        return session.call(Proc.DOMAIN_GET_SCHEDULER_TYPE, this::d, r -> new SchedType(Wire.str(r), r.readInt()));
+    }
+
+    @Override
+    public void setSchedulerParameters(DomainSchedulerParameters params) {
+        Objects.requireNonNull(params, "params");
+        List<TypedParameter> list = TypedParameters.pack(params);
+        call("virDomainSetSchedulerParameters", Proc.DOMAIN_SET_SCHEDULER_PARAMETERS, w -> {
+            d(w);
+            Wire.params(w, list);
+        }, null);
+    }
+
+    @Override
+    public void setSchedulerParametersFlags(DomainSchedulerParameters params, DomainModificationImpact... flags) {
+        Objects.requireNonNull(params, "params");
+        int mask = LibvirtEnum.mask(flags);
+        List<TypedParameter> list = TypedParameters.pack(params);
+        acquire("virDomainSetSchedulerParametersFlags");
+        try {
+            liveConfigExclusive(mask);
+            session.call(Proc.DOMAIN_SET_SCHEDULER_PARAMETERS_FLAGS, w -> {
+                d(w);
+                Wire.params(w, list);
+                w.writeInt(mask);
+            }, null);
+        } finally {
+            release();
+        }
+    }
+
+    @Override
+    public String screenshot(Stream stream, int screen) {
+        Objects.requireNonNull(stream, "stream");
+        acquire("virDomainScreenshot");
+        try {
+            if (!(stream instanceof RemoteStream rs) || rs.session != session) {
+                throw LibvirtException.of(ErrorNumber.ERR_INVALID_ARG, ErrorDomain.DOMAIN,
+                        "invalid argument: stream must match connection of domain '" + name + "'");
+            }
+            return rs.open("virDomainScreenshot", rpc -> session.callStream(Proc.DOMAIN_SCREENSHOT, w -> {
+                d(w);
+                w.writeInt(screen);
+                w.writeInt(0);
+            }, Wire::optStr, rpc));
+        } finally {
+            release();
+        }
+    }
+
+    // --- snapshots and checkpoints ---------------------------------------------------------
+
+    @Override
+    public DomainSnapshot snapshotCreateXML(String xml, DomainSnapshotCreateFlags... flags) {
+        Objects.requireNonNull(xml, "xml");
+        int mask = LibvirtEnum.mask(flags);
+        return new RemoteDomainSnapshot(session, call("virDomainSnapshotCreateXML", Proc.DOMAIN_SNAPSHOT_CREATE_XML,
+                w -> {
+                    d(w);
+                    Wire.str(w, xml);
+                    w.writeInt(mask);
+                }, Wire::child));
+    }
+
+    @Override
+    public List<DomainSnapshot> listAllSnapshots(DomainSnapshotListFlags... flags) {
+        int mask = LibvirtEnum.mask(flags);
+        return wrap(call("virDomainListAllSnapshots", Proc.DOMAIN_LIST_ALL_SNAPSHOTS, w -> {
+            d(w);
+            w.writeInt(1);
+            w.writeInt(mask);
+        }, r -> Wire.list(r, Wire.LIST_MAX, Wire::child)), c -> new RemoteDomainSnapshot(session, c));
+    }
+
+    @Override
+    public DomainSnapshot snapshotLookupByName(String snapshotName) {
+        Objects.requireNonNull(snapshotName, "name");
+        return new RemoteDomainSnapshot(session, call("virDomainSnapshotLookupByName",
+                Proc.DOMAIN_SNAPSHOT_LOOKUP_BY_NAME, w -> {
+                    d(w);
+                    Wire.str(w, snapshotName);
+                    w.writeInt(0);
+                }, Wire::child));
+    }
+
+    @Override
+    public DomainCheckpoint checkpointCreateXML(String xml, DomainCheckpointCreateFlags... flags) {
+        Objects.requireNonNull(xml, "xml");
+        int mask = LibvirtEnum.mask(flags);
+        return new RemoteDomainCheckpoint(session, call("virDomainCheckpointCreateXML",
+                Proc.DOMAIN_CHECKPOINT_CREATE_XML, w -> {
+                    d(w);
+                    Wire.str(w, xml);
+                    w.writeInt(mask);
+                }, Wire::child));
+    }
+
+    @Override
+    public List<DomainCheckpoint> listAllCheckpoints(DomainCheckpointListFlags... flags) {
+        int mask = LibvirtEnum.mask(flags);
+        return wrap(call("virDomainListAllCheckpoints", Proc.DOMAIN_LIST_ALL_CHECKPOINTS, w -> {
+            d(w);
+            w.writeInt(1);
+            w.writeInt(mask);
+        }, r -> Wire.list(r, Wire.LIST_MAX, Wire::child)), c -> new RemoteDomainCheckpoint(session, c));
+    }
+
+    @Override
+    public DomainCheckpoint checkpointLookupByName(String checkpointName) {
+        Objects.requireNonNull(checkpointName, "name");
+        return new RemoteDomainCheckpoint(session, call("virDomainCheckpointLookupByName",
+                Proc.DOMAIN_CHECKPOINT_LOOKUP_BY_NAME, w -> {
+                    d(w);
+                    Wire.str(w, checkpointName);
+                    w.writeInt(0);
+                }, Wire::child));
+    }
+}

@@ -1,0 +1,42 @@
+package org.libvirt4j.remote.internal;
+
+import org.libvirt4j.Interface;
+import org.libvirt4j.InterfaceXMLFlags;
+import org.libvirt4j.LibvirtEnum;
+import org.libvirt4j.spi.ObjectKind;
+
+/** {@link Interface} over RPC; name and MAC live in the handle. */
+final class RemoteInterface extends RemoteObject implements Interface {
+    private final Wire.Iface ref;
+
+    RemoteInterface(Session session, Wire.Iface ref) {
+        super(session, ObjectKind.INTERFACE);
+        this.ref = ref;
+    }
+
+    @Override
+    public String getName() {
+        check("virInterfaceGetName");
+        return ref.name();
+    }
+
+    @Override
+    public String getMACString() {
+        check("virInterfaceGetMACString");
+        return ref.mac();
+    }
+
+    @Override
+    public String getXMLDesc(InterfaceXMLFlags... flags) {
+        int mask = LibvirtEnum.mask(flags);
+        return call("virInterfaceGetXMLDesc", Proc.INTERFACE_GET_XML_DESC, w -> {
+            Wire.iface(w, ref);
+            w.writeInt(mask);
+        }, Wire::str);
+    }
+
+    @Override
+    public boolean isActive() {
+        return call("virInterfaceIsActive", Proc.INTERFACE_IS_ACTIVE, w -> Wire.iface(w, ref), r -> r.readInt()) != 0;
+    }
+}

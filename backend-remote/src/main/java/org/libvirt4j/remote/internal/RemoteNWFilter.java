@@ -1,0 +1,47 @@
+package org.libvirt4j.remote.internal;
+
+import java.util.UUID;
+import org.libvirt4j.NWFilter;
+import org.libvirt4j.spi.ObjectKind;
+import org.libvirt4j.spi.Uuids;
+
+/** {@link NWFilter} over RPC; name and UUID live in the handle. */
+final class RemoteNWFilter extends RemoteObject implements NWFilter {
+    private final Wire.Named ref;
+
+    RemoteNWFilter(Session session, Wire.Named ref) {
+        super(session, ObjectKind.NWFILTER);
+        this.ref = ref;
+    }
+
+    @Override
+    public String getName() {
+        check("virNWFilterGetName");
+        return ref.name();
+    }
+
+    @Override
+    public UUID getUUID() {
+        check("virNWFilterGetUUID");
+        return Uuids.fromBytes(ref.uuid());
+    }
+
+    @Override
+    public String getUUIDString() {
+        check("virNWFilterGetUUIDString");
+        return Uuids.fromBytes(ref.uuid()).toString();
+    }
+
+    @Override
+    public String getXMLDesc() {
+        return call("virNWFilterGetXMLDesc", Proc.NWFILTER_GET_XML_DESC, w -> {
+            Wire.named(w, ref);
+            w.writeInt(0);
+        }, Wire::str);
+    }
+
+    @Override
+    public void undefine() {
+        call("virNWFilterUndefine", Proc.NWFILTER_UNDEFINE, w -> Wire.named(w, ref), null);
+    }
+}

@@ -1,0 +1,73 @@
+package org.libvirt4j.remote.internal;
+
+import java.util.Objects;
+import java.util.UUID;
+import org.libvirt4j.Secret;
+import org.libvirt4j.spi.ObjectKind;
+import org.libvirt4j.spi.Uuids;
+
+/** {@link Secret} over RPC; UUID and usage live in the handle. */
+final class RemoteSecret extends RemoteObject implements Secret {
+    private final Wire.Sec ref;
+
+    RemoteSecret(Session session, Wire.Sec ref) {
+        super(session, ObjectKind.SECRET);
+        this.ref = ref;
+    }
+
+    @Override
+    public UUID getUUID() {
+        check("virSecretGetUUID");
+        return Uuids.fromBytes(ref.uuid());
+    }
+
+    @Override
+    public String getUUIDString() {
+        check("virSecretGetUUIDString");
+        return Uuids.fromBytes(ref.uuid()).toString();
+    }
+
+    @Override
+    public int getUsageType() {
+        check("virSecretGetUsageType");
+        return ref.usageType();
+    }
+
+    @Override
+    public String getUsageID() {
+        check("virSecretGetUsageID");
+        return ref.usageID();
+    }
+
+    @Override
+    public String getXMLDesc() {
+        return call("virSecretGetXMLDesc", Proc.SECRET_GET_XML_DESC, w -> {
+            Wire.sec(w, ref);
+            w.writeInt(0);
+        }, Wire::str);
+    }
+
+    @Override
+    public byte[] getValue() {
+        return call("virSecretGetValue", Proc.SECRET_GET_VALUE, w -> {
+            Wire.sec(w, ref);
+            w.writeInt(0);
+        }, r -> r.readOpaque(Wire.SECRET_VALUE_MAX));
+    }
+
+    @Override
+    public void setValue(byte[] value) {
+        Objects.requireNonNull(value, "value");
+        byte[] copy = value.clone();
+        call("virSecretSetValue", Proc.SECRET_SET_VALUE, w -> {
+            Wire.sec(w, ref);
+            w.writeOpaque(copy, Wire.SECRET_VALUE_MAX);
+            w.writeInt(0);
+        }, null);
+    }
+
+    @Override
+    public void undefine() {
+        call("virSecretUndefine", Proc.SECRET_UNDEFINE, w -> Wire.sec(w, ref), null);
+    }
+}

@@ -1,0 +1,69 @@
+package org.libvirt4j.remote.internal;
+
+import org.libvirt4j.LibvirtEnum;
+import org.libvirt4j.StoragePool;
+import org.libvirt4j.StorageVol;
+import org.libvirt4j.StorageVolDeleteFlags;
+import org.libvirt4j.StorageVolInfo;
+import org.libvirt4j.remote.internal.xdr.XdrWriter;
+import org.libvirt4j.spi.ObjectKind;
+
+/** {@link StorageVol} over RPC; pool name, name and key live in the handle. */
+final class RemoteStorageVol extends RemoteObject implements StorageVol {
+    private final Wire.Vol ref;
+
+    RemoteStorageVol(Session session, Wire.Vol ref) {
+        super(session, ObjectKind.STORAGE_VOL);
+        this.ref = ref;
+    }
+
+    private void v(XdrWriter w) {
+        Wire.vol(w, ref);
+    }
+
+    @Override
+    public String getName() {
+        check("virStorageVolGetName");
+        return ref.name();
+    }
+
+    @Override
+    public String getKey() {
+        check("virStorageVolGetKey");
+        return ref.key();
+    }
+
+    @Override
+    public String getPath() {
+        return call("virStorageVolGetPath", Proc.STORAGE_VOL_GET_PATH, this::v, Wire::str);
+    }
+
+    @Override
+    public String getXMLDesc() {
+        return call("virStorageVolGetXMLDesc", Proc.STORAGE_VOL_GET_XML_DESC, w -> {
+            v(w);
+            w.writeInt(0);
+        }, Wire::str);
+    }
+
+    @Override
+    public StorageVolInfo getInfo() {
+        return call("virStorageVolGetInfo", Proc.STORAGE_VOL_GET_INFO, this::v,
+                r -> new StorageVolInfo(r.readInt(), r.readHyper(), r.readHyper()));
+    }
+
+    @Override
+    public void delete(StorageVolDeleteFlags... flags) {
+        int mask = LibvirtEnum.mask(flags);
+        call("virStorageVolDelete", Proc.STORAGE_VOL_DELETE, w -> {
+            v(w);
+            w.writeInt(mask);
+        }, null);
+    }
+
+    @Override
+    public StoragePool lookupPoolByVolume() {
+        return new RemoteStoragePool(session, call("virStoragePoolLookupByVolume", Proc.STORAGE_POOL_LOOKUP_BY_VOLUME,
+                this::v, Wire::named));
+    }
+}

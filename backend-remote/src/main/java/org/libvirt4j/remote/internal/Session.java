@@ -1,0 +1,156 @@
+package org.libvirt4j.remote.internal;
+
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import org.libvirt4j.ErrorDomain;
+import org.libvirt4j.ErrorNumber;
+import org.libvirt4j.LibvirtException;
+import org.libvirt4j.remote.internal.rpc.RpcClient;
+import org.libvirt4j.remote.internal.rpc.RpcStream;
+import org.libvirt4j.remote.internal.xdr.XdrReader;
+import org.libvirt4j.remote.internal.xdr.XdrWriter;
+
+/**
+ * An opened connection to the daemon: the handshake libvirt's remote driver makes, and the
+ * reference count shared by the {@code Connect} handle and every object obtained from it. The
+ * socket closes (after {@code CONNECT_CLOSE}) when the count drops to zero.
+ */
+final class Session {
+    /** {@code remote_auth_type}. */
+    private static final int AUTH_NONE = 0;
+    private static final int AUTH_SASL = 1;
+    private static final int AUTH_POLKIT = 2;
+    /** libvirt.conf's {@code keepalive_interval} and {@code keepalive_count} defaults. */
+    static final int KEEPALIVE_INTERVAL = 5;
+    static final int KEEPALIVE_COUNT = 5;
+
+    final RpcClient rpc;
+    final RemoteUri uri;
+    final String canonicalUri;
+    final boolean secureTransport;
+    final boolean typedParamString;
+    private final AtomicInteger refs = new AtomicInteger(1);
+
+    private Session(RpcClient rpc, RemoteUri uri, String canonicalUri, boolean secureTransport,
+            boolean typedParamString) {
+        this.rpc = rpc;
+        this.uri = uri;
+        this.canonicalUri = canonicalUri;
+        this.secureTransport = secureTransport;
+        this.typedParamString = typedParamString;
+    }
+
+    /**
+     * Connects and opens: authentication list, keepalive feature, {@code CONNECT_OPEN},
+     * and, for the default URI, the URI the daemon chose.
+     */
+    static Session open(RemoteUri uri, int flags, boolean readOnly) {
+        long timeout = RpcClient.defaultTimeoutNanos();
+        RpcClient rpc = switch (uri.transport()) {
+            case UNIX -> {
+                if (uri.host().isPresent() && !uri.host().get().equals("localhost")) {
+                    throw LibvirtException.of(ErrorNumber.ERR_INVALID_ARG, ErrorDomain.REMOTE,
+                            "invalid argument: transport methods unix, ssh and ext are only supported with a "
+                                    + "local host or none; use +tcp for host " + uri.host().get());
+                }
+                boolean root = "root".equals(System.getProperty("user.name"));
+                yield RpcClient.connectUnix(uri.unixSocket(readOnly, root, System.getenv("XDG_RUNTIME_DIR"),
+                        System.getProperty("user.home")), timeout);
+            }
+            case TCP -> RpcClient.connectTcp(uri.host().orElse("localhost"),
+                    uri.port().orElse(RemoteUri.DEFAULT_TCP_PORT), timeout);
+            case TLS -> throw unsupported("the TLS transport (" + uri.original()
+                    + ") needs TLS support, which libvirt4j's remote backend does not have yet; use +tcp or +unix, "
+                    + "or a native backend (libvirt4j-backend-jna)");
+            case SSH, LIBSSH -> throw unsupported("the ssh transports need an ssh client, which libvirt4j's remote "
+                    + "backend does not have yet; forward the daemon's socket and use +unix or +tcp, or a native "
+                    + "backend (libvirt4j-backend-jna)");
+            case EXT -> throw unsupported("the ext transport runs an external command, which libvirt4j's remote "
+                    + "backend does not do; use +unix or +tcp, or a native backend (libvirt4j-backend-jna)");
+        };
+        try {
+            authenticate(rpc);
+            boolean keepAlive = supports(rpc, Proc.FEATURE_PROGRAM_KEEPALIVE);
+            rpc.call(Proc.CONNECT_OPEN, w -> {
+                Wire.optStr(w, uri.name());
+                w.writeInt(flags);
+            }, null);
+            String canonical = uri.original();
+            if (uri.name().isEmpty()) {
+                canonical = rpc.call(Proc.CONNECT_GET_URI, null, Wire::str);
+            }
+            boolean typedString = supports(rpc, Proc.FEATURE_TYPED_PARAM_STRING);
+            if (keepAlive) {
+                rpc.startKeepAlive(KEEPALIVE_INTERVAL, KEEPALIVE_COUNT);
+            }
+            return new Session(rpc, uri, canonical, uri.transport() == RemoteUri.Transport.UNIX, typedString);
+        } catch (RuntimeException e) {
+            rpc.close();
+            throw e;
+        }
+    }
+
+    private static LibvirtException unsupported(String what) {
+        return LibvirtException.of(ErrorNumber.ERR_NO_SUPPORT, ErrorDomain.REMOTE,
+                "this function is not supported by the connection driver: " + what);
+    }
+
+    private static void authenticate(RpcClient rpc) {
+        List<Integer> types;
+        try {
+            types = rpc.call(Proc.AUTH_LIST, null, r -> r.readArray(20, XdrReader::readInt));
+        } catch (LibvirtException e) {
+            if (e.code() == ErrorNumber.ERR_NO_SUPPORT) {
+                return; // a daemon older than authentication: nothing to do
+            }
+            throw e;
+        }
+        if (types.isEmpty() || types.contains(AUTH_NONE)) {
+            return;
+        }
+        int type = types.get(0);
+        if (type == AUTH_POLKIT) {
+            // The daemon checks the peer's credentials with polkit; nothing to send but the request.
+            rpc.call(Proc.AUTH_POLKIT, null, XdrReader::readInt);
+            return;
+        }
+        throw LibvirtException.of(ErrorNumber.ERR_AUTH_FAILED, ErrorDomain.REMOTE,
+                "authentication failed: the daemon requires " + (type == AUTH_SASL ? "SASL" : "auth type " + type)
+                        + " authentication, which libvirt4j's remote backend does not support yet; set auth_unix_rw / "
+                        + "auth_tcp to \"none\" (or polkit) in libvirtd.conf, or use a native backend");
+    }
+
+    private static boolean supports(RpcClient rpc, int feature) {
+        return rpc.call(Proc.CONNECT_SUPPORTS_FEATURE, w -> w.writeInt(feature), XdrReader::readInt) != 0;
+    }
+
+    <T> T call(int proc, Consumer<XdrWriter> args, Function<XdrReader, T> ret) {
+        return rpc.call(proc, args, ret);
+    }
+
+    <T> T callStream(int proc, Consumer<XdrWriter> args, Function<XdrReader, T> ret, RpcStream stream) {
+        return rpc.call(proc, args, ret, stream);
+    }
+
+    void retain() {
+        refs.incrementAndGet();
+    }
+
+    /** Drops one reference; the last one says {@code CONNECT_CLOSE} and closes the socket. */
+    void release() {
+        if (refs.decrementAndGet() != 0) {
+            return;
+        }
+        try {
+            if (rpc.isAlive()) {
+                rpc.call(Proc.CONNECT_CLOSE, null, null);
+            }
+        } catch (LibvirtException e) {
+            // The daemon may already be gone; closing must not fail (the C client ignores it too).
+        } finally {
+            rpc.close();
+        }
+    }
+}

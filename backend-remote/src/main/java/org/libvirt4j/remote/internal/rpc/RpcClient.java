@@ -1,0 +1,544 @@
+package org.libvirt4j.remote.internal.rpc;
+
+import io.netty.bootstrap.Bootstrap;
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.socket.nio.NioDomainSocketChannel;
+import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.handler.codec.LengthFieldBasedFrameDecoder;
+import io.netty.util.concurrent.ScheduledFuture;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.net.UnixDomainSocketAddress;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import org.libvirt4j.ErrorNumber;
+import org.libvirt4j.LibvirtException;
+import org.libvirt4j.remote.internal.xdr.XdrException;
+import org.libvirt4j.remote.internal.xdr.XdrReader;
+import org.libvirt4j.remote.internal.xdr.XdrWriter;
+
+/**
+ * One connection to a libvirt daemon speaking its RPC protocol.
+ *
+ * <p>Any number of threads call at once: each call gets a serial, its future waits in a
+ * concurrent map until the reply with that serial arrives, and no lock is held across the
+ * round trip. Replies are decoded on the event loop; a reply that cannot be decoded, names a
+ * serial nobody waits for, or comes from an unknown program means the two sides no longer
+ * agree, so the connection is closed and every call in flight fails at once with that reason.
+ * A call waits at most the call timeout; keepalive declares a silent daemon dead.
+ */
+public final class RpcClient {
+    /** System property: seconds a call waits for its reply (default 60). */
+    public static final String TIMEOUT_PROPERTY = "libvirt4j.remote.callTimeoutSeconds";
+    /** Abandoned (timed-out) serials kept to recognise their late replies; past this the daemon is hopeless. */
+    private static final int MAX_ABANDONED = 4096;
+
+    private final Channel channel;
+    private final long timeoutNanos;
+    private final AtomicInteger serials = new AtomicInteger();
+    private final Map<Integer, Pending<?>> pending = new ConcurrentHashMap<>();
+    private final Map<Integer, Boolean> abandoned = new ConcurrentHashMap<>();
+    private final Map<Integer, RpcStream> streams = new ConcurrentHashMap<>();
+    private final AtomicReference<LibvirtException> dead = new AtomicReference<>();
+    private volatile long lastReceived = System.nanoTime();
+    private volatile int missedPings;
+    private volatile ScheduledFuture<?> keepAlive;
+
+    private RpcClient(Channel channel, long timeoutNanos) {
+        this.channel = channel;
+        this.timeoutNanos = timeoutNanos;
+    }
+
+    /** @return the call timeout from {@link #TIMEOUT_PROPERTY}, 60 s when unset or unreadable */
+    public static long defaultTimeoutNanos() {
+        String v = System.getProperty(TIMEOUT_PROPERTY);
+        if (v != null) {
+            try {
+                double s = Double.parseDouble(v.trim());
+                if (s > 0) {
+                    return (long) (s * 1e9);
+                }
+            } catch (NumberFormatException e) {
+                // fall through to the default: a typo must not make calls wait forever
+            }
+        }
+        return TimeUnit.SECONDS.toNanos(60);
+    }
+
+    /**
+     * Connects to a unix socket, as libvirt's {@code virNetSocketNewConnectUNIX}.
+     *
+     * @param path the socket
+     * @param timeoutNanos the call (and connect) timeout
+     * @return the connected client
+     * @throws LibvirtException {@code ERR_SYSTEM_ERROR} when the socket cannot be reached
+     */
+    public static RpcClient connectUnix(Path path, long timeoutNanos) {
+        return connect(UnixDomainSocketAddress.of(path), true, timeoutNanos,
+                "Failed to connect socket to '" + path + "'");
+    }
+
+    /**
+     * Connects over TCP, as libvirt's {@code virNetSocketNewConnectTCP}.
+     *
+     * @param host the host
+     * @param port the port
+     * @param timeoutNanos the call (and connect) timeout
+     * @return the connected client
+     * @throws LibvirtException {@code ERR_SYSTEM_ERROR} when the host cannot be reached
+     */
+    public static RpcClient connectTcp(String host, int port, long timeoutNanos) {
+        return connect(new InetSocketAddress(host, port), false, timeoutNanos,
+                "unable to connect to server at '" + host + ":" + port + "'");
+    }
+
+    private static RpcClient connect(SocketAddress address, boolean unix, long timeoutNanos, String what) {
+        if (address instanceof InetSocketAddress inet && inet.isUnresolved()) {
+            throw Rpc.error(ErrorNumber.ERR_SYSTEM_ERROR, "Cannot resolve address '" + inet.getHostString() + "'", null);
+        }
+        CompletableFuture<RpcClient> ready = new CompletableFuture<>();
+        Bootstrap b = new Bootstrap().group(EventLoops.group())
+                .channel(unix ? NioDomainSocketChannel.class : NioSocketChannel.class)
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS,
+                        (int) Math.min(Integer.MAX_VALUE, TimeUnit.NANOSECONDS.toMillis(timeoutNanos)))
+                .handler(new ChannelInitializer<Channel>() {
+                    @Override
+                    protected void initChannel(Channel ch) {
+                        RpcClient client = new RpcClient(ch, timeoutNanos);
+                        // The length word counts itself; reject oversized frames before allocating them.
+                        ch.pipeline().addLast(new LengthFieldBasedFrameDecoder(Rpc.MESSAGE_MAX + Rpc.LEN_SIZE,
+                                0, Rpc.LEN_SIZE, -Rpc.LEN_SIZE, Rpc.LEN_SIZE, true));
+                        ch.pipeline().addLast(client.new Handler());
+                        ready.complete(client);
+                    }
+                });
+        if (!unix) {
+            b.option(ChannelOption.TCP_NODELAY, true);
+        }
+        ChannelFuture f = b.connect(address);
+        if (!f.awaitUninterruptibly(timeoutNanos + TimeUnit.SECONDS.toNanos(1), TimeUnit.NANOSECONDS)) {
+            f.cancel(false);
+            f.channel().close();
+            throw Rpc.error(ErrorNumber.ERR_SYSTEM_ERROR, what + ": Connection timed out", null);
+        }
+        if (!f.isSuccess()) {
+            f.channel().close();
+            Throwable c = f.cause();
+            String reason = c == null ? "unknown error" : rootMessage(c);
+            throw Rpc.error(ErrorNumber.ERR_SYSTEM_ERROR, what + ": " + reason, c);
+        }
+        return ready.getNow(null);
+    }
+
+    private static String rootMessage(Throwable t) {
+        Throwable c = t;
+        while (c.getCause() != null && c.getCause() != c) {
+            c = c.getCause();
+        }
+        String m = c.getMessage();
+        if (m == null) {
+            return c.getClass().getSimpleName();
+        }
+        // Netty adds ": /1.2.3.4:5" to connect errors; libvirt names the address once, itself.
+        int colon = m.indexOf(": ");
+        return colon > 0 && (m.startsWith("Connection refused") || m.startsWith("connect(..) failed"))
+                ? m.substring(0, colon) : m;
+    }
+
+    /** @return whether the connection is up and no fatal error was seen */
+    public boolean isAlive() {
+        return dead.get() == null && channel.isActive();
+    }
+
+    /** @return the call timeout in nanoseconds */
+    public long timeoutNanos() {
+        return timeoutNanos;
+    }
+
+    /**
+     * Calls a procedure of the remote program and waits for its reply.
+     *
+     * @param <T> the reply type
+     * @param proc the procedure number
+     * @param args writes the arguments, or null for none
+     * @param ret reads the reply, or null when the reply is empty
+     * @return the decoded reply, null for an empty one
+     * @throws LibvirtException the daemon's error, or an RPC error when the connection fails
+     */
+    public <T> T call(int proc, Consumer<XdrWriter> args, Function<XdrReader, T> ret) {
+        return call(proc, args, ret, null);
+    }
+
+    /**
+     * Calls a procedure that opens a data stream: the stream's packets, which carry the call's
+     * serial, go to {@code stream} from the moment the call is sent.
+     *
+     * @param <T> the reply type
+     * @param proc the procedure number
+     * @param args writes the arguments
+     * @param ret reads the reply, or null when empty
+     * @param stream receives the stream's packets, or null for a plain call
+     * @return the decoded reply
+     */
+    public <T> T call(int proc, Consumer<XdrWriter> args, Function<XdrReader, T> ret, RpcStream stream) {
+        int serial = serials.incrementAndGet();
+        ByteBuf msg = encode(Rpc.REMOTE_PROGRAM, Rpc.REMOTE_PROTOCOL_VERSION, proc, Rpc.TYPE_CALL, serial,
+                Rpc.STATUS_OK, args);
+        Pending<T> p = new Pending<>(proc, ret);
+        pending.put(serial, p);
+        if (stream != null) {
+            stream.attach(this, proc, serial);
+            streams.put(serial, stream);
+        }
+        LibvirtException gone = dead.get();
+        if (gone != null || !channel.isActive()) {
+            // failAll may have run before this call was registered: do not wait for a reply that cannot come
+            pending.remove(serial);
+            streams.remove(serial);
+            msg.release();
+            throw closedError(gone);
+        }
+        channel.writeAndFlush(msg).addListener(f -> {
+            if (!f.isSuccess()) {
+                fail(Rpc.error(ErrorNumber.ERR_SYSTEM_ERROR, "Cannot write data: " + rootMessage(f.cause()), f.cause()));
+            }
+        });
+        try {
+            return await(p.future, serial, proc);
+        } catch (LibvirtException e) {
+            if (stream != null) {
+                streams.remove(serial);
+            }
+            throw e;
+        }
+    }
+
+    private <T> T await(CompletableFuture<T> f, int serial, int proc) {
+        try {
+            return f.get(timeoutNanos, TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            abandon(serial);
+            throw Rpc.error(ErrorNumber.ERR_OPERATION_TIMEOUT, "Timed out during operation: no reply to procedure "
+                    + proc + " within " + TimeUnit.NANOSECONDS.toMillis(timeoutNanos) + " ms (set -D"
+                    + TIMEOUT_PROPERTY + " to wait longer)", e);
+        } catch (InterruptedException e) {
+            abandon(serial);
+            Thread.currentThread().interrupt();
+            throw Rpc.error(ErrorNumber.ERR_OPERATION_ABORTED, "operation aborted: interrupted while waiting for "
+                    + "procedure " + proc, e);
+        } catch (ExecutionException e) {
+            Throwable c = e.getCause();
+            if (c instanceof LibvirtException le) {
+                // Rethrow on the caller's thread with the caller's stack, keeping libvirt's numbers.
+                throw new LibvirtException(le.codeValue(), le.domainValue(), le.levelValue(), le.getMessage(),
+                        le.getCause());
+            }
+            throw Rpc.error(ErrorNumber.ERR_RPC, "RPC failure: " + c, c);
+        }
+    }
+
+    private void abandon(int serial) {
+        if (pending.remove(serial) != null) {
+            abandoned.put(serial, Boolean.TRUE);
+            if (abandoned.size() > MAX_ABANDONED) {
+                fail(Rpc.error(ErrorNumber.ERR_RPC, "RPC failure: the daemon left " + MAX_ABANDONED
+                        + " calls unanswered", null));
+            }
+        }
+    }
+
+    /**
+     * Sends one stream packet for a stream opened by {@link #call(int, Consumer, Function, RpcStream)}.
+     *
+     * @param proc the procedure that opened the stream
+     * @param serial its serial
+     * @param status {@link Rpc#STATUS_CONTINUE} with data, {@link Rpc#STATUS_OK} to finish,
+     *               {@link Rpc#STATUS_ERROR} to abort
+     * @param data the bytes, or null
+     */
+    void sendStream(int proc, int serial, int status, byte[] data) {
+        LibvirtException gone = dead.get();
+        if (gone != null || !channel.isActive()) {
+            throw closedError(gone);
+        }
+        ByteBuf msg = encode(Rpc.REMOTE_PROGRAM, Rpc.REMOTE_PROTOCOL_VERSION, proc, Rpc.TYPE_STREAM, serial, status,
+                data == null ? null : w -> w.buffer().writeBytes(data));
+        channel.writeAndFlush(msg);
+    }
+
+    void forgetStream(int serial) {
+        streams.remove(serial);
+    }
+
+    void setAutoRead(boolean on) {
+        channel.config().setAutoRead(on);
+    }
+
+    private ByteBuf encode(int prog, int vers, int proc, int type, int serial, int status, Consumer<XdrWriter> body) {
+        ByteBuf buf = channel.alloc().buffer(256);
+        try {
+            buf.writeInt(0);
+            buf.writeInt(prog).writeInt(vers).writeInt(proc).writeInt(type).writeInt(serial).writeInt(status);
+            if (body != null) {
+                body.accept(new XdrWriter(buf));
+            }
+            int len = buf.readableBytes();
+            if (len > Rpc.MESSAGE_MAX + Rpc.LEN_SIZE) {
+                throw Rpc.error(ErrorNumber.ERR_RPC, "RPC failure: message length " + len + " over the maximum "
+                        + (Rpc.MESSAGE_MAX + Rpc.LEN_SIZE), null);
+            }
+            buf.setInt(0, len);
+            return buf;
+        } catch (XdrException e) {
+            buf.release();
+            throw Rpc.error(ErrorNumber.ERR_RPC, "RPC failure: cannot encode the arguments: " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            buf.release();
+            throw e;
+        }
+    }
+
+    /**
+     * Starts client-side keepalive as {@code virConnectSetKeepAlive} does: after {@code interval}
+     * seconds without any message from the daemon a PING goes out; after {@code count} such
+     * PINGs stay unanswered the connection is declared dead.
+     *
+     * @param intervalSeconds seconds of silence before a PING
+     * @param count unanswered PINGs before the connection is dead
+     */
+    public void startKeepAlive(int intervalSeconds, int count) {
+        long intervalNanos = TimeUnit.SECONDS.toNanos(intervalSeconds);
+        keepAlive = channel.eventLoop().scheduleAtFixedRate(() -> {
+            if (System.nanoTime() - lastReceived < intervalNanos) {
+                return;
+            }
+            if (missedPings >= count) {
+                fail(Rpc.error(ErrorNumber.ERR_INTERNAL_ERROR,
+                        "internal error: connection closed due to keepalive timeout", null));
+                return;
+            }
+            missedPings++;
+            lastReceived = System.nanoTime();
+            channel.writeAndFlush(encode(Rpc.KEEPALIVE_PROGRAM, Rpc.KEEPALIVE_PROTOCOL_VERSION, Rpc.KEEPALIVE_PROC_PING,
+                    Rpc.TYPE_MESSAGE, 0, Rpc.STATUS_OK, null));
+        }, intervalSeconds, intervalSeconds, TimeUnit.SECONDS);
+    }
+
+    /**
+     * Closes the connection; calls in flight fail with "client socket is closed".
+     */
+    public void close() {
+        fail(Rpc.error(ErrorNumber.ERR_INTERNAL_ERROR, "internal error: client socket is closed", null));
+    }
+
+    /**
+     * Declares the connection dead: the first reason wins, every call in flight and every
+     * stream fails with it, and the socket is closed.
+     */
+    void fail(LibvirtException reason) {
+        dead.compareAndSet(null, reason);
+        ScheduledFuture<?> k = keepAlive;
+        if (k != null) {
+            k.cancel(false);
+        }
+        failAll();
+        channel.close();
+    }
+
+    private void failAll() {
+        LibvirtException reason = dead.get();
+        if (reason == null) {
+            reason = Rpc.error(ErrorNumber.ERR_SYSTEM_ERROR, "End of file while reading data: Input/output error", null);
+            dead.compareAndSet(null, reason);
+            reason = dead.get();
+        }
+        for (Integer serial : pending.keySet()) {
+            Pending<?> p = pending.remove(serial);
+            if (p != null) {
+                p.future.completeExceptionally(reason);
+            }
+        }
+        for (Integer serial : streams.keySet()) {
+            RpcStream s = streams.remove(serial);
+            if (s != null) {
+                s.onError(reason);
+            }
+        }
+    }
+
+    private static LibvirtException closedError(LibvirtException gone) {
+        if (gone != null) {
+            return new LibvirtException(gone.codeValue(), gone.domainValue(), gone.levelValue(), gone.getMessage(), gone);
+        }
+        return Rpc.error(ErrorNumber.ERR_INTERNAL_ERROR, "internal error: client socket is closed", null);
+    }
+
+    private static final class Pending<T> {
+        final int proc;
+        final Function<XdrReader, T> ret;
+        final CompletableFuture<T> future = new CompletableFuture<>();
+
+        Pending(int proc, Function<XdrReader, T> ret) {
+            this.proc = proc;
+            this.ret = ret;
+        }
+
+        void complete(XdrReader r) {
+            T value = null;
+            if (ret != null) {
+                value = ret.apply(r);
+            }
+            r.expectEnd("reply to procedure " + proc);
+            future.complete(value);
+        }
+    }
+
+    private final class Handler extends ChannelInboundHandlerAdapter {
+        @Override
+        public void channelRead(ChannelHandlerContext ctx, Object m) {
+            ByteBuf buf = (ByteBuf) m;
+            try {
+                lastReceived = System.nanoTime();
+                missedPings = 0;
+                dispatch(buf);
+            } catch (LibvirtException e) {
+                fail(e);
+            } catch (RuntimeException e) {
+                fail(Rpc.error(ErrorNumber.ERR_RPC, "RPC failure: cannot decode a message from the daemon: "
+                        + e.getMessage(), e));
+            } finally {
+                buf.release();
+            }
+        }
+
+        private void dispatch(ByteBuf buf) {
+            if (buf.readableBytes() < Rpc.HEADER_SIZE) {
+                throw Rpc.error(ErrorNumber.ERR_RPC, "RPC failure: message of " + (buf.readableBytes() + Rpc.LEN_SIZE)
+                        + " bytes is shorter than its header", null);
+            }
+            int prog = buf.readInt();
+            int vers = buf.readInt();
+            int proc = buf.readInt();
+            int type = buf.readInt();
+            int serial = buf.readInt();
+            int status = buf.readInt();
+            XdrReader r = new XdrReader(buf);
+            if (prog == Rpc.KEEPALIVE_PROGRAM) {
+                if (vers != Rpc.KEEPALIVE_PROTOCOL_VERSION || type != Rpc.TYPE_MESSAGE) {
+                    throw bogus("keepalive message of version " + vers + ", type " + type);
+                }
+                if (proc == Rpc.KEEPALIVE_PROC_PING) {
+                    channel.writeAndFlush(encode(Rpc.KEEPALIVE_PROGRAM, Rpc.KEEPALIVE_PROTOCOL_VERSION,
+                            Rpc.KEEPALIVE_PROC_PONG, Rpc.TYPE_MESSAGE, 0, Rpc.STATUS_OK, null));
+                }
+                return;
+            }
+            if (prog != Rpc.REMOTE_PROGRAM) {
+                throw bogus(String.format("unknown program 0x%x", prog));
+            }
+            if (vers != Rpc.REMOTE_PROTOCOL_VERSION) {
+                throw bogus("unknown protocol version " + vers);
+            }
+            switch (type) {
+                case Rpc.TYPE_REPLY -> reply(proc, serial, status, r);
+                case Rpc.TYPE_STREAM -> stream(serial, status, r, buf);
+                case Rpc.TYPE_MESSAGE -> {
+                    // events: this client registers no callbacks, so there is nothing to deliver
+                }
+                case Rpc.TYPE_STREAM_HOLE -> {
+                    // sparse streams are not requested by this client; a hole carries no data to deliver
+                }
+                default -> throw bogus("message type " + type + " from the daemon");
+            }
+        }
+
+        private void reply(int proc, int serial, int status, XdrReader r) {
+            Pending<?> p = pending.remove(serial);
+            if (p == null) {
+                if (abandoned.remove(serial) != null) {
+                    return;
+                }
+                RpcStream s = streams.get(serial);
+                if (s != null) {
+                    // a stream's final reply (finish or abort acknowledged, or its error)
+                    if (status == Rpc.STATUS_ERROR) {
+                        s.onError(RemoteErrors.decode(r));
+                    } else {
+                        s.onFinished();
+                    }
+                    return;
+                }
+                throw bogus("reply with serial " + serial + " to no call in flight");
+            }
+            if (p.proc != proc) {
+                p.future.completeExceptionally(bogus("reply for procedure " + proc + " to a call of " + p.proc));
+                throw bogus("reply for procedure " + proc + " to a call of procedure " + p.proc);
+            }
+            try {
+                switch (status) {
+                    case Rpc.STATUS_OK -> p.complete(r);
+                    case Rpc.STATUS_ERROR -> p.future.completeExceptionally(RemoteErrors.decode(r));
+                    default -> throw bogus("reply status " + status);
+                }
+            } catch (LibvirtException e) {
+                p.future.completeExceptionally(e);
+                throw e;
+            } catch (RuntimeException e) {
+                LibvirtException le = Rpc.error(ErrorNumber.ERR_RPC,
+                        "RPC failure: cannot decode the reply to procedure " + proc + ": " + e.getMessage(), e);
+                p.future.completeExceptionally(le);
+                throw le;
+            }
+        }
+
+        private void stream(int serial, int status, XdrReader r, ByteBuf buf) {
+            RpcStream s = streams.get(serial);
+            if (s == null) {
+                // packets still in flight when a stream was finished or aborted
+                return;
+            }
+            switch (status) {
+                case Rpc.STATUS_CONTINUE -> {
+                    byte[] data = new byte[buf.readableBytes()];
+                    buf.readBytes(data);
+                    s.onData(data);
+                }
+                case Rpc.STATUS_OK -> s.onEndOfStream();
+                case Rpc.STATUS_ERROR -> s.onError(RemoteErrors.decode(r));
+                default -> throw bogus("stream status " + status);
+            }
+        }
+
+        @Override
+        public void channelInactive(ChannelHandlerContext ctx) {
+            fail(Rpc.error(ErrorNumber.ERR_SYSTEM_ERROR, "End of file while reading data: Input/output error", null));
+        }
+
+        @Override
+        public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+            fail(Rpc.error(cause instanceof java.io.IOException ? ErrorNumber.ERR_SYSTEM_ERROR : ErrorNumber.ERR_RPC,
+                    (cause instanceof java.io.IOException ? "Cannot recv data: " : "RPC failure: ")
+                            + rootMessage(cause), cause));
+        }
+    }
+
+    private static LibvirtException bogus(String what) {
+        return Rpc.error(ErrorNumber.ERR_RPC, "RPC failure: the daemon sent a bogus " + what
+                + "; the connection is closed", null);
+    }
+}

@@ -1,0 +1,300 @@
+package org.libvirt4j.remote.internal.rpc;
+
+import java.util.ArrayDeque;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import org.libvirt4j.ErrorNumber;
+import org.libvirt4j.LibvirtException;
+
+/**
+ * The client side of one libvirt data stream: packets the daemon sends with the stream's
+ * serial are queued here until {@link #recv} takes them.
+ *
+ * <p>The queue is bounded: above {@link #HIGH_WATER} queued bytes the connection stops
+ * reading from the socket (Netty's auto-read off) until a reader drains it below
+ * {@link #LOW_WATER}, so a slow reader holds the daemon back through TCP flow control instead
+ * of growing the heap.
+ */
+public final class RpcStream {
+    /** Queued bytes above which the socket is no longer read. */
+    static final int HIGH_WATER = 4 * 1024 * 1024;
+    /** Queued bytes below which reading resumes. */
+    static final int LOW_WATER = 1024 * 1024;
+
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition changed = lock.newCondition();
+    private final ArrayDeque<byte[]> queue = new ArrayDeque<>();
+    private int headOffset;
+    private long queued;
+    private boolean paused;
+    private boolean eof;
+    private boolean finished;
+    private LibvirtException error;
+    private RpcClient client;
+    private int proc;
+    private int serial;
+
+    void attach(RpcClient c, int p, int s) {
+        lock.lock();
+        try {
+            if (client != null) {
+                throw LibvirtException.of(ErrorNumber.ERR_INVALID_ARG, org.libvirt4j.ErrorDomain.STREAMS,
+                        "invalid argument: the stream is already in use");
+            }
+            this.client = c;
+            this.proc = p;
+            this.serial = s;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** @return whether a call has attached this stream to a transfer */
+    public boolean isAttached() {
+        lock.lock();
+        try {
+            return client != null;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    void onData(byte[] data) {
+        lock.lock();
+        try {
+            if (data.length == 0) {
+                return;
+            }
+            queue.add(data);
+            queued += data.length;
+            if (queued > HIGH_WATER && !paused) {
+                paused = true;
+                client.setAutoRead(false);
+            }
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    void onEndOfStream() {
+        lock.lock();
+        try {
+            eof = true;
+            if (client != null && finishing) {
+                finished = true;
+            }
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    void onFinished() {
+        lock.lock();
+        try {
+            eof = true;
+            finished = true;
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    void onError(LibvirtException e) {
+        lock.lock();
+        try {
+            if (error == null) {
+                error = e;
+            }
+            resume();
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private boolean finishing;
+
+    /**
+     * Reads what has arrived, waiting up to the call timeout for the first byte.
+     *
+     * @param buffer where to copy
+     * @return bytes copied, 0 at the end of the stream
+     * @throws LibvirtException the daemon's stream error, or a timeout
+     */
+    public int recv(byte[] buffer) {
+        lock.lock();
+        try {
+            requireAttached("virStreamRecv");
+            long left = client.timeoutNanos();
+            while (queue.isEmpty() && !eof && error == null) {
+                if (left <= 0) {
+                    throw Rpc.error(ErrorNumber.ERR_OPERATION_TIMEOUT, "Timed out during operation: no stream data within "
+                            + TimeUnit.NANOSECONDS.toMillis(client.timeoutNanos()) + " ms", null);
+                }
+                try {
+                    left = changed.awaitNanos(left);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw Rpc.error(ErrorNumber.ERR_OPERATION_ABORTED, "operation aborted: interrupted in virStreamRecv", e);
+                }
+            }
+            if (queue.isEmpty()) {
+                if (error != null) {
+                    throw copy(error);
+                }
+                return 0;
+            }
+            int n = 0;
+            while (n < buffer.length && !queue.isEmpty()) {
+                byte[] head = queue.peek();
+                int k = Math.min(buffer.length - n, head.length - headOffset);
+                System.arraycopy(head, headOffset, buffer, n, k);
+                n += k;
+                headOffset += k;
+                if (headOffset == head.length) {
+                    queue.poll();
+                    headOffset = 0;
+                }
+            }
+            queued -= n;
+            if (paused && queued < LOW_WATER) {
+                resume();
+            }
+            return n;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Sends data on a write stream.
+     *
+     * @param data the bytes
+     * @return bytes sent
+     */
+    public int send(byte[] data) {
+        RpcClient c;
+        int p;
+        int s;
+        lock.lock();
+        try {
+            requireAttached("virStreamSend");
+            if (error != null) {
+                throw copy(error);
+            }
+            c = client;
+            p = proc;
+            s = serial;
+        } finally {
+            lock.unlock();
+        }
+        int off = 0;
+        while (off < data.length) {
+            int k = Math.min(Rpc.STREAM_CHUNK_MAX, data.length - off);
+            byte[] chunk = new byte[k];
+            System.arraycopy(data, off, chunk, 0, k);
+            c.sendStream(p, s, Rpc.STATUS_CONTINUE, chunk);
+            off += k;
+        }
+        return data.length;
+    }
+
+    /**
+     * Ends the transfer successfully and waits for the daemon's acknowledgement.
+     *
+     * @throws LibvirtException the stream's error, or a timeout
+     */
+    public void finish() {
+        end(Rpc.STATUS_OK, "virStreamFinish");
+    }
+
+    /**
+     * Aborts the transfer and waits for the daemon's acknowledgement, whatever it says.
+     */
+    public void abort() {
+        end(Rpc.STATUS_ERROR, "virStreamAbort");
+    }
+
+    private void end(int status, String function) {
+        lock.lock();
+        try {
+            requireAttached(function);
+            if (status == Rpc.STATUS_OK && error != null) {
+                client.forgetStream(serial);
+                throw copy(error);
+            }
+            finishing = true;
+            finished = false;
+            queue.clear();
+            queued = 0;
+            headOffset = 0;
+            resume();
+            try {
+                client.sendStream(proc, serial, status, null);
+            } catch (LibvirtException e) {
+                client.forgetStream(serial);
+                if (status == Rpc.STATUS_OK) {
+                    throw e;
+                }
+                return;
+            }
+            long left = client.timeoutNanos();
+            while (!finished && error == null && left > 0) {
+                try {
+                    left = changed.awaitNanos(left);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
+            client.forgetStream(serial);
+            if (status == Rpc.STATUS_OK) {
+                if (error != null) {
+                    throw copy(error);
+                }
+                if (!finished) {
+                    throw Rpc.error(ErrorNumber.ERR_OPERATION_TIMEOUT,
+                            "Timed out during operation: no reply to " + function, null);
+                }
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Drops the stream without a handshake (the handle was freed); reading resumes. */
+    public void release() {
+        lock.lock();
+        try {
+            if (client != null) {
+                client.forgetStream(serial);
+                queue.clear();
+                queued = 0;
+                resume();
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void resume() {
+        if (paused) {
+            paused = false;
+            client.setAutoRead(true);
+        }
+    }
+
+    private void requireAttached(String function) {
+        if (client == null) {
+            throw LibvirtException.of(ErrorNumber.ERR_OPERATION_INVALID, org.libvirt4j.ErrorDomain.STREAMS,
+                    "Requested operation is not valid: stream is not open (" + function + ")");
+        }
+    }
+
+    private static LibvirtException copy(LibvirtException e) {
+        return new LibvirtException(e.codeValue(), e.domainValue(), e.levelValue(), e.getMessage(), e.getCause());
+    }
+}
