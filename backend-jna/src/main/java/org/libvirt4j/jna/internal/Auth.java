@@ -72,9 +72,9 @@ public final class Auth implements AutoCloseable {
                         cred.setInt(base + CRED_RESULTLEN, 0);
                     } else {
                         // libvirt frees result with free() once it has used it.
-                        long copy = CStrings.mallocCopy(result);
-                        cred.setLong(base + CRED_RESULT, copy);
-                        cred.setInt(base + CRED_RESULTLEN, CStrings.of(result).length - 1);
+                        byte[] c = CStrings.of(result);
+                        cred.setLong(base + CRED_RESULT, CStrings.mallocCopy(c));
+                        cred.setInt(base + CRED_RESULTLEN, c.length - 1);
                     }
                 }
                 return 0;

@@ -56,14 +56,13 @@ public final class CStrings {
     }
 
     /**
-     * Copies a string into memory from {@code malloc}, for libvirt to free.
+     * Copies a C string into memory from {@code malloc}, for libvirt to free.
      *
-     * @param s the string
+     * @param c the NUL-terminated bytes, as {@link #of(String)} makes them
      * @return the pointer
      * @throws OutOfMemoryError when {@code malloc} fails
      */
-    public static long mallocCopy(String s) {
-        byte[] c = of(s);
+    public static long mallocCopy(byte[] c) {
         long p = Native.malloc(c.length);
         if (p == 0) {
             throw new OutOfMemoryError("malloc(" + c.length + ") failed");
