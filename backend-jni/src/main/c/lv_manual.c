@@ -1,0 +1,778 @@
+/*
+ * The hand-written wrappers: the libvirt calls whose arguments need judgment (structs, lists,
+ * typed parameters, the authentication callback, stream and secret buffers) and freeing.
+ * Every path releases what it allocated and reads libvirt's error right after the call.
+ */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include "lv_core.h"
+
+_Static_assert(sizeof(void *) == sizeof(jlong), "pointers are copied into jlong arrays as they are");
+
+/* Handle kinds; the numbers match JniNatives.K_*. */
+static const int lv_free_slots[] = {
+    LV_virConnectClose, LV_virDomainFree, LV_virNetworkFree, LV_virNetworkPortFree,
+    LV_virStoragePoolFree, LV_virStorageVolFree, LV_virInterfaceFree, LV_virNodeDeviceFree,
+    LV_virSecretFree, LV_virNWFilterFree, LV_virNWFilterBindingFree, LV_virDomainSnapshotFree,
+    LV_virDomainCheckpointFree, LV_virStreamFree,
+};
+#define LV_KINDS ((int) (sizeof lv_free_slots / sizeof lv_free_slots[0]))
+
+typedef int (*lv_free_fn)(void *);
+
+static void lv_free_ptr(int kind, void *p) {
+    if (p == NULL || kind < 0 || kind >= LV_KINDS) {
+        return;
+    }
+    lv_free_fn fn = (lv_free_fn) lv_sym(lv_free_slots[kind]);
+    if (fn != NULL) {
+        fn(p);
+    }
+}
+
+/* Frees a handle; never throws (it runs on close() and on the Cleaner's thread). */
+static void JNICALL lv_free(JNIEnv *env, jclass cls, jint kind, jlong ptr) {
+    (void) env;
+    (void) cls;
+    lv_free_ptr(kind, (void *) (intptr_t) ptr);
+}
+
+/* ---- struct results, written into a caller's array ---------------------------------------- */
+
+static int lv_check_out(JNIEnv *env, jarray out, jsize need) {
+    if (out == NULL || (*env)->GetArrayLength(env, out) < need) {
+        lv_throw_java(env, "java/lang/IllegalArgumentException", "result array too short");
+        return -1;
+    }
+    return 0;
+}
+
+static void JNICALL lv_domain_get_info(JNIEnv *env, jclass cls, jlong dom, jlongArray out) {
+    (void) cls;
+    lv_t_virDomainGetInfo fn = (lv_t_virDomainGetInfo) lv_resolve(env, LV_virDomainGetInfo);
+    if (fn == NULL || lv_check_out(env, out, 5) != 0) {
+        return;
+    }
+    virDomainInfo info;
+    if (fn((virDomainPtr) (intptr_t) dom, &info) < 0) {
+        lv_fail(env, "virDomainGetInfo");
+        return;
+    }
+    jlong v[5] = { info.state, (jlong) info.maxMem, (jlong) info.memory, info.nrVirtCpu,
+                   (jlong) info.cpuTime };
+    (*env)->SetLongArrayRegion(env, out, 0, 5, v);
+}
+
+static void JNICALL lv_domain_get_state(JNIEnv *env, jclass cls, jlong dom, jint flags, jintArray out) {
+    (void) cls;
+    lv_t_virDomainGetState fn = (lv_t_virDomainGetState) lv_resolve(env, LV_virDomainGetState);
+    if (fn == NULL || lv_check_out(env, out, 2) != 0) {
+        return;
+    }
+    int state = 0, reason = 0;
+    if (fn((virDomainPtr) (intptr_t) dom, &state, &reason, (unsigned int) flags) < 0) {
+        lv_fail(env, "virDomainGetState");
+        return;
+    }
+    jint v[2] = { state, reason };
+    (*env)->SetIntArrayRegion(env, out, 0, 2, v);
+}
+
+static jstring JNICALL lv_node_get_info(JNIEnv *env, jclass cls, jlong conn, jlongArray out) {
+    (void) cls;
+    lv_t_virNodeGetInfo fn = (lv_t_virNodeGetInfo) lv_resolve(env, LV_virNodeGetInfo);
+    if (fn == NULL || lv_check_out(env, out, 7) != 0) {
+        return NULL;
+    }
+    virNodeInfo info;
+    memset(&info, 0, sizeof info);
+    if (fn((virConnectPtr) (intptr_t) conn, &info) < 0) {
+        lv_fail(env, "virNodeGetInfo");
+        return NULL;
+    }
+    jlong v[7] = { (jlong) info.memory, info.cpus, info.mhz, info.nodes, info.sockets, info.cores,
+                   info.threads };
+    (*env)->SetLongArrayRegion(env, out, 0, 7, v);
+    char model[sizeof info.model + 1];
+    memcpy(model, info.model, sizeof info.model);
+    model[sizeof info.model] = '\0'; /* libvirt fills the whole array for a 32-character model */
+    return lv_cstr(env, model);
+}
+
+static void JNICALL lv_pool_get_info(JNIEnv *env, jclass cls, jlong pool, jlongArray out) {
+    (void) cls;
+    lv_t_virStoragePoolGetInfo fn = (lv_t_virStoragePoolGetInfo) lv_resolve(env, LV_virStoragePoolGetInfo);
+    if (fn == NULL || lv_check_out(env, out, 4) != 0) {
+        return;
+    }
+    virStoragePoolInfo info;
+    if (fn((virStoragePoolPtr) (intptr_t) pool, &info) < 0) {
+        lv_fail(env, "virStoragePoolGetInfo");
+        return;
+    }
+    jlong v[4] = { info.state, (jlong) info.capacity, (jlong) info.allocation, (jlong) info.available };
+    (*env)->SetLongArrayRegion(env, out, 0, 4, v);
+}
+
+static void JNICALL lv_vol_get_info(JNIEnv *env, jclass cls, jlong vol, jlongArray out) {
+    (void) cls;
+    lv_t_virStorageVolGetInfo fn = (lv_t_virStorageVolGetInfo) lv_resolve(env, LV_virStorageVolGetInfo);
+    if (fn == NULL || lv_check_out(env, out, 3) != 0) {
+        return;
+    }
+    virStorageVolInfo info;
+    if (fn((virStorageVolPtr) (intptr_t) vol, &info) < 0) {
+        lv_fail(env, "virStorageVolGetInfo");
+        return;
+    }
+    jlong v[3] = { info.type, (jlong) info.capacity, (jlong) info.allocation };
+    (*env)->SetLongArrayRegion(env, out, 0, 3, v);
+}
+
+/* ---- listAll*: one shape, int f(parent, child ***list, unsigned int flags) ---------------- */
+
+typedef int (*lv_list_fn)(void *, void ***, unsigned int);
+
+/* List kinds; the numbers match JniNatives.L_*: the C function, and the kind of its elements. */
+static const struct {
+    int slot;
+    int kind;
+} lv_lists[] = {
+    {LV_virConnectListAllDomains, 1}, {LV_virConnectListAllNetworks, 2},
+    {LV_virConnectListAllStoragePools, 4}, {LV_virConnectListAllInterfaces, 6},
+    {LV_virConnectListAllNodeDevices, 7}, {LV_virConnectListAllSecrets, 8},
+    {LV_virConnectListAllNWFilters, 9}, {LV_virConnectListAllNWFilterBindings, 10},
+    {LV_virNetworkListAllPorts, 3}, {LV_virStoragePoolListAllVolumes, 5},
+    {LV_virDomainListAllSnapshots, 11}, {LV_virDomainSnapshotListAllChildren, 11},
+    {LV_virDomainListAllCheckpoints, 12}, {LV_virDomainCheckpointListAllChildren, 12},
+};
+
+static jlongArray JNICALL lv_list_all(JNIEnv *env, jclass cls, jint which, jlong parent, jint flags) {
+    (void) cls;
+    if (which < 0 || which >= (jint) (sizeof lv_lists / sizeof lv_lists[0])) {
+        lv_throw_java(env, "java/lang/IllegalArgumentException", "unknown list");
+        return NULL;
+    }
+    lv_list_fn fn = (lv_list_fn) lv_resolve(env, lv_lists[which].slot);
+    if (fn == NULL) {
+        return NULL;
+    }
+    void **list = NULL;
+    int n = fn((void *) (intptr_t) parent, &list, (unsigned int) flags);
+    if (n < 0) {
+        lv_fail(env, lv_names[lv_lists[which].slot]);
+        return NULL;
+    }
+    jlongArray out = (*env)->NewLongArray(env, n);
+    if (out != NULL) {
+        (*env)->SetLongArrayRegion(env, out, 0, n, (const jlong *) list);
+    } else {
+        /* No Java array to own them: free every element here rather than leak it. */
+        for (int i = 0; i < n; i++) {
+            lv_free_ptr(lv_lists[which].kind, list[i]);
+        }
+    }
+    free(list);
+    return out;
+}
+
+static jobjectArray lv_string_array(JNIEnv *env, char **names, int n) {
+    jclass string = (*env)->FindClass(env, "java/lang/String");
+    jobjectArray out = string != NULL ? (*env)->NewObjectArray(env, n, string, NULL) : NULL;
+    for (int i = 0; out != NULL && i < n; i++) {
+        jstring s = lv_cstr(env, names[i] != NULL ? names[i] : "");
+        if (s == NULL) {
+            out = NULL;
+            break;
+        }
+        (*env)->SetObjectArrayElement(env, out, i, s);
+        (*env)->DeleteLocalRef(env, s);
+    }
+    return out;
+}
+
+static jobjectArray JNICALL lv_node_device_list_caps(JNIEnv *env, jclass cls, jlong dev) {
+    (void) cls;
+    lv_t_virNodeDeviceNumOfCaps num = (lv_t_virNodeDeviceNumOfCaps) lv_resolve(env, LV_virNodeDeviceNumOfCaps);
+    lv_t_virNodeDeviceListCaps list = num != NULL
+        ? (lv_t_virNodeDeviceListCaps) lv_resolve(env, LV_virNodeDeviceListCaps) : NULL;
+    if (list == NULL) {
+        return NULL;
+    }
+    int max = num((virNodeDevicePtr) (intptr_t) dev);
+    if (max < 0) {
+        lv_fail(env, "virNodeDeviceNumOfCaps");
+        return NULL;
+    }
+    char **names = calloc((size_t) max + 1, sizeof *names);
+    if (names == NULL) {
+        lv_throw_java(env, "java/lang/OutOfMemoryError", "no memory for capability names");
+        return NULL;
+    }
+    int n = list((virNodeDevicePtr) (intptr_t) dev, names, max);
+    jobjectArray out = NULL;
+    if (n < 0) {
+        lv_fail(env, "virNodeDeviceListCaps");
+    } else {
+        out = lv_string_array(env, names, n);
+    }
+    for (int i = 0; i < max; i++) {
+        free(names[i]);
+    }
+    free(names);
+    return out;
+}
+
+/* ---- typed parameters ---------------------------------------------------------------------- */
+
+enum { LV_TP_INT = 1, LV_TP_UINT, LV_TP_LLONG, LV_TP_ULLONG, LV_TP_DOUBLE, LV_TP_BOOLEAN, LV_TP_STRING };
+/* Which typed-parameter call; the numbers match JniNatives.P_*. */
+enum { LV_P_MEMORY = 0, LV_P_SCHED = 1, LV_P_SCHED_FLAGS = 2 };
+
+static void lv_params_clear(virTypedParameterPtr p, int n) {
+    for (int i = 0; p != NULL && i < n; i++) {
+        if (p[i].type == LV_TP_STRING) {
+            free(p[i].value.s);
+        }
+    }
+    free(p);
+}
+
+/* Builds Object[]{schedType, String[] fields, int[] types, long[] values, String[] strings}. */
+static jobjectArray lv_params_to_java(JNIEnv *env, const char *sched, virTypedParameterPtr p, int n) {
+    jclass object = (*env)->FindClass(env, "java/lang/Object");
+    jclass string = (*env)->FindClass(env, "java/lang/String");
+    if (object == NULL || string == NULL) {
+        return NULL;
+    }
+    jobjectArray out = (*env)->NewObjectArray(env, 5, object, NULL);
+    jobjectArray fields = (*env)->NewObjectArray(env, n, string, NULL);
+    jobjectArray strings = (*env)->NewObjectArray(env, n, string, NULL);
+    jintArray types = (*env)->NewIntArray(env, n);
+    jlongArray values = (*env)->NewLongArray(env, n);
+    if (out == NULL || fields == NULL || strings == NULL || types == NULL || values == NULL) {
+        return NULL;
+    }
+    for (int i = 0; i < n; i++) {
+        char field[VIR_TYPED_PARAM_FIELD_LENGTH + 1];
+        memcpy(field, p[i].field, VIR_TYPED_PARAM_FIELD_LENGTH);
+        field[VIR_TYPED_PARAM_FIELD_LENGTH] = '\0';
+        jstring f = lv_cstr(env, field);
+        if (f == NULL) {
+            return NULL;
+        }
+        (*env)->SetObjectArrayElement(env, fields, i, f);
+        (*env)->DeleteLocalRef(env, f);
+        jint t = p[i].type;
+        jlong v = 0;
+        switch (t) {
+        case LV_TP_INT: v = p[i].value.i; break;
+        case LV_TP_UINT: v = (jint) p[i].value.ui; break;
+        case LV_TP_LLONG: v = p[i].value.l; break;
+        case LV_TP_ULLONG: v = (jlong) p[i].value.ul; break;
+        case LV_TP_DOUBLE: memcpy(&v, &p[i].value.d, sizeof v); break;
+        case LV_TP_BOOLEAN: v = p[i].value.b != 0; break;
+        case LV_TP_STRING: {
+            jstring s = lv_cstr(env, p[i].value.s != NULL ? p[i].value.s : "");
+            if (s == NULL) {
+                return NULL;
+            }
+            (*env)->SetObjectArrayElement(env, strings, i, s);
+            (*env)->DeleteLocalRef(env, s);
+            break;
+        }
+        default: break; /* a type newer than this glue: Java skips it */
+        }
+        (*env)->SetIntArrayRegion(env, types, i, 1, &t);
+        (*env)->SetLongArrayRegion(env, values, i, 1, &v);
+    }
+    if (sched != NULL) {
+        jstring s = lv_cstr(env, sched);
+        if (s == NULL) {
+            return NULL;
+        }
+        (*env)->SetObjectArrayElement(env, out, 0, s);
+    }
+    (*env)->SetObjectArrayElement(env, out, 1, fields);
+    (*env)->SetObjectArrayElement(env, out, 2, types);
+    (*env)->SetObjectArrayElement(env, out, 3, values);
+    (*env)->SetObjectArrayElement(env, out, 4, strings);
+    return out;
+}
+
+static jobjectArray JNICALL lv_get_params(JNIEnv *env, jclass cls, jint which, jlong dom, jint flags) {
+    (void) cls;
+    virDomainPtr d = (virDomainPtr) (intptr_t) dom;
+    virTypedParameterPtr params = NULL;
+    int n = 0;
+    char *sched = NULL;
+    jobjectArray out = NULL;
+    if (which == LV_P_MEMORY) {
+        lv_t_virDomainGetMemoryParameters fn =
+            (lv_t_virDomainGetMemoryParameters) lv_resolve(env, LV_virDomainGetMemoryParameters);
+        if (fn == NULL) {
+            return NULL;
+        }
+        /* The first call with no array asks how many there are. */
+        if (fn(d, NULL, &n, (unsigned int) flags) < 0) {
+            lv_fail(env, "virDomainGetMemoryParameters");
+            return NULL;
+        }
+        if (n > 0 && (params = calloc((size_t) n, sizeof *params)) == NULL) {
+            lv_throw_java(env, "java/lang/OutOfMemoryError", "no memory for parameters");
+            return NULL;
+        }
+        if (n > 0 && fn(d, params, &n, (unsigned int) flags) < 0) {
+            lv_fail(env, "virDomainGetMemoryParameters");
+            goto done;
+        }
+    } else if (which == LV_P_SCHED || which == LV_P_SCHED_FLAGS) {
+        lv_t_virDomainGetSchedulerType type =
+            (lv_t_virDomainGetSchedulerType) lv_resolve(env, LV_virDomainGetSchedulerType);
+        if (type == NULL) {
+            return NULL;
+        }
+        sched = type(d, &n);
+        if (sched == NULL) {
+            lv_fail(env, "virDomainGetSchedulerType");
+            return NULL;
+        }
+        if (n > 0 && (params = calloc((size_t) n, sizeof *params)) == NULL) {
+            lv_throw_java(env, "java/lang/OutOfMemoryError", "no memory for parameters");
+            goto done;
+        }
+        if (n > 0 && which == LV_P_SCHED) {
+            lv_t_virDomainGetSchedulerParameters fn =
+                (lv_t_virDomainGetSchedulerParameters) lv_resolve(env, LV_virDomainGetSchedulerParameters);
+            if (fn == NULL) {
+                goto done;
+            }
+            if (fn(d, params, &n) < 0) {
+                lv_fail(env, "virDomainGetSchedulerParameters");
+                goto done;
+            }
+        } else if (n > 0) {
+            lv_t_virDomainGetSchedulerParametersFlags fn = (lv_t_virDomainGetSchedulerParametersFlags)
+                lv_resolve(env, LV_virDomainGetSchedulerParametersFlags);
+            if (fn == NULL) {
+                goto done;
+            }
+            if (fn(d, params, &n, (unsigned int) flags) < 0) {
+                lv_fail(env, "virDomainGetSchedulerParametersFlags");
+                goto done;
+            }
+        }
+    } else {
+        lv_throw_java(env, "java/lang/IllegalArgumentException", "unknown parameter set");
+        return NULL;
+    }
+    out = lv_params_to_java(env, sched, params, n);
+done:
+    lv_params_clear(params, n);
+    free(sched);
+    return out;
+}
+
+static void JNICALL lv_set_params(JNIEnv *env, jclass cls, jint which, jlong dom, jobjectArray fields,
+                                  jintArray types, jlongArray values, jobjectArray strings, jint flags) {
+    (void) cls;
+    int fnslot = which == LV_P_MEMORY ? LV_virDomainSetMemoryParameters
+        : which == LV_P_SCHED ? LV_virDomainSetSchedulerParameters
+        : which == LV_P_SCHED_FLAGS ? LV_virDomainSetSchedulerParametersFlags : -1;
+    if (fnslot < 0 || fields == NULL || types == NULL || values == NULL || strings == NULL) {
+        lv_throw_java(env, "java/lang/IllegalArgumentException", "bad typed parameters");
+        return;
+    }
+    void *fn = lv_resolve(env, fnslot);
+    if (fn == NULL) {
+        return;
+    }
+    jsize n = (*env)->GetArrayLength(env, fields);
+    if ((*env)->GetArrayLength(env, types) != n || (*env)->GetArrayLength(env, values) != n
+        || (*env)->GetArrayLength(env, strings) != n) {
+        lv_throw_java(env, "java/lang/IllegalArgumentException", "typed parameter arrays differ in length");
+        return;
+    }
+    virTypedParameterPtr params = calloc((size_t) n + 1, sizeof *params);
+    if (params == NULL) {
+        lv_throw_java(env, "java/lang/OutOfMemoryError", "no memory for parameters");
+        return;
+    }
+    int filled = 0;
+    for (; filled < n; filled++) {
+        virTypedParameterPtr p = &params[filled];
+        jint t;
+        jlong v;
+        (*env)->GetIntArrayRegion(env, types, filled, 1, &t);
+        (*env)->GetLongArrayRegion(env, values, filled, 1, &v);
+        jstring f = (jstring) (*env)->GetObjectArrayElement(env, fields, filled);
+        lv_str fs = LV_STR_INIT;
+        if (f == NULL) {
+            lv_throw_java(env, "java/lang/NullPointerException", "field");
+            goto done;
+        }
+        if (lv_jstr(env, f, &fs) != 0) {
+            goto done;
+        }
+        size_t len = strlen(fs.p);
+        if (len >= VIR_TYPED_PARAM_FIELD_LENGTH) {
+            lv_str_free(&fs);
+            lv_throw(env, LV_ERR_INVALID_ARG, LV_FROM_NONE, "invalid argument: typed parameter field name too long");
+            goto done;
+        }
+        memcpy(p->field, fs.p, len + 1);
+        lv_str_free(&fs);
+        (*env)->DeleteLocalRef(env, f);
+        p->type = t;
+        switch (t) {
+        case LV_TP_INT: p->value.i = (int) v; break;
+        case LV_TP_UINT: p->value.ui = (unsigned int) v; break;
+        case LV_TP_LLONG: p->value.l = v; break;
+        case LV_TP_ULLONG: p->value.ul = (unsigned long long) v; break;
+        case LV_TP_DOUBLE: memcpy(&p->value.d, &v, sizeof v); break;
+        case LV_TP_BOOLEAN: p->value.b = v != 0; break;
+        case LV_TP_STRING: {
+            jstring s = (jstring) (*env)->GetObjectArrayElement(env, strings, filled);
+            lv_str ss = LV_STR_INIT;
+            if (s == NULL) {
+                lv_throw_java(env, "java/lang/NullPointerException", "string value");
+                goto done;
+            }
+            if (lv_jstr(env, s, &ss) != 0) {
+                goto done;
+            }
+            p->value.s = strdup(ss.p);
+            lv_str_free(&ss);
+            (*env)->DeleteLocalRef(env, s);
+            if (p->value.s == NULL) {
+                p->type = 0;
+                lv_throw_java(env, "java/lang/OutOfMemoryError", "no memory for a string parameter");
+                goto done;
+            }
+            break;
+        }
+        default:
+            lv_throw_java(env, "java/lang/IllegalArgumentException", "unknown typed parameter type");
+            goto done;
+        }
+    }
+    {
+        virDomainPtr d = (virDomainPtr) (intptr_t) dom;
+        int rc;
+        if (which == LV_P_MEMORY) {
+            rc = ((lv_t_virDomainSetMemoryParameters) fn)(d, params, n, (unsigned int) flags);
+        } else if (which == LV_P_SCHED) {
+            rc = ((lv_t_virDomainSetSchedulerParameters) fn)(d, params, n);
+        } else {
+            rc = ((lv_t_virDomainSetSchedulerParametersFlags) fn)(d, params, n, (unsigned int) flags);
+        }
+        if (rc < 0) {
+            lv_fail(env, lv_names[fnslot]);
+        }
+    }
+done:
+    lv_params_clear(params, n); /* calloc'd: entries never filled have type 0 and own nothing */
+}
+
+/* ---- virConnectOpenAuth: libvirt calls back into Java for credentials ---------------------- */
+
+typedef struct {
+    jclass natives;
+    jobject callback;
+    jthrowable error; /* a Java Error thrown by the callback, rethrown after the open */
+} lv_auth_data;
+
+static int lv_auth_cb(virConnectCredentialPtr cred, unsigned int ncred, void *cbdata) {
+    lv_auth_data *data = cbdata;
+    JNIEnv *env;
+    /* libvirt calls back on the thread inside virConnectOpenAuth, which is a Java thread. */
+    if ((*lv_vm)->GetEnv(lv_vm, (void **) &env, JNI_VERSION_1_8) != JNI_OK || data->error != NULL) {
+        return -1;
+    }
+    int rc = -1;
+    jclass string = (*env)->FindClass(env, "java/lang/String");
+    jmethodID m = (*env)->GetStaticMethodID(env, data->natives, "authenticate",
+        "(Lorg/libvirt4j/ConnectAuthCallback;[I[Ljava/lang/String;[Ljava/lang/String;[Ljava/lang/String;)[Ljava/lang/String;");
+    if (string == NULL || m == NULL) {
+        goto out;
+    }
+    jintArray types = (*env)->NewIntArray(env, (jsize) ncred);
+    jobjectArray prompts = (*env)->NewObjectArray(env, (jsize) ncred, string, NULL);
+    jobjectArray challenges = (*env)->NewObjectArray(env, (jsize) ncred, string, NULL);
+    jobjectArray defaults = (*env)->NewObjectArray(env, (jsize) ncred, string, NULL);
+    if (types == NULL || prompts == NULL || challenges == NULL || defaults == NULL) {
+        goto out;
+    }
+    for (unsigned int i = 0; i < ncred; i++) {
+        jint t = cred[i].type;
+        (*env)->SetIntArrayRegion(env, types, (jsize) i, 1, &t);
+        const char *texts[3] = { cred[i].prompt, cred[i].challenge, cred[i].defresult };
+        jobjectArray arrays[3] = { prompts, challenges, defaults };
+        for (int k = 0; k < 3; k++) {
+            if (texts[k] != NULL) {
+                jstring s = lv_cstr(env, texts[k]);
+                if (s == NULL) {
+                    goto out;
+                }
+                (*env)->SetObjectArrayElement(env, arrays[k], (jsize) i, s);
+                (*env)->DeleteLocalRef(env, s);
+            }
+        }
+    }
+    jobjectArray answers = (jobjectArray) (*env)->CallStaticObjectMethod(env, data->natives, m, data->callback,
+                                                                         types, prompts, challenges, defaults);
+    if ((*env)->ExceptionCheck(env) || answers == NULL
+        || (*env)->GetArrayLength(env, answers) != (jsize) ncred) {
+        goto out;
+    }
+    for (unsigned int i = 0; i < ncred; i++) {
+        cred[i].result = NULL;
+        cred[i].resultlen = 0;
+    }
+    for (unsigned int i = 0; i < ncred; i++) {
+        jstring a = (jstring) (*env)->GetObjectArrayElement(env, answers, (jsize) i);
+        if (a == NULL) {
+            continue;
+        }
+        lv_str s = LV_STR_INIT;
+        if (lv_jstr(env, a, &s) != 0) {
+            goto undo;
+        }
+        /* libvirt frees each result with free(). */
+        cred[i].result = strdup(s.p);
+        cred[i].resultlen = (unsigned int) strlen(s.p);
+        lv_str_free(&s);
+        (*env)->DeleteLocalRef(env, a);
+        if (cred[i].result == NULL) {
+            goto undo;
+        }
+    }
+    rc = 0;
+    goto out;
+undo:
+    for (unsigned int i = 0; i < ncred; i++) {
+        free(cred[i].result);
+        cred[i].result = NULL;
+        cred[i].resultlen = 0;
+    }
+out:
+    if ((*env)->ExceptionCheck(env)) {
+        /* libvirt must not run with a Java exception pending: keep it for after the open. */
+        jthrowable t = (*env)->ExceptionOccurred(env);
+        (*env)->ExceptionClear(env);
+        data->error = (jthrowable) (*env)->NewGlobalRef(env, t);
+        (*env)->DeleteLocalRef(env, t);
+        rc = -1;
+    }
+    return rc;
+}
+
+static jlong JNICALL lv_open_auth(JNIEnv *env, jclass cls, jstring uri, jintArray credTypes, jobject callback,
+                                  jint flags) {
+    lv_t_virConnectOpenAuth fn = (lv_t_virConnectOpenAuth) lv_resolve(env, LV_virConnectOpenAuth);
+    if (fn == NULL) {
+        return 0;
+    }
+    if (callback == NULL) {
+        /* Open flags other than RO only travel through virConnectOpenAuth, with a NULL auth. */
+        lv_str u = LV_STR_INIT;
+        if (lv_jstr(env, uri, &u) != 0) {
+            return 0;
+        }
+        virConnectPtr conn = fn(u.p, NULL, (unsigned int) flags);
+        if (conn == NULL) {
+            lv_fail(env, "virConnectOpenAuth");
+        }
+        lv_str_free(&u);
+        return (jlong) (intptr_t) conn;
+    }
+    if (credTypes == NULL) {
+        lv_throw_java(env, "java/lang/NullPointerException", "credTypes");
+        return 0;
+    }
+    jsize ntypes = (*env)->GetArrayLength(env, credTypes);
+    int *types = malloc(((size_t) ntypes + 1) * sizeof *types);
+    if (types == NULL) {
+        lv_throw_java(env, "java/lang/OutOfMemoryError", "no memory for credential types");
+        return 0;
+    }
+    (*env)->GetIntArrayRegion(env, credTypes, 0, ntypes, (jint *) types);
+    lv_str u = LV_STR_INIT;
+    jlong result = 0;
+    if (lv_jstr(env, uri, &u) != 0) {
+        goto done;
+    }
+    lv_auth_data data = { cls, callback, NULL };
+    virConnectAuth auth = { types, (unsigned int) ntypes, lv_auth_cb, &data };
+    virConnectPtr conn = fn(u.p, &auth, (unsigned int) flags);
+    if (conn == NULL) {
+        /* libvirt's error is read at once; a Java Error from the callback takes precedence. */
+        if (data.error == NULL) {
+            lv_fail(env, "virConnectOpenAuth");
+        }
+    }
+    if (data.error != NULL) {
+        if (conn != NULL) {
+            lv_free_ptr(0, conn);
+            conn = NULL;
+        }
+        (*env)->ExceptionClear(env);
+        (*env)->Throw(env, data.error);
+        (*env)->DeleteGlobalRef(env, data.error);
+    }
+    result = (jlong) (intptr_t) conn;
+done:
+    lv_str_free(&u);
+    free(types);
+    return result;
+}
+
+/* ---- streams and secret values: byte buffers ----------------------------------------------- */
+
+static int lv_check_range(JNIEnv *env, jbyteArray a, jint off, jint len) {
+    if (a == NULL) {
+        lv_throw_java(env, "java/lang/NullPointerException", "buffer");
+        return -1;
+    }
+    jsize n = (*env)->GetArrayLength(env, a);
+    if (off < 0 || len < 0 || off > n - len) {
+        lv_throw_java(env, "java/lang/IndexOutOfBoundsException", "range outside the array");
+        return -1;
+    }
+    return 0;
+}
+
+#define LV_STACK_BUF 8192
+
+static jint JNICALL lv_stream_send(JNIEnv *env, jclass cls, jlong st, jbyteArray data, jint off, jint len) {
+    (void) cls;
+    lv_t_virStreamSend fn = (lv_t_virStreamSend) lv_resolve(env, LV_virStreamSend);
+    if (fn == NULL || lv_check_range(env, data, off, len) != 0) {
+        return -1;
+    }
+    char stack[LV_STACK_BUF];
+    char *buf = len <= LV_STACK_BUF ? stack : malloc((size_t) len);
+    if (buf == NULL) {
+        lv_throw_java(env, "java/lang/OutOfMemoryError", "no memory for stream data");
+        return -1;
+    }
+    (*env)->GetByteArrayRegion(env, data, off, len, (jbyte *) buf);
+    int r = fn((virStreamPtr) (intptr_t) st, buf, (size_t) len);
+    if (r == -1) {
+        lv_fail(env, "virStreamSend");
+    }
+    if (buf != stack) {
+        free(buf);
+    }
+    return r;
+}
+
+static jint JNICALL lv_stream_recv(JNIEnv *env, jclass cls, jlong st, jbyteArray data, jint off, jint len) {
+    (void) cls;
+    lv_t_virStreamRecv fn = (lv_t_virStreamRecv) lv_resolve(env, LV_virStreamRecv);
+    if (fn == NULL || lv_check_range(env, data, off, len) != 0) {
+        return -1;
+    }
+    char stack[LV_STACK_BUF];
+    char *buf = len <= LV_STACK_BUF ? stack : malloc((size_t) len);
+    if (buf == NULL) {
+        lv_throw_java(env, "java/lang/OutOfMemoryError", "no memory for stream data");
+        return -1;
+    }
+    int r = fn((virStreamPtr) (intptr_t) st, buf, (size_t) len);
+    if (r == -1) {
+        lv_fail(env, "virStreamRecv");
+    } else if (r > 0) {
+        (*env)->SetByteArrayRegion(env, data, off, r, (const jbyte *) buf);
+    }
+    if (buf != stack) {
+        free(buf);
+    }
+    return r;
+}
+
+static jbyteArray JNICALL lv_secret_get_value(JNIEnv *env, jclass cls, jlong secret, jint flags) {
+    (void) cls;
+    lv_t_virSecretGetValue fn = (lv_t_virSecretGetValue) lv_resolve(env, LV_virSecretGetValue);
+    if (fn == NULL) {
+        return NULL;
+    }
+    size_t size = 0;
+    unsigned char *v = fn((virSecretPtr) (intptr_t) secret, &size, (unsigned int) flags);
+    if (v == NULL) {
+        lv_fail(env, "virSecretGetValue");
+        return NULL;
+    }
+    jbyteArray out = size <= INT32_MAX ? (*env)->NewByteArray(env, (jsize) size) : NULL;
+    if (out != NULL) {
+        (*env)->SetByteArrayRegion(env, out, 0, (jsize) size, (const jbyte *) v);
+    } else if (!(*env)->ExceptionCheck(env)) {
+        lv_throw_java(env, "java/lang/OutOfMemoryError", "secret value too large");
+    }
+    /* A secret does not linger in freed memory. */
+    volatile unsigned char *w = v;
+    for (size_t i = 0; i < size; i++) {
+        w[i] = 0;
+    }
+    free(v);
+    return out;
+}
+
+static void JNICALL lv_secret_set_value(JNIEnv *env, jclass cls, jlong secret, jbyteArray value, jint flags) {
+    (void) cls;
+    lv_t_virSecretSetValue fn = (lv_t_virSecretSetValue) lv_resolve(env, LV_virSecretSetValue);
+    if (fn == NULL) {
+        return;
+    }
+    if (value == NULL) {
+        lv_throw_java(env, "java/lang/NullPointerException", "value");
+        return;
+    }
+    jsize n = (*env)->GetArrayLength(env, value);
+    unsigned char *buf = malloc((size_t) n + 1);
+    if (buf == NULL) {
+        lv_throw_java(env, "java/lang/OutOfMemoryError", "no memory for the secret value");
+        return;
+    }
+    (*env)->GetByteArrayRegion(env, value, 0, n, (jbyte *) buf);
+    if (fn((virSecretPtr) (intptr_t) secret, buf, (size_t) n, (unsigned int) flags) < 0) {
+        lv_fail(env, "virSecretSetValue");
+    }
+    volatile unsigned char *w = buf;
+    for (jsize i = 0; i < n; i++) {
+        w[i] = 0;
+    }
+    free(buf);
+}
+
+static jlong JNICALL lv_get_version(JNIEnv *env, jclass cls) {
+    (void) cls;
+    lv_t_virGetVersion fn = (lv_t_virGetVersion) lv_resolve(env, LV_virGetVersion);
+    unsigned long version = 0;
+    if (fn != NULL && fn(&version, NULL, NULL) < 0) {
+        lv_fail(env, "virGetVersion");
+    }
+    return (jlong) version;
+}
+
+const JNINativeMethod lv_manual_methods[] = {
+    {"getVersion", "()J", (void *) lv_get_version},
+    {"free", "(IJ)V", (void *) lv_free},
+    {"domainGetInfo", "(J[J)V", (void *) lv_domain_get_info},
+    {"domainGetState", "(JI[I)V", (void *) lv_domain_get_state},
+    {"nodeGetInfo", "(J[J)Ljava/lang/String;", (void *) lv_node_get_info},
+    {"storagePoolGetInfo", "(J[J)V", (void *) lv_pool_get_info},
+    {"storageVolGetInfo", "(J[J)V", (void *) lv_vol_get_info},
+    {"listAll", "(IJI)[J", (void *) lv_list_all},
+    {"nodeDeviceListCaps", "(J)[Ljava/lang/String;", (void *) lv_node_device_list_caps},
+    {"getParams", "(IJI)[Ljava/lang/Object;", (void *) lv_get_params},
+    {"setParams", "(IJ[Ljava/lang/String;[I[J[Ljava/lang/String;I)V", (void *) lv_set_params},
+    {"openAuth", "(Ljava/lang/String;[ILorg/libvirt4j/ConnectAuthCallback;I)J", (void *) lv_open_auth},
+    {"streamSend", "(J[BII)I", (void *) lv_stream_send},
+    {"streamRecv", "(J[BII)I", (void *) lv_stream_recv},
+    {"secretGetValue", "(JI)[B", (void *) lv_secret_get_value},
+    {"secretSetValue", "(J[BI)V", (void *) lv_secret_set_value},
+};
+
+const int lv_manual_method_count = (int) (sizeof lv_manual_methods / sizeof lv_manual_methods[0]);

@@ -1,0 +1,92 @@
+package org.libvirt4j.jni;
+
+import com.google.auto.service.AutoService;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.libvirt4j.Connect;
+import org.libvirt4j.ConnectAuth;
+import org.libvirt4j.ConnectCredentialType;
+import org.libvirt4j.ConnectFlags;
+import org.libvirt4j.LibvirtEnum;
+import org.libvirt4j.jni.generated.LibvirtNatives;
+import org.libvirt4j.spi.LibvirtBackend;
+
+/**
+ * The JNI backend: libvirt.so.0 through libvirt4j's own C glue ({@code libvirt4j-jni.so},
+ * shipped in this jar), one JNI call per API call. libvirt is opened with {@code dlopen} and
+ * each function resolved with {@code dlsym} on first use, so one jar works with older and
+ * newer libvirt; a function the installed libvirt lacks throws {@code ERR_NO_SUPPORT}.
+ *
+ * <p>The native library is loaded on first use and once; when it cannot be,
+ * {@link #unavailabilityCause()} says why and every {@link #open} throws {@code ERR_NO_SUPPORT}.
+ */
+@AutoService(LibvirtBackend.class)
+public final class JniBackend implements LibvirtBackend {
+    /** The name users select this backend by. */
+    public static final String NAME = "jni";
+    /** The rank in automatic selection: the fastest native path comes first. */
+    public static final int PRIORITY = 30;
+
+    /** Creates the backend; cheap, loads nothing. */
+    public JniBackend() {
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public int priority() {
+        return PRIORITY;
+    }
+
+    @Override
+    public Optional<Throwable> unavailabilityCause() {
+        try {
+            return NativeLibrary.unavailabilityCause();
+        } catch (LinkageError e) {
+            return Optional.of(e);
+        }
+    }
+
+    /** @return true: libvirt.so decides which URIs it can open */
+    @Override
+    public boolean supports(String uri) {
+        return true;
+    }
+
+    /**
+     * @return {@code virGetVersion}'s library version
+     * @throws org.libvirt4j.LibvirtException {@code ERR_NO_SUPPORT} when the backend is unavailable
+     */
+    @Override
+    public long libraryVersion() {
+        NativeLibrary.ensureLoaded();
+        return JniNatives.getVersion();
+    }
+
+    @Override
+    public Connect open(String uri, ConnectAuth auth, ConnectFlags... flags) {
+        Objects.requireNonNull(uri, "uri");
+        Objects.requireNonNull(flags, "flags");
+        int mask = LibvirtEnum.mask(flags);
+        NativeLibrary.ensureLoaded();
+        if (auth == null && mask == 0) {
+            return new JniConnect(JniObject.ptr(LibvirtNatives.virConnectOpen(uri), "virConnectOpen"));
+        }
+        if (auth == null && mask == ConnectFlags.RO.value()) {
+            return new JniConnect(JniObject.ptr(LibvirtNatives.virConnectOpenReadOnly(uri), "virConnectOpenReadOnly"));
+        }
+        if (auth == null) {
+            return new JniConnect(JniObject.ptr(JniNatives.openAuth(uri, null, null, mask), "virConnectOpenAuth"));
+        }
+        List<ConnectCredentialType> types = auth.credTypes();
+        int[] raw = new int[types.size()];
+        for (int i = 0; i < raw.length; i++) {
+            raw[i] = types.get(i).value();
+        }
+        return new JniConnect(JniObject.ptr(JniNatives.openAuth(uri, raw, auth.callback(), mask), "virConnectOpenAuth"));
+    }
+}

@@ -1,0 +1,326 @@
+package org.libvirt4j.jni;
+
+import static org.libvirt4j.jni.generated.LibvirtNatives.*;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+import org.libvirt4j.Domain;
+import org.libvirt4j.DomainCheckpoint;
+import org.libvirt4j.DomainCheckpointCreateFlags;
+import org.libvirt4j.DomainCheckpointListFlags;
+import org.libvirt4j.DomainCreateFlags;
+import org.libvirt4j.DomainDestroyFlagsValues;
+import org.libvirt4j.DomainInfo;
+import org.libvirt4j.DomainMemoryModFlags;
+import org.libvirt4j.DomainMemoryParameters;
+import org.libvirt4j.DomainModificationImpact;
+import org.libvirt4j.DomainRebootFlagValues;
+import org.libvirt4j.DomainSchedulerParameters;
+import org.libvirt4j.DomainShutdownFlagValues;
+import org.libvirt4j.DomainSnapshot;
+import org.libvirt4j.DomainSnapshotCreateFlags;
+import org.libvirt4j.DomainSnapshotListFlags;
+import org.libvirt4j.DomainStateInfo;
+import org.libvirt4j.DomainUndefineFlagsValues;
+import org.libvirt4j.DomainVcpuFlags;
+import org.libvirt4j.DomainXMLFlags;
+import org.libvirt4j.LibvirtEnum;
+import org.libvirt4j.Stream;
+import org.libvirt4j.spi.NativeHandle;
+import org.libvirt4j.spi.ObjectKind;
+import org.libvirt4j.spi.TypedParameters;
+import org.libvirt4j.spi.Uuids;
+
+/** {@link Domain} over a {@code virDomainPtr}; {@link #close()} is {@code virDomainFree}. */
+final class JniDomain extends JniObject implements Domain {
+
+    JniDomain(long dom) {
+        super(ObjectKind.DOMAIN, JniNatives.K_DOMAIN, dom);
+    }
+
+    @Override
+    public String getName() {
+        return str("virDomainGetName", d -> virDomainGetName(d));
+    }
+
+    @Override
+    public UUID getUUID() {
+        return Uuids.fromBytes(obj("virDomainGetUUID", d -> virDomainGetUUID(d)));
+    }
+
+    @Override
+    public String getUUIDString() {
+        return str("virDomainGetUUIDString", d -> virDomainGetUUIDString(d));
+    }
+
+    @Override
+    public int getID() {
+        // (unsigned int)-1 is both "inactive" and "failed"; the glue throws only when an error is set.
+        return num("virDomainGetID", d -> virDomainGetID(d));
+    }
+
+    @Override
+    public String getOSType() {
+        return str("virDomainGetOSType", d -> virDomainGetOSType(d));
+    }
+
+    @Override
+    public boolean isActive() {
+        return bool("virDomainIsActive", d -> virDomainIsActive(d));
+    }
+
+    @Override
+    public boolean isPersistent() {
+        return bool("virDomainIsPersistent", d -> virDomainIsPersistent(d));
+    }
+
+    @Override
+    public DomainInfo getInfo() {
+        long[] v = new long[5];
+        long d = h.acquire("virDomainGetInfo");
+        try {
+            JniNatives.domainGetInfo(d, v);
+        } finally {
+            h.release();
+        }
+        return new DomainInfo((int) v[0], v[1], v[2], (int) v[3], v[4]);
+    }
+
+    @Override
+    public DomainStateInfo getState() {
+        int[] v = new int[2];
+        long d = h.acquire("virDomainGetState");
+        try {
+            JniNatives.domainGetState(d, 0, v);
+        } finally {
+            h.release();
+        }
+        return new DomainStateInfo(v[0], v[1]);
+    }
+
+    @Override
+    public String getXMLDesc(DomainXMLFlags... flags) {
+        int mask = LibvirtEnum.mask(flags);
+        long d = h.acquire("virDomainGetXMLDesc");
+        try {
+            return virDomainGetXMLDesc(d, mask);
+        } finally {
+            h.release();
+        }
+    }
+
+    @Override
+    public void create(DomainCreateFlags... flags) {
+        int mask = LibvirtEnum.mask(flags);
+        if (mask == 0) {
+            run("virDomainCreate", d -> virDomainCreate(d));
+        } else {
+            run("virDomainCreateWithFlags", d -> virDomainCreateWithFlags(d, mask));
+        }
+    }
+
+    @Override
+    public void destroy(DomainDestroyFlagsValues... flags) {
+        int mask = LibvirtEnum.mask(flags);
+        if (mask == 0) {
+            run("virDomainDestroy", d -> virDomainDestroy(d));
+        } else {
+            run("virDomainDestroyFlags", d -> virDomainDestroyFlags(d, mask));
+        }
+    }
+
+    @Override
+    public void shutdown(DomainShutdownFlagValues... flags) {
+        int mask = LibvirtEnum.mask(flags);
+        if (mask == 0) {
+            run("virDomainShutdown", d -> virDomainShutdown(d));
+        } else {
+            run("virDomainShutdownFlags", d -> virDomainShutdownFlags(d, mask));
+        }
+    }
+
+    @Override
+    public void reboot(DomainRebootFlagValues... flags) {
+        int mask = LibvirtEnum.mask(flags);
+        run("virDomainReboot", d -> virDomainReboot(d, mask));
+    }
+
+    @Override
+    public void suspend() {
+        run("virDomainSuspend", d -> virDomainSuspend(d));
+    }
+
+    @Override
+    public void resume() {
+        run("virDomainResume", d -> virDomainResume(d));
+    }
+
+    @Override
+    public void undefine(DomainUndefineFlagsValues... flags) {
+        int mask = LibvirtEnum.mask(flags);
+        if (mask == 0) {
+            run("virDomainUndefine", d -> virDomainUndefine(d));
+        } else {
+            run("virDomainUndefineFlags", d -> virDomainUndefineFlags(d, mask));
+        }
+    }
+
+    @Override
+    public long getMaxMemory() {
+        return lng("virDomainGetMaxMemory", d -> virDomainGetMaxMemory(d));
+    }
+
+    @Override
+    public void setMaxMemory(long kib) {
+        run("virDomainSetMaxMemory", d -> virDomainSetMaxMemory(d, kib));
+    }
+
+    @Override
+    public void setMemory(long kib) {
+        run("virDomainSetMemory", d -> virDomainSetMemory(d, kib));
+    }
+
+    @Override
+    public void setMemoryFlags(long kib, DomainMemoryModFlags... flags) {
+        int mask = LibvirtEnum.mask(flags);
+        run("virDomainSetMemoryFlags", d -> virDomainSetMemoryFlags(d, kib, mask));
+    }
+
+    @Override
+    public void setVcpus(int count) {
+        run("virDomainSetVcpus", d -> virDomainSetVcpus(d, count));
+    }
+
+    @Override
+    public void setVcpusFlags(int count, DomainVcpuFlags... flags) {
+        int mask = LibvirtEnum.mask(flags);
+        run("virDomainSetVcpusFlags", d -> virDomainSetVcpusFlags(d, count, mask));
+    }
+
+    @Override
+    public int getVcpusFlags(DomainVcpuFlags... flags) {
+        int mask = LibvirtEnum.mask(flags);
+        return num("virDomainGetVcpusFlags", d -> virDomainGetVcpusFlags(d, mask));
+    }
+
+    @Override
+    public boolean getAutostart() {
+        return num("virDomainGetAutostart", d -> virDomainGetAutostart(d)) != 0;
+    }
+
+    @Override
+    public void setAutostart(boolean autostart) {
+        run("virDomainSetAutostart", d -> virDomainSetAutostart(d, autostart ? 1 : 0));
+    }
+
+    @Override
+    public DomainMemoryParameters getMemoryParameters(DomainModificationImpact... flags) {
+        int mask = LibvirtEnum.mask(flags);
+        Object[] raw = obj("virDomainGetMemoryParameters", d -> JniNatives.getParams(JniNatives.P_MEMORY, d, mask));
+        return TypedParameters.unpackMemory(Params.fromNative(raw));
+    }
+
+    @Override
+    public void setMemoryParameters(DomainMemoryParameters params, DomainModificationImpact... flags) {
+        Objects.requireNonNull(params, "params");
+        int mask = LibvirtEnum.mask(flags);
+        Params p = Params.toNative(TypedParameters.pack(params));
+        run("virDomainSetMemoryParameters", d -> JniNatives.setParams(JniNatives.P_MEMORY, d, p.fields(), p.types(),
+                p.values(), p.strings(), mask));
+    }
+
+    @Override
+    public DomainSchedulerParameters getSchedulerParameters() {
+        Object[] raw = obj("virDomainGetSchedulerParameters", d -> JniNatives.getParams(JniNatives.P_SCHED, d, 0));
+        return TypedParameters.unpackScheduler((String) raw[0], Params.fromNative(raw));
+    }
+
+    @Override
+    public DomainSchedulerParameters getSchedulerParametersFlags(DomainModificationImpact... flags) {
+        int mask = LibvirtEnum.mask(flags);
+        Object[] raw = obj("virDomainGetSchedulerParametersFlags",
+                d -> JniNatives.getParams(JniNatives.P_SCHED_FLAGS, d, mask));
+        return TypedParameters.unpackScheduler((String) raw[0], Params.fromNative(raw));
+    }
+
+    @Override
+    public void setSchedulerParameters(DomainSchedulerParameters params) {
+        Objects.requireNonNull(params, "params");
+        Params p = Params.toNative(TypedParameters.pack(params));
+        run("virDomainSetSchedulerParameters", d -> JniNatives.setParams(JniNatives.P_SCHED, d, p.fields(), p.types(),
+                p.values(), p.strings(), 0));
+    }
+
+    @Override
+    public void setSchedulerParametersFlags(DomainSchedulerParameters params, DomainModificationImpact... flags) {
+        Objects.requireNonNull(params, "params");
+        int mask = LibvirtEnum.mask(flags);
+        Params p = Params.toNative(TypedParameters.pack(params));
+        run("virDomainSetSchedulerParametersFlags", d -> JniNatives.setParams(JniNatives.P_SCHED_FLAGS, d, p.fields(),
+                p.types(), p.values(), p.strings(), mask));
+    }
+
+    @Override
+    public String screenshot(Stream stream, int screen) {
+        Objects.requireNonNull(stream, "stream");
+        NativeHandle sh = handleOf(stream, JniStream.class, ObjectKind.STREAM, "virDomainScreenshot");
+        long d = h.acquire("virDomainScreenshot");
+        try {
+            long s = sh.acquire("virDomainScreenshot");
+            try {
+                return virDomainScreenshot(d, s, screen, 0);
+            } finally {
+                sh.release();
+            }
+        } finally {
+            h.release();
+        }
+    }
+
+    // --- snapshots and checkpoints ---------------------------------------------------------
+
+    @Override
+    public DomainSnapshot snapshotCreateXML(String xml, DomainSnapshotCreateFlags... flags) {
+        Objects.requireNonNull(xml, "xml");
+        int mask = LibvirtEnum.mask(flags);
+        return obj("virDomainSnapshotCreateXML", d -> new JniDomainSnapshot(
+                ptr(virDomainSnapshotCreateXML(d, xml, mask), "virDomainSnapshotCreateXML")));
+    }
+
+    @Override
+    public List<DomainSnapshot> listAllSnapshots(DomainSnapshotListFlags... flags) {
+        int mask = LibvirtEnum.mask(flags);
+        return wrap(obj("virDomainListAllSnapshots", d -> JniNatives.listAll(JniNatives.L_SNAPSHOTS, d, mask)),
+                JniDomainSnapshot::new);
+    }
+
+    @Override
+    public DomainSnapshot snapshotLookupByName(String name) {
+        Objects.requireNonNull(name, "name");
+        return obj("virDomainSnapshotLookupByName", d -> new JniDomainSnapshot(
+                ptr(virDomainSnapshotLookupByName(d, name, 0), "virDomainSnapshotLookupByName")));
+    }
+
+    @Override
+    public DomainCheckpoint checkpointCreateXML(String xml, DomainCheckpointCreateFlags... flags) {
+        Objects.requireNonNull(xml, "xml");
+        int mask = LibvirtEnum.mask(flags);
+        return obj("virDomainCheckpointCreateXML", d -> new JniDomainCheckpoint(
+                ptr(virDomainCheckpointCreateXML(d, xml, mask), "virDomainCheckpointCreateXML")));
+    }
+
+    @Override
+    public List<DomainCheckpoint> listAllCheckpoints(DomainCheckpointListFlags... flags) {
+        int mask = LibvirtEnum.mask(flags);
+        return wrap(obj("virDomainListAllCheckpoints", d -> JniNatives.listAll(JniNatives.L_CHECKPOINTS, d, mask)),
+                JniDomainCheckpoint::new);
+    }
+
+    @Override
+    public DomainCheckpoint checkpointLookupByName(String name) {
+        Objects.requireNonNull(name, "name");
+        return obj("virDomainCheckpointLookupByName", d -> new JniDomainCheckpoint(
+                ptr(virDomainCheckpointLookupByName(d, name, 0), "virDomainCheckpointLookupByName")));
+    }
+}

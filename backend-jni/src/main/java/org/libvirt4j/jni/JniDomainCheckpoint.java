@@ -1,0 +1,49 @@
+package org.libvirt4j.jni;
+
+import static org.libvirt4j.jni.generated.LibvirtNatives.*;
+
+import java.util.List;
+import org.libvirt4j.DomainCheckpoint;
+import org.libvirt4j.DomainCheckpointDeleteFlags;
+import org.libvirt4j.DomainCheckpointListFlags;
+import org.libvirt4j.DomainCheckpointXMLFlags;
+import org.libvirt4j.LibvirtEnum;
+import org.libvirt4j.spi.ObjectKind;
+
+/** {@link DomainCheckpoint} over a {@code virDomainCheckpointPtr}; {@link #close()} is {@code virDomainCheckpointFree}. */
+final class JniDomainCheckpoint extends JniObject implements DomainCheckpoint {
+
+    JniDomainCheckpoint(long checkpoint) {
+        super(ObjectKind.DOMAIN_CHECKPOINT, JniNatives.K_DOMAIN_CHECKPOINT, checkpoint);
+    }
+
+    @Override
+    public String getName() {
+        return str("virDomainCheckpointGetName", c -> virDomainCheckpointGetName(c));
+    }
+
+    @Override
+    public String getXMLDesc(DomainCheckpointXMLFlags... flags) {
+        int mask = LibvirtEnum.mask(flags);
+        return str("virDomainCheckpointGetXMLDesc", c -> virDomainCheckpointGetXMLDesc(c, mask));
+    }
+
+    @Override
+    public DomainCheckpoint getParent() {
+        return obj("virDomainCheckpointGetParent", c -> new JniDomainCheckpoint(
+                ptr(virDomainCheckpointGetParent(c, 0), "virDomainCheckpointGetParent")));
+    }
+
+    @Override
+    public List<DomainCheckpoint> listAllChildren(DomainCheckpointListFlags... flags) {
+        int mask = LibvirtEnum.mask(flags);
+        return wrap(obj("virDomainCheckpointListAllChildren",
+                c -> JniNatives.listAll(JniNatives.L_CHECKPOINT_CHILDREN, c, mask)), JniDomainCheckpoint::new);
+    }
+
+    @Override
+    public void delete(DomainCheckpointDeleteFlags... flags) {
+        int mask = LibvirtEnum.mask(flags);
+        run("virDomainCheckpointDelete", c -> virDomainCheckpointDelete(c, mask));
+    }
+}

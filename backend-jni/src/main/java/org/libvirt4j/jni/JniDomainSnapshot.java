@@ -1,0 +1,61 @@
+package org.libvirt4j.jni;
+
+import static org.libvirt4j.jni.generated.LibvirtNatives.*;
+
+import java.util.List;
+import org.libvirt4j.DomainSnapshot;
+import org.libvirt4j.DomainSnapshotDeleteFlags;
+import org.libvirt4j.DomainSnapshotListFlags;
+import org.libvirt4j.DomainSnapshotRevertFlags;
+import org.libvirt4j.DomainSnapshotXMLFlags;
+import org.libvirt4j.LibvirtEnum;
+import org.libvirt4j.spi.ObjectKind;
+
+/** {@link DomainSnapshot} over a {@code virDomainSnapshotPtr}; {@link #close()} is {@code virDomainSnapshotFree}. */
+final class JniDomainSnapshot extends JniObject implements DomainSnapshot {
+
+    JniDomainSnapshot(long snap) {
+        super(ObjectKind.DOMAIN_SNAPSHOT, JniNatives.K_DOMAIN_SNAPSHOT, snap);
+    }
+
+    @Override
+    public String getName() {
+        return str("virDomainSnapshotGetName", s -> virDomainSnapshotGetName(s));
+    }
+
+    @Override
+    public String getXMLDesc(DomainSnapshotXMLFlags... flags) {
+        int mask = LibvirtEnum.mask(flags);
+        return str("virDomainSnapshotGetXMLDesc", s -> virDomainSnapshotGetXMLDesc(s, mask));
+    }
+
+    @Override
+    public DomainSnapshot getParent() {
+        return obj("virDomainSnapshotGetParent",
+                s -> new JniDomainSnapshot(ptr(virDomainSnapshotGetParent(s, 0), "virDomainSnapshotGetParent")));
+    }
+
+    @Override
+    public boolean isCurrent() {
+        return bool("virDomainSnapshotIsCurrent", s -> virDomainSnapshotIsCurrent(s, 0));
+    }
+
+    @Override
+    public List<DomainSnapshot> listAllChildren(DomainSnapshotListFlags... flags) {
+        int mask = LibvirtEnum.mask(flags);
+        return wrap(obj("virDomainSnapshotListAllChildren",
+                s -> JniNatives.listAll(JniNatives.L_SNAPSHOT_CHILDREN, s, mask)), JniDomainSnapshot::new);
+    }
+
+    @Override
+    public void revertTo(DomainSnapshotRevertFlags... flags) {
+        int mask = LibvirtEnum.mask(flags);
+        run("virDomainRevertToSnapshot", s -> virDomainRevertToSnapshot(s, mask));
+    }
+
+    @Override
+    public void delete(DomainSnapshotDeleteFlags... flags) {
+        int mask = LibvirtEnum.mask(flags);
+        run("virDomainSnapshotDelete", s -> virDomainSnapshotDelete(s, mask));
+    }
+}

@@ -1,0 +1,37 @@
+package org.libvirt4j.jni;
+
+import static org.libvirt4j.jni.generated.LibvirtNatives.*;
+
+import org.libvirt4j.Interface;
+import org.libvirt4j.InterfaceXMLFlags;
+import org.libvirt4j.LibvirtEnum;
+import org.libvirt4j.spi.ObjectKind;
+
+/** {@link Interface} over a {@code virInterfacePtr}; {@link #close()} is {@code virInterfaceFree}. */
+final class JniInterface extends JniObject implements Interface {
+
+    JniInterface(long iface) {
+        super(ObjectKind.INTERFACE, JniNatives.K_INTERFACE, iface);
+    }
+
+    @Override
+    public String getName() {
+        return str("virInterfaceGetName", i -> virInterfaceGetName(i));
+    }
+
+    @Override
+    public String getMACString() {
+        return str("virInterfaceGetMACString", i -> virInterfaceGetMACString(i));
+    }
+
+    @Override
+    public String getXMLDesc(InterfaceXMLFlags... flags) {
+        int mask = LibvirtEnum.mask(flags);
+        return str("virInterfaceGetXMLDesc", i -> virInterfaceGetXMLDesc(i, mask));
+    }
+
+    @Override
+    public boolean isActive() {
+        return bool("virInterfaceIsActive", i -> virInterfaceIsActive(i));
+    }
+}

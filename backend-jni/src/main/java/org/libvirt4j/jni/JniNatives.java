@@ -1,0 +1,129 @@
+package org.libvirt4j.jni;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.libvirt4j.ConnectAuthCallback;
+import org.libvirt4j.ConnectCredential;
+
+/**
+ * The hand-written natives of {@code lv_manual.c} and {@code lv_core.c}, registered by
+ * {@code JNI_OnLoad}. The numbers below must match the tables there.
+ */
+final class JniNatives {
+    // Handle kinds (lv_free_slots).
+    static final int K_CONNECT = 0;
+    static final int K_DOMAIN = 1;
+    static final int K_NETWORK = 2;
+    static final int K_NETWORK_PORT = 3;
+    static final int K_STORAGE_POOL = 4;
+    static final int K_STORAGE_VOL = 5;
+    static final int K_INTERFACE = 6;
+    static final int K_NODE_DEVICE = 7;
+    static final int K_SECRET = 8;
+    static final int K_NWFILTER = 9;
+    static final int K_NWFILTER_BINDING = 10;
+    static final int K_DOMAIN_SNAPSHOT = 11;
+    static final int K_DOMAIN_CHECKPOINT = 12;
+    static final int K_STREAM = 13;
+    static final int KINDS = 14;
+
+    // listAll kinds (lv_lists).
+    static final int L_DOMAINS = 0;
+    static final int L_NETWORKS = 1;
+    static final int L_STORAGE_POOLS = 2;
+    static final int L_INTERFACES = 3;
+    static final int L_NODE_DEVICES = 4;
+    static final int L_SECRETS = 5;
+    static final int L_NWFILTERS = 6;
+    static final int L_NWFILTER_BINDINGS = 7;
+    static final int L_NETWORK_PORTS = 8;
+    static final int L_POOL_VOLUMES = 9;
+    static final int L_SNAPSHOTS = 10;
+    static final int L_SNAPSHOT_CHILDREN = 11;
+    static final int L_CHECKPOINTS = 12;
+    static final int L_CHECKPOINT_CHILDREN = 13;
+
+    // Typed-parameter calls (lv_get_params / lv_set_params).
+    static final int P_MEMORY = 0;
+    static final int P_SCHED = 1;
+    static final int P_SCHED_FLAGS = 2;
+
+    private JniNatives() {
+    }
+
+    /** @return why dlopen("libvirt.so.0") failed, or null */
+    static native String libvirtLoadError();
+
+    /** Frees a handle of the given kind; never throws. */
+    static native void free(int kind, long pointer);
+
+    /** virDomainGetInfo into out[5]: state, maxMem, memory, nrVirtCpu, cpuTime. */
+    static native void domainGetInfo(long dom, long[] out);
+
+    /** virDomainGetState into out[2]: state, reason. */
+    static native void domainGetState(long dom, int flags, int[] out);
+
+    /** virNodeGetInfo into out[7]; returns the model. */
+    static native String nodeGetInfo(long conn, long[] out);
+
+    /** virStoragePoolGetInfo into out[4]. */
+    static native void storagePoolGetInfo(long pool, long[] out);
+
+    /** virStorageVolGetInfo into out[3]. */
+    static native void storageVolGetInfo(long vol, long[] out);
+
+    /** One of the virXxxListAll* calls (L_*); the caller owns every returned pointer. */
+    static native long[] listAll(int which, long parent, int flags);
+
+    /** virNodeDeviceNumOfCaps + virNodeDeviceListCaps. */
+    static native String[] nodeDeviceListCaps(long dev);
+
+    /** Typed parameters (P_*): {schedulerType or null, String[] fields, int[] types, long[] values, String[] strings}. */
+    static native Object[] getParams(int which, long dom, int flags);
+
+    /** Sets typed parameters (P_*); doubles travel as raw long bits. */
+    static native void setParams(int which, long dom, String[] fields, int[] types, long[] values,
+            String[] strings, int flags);
+
+    /** virConnectOpenAuth; a null callback passes a NULL auth. */
+    static native long openAuth(String uri, int[] credTypes, ConnectAuthCallback callback, int flags);
+
+    /** virStreamSend of data[off, off+len). */
+    static native int streamSend(long stream, byte[] data, int off, int len);
+
+    /** virStreamRecv into data[off, off+len). */
+    static native int streamRecv(long stream, byte[] data, int off, int len);
+
+    /** virSecretGetValue; the native copy is wiped. */
+    static native byte[] secretGetValue(long secret, int flags);
+
+    /** virSecretSetValue; the native copy is wiped. */
+    static native void secretSetValue(long secret, byte[] value, int flags);
+
+    /** virGetVersion's library version. */
+    static native long getVersion();
+
+    /**
+     * Called from C inside virConnectOpenAuth: asks the application's callback.
+     *
+     * @return the answers, one per request (null for none), or null to refuse
+     */
+    static String[] authenticate(ConnectAuthCallback callback, int[] types, String[] prompts,
+            String[] challenges, String[] defaults) {
+        List<ConnectCredential> creds = new ArrayList<>(types.length);
+        for (int i = 0; i < types.length; i++) {
+            creds.add(new ConnectCredential(types[i], prompts[i], challenges[i], defaults[i]));
+        }
+        try {
+            callback.authenticate(List.copyOf(creds));
+        } catch (RuntimeException refused) {
+            // The callback refuses by throwing: libvirt then fails the open with ERR_AUTH_FAILED.
+            return null;
+        }
+        String[] answers = new String[types.length];
+        for (int i = 0; i < answers.length; i++) {
+            answers[i] = creds.get(i).result();
+        }
+        return answers;
+    }
+}

@@ -1,0 +1,128 @@
+package org.libvirt4j.jni;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.function.LongConsumer;
+import java.util.function.LongFunction;
+import java.util.function.LongToIntFunction;
+import java.util.function.LongUnaryOperator;
+import org.libvirt4j.ErrorDomain;
+import org.libvirt4j.ErrorNumber;
+import org.libvirt4j.LibvirtException;
+import org.libvirt4j.LibvirtObject;
+import org.libvirt4j.spi.NativeHandle;
+import org.libvirt4j.spi.ObjectKind;
+
+/**
+ * What every JNI handle shares: the guarded pointer and the bracket around each call. The hot
+ * calls are written out in the subclasses; the rest go through these helpers, whose lambdas
+ * capture only locals.
+ */
+abstract class JniObject implements LibvirtObject {
+    /** Frees by handle kind; a lambda per kind that refers to no owner, as NativeHandle requires. */
+    private static final LongConsumer[] FREES = new LongConsumer[JniNatives.KINDS];
+
+    static {
+        for (int k = 0; k < FREES.length; k++) {
+            int kind = k;
+            FREES[k] = p -> JniNatives.free(kind, p);
+        }
+    }
+
+    final NativeHandle h;
+
+    JniObject(ObjectKind kind, int nativeKind, long pointer) {
+        this.h = new NativeHandle(kind, pointer, FREES[nativeKind]);
+    }
+
+    @Override
+    public final void close() {
+        h.close();
+    }
+
+    /** @return the guard, for calls that take this object as an argument of another's */
+    final NativeHandle handle() {
+        return h;
+    }
+
+    final String str(String fn, LongFunction<String> call) {
+        long p = h.acquire(fn);
+        try {
+            return call.apply(p);
+        } finally {
+            h.release();
+        }
+    }
+
+    final <T> T obj(String fn, LongFunction<T> call) {
+        long p = h.acquire(fn);
+        try {
+            return call.apply(p);
+        } finally {
+            h.release();
+        }
+    }
+
+    final int num(String fn, LongToIntFunction call) {
+        long p = h.acquire(fn);
+        try {
+            return call.applyAsInt(p);
+        } finally {
+            h.release();
+        }
+    }
+
+    final long lng(String fn, LongUnaryOperator call) {
+        long p = h.acquire(fn);
+        try {
+            return call.applyAsLong(p);
+        } finally {
+            h.release();
+        }
+    }
+
+    final void run(String fn, LongConsumer call) {
+        long p = h.acquire(fn);
+        try {
+            call.accept(p);
+        } finally {
+            h.release();
+        }
+    }
+
+    final boolean bool(String fn, LongToIntFunction call) {
+        return num(fn, call) == 1;
+    }
+
+    /**
+     * A NULL pointer without a libvirt error (the glue throws when one is set) still must not
+     * become a handle.
+     */
+    static long ptr(long p, String fn) {
+        if (p == 0) {
+            throw LibvirtException.of(ErrorNumber.ERR_INTERNAL_ERROR, ErrorDomain.NONE,
+                    "internal error: " + fn + " returned NULL without an error");
+        }
+        return p;
+    }
+
+    /** Wraps the pointers of a listAll call; the list is unmodifiable and nobody else holds it. */
+    static <T> List<T> wrap(long[] pointers, LongFunction<T> wrap) {
+        List<T> out = new ArrayList<>(pointers.length);
+        for (long p : pointers) {
+            out.add(wrap.apply(p));
+        }
+        return Collections.unmodifiableList(out);
+    }
+
+    /** The other object's pointer for a call on this one; the caller releases {@code other}. */
+    static NativeHandle handleOf(Object other, Class<? extends JniObject> type, ObjectKind kind, String fn) {
+        if (!type.isInstance(other)) {
+            // An object of another backend has no pointer here: libvirt's own check for a bad
+            // pointer gives this error.
+            throw kind.invalid(fn);
+        }
+        return type.cast(other).handle();
+    }
+}

@@ -1,0 +1,57 @@
+package org.libvirt4j.jni;
+
+import static org.libvirt4j.jni.generated.LibvirtNatives.*;
+
+import org.libvirt4j.LibvirtEnum;
+import org.libvirt4j.StoragePool;
+import org.libvirt4j.StorageVol;
+import org.libvirt4j.StorageVolDeleteFlags;
+import org.libvirt4j.StorageVolInfo;
+import org.libvirt4j.spi.ObjectKind;
+
+/** {@link StorageVol} over a {@code virStorageVolPtr}; {@link #close()} is {@code virStorageVolFree}. */
+final class JniStorageVol extends JniObject implements StorageVol {
+
+    JniStorageVol(long vol) {
+        super(ObjectKind.STORAGE_VOL, JniNatives.K_STORAGE_VOL, vol);
+    }
+
+    @Override
+    public String getName() {
+        return str("virStorageVolGetName", v -> virStorageVolGetName(v));
+    }
+
+    @Override
+    public String getKey() {
+        return str("virStorageVolGetKey", v -> virStorageVolGetKey(v));
+    }
+
+    @Override
+    public String getPath() {
+        return str("virStorageVolGetPath", v -> virStorageVolGetPath(v));
+    }
+
+    @Override
+    public String getXMLDesc() {
+        return str("virStorageVolGetXMLDesc", v -> virStorageVolGetXMLDesc(v, 0));
+    }
+
+    @Override
+    public StorageVolInfo getInfo() {
+        long[] out = new long[3];
+        run("virStorageVolGetInfo", v -> JniNatives.storageVolGetInfo(v, out));
+        return new StorageVolInfo((int) out[0], out[1], out[2]);
+    }
+
+    @Override
+    public void delete(StorageVolDeleteFlags... flags) {
+        int mask = LibvirtEnum.mask(flags);
+        run("virStorageVolDelete", v -> virStorageVolDelete(v, mask));
+    }
+
+    @Override
+    public StoragePool lookupPoolByVolume() {
+        return obj("virStoragePoolLookupByVolume",
+                v -> new JniStoragePool(ptr(virStoragePoolLookupByVolume(v), "virStoragePoolLookupByVolume")));
+    }
+}

@@ -1,0 +1,37 @@
+package org.libvirt4j.jni;
+
+import static org.libvirt4j.jni.generated.LibvirtNatives.*;
+
+import java.util.Objects;
+import org.libvirt4j.Stream;
+import org.libvirt4j.spi.ObjectKind;
+
+/** {@link Stream} over a {@code virStreamPtr}; {@link #close()} is {@code virStreamFree}. */
+final class JniStream extends JniObject implements Stream {
+
+    JniStream(long stream) {
+        super(ObjectKind.STREAM, JniNatives.K_STREAM, stream);
+    }
+
+    @Override
+    public int send(byte[] data) {
+        Objects.requireNonNull(data, "data");
+        return num("virStreamSend", s -> JniNatives.streamSend(s, data, 0, data.length));
+    }
+
+    @Override
+    public int recv(byte[] buffer) {
+        Objects.requireNonNull(buffer, "buffer");
+        return num("virStreamRecv", s -> JniNatives.streamRecv(s, buffer, 0, buffer.length));
+    }
+
+    @Override
+    public void finish() {
+        run("virStreamFinish", s -> virStreamFinish(s));
+    }
+
+    @Override
+    public void abort() {
+        run("virStreamAbort", s -> virStreamAbort(s));
+    }
+}
