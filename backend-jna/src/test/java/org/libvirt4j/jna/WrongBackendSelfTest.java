@@ -1,6 +1,7 @@
 package org.libvirt4j.jna;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectNestedClass;
 
 import java.nio.file.Path;
@@ -18,6 +19,7 @@ import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.TestIdentifier;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
+import org.libvirt4j.tck.DifferentialTck;
 import org.libvirt4j.tck.LibvirtTck;
 import org.libvirt4j.tck.TckCapability;
 
@@ -51,6 +53,19 @@ class WrongBackendSelfTest {
         }
     }
 
+    /** The differential run of the JNA backend against the broken one; run only through the Launcher below. */
+    static class BrokenDifferential extends DifferentialTck {
+        @Override
+        protected List<String> backendNames() {
+            return List.of("jna", "tck-broken");
+        }
+
+        @Override
+        protected String fixtureUri(String backendName, Path fixtureXml) {
+            return "test://" + fixtureXml.toAbsolutePath();
+        }
+    }
+
     private static final List<String> AREAS = List.of("DomainLifecycleTests", "MisuseTests", "ErrorTests");
 
     @AfterEach
@@ -60,12 +75,20 @@ class WrongBackendSelfTest {
 
     /** Runs the areas and returns the method names of the tests that failed. */
     private static List<String> failuresWith(BrokenBackend.Breakage breakage) throws Exception {
-        BrokenBackend.breakage = breakage;
         LauncherDiscoveryRequestBuilder request = LauncherDiscoveryRequestBuilder.request();
         for (String area : AREAS) {
             request.selectors(selectNestedClass(List.of(BrokenRun.class), Class.forName("org.libvirt4j.tck.LibvirtTck$" + area)));
         }
-        LauncherDiscoveryRequest built = request.build();
+        List<String> failed = run(breakage, request.build());
+        assertThat(ran).as("tests run in the self-test").isGreaterThan(50);
+        return failed;
+    }
+
+    private static int ran;
+
+    /** Runs a request with {@code breakage} in force and returns the names of the failed tests. */
+    private static List<String> run(BrokenBackend.Breakage breakage, LauncherDiscoveryRequest built) {
+        BrokenBackend.breakage = breakage;
         List<String> failed = new ArrayList<>();
         int[] finished = {0};
         Launcher launcher = LauncherFactory.create();
@@ -75,14 +98,18 @@ class WrongBackendSelfTest {
                 if (id.isTest()) {
                     finished[0]++;
                     if (result.getStatus() != TestExecutionResult.Status.SUCCESSFUL) {
-                        String source = id.getSource().map(Object::toString).orElse(id.getDisplayName());
+                        String source = id.getSource().map(Object::toString).orElse("");
                         int at = source.indexOf("methodName = '");
-                        failed.add(at < 0 ? source : source.substring(at + 14, source.indexOf('\'', at + 14)));
+                        // The method name for ordinary tests, the display name for dynamic ones.
+                        if (at >= 0) {
+                            failed.add(source.substring(at + 14, source.indexOf('\'', at + 14)));
+                        }
+                        failed.add(id.getDisplayName());
                     }
                 }
             }
         });
-        assertThat(finished[0]).as("tests run in the self-test").isGreaterThan(50);
+        ran = finished[0];
         return failed;
     }
 
@@ -100,4 +127,20 @@ class WrongBackendSelfTest {
         }
     }
 
+
+    @ParameterizedTest
+    @EnumSource(BrokenBackend.Breakage.class)
+    @DisplayName("The differential run agrees with a faithful wrapper and flags each deliberate breakage")
+    void differentialCatchesBreakage(BrokenBackend.Breakage breakage) {
+        List<String> failed = run(breakage, LauncherDiscoveryRequestBuilder.request()
+                .selectors(selectClass(BrokenDifferential.class)).build());
+        assertThat(ran).as("scenarios run").isGreaterThanOrEqualTo(7);
+        switch (breakage) {
+            case NONE, CLOSE_IGNORED -> assertThat(failed).as("scenarios that disagree").isEmpty();
+            case STATE_LIES -> assertThat(failed).anyMatch(name -> name.startsWith("every domain"))
+                    .anyMatch(name -> name.startsWith("a domain's lifecycle"));
+            case ERROR_CODES_LOST -> assertThat(failed).anyMatch(name -> name.startsWith("lookup errors"));
+            default -> throw new AssertionError(breakage);
+        }
+    }
 }

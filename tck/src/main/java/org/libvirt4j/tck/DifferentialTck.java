@@ -1,0 +1,251 @@
+package org.libvirt4j.tck;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.libvirt4j.Connect;
+import org.libvirt4j.Domain;
+import org.libvirt4j.DomainSnapshot;
+import org.libvirt4j.Libvirt;
+import org.libvirt4j.LibvirtException;
+import org.libvirt4j.Network;
+import org.libvirt4j.StoragePool;
+import org.libvirt4j.StorageVol;
+
+/**
+ * The differential run: the same scenarios driven through two or more backends on fresh
+ * copies of the same fixture, with every observation (XML, states, numbers, error codes)
+ * compared field by field against the first backend's. A backend module whose test class
+ * path holds several backends extends this in a few lines:
+ *
+ * <pre>{@code
+ * class RemoteVsJnaTest extends DifferentialTck {
+ *     protected List<String> backendNames() { return List.of("jna", "remote"); }
+ *     protected String fixtureUri(String backend, Path xml) { ... }
+ * }
+ * }</pre>
+ *
+ * <p>Values that legitimately vary between runs (CPU time, snapshot creation times) are left
+ * out. Error messages are not compared, only libvirt's code, domain and level.
+ */
+public abstract class DifferentialTck {
+
+    /** For subclasses. */
+    protected DifferentialTck() {
+    }
+
+    /** @return the backends to compare, at least two; the first is the reference */
+    protected abstract List<String> backendNames();
+
+    /**
+     * @param backendName one of {@link #backendNames()}
+     * @param fixtureXml the absolute path of a test-driver fixture
+     * @return the URI under which that backend opens the fixture
+     */
+    protected abstract String fixtureUri(String backendName, Path fixtureXml);
+
+    /** Records what a scenario observes, by field name; failures become their error numbers. */
+    protected static final class Observations {
+        private final Map<String, String> fields = new LinkedHashMap<>();
+
+        Observations() {
+        }
+
+        /**
+         * Records {@code value}'s result, or the libvirt error it threw.
+         *
+         * @param field a name unique within the scenario
+         * @param value the call to observe
+         */
+        public void record(String field, Supplier<?> value) {
+            String text;
+            try {
+                text = String.valueOf(value.get());
+            } catch (LibvirtException e) {
+                text = "LibvirtException[code=" + e.codeValue() + ", domain=" + e.domainValue()
+                        + ", level=" + e.levelValue() + "]";
+            }
+            if (fields.putIfAbsent(field, text) != null) {
+                throw new IllegalArgumentException("field recorded twice: " + field);
+            }
+        }
+
+        /** @return the fields in the order recorded */
+        public Map<String, String> fields() {
+            return fields;
+        }
+    }
+
+    private record Scenario(String name, Consumer<Scenario.Run> body) {
+        record Run(Connect connect, Observations seen) {
+        }
+    }
+
+    private static final List<Scenario> SCENARIOS = List.of(
+            new Scenario("connection facts", r -> {
+                Connect c = r.connect();
+                r.seen().record("type", c::getType);
+                r.seen().record("version", c::getVersion);
+                r.seen().record("nodeInfo", c::getNodeInfo);
+                r.seen().record("maxVcpus", () -> c.getMaxVcpus(null));
+                r.seen().record("sysinfo", c::getSysinfo);
+                r.seen().record("alive", c::isAlive);
+                r.seen().record("encrypted", c::isEncrypted);
+            }),
+            new Scenario("every domain, field by field", r -> {
+                Connect c = r.connect();
+                for (String name : List.of(NodeFixture.RUNNING, NodeFixture.SHUTOFF)) {
+                    try (Domain d = c.lookupDomainByName(name)) {
+                        r.seen().record(name + ".uuid", d::getUUID);
+                        r.seen().record(name + ".id", d::getID);
+                        r.seen().record(name + ".osType", d::getOSType);
+                        r.seen().record(name + ".state", d::getState);
+                        r.seen().record(name + ".info", () -> {
+                            var i = d.getInfo();
+                            return List.of(i.stateValue(), i.maxMem(), i.memory(), i.nrVirtCpu());
+                        });
+                        r.seen().record(name + ".xml", d::getXMLDesc);
+                        r.seen().record(name + ".persistent", d::isPersistent);
+                        r.seen().record(name + ".autostart", d::getAutostart);
+                        r.seen().record(name + ".maxMemory", d::getMaxMemory);
+                        r.seen().record(name + ".memoryParameters", d::getMemoryParameters);
+                        r.seen().record(name + ".schedulerParameters", d::getSchedulerParameters);
+                    }
+                }
+            }),
+            new Scenario("a domain's lifecycle, with its refusals", r -> {
+                Connect c = r.connect();
+                UUID uuid = UUID.fromString("99999999-8888-7777-6666-555555555501");
+                try (Domain d = c.domainDefineXML(TckArea.testDomainXml("diff-lifecycle", uuid))) {
+                    r.seen().record("defined.xml", d::getXMLDesc);
+                    r.seen().record("destroyInactive", () -> run(d::destroy));
+                    r.seen().record("create", () -> run(d::create));
+                    r.seen().record("createAgain", () -> run(d::create));
+                    r.seen().record("running", d::getState);
+                    r.seen().record("suspend", () -> run(d::suspend));
+                    r.seen().record("paused", d::getState);
+                    r.seen().record("resume", () -> run(d::resume));
+                    r.seen().record("resumeAgain", () -> run(d::resume));
+                    r.seen().record("setMemoryTooMuch", () -> run(() -> d.setMemory(1L << 40)));
+                    r.seen().record("destroy", () -> run(d::destroy));
+                    r.seen().record("undefine", () -> run(d::undefine));
+                    r.seen().record("lookupGone", () -> c.lookupDomainByUUID(uuid));
+                }
+            }),
+            new Scenario("lookup errors", r -> {
+                Connect c = r.connect();
+                r.seen().record("noDomain", () -> c.lookupDomainByName("nope"));
+                r.seen().record("emptyName", () -> c.lookupDomainByName(""));
+                r.seen().record("badUuid", () -> c.lookupDomainByUUIDString("not-a-uuid"));
+                r.seen().record("noId", () -> c.lookupDomainById(4242));
+                r.seen().record("noNetwork", () -> c.lookupNetworkByName("nope"));
+                r.seen().record("noPool", () -> c.lookupStoragePoolByName("nope"));
+                r.seen().record("noVolume", () -> c.lookupStorageVolByPath("/nope"));
+                r.seen().record("noInterface", () -> c.lookupInterfaceByName("nope"));
+                r.seen().record("noNodeDevice", () -> c.lookupNodeDeviceByName("nope"));
+                r.seen().record("malformedXml", () -> c.domainDefineXML("<domain"));
+                r.seen().record("wrongRoot", () -> c.domainDefineXML("<network/>"));
+                r.seen().record("noSecrets", c::listAllSecrets);
+            }),
+            new Scenario("networks and storage", r -> {
+                Connect c = r.connect();
+                try (Network n = c.lookupNetworkByName(NodeFixture.NETWORK);
+                        StoragePool p = c.lookupStoragePoolByName(NodeFixture.POOL);
+                        StorageVol v = c.lookupStorageVolByPath(NodeFixture.VOLUME_PATH)) {
+                    r.seen().record("network.xml", n::getXMLDesc);
+                    r.seen().record("network.bridge", n::getBridgeName);
+                    r.seen().record("network.ports", n::listAllPorts);
+                    r.seen().record("pool.xml", p::getXMLDesc);
+                    r.seen().record("pool.info", p::getInfo);
+                    r.seen().record("vol.xml", v::getXMLDesc);
+                    r.seen().record("vol.info", v::getInfo);
+                    r.seen().record("vol.key", v::getKey);
+                    try (StorageVol made = p.storageVolCreateXML(StorageTck.volXml("diff.raw", 1L << 20))) {
+                        r.seen().record("made.xml", made::getXMLDesc);
+                        r.seen().record("made.delete", () -> run(made::delete));
+                    }
+                    r.seen().record("pool.volumes", () -> StorageTck.volNames(p.listAllStorageVolumes()));
+                }
+            }),
+            new Scenario("snapshots", r -> {
+                Connect c = r.connect();
+                try (Domain d = c.lookupDomainByName(NodeFixture.RUNNING);
+                        DomainSnapshot s1 = d.snapshotCreateXML(SnapshotTck.snapshotXml("d1"));
+                        DomainSnapshot s2 = d.snapshotCreateXML(SnapshotTck.snapshotXml("d2"))) {
+                    r.seen().record("s2.xml", () -> s2.getXMLDesc().replaceAll("<creationTime>\\d+</creationTime>", ""));
+                    r.seen().record("s1.parent", () -> s1.getParent());
+                    r.seen().record("s1.current", s1::isCurrent);
+                    r.seen().record("s2.current", s2::isCurrent);
+                    r.seen().record("names", () -> SnapshotTck.names(d.listAllSnapshots(), DomainSnapshot::getName));
+                }
+            }),
+            new Scenario("screenshot bytes", r -> {
+                Connect c = r.connect();
+                try (Domain d = c.lookupDomainByName(NodeFixture.RUNNING); org.libvirt4j.Stream s = c.newStream()) {
+                    r.seen().record("mime", () -> d.screenshot(s, 0));
+                    r.seen().record("sha256", () -> sha256(StreamTck.drain(s)));
+                    r.seen().record("finish", () -> run(s::finish));
+                }
+            }));
+
+    private static String run(Runnable call) {
+        call.run();
+        return "ok";
+    }
+
+    private static String sha256(byte[] data) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private Map<String, String> observe(String backend, Scenario scenario) {
+        Observations seen = new Observations();
+        String uri = fixtureUri(backend, Fixtures.path(Fixtures.NODE));
+        try (Connect c = Libvirt.using(backend).newConnect(uri)) {
+            scenario.body().accept(new Scenario.Run(c, seen));
+        }
+        return seen.fields();
+    }
+
+    /**
+     * One dynamic test per scenario: fails naming the first field where a backend differs from
+     * the reference, with both values.
+     *
+     * @return the scenarios as tests
+     */
+    @TestFactory
+    Stream<DynamicTest> differential() {
+        List<String> backends = List.copyOf(Objects.requireNonNull(backendNames(), "backendNames()"));
+        assertThat(backends).as("backends to compare").hasSizeGreaterThanOrEqualTo(2).doesNotHaveDuplicates();
+        return SCENARIOS.stream().map(s -> DynamicTest.dynamicTest(s.name() + " agrees across " + backends, () -> {
+            Map<String, String> reference = observe(backends.get(0), s);
+            for (String other : backends.subList(1, backends.size())) {
+                Map<String, String> seen = observe(other, s);
+                List<String> diffs = new ArrayList<>();
+                for (String field : reference.keySet()) {
+                    if (!Objects.equals(reference.get(field), seen.get(field))) {
+                        diffs.add(field + ": " + backends.get(0) + "=" + reference.get(field) + " but " + other + "=" + seen.get(field));
+                    }
+                }
+                assertThat(seen.keySet()).as("fields observed through %s", other).containsExactlyElementsOf(reference.keySet());
+                assertThat(diffs).as("fields where %s differs from %s", other, backends.get(0)).isEmpty();
+            }
+        }));
+    }
+}
