@@ -144,6 +144,10 @@ class JnaSmokeTest {
                     assertThat(e.domain()).isEqualTo(ErrorDomain.TEST);
                     assertThat(e.getMessage()).isEqualTo("Domain not found");
                 });
+        // C would stop at the NUL and find "test": refused instead of acting on another name.
+        assertThatThrownBy(() -> conn.lookupDomainByName("test\0other"))
+                .isInstanceOfSatisfying(LibvirtException.class,
+                        e -> assertThat(e.code()).isEqualTo(ErrorNumber.ERR_INVALID_ARG));
         assertThatThrownBy(() -> conn.lookupDomainByName(null)).isInstanceOf(NullPointerException.class)
                 .hasMessage("name");
         assertThatThrownBy(() -> conn.listAllDomains(null, null)).isInstanceOf(NullPointerException.class);

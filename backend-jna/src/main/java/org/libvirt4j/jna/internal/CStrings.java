@@ -3,6 +3,9 @@ package org.libvirt4j.jna.internal;
 import com.sun.jna.Native;
 import com.sun.jna.Pointer;
 import java.nio.charset.StandardCharsets;
+import org.libvirt4j.ErrorDomain;
+import org.libvirt4j.ErrorNumber;
+import org.libvirt4j.LibvirtException;
 
 /** C strings across the boundary: libvirt speaks UTF-8. */
 public final class CStrings {
@@ -15,10 +18,16 @@ public final class CStrings {
     /**
      * @param s a Java string, or {@code null}
      * @return its UTF-8 bytes with a terminating NUL, or {@code null} (a C {@code NULL})
+     * @throws LibvirtException {@code ERR_INVALID_ARG} when the string holds a NUL character:
+     *         C would see only the part before it, and act on another name than the one given
      */
     public static byte[] of(String s) {
         if (s == null) {
             return null;
+        }
+        if (s.indexOf('\0') >= 0) {
+            throw LibvirtException.of(ErrorNumber.ERR_INVALID_ARG, ErrorDomain.NONE,
+                    "invalid argument: a string passed to libvirt contains a NUL character");
         }
         byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
         byte[] out = new byte[utf8.length + 1];
