@@ -230,6 +230,11 @@ static int lv_register(JNIEnv *env, const char *cls, const JNINativeMethod *meth
     return rc == 0 ? 0 : -1;
 }
 
+static void lv_silent(void *data, virErrorPtr error) {
+    (void) data;
+    (void) error;
+}
+
 static void lv_open_libvirt(void) {
     lv_handle = dlopen("libvirt.so.0", RTLD_NOW | RTLD_LOCAL);
     if (lv_handle == NULL) {
@@ -241,6 +246,12 @@ static void lv_open_libvirt(void) {
     if (lv_get_last_error == NULL) {
         snprintf(lv_load_error, sizeof lv_load_error, "libvirt.so.0 has no virGetLastError");
         return;
+    }
+    /* libvirt's default handler prints every error to stderr; a library must not. Errors
+     * still reach the caller: each one is read with virGetLastError right after the call. */
+    void (*set_error_func)(void *, virErrorFunc) = (void (*)(void *, virErrorFunc)) dlsym(lv_handle, "virSetErrorFunc");
+    if (set_error_func != NULL) {
+        set_error_func(NULL, lv_silent);
     }
     /* libvirt asks threaded programs to initialise it once up front. */
     int (*init)(void) = (int (*)(void)) dlsym(lv_handle, "virInitialize");
