@@ -55,6 +55,11 @@ public final class Natives {
             }
             NativeLibrary lib = open();
             Native.register(Virt.class, lib);
+            // libvirt's per-thread error state exists only after virInitialize: calls such as
+            // virResetLastError or virTypedParams* crash the process before it.
+            if (Virt.virInitialize() < 0) {
+                return new IllegalStateException("virInitialize failed: libvirt could not set itself up");
+            }
             Virt.virSetErrorFunc(null, SilentErrors.INSTANCE);
             for (Class<?> group : OPTIONAL_GROUPS) {
                 try {

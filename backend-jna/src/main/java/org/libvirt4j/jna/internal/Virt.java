@@ -15,6 +15,7 @@ public final class Virt {
     }
 
     // --- library, errors, memory -------------------------------------------------------------
+    public static native int virInitialize();
     public static native int virGetVersion(long[] libVer, byte[] type, long[] typeVer);
     public static native long virGetLastError();
     public static native void virResetLastError();
