@@ -15,6 +15,8 @@ import org.libvirt4j.DomainState;
 import org.libvirt4j.ErrorNumber;
 import org.libvirt4j.NWFilter;
 import org.libvirt4j.NWFilterBinding;
+import org.libvirt4j.Network;
+import org.libvirt4j.NetworkPort;
 import org.libvirt4j.Secret;
 import org.libvirt4j.SecretUsageType;
 import org.libvirt4j.Stream;
@@ -148,6 +150,81 @@ public abstract class DaemonTck extends TckArea {
             List<NWFilterBinding> bindings = c.listAllNWFilterBindings();
             bindings.forEach(NWFilterBinding::close);
             expectError(ErrorNumber.ERR_NO_NWFILTER_BINDING, () -> c.lookupNWFilterBindingByPortDev("tck-no-such-tap"));
+        }
+    }
+
+    /** Fails when a network port cannot be created, listed, found, read or deleted through the network driver. */
+    @Test
+    @DisplayName("A port on a bridged network is created, listed, found by UUID, and deleted")
+    void networkPorts() {
+        String name = unique("tck-bridged");
+        String bridge = "tckb" + name.substring(name.length() - 8);
+        UUID portUuid = UUID.randomUUID();
+        UUID owner = UUID.randomUUID();
+        try (Connect c = tck().openQemu();
+                Network n = c.networkDefineXML("<network><name>" + name + "</name><forward mode='bridge'/>"
+                        + "<bridge name='" + bridge + "'/></network>")) {
+            try {
+                n.create();
+                try (NetworkPort p = n.portCreateXML("<networkport><uuid>" + portUuid + "</uuid><owner><name>tck-vm</name>"
+                        + "<uuid>" + owner + "</uuid></owner><mac address='52:54:00:12:34:56'/></networkport>")) {
+                    assertThat(p.getUUID()).isEqualTo(portUuid);
+                    assertThat(p.getUUIDString()).isEqualTo(portUuid.toString());
+                    assertThat(xpath(p.getXMLDesc(), "/networkport/owner/uuid")).isEqualTo(owner.toString());
+                    List<UUID> listed = new ArrayList<>();
+                    for (NetworkPort each : n.listAllPorts()) {
+                        try (each) {
+                            listed.add(each.getUUID());
+                        }
+                    }
+                    assertThat(listed).containsExactly(portUuid);
+                    try (NetworkPort found = n.lookupNetworkPortByUUIDString(portUuid.toString())) {
+                        assertThat(xpath(found.getXMLDesc(), "/networkport/mac/@address")).isEqualTo("52:54:00:12:34:56");
+                    }
+                    p.delete();
+                }
+                expectError(ErrorNumber.ERR_NO_NETWORK_PORT, () -> n.lookupNetworkPortByUUIDString(portUuid.toString()));
+            } finally {
+                if (n.isActive()) {
+                    n.destroy();
+                }
+                n.undefine();
+            }
+        }
+    }
+
+    /** Fails when an nwfilter binding cannot be created, found by port device, read or deleted. */
+    @Test
+    @DisplayName("An nwfilter binding is created, found by port device, read, and deleted")
+    void nwfilterBindingLifecycle() {
+        String filter = unique("tck-bf");
+        String portDev = "tckt" + filter.substring(filter.length() - 8);
+        try (Connect c = tck().openQemu();
+                NWFilter f = c.nwfilterDefineXML("<filter name='" + filter + "' chain='root'>"
+                        + "<rule action='accept' direction='out'><all/></rule></filter>")) {
+            try {
+                try (NWFilterBinding b = c.nwfilterBindingCreateXML("<filterbinding><owner><name>tck-vm</name><uuid>"
+                        + UUID.randomUUID() + "</uuid></owner><portdev name='" + portDev + "'/>"
+                        + "<mac address='52:54:00:12:34:57'/><filterref filter='" + filter + "'/></filterbinding>")) {
+                    assertThat(b.getPortDev()).isEqualTo(portDev);
+                    assertThat(b.getFilterName()).isEqualTo(filter);
+                    assertThat(xpath(b.getXMLDesc(), "/filterbinding/mac/@address")).isEqualTo("52:54:00:12:34:57");
+                    List<String> devs = new ArrayList<>();
+                    for (NWFilterBinding each : c.listAllNWFilterBindings()) {
+                        try (each) {
+                            devs.add(each.getPortDev());
+                        }
+                    }
+                    assertThat(devs).contains(portDev);
+                    try (NWFilterBinding found = c.lookupNWFilterBindingByPortDev(portDev)) {
+                        assertThat(found.getFilterName()).isEqualTo(filter);
+                    }
+                    b.delete();
+                }
+                expectError(ErrorNumber.ERR_NO_NWFILTER_BINDING, () -> c.lookupNWFilterBindingByPortDev(portDev));
+            } finally {
+                f.undefine();
+            }
         }
     }
 

@@ -34,6 +34,11 @@ public abstract class TckArea {
         return tck().openFixture(Fixtures.NODE);
     }
 
+    /** @return whether the backend reaches the test driver through a daemon ({@code test+unix:}, {@code test+tcp:}) */
+    final boolean viaDaemon() {
+        return tck().fixtureUri(Fixtures.path(Fixtures.NODE)).startsWith("test+");
+    }
+
     /** Skips the calling test, with the backend's reason, when it declares it lacks {@code capability}. */
     final void require(TckCapability capability) {
         tck().require(capability);
