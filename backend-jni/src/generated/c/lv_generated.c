@@ -544,7 +544,8 @@ done:
 static jint JNICALL lvg_virConnectCompareCPU(JNIEnv *env, jclass cls, jlong a0, jstring a1, jint a2) {
     jint result = 0;
     lv_t_virConnectCompareCPU fn = (lv_t_virConnectCompareCPU) lv_resolve(env, LV_virConnectCompareCPU);
-    lv_str s1 = LV_STR_INIT;
+    lv_str s1;
+    lv_str_init(&s1);
     (void) cls;
     if (fn == NULL) {
         return result;
@@ -568,11 +569,16 @@ done:
 static jint JNICALL lvg_virConnectCompareHypervisorCPU(JNIEnv *env, jclass cls, jlong a0, jstring a1, jstring a2, jstring a3, jstring a4, jstring a5, jint a6) {
     jint result = 0;
     lv_t_virConnectCompareHypervisorCPU fn = (lv_t_virConnectCompareHypervisorCPU) lv_resolve(env, LV_virConnectCompareHypervisorCPU);
-    lv_str s1 = LV_STR_INIT;
-    lv_str s2 = LV_STR_INIT;
-    lv_str s3 = LV_STR_INIT;
-    lv_str s4 = LV_STR_INIT;
-    lv_str s5 = LV_STR_INIT;
+    lv_str s1;
+    lv_str_init(&s1);
+    lv_str s2;
+    lv_str_init(&s2);
+    lv_str s3;
+    lv_str_init(&s3);
+    lv_str s4;
+    lv_str_init(&s4);
+    lv_str s5;
+    lv_str_init(&s5);
     (void) cls;
     if (fn == NULL) {
         return result;
@@ -631,8 +637,10 @@ done:
 static jstring JNICALL lvg_virConnectDomainXMLFromNative(JNIEnv *env, jclass cls, jlong a0, jstring a1, jstring a2, jint a3) {
     jstring result = NULL;
     lv_t_virConnectDomainXMLFromNative fn = (lv_t_virConnectDomainXMLFromNative) lv_resolve(env, LV_virConnectDomainXMLFromNative);
-    lv_str s1 = LV_STR_INIT;
-    lv_str s2 = LV_STR_INIT;
+    lv_str s1;
+    lv_str_init(&s1);
+    lv_str s2;
+    lv_str_init(&s2);
     (void) cls;
     if (fn == NULL) {
         return result;
@@ -661,8 +669,10 @@ done:
 static jstring JNICALL lvg_virConnectDomainXMLToNative(JNIEnv *env, jclass cls, jlong a0, jstring a1, jstring a2, jint a3) {
     jstring result = NULL;
     lv_t_virConnectDomainXMLToNative fn = (lv_t_virConnectDomainXMLToNative) lv_resolve(env, LV_virConnectDomainXMLToNative);
-    lv_str s1 = LV_STR_INIT;
-    lv_str s2 = LV_STR_INIT;
+    lv_str s1;
+    lv_str_init(&s1);
+    lv_str s2;
+    lv_str_init(&s2);
     (void) cls;
     if (fn == NULL) {
         return result;
@@ -691,8 +701,10 @@ done:
 static jstring JNICALL lvg_virConnectFindStoragePoolSources(JNIEnv *env, jclass cls, jlong a0, jstring a1, jstring a2, jint a3) {
     jstring result = NULL;
     lv_t_virConnectFindStoragePoolSources fn = (lv_t_virConnectFindStoragePoolSources) lv_resolve(env, LV_virConnectFindStoragePoolSources);
-    lv_str s1 = LV_STR_INIT;
-    lv_str s2 = LV_STR_INIT;
+    lv_str s1;
+    lv_str_init(&s1);
+    lv_str s2;
+    lv_str_init(&s2);
     (void) cls;
     if (fn == NULL) {
         return result;
@@ -741,10 +753,14 @@ done:
 static jstring JNICALL lvg_virConnectGetDomainCapabilities(JNIEnv *env, jclass cls, jlong a0, jstring a1, jstring a2, jstring a3, jstring a4, jint a5) {
     jstring result = NULL;
     lv_t_virConnectGetDomainCapabilities fn = (lv_t_virConnectGetDomainCapabilities) lv_resolve(env, LV_virConnectGetDomainCapabilities);
-    lv_str s1 = LV_STR_INIT;
-    lv_str s2 = LV_STR_INIT;
-    lv_str s3 = LV_STR_INIT;
-    lv_str s4 = LV_STR_INIT;
+    lv_str s1;
+    lv_str_init(&s1);
+    lv_str s2;
+    lv_str_init(&s2);
+    lv_str s3;
+    lv_str_init(&s3);
+    lv_str s4;
+    lv_str_init(&s4);
     (void) cls;
     if (fn == NULL) {
         return result;
@@ -821,7 +837,8 @@ done:
 static jint JNICALL lvg_virConnectGetMaxVcpus(JNIEnv *env, jclass cls, jlong a0, jstring a1) {
     jint result = 0;
     lv_t_virConnectGetMaxVcpus fn = (lv_t_virConnectGetMaxVcpus) lv_resolve(env, LV_virConnectGetMaxVcpus);
-    lv_str s1 = LV_STR_INIT;
+    lv_str s1;
+    lv_str_init(&s1);
     (void) cls;
     if (fn == NULL) {
         return result;
@@ -1229,7 +1246,8 @@ done:
 static jlong JNICALL lvg_virConnectOpen(JNIEnv *env, jclass cls, jstring a0) {
     jlong result = 0;
     lv_t_virConnectOpen fn = (lv_t_virConnectOpen) lv_resolve(env, LV_virConnectOpen);
-    lv_str s0 = LV_STR_INIT;
+    lv_str s0;
+    lv_str_init(&s0);
     (void) cls;
     if (fn == NULL) {
         return result;
@@ -1252,7 +1270,8 @@ done:
 static jlong JNICALL lvg_virConnectOpenReadOnly(JNIEnv *env, jclass cls, jstring a0) {
     jlong result = 0;
     lv_t_virConnectOpenReadOnly fn = (lv_t_virConnectOpenReadOnly) lv_resolve(env, LV_virConnectOpenReadOnly);
-    lv_str s0 = LV_STR_INIT;
+    lv_str s0;
+    lv_str_init(&s0);
     (void) cls;
     if (fn == NULL) {
         return result;
@@ -1427,7 +1446,8 @@ done:
 static jint JNICALL lvg_virDomainAttachDevice(JNIEnv *env, jclass cls, jlong a0, jstring a1) {
     jint result = 0;
     lv_t_virDomainAttachDevice fn = (lv_t_virDomainAttachDevice) lv_resolve(env, LV_virDomainAttachDevice);
-    lv_str s1 = LV_STR_INIT;
+    lv_str s1;
+    lv_str_init(&s1);
     (void) cls;
     if (fn == NULL) {
         return result;
@@ -1451,7 +1471,8 @@ done:
 static jint JNICALL lvg_virDomainAttachDeviceFlags(JNIEnv *env, jclass cls, jlong a0, jstring a1, jint a2) {
     jint result = 0;
     lv_t_virDomainAttachDeviceFlags fn = (lv_t_virDomainAttachDeviceFlags) lv_resolve(env, LV_virDomainAttachDeviceFlags);
-    lv_str s1 = LV_STR_INIT;
+    lv_str s1;
+    lv_str_init(&s1);
     (void) cls;
     if (fn == NULL) {
         return result;
@@ -1475,8 +1496,10 @@ done:
 static jint JNICALL lvg_virDomainBackupBegin(JNIEnv *env, jclass cls, jlong a0, jstring a1, jstring a2, jint a3) {
     jint result = 0;
     lv_t_virDomainBackupBegin fn = (lv_t_virDomainBackupBegin) lv_resolve(env, LV_virDomainBackupBegin);
-    lv_str s1 = LV_STR_INIT;
-    lv_str s2 = LV_STR_INIT;
+    lv_str s1;
+    lv_str_init(&s1);
+    lv_str s2;
+    lv_str_init(&s2);
     (void) cls;
     if (fn == NULL) {
         return result;
@@ -1524,9 +1547,12 @@ done:
 static jint JNICALL lvg_virDomainBlockCommit(JNIEnv *env, jclass cls, jlong a0, jstring a1, jstring a2, jstring a3, jlong a4, jint a5) {
     jint result = 0;
     lv_t_virDomainBlockCommit fn = (lv_t_virDomainBlockCommit) lv_resolve(env, LV_virDomainBlockCommit);
-    lv_str s1 = LV_STR_INIT;
-    lv_str s2 = LV_STR_INIT;
-    lv_str s3 = LV_STR_INIT;
+    lv_str s1;
+    lv_str_init(&s1);
+    lv_str s2;
+    lv_str_init(&s2);
+    lv_str s3;
+    lv_str_init(&s3);
     (void) cls;
     if (fn == NULL) {
         return result;
@@ -1558,7 +1584,8 @@ done:
 static jint JNICALL lvg_virDomainBlockJobAbort(JNIEnv *env, jclass cls, jlong a0, jstring a1, jint a2) {
     jint result = 0;
     lv_t_virDomainBlockJobAbort fn = (lv_t_virDomainBlockJobAbort) lv_resolve(env, LV_virDomainBlockJobAbort);
-    lv_str s1 = LV_STR_INIT;
+    lv_str s1;
+    lv_str_init(&s1);
     (void) cls;
     if (fn == NULL) {
         return result;
@@ -1582,7 +1609,8 @@ done:
 static jint JNICALL lvg_virDomainBlockJobSetSpeed(JNIEnv *env, jclass cls, jlong a0, jstring a1, jlong a2, jint a3) {
     jint result = 0;
     lv_t_virDomainBlockJobSetSpeed fn = (lv_t_virDomainBlockJobSetSpeed) lv_resolve(env, LV_virDomainBlockJobSetSpeed);
-    lv_str s1 = LV_STR_INIT;
+    lv_str s1;
+    lv_str_init(&s1);
     (void) cls;
     if (fn == NULL) {
         return result;
@@ -1606,7 +1634,8 @@ done:
 static jint JNICALL lvg_virDomainBlockPull(JNIEnv *env, jclass cls, jlong a0, jstring a1, jlong a2, jint a3) {
     jint result = 0;
     lv_t_virDomainBlockPull fn = (lv_t_virDomainBlockPull) lv_resolve(env, LV_virDomainBlockPull);
-    lv_str s1 = LV_STR_INIT;
+    lv_str s1;
+    lv_str_init(&s1);
     (void) cls;
     if (fn == NULL) {
         return result;
@@ -1630,8 +1659,10 @@ done:
 static jint JNICALL lvg_virDomainBlockRebase(JNIEnv *env, jclass cls, jlong a0, jstring a1, jstring a2, jlong a3, jint a4) {
     jint result = 0;
     lv_t_virDomainBlockRebase fn = (lv_t_virDomainBlockRebase) lv_resolve(env, LV_virDomainBlockRebase);
-    lv_str s1 = LV_STR_INIT;
-    lv_str s2 = LV_STR_INIT;
+    lv_str s1;
+    lv_str_init(&s1);
+    lv_str s2;
+    lv_str_init(&s2);
     (void) cls;
     if (fn == NULL) {
         return result;
@@ -1659,7 +1690,8 @@ done:
 static jint JNICALL lvg_virDomainBlockResize(JNIEnv *env, jclass cls, jlong a0, jstring a1, jlong a2, jint a3) {
     jint result = 0;
     lv_t_virDomainBlockResize fn = (lv_t_virDomainBlockResize) lv_resolve(env, LV_virDomainBlockResize);
-    lv_str s1 = LV_STR_INIT;
+    lv_str s1;
+    lv_str_init(&s1);
     (void) cls;
     if (fn == NULL) {
         return result;
@@ -1683,7 +1715,8 @@ done:
 static jlong JNICALL lvg_virDomainCheckpointCreateXML(JNIEnv *env, jclass cls, jlong a0, jstring a1, jint a2) {
     jlong result = 0;
     lv_t_virDomainCheckpointCreateXML fn = (lv_t_virDomainCheckpointCreateXML) lv_resolve(env, LV_virDomainCheckpointCreateXML);
-    lv_str s1 = LV_STR_INIT;
+    lv_str s1;
+    lv_str_init(&s1);
     (void) cls;
     if (fn == NULL) {
         return result;
@@ -1837,7 +1870,8 @@ done:
 static jlong JNICALL lvg_virDomainCheckpointLookupByName(JNIEnv *env, jclass cls, jlong a0, jstring a1, jint a2) {
     jlong result = 0;
     lv_t_virDomainCheckpointLookupByName fn = (lv_t_virDomainCheckpointLookupByName) lv_resolve(env, LV_virDomainCheckpointLookupByName);
-    lv_str s1 = LV_STR_INIT;
+    lv_str s1;
+    lv_str_init(&s1);
     (void) cls;
     if (fn == NULL) {
         return result;
@@ -1879,7 +1913,8 @@ done:
 static jint JNICALL lvg_virDomainCoreDump(JNIEnv *env, jclass cls, jlong a0, jstring a1, jint a2) {
     jint result = 0;
     lv_t_virDomainCoreDump fn = (lv_t_virDomainCoreDump) lv_resolve(env, LV_virDomainCoreDump);
-    lv_str s1 = LV_STR_INIT;
+    lv_str s1;
+    lv_str_init(&s1);
     (void) cls;
     if (fn == NULL) {
         return result;
@@ -1903,7 +1938,8 @@ done:
 static jint JNICALL lvg_virDomainCoreDumpWithFormat(JNIEnv *env, jclass cls, jlong a0, jstring a1, jint a2, jint a3) {
     jint result = 0;
     lv_t_virDomainCoreDumpWithFormat fn = (lv_t_virDomainCoreDumpWithFormat) lv_resolve(env, LV_virDomainCoreDumpWithFormat);
-    lv_str s1 = LV_STR_INIT;
+    lv_str s1;
+    lv_str_init(&s1);
     (void) cls;
     if (fn == NULL) {
         return result;
@@ -1946,7 +1982,8 @@ done:
 static jlong JNICALL lvg_virDomainCreateLinux(JNIEnv *env, jclass cls, jlong a0, jstring a1, jint a2) {
     jlong result = 0;
     lv_t_virDomainCreateLinux fn = (lv_t_virDomainCreateLinux) lv_resolve(env, LV_virDomainCreateLinux);
-    lv_str s1 = LV_STR_INIT;
+    lv_str s1;
+    lv_str_init(&s1);
     (void) cls;
     if (fn == NULL) {
         return result;
@@ -1988,7 +2025,8 @@ done:
 static jlong JNICALL lvg_virDomainCreateXML(JNIEnv *env, jclass cls, jlong a0, jstring a1, jint a2) {
     jlong result = 0;
     lv_t_virDomainCreateXML fn = (lv_t_virDomainCreateXML) lv_resolve(env, LV_virDomainCreateXML);
-    lv_str s1 = LV_STR_INIT;
+    lv_str s1;
+    lv_str_init(&s1);
     (void) cls;
     if (fn == NULL) {
         return result;
@@ -2011,7 +2049,8 @@ done:
 static jlong JNICALL lvg_virDomainDefineXML(JNIEnv *env, jclass cls, jlong a0, jstring a1) {
     jlong result = 0;
     lv_t_virDomainDefineXML fn = (lv_t_virDomainDefineXML) lv_resolve(env, LV_virDomainDefineXML);
-    lv_str s1 = LV_STR_INIT;
+    lv_str s1;
+    lv_str_init(&s1);
     (void) cls;
     if (fn == NULL) {
         return result;
@@ -2034,7 +2073,8 @@ done:
 static jlong JNICALL lvg_virDomainDefineXMLFlags(JNIEnv *env, jclass cls, jlong a0, jstring a1, jint a2) {
     jlong result = 0;
     lv_t_virDomainDefineXMLFlags fn = (lv_t_virDomainDefineXMLFlags) lv_resolve(env, LV_virDomainDefineXMLFlags);
-    lv_str s1 = LV_STR_INIT;
+    lv_str s1;
+    lv_str_init(&s1);
     (void) cls;
     if (fn == NULL) {
         return result;
@@ -2114,7 +2154,8 @@ done:
 static jint JNICALL lvg_virDomainDetachDevice(JNIEnv *env, jclass cls, jlong a0, jstring a1) {
     jint result = 0;
     lv_t_virDomainDetachDevice fn = (lv_t_virDomainDetachDevice) lv_resolve(env, LV_virDomainDetachDevice);
-    lv_str s1 = LV_STR_INIT;
+    lv_str s1;
+    lv_str_init(&s1);
     (void) cls;
     if (fn == NULL) {
         return result;
@@ -2138,7 +2179,8 @@ done:
 static jint JNICALL lvg_virDomainDetachDeviceAlias(JNIEnv *env, jclass cls, jlong a0, jstring a1, jint a2) {
     jint result = 0;
     lv_t_virDomainDetachDeviceAlias fn = (lv_t_virDomainDetachDeviceAlias) lv_resolve(env, LV_virDomainDetachDeviceAlias);
-    lv_str s1 = LV_STR_INIT;
+    lv_str s1;
+    lv_str_init(&s1);
     (void) cls;
     if (fn == NULL) {
         return result;
@@ -2162,7 +2204,8 @@ done:
 static jint JNICALL lvg_virDomainDetachDeviceFlags(JNIEnv *env, jclass cls, jlong a0, jstring a1, jint a2) {
     jint result = 0;
     lv_t_virDomainDetachDeviceFlags fn = (lv_t_virDomainDetachDeviceFlags) lv_resolve(env, LV_virDomainDetachDeviceFlags);
-    lv_str s1 = LV_STR_INIT;
+    lv_str s1;
+    lv_str_init(&s1);
     (void) cls;
     if (fn == NULL) {
         return result;
@@ -2186,7 +2229,8 @@ done:
 static jint JNICALL lvg_virDomainFSTrim(JNIEnv *env, jclass cls, jlong a0, jstring a1, jlong a2, jint a3) {
     jint result = 0;
     lv_t_virDomainFSTrim fn = (lv_t_virDomainFSTrim) lv_resolve(env, LV_virDomainFSTrim);
-    lv_str s1 = LV_STR_INIT;
+    lv_str s1;
+    lv_str_init(&s1);
     (void) cls;
     if (fn == NULL) {
         return result;
@@ -2342,7 +2386,8 @@ done:
 static jstring JNICALL lvg_virDomainGetMetadata(JNIEnv *env, jclass cls, jlong a0, jint a1, jstring a2, jint a3) {
     jstring result = NULL;
     lv_t_virDomainGetMetadata fn = (lv_t_virDomainGetMetadata) lv_resolve(env, LV_virDomainGetMetadata);
-    lv_str s2 = LV_STR_INIT;
+    lv_str s2;
+    lv_str_init(&s2);
     (void) cls;
     if (fn == NULL) {
         return result;
@@ -2618,7 +2663,8 @@ done:
 static jlong JNICALL lvg_virDomainLookupByName(JNIEnv *env, jclass cls, jlong a0, jstring a1) {
     jlong result = 0;
     lv_t_virDomainLookupByName fn = (lv_t_virDomainLookupByName) lv_resolve(env, LV_virDomainLookupByName);
-    lv_str s1 = LV_STR_INIT;
+    lv_str s1;
+    lv_str_init(&s1);
     (void) cls;
     if (fn == NULL) {
         return result;
@@ -2663,7 +2709,8 @@ done:
 static jlong JNICALL lvg_virDomainLookupByUUIDString(JNIEnv *env, jclass cls, jlong a0, jstring a1) {
     jlong result = 0;
     lv_t_virDomainLookupByUUIDString fn = (lv_t_virDomainLookupByUUIDString) lv_resolve(env, LV_virDomainLookupByUUIDString);
-    lv_str s1 = LV_STR_INIT;
+    lv_str s1;
+    lv_str_init(&s1);
     (void) cls;
     if (fn == NULL) {
         return result;
@@ -2705,7 +2752,8 @@ done:
 static jint JNICALL lvg_virDomainManagedSaveDefineXML(JNIEnv *env, jclass cls, jlong a0, jstring a1, jint a2) {
     jint result = 0;
     lv_t_virDomainManagedSaveDefineXML fn = (lv_t_virDomainManagedSaveDefineXML) lv_resolve(env, LV_virDomainManagedSaveDefineXML);
-    lv_str s1 = LV_STR_INIT;
+    lv_str s1;
+    lv_str_init(&s1);
     (void) cls;
     if (fn == NULL) {
         return result;
@@ -2768,8 +2816,10 @@ done:
 static jlong JNICALL lvg_virDomainMigrate(JNIEnv *env, jclass cls, jlong a0, jlong a1, jlong a2, jstring a3, jstring a4, jlong a5) {
     jlong result = 0;
     lv_t_virDomainMigrate fn = (lv_t_virDomainMigrate) lv_resolve(env, LV_virDomainMigrate);
-    lv_str s3 = LV_STR_INIT;
-    lv_str s4 = LV_STR_INIT;
+    lv_str s3;
+    lv_str_init(&s3);
+    lv_str s4;
+    lv_str_init(&s4);
     (void) cls;
     if (fn == NULL) {
         return result;
@@ -2796,9 +2846,12 @@ done:
 static jlong JNICALL lvg_virDomainMigrate2(JNIEnv *env, jclass cls, jlong a0, jlong a1, jstring a2, jlong a3, jstring a4, jstring a5, jlong a6) {
     jlong result = 0;
     lv_t_virDomainMigrate2 fn = (lv_t_virDomainMigrate2) lv_resolve(env, LV_virDomainMigrate2);
-    lv_str s2 = LV_STR_INIT;
-    lv_str s4 = LV_STR_INIT;
-    lv_str s5 = LV_STR_INIT;
+    lv_str s2;
+    lv_str_init(&s2);
+    lv_str s4;
+    lv_str_init(&s4);
+    lv_str s5;
+    lv_str_init(&s5);
     (void) cls;
     if (fn == NULL) {
         return result;
@@ -2965,8 +3018,10 @@ done:
 static jint JNICALL lvg_virDomainMigrateToURI(JNIEnv *env, jclass cls, jlong a0, jstring a1, jlong a2, jstring a3, jlong a4) {
     jint result = 0;
     lv_t_virDomainMigrateToURI fn = (lv_t_virDomainMigrateToURI) lv_resolve(env, LV_virDomainMigrateToURI);
-    lv_str s1 = LV_STR_INIT;
-    lv_str s3 = LV_STR_INIT;
+    lv_str s1;
+    lv_str_init(&s1);
+    lv_str s3;
+    lv_str_init(&s3);
     (void) cls;
     if (fn == NULL) {
         return result;
@@ -2994,10 +3049,14 @@ done:
 static jint JNICALL lvg_virDomainMigrateToURI2(JNIEnv *env, jclass cls, jlong a0, jstring a1, jstring a2, jstring a3, jlong a4, jstring a5, jlong a6) {
     jint result = 0;
     lv_t_virDomainMigrateToURI2 fn = (lv_t_virDomainMigrateToURI2) lv_resolve(env, LV_virDomainMigrateToURI2);
-    lv_str s1 = LV_STR_INIT;
-    lv_str s2 = LV_STR_INIT;
-    lv_str s3 = LV_STR_INIT;
-    lv_str s5 = LV_STR_INIT;
+    lv_str s1;
+    lv_str_init(&s1);
+    lv_str s2;
+    lv_str_init(&s2);
+    lv_str s3;
+    lv_str_init(&s3);
+    lv_str s5;
+    lv_str_init(&s5);
     (void) cls;
     if (fn == NULL) {
         return result;
@@ -3033,7 +3092,8 @@ done:
 static jint JNICALL lvg_virDomainOpenChannel(JNIEnv *env, jclass cls, jlong a0, jstring a1, jlong a2, jint a3) {
     jint result = 0;
     lv_t_virDomainOpenChannel fn = (lv_t_virDomainOpenChannel) lv_resolve(env, LV_virDomainOpenChannel);
-    lv_str s1 = LV_STR_INIT;
+    lv_str s1;
+    lv_str_init(&s1);
     (void) cls;
     if (fn == NULL) {
         return result;
@@ -3057,7 +3117,8 @@ done:
 static jint JNICALL lvg_virDomainOpenConsole(JNIEnv *env, jclass cls, jlong a0, jstring a1, jlong a2, jint a3) {
     jint result = 0;
     lv_t_virDomainOpenConsole fn = (lv_t_virDomainOpenConsole) lv_resolve(env, LV_virDomainOpenConsole);
-    lv_str s1 = LV_STR_INIT;
+    lv_str s1;
+    lv_str_init(&s1);
     (void) cls;
     if (fn == NULL) {
         return result;
@@ -3195,7 +3256,8 @@ done:
 static jint JNICALL lvg_virDomainRename(JNIEnv *env, jclass cls, jlong a0, jstring a1, jint a2) {
     jint result = 0;
     lv_t_virDomainRename fn = (lv_t_virDomainRename) lv_resolve(env, LV_virDomainRename);
-    lv_str s1 = LV_STR_INIT;
+    lv_str s1;
+    lv_str_init(&s1);
     (void) cls;
     if (fn == NULL) {
         return result;
@@ -3238,7 +3300,8 @@ done:
 static jint JNICALL lvg_virDomainRestore(JNIEnv *env, jclass cls, jlong a0, jstring a1) {
     jint result = 0;
     lv_t_virDomainRestore fn = (lv_t_virDomainRestore) lv_resolve(env, LV_virDomainRestore);
-    lv_str s1 = LV_STR_INIT;
+    lv_str s1;
+    lv_str_init(&s1);
     (void) cls;
     if (fn == NULL) {
         return result;
@@ -3262,8 +3325,10 @@ done:
 static jint JNICALL lvg_virDomainRestoreFlags(JNIEnv *env, jclass cls, jlong a0, jstring a1, jstring a2, jint a3) {
     jint result = 0;
     lv_t_virDomainRestoreFlags fn = (lv_t_virDomainRestoreFlags) lv_resolve(env, LV_virDomainRestoreFlags);
-    lv_str s1 = LV_STR_INIT;
-    lv_str s2 = LV_STR_INIT;
+    lv_str s1;
+    lv_str_init(&s1);
+    lv_str s2;
+    lv_str_init(&s2);
     (void) cls;
     if (fn == NULL) {
         return result;
@@ -3329,7 +3394,8 @@ done:
 static jint JNICALL lvg_virDomainSave(JNIEnv *env, jclass cls, jlong a0, jstring a1) {
     jint result = 0;
     lv_t_virDomainSave fn = (lv_t_virDomainSave) lv_resolve(env, LV_virDomainSave);
-    lv_str s1 = LV_STR_INIT;
+    lv_str s1;
+    lv_str_init(&s1);
     (void) cls;
     if (fn == NULL) {
         return result;
@@ -3353,8 +3419,10 @@ done:
 static jint JNICALL lvg_virDomainSaveFlags(JNIEnv *env, jclass cls, jlong a0, jstring a1, jstring a2, jint a3) {
     jint result = 0;
     lv_t_virDomainSaveFlags fn = (lv_t_virDomainSaveFlags) lv_resolve(env, LV_virDomainSaveFlags);
-    lv_str s1 = LV_STR_INIT;
-    lv_str s2 = LV_STR_INIT;
+    lv_str s1;
+    lv_str_init(&s1);
+    lv_str s2;
+    lv_str_init(&s2);
     (void) cls;
     if (fn == NULL) {
         return result;
@@ -3382,8 +3450,10 @@ done:
 static jint JNICALL lvg_virDomainSaveImageDefineXML(JNIEnv *env, jclass cls, jlong a0, jstring a1, jstring a2, jint a3) {
     jint result = 0;
     lv_t_virDomainSaveImageDefineXML fn = (lv_t_virDomainSaveImageDefineXML) lv_resolve(env, LV_virDomainSaveImageDefineXML);
-    lv_str s1 = LV_STR_INIT;
-    lv_str s2 = LV_STR_INIT;
+    lv_str s1;
+    lv_str_init(&s1);
+    lv_str s2;
+    lv_str_init(&s2);
     (void) cls;
     if (fn == NULL) {
         return result;
@@ -3411,7 +3481,8 @@ done:
 static jstring JNICALL lvg_virDomainSaveImageGetXMLDesc(JNIEnv *env, jclass cls, jlong a0, jstring a1, jint a2) {
     jstring result = NULL;
     lv_t_virDomainSaveImageGetXMLDesc fn = (lv_t_virDomainSaveImageGetXMLDesc) lv_resolve(env, LV_virDomainSaveImageGetXMLDesc);
-    lv_str s1 = LV_STR_INIT;
+    lv_str s1;
+    lv_str_init(&s1);
     (void) cls;
     if (fn == NULL) {
         return result;
@@ -3494,7 +3565,8 @@ done:
 static jint JNICALL lvg_virDomainSetBlockThreshold(JNIEnv *env, jclass cls, jlong a0, jstring a1, jlong a2, jint a3) {
     jint result = 0;
     lv_t_virDomainSetBlockThreshold fn = (lv_t_virDomainSetBlockThreshold) lv_resolve(env, LV_virDomainSetBlockThreshold);
-    lv_str s1 = LV_STR_INIT;
+    lv_str s1;
+    lv_str_init(&s1);
     (void) cls;
     if (fn == NULL) {
         return result;
@@ -3518,7 +3590,8 @@ done:
 static jint JNICALL lvg_virDomainSetGuestVcpus(JNIEnv *env, jclass cls, jlong a0, jstring a1, jint a2, jint a3) {
     jint result = 0;
     lv_t_virDomainSetGuestVcpus fn = (lv_t_virDomainSetGuestVcpus) lv_resolve(env, LV_virDomainSetGuestVcpus);
-    lv_str s1 = LV_STR_INIT;
+    lv_str s1;
+    lv_str_init(&s1);
     (void) cls;
     if (fn == NULL) {
         return result;
@@ -3637,9 +3710,12 @@ done:
 static jint JNICALL lvg_virDomainSetMetadata(JNIEnv *env, jclass cls, jlong a0, jint a1, jstring a2, jstring a3, jstring a4, jint a5) {
     jint result = 0;
     lv_t_virDomainSetMetadata fn = (lv_t_virDomainSetMetadata) lv_resolve(env, LV_virDomainSetMetadata);
-    lv_str s2 = LV_STR_INIT;
-    lv_str s3 = LV_STR_INIT;
-    lv_str s4 = LV_STR_INIT;
+    lv_str s2;
+    lv_str_init(&s2);
+    lv_str s3;
+    lv_str_init(&s3);
+    lv_str s4;
+    lv_str_init(&s4);
     (void) cls;
     if (fn == NULL) {
         return result;
@@ -3690,8 +3766,10 @@ done:
 static jint JNICALL lvg_virDomainSetUserPassword(JNIEnv *env, jclass cls, jlong a0, jstring a1, jstring a2, jint a3) {
     jint result = 0;
     lv_t_virDomainSetUserPassword fn = (lv_t_virDomainSetUserPassword) lv_resolve(env, LV_virDomainSetUserPassword);
-    lv_str s1 = LV_STR_INIT;
-    lv_str s2 = LV_STR_INIT;
+    lv_str s1;
+    lv_str_init(&s1);
+    lv_str s2;
+    lv_str_init(&s2);
     (void) cls;
     if (fn == NULL) {
         return result;
@@ -3719,7 +3797,8 @@ done:
 static jint JNICALL lvg_virDomainSetVcpu(JNIEnv *env, jclass cls, jlong a0, jstring a1, jint a2, jint a3) {
     jint result = 0;
     lv_t_virDomainSetVcpu fn = (lv_t_virDomainSetVcpu) lv_resolve(env, LV_virDomainSetVcpu);
-    lv_str s1 = LV_STR_INIT;
+    lv_str s1;
+    lv_str_init(&s1);
     (void) cls;
     if (fn == NULL) {
         return result;
@@ -3819,7 +3898,8 @@ done:
 static jlong JNICALL lvg_virDomainSnapshotCreateXML(JNIEnv *env, jclass cls, jlong a0, jstring a1, jint a2) {
     jlong result = 0;
     lv_t_virDomainSnapshotCreateXML fn = (lv_t_virDomainSnapshotCreateXML) lv_resolve(env, LV_virDomainSnapshotCreateXML);
-    lv_str s1 = LV_STR_INIT;
+    lv_str s1;
+    lv_str_init(&s1);
     (void) cls;
     if (fn == NULL) {
         return result;
@@ -4029,7 +4109,8 @@ done:
 static jlong JNICALL lvg_virDomainSnapshotLookupByName(JNIEnv *env, jclass cls, jlong a0, jstring a1, jint a2) {
     jlong result = 0;
     lv_t_virDomainSnapshotLookupByName fn = (lv_t_virDomainSnapshotLookupByName) lv_resolve(env, LV_virDomainSnapshotLookupByName);
-    lv_str s1 = LV_STR_INIT;
+    lv_str s1;
+    lv_str_init(&s1);
     (void) cls;
     if (fn == NULL) {
         return result;
@@ -4185,7 +4266,8 @@ done:
 static jint JNICALL lvg_virDomainUpdateDeviceFlags(JNIEnv *env, jclass cls, jlong a0, jstring a1, jint a2) {
     jint result = 0;
     lv_t_virDomainUpdateDeviceFlags fn = (lv_t_virDomainUpdateDeviceFlags) lv_resolve(env, LV_virDomainUpdateDeviceFlags);
-    lv_str s1 = LV_STR_INIT;
+    lv_str s1;
+    lv_str_init(&s1);
     (void) cls;
     if (fn == NULL) {
         return result;
@@ -4380,7 +4462,8 @@ done:
 static jlong JNICALL lvg_virInterfaceDefineXML(JNIEnv *env, jclass cls, jlong a0, jstring a1, jint a2) {
     jlong result = 0;
     lv_t_virInterfaceDefineXML fn = (lv_t_virInterfaceDefineXML) lv_resolve(env, LV_virInterfaceDefineXML);
-    lv_str s1 = LV_STR_INIT;
+    lv_str s1;
+    lv_str_init(&s1);
     (void) cls;
     if (fn == NULL) {
         return result;
@@ -4536,7 +4619,8 @@ done:
 static jlong JNICALL lvg_virInterfaceLookupByMACString(JNIEnv *env, jclass cls, jlong a0, jstring a1) {
     jlong result = 0;
     lv_t_virInterfaceLookupByMACString fn = (lv_t_virInterfaceLookupByMACString) lv_resolve(env, LV_virInterfaceLookupByMACString);
-    lv_str s1 = LV_STR_INIT;
+    lv_str s1;
+    lv_str_init(&s1);
     (void) cls;
     if (fn == NULL) {
         return result;
@@ -4559,7 +4643,8 @@ done:
 static jlong JNICALL lvg_virInterfaceLookupByName(JNIEnv *env, jclass cls, jlong a0, jstring a1) {
     jlong result = 0;
     lv_t_virInterfaceLookupByName fn = (lv_t_virInterfaceLookupByName) lv_resolve(env, LV_virInterfaceLookupByName);
-    lv_str s1 = LV_STR_INIT;
+    lv_str s1;
+    lv_str_init(&s1);
     (void) cls;
     if (fn == NULL) {
         return result;
@@ -4620,7 +4705,8 @@ done:
 static jlong JNICALL lvg_virNWFilterBindingCreateXML(JNIEnv *env, jclass cls, jlong a0, jstring a1, jint a2) {
     jlong result = 0;
     lv_t_virNWFilterBindingCreateXML fn = (lv_t_virNWFilterBindingCreateXML) lv_resolve(env, LV_virNWFilterBindingCreateXML);
-    lv_str s1 = LV_STR_INIT;
+    lv_str s1;
+    lv_str_init(&s1);
     (void) cls;
     if (fn == NULL) {
         return result;
@@ -4739,7 +4825,8 @@ done:
 static jlong JNICALL lvg_virNWFilterBindingLookupByPortDev(JNIEnv *env, jclass cls, jlong a0, jstring a1) {
     jlong result = 0;
     lv_t_virNWFilterBindingLookupByPortDev fn = (lv_t_virNWFilterBindingLookupByPortDev) lv_resolve(env, LV_virNWFilterBindingLookupByPortDev);
-    lv_str s1 = LV_STR_INIT;
+    lv_str s1;
+    lv_str_init(&s1);
     (void) cls;
     if (fn == NULL) {
         return result;
@@ -4781,7 +4868,8 @@ done:
 static jlong JNICALL lvg_virNWFilterDefineXML(JNIEnv *env, jclass cls, jlong a0, jstring a1) {
     jlong result = 0;
     lv_t_virNWFilterDefineXML fn = (lv_t_virNWFilterDefineXML) lv_resolve(env, LV_virNWFilterDefineXML);
-    lv_str s1 = LV_STR_INIT;
+    lv_str s1;
+    lv_str_init(&s1);
     (void) cls;
     if (fn == NULL) {
         return result;
@@ -4804,7 +4892,8 @@ done:
 static jlong JNICALL lvg_virNWFilterDefineXMLFlags(JNIEnv *env, jclass cls, jlong a0, jstring a1, jint a2) {
     jlong result = 0;
     lv_t_virNWFilterDefineXMLFlags fn = (lv_t_virNWFilterDefineXMLFlags) lv_resolve(env, LV_virNWFilterDefineXMLFlags);
-    lv_str s1 = LV_STR_INIT;
+    lv_str s1;
+    lv_str_init(&s1);
     (void) cls;
     if (fn == NULL) {
         return result;
@@ -4926,7 +5015,8 @@ done:
 static jlong JNICALL lvg_virNWFilterLookupByName(JNIEnv *env, jclass cls, jlong a0, jstring a1) {
     jlong result = 0;
     lv_t_virNWFilterLookupByName fn = (lv_t_virNWFilterLookupByName) lv_resolve(env, LV_virNWFilterLookupByName);
-    lv_str s1 = LV_STR_INIT;
+    lv_str s1;
+    lv_str_init(&s1);
     (void) cls;
     if (fn == NULL) {
         return result;
@@ -4971,7 +5061,8 @@ done:
 static jlong JNICALL lvg_virNWFilterLookupByUUIDString(JNIEnv *env, jclass cls, jlong a0, jstring a1) {
     jlong result = 0;
     lv_t_virNWFilterLookupByUUIDString fn = (lv_t_virNWFilterLookupByUUIDString) lv_resolve(env, LV_virNWFilterLookupByUUIDString);
-    lv_str s1 = LV_STR_INIT;
+    lv_str s1;
+    lv_str_init(&s1);
     (void) cls;
     if (fn == NULL) {
         return result;
@@ -5051,7 +5142,8 @@ done:
 static jlong JNICALL lvg_virNetworkCreateXML(JNIEnv *env, jclass cls, jlong a0, jstring a1) {
     jlong result = 0;
     lv_t_virNetworkCreateXML fn = (lv_t_virNetworkCreateXML) lv_resolve(env, LV_virNetworkCreateXML);
-    lv_str s1 = LV_STR_INIT;
+    lv_str s1;
+    lv_str_init(&s1);
     (void) cls;
     if (fn == NULL) {
         return result;
@@ -5074,7 +5166,8 @@ done:
 static jlong JNICALL lvg_virNetworkCreateXMLFlags(JNIEnv *env, jclass cls, jlong a0, jstring a1, jint a2) {
     jlong result = 0;
     lv_t_virNetworkCreateXMLFlags fn = (lv_t_virNetworkCreateXMLFlags) lv_resolve(env, LV_virNetworkCreateXMLFlags);
-    lv_str s1 = LV_STR_INIT;
+    lv_str s1;
+    lv_str_init(&s1);
     (void) cls;
     if (fn == NULL) {
         return result;
@@ -5097,7 +5190,8 @@ done:
 static jlong JNICALL lvg_virNetworkDefineXML(JNIEnv *env, jclass cls, jlong a0, jstring a1) {
     jlong result = 0;
     lv_t_virNetworkDefineXML fn = (lv_t_virNetworkDefineXML) lv_resolve(env, LV_virNetworkDefineXML);
-    lv_str s1 = LV_STR_INIT;
+    lv_str s1;
+    lv_str_init(&s1);
     (void) cls;
     if (fn == NULL) {
         return result;
@@ -5120,7 +5214,8 @@ done:
 static jlong JNICALL lvg_virNetworkDefineXMLFlags(JNIEnv *env, jclass cls, jlong a0, jstring a1, jint a2) {
     jlong result = 0;
     lv_t_virNetworkDefineXMLFlags fn = (lv_t_virNetworkDefineXMLFlags) lv_resolve(env, LV_virNetworkDefineXMLFlags);
-    lv_str s1 = LV_STR_INIT;
+    lv_str s1;
+    lv_str_init(&s1);
     (void) cls;
     if (fn == NULL) {
         return result;
@@ -5357,7 +5452,8 @@ done:
 static jlong JNICALL lvg_virNetworkLookupByName(JNIEnv *env, jclass cls, jlong a0, jstring a1) {
     jlong result = 0;
     lv_t_virNetworkLookupByName fn = (lv_t_virNetworkLookupByName) lv_resolve(env, LV_virNetworkLookupByName);
-    lv_str s1 = LV_STR_INIT;
+    lv_str s1;
+    lv_str_init(&s1);
     (void) cls;
     if (fn == NULL) {
         return result;
@@ -5402,7 +5498,8 @@ done:
 static jlong JNICALL lvg_virNetworkLookupByUUIDString(JNIEnv *env, jclass cls, jlong a0, jstring a1) {
     jlong result = 0;
     lv_t_virNetworkLookupByUUIDString fn = (lv_t_virNetworkLookupByUUIDString) lv_resolve(env, LV_virNetworkLookupByUUIDString);
-    lv_str s1 = LV_STR_INIT;
+    lv_str s1;
+    lv_str_init(&s1);
     (void) cls;
     if (fn == NULL) {
         return result;
@@ -5425,7 +5522,8 @@ done:
 static jlong JNICALL lvg_virNetworkPortCreateXML(JNIEnv *env, jclass cls, jlong a0, jstring a1, jint a2) {
     jlong result = 0;
     lv_t_virNetworkPortCreateXML fn = (lv_t_virNetworkPortCreateXML) lv_resolve(env, LV_virNetworkPortCreateXML);
-    lv_str s1 = LV_STR_INIT;
+    lv_str s1;
+    lv_str_init(&s1);
     (void) cls;
     if (fn == NULL) {
         return result;
@@ -5587,7 +5685,8 @@ done:
 static jlong JNICALL lvg_virNetworkPortLookupByUUIDString(JNIEnv *env, jclass cls, jlong a0, jstring a1) {
     jlong result = 0;
     lv_t_virNetworkPortLookupByUUIDString fn = (lv_t_virNetworkPortLookupByUUIDString) lv_resolve(env, LV_virNetworkPortLookupByUUIDString);
-    lv_str s1 = LV_STR_INIT;
+    lv_str s1;
+    lv_str_init(&s1);
     (void) cls;
     if (fn == NULL) {
         return result;
@@ -5686,7 +5785,8 @@ done:
 static jint JNICALL lvg_virNetworkUpdate(JNIEnv *env, jclass cls, jlong a0, jint a1, jint a2, jint a3, jstring a4, jint a5) {
     jint result = 0;
     lv_t_virNetworkUpdate fn = (lv_t_virNetworkUpdate) lv_resolve(env, LV_virNetworkUpdate);
-    lv_str s4 = LV_STR_INIT;
+    lv_str s4;
+    lv_str_init(&s4);
     (void) cls;
     if (fn == NULL) {
         return result;
@@ -5729,7 +5829,8 @@ done:
 static jlong JNICALL lvg_virNodeDeviceCreateXML(JNIEnv *env, jclass cls, jlong a0, jstring a1, jint a2) {
     jlong result = 0;
     lv_t_virNodeDeviceCreateXML fn = (lv_t_virNodeDeviceCreateXML) lv_resolve(env, LV_virNodeDeviceCreateXML);
-    lv_str s1 = LV_STR_INIT;
+    lv_str s1;
+    lv_str_init(&s1);
     (void) cls;
     if (fn == NULL) {
         return result;
@@ -5752,7 +5853,8 @@ done:
 static jlong JNICALL lvg_virNodeDeviceDefineXML(JNIEnv *env, jclass cls, jlong a0, jstring a1, jint a2) {
     jlong result = 0;
     lv_t_virNodeDeviceDefineXML fn = (lv_t_virNodeDeviceDefineXML) lv_resolve(env, LV_virNodeDeviceDefineXML);
-    lv_str s1 = LV_STR_INIT;
+    lv_str s1;
+    lv_str_init(&s1);
     (void) cls;
     if (fn == NULL) {
         return result;
@@ -5794,7 +5896,8 @@ done:
 static jint JNICALL lvg_virNodeDeviceDetachFlags(JNIEnv *env, jclass cls, jlong a0, jstring a1, jint a2) {
     jint result = 0;
     lv_t_virNodeDeviceDetachFlags fn = (lv_t_virNodeDeviceDetachFlags) lv_resolve(env, LV_virNodeDeviceDetachFlags);
-    lv_str s1 = LV_STR_INIT;
+    lv_str s1;
+    lv_str_init(&s1);
     (void) cls;
     if (fn == NULL) {
         return result;
@@ -5972,7 +6075,8 @@ done:
 static jlong JNICALL lvg_virNodeDeviceLookupByName(JNIEnv *env, jclass cls, jlong a0, jstring a1) {
     jlong result = 0;
     lv_t_virNodeDeviceLookupByName fn = (lv_t_virNodeDeviceLookupByName) lv_resolve(env, LV_virNodeDeviceLookupByName);
-    lv_str s1 = LV_STR_INIT;
+    lv_str s1;
+    lv_str_init(&s1);
     (void) cls;
     if (fn == NULL) {
         return result;
@@ -5995,8 +6099,10 @@ done:
 static jlong JNICALL lvg_virNodeDeviceLookupSCSIHostByWWN(JNIEnv *env, jclass cls, jlong a0, jstring a1, jstring a2, jint a3) {
     jlong result = 0;
     lv_t_virNodeDeviceLookupSCSIHostByWWN fn = (lv_t_virNodeDeviceLookupSCSIHostByWWN) lv_resolve(env, LV_virNodeDeviceLookupSCSIHostByWWN);
-    lv_str s1 = LV_STR_INIT;
-    lv_str s2 = LV_STR_INIT;
+    lv_str s1;
+    lv_str_init(&s1);
+    lv_str s2;
+    lv_str_init(&s2);
     (void) cls;
     if (fn == NULL) {
         return result;
@@ -6155,7 +6261,8 @@ done:
 static jint JNICALL lvg_virNodeNumOfDevices(JNIEnv *env, jclass cls, jlong a0, jstring a1, jint a2) {
     jint result = 0;
     lv_t_virNodeNumOfDevices fn = (lv_t_virNodeNumOfDevices) lv_resolve(env, LV_virNodeNumOfDevices);
-    lv_str s1 = LV_STR_INIT;
+    lv_str s1;
+    lv_str_init(&s1);
     (void) cls;
     if (fn == NULL) {
         return result;
@@ -6198,7 +6305,8 @@ done:
 static jlong JNICALL lvg_virSecretDefineXML(JNIEnv *env, jclass cls, jlong a0, jstring a1, jint a2) {
     jlong result = 0;
     lv_t_virSecretDefineXML fn = (lv_t_virSecretDefineXML) lv_resolve(env, LV_virSecretDefineXML);
-    lv_str s1 = LV_STR_INIT;
+    lv_str s1;
+    lv_str_init(&s1);
     (void) cls;
     if (fn == NULL) {
         return result;
@@ -6379,7 +6487,8 @@ done:
 static jlong JNICALL lvg_virSecretLookupByUUIDString(JNIEnv *env, jclass cls, jlong a0, jstring a1) {
     jlong result = 0;
     lv_t_virSecretLookupByUUIDString fn = (lv_t_virSecretLookupByUUIDString) lv_resolve(env, LV_virSecretLookupByUUIDString);
-    lv_str s1 = LV_STR_INIT;
+    lv_str s1;
+    lv_str_init(&s1);
     (void) cls;
     if (fn == NULL) {
         return result;
@@ -6402,7 +6511,8 @@ done:
 static jlong JNICALL lvg_virSecretLookupByUsage(JNIEnv *env, jclass cls, jlong a0, jint a1, jstring a2) {
     jlong result = 0;
     lv_t_virSecretLookupByUsage fn = (lv_t_virSecretLookupByUsage) lv_resolve(env, LV_virSecretLookupByUsage);
-    lv_str s2 = LV_STR_INIT;
+    lv_str s2;
+    lv_str_init(&s2);
     (void) cls;
     if (fn == NULL) {
         return result;
@@ -6501,7 +6611,8 @@ done:
 static jlong JNICALL lvg_virStoragePoolCreateXML(JNIEnv *env, jclass cls, jlong a0, jstring a1, jint a2) {
     jlong result = 0;
     lv_t_virStoragePoolCreateXML fn = (lv_t_virStoragePoolCreateXML) lv_resolve(env, LV_virStoragePoolCreateXML);
-    lv_str s1 = LV_STR_INIT;
+    lv_str s1;
+    lv_str_init(&s1);
     (void) cls;
     if (fn == NULL) {
         return result;
@@ -6524,7 +6635,8 @@ done:
 static jlong JNICALL lvg_virStoragePoolDefineXML(JNIEnv *env, jclass cls, jlong a0, jstring a1, jint a2) {
     jlong result = 0;
     lv_t_virStoragePoolDefineXML fn = (lv_t_virStoragePoolDefineXML) lv_resolve(env, LV_virStoragePoolDefineXML);
-    lv_str s1 = LV_STR_INIT;
+    lv_str s1;
+    lv_str_init(&s1);
     (void) cls;
     if (fn == NULL) {
         return result;
@@ -6760,7 +6872,8 @@ done:
 static jlong JNICALL lvg_virStoragePoolLookupByName(JNIEnv *env, jclass cls, jlong a0, jstring a1) {
     jlong result = 0;
     lv_t_virStoragePoolLookupByName fn = (lv_t_virStoragePoolLookupByName) lv_resolve(env, LV_virStoragePoolLookupByName);
-    lv_str s1 = LV_STR_INIT;
+    lv_str s1;
+    lv_str_init(&s1);
     (void) cls;
     if (fn == NULL) {
         return result;
@@ -6783,7 +6896,8 @@ done:
 static jlong JNICALL lvg_virStoragePoolLookupByTargetPath(JNIEnv *env, jclass cls, jlong a0, jstring a1) {
     jlong result = 0;
     lv_t_virStoragePoolLookupByTargetPath fn = (lv_t_virStoragePoolLookupByTargetPath) lv_resolve(env, LV_virStoragePoolLookupByTargetPath);
-    lv_str s1 = LV_STR_INIT;
+    lv_str s1;
+    lv_str_init(&s1);
     (void) cls;
     if (fn == NULL) {
         return result;
@@ -6828,7 +6942,8 @@ done:
 static jlong JNICALL lvg_virStoragePoolLookupByUUIDString(JNIEnv *env, jclass cls, jlong a0, jstring a1) {
     jlong result = 0;
     lv_t_virStoragePoolLookupByUUIDString fn = (lv_t_virStoragePoolLookupByUUIDString) lv_resolve(env, LV_virStoragePoolLookupByUUIDString);
-    lv_str s1 = LV_STR_INIT;
+    lv_str s1;
+    lv_str_init(&s1);
     (void) cls;
     if (fn == NULL) {
         return result;
@@ -6964,7 +7079,8 @@ done:
 static jlong JNICALL lvg_virStorageVolCreateXML(JNIEnv *env, jclass cls, jlong a0, jstring a1, jint a2) {
     jlong result = 0;
     lv_t_virStorageVolCreateXML fn = (lv_t_virStorageVolCreateXML) lv_resolve(env, LV_virStorageVolCreateXML);
-    lv_str s1 = LV_STR_INIT;
+    lv_str s1;
+    lv_str_init(&s1);
     (void) cls;
     if (fn == NULL) {
         return result;
@@ -6987,7 +7103,8 @@ done:
 static jlong JNICALL lvg_virStorageVolCreateXMLFrom(JNIEnv *env, jclass cls, jlong a0, jstring a1, jlong a2, jint a3) {
     jlong result = 0;
     lv_t_virStorageVolCreateXMLFrom fn = (lv_t_virStorageVolCreateXMLFrom) lv_resolve(env, LV_virStorageVolCreateXMLFrom);
-    lv_str s1 = LV_STR_INIT;
+    lv_str s1;
+    lv_str_init(&s1);
     (void) cls;
     if (fn == NULL) {
         return result;
@@ -7163,7 +7280,8 @@ done:
 static jlong JNICALL lvg_virStorageVolLookupByKey(JNIEnv *env, jclass cls, jlong a0, jstring a1) {
     jlong result = 0;
     lv_t_virStorageVolLookupByKey fn = (lv_t_virStorageVolLookupByKey) lv_resolve(env, LV_virStorageVolLookupByKey);
-    lv_str s1 = LV_STR_INIT;
+    lv_str s1;
+    lv_str_init(&s1);
     (void) cls;
     if (fn == NULL) {
         return result;
@@ -7186,7 +7304,8 @@ done:
 static jlong JNICALL lvg_virStorageVolLookupByName(JNIEnv *env, jclass cls, jlong a0, jstring a1) {
     jlong result = 0;
     lv_t_virStorageVolLookupByName fn = (lv_t_virStorageVolLookupByName) lv_resolve(env, LV_virStorageVolLookupByName);
-    lv_str s1 = LV_STR_INIT;
+    lv_str s1;
+    lv_str_init(&s1);
     (void) cls;
     if (fn == NULL) {
         return result;
@@ -7209,7 +7328,8 @@ done:
 static jlong JNICALL lvg_virStorageVolLookupByPath(JNIEnv *env, jclass cls, jlong a0, jstring a1) {
     jlong result = 0;
     lv_t_virStorageVolLookupByPath fn = (lv_t_virStorageVolLookupByPath) lv_resolve(env, LV_virStorageVolLookupByPath);
-    lv_str s1 = LV_STR_INIT;
+    lv_str s1;
+    lv_str_init(&s1);
     (void) cls;
     if (fn == NULL) {
         return result;

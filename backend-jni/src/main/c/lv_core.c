@@ -158,17 +158,27 @@ void lv_str_free(lv_str *s) {
     s->p = NULL;
 }
 
-jstring lv_cstr(JNIEnv *env, const char *s) {
-    const unsigned char *c = (const unsigned char *) s;
-    size_t n = 0;
-    while (c[n] != 0 && c[n] < 0x80) {
-        n++;
+/* Whether s[0..n) is all ASCII; a word at a time, since XML documents are long. */
+static int lv_ascii(const char *s, size_t n) {
+    uint64_t high = 0;
+    size_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+        uint64_t w;
+        memcpy(&w, s + i, sizeof w);
+        high |= w;
     }
-    if (c[n] == 0) {
+    for (; i < n; i++) {
+        high |= (unsigned char) s[i];
+    }
+    return (high & UINT64_C(0x8080808080808080)) == 0;
+}
+
+jstring lv_cstr(JNIEnv *env, const char *s) {
+    size_t n = strlen(s);
+    if (lv_ascii(s, n)) {
         return (*env)->NewStringUTF(env, s); /* ASCII: modified UTF-8 and UTF-8 agree */
     }
     /* Anything else is decoded by Java, which replaces malformed bytes instead of misreading them. */
-    n += strlen(s + n);
     if (n > INT32_MAX) {
         lv_throw_java(env, "java/lang/OutOfMemoryError", "string from libvirt too long");
         return NULL;

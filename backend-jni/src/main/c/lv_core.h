@@ -29,6 +29,12 @@ typedef struct {
 } lv_str;
 #define LV_STR_INIT { NULL, NULL, { 0 } }
 
+/* Prepares an lv_str for lv_jstr/lv_str_free without clearing its buffer. */
+static inline void lv_str_init(lv_str *s) {
+    s->p = NULL;
+    s->heap = NULL;
+}
+
 /* The JavaVM, for callbacks that arrive from libvirt. */
 extern JavaVM *lv_vm;
 

@@ -433,7 +433,8 @@ public final class JniGlueGenerator {
                 case PTR -> call.add("(" + ct + ") (intptr_t) a" + i);
                 case INT, LONG, DOUBLE -> call.add("(" + ct + ") a" + i);
                 case STRING -> {
-                    o.append("    lv_str s").append(i).append(" = LV_STR_INIT;\n");
+                    // Not zero-initialised: only p and heap need a value before conversion.
+                    o.append("    lv_str s").append(i).append(";\n    lv_str_init(&s").append(i).append(");\n");
                     strings.add(i);
                     call.add("s" + i + ".p");
                 }
