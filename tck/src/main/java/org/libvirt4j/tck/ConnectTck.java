@@ -215,6 +215,31 @@ public abstract class ConnectTck extends TckArea {
         assertThat(e.getMessage()).contains("no-such-fixture.xml");
     }
 
+    /** Fails when Libvirt's static entry points ignore -Dlibvirt4j.backend, or a wrong name does not list the backends. */
+    @Test
+    @DisplayName("Libvirt.newConnect, newConnectReadOnly and getVersion honour -Dlibvirt4j.backend")
+    void backendProperty() {
+        String uri = tck().fixtureUri(Fixtures.path(Fixtures.NODE));
+        String before = System.getProperty(Libvirt.BACKEND_PROPERTY);
+        try {
+            System.setProperty(Libvirt.BACKEND_PROPERTY, tck().backendName());
+            try (Connect c = Libvirt.newConnect(uri); Connect ro = Libvirt.newConnectReadOnly(uri)) {
+                assertThat(c.getType()).isEqualTo("TEST");
+                assertThat(ro.getNodeInfo().model()).isEqualTo("tck-cpu");
+            }
+            assertThat(Libvirt.getVersion()).isEqualTo(tck().connector().getVersion());
+            System.setProperty(Libvirt.BACKEND_PROPERTY, "no-such-backend");
+            var e = expectError(ErrorNumber.ERR_NO_SUPPORT, () -> Libvirt.newConnect(uri));
+            assertThat(e.getMessage()).contains("no-such-backend").contains(tck().backendName());
+        } finally {
+            if (before == null) {
+                System.clearProperty(Libvirt.BACKEND_PROPERTY);
+            } else {
+                System.setProperty(Libvirt.BACKEND_PROPERTY, before);
+            }
+        }
+    }
+
     static List<String> names(List<Domain> domains) {
         List<String> out = new ArrayList<>();
         for (Domain d : domains) {

@@ -11,6 +11,7 @@ import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.xpath.XPathConstants;
 import javax.xml.xpath.XPathFactory;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+import org.junit.jupiter.api.Timeout;
 import org.libvirt4j.Connect;
 import org.libvirt4j.ErrorNumber;
 import org.libvirt4j.LibvirtException;
@@ -20,7 +21,11 @@ import org.w3c.dom.Document;
  * What every area of the TCK shares: the backend under test, fixture connections, and the
  * assertions libvirt's semantics call for. Areas are abstract; {@link LibvirtTck} binds each one
  * to the backend through a {@code @Nested} inner class.
+ *
+ * <p>Every test has a time limit (inherited {@link Timeout}), so a backend that hangs fails
+ * the test instead of the build.
  */
+@Timeout(60)
 public abstract class TckArea {
     /** Package-private: only the TCK's own areas extend this. */
     TckArea() {
