@@ -301,7 +301,7 @@ JNIEXPORT jint JNICALL JNI_OnLoad(JavaVM *vm, void *reserved) {
     static const JNINativeMethod core[] = {
         {"libvirtLoadError", "()Ljava/lang/String;", (void *) lv_load_error_native},
     };
-    if (lv_register(env, "org/libvirt4j/jni/generated/LibvirtNatives", lv_generated_methods,
+    if (lv_register(env, "org/libvirt4j/jni/LibvirtNatives", lv_generated_methods,
                     lv_generated_method_count) != 0
         || lv_register(env, "org/libvirt4j/jni/JniNatives", core, 1) != 0
         || lv_register(env, "org/libvirt4j/jni/JniNatives", lv_manual_methods, lv_manual_method_count) != 0) {

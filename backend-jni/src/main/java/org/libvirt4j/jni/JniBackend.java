@@ -9,7 +9,6 @@ import org.libvirt4j.ConnectAuth;
 import org.libvirt4j.ConnectCredentialType;
 import org.libvirt4j.ConnectFlags;
 import org.libvirt4j.LibvirtEnum;
-import org.libvirt4j.jni.generated.LibvirtNatives;
 import org.libvirt4j.spi.LibvirtBackend;
 
 /**

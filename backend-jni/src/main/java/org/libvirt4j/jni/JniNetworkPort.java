@@ -1,6 +1,6 @@
 package org.libvirt4j.jni;
 
-import static org.libvirt4j.jni.generated.LibvirtNatives.*;
+import static org.libvirt4j.jni.LibvirtNatives.*;
 
 import java.util.UUID;
 import org.libvirt4j.NetworkPort;

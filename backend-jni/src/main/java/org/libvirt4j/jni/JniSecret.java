@@ -1,6 +1,6 @@
 package org.libvirt4j.jni;
 
-import static org.libvirt4j.jni.generated.LibvirtNatives.*;
+import static org.libvirt4j.jni.LibvirtNatives.*;
 
 import java.util.Objects;
 import java.util.UUID;
@@ -48,8 +48,8 @@ final class JniSecret extends JniObject implements Secret {
     @Override
     public void setValue(byte[] value) {
         Objects.requireNonNull(value, "value");
-        byte[] copy = value.clone();
-        run("virSecretSetValue", s -> JniNatives.secretSetValue(s, copy, 0));
+        // The glue copies the bytes into a native buffer it wipes after the call.
+        run("virSecretSetValue", s -> JniNatives.secretSetValue(s, value, 0));
     }
 
     @Override

@@ -36,8 +36,12 @@ import org.libvirt4j.codegen.jni.JniModel.Typedef;
  */
 public final class JniGlueGenerator {
 
-    /** Package of the generated Java class. */
-    static final String PACKAGE = "org.libvirt4j.jni.generated";
+    /**
+     * Package of the generated Java class: the backend's own, so that the class and its raw
+     * pointer-taking natives stay package-private and out of every caller's reach (a separate
+     * source root, {@code src/generated/java}, keeps the file apart from hand-written ones).
+     */
+    static final String PACKAGE = "org.libvirt4j.jni";
     /** Name of the generated Java class. */
     static final String CLASS = "LibvirtNatives";
     /** First line of every generated file. */
@@ -526,8 +530,8 @@ public final class JniGlueGenerator {
                 + " * function, named as in C. Pointers are {@code long}s; a failure throws\n"
                 + " * {@code org.libvirt4j.LibvirtException} with libvirt's error, read in the same native call;\n"
                 + " * a function the installed libvirt lacks throws {@code ERR_NO_SUPPORT}. Registered by\n"
-                + " * {@code JNI_OnLoad}; not exported from the module.\n */\n");
-        o.append("public final class ").append(CLASS).append(" {\n    private ").append(CLASS).append("() {\n    }\n");
+                + " * {@code JNI_OnLoad}; package-private, because a wrong pointer would crash the JVM.\n */\n");
+        o.append("final class ").append(CLASS).append(" {\n    private ").append(CLASS).append("() {\n    }\n");
         Map<String, Integer> seen = new HashMap<>();
         for (Wrapper w : wrappers) {
             seen.clear();
@@ -548,7 +552,7 @@ public final class JniGlueGenerator {
             }
             Kind out = w.out();
             o.append("     * @return ").append(out != null ? "the out-parameter's value" : "the C result").append("\n     */\n");
-            o.append("    public static native ").append(javaResult(w).java).append(' ').append(w.f.name()).append('(')
+            o.append("    static native ").append(javaResult(w).java).append(' ').append(w.f.name()).append('(')
                     .append(String.join(", ", ps)).append(");\n");
         }
         o.append("}\n");
