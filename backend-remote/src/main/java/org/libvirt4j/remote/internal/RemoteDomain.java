@@ -415,6 +415,9 @@ final class RemoteDomain extends RemoteObject implements Domain {
         Objects.requireNonNull(stream, "stream");
         acquire("virDomainScreenshot");
         try {
+            if (stream instanceof RemoteStream other) {
+                other.check("virDomainScreenshot");
+            }
             if (!(stream instanceof RemoteStream rs) || rs.session != session) {
                 throw LibvirtException.of(ErrorNumber.ERR_INVALID_ARG, ErrorDomain.DOMAIN,
                         "invalid argument: stream must match connection of domain '" + name + "'");

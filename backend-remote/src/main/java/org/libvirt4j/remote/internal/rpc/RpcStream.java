@@ -32,6 +32,7 @@ public final class RpcStream {
     private boolean finished;
     private LibvirtException error;
     private RpcClient client;
+    private boolean closed;
     private int proc;
     private int serial;
 
@@ -64,6 +65,10 @@ public final class RpcStream {
         lock.lock();
         try {
             if (data.length == 0) {
+                // The daemon sends an empty data packet when its side reached end of file; the C
+                // client's recv returns 0 for it, before the daemon's final OK arrives.
+                eof = true;
+                changed.signalAll();
                 return;
             }
             queue.add(data);
@@ -221,7 +226,11 @@ public final class RpcStream {
     private void end(int status, String function) {
         lock.lock();
         try {
+            if (client == null && status == Rpc.STATUS_ERROR) {
+                return; // virStreamAbort on a stream without a driver does nothing
+            }
             requireAttached(function);
+            closed = true;
             if (status == Rpc.STATUS_OK && error != null) {
                 client.forgetStream(serial);
                 throw copy(error);
@@ -287,10 +296,14 @@ public final class RpcStream {
         }
     }
 
+    /** Like libvirt: a stream no call attached has no driver; a finished or aborted one is closed. */
     private void requireAttached(String function) {
         if (client == null) {
-            throw LibvirtException.of(ErrorNumber.ERR_OPERATION_INVALID, org.libvirt4j.ErrorDomain.STREAMS,
-                    "Requested operation is not valid: stream is not open (" + function + ")");
+            throw LibvirtException.of(ErrorNumber.ERR_NO_SUPPORT, org.libvirt4j.ErrorDomain.STREAMS,
+                    "this function is not supported by the connection driver: " + function);
+        }
+        if (closed) {
+            throw Rpc.error(ErrorNumber.ERR_OPERATION_FAILED, "operation failed: stream is closed", null);
         }
     }
 
