@@ -25,10 +25,12 @@ final class NativeLists {
             return List.of();
         }
         try {
-            Pointer p = new Pointer(array);
+            // One bulk copy instead of a native read per element.
+            long[] elements = new long[n];
+            new Pointer(array).read(0, elements, 0, n);
             List<T> out = new ArrayList<>(n);
-            for (int i = 0; i < n; i++) {
-                out.add(wrap.apply(p.getLong(8L * i)));
+            for (long element : elements) {
+                out.add(wrap.apply(element));
             }
             return List.copyOf(out);
         } finally {
