@@ -225,7 +225,7 @@ public final class RemoteUri {
     public static boolean isServable(String uri) {
         try {
             RemoteUri r = parse(uri);
-            return r.explicitTransport || r.host != null || !CLIENT_SIDE_DRIVERS.contains(r.driver);
+            return r.explicitTransport || !CLIENT_SIDE_DRIVERS.contains(r.driver);
         } catch (LibvirtException e) {
             return false;
         }

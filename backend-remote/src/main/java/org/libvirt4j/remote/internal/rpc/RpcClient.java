@@ -486,8 +486,11 @@ public final class RpcClient {
                 throw bogus("reply with serial " + serial + " to no call in flight");
             }
             if (p.proc != proc) {
-                p.future.completeExceptionally(bogus("reply for procedure " + proc + " to a call of " + p.proc));
-                throw bogus("reply for procedure " + proc + " to a call of procedure " + p.proc);
+                LibvirtException le = bogus("reply for procedure " + proc + " to a call of procedure " + p.proc);
+                // declare the connection dead before the caller wakes up, so it sees it dead
+                fail(le);
+                p.future.completeExceptionally(le);
+                return;
             }
             try {
                 switch (status) {
@@ -496,13 +499,13 @@ public final class RpcClient {
                     default -> throw bogus("reply status " + status);
                 }
             } catch (LibvirtException e) {
+                fail(e);
                 p.future.completeExceptionally(e);
-                throw e;
             } catch (RuntimeException e) {
                 LibvirtException le = Rpc.error(ErrorNumber.ERR_RPC,
                         "RPC failure: cannot decode the reply to procedure " + proc + ": " + e.getMessage(), e);
+                fail(le);
                 p.future.completeExceptionally(le);
-                throw le;
             }
         }
 

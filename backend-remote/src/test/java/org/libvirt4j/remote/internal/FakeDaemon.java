@@ -1,0 +1,113 @@
+package org.libvirt4j.remote.internal;
+
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.ByteBuffer;
+
+/**
+ * A minimal, deliberately scriptable libvirt daemon on loopback: it completes the open
+ * handshake (auth list "none", no features, CONNECT_OPEN ok) and hands every later call to
+ * a {@link Script}, which may answer correctly or misbehave in any way.
+ */
+final class FakeDaemon implements AutoCloseable {
+    static final int PROGRAM = 0x20008086;
+
+    /** What the fake does with one call after the handshake. */
+    interface Script {
+        /**
+         * @param call the call's header words and body
+         * @param out the socket's output
+         * @param socket the socket, to close it
+         */
+        void onCall(Call call, DataOutputStream out, Socket socket) throws IOException;
+    }
+
+    /** One call as received. */
+    record Call(int prog, int vers, int proc, int type, int serial, int status, byte[] body) {
+    }
+
+    private final ServerSocket server;
+    private final Thread thread;
+    private volatile Socket socket;
+
+    FakeDaemon(Script script) throws IOException {
+        server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+        thread = new Thread(() -> serve(script), "fake-libvirtd");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    String uri() {
+        return "test+tcp://127.0.0.1:" + server.getLocalPort() + "/fake.xml";
+    }
+
+    private void serve(Script script) {
+        try (Socket s = server.accept()) {
+            socket = s;
+            DataInputStream in = new DataInputStream(s.getInputStream());
+            DataOutputStream out = new DataOutputStream(s.getOutputStream());
+            while (true) {
+                int len = in.readInt();
+                byte[] msg = new byte[len - 4];
+                in.readFully(msg);
+                ByteBuffer b = ByteBuffer.wrap(msg);
+                Call c = new Call(b.getInt(), b.getInt(), b.getInt(), b.getInt(), b.getInt(), b.getInt(),
+                        java.util.Arrays.copyOfRange(msg, 24, msg.length));
+                if (c.prog() != PROGRAM) {
+                    continue; // keepalive
+                }
+                switch (c.proc()) {
+                    case 66 -> reply(out, c, 0, ints(1, 0)); // AUTH_LIST: [none]
+                    case 60 -> reply(out, c, 0, ints(0)); // SUPPORTS_FEATURE: no
+                    case 1 -> reply(out, c, 0, new byte[0]); // CONNECT_OPEN
+                    case 2 -> {
+                        reply(out, c, 0, new byte[0]); // CONNECT_CLOSE
+                        return;
+                    }
+                    default -> script.onCall(c, out, s);
+                }
+            }
+        } catch (IOException e) {
+            // the client went away, or the script closed the socket
+        }
+    }
+
+    static byte[] ints(int... v) {
+        ByteBuffer b = ByteBuffer.allocate(v.length * 4);
+        for (int i : v) {
+            b.putInt(i);
+        }
+        return b.array();
+    }
+
+    /** Writes a well-formed reply frame with the given status and body. */
+    static void reply(DataOutputStream out, Call c, int status, byte[] body) throws IOException {
+        frame(out, PROGRAM, 1, c.proc(), 1, c.serial(), status, body);
+    }
+
+    static void frame(DataOutputStream out, int prog, int vers, int proc, int type, int serial, int status,
+            byte[] body) throws IOException {
+        out.writeInt(28 + body.length);
+        out.writeInt(prog);
+        out.writeInt(vers);
+        out.writeInt(proc);
+        out.writeInt(type);
+        out.writeInt(serial);
+        out.writeInt(status);
+        out.write(body);
+        out.flush();
+    }
+
+    @Override
+    public void close() throws IOException {
+        server.close();
+        Socket s = socket;
+        if (s != null) {
+            s.close();
+        }
+    }
+}

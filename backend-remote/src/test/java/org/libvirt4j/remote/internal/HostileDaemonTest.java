@@ -1,0 +1,260 @@
+package org.libvirt4j.remote.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.net.Socket;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.libvirt4j.Connect;
+import org.libvirt4j.ErrorDomain;
+import org.libvirt4j.ErrorNumber;
+import org.libvirt4j.LibvirtException;
+import org.libvirt4j.remote.internal.rpc.RpcClient;
+
+/**
+ * A daemon that misbehaves must never hang or crash the client: every test runs against a
+ * {@link FakeDaemon} on loopback and expects a clear {@link LibvirtException} within seconds.
+ */
+class HostileDaemonTest {
+    private static final Duration LIMIT = Duration.ofSeconds(20);
+
+    @AfterEach
+    void resetTimeout() {
+        System.clearProperty(RpcClient.TIMEOUT_PROPERTY);
+    }
+
+    private static LibvirtException hostile(FakeDaemon.Script script) {
+        return assertTimeoutPreemptively(LIMIT, () -> {
+            try (FakeDaemon fake = new FakeDaemon(script); Connect c = RemoteConnect.open(fake.uri())) {
+                try {
+                    c.getHostname();
+                } catch (LibvirtException e) {
+                    assertThat(c.isAlive()).as("the connection is declared dead after a bogus message").isFalse();
+                    return e;
+                }
+                throw new AssertionError("the hostile reply was accepted");
+            }
+        });
+    }
+
+    private static void assertRpcError(LibvirtException e, String fragment) {
+        assertThat(e.domain()).isEqualTo(ErrorDomain.RPC);
+        assertThat(e.code()).isIn(ErrorNumber.ERR_RPC, ErrorNumber.ERR_SYSTEM_ERROR);
+        assertThat(e.getMessage()).contains(fragment);
+    }
+
+    @Test
+    @DisplayName("A reply with a serial nobody waits for closes the connection with ERR_RPC")
+    void unknownSerial() {
+        LibvirtException e = hostile((c, out, s) -> FakeDaemon.frame(out, FakeDaemon.PROGRAM, 1, c.proc(), 1,
+                c.serial() + 1000, 0, new byte[0]));
+        assertRpcError(e, "serial");
+    }
+
+    @Test
+    @DisplayName("A reply from an unknown program closes the connection with ERR_RPC")
+    void wrongProgram() {
+        LibvirtException e = hostile((c, out, s) -> FakeDaemon.frame(out, 0x12345678, 1, c.proc(), 1, c.serial(), 0,
+                new byte[0]));
+        assertRpcError(e, "unknown program");
+    }
+
+    @Test
+    @DisplayName("An undecodable reply body (string length past the end) fails the call with ERR_RPC")
+    void undecodableBody() {
+        LibvirtException e = hostile((c, out, s) -> FakeDaemon.reply(out, c, 0, FakeDaemon.ints(0x7fffffff)));
+        assertRpcError(e, "cannot decode");
+    }
+
+    @Test
+    @DisplayName("Trailing bytes after a reply are a protocol error, not silently ignored")
+    void trailingBytes() {
+        LibvirtException e = hostile((c, out, s) -> FakeDaemon.reply(out, c, 0, FakeDaemon.ints(1, 0x41000000, 7)));
+        assertRpcError(e, "trailing");
+    }
+
+    @Test
+    @DisplayName("A frame longer than VIR_NET_MESSAGE_MAX is refused before anything is allocated")
+    void oversizedFrame() {
+        LibvirtException e = hostile((c, out, s) -> {
+            out.writeInt(Integer.MAX_VALUE);
+            out.flush();
+        });
+        assertThat(e.domain()).isEqualTo(ErrorDomain.RPC);
+        assertThat(e.getMessage()).containsIgnoringCase("frame length");
+    }
+
+    @Test
+    @DisplayName("A length word smaller than a header is refused")
+    void tinyFrame() {
+        LibvirtException e = hostile((c, out, s) -> {
+            out.writeInt(8);
+            out.writeInt(0);
+            out.flush();
+        });
+        assertRpcError(e, "shorter than its header");
+    }
+
+    @Test
+    @DisplayName("A truncated frame followed by a hang-up fails the call with an end-of-file error")
+    void truncatedThenClosed() {
+        LibvirtException e = hostile((c, out, s) -> {
+            out.writeInt(1000);
+            out.write(new byte[10]);
+            out.flush();
+            s.close();
+        });
+        assertThat(e.code()).isEqualTo(ErrorNumber.ERR_SYSTEM_ERROR);
+        assertThat(e.getMessage()).contains("End of file");
+    }
+
+    @Test
+    @DisplayName("Garbage bytes fail the call with an RPC error")
+    void garbage() {
+        LibvirtException e = hostile((c, out, s) -> {
+            out.write("HTTP/1.1 400 Bad Request\r\n\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            out.flush();
+        });
+        assertThat(e.domain()).isEqualTo(ErrorDomain.RPC);
+    }
+
+    @Test
+    @DisplayName("A reply status that is neither OK nor ERROR closes the connection")
+    void bogusStatus() {
+        LibvirtException e = hostile((c, out, s) -> FakeDaemon.reply(out, c, 7, new byte[0]));
+        assertRpcError(e, "status");
+    }
+
+    @Test
+    @DisplayName("A daemon's error reply becomes its remote_error, message and numbers intact")
+    void remoteError() {
+        LibvirtException e = assertTimeoutPreemptively(LIMIT, () -> {
+            try (FakeDaemon fake = new FakeDaemon((c, out, s) -> FakeDaemon.reply(out, c, 1, remoteError(42, 10,
+                    "Domain not found", 2)));
+                    Connect conn = RemoteConnect.open(fake.uri())) {
+                assertThatThrownBy(conn::getHostname).isInstanceOf(LibvirtException.class);
+                try {
+                    conn.getHostname();
+                    throw new AssertionError();
+                } catch (LibvirtException ex) {
+                    assertThat(conn.isAlive()).as("an error reply leaves the connection usable").isTrue();
+                    return ex;
+                }
+            }
+        });
+        assertThat(e.codeValue()).isEqualTo(42);
+        assertThat(e.domainValue()).isEqualTo(10);
+        assertThat(e.levelValue()).isEqualTo(2);
+        assertThat(e.getMessage()).isEqualTo("Domain not found");
+    }
+
+    @Test
+    @DisplayName("A daemon that never answers makes the call time out; the connection stays usable")
+    void silentDaemonTimesOut() {
+        System.setProperty(RpcClient.TIMEOUT_PROPERTY, "1");
+        LibvirtException e = assertTimeoutPreemptively(LIMIT, () -> {
+            try (FakeDaemon fake = new FakeDaemon((c, out, s) -> {
+                if (c.proc() == 3) { // CONNECT_GET_TYPE answers, the others are ignored
+                    FakeDaemon.reply(out, c, 0, string("FAKE"));
+                }
+            }); Connect conn = RemoteConnect.open(fake.uri())) {
+                try {
+                    conn.getHostname();
+                    throw new AssertionError();
+                } catch (LibvirtException ex) {
+                    assertThat(conn.getType()).isEqualTo("FAKE");
+                    return ex;
+                }
+            }
+        });
+        assertThat(e.code()).isEqualTo(ErrorNumber.ERR_OPERATION_TIMEOUT);
+        assertThat(e.getMessage()).contains(RpcClient.TIMEOUT_PROPERTY);
+    }
+
+    @Test
+    @DisplayName("When the daemon hangs up, every call in flight fails at once, and later calls fail fast")
+    void hangUpFailsAllInFlight() throws Exception {
+        List<Socket> sockets = new ArrayList<>();
+        try (FakeDaemon fake = new FakeDaemon((c, out, s) -> {
+            synchronized (sockets) {
+                sockets.add(s);
+            }
+        }); Connect conn = RemoteConnect.open(fake.uri())) {
+            ExecutorService pool = Executors.newFixedThreadPool(16);
+            try {
+                List<Future<LibvirtException>> calls = new ArrayList<>();
+                for (int i = 0; i < 16; i++) {
+                    calls.add(pool.submit(() -> {
+                        try {
+                            conn.getHostname();
+                            return null;
+                        } catch (LibvirtException e) {
+                            return e;
+                        }
+                    }));
+                }
+                assertTimeoutPreemptively(LIMIT, () -> {
+                    while (true) {
+                        synchronized (sockets) {
+                            if (!sockets.isEmpty()) {
+                                break;
+                            }
+                        }
+                        Thread.sleep(10);
+                    }
+                    Thread.sleep(200); // let the other calls reach the daemon
+                    synchronized (sockets) {
+                        sockets.get(0).close();
+                    }
+                    for (Future<LibvirtException> f : calls) {
+                        LibvirtException e = f.get();
+                        assertThat(e).isNotNull();
+                        assertThat(e.code()).isEqualTo(ErrorNumber.ERR_SYSTEM_ERROR);
+                        assertThat(e.domain()).isEqualTo(ErrorDomain.RPC);
+                    }
+                    assertThat(conn.isAlive()).isFalse();
+                    assertThatThrownBy(conn::getType).isInstanceOf(LibvirtException.class);
+                });
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+    }
+
+    static byte[] string(String s) {
+        byte[] b = s.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        int padded = (b.length + 3) & ~3;
+        java.nio.ByteBuffer out = java.nio.ByteBuffer.allocate(4 + padded);
+        out.putInt(b.length).put(b);
+        return out.array();
+    }
+
+    static byte[] remoteError(int code, int domain, String message, int level) throws IOException {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        DataOutputStream d = new DataOutputStream(bytes);
+        d.writeInt(code);
+        d.writeInt(domain);
+        d.writeInt(1);
+        d.write(string(message));
+        d.writeInt(level);
+        d.writeInt(0); // dom
+        d.writeInt(0); // str1
+        d.writeInt(0); // str2
+        d.writeInt(0); // str3
+        d.writeInt(0); // int1
+        d.writeInt(0); // int2
+        d.writeInt(0); // net
+        return bytes.toByteArray();
+    }
+}
