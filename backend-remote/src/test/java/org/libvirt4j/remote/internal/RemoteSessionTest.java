@@ -1,0 +1,238 @@
+package org.libvirt4j.remote.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.libvirt4j.Connect;
+import org.libvirt4j.ConnectFlags;
+import org.libvirt4j.Domain;
+import org.libvirt4j.DomainInfo;
+import org.libvirt4j.DomainState;
+import org.libvirt4j.ErrorDomain;
+import org.libvirt4j.ErrorLevel;
+import org.libvirt4j.ErrorNumber;
+import org.libvirt4j.Libvirt;
+import org.libvirt4j.LibvirtException;
+import org.libvirt4j.remote.RemoteBackend;
+import org.libvirt4j.spi.ObjectKind;
+import org.libvirt4j.tck.Fixtures;
+import org.libvirt4j.tck.PrivateLibvirtd;
+
+/** The session against a real private libvirtd: handshake, names, errors, lifetimes, concurrency, death. */
+class RemoteSessionTest {
+    private static final Path NODE = Fixtures.path(Fixtures.NODE);
+
+    private static String unixUri() {
+        return PrivateLibvirtd.shared().testUnixUri(NODE);
+    }
+
+    private static String tcpUri() {
+        return PrivateLibvirtd.shared().testTcpUri(NODE);
+    }
+
+    private static Session session(Connect c) {
+        return ((RemoteConnect) c).session;
+    }
+
+    @Test
+    @DisplayName("The daemon is opened with the URI minus transport and client parameters, over unix and TCP")
+    void nameSentToDaemon() {
+        String expected = "test://" + NODE.toAbsolutePath();
+        for (String uri : List.of(unixUri(), tcpUri())) {
+            try (Connect c = RemoteConnect.open(uri)) {
+                String sent = session(c).call(Proc.CONNECT_GET_URI, null, Wire::str);
+                assertThat(sent).isEqualTo(expected);
+                assertThat(c.getURI()).as("virConnectGetURI is the URI the client opened").isEqualTo(uri);
+                assertThat(c.getType()).isEqualTo("TEST");
+                assertThat(c.isAlive()).isTrue();
+            }
+        }
+    }
+
+    @Test
+    @DisplayName("Unix connections are secure, TCP ones are not, neither is encrypted (as the C remote driver says)")
+    void secureAndEncrypted() {
+        try (Connect unix = RemoteConnect.open(unixUri()); Connect tcp = RemoteConnect.open(tcpUri())) {
+            assertThat(unix.isSecure()).isTrue();
+            assertThat(tcp.isSecure()).isFalse();
+            assertThat(unix.isEncrypted()).isFalse();
+            assertThat(tcp.isEncrypted()).isFalse();
+        }
+    }
+
+    @Test
+    @DisplayName("The backend is found by name, supports remote URIs and reports protocol version 9.0.0")
+    void backendDiscovery() {
+        RemoteBackend b = new RemoteBackend();
+        assertThat(b.unavailabilityCause()).isEmpty();
+        assertThat(b.supports(unixUri())).isTrue();
+        assertThat(b.supports("qemu:///system")).isTrue();
+        assertThat(b.libraryVersion()).isEqualTo(9_000_000L);
+        try (Connect c = Libvirt.using("remote").newConnect(unixUri())) {
+            assertThat(c).isInstanceOf(RemoteConnect.class);
+        }
+    }
+
+    @Test
+    @DisplayName("A daemon error arrives with libvirt's code, domain, level and message")
+    void daemonError() {
+        try (Connect c = RemoteConnect.open(unixUri())) {
+            assertThatThrownBy(() -> c.lookupDomainByName("no-such-domain"))
+                    .isInstanceOfSatisfying(LibvirtException.class, e -> {
+                        assertThat(e.code()).isEqualTo(ErrorNumber.ERR_NO_DOMAIN);
+                        assertThat(e.level()).isEqualTo(ErrorLevel.ERROR);
+                        assertThat(e.domain()).isNotIn(ErrorDomain.RPC, ErrorDomain.REMOTE);
+                        // the daemon's virError message, verbatim, as the C client shows it
+                        assertThat(e.getMessage()).isEqualTo("Domain not found");
+                    });
+            assertThat(c.isAlive()).as("an error leaves the connection alive").isTrue();
+        }
+    }
+
+    @Test
+    @DisplayName("A read-only connection is refused a define by the daemon with ERR_OPERATION_DENIED")
+    void readOnly() {
+        try (Connect c = RemoteConnect.open(unixUri(), ConnectFlags.RO)) {
+            assertThat(c.listAllDomains()).isNotEmpty().allSatisfy(Domain::close);
+            assertThatThrownBy(() -> c.domainDefineXML("<domain type='test'><name>x</name><memory>1024</memory>"
+                    + "<os><type>hvm</type></os></domain>"))
+                    .isInstanceOfSatisfying(LibvirtException.class,
+                            e -> assertThat(e.code()).isEqualTo(ErrorNumber.ERR_OPERATION_DENIED));
+        }
+    }
+
+    @Test
+    @DisplayName("Unreachable sockets and ports fail with ERR_SYSTEM_ERROR naming them; TLS and ssh name the missing piece")
+    void unreachable() {
+        assertThatThrownBy(() -> RemoteConnect.open("test+unix:///x.xml?socket=/nonexistent/sock"))
+                .isInstanceOfSatisfying(LibvirtException.class, e -> {
+                    assertThat(e.code()).isEqualTo(ErrorNumber.ERR_SYSTEM_ERROR);
+                    assertThat(e.getMessage()).contains("/nonexistent/sock");
+                });
+        assertThatThrownBy(() -> RemoteConnect.open("test+tcp://127.0.0.1:1/x.xml"))
+                .isInstanceOfSatisfying(LibvirtException.class, e -> {
+                    assertThat(e.code()).isEqualTo(ErrorNumber.ERR_SYSTEM_ERROR);
+                    assertThat(e.getMessage()).contains("127.0.0.1:1");
+                });
+        assertThatThrownBy(() -> RemoteConnect.open("qemu+tls://127.0.0.1/system"))
+                .isInstanceOfSatisfying(LibvirtException.class, e -> {
+                    assertThat(e.code()).isEqualTo(ErrorNumber.ERR_NO_SUPPORT);
+                    assertThat(e.getMessage()).contains("TLS");
+                });
+        assertThatThrownBy(() -> RemoteConnect.open("qemu+ssh://127.0.0.1/system"))
+                .isInstanceOfSatisfying(LibvirtException.class, e -> assertThat(e.getMessage()).contains("ssh"));
+    }
+
+    @Test
+    @DisplayName("Name, UUID and id are read from the handle; the id follows create and destroy like the C driver")
+    void localIdentity() {
+        try (Connect c = RemoteConnect.open(unixUri()); Domain d = c.lookupDomainByName("tck-second")) {
+            assertThat(d.getID()).isEqualTo(-1);
+            d.create();
+            assertThat(d.getID()).isPositive();
+            d.destroy();
+            assertThat(d.getID()).isEqualTo(-1);
+        }
+    }
+
+    @Test
+    @DisplayName("Objects keep the socket open after the Connect handle closes; the last close ends the session")
+    void objectsOutliveConnect() {
+        Connect c = RemoteConnect.open(unixUri());
+        Session s = session(c);
+        Domain d = c.lookupDomainByName("tck-running");
+        c.close();
+        c.close();
+        assertThatThrownBy(c::getType).isInstanceOfSatisfying(LibvirtException.class,
+                e -> assertThat(e.code()).isEqualTo(ObjectKind.CONNECT.invalidCode()));
+        assertThat(d.getInfo().state()).isEqualTo(DomainState.RUNNING);
+        assertThat(s.rpc.isAlive()).isTrue();
+        d.close();
+        assertThat(s.rpc.isAlive()).as("closing the last object closes the socket").isFalse();
+        assertThatThrownBy(d::getInfo).isInstanceOfSatisfying(LibvirtException.class, e -> {
+            assertThat(e.code()).isEqualTo(ErrorNumber.ERR_INVALID_DOMAIN);
+            assertThat(e.getMessage()).isEqualTo(ObjectKind.DOMAIN.invalid("virDomainGetInfo").getMessage());
+        });
+    }
+
+    @Test
+    @DisplayName("32 threads share one connection for thousands of getInfo calls, all answered correctly")
+    void concurrentCalls() throws Exception {
+        try (Connect c = RemoteConnect.open(unixUri()); Domain d = c.lookupDomainByName("tck-running")) {
+            ExecutorService pool = Executors.newFixedThreadPool(32);
+            try {
+                CountDownLatch go = new CountDownLatch(1);
+                List<Future<Integer>> futures = new ArrayList<>();
+                for (int t = 0; t < 32; t++) {
+                    futures.add(pool.submit(() -> {
+                        go.await();
+                        int ok = 0;
+                        for (int i = 0; i < 200; i++) {
+                            DomainInfo info = d.getInfo();
+                            if (info.maxMem() == 262144 && info.memory() == 131072) {
+                                ok++;
+                            }
+                        }
+                        return ok;
+                    }));
+                }
+                go.countDown();
+                for (Future<Integer> f : futures) {
+                    assertThat(f.get(120, TimeUnit.SECONDS)).isEqualTo(200);
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+    }
+
+    @Test
+    @DisplayName("Killing the daemon (SIGKILL) fails every call in flight promptly with ERR_SYSTEM_ERROR")
+    void daemonKilled() throws Exception {
+        try (PrivateLibvirtd own = PrivateLibvirtd.start()) {
+            Connect c = RemoteConnect.open(own.testUnixUri(NODE));
+            Domain d = c.lookupDomainByName("tck-running");
+            ExecutorService pool = Executors.newFixedThreadPool(8);
+            try {
+                List<Future<LibvirtException>> futures = new ArrayList<>();
+                for (int t = 0; t < 8; t++) {
+                    futures.add(pool.submit(() -> {
+                        while (true) {
+                            try {
+                                d.getInfo();
+                            } catch (LibvirtException e) {
+                                return e;
+                            }
+                        }
+                    }));
+                }
+                Thread.sleep(300);
+                ProcessHandle.of(own.pid()).orElseThrow().destroyForcibly();
+                assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
+                    for (Future<LibvirtException> f : futures) {
+                        LibvirtException e = f.get();
+                        assertThat(e.domain()).isEqualTo(ErrorDomain.RPC);
+                        assertThat(e.code()).isIn(ErrorNumber.ERR_SYSTEM_ERROR, ErrorNumber.ERR_INTERNAL_ERROR);
+                    }
+                });
+                assertThat(c.isAlive()).isFalse();
+            } finally {
+                pool.shutdownNow();
+                d.close();
+                c.close();
+            }
+        }
+    }
+}
