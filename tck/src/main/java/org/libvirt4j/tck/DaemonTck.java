@@ -87,6 +87,7 @@ public abstract class DaemonTck extends TckArea {
                 }
             }
             expectError(ErrorNumber.ERR_NO_SECRET, () -> c.lookupSecretByUUIDString(uuid.toString()));
+            expectError(ErrorNumber.ERR_NO_SECRET, () -> c.lookupSecretByUsage(SecretUsageType.VOLUME, usage));
         }
     }
 

@@ -66,13 +66,16 @@ public abstract class ErrorTck extends TckArea {
 
     /** Fails when the other UUID-string lookups do not check the form like the domain one. */
     @Test
-    @DisplayName("Network, pool, secret and nwfilter UUID strings of the wrong form give ERR_INVALID_ARG")
+    @DisplayName("Network, pool, secret, nwfilter and network-port UUID strings of the wrong form give ERR_INVALID_ARG")
     void malformedOtherUuids() {
         try (Connect c = open()) {
             expectError(ErrorNumber.ERR_INVALID_ARG, () -> c.lookupNetworkByUUIDString("zz"));
             expectError(ErrorNumber.ERR_INVALID_ARG, () -> c.lookupStoragePoolByUUIDString("zz"));
             expectError(ErrorNumber.ERR_INVALID_ARG, () -> c.lookupSecretByUUIDString("zz"));
             expectError(ErrorNumber.ERR_INVALID_ARG, () -> c.lookupNWFilterByUUIDString("zz"));
+            try (org.libvirt4j.Network n = c.lookupNetworkByName(NETWORK)) {
+                expectError(ErrorNumber.ERR_INVALID_ARG, () -> n.lookupNetworkPortByUUIDString("zz"));
+            }
         }
     }
 
