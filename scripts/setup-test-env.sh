@@ -5,6 +5,7 @@
 # without systemd, cgroups, namespaces or a security driver.
 #
 # Idempotent: running it twice changes nothing the second time. Must run as root.
+# QEMU_CONF=/path overrides the qemu.conf to edit (for trying the script on a copy).
 set -euo pipefail
 
 if [[ $(id -u) -ne 0 ]]; then
@@ -45,14 +46,19 @@ fi
 
 # qemu.conf: QEMU runs as root with no ownership juggling, no cgroups, no namespaces and no
 # security driver, because the test host has no systemd and usually no /dev/kvm.
-CONF=/etc/libvirt/qemu.conf
-mkdir -p /etc/libvirt
+CONF=${QEMU_CONF:-/etc/libvirt/qemu.conf}
+mkdir -p "$(dirname "$CONF")"
 touch "$CONF"
 
 # set_key KEY VALUE: replace an uncommented "KEY = ..." line, or append one.
 set_key() {
     local key=$1 value=$2 line
     line="$key = $value"
+    if grep -Eq "^[[:space:]]*${key}[[:space:]]*=.*\[[^]]*$" "$CONF"; then
+        # A list spread over several lines: replacing its first line would leave the rest dangling.
+        echo "setup-test-env.sh: $CONF sets $key over several lines; set it to $value by hand" >&2
+        exit 1
+    fi
     if grep -Eq "^[[:space:]]*${key}[[:space:]]*=" "$CONF"; then
         if ! grep -Fxq "$line" "$CONF"; then
             # Escape characters special to sed's replacement.
