@@ -22,9 +22,10 @@ final class Session {
     private static final int AUTH_NONE = 0;
     private static final int AUTH_SASL = 1;
     private static final int AUTH_POLKIT = 2;
-    /** libvirt.conf's {@code keepalive_interval} and {@code keepalive_count} defaults. */
-    static final int KEEPALIVE_INTERVAL = 5;
-    static final int KEEPALIVE_COUNT = 5;
+    /** System property: seconds of silence before a keepalive PING (libvirt.conf {@code keepalive_interval}, default 5). */
+    static final String KEEPALIVE_INTERVAL_PROPERTY = "libvirt4j.remote.keepaliveInterval";
+    /** System property: unanswered PINGs before the connection is dead (libvirt.conf {@code keepalive_count}, default 5). */
+    static final String KEEPALIVE_COUNT_PROPERTY = "libvirt4j.remote.keepaliveCount";
 
     final RpcClient rpc;
     final RemoteUri uri;
@@ -83,7 +84,11 @@ final class Session {
             }
             boolean typedString = supports(rpc, Proc.FEATURE_TYPED_PARAM_STRING);
             if (keepAlive) {
-                rpc.startKeepAlive(KEEPALIVE_INTERVAL, KEEPALIVE_COUNT);
+                int interval = Integer.getInteger(KEEPALIVE_INTERVAL_PROPERTY, 5);
+                if (interval > 0) {
+                    // like libvirt.conf, an interval of 0 or less turns client-side keepalive off
+                    rpc.startKeepAlive(interval, Math.max(0, Integer.getInteger(KEEPALIVE_COUNT_PROPERTY, 5)));
+                }
             }
             return new Session(rpc, uri, canonical, uri.transport() == RemoteUri.Transport.UNIX, typedString);
         } catch (RuntimeException e) {

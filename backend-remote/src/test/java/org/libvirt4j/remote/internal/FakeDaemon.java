@@ -30,11 +30,23 @@ final class FakeDaemon implements AutoCloseable {
     record Call(int prog, int vers, int proc, int type, int serial, int status, byte[] body) {
     }
 
+    /** Keepalive procedures received from the client (1 = PING, 2 = PONG). */
+    final java.util.List<Integer> keepalive = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final boolean keepAliveFeature;
     private final ServerSocket server;
     private final Thread thread;
     private volatile Socket socket;
 
     FakeDaemon(Script script) throws IOException {
+        this(script, false);
+    }
+
+    /**
+     * @param script what to do with calls after the handshake
+     * @param keepAliveFeature whether to claim keepalive support (the fake never answers a PING)
+     */
+    FakeDaemon(Script script, boolean keepAliveFeature) throws IOException {
+        this.keepAliveFeature = keepAliveFeature;
         server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
         thread = new Thread(() -> serve(script), "fake-libvirtd");
         thread.setDaemon(true);
@@ -58,11 +70,15 @@ final class FakeDaemon implements AutoCloseable {
                 Call c = new Call(b.getInt(), b.getInt(), b.getInt(), b.getInt(), b.getInt(), b.getInt(),
                         java.util.Arrays.copyOfRange(msg, 24, msg.length));
                 if (c.prog() != PROGRAM) {
-                    continue; // keepalive
+                    keepalive.add(c.proc());
+                    continue;
                 }
                 switch (c.proc()) {
                     case 66 -> reply(out, c, 0, ints(1, 0)); // AUTH_LIST: [none]
-                    case 60 -> reply(out, c, 0, ints(0)); // SUPPORTS_FEATURE: no
+                    case 60 -> { // SUPPORTS_FEATURE: only keepalive (10), and only if asked to
+                        int feature = ByteBuffer.wrap(c.body()).getInt();
+                        reply(out, c, 0, ints(feature == 10 && keepAliveFeature ? 1 : 0));
+                    }
                     case 1 -> reply(out, c, 0, new byte[0]); // CONNECT_OPEN
                     case 2 -> {
                         reply(out, c, 0, new byte[0]); // CONNECT_CLOSE
