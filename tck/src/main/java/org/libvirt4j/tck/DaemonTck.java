@@ -51,6 +51,24 @@ public abstract class DaemonTck extends TckArea {
         }
     }
 
+    /** Fails when the backend cannot speak to the daemon over loopback TCP, or misreports that plain TCP is insecure. */
+    @Test
+    @DisplayName("Over the daemon's TCP port, test and QEMU connections work and report themselves insecure")
+    void overTcp() {
+        require(TckCapability.PRIVATE_DAEMON);
+        PrivateLibvirtd daemon = PrivateLibvirtd.shared();
+        try (Connect t = tck().connector().newConnect(daemon.testTcpUri(Fixtures.path(Fixtures.NODE)));
+                Domain d = t.lookupDomainByName(NodeFixture.RUNNING);
+                Connect q = tck().connector().newConnect(daemon.qemuTcpUri())) {
+            assertThat(t.getType()).isEqualTo("TEST");
+            assertThat(d.getUUID()).isEqualTo(NodeFixture.RUNNING_UUID);
+            assertThat(t.isSecure()).isFalse();
+            assertThat(t.isEncrypted()).isFalse();
+            assertThat(q.getType()).isEqualTo("QEMU");
+            assertThat(q.isSecure()).isFalse();
+        }
+    }
+
     /** Fails when a secret's identity, usage, XML or value do not round-trip. */
     @Test
     @DisplayName("A defined secret round-trips its UUID, usage and value, and undefine removes it")
