@@ -7,6 +7,7 @@ import org.libvirt4j.Connect;
 import org.libvirt4j.ConnectAuth;
 import org.libvirt4j.ConnectFlags;
 import org.libvirt4j.LibvirtEnum;
+import org.libvirt4j.LibvirtException;
 import org.libvirt4j.jna.internal.Auth;
 import org.libvirt4j.jna.internal.CStrings;
 import org.libvirt4j.jna.internal.Errors;
@@ -90,8 +91,19 @@ public final class JnaBackend implements LibvirtBackend {
         // The Auth (and with it the callback's native trampoline) stays reachable until closed.
         try (Auth nativeAuth = new Auth(auth)) {
             long conn = Virt.virConnectOpenAuth(name, nativeAuth.address(), mask);
+            Throwable failure = nativeAuth.failure();
             if (conn == 0) {
-                throw Errors.last("virConnectOpenAuth", nativeAuth.failure());
+                LibvirtException error = Errors.last("virConnectOpenAuth", failure);
+                if (failure instanceof Error) {
+                    // A JVM Error is never turned into a libvirt error: rethrown once libvirt is out.
+                    failure.addSuppressed(error);
+                    throw (Error) failure;
+                }
+                throw error;
+            }
+            if (failure instanceof Error) {
+                Virt.virConnectClose(conn);
+                throw (Error) failure;
             }
             return new JnaConnect(conn);
         }
