@@ -1,5 +1,15 @@
 package org.libvirt4j.remote.internal;
 
+import org.libvirt4j.remote.generated.RemoteNodeGetInfoRet;
+import org.libvirt4j.remote.generated.RemoteNonnullDomain;
+import org.libvirt4j.remote.generated.RemoteNonnullInterface;
+import org.libvirt4j.remote.generated.RemoteNonnullNetwork;
+import org.libvirt4j.remote.generated.RemoteNonnullNwfilter;
+import org.libvirt4j.remote.generated.RemoteNonnullNwfilterBinding;
+import org.libvirt4j.remote.generated.RemoteNonnullSecret;
+import org.libvirt4j.remote.generated.RemoteNonnullStoragePool;
+import org.libvirt4j.remote.generated.RemoteNonnullStorageVol;
+import org.libvirt4j.remote.generated.RemoteProcedure;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
@@ -73,35 +83,35 @@ public final class RemoteConnect extends RemoteObject implements Connect {
     @Override
     public boolean isEncrypted() {
         // Like remoteConnectIsEncrypted: ask the daemon, but neither unix nor TCP is encrypted.
-        call("virConnectIsEncrypted", Proc.CONNECT_IS_SECURE, null, r -> r.readInt());
+        call("virConnectIsEncrypted", RemoteProcedure.REMOTE_PROC_CONNECT_IS_SECURE, null, r -> r.readInt());
         return false;
     }
 
     @Override
     public boolean isSecure() {
         // Like remoteConnectIsSecure: secure when the transport is (unix) and the daemon's side is.
-        int secure = call("virConnectIsSecure", Proc.CONNECT_IS_SECURE, null, r -> r.readInt());
+        int secure = call("virConnectIsSecure", RemoteProcedure.REMOTE_PROC_CONNECT_IS_SECURE, null, r -> r.readInt());
         return session.secureTransport && secure != 0;
     }
 
     @Override
     public String getType() {
-        return call("virConnectGetType", Proc.CONNECT_GET_TYPE, null, Wire::str);
+        return call("virConnectGetType", RemoteProcedure.REMOTE_PROC_CONNECT_GET_TYPE, null, Wire::str);
     }
 
     @Override
     public long getVersion() {
-        return call("virConnectGetVersion", Proc.CONNECT_GET_VERSION, null, r -> r.readHyper());
+        return call("virConnectGetVersion", RemoteProcedure.REMOTE_PROC_CONNECT_GET_VERSION, null, r -> r.readHyper());
     }
 
     @Override
     public long getLibVersion() {
-        return call("virConnectGetLibVersion", Proc.CONNECT_GET_LIB_VERSION, null, r -> r.readHyper());
+        return call("virConnectGetLibVersion", RemoteProcedure.REMOTE_PROC_CONNECT_GET_LIB_VERSION, null, r -> r.readHyper());
     }
 
     @Override
     public String getHostname() {
-        return call("virConnectGetHostname", Proc.CONNECT_GET_HOSTNAME, null, Wire::str);
+        return call("virConnectGetHostname", RemoteProcedure.REMOTE_PROC_CONNECT_GET_HOSTNAME, null, Wire::str);
     }
 
     @Override
@@ -113,62 +123,62 @@ public final class RemoteConnect extends RemoteObject implements Connect {
 
     @Override
     public String getCapabilities() {
-        return call("virConnectGetCapabilities", Proc.CONNECT_GET_CAPABILITIES, null, Wire::str);
+        return call("virConnectGetCapabilities", RemoteProcedure.REMOTE_PROC_CONNECT_GET_CAPABILITIES, null, Wire::str);
     }
 
     @Override
     public String getSysinfo() {
-        return call("virConnectGetSysinfo", Proc.CONNECT_GET_SYSINFO, w -> w.writeInt(0), Wire::str);
+        return call("virConnectGetSysinfo", RemoteProcedure.REMOTE_PROC_CONNECT_GET_SYSINFO, w -> w.writeInt(0), Wire::str);
     }
 
     @Override
     public NodeInfo getNodeInfo() {
-        return call("virNodeGetInfo", Proc.NODE_GET_INFO, null, r -> {
-            byte[] model = r.readFixedChars(32, "model");
-            int len = 0;
-            while (len < model.length && model[len] != 0) {
-                len++;
-            }
-            return new NodeInfo(new String(model, 0, len, java.nio.charset.StandardCharsets.UTF_8), r.readHyper(),
-                    r.readInt(), r.readInt(), r.readInt(), r.readInt(), r.readInt(), r.readInt());
-        });
+        RemoteNodeGetInfoRet i = call("virNodeGetInfo", RemoteProcedure.REMOTE_PROC_NODE_GET_INFO, null,
+                RemoteNodeGetInfoRet::decode);
+        byte[] model = i.model();
+        int len = 0;
+        while (len < model.length && model[len] != 0) {
+            len++;
+        }
+        return new NodeInfo(new String(model, 0, len, java.nio.charset.StandardCharsets.UTF_8), i.memory(), i.cpus(),
+                i.mhz(), i.nodes(), i.sockets(), i.cores(), i.threads());
     }
 
     @Override
     public long getFreeMemory() {
-        return call("virNodeGetFreeMemory", Proc.NODE_GET_FREE_MEMORY, null, r -> r.readHyper());
+        return call("virNodeGetFreeMemory", RemoteProcedure.REMOTE_PROC_NODE_GET_FREE_MEMORY, null, r -> r.readHyper());
     }
 
     @Override
     public int getMaxVcpus(String type) {
-        return call("virConnectGetMaxVcpus", Proc.CONNECT_GET_MAX_VCPUS, w -> Wire.optStr(w, type), r -> r.readInt());
+        return call("virConnectGetMaxVcpus", RemoteProcedure.REMOTE_PROC_CONNECT_GET_MAX_VCPUS, w -> Wire.optStr(w, type), r -> r.readInt());
     }
 
     // --- domains ---------------------------------------------------------------------------
 
-    private Domain dom(Wire.Dom d) {
+    private Domain dom(RemoteNonnullDomain d) {
         return new RemoteDomain(session, d);
     }
 
     @Override
     public List<Domain> listAllDomains(ConnectListAllDomainsFlags... flags) {
         int mask = LibvirtEnum.mask(flags);
-        List<Wire.Dom> refs = call("virConnectListAllDomains", Proc.CONNECT_LIST_ALL_DOMAINS, w -> {
+        List<RemoteNonnullDomain> refs = call("virConnectListAllDomains", RemoteProcedure.REMOTE_PROC_CONNECT_LIST_ALL_DOMAINS, w -> {
             w.writeInt(1);
             w.writeInt(mask);
-        }, r -> Wire.list(r, Wire.LIST_MAX, Wire::dom));
+        }, r -> Wire.list(r, Wire.LIST_MAX, RemoteNonnullDomain::decode));
         return wrap(refs, this::dom);
     }
 
     @Override
     public Domain lookupDomainByName(String name) {
         Objects.requireNonNull(name, "name");
-        return dom(call("virDomainLookupByName", Proc.DOMAIN_LOOKUP_BY_NAME, w -> Wire.str(w, name), Wire::dom));
+        return dom(call("virDomainLookupByName", RemoteProcedure.REMOTE_PROC_DOMAIN_LOOKUP_BY_NAME, w -> Wire.str(w, name), RemoteNonnullDomain::decode));
     }
 
     @Override
     public Domain lookupDomainById(int id) {
-        return dom(call("virDomainLookupByID", Proc.DOMAIN_LOOKUP_BY_ID, w -> w.writeInt(id), Wire::dom));
+        return dom(call("virDomainLookupByID", RemoteProcedure.REMOTE_PROC_DOMAIN_LOOKUP_BY_ID, w -> w.writeInt(id), RemoteNonnullDomain::decode));
     }
 
     @Override
@@ -185,7 +195,7 @@ public final class RemoteConnect extends RemoteObject implements Connect {
     }
 
     private Domain lookupDomainByUUIDBytes(String fn, byte[] raw) {
-        return dom(call(fn, Proc.DOMAIN_LOOKUP_BY_UUID, w -> w.writeFixedOpaque(raw, Wire.UUID), Wire::dom));
+        return dom(call(fn, RemoteProcedure.REMOTE_PROC_DOMAIN_LOOKUP_BY_UUID, w -> w.writeFixedOpaque(raw, Wire.UUID), RemoteNonnullDomain::decode));
     }
 
     @Override
@@ -193,51 +203,51 @@ public final class RemoteConnect extends RemoteObject implements Connect {
         Objects.requireNonNull(xml, "xml");
         int mask = LibvirtEnum.mask(flags);
         if (mask == 0) {
-            return dom(call("virDomainDefineXML", Proc.DOMAIN_DEFINE_XML, w -> Wire.str(w, xml), Wire::dom));
+            return dom(call("virDomainDefineXML", RemoteProcedure.REMOTE_PROC_DOMAIN_DEFINE_XML, w -> Wire.str(w, xml), RemoteNonnullDomain::decode));
         }
-        return dom(call("virDomainDefineXMLFlags", Proc.DOMAIN_DEFINE_XML_FLAGS, w -> {
+        return dom(call("virDomainDefineXMLFlags", RemoteProcedure.REMOTE_PROC_DOMAIN_DEFINE_XML_FLAGS, w -> {
             Wire.str(w, xml);
             w.writeInt(mask);
-        }, Wire::dom));
+        }, RemoteNonnullDomain::decode));
     }
 
     @Override
     public Domain domainCreateXML(String xml, DomainCreateFlags... flags) {
         Objects.requireNonNull(xml, "xml");
         int mask = LibvirtEnum.mask(flags);
-        return dom(call("virDomainCreateXML", Proc.DOMAIN_CREATE_XML, w -> {
+        return dom(call("virDomainCreateXML", RemoteProcedure.REMOTE_PROC_DOMAIN_CREATE_XML, w -> {
             Wire.str(w, xml);
             w.writeInt(mask);
-        }, Wire::dom));
+        }, RemoteNonnullDomain::decode));
     }
 
     // --- networks --------------------------------------------------------------------------
 
-    private Network net(Wire.Named n) {
+    private Network net(RemoteNonnullNetwork n) {
         return new RemoteNetwork(session, n);
     }
 
     @Override
     public List<Network> listAllNetworks(ConnectListAllNetworksFlags... flags) {
         int mask = LibvirtEnum.mask(flags);
-        return wrap(call("virConnectListAllNetworks", Proc.CONNECT_LIST_ALL_NETWORKS, w -> {
+        return wrap(call("virConnectListAllNetworks", RemoteProcedure.REMOTE_PROC_CONNECT_LIST_ALL_NETWORKS, w -> {
             w.writeInt(1);
             w.writeInt(mask);
-        }, r -> Wire.list(r, Wire.LIST_MAX, Wire::named)), this::net);
+        }, r -> Wire.list(r, Wire.LIST_MAX, RemoteNonnullNetwork::decode)), this::net);
     }
 
     @Override
     public Network lookupNetworkByName(String name) {
         Objects.requireNonNull(name, "name");
-        return net(call("virNetworkLookupByName", Proc.NETWORK_LOOKUP_BY_NAME, w -> Wire.str(w, name), Wire::named));
+        return net(call("virNetworkLookupByName", RemoteProcedure.REMOTE_PROC_NETWORK_LOOKUP_BY_NAME, w -> Wire.str(w, name), RemoteNonnullNetwork::decode));
     }
 
     @Override
     public Network lookupNetworkByUUID(UUID uuid) {
         Objects.requireNonNull(uuid, "uuid");
         byte[] raw = Uuids.toBytes(uuid);
-        return net(call("virNetworkLookupByUUID", Proc.NETWORK_LOOKUP_BY_UUID,
-                w -> w.writeFixedOpaque(raw, Wire.UUID), Wire::named));
+        return net(call("virNetworkLookupByUUID", RemoteProcedure.REMOTE_PROC_NETWORK_LOOKUP_BY_UUID,
+                w -> w.writeFixedOpaque(raw, Wire.UUID), RemoteNonnullNetwork::decode));
     }
 
     @Override
@@ -245,8 +255,8 @@ public final class RemoteConnect extends RemoteObject implements Connect {
         Objects.requireNonNull(uuid, "uuid");
         check("virNetworkLookupByUUIDString");
         byte[] raw = Uuids.parse(uuid, ErrorDomain.NETWORK);
-        return net(call("virNetworkLookupByUUIDString", Proc.NETWORK_LOOKUP_BY_UUID,
-                w -> w.writeFixedOpaque(raw, Wire.UUID), Wire::named));
+        return net(call("virNetworkLookupByUUIDString", RemoteProcedure.REMOTE_PROC_NETWORK_LOOKUP_BY_UUID,
+                w -> w.writeFixedOpaque(raw, Wire.UUID), RemoteNonnullNetwork::decode));
     }
 
     @Override
@@ -254,12 +264,12 @@ public final class RemoteConnect extends RemoteObject implements Connect {
         Objects.requireNonNull(xml, "xml");
         int mask = LibvirtEnum.mask(flags);
         if (mask == 0) {
-            return net(call("virNetworkDefineXML", Proc.NETWORK_DEFINE_XML, w -> Wire.str(w, xml), Wire::named));
+            return net(call("virNetworkDefineXML", RemoteProcedure.REMOTE_PROC_NETWORK_DEFINE_XML, w -> Wire.str(w, xml), RemoteNonnullNetwork::decode));
         }
-        return net(call("virNetworkDefineXMLFlags", Proc.NETWORK_DEFINE_XML_FLAGS, w -> {
+        return net(call("virNetworkDefineXMLFlags", RemoteProcedure.REMOTE_PROC_NETWORK_DEFINE_XML_FLAGS, w -> {
             Wire.str(w, xml);
             w.writeInt(mask);
-        }, Wire::named));
+        }, RemoteNonnullNetwork::decode));
     }
 
     @Override
@@ -267,42 +277,42 @@ public final class RemoteConnect extends RemoteObject implements Connect {
         Objects.requireNonNull(xml, "xml");
         int mask = LibvirtEnum.mask(flags);
         if (mask == 0) {
-            return net(call("virNetworkCreateXML", Proc.NETWORK_CREATE_XML, w -> Wire.str(w, xml), Wire::named));
+            return net(call("virNetworkCreateXML", RemoteProcedure.REMOTE_PROC_NETWORK_CREATE_XML, w -> Wire.str(w, xml), RemoteNonnullNetwork::decode));
         }
-        return net(call("virNetworkCreateXMLFlags", Proc.NETWORK_CREATE_XML_FLAGS, w -> {
+        return net(call("virNetworkCreateXMLFlags", RemoteProcedure.REMOTE_PROC_NETWORK_CREATE_XML_FLAGS, w -> {
             Wire.str(w, xml);
             w.writeInt(mask);
-        }, Wire::named));
+        }, RemoteNonnullNetwork::decode));
     }
 
     // --- storage ---------------------------------------------------------------------------
 
-    private StoragePool pool(Wire.Named n) {
+    private StoragePool pool(RemoteNonnullStoragePool n) {
         return new RemoteStoragePool(session, n);
     }
 
     @Override
     public List<StoragePool> listAllStoragePools(ConnectListAllStoragePoolsFlags... flags) {
         int mask = LibvirtEnum.mask(flags);
-        return wrap(call("virConnectListAllStoragePools", Proc.CONNECT_LIST_ALL_STORAGE_POOLS, w -> {
+        return wrap(call("virConnectListAllStoragePools", RemoteProcedure.REMOTE_PROC_CONNECT_LIST_ALL_STORAGE_POOLS, w -> {
             w.writeInt(1);
             w.writeInt(mask);
-        }, r -> Wire.list(r, Wire.LIST_MAX, Wire::named)), this::pool);
+        }, r -> Wire.list(r, Wire.LIST_MAX, RemoteNonnullStoragePool::decode)), this::pool);
     }
 
     @Override
     public StoragePool lookupStoragePoolByName(String name) {
         Objects.requireNonNull(name, "name");
-        return pool(call("virStoragePoolLookupByName", Proc.STORAGE_POOL_LOOKUP_BY_NAME, w -> Wire.str(w, name),
-                Wire::named));
+        return pool(call("virStoragePoolLookupByName", RemoteProcedure.REMOTE_PROC_STORAGE_POOL_LOOKUP_BY_NAME, w -> Wire.str(w, name),
+                RemoteNonnullStoragePool::decode));
     }
 
     @Override
     public StoragePool lookupStoragePoolByUUID(UUID uuid) {
         Objects.requireNonNull(uuid, "uuid");
         byte[] raw = Uuids.toBytes(uuid);
-        return pool(call("virStoragePoolLookupByUUID", Proc.STORAGE_POOL_LOOKUP_BY_UUID,
-                w -> w.writeFixedOpaque(raw, Wire.UUID), Wire::named));
+        return pool(call("virStoragePoolLookupByUUID", RemoteProcedure.REMOTE_PROC_STORAGE_POOL_LOOKUP_BY_UUID,
+                w -> w.writeFixedOpaque(raw, Wire.UUID), RemoteNonnullStoragePool::decode));
     }
 
     @Override
@@ -310,42 +320,42 @@ public final class RemoteConnect extends RemoteObject implements Connect {
         Objects.requireNonNull(uuid, "uuid");
         check("virStoragePoolLookupByUUIDString");
         byte[] raw = Uuids.parse(uuid, ErrorDomain.STORAGE);
-        return pool(call("virStoragePoolLookupByUUIDString", Proc.STORAGE_POOL_LOOKUP_BY_UUID,
-                w -> w.writeFixedOpaque(raw, Wire.UUID), Wire::named));
+        return pool(call("virStoragePoolLookupByUUIDString", RemoteProcedure.REMOTE_PROC_STORAGE_POOL_LOOKUP_BY_UUID,
+                w -> w.writeFixedOpaque(raw, Wire.UUID), RemoteNonnullStoragePool::decode));
     }
 
     @Override
     public StoragePool storagePoolDefineXML(String xml, StoragePoolDefineFlags... flags) {
         Objects.requireNonNull(xml, "xml");
         int mask = LibvirtEnum.mask(flags);
-        return pool(call("virStoragePoolDefineXML", Proc.STORAGE_POOL_DEFINE_XML, w -> {
+        return pool(call("virStoragePoolDefineXML", RemoteProcedure.REMOTE_PROC_STORAGE_POOL_DEFINE_XML, w -> {
             Wire.str(w, xml);
             w.writeInt(mask);
-        }, Wire::named));
+        }, RemoteNonnullStoragePool::decode));
     }
 
     @Override
     public StoragePool storagePoolCreateXML(String xml, StoragePoolCreateFlags... flags) {
         Objects.requireNonNull(xml, "xml");
         int mask = LibvirtEnum.mask(flags);
-        return pool(call("virStoragePoolCreateXML", Proc.STORAGE_POOL_CREATE_XML, w -> {
+        return pool(call("virStoragePoolCreateXML", RemoteProcedure.REMOTE_PROC_STORAGE_POOL_CREATE_XML, w -> {
             Wire.str(w, xml);
             w.writeInt(mask);
-        }, Wire::named));
+        }, RemoteNonnullStoragePool::decode));
     }
 
     @Override
     public StorageVol lookupStorageVolByKey(String key) {
         Objects.requireNonNull(key, "key");
-        return new RemoteStorageVol(session, call("virStorageVolLookupByKey", Proc.STORAGE_VOL_LOOKUP_BY_KEY,
-                w -> Wire.str(w, key), Wire::vol));
+        return new RemoteStorageVol(session, call("virStorageVolLookupByKey", RemoteProcedure.REMOTE_PROC_STORAGE_VOL_LOOKUP_BY_KEY,
+                w -> Wire.str(w, key), RemoteNonnullStorageVol::decode));
     }
 
     @Override
     public StorageVol lookupStorageVolByPath(String path) {
         Objects.requireNonNull(path, "path");
-        return new RemoteStorageVol(session, call("virStorageVolLookupByPath", Proc.STORAGE_VOL_LOOKUP_BY_PATH,
-                w -> Wire.str(w, path), Wire::vol));
+        return new RemoteStorageVol(session, call("virStorageVolLookupByPath", RemoteProcedure.REMOTE_PROC_STORAGE_VOL_LOOKUP_BY_PATH,
+                w -> Wire.str(w, path), RemoteNonnullStorageVol::decode));
     }
 
     // --- interfaces, node devices, secrets, filters ----------------------------------------
@@ -353,30 +363,30 @@ public final class RemoteConnect extends RemoteObject implements Connect {
     @Override
     public List<Interface> listAllInterfaces(ConnectListAllInterfacesFlags... flags) {
         int mask = LibvirtEnum.mask(flags);
-        return wrap(call("virConnectListAllInterfaces", Proc.CONNECT_LIST_ALL_INTERFACES, w -> {
+        return wrap(call("virConnectListAllInterfaces", RemoteProcedure.REMOTE_PROC_CONNECT_LIST_ALL_INTERFACES, w -> {
             w.writeInt(1);
             w.writeInt(mask);
-        }, r -> Wire.list(r, Wire.LIST_MAX, Wire::iface)), i -> new RemoteInterface(session, i));
+        }, r -> Wire.list(r, Wire.LIST_MAX, RemoteNonnullInterface::decode)), i -> new RemoteInterface(session, i));
     }
 
     @Override
     public Interface lookupInterfaceByName(String name) {
         Objects.requireNonNull(name, "name");
-        return new RemoteInterface(session, call("virInterfaceLookupByName", Proc.INTERFACE_LOOKUP_BY_NAME,
-                w -> Wire.str(w, name), Wire::iface));
+        return new RemoteInterface(session, call("virInterfaceLookupByName", RemoteProcedure.REMOTE_PROC_INTERFACE_LOOKUP_BY_NAME,
+                w -> Wire.str(w, name), RemoteNonnullInterface::decode));
     }
 
     @Override
     public Interface lookupInterfaceByMACString(String mac) {
         Objects.requireNonNull(mac, "mac");
-        return new RemoteInterface(session, call("virInterfaceLookupByMACString", Proc.INTERFACE_LOOKUP_BY_MAC_STRING,
-                w -> Wire.str(w, mac), Wire::iface));
+        return new RemoteInterface(session, call("virInterfaceLookupByMACString", RemoteProcedure.REMOTE_PROC_INTERFACE_LOOKUP_BY_MAC_STRING,
+                w -> Wire.str(w, mac), RemoteNonnullInterface::decode));
     }
 
     @Override
     public List<NodeDevice> listAllNodeDevices(ConnectListAllNodeDeviceFlags... flags) {
         int mask = LibvirtEnum.mask(flags);
-        return wrap(call("virConnectListAllNodeDevices", Proc.CONNECT_LIST_ALL_NODE_DEVICES, w -> {
+        return wrap(call("virConnectListAllNodeDevices", RemoteProcedure.REMOTE_PROC_CONNECT_LIST_ALL_NODE_DEVICES, w -> {
             w.writeInt(1);
             w.writeInt(mask);
         }, r -> Wire.list(r, Wire.NODE_DEVICE_LIST_MAX, Wire::str)), n -> new RemoteNodeDevice(session, n));
@@ -385,27 +395,27 @@ public final class RemoteConnect extends RemoteObject implements Connect {
     @Override
     public NodeDevice lookupNodeDeviceByName(String name) {
         Objects.requireNonNull(name, "name");
-        return new RemoteNodeDevice(session, call("virNodeDeviceLookupByName", Proc.NODE_DEVICE_LOOKUP_BY_NAME,
+        return new RemoteNodeDevice(session, call("virNodeDeviceLookupByName", RemoteProcedure.REMOTE_PROC_NODE_DEVICE_LOOKUP_BY_NAME,
                 w -> Wire.str(w, name), Wire::str));
     }
 
     @Override
     public List<Secret> listAllSecrets(ConnectListAllSecretsFlags... flags) {
         int mask = LibvirtEnum.mask(flags);
-        return wrap(call("virConnectListAllSecrets", Proc.CONNECT_LIST_ALL_SECRETS, w -> {
+        return wrap(call("virConnectListAllSecrets", RemoteProcedure.REMOTE_PROC_CONNECT_LIST_ALL_SECRETS, w -> {
             w.writeInt(1);
             w.writeInt(mask);
-        }, r -> Wire.list(r, Wire.LIST_MAX, Wire::sec)), s -> new RemoteSecret(session, s));
+        }, r -> Wire.list(r, Wire.LIST_MAX, RemoteNonnullSecret::decode)), s -> new RemoteSecret(session, s));
     }
 
     @Override
     public Secret secretDefineXML(String xml, SecretDefineFlags... flags) {
         Objects.requireNonNull(xml, "xml");
         int mask = LibvirtEnum.mask(flags);
-        return new RemoteSecret(session, call("virSecretDefineXML", Proc.SECRET_DEFINE_XML, w -> {
+        return new RemoteSecret(session, call("virSecretDefineXML", RemoteProcedure.REMOTE_PROC_SECRET_DEFINE_XML, w -> {
             Wire.str(w, xml);
             w.writeInt(mask);
-        }, Wire::sec));
+        }, RemoteNonnullSecret::decode));
     }
 
     @Override
@@ -413,8 +423,8 @@ public final class RemoteConnect extends RemoteObject implements Connect {
         Objects.requireNonNull(uuid, "uuid");
         check("virSecretLookupByUUIDString");
         byte[] raw = Uuids.parse(uuid, ErrorDomain.SECRET);
-        return new RemoteSecret(session, call("virSecretLookupByUUIDString", Proc.SECRET_LOOKUP_BY_UUID,
-                w -> w.writeFixedOpaque(raw, Wire.UUID), Wire::sec));
+        return new RemoteSecret(session, call("virSecretLookupByUUIDString", RemoteProcedure.REMOTE_PROC_SECRET_LOOKUP_BY_UUID,
+                w -> w.writeFixedOpaque(raw, Wire.UUID), RemoteNonnullSecret::decode));
     }
 
     @Override
@@ -422,38 +432,38 @@ public final class RemoteConnect extends RemoteObject implements Connect {
         Objects.requireNonNull(usageType, "usageType");
         Objects.requireNonNull(usageID, "usageID");
         int type = usageType.value();
-        return new RemoteSecret(session, call("virSecretLookupByUsage", Proc.SECRET_LOOKUP_BY_USAGE, w -> {
+        return new RemoteSecret(session, call("virSecretLookupByUsage", RemoteProcedure.REMOTE_PROC_SECRET_LOOKUP_BY_USAGE, w -> {
             w.writeInt(type);
             Wire.str(w, usageID);
-        }, Wire::sec));
+        }, RemoteNonnullSecret::decode));
     }
 
     @Override
     public List<NWFilter> listAllNWFilters() {
-        return wrap(call("virConnectListAllNWFilters", Proc.CONNECT_LIST_ALL_NWFILTERS, w -> {
+        return wrap(call("virConnectListAllNWFilters", RemoteProcedure.REMOTE_PROC_CONNECT_LIST_ALL_NWFILTERS, w -> {
             w.writeInt(1);
             w.writeInt(0);
-        }, r -> Wire.list(r, Wire.LIST_MAX, Wire::named)), n -> new RemoteNWFilter(session, n));
+        }, r -> Wire.list(r, Wire.LIST_MAX, RemoteNonnullNwfilter::decode)), n -> new RemoteNWFilter(session, n));
     }
 
     @Override
     public NWFilter nwfilterDefineXML(String xml, NWFilterDefineFlags... flags) {
         Objects.requireNonNull(xml, "xml");
         int mask = LibvirtEnum.mask(flags);
-        Wire.Named n = mask == 0
-                ? call("virNWFilterDefineXML", Proc.NWFILTER_DEFINE_XML, w -> Wire.str(w, xml), Wire::named)
-                : call("virNWFilterDefineXMLFlags", Proc.NWFILTER_DEFINE_XML_FLAGS, w -> {
+        RemoteNonnullNwfilter n = mask == 0
+                ? call("virNWFilterDefineXML", RemoteProcedure.REMOTE_PROC_NWFILTER_DEFINE_XML, w -> Wire.str(w, xml), RemoteNonnullNwfilter::decode)
+                : call("virNWFilterDefineXMLFlags", RemoteProcedure.REMOTE_PROC_NWFILTER_DEFINE_XML_FLAGS, w -> {
                     Wire.str(w, xml);
                     w.writeInt(mask);
-                }, Wire::named);
+                }, RemoteNonnullNwfilter::decode);
         return new RemoteNWFilter(session, n);
     }
 
     @Override
     public NWFilter lookupNWFilterByName(String name) {
         Objects.requireNonNull(name, "name");
-        return new RemoteNWFilter(session, call("virNWFilterLookupByName", Proc.NWFILTER_LOOKUP_BY_NAME,
-                w -> Wire.str(w, name), Wire::named));
+        return new RemoteNWFilter(session, call("virNWFilterLookupByName", RemoteProcedure.REMOTE_PROC_NWFILTER_LOOKUP_BY_NAME,
+                w -> Wire.str(w, name), RemoteNonnullNwfilter::decode));
     }
 
     @Override
@@ -461,34 +471,34 @@ public final class RemoteConnect extends RemoteObject implements Connect {
         Objects.requireNonNull(uuid, "uuid");
         check("virNWFilterLookupByUUIDString");
         byte[] raw = Uuids.parse(uuid, ErrorDomain.NWFILTER);
-        return new RemoteNWFilter(session, call("virNWFilterLookupByUUIDString", Proc.NWFILTER_LOOKUP_BY_UUID,
-                w -> w.writeFixedOpaque(raw, Wire.UUID), Wire::named));
+        return new RemoteNWFilter(session, call("virNWFilterLookupByUUIDString", RemoteProcedure.REMOTE_PROC_NWFILTER_LOOKUP_BY_UUID,
+                w -> w.writeFixedOpaque(raw, Wire.UUID), RemoteNonnullNwfilter::decode));
     }
 
     @Override
     public List<NWFilterBinding> listAllNWFilterBindings() {
-        return wrap(call("virConnectListAllNWFilterBindings", Proc.CONNECT_LIST_ALL_NWFILTER_BINDINGS, w -> {
+        return wrap(call("virConnectListAllNWFilterBindings", RemoteProcedure.REMOTE_PROC_CONNECT_LIST_ALL_NWFILTER_BINDINGS, w -> {
             w.writeInt(1);
             w.writeInt(0);
-        }, r -> Wire.list(r, Wire.LIST_MAX, Wire::binding)), b -> new RemoteNWFilterBinding(session, b));
+        }, r -> Wire.list(r, Wire.LIST_MAX, RemoteNonnullNwfilterBinding::decode)), b -> new RemoteNWFilterBinding(session, b));
     }
 
     @Override
     public NWFilterBinding lookupNWFilterBindingByPortDev(String portDev) {
         Objects.requireNonNull(portDev, "portDev");
         return new RemoteNWFilterBinding(session, call("virNWFilterBindingLookupByPortDev",
-                Proc.NWFILTER_BINDING_LOOKUP_BY_PORT_DEV, w -> Wire.str(w, portDev), Wire::binding));
+                RemoteProcedure.REMOTE_PROC_NWFILTER_BINDING_LOOKUP_BY_PORT_DEV, w -> Wire.str(w, portDev), RemoteNonnullNwfilterBinding::decode));
     }
 
     @Override
     public NWFilterBinding nwfilterBindingCreateXML(String xml, NWFilterBindingCreateFlags... flags) {
         Objects.requireNonNull(xml, "xml");
         int mask = LibvirtEnum.mask(flags);
-        return new RemoteNWFilterBinding(session, call("virNWFilterBindingCreateXML", Proc.NWFILTER_BINDING_CREATE_XML,
+        return new RemoteNWFilterBinding(session, call("virNWFilterBindingCreateXML", RemoteProcedure.REMOTE_PROC_NWFILTER_BINDING_CREATE_XML,
                 w -> {
                     Wire.str(w, xml);
                     w.writeInt(mask);
-                }, Wire::binding));
+                }, RemoteNonnullNwfilterBinding::decode));
     }
 
     // --- streams ---------------------------------------------------------------------------

@@ -1,5 +1,11 @@
 package org.libvirt4j.remote.internal;
 
+import org.libvirt4j.remote.generated.RemoteDomainGetInfoRet;
+import org.libvirt4j.remote.generated.RemoteDomainGetStateRet;
+import org.libvirt4j.remote.generated.RemoteNonnullDomain;
+import org.libvirt4j.remote.generated.RemoteNonnullDomainCheckpoint;
+import org.libvirt4j.remote.generated.RemoteNonnullDomainSnapshot;
+import org.libvirt4j.remote.generated.RemoteProcedure;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
@@ -44,26 +50,26 @@ final class RemoteDomain extends RemoteObject implements Domain {
     private final byte[] uuid;
     private volatile int id;
 
-    RemoteDomain(Session session, Wire.Dom ref) {
+    RemoteDomain(Session session, RemoteNonnullDomain ref) {
         super(session, ObjectKind.DOMAIN);
         this.name = ref.name();
         this.uuid = ref.uuid().clone();
         this.id = ref.id();
     }
 
-    Wire.Dom ref() {
-        return new Wire.Dom(name, uuid, id);
+    RemoteNonnullDomain ref() {
+        return new RemoteNonnullDomain(name, uuid, id);
     }
 
     private void d(org.libvirt4j.remote.internal.xdr.XdrWriter w) {
-        Wire.dom(w, ref());
+        ref().encode(w);
     }
 
-    private void voidCall(String fn, int proc) {
+    private void voidCall(String fn, RemoteProcedure proc) {
         call(fn, proc, this::d, null);
     }
 
-    private void flagsCall(String fn, int proc, int mask) {
+    private void flagsCall(String fn, RemoteProcedure proc, int mask) {
         call(fn, proc, w -> {
             d(w);
             w.writeInt(mask);
@@ -96,37 +102,42 @@ final class RemoteDomain extends RemoteObject implements Domain {
 
     @Override
     public String getOSType() {
-        return call("virDomainGetOSType", Proc.DOMAIN_GET_OS_TYPE, this::d, Wire::str);
+        return call("virDomainGetOSType", RemoteProcedure.REMOTE_PROC_DOMAIN_GET_OS_TYPE, this::d, Wire::str);
     }
 
     @Override
     public boolean isActive() {
-        return call("virDomainIsActive", Proc.DOMAIN_IS_ACTIVE, this::d, r -> r.readInt()) != 0;
+        return call("virDomainIsActive", RemoteProcedure.REMOTE_PROC_DOMAIN_IS_ACTIVE, this::d, r -> r.readInt()) != 0;
     }
 
     @Override
     public boolean isPersistent() {
-        return call("virDomainIsPersistent", Proc.DOMAIN_IS_PERSISTENT, this::d, r -> r.readInt()) != 0;
+        return call("virDomainIsPersistent", RemoteProcedure.REMOTE_PROC_DOMAIN_IS_PERSISTENT, this::d, r -> r.readInt()) != 0;
     }
 
     @Override
     public DomainInfo getInfo() {
-        return call("virDomainGetInfo", Proc.DOMAIN_GET_INFO, this::d, r -> new DomainInfo(r.readUnsignedChar(),
-                r.readHyper(), r.readHyper(), r.readUnsignedShort(), r.readHyper()));
+        return call("virDomainGetInfo", RemoteProcedure.REMOTE_PROC_DOMAIN_GET_INFO, this::d, r -> {
+            RemoteDomainGetInfoRet i = RemoteDomainGetInfoRet.decode(r);
+            return new DomainInfo(i.state(), i.maxMem(), i.memory(), i.nrVirtCpu(), i.cpuTime());
+        });
     }
 
     @Override
     public DomainStateInfo getState() {
-        return call("virDomainGetState", Proc.DOMAIN_GET_STATE, w -> {
+        return call("virDomainGetState", RemoteProcedure.REMOTE_PROC_DOMAIN_GET_STATE, w -> {
             d(w);
             w.writeInt(0);
-        }, r -> new DomainStateInfo(r.readInt(), r.readInt()));
+        }, r -> {
+            RemoteDomainGetStateRet st = RemoteDomainGetStateRet.decode(r);
+            return new DomainStateInfo(st.state(), st.reason());
+        });
     }
 
     @Override
     public String getXMLDesc(DomainXMLFlags... flags) {
         int mask = LibvirtEnum.mask(flags);
-        return call("virDomainGetXMLDesc", Proc.DOMAIN_GET_XML_DESC, w -> {
+        return call("virDomainGetXMLDesc", RemoteProcedure.REMOTE_PROC_DOMAIN_GET_XML_DESC, w -> {
             d(w);
             w.writeInt(mask);
         }, Wire::str);
@@ -136,29 +147,29 @@ final class RemoteDomain extends RemoteObject implements Domain {
     public void create(DomainCreateFlags... flags) {
         int mask = LibvirtEnum.mask(flags);
         if (mask == 0) {
-            voidCall("virDomainCreate", Proc.DOMAIN_CREATE);
+            voidCall("virDomainCreate", RemoteProcedure.REMOTE_PROC_DOMAIN_CREATE);
             // DOMAIN_CREATE returns nothing; like the C driver, look the domain up for its new id.
             try {
-                id = call("virDomainCreate", Proc.DOMAIN_LOOKUP_BY_UUID, w -> w.writeFixedOpaque(uuid, Wire.UUID),
-                        Wire::dom).id();
+                id = call("virDomainCreate", RemoteProcedure.REMOTE_PROC_DOMAIN_LOOKUP_BY_UUID, w -> w.writeFixedOpaque(uuid, Wire.UUID),
+                        RemoteNonnullDomain::decode).id();
             } catch (LibvirtException e) {
                 // a transient domain that stopped at once: the start itself succeeded
             }
             return;
         }
-        id = call("virDomainCreateWithFlags", Proc.DOMAIN_CREATE_WITH_FLAGS, w -> {
+        id = call("virDomainCreateWithFlags", RemoteProcedure.REMOTE_PROC_DOMAIN_CREATE_WITH_FLAGS, w -> {
             d(w);
             w.writeInt(mask);
-        }, Wire::dom).id();
+        }, RemoteNonnullDomain::decode).id();
     }
 
     @Override
     public void destroy(DomainDestroyFlagsValues... flags) {
         int mask = LibvirtEnum.mask(flags);
         if (mask == 0) {
-            voidCall("virDomainDestroy", Proc.DOMAIN_DESTROY);
+            voidCall("virDomainDestroy", RemoteProcedure.REMOTE_PROC_DOMAIN_DESTROY);
         } else {
-            flagsCall("virDomainDestroyFlags", Proc.DOMAIN_DESTROY_FLAGS, mask);
+            flagsCall("virDomainDestroyFlags", RemoteProcedure.REMOTE_PROC_DOMAIN_DESTROY_FLAGS, mask);
         }
         id = -1;
     }
@@ -167,45 +178,45 @@ final class RemoteDomain extends RemoteObject implements Domain {
     public void shutdown(DomainShutdownFlagValues... flags) {
         int mask = LibvirtEnum.mask(flags);
         if (mask == 0) {
-            voidCall("virDomainShutdown", Proc.DOMAIN_SHUTDOWN);
+            voidCall("virDomainShutdown", RemoteProcedure.REMOTE_PROC_DOMAIN_SHUTDOWN);
         } else {
-            flagsCall("virDomainShutdownFlags", Proc.DOMAIN_SHUTDOWN_FLAGS, mask);
+            flagsCall("virDomainShutdownFlags", RemoteProcedure.REMOTE_PROC_DOMAIN_SHUTDOWN_FLAGS, mask);
         }
     }
 
     @Override
     public void reboot(DomainRebootFlagValues... flags) {
-        flagsCall("virDomainReboot", Proc.DOMAIN_REBOOT, LibvirtEnum.mask(flags));
+        flagsCall("virDomainReboot", RemoteProcedure.REMOTE_PROC_DOMAIN_REBOOT, LibvirtEnum.mask(flags));
     }
 
     @Override
     public void suspend() {
-        voidCall("virDomainSuspend", Proc.DOMAIN_SUSPEND);
+        voidCall("virDomainSuspend", RemoteProcedure.REMOTE_PROC_DOMAIN_SUSPEND);
     }
 
     @Override
     public void resume() {
-        voidCall("virDomainResume", Proc.DOMAIN_RESUME);
+        voidCall("virDomainResume", RemoteProcedure.REMOTE_PROC_DOMAIN_RESUME);
     }
 
     @Override
     public void undefine(DomainUndefineFlagsValues... flags) {
         int mask = LibvirtEnum.mask(flags);
         if (mask == 0) {
-            voidCall("virDomainUndefine", Proc.DOMAIN_UNDEFINE);
+            voidCall("virDomainUndefine", RemoteProcedure.REMOTE_PROC_DOMAIN_UNDEFINE);
         } else {
-            flagsCall("virDomainUndefineFlags", Proc.DOMAIN_UNDEFINE_FLAGS, mask);
+            flagsCall("virDomainUndefineFlags", RemoteProcedure.REMOTE_PROC_DOMAIN_UNDEFINE_FLAGS, mask);
         }
     }
 
     @Override
     public long getMaxMemory() {
-        return call("virDomainGetMaxMemory", Proc.DOMAIN_GET_MAX_MEMORY, this::d, r -> r.readHyper());
+        return call("virDomainGetMaxMemory", RemoteProcedure.REMOTE_PROC_DOMAIN_GET_MAX_MEMORY, this::d, r -> r.readHyper());
     }
 
     @Override
     public void setMaxMemory(long kib) {
-        call("virDomainSetMaxMemory", Proc.DOMAIN_SET_MAX_MEMORY, w -> {
+        call("virDomainSetMaxMemory", RemoteProcedure.REMOTE_PROC_DOMAIN_SET_MAX_MEMORY, w -> {
             d(w);
             w.writeHyper(kib);
         }, null);
@@ -213,7 +224,7 @@ final class RemoteDomain extends RemoteObject implements Domain {
 
     @Override
     public void setMemory(long kib) {
-        call("virDomainSetMemory", Proc.DOMAIN_SET_MEMORY, w -> {
+        call("virDomainSetMemory", RemoteProcedure.REMOTE_PROC_DOMAIN_SET_MEMORY, w -> {
             d(w);
             w.writeHyper(kib);
         }, null);
@@ -222,7 +233,7 @@ final class RemoteDomain extends RemoteObject implements Domain {
     @Override
     public void setMemoryFlags(long kib, DomainMemoryModFlags... flags) {
         int mask = LibvirtEnum.mask(flags);
-        call("virDomainSetMemoryFlags", Proc.DOMAIN_SET_MEMORY_FLAGS, w -> {
+        call("virDomainSetMemoryFlags", RemoteProcedure.REMOTE_PROC_DOMAIN_SET_MEMORY_FLAGS, w -> {
             d(w);
             w.writeHyper(kib);
             w.writeInt(mask);
@@ -231,7 +242,7 @@ final class RemoteDomain extends RemoteObject implements Domain {
 
     @Override
     public void setVcpus(int count) {
-        call("virDomainSetVcpus", Proc.DOMAIN_SET_VCPUS, w -> {
+        call("virDomainSetVcpus", RemoteProcedure.REMOTE_PROC_DOMAIN_SET_VCPUS, w -> {
             d(w);
             w.writeInt(count);
         }, null);
@@ -240,7 +251,7 @@ final class RemoteDomain extends RemoteObject implements Domain {
     @Override
     public void setVcpusFlags(int count, DomainVcpuFlags... flags) {
         int mask = LibvirtEnum.mask(flags);
-        call("virDomainSetVcpusFlags", Proc.DOMAIN_SET_VCPUS_FLAGS, w -> {
+        call("virDomainSetVcpusFlags", RemoteProcedure.REMOTE_PROC_DOMAIN_SET_VCPUS_FLAGS, w -> {
             d(w);
             w.writeInt(count);
             w.writeInt(mask);
@@ -250,7 +261,7 @@ final class RemoteDomain extends RemoteObject implements Domain {
     @Override
     public int getVcpusFlags(DomainVcpuFlags... flags) {
         int mask = LibvirtEnum.mask(flags);
-        return call("virDomainGetVcpusFlags", Proc.DOMAIN_GET_VCPUS_FLAGS, w -> {
+        return call("virDomainGetVcpusFlags", RemoteProcedure.REMOTE_PROC_DOMAIN_GET_VCPUS_FLAGS, w -> {
             d(w);
             w.writeInt(mask);
         }, r -> r.readInt());
@@ -258,12 +269,12 @@ final class RemoteDomain extends RemoteObject implements Domain {
 
     @Override
     public boolean getAutostart() {
-        return call("virDomainGetAutostart", Proc.DOMAIN_GET_AUTOSTART, this::d, r -> r.readInt()) != 0;
+        return call("virDomainGetAutostart", RemoteProcedure.REMOTE_PROC_DOMAIN_GET_AUTOSTART, this::d, r -> r.readInt()) != 0;
     }
 
     @Override
     public void setAutostart(boolean autostart) {
-        call("virDomainSetAutostart", Proc.DOMAIN_SET_AUTOSTART, w -> {
+        call("virDomainSetAutostart", RemoteProcedure.REMOTE_PROC_DOMAIN_SET_AUTOSTART, w -> {
             d(w);
             w.writeInt(autostart ? 1 : 0);
         }, null);
@@ -294,7 +305,7 @@ final class RemoteDomain extends RemoteObject implements Domain {
             liveConfigExclusive(mask);
             int wire = withStringOkay(mask);
             // First ask how many parameters there are, then fetch them, as virsh does.
-            int count = session.call(Proc.DOMAIN_GET_MEMORY_PARAMETERS, w -> {
+            int count = session.call(RemoteProcedure.REMOTE_PROC_DOMAIN_GET_MEMORY_PARAMETERS, w -> {
                 d(w);
                 w.writeInt(0);
                 w.writeInt(wire);
@@ -305,7 +316,7 @@ final class RemoteDomain extends RemoteObject implements Domain {
             if (count == 0) {
                 return TypedParameters.unpackMemory(List.of());
             }
-            List<TypedParameter> params = session.call(Proc.DOMAIN_GET_MEMORY_PARAMETERS, w -> {
+            List<TypedParameter> params = session.call(RemoteProcedure.REMOTE_PROC_DOMAIN_GET_MEMORY_PARAMETERS, w -> {
                 d(w);
                 w.writeInt(count);
                 w.writeInt(wire);
@@ -331,7 +342,7 @@ final class RemoteDomain extends RemoteObject implements Domain {
                 throw LibvirtException.of(ErrorNumber.ERR_INVALID_ARG, ErrorDomain.DOMAIN,
                         "invalid argument: nparams in virDomainSetMemoryParameters must be greater than zero");
             }
-            session.call(Proc.DOMAIN_SET_MEMORY_PARAMETERS, w -> {
+            session.call(RemoteProcedure.REMOTE_PROC_DOMAIN_SET_MEMORY_PARAMETERS, w -> {
                 d(w);
                 Wire.params(w, list);
                 w.writeInt(mask);
@@ -346,7 +357,7 @@ final class RemoteDomain extends RemoteObject implements Domain {
         acquire("virDomainGetSchedulerParameters");
         try {
             SchedType t = schedulerType();
-            List<TypedParameter> params = session.call(Proc.DOMAIN_GET_SCHEDULER_PARAMETERS, w -> {
+            List<TypedParameter> params = session.call(RemoteProcedure.REMOTE_PROC_DOMAIN_GET_SCHEDULER_PARAMETERS, w -> {
                 d(w);
                 w.writeInt(t.nparams);
             }, Wire::params);
@@ -364,7 +375,7 @@ final class RemoteDomain extends RemoteObject implements Domain {
             SchedType t = schedulerType();
             liveConfigExclusive(mask);
             int wire = withStringOkay(mask);
-            List<TypedParameter> params = session.call(Proc.DOMAIN_GET_SCHEDULER_PARAMETERS_FLAGS, w -> {
+            List<TypedParameter> params = session.call(RemoteProcedure.REMOTE_PROC_DOMAIN_GET_SCHEDULER_PARAMETERS_FLAGS, w -> {
                 d(w);
                 w.writeInt(t.nparams);
                 w.writeInt(wire);
@@ -379,14 +390,14 @@ final class RemoteDomain extends RemoteObject implements Domain {
     }
 
     private SchedType schedulerType() {
-        return session.call(Proc.DOMAIN_GET_SCHEDULER_TYPE, this::d, r -> new SchedType(Wire.str(r), r.readInt()));
+        return session.call(RemoteProcedure.REMOTE_PROC_DOMAIN_GET_SCHEDULER_TYPE, this::d, r -> new SchedType(Wire.str(r), r.readInt()));
     }
 
     @Override
     public void setSchedulerParameters(DomainSchedulerParameters params) {
         Objects.requireNonNull(params, "params");
         List<TypedParameter> list = TypedParameters.pack(params);
-        call("virDomainSetSchedulerParameters", Proc.DOMAIN_SET_SCHEDULER_PARAMETERS, w -> {
+        call("virDomainSetSchedulerParameters", RemoteProcedure.REMOTE_PROC_DOMAIN_SET_SCHEDULER_PARAMETERS, w -> {
             d(w);
             Wire.params(w, list);
         }, null);
@@ -400,7 +411,7 @@ final class RemoteDomain extends RemoteObject implements Domain {
         acquire("virDomainSetSchedulerParametersFlags");
         try {
             liveConfigExclusive(mask);
-            session.call(Proc.DOMAIN_SET_SCHEDULER_PARAMETERS_FLAGS, w -> {
+            session.call(RemoteProcedure.REMOTE_PROC_DOMAIN_SET_SCHEDULER_PARAMETERS_FLAGS, w -> {
                 d(w);
                 Wire.params(w, list);
                 w.writeInt(mask);
@@ -422,7 +433,7 @@ final class RemoteDomain extends RemoteObject implements Domain {
                 throw LibvirtException.of(ErrorNumber.ERR_INVALID_ARG, ErrorDomain.DOMAIN,
                         "invalid argument: stream must match connection of domain '" + name + "'");
             }
-            return rs.open("virDomainScreenshot", rpc -> session.callStream(Proc.DOMAIN_SCREENSHOT, w -> {
+            return rs.open("virDomainScreenshot", rpc -> session.callStream(RemoteProcedure.REMOTE_PROC_DOMAIN_SCREENSHOT, w -> {
                 d(w);
                 w.writeInt(screen);
                 w.writeInt(0);
@@ -438,33 +449,33 @@ final class RemoteDomain extends RemoteObject implements Domain {
     public DomainSnapshot snapshotCreateXML(String xml, DomainSnapshotCreateFlags... flags) {
         Objects.requireNonNull(xml, "xml");
         int mask = LibvirtEnum.mask(flags);
-        return new RemoteDomainSnapshot(session, call("virDomainSnapshotCreateXML", Proc.DOMAIN_SNAPSHOT_CREATE_XML,
+        return new RemoteDomainSnapshot(session, call("virDomainSnapshotCreateXML", RemoteProcedure.REMOTE_PROC_DOMAIN_SNAPSHOT_CREATE_XML,
                 w -> {
                     d(w);
                     Wire.str(w, xml);
                     w.writeInt(mask);
-                }, Wire::child));
+                }, RemoteNonnullDomainSnapshot::decode));
     }
 
     @Override
     public List<DomainSnapshot> listAllSnapshots(DomainSnapshotListFlags... flags) {
         int mask = LibvirtEnum.mask(flags);
-        return wrap(call("virDomainListAllSnapshots", Proc.DOMAIN_LIST_ALL_SNAPSHOTS, w -> {
+        return wrap(call("virDomainListAllSnapshots", RemoteProcedure.REMOTE_PROC_DOMAIN_LIST_ALL_SNAPSHOTS, w -> {
             d(w);
             w.writeInt(1);
             w.writeInt(mask);
-        }, r -> Wire.list(r, Wire.LIST_MAX, Wire::child)), c -> new RemoteDomainSnapshot(session, c));
+        }, r -> Wire.list(r, Wire.LIST_MAX, RemoteNonnullDomainSnapshot::decode)), c -> new RemoteDomainSnapshot(session, c));
     }
 
     @Override
     public DomainSnapshot snapshotLookupByName(String snapshotName) {
         Objects.requireNonNull(snapshotName, "name");
         return new RemoteDomainSnapshot(session, call("virDomainSnapshotLookupByName",
-                Proc.DOMAIN_SNAPSHOT_LOOKUP_BY_NAME, w -> {
+                RemoteProcedure.REMOTE_PROC_DOMAIN_SNAPSHOT_LOOKUP_BY_NAME, w -> {
                     d(w);
                     Wire.str(w, snapshotName);
                     w.writeInt(0);
-                }, Wire::child));
+                }, RemoteNonnullDomainSnapshot::decode));
     }
 
     @Override
@@ -472,31 +483,31 @@ final class RemoteDomain extends RemoteObject implements Domain {
         Objects.requireNonNull(xml, "xml");
         int mask = LibvirtEnum.mask(flags);
         return new RemoteDomainCheckpoint(session, call("virDomainCheckpointCreateXML",
-                Proc.DOMAIN_CHECKPOINT_CREATE_XML, w -> {
+                RemoteProcedure.REMOTE_PROC_DOMAIN_CHECKPOINT_CREATE_XML, w -> {
                     d(w);
                     Wire.str(w, xml);
                     w.writeInt(mask);
-                }, Wire::child));
+                }, RemoteNonnullDomainCheckpoint::decode));
     }
 
     @Override
     public List<DomainCheckpoint> listAllCheckpoints(DomainCheckpointListFlags... flags) {
         int mask = LibvirtEnum.mask(flags);
-        return wrap(call("virDomainListAllCheckpoints", Proc.DOMAIN_LIST_ALL_CHECKPOINTS, w -> {
+        return wrap(call("virDomainListAllCheckpoints", RemoteProcedure.REMOTE_PROC_DOMAIN_LIST_ALL_CHECKPOINTS, w -> {
             d(w);
             w.writeInt(1);
             w.writeInt(mask);
-        }, r -> Wire.list(r, Wire.LIST_MAX, Wire::child)), c -> new RemoteDomainCheckpoint(session, c));
+        }, r -> Wire.list(r, Wire.LIST_MAX, RemoteNonnullDomainCheckpoint::decode)), c -> new RemoteDomainCheckpoint(session, c));
     }
 
     @Override
     public DomainCheckpoint checkpointLookupByName(String checkpointName) {
         Objects.requireNonNull(checkpointName, "name");
         return new RemoteDomainCheckpoint(session, call("virDomainCheckpointLookupByName",
-                Proc.DOMAIN_CHECKPOINT_LOOKUP_BY_NAME, w -> {
+                RemoteProcedure.REMOTE_PROC_DOMAIN_CHECKPOINT_LOOKUP_BY_NAME, w -> {
                     d(w);
                     Wire.str(w, checkpointName);
                     w.writeInt(0);
-                }, Wire::child));
+                }, RemoteNonnullDomainCheckpoint::decode));
     }
 }

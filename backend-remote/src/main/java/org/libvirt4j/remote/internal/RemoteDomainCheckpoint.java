@@ -1,5 +1,7 @@
 package org.libvirt4j.remote.internal;
 
+import org.libvirt4j.remote.generated.RemoteNonnullDomainCheckpoint;
+import org.libvirt4j.remote.generated.RemoteProcedure;
 import java.util.List;
 import org.libvirt4j.DomainCheckpoint;
 import org.libvirt4j.DomainCheckpointDeleteFlags;
@@ -11,15 +13,15 @@ import org.libvirt4j.spi.ObjectKind;
 
 /** {@link DomainCheckpoint} over RPC; name and domain live in the handle. */
 final class RemoteDomainCheckpoint extends RemoteObject implements DomainCheckpoint {
-    private final Wire.Child ref;
+    private final RemoteNonnullDomainCheckpoint ref;
 
-    RemoteDomainCheckpoint(Session session, Wire.Child ref) {
+    RemoteDomainCheckpoint(Session session, RemoteNonnullDomainCheckpoint ref) {
         super(session, ObjectKind.DOMAIN_CHECKPOINT);
         this.ref = ref;
     }
 
     private void flagsArgs(XdrWriter w, int mask) {
-        Wire.child(w, ref);
+        ref.encode(w);
         w.writeInt(mask);
     }
 
@@ -32,29 +34,29 @@ final class RemoteDomainCheckpoint extends RemoteObject implements DomainCheckpo
     @Override
     public String getXMLDesc(DomainCheckpointXMLFlags... flags) {
         int mask = LibvirtEnum.mask(flags);
-        return call("virDomainCheckpointGetXMLDesc", Proc.DOMAIN_CHECKPOINT_GET_XML_DESC, w -> flagsArgs(w, mask),
+        return call("virDomainCheckpointGetXMLDesc", RemoteProcedure.REMOTE_PROC_DOMAIN_CHECKPOINT_GET_XML_DESC, w -> flagsArgs(w, mask),
                 Wire::str);
     }
 
     @Override
     public DomainCheckpoint getParent() {
         return new RemoteDomainCheckpoint(session, call("virDomainCheckpointGetParent",
-                Proc.DOMAIN_CHECKPOINT_GET_PARENT, w -> flagsArgs(w, 0), Wire::child));
+                RemoteProcedure.REMOTE_PROC_DOMAIN_CHECKPOINT_GET_PARENT, w -> flagsArgs(w, 0), RemoteNonnullDomainCheckpoint::decode));
     }
 
     @Override
     public List<DomainCheckpoint> listAllChildren(DomainCheckpointListFlags... flags) {
         int mask = LibvirtEnum.mask(flags);
-        return wrap(call("virDomainCheckpointListAllChildren", Proc.DOMAIN_CHECKPOINT_LIST_ALL_CHILDREN, w -> {
-            Wire.child(w, ref);
+        return wrap(call("virDomainCheckpointListAllChildren", RemoteProcedure.REMOTE_PROC_DOMAIN_CHECKPOINT_LIST_ALL_CHILDREN, w -> {
+            ref.encode(w);
             w.writeInt(1);
             w.writeInt(mask);
-        }, r -> Wire.list(r, Wire.LIST_MAX, Wire::child)), c -> new RemoteDomainCheckpoint(session, c));
+        }, r -> Wire.list(r, Wire.LIST_MAX, RemoteNonnullDomainCheckpoint::decode)), c -> new RemoteDomainCheckpoint(session, c));
     }
 
     @Override
     public void delete(DomainCheckpointDeleteFlags... flags) {
         int mask = LibvirtEnum.mask(flags);
-        call("virDomainCheckpointDelete", Proc.DOMAIN_CHECKPOINT_DELETE, w -> flagsArgs(w, mask), null);
+        call("virDomainCheckpointDelete", RemoteProcedure.REMOTE_PROC_DOMAIN_CHECKPOINT_DELETE, w -> flagsArgs(w, mask), null);
     }
 }

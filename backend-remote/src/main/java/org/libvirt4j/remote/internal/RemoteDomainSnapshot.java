@@ -1,5 +1,7 @@
 package org.libvirt4j.remote.internal;
 
+import org.libvirt4j.remote.generated.RemoteNonnullDomainSnapshot;
+import org.libvirt4j.remote.generated.RemoteProcedure;
 import java.util.List;
 import org.libvirt4j.DomainSnapshot;
 import org.libvirt4j.DomainSnapshotDeleteFlags;
@@ -12,15 +14,15 @@ import org.libvirt4j.spi.ObjectKind;
 
 /** {@link DomainSnapshot} over RPC; name and domain live in the handle. */
 final class RemoteDomainSnapshot extends RemoteObject implements DomainSnapshot {
-    private final Wire.Child ref;
+    private final RemoteNonnullDomainSnapshot ref;
 
-    RemoteDomainSnapshot(Session session, Wire.Child ref) {
+    RemoteDomainSnapshot(Session session, RemoteNonnullDomainSnapshot ref) {
         super(session, ObjectKind.DOMAIN_SNAPSHOT);
         this.ref = ref;
     }
 
     private void flagsArgs(XdrWriter w, int mask) {
-        Wire.child(w, ref);
+        ref.encode(w);
         w.writeInt(mask);
     }
 
@@ -33,41 +35,41 @@ final class RemoteDomainSnapshot extends RemoteObject implements DomainSnapshot 
     @Override
     public String getXMLDesc(DomainSnapshotXMLFlags... flags) {
         int mask = LibvirtEnum.mask(flags);
-        return call("virDomainSnapshotGetXMLDesc", Proc.DOMAIN_SNAPSHOT_GET_XML_DESC, w -> flagsArgs(w, mask),
+        return call("virDomainSnapshotGetXMLDesc", RemoteProcedure.REMOTE_PROC_DOMAIN_SNAPSHOT_GET_XML_DESC, w -> flagsArgs(w, mask),
                 Wire::str);
     }
 
     @Override
     public DomainSnapshot getParent() {
-        return new RemoteDomainSnapshot(session, call("virDomainSnapshotGetParent", Proc.DOMAIN_SNAPSHOT_GET_PARENT,
-                w -> flagsArgs(w, 0), Wire::child));
+        return new RemoteDomainSnapshot(session, call("virDomainSnapshotGetParent", RemoteProcedure.REMOTE_PROC_DOMAIN_SNAPSHOT_GET_PARENT,
+                w -> flagsArgs(w, 0), RemoteNonnullDomainSnapshot::decode));
     }
 
     @Override
     public boolean isCurrent() {
-        return call("virDomainSnapshotIsCurrent", Proc.DOMAIN_SNAPSHOT_IS_CURRENT, w -> flagsArgs(w, 0),
+        return call("virDomainSnapshotIsCurrent", RemoteProcedure.REMOTE_PROC_DOMAIN_SNAPSHOT_IS_CURRENT, w -> flagsArgs(w, 0),
                 r -> r.readInt()) != 0;
     }
 
     @Override
     public List<DomainSnapshot> listAllChildren(DomainSnapshotListFlags... flags) {
         int mask = LibvirtEnum.mask(flags);
-        return wrap(call("virDomainSnapshotListAllChildren", Proc.DOMAIN_SNAPSHOT_LIST_ALL_CHILDREN, w -> {
-            Wire.child(w, ref);
+        return wrap(call("virDomainSnapshotListAllChildren", RemoteProcedure.REMOTE_PROC_DOMAIN_SNAPSHOT_LIST_ALL_CHILDREN, w -> {
+            ref.encode(w);
             w.writeInt(1);
             w.writeInt(mask);
-        }, r -> Wire.list(r, Wire.LIST_MAX, Wire::child)), c -> new RemoteDomainSnapshot(session, c));
+        }, r -> Wire.list(r, Wire.LIST_MAX, RemoteNonnullDomainSnapshot::decode)), c -> new RemoteDomainSnapshot(session, c));
     }
 
     @Override
     public void revertTo(DomainSnapshotRevertFlags... flags) {
         int mask = LibvirtEnum.mask(flags);
-        call("virDomainRevertToSnapshot", Proc.DOMAIN_REVERT_TO_SNAPSHOT, w -> flagsArgs(w, mask), null);
+        call("virDomainRevertToSnapshot", RemoteProcedure.REMOTE_PROC_DOMAIN_REVERT_TO_SNAPSHOT, w -> flagsArgs(w, mask), null);
     }
 
     @Override
     public void delete(DomainSnapshotDeleteFlags... flags) {
         int mask = LibvirtEnum.mask(flags);
-        call("virDomainSnapshotDelete", Proc.DOMAIN_SNAPSHOT_DELETE, w -> flagsArgs(w, mask), null);
+        call("virDomainSnapshotDelete", RemoteProcedure.REMOTE_PROC_DOMAIN_SNAPSHOT_DELETE, w -> flagsArgs(w, mask), null);
     }
 }

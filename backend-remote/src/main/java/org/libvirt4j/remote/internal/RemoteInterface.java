@@ -1,5 +1,7 @@
 package org.libvirt4j.remote.internal;
 
+import org.libvirt4j.remote.generated.RemoteNonnullInterface;
+import org.libvirt4j.remote.generated.RemoteProcedure;
 import org.libvirt4j.Interface;
 import org.libvirt4j.InterfaceXMLFlags;
 import org.libvirt4j.LibvirtEnum;
@@ -7,9 +9,9 @@ import org.libvirt4j.spi.ObjectKind;
 
 /** {@link Interface} over RPC; name and MAC live in the handle. */
 final class RemoteInterface extends RemoteObject implements Interface {
-    private final Wire.Iface ref;
+    private final RemoteNonnullInterface ref;
 
-    RemoteInterface(Session session, Wire.Iface ref) {
+    RemoteInterface(Session session, RemoteNonnullInterface ref) {
         super(session, ObjectKind.INTERFACE);
         this.ref = ref;
     }
@@ -29,14 +31,14 @@ final class RemoteInterface extends RemoteObject implements Interface {
     @Override
     public String getXMLDesc(InterfaceXMLFlags... flags) {
         int mask = LibvirtEnum.mask(flags);
-        return call("virInterfaceGetXMLDesc", Proc.INTERFACE_GET_XML_DESC, w -> {
-            Wire.iface(w, ref);
+        return call("virInterfaceGetXMLDesc", RemoteProcedure.REMOTE_PROC_INTERFACE_GET_XML_DESC, w -> {
+            ref.encode(w);
             w.writeInt(mask);
         }, Wire::str);
     }
 
     @Override
     public boolean isActive() {
-        return call("virInterfaceIsActive", Proc.INTERFACE_IS_ACTIVE, w -> Wire.iface(w, ref), r -> r.readInt()) != 0;
+        return call("virInterfaceIsActive", RemoteProcedure.REMOTE_PROC_INTERFACE_IS_ACTIVE, w -> ref.encode(w), r -> r.readInt()) != 0;
     }
 }

@@ -1,5 +1,7 @@
 package org.libvirt4j.remote.internal;
 
+import org.libvirt4j.remote.generated.RemoteNonnullNwfilter;
+import org.libvirt4j.remote.generated.RemoteProcedure;
 import java.util.UUID;
 import org.libvirt4j.NWFilter;
 import org.libvirt4j.spi.ObjectKind;
@@ -7,9 +9,9 @@ import org.libvirt4j.spi.Uuids;
 
 /** {@link NWFilter} over RPC; name and UUID live in the handle. */
 final class RemoteNWFilter extends RemoteObject implements NWFilter {
-    private final Wire.Named ref;
+    private final RemoteNonnullNwfilter ref;
 
-    RemoteNWFilter(Session session, Wire.Named ref) {
+    RemoteNWFilter(Session session, RemoteNonnullNwfilter ref) {
         super(session, ObjectKind.NWFILTER);
         this.ref = ref;
     }
@@ -34,14 +36,14 @@ final class RemoteNWFilter extends RemoteObject implements NWFilter {
 
     @Override
     public String getXMLDesc() {
-        return call("virNWFilterGetXMLDesc", Proc.NWFILTER_GET_XML_DESC, w -> {
-            Wire.named(w, ref);
+        return call("virNWFilterGetXMLDesc", RemoteProcedure.REMOTE_PROC_NWFILTER_GET_XML_DESC, w -> {
+            ref.encode(w);
             w.writeInt(0);
         }, Wire::str);
     }
 
     @Override
     public void undefine() {
-        call("virNWFilterUndefine", Proc.NWFILTER_UNDEFINE, w -> Wire.named(w, ref), null);
+        call("virNWFilterUndefine", RemoteProcedure.REMOTE_PROC_NWFILTER_UNDEFINE, w -> ref.encode(w), null);
     }
 }

@@ -1,13 +1,15 @@
 package org.libvirt4j.remote.internal;
 
+import org.libvirt4j.remote.generated.RemoteNonnullNwfilterBinding;
+import org.libvirt4j.remote.generated.RemoteProcedure;
 import org.libvirt4j.NWFilterBinding;
 import org.libvirt4j.spi.ObjectKind;
 
 /** {@link NWFilterBinding} over RPC; port device and filter name live in the handle. */
 final class RemoteNWFilterBinding extends RemoteObject implements NWFilterBinding {
-    private final Wire.Binding ref;
+    private final RemoteNonnullNwfilterBinding ref;
 
-    RemoteNWFilterBinding(Session session, Wire.Binding ref) {
+    RemoteNWFilterBinding(Session session, RemoteNonnullNwfilterBinding ref) {
         super(session, ObjectKind.NWFILTER_BINDING);
         this.ref = ref;
     }
@@ -26,14 +28,14 @@ final class RemoteNWFilterBinding extends RemoteObject implements NWFilterBindin
 
     @Override
     public String getXMLDesc() {
-        return call("virNWFilterBindingGetXMLDesc", Proc.NWFILTER_BINDING_GET_XML_DESC, w -> {
-            Wire.binding(w, ref);
+        return call("virNWFilterBindingGetXMLDesc", RemoteProcedure.REMOTE_PROC_NWFILTER_BINDING_GET_XML_DESC, w -> {
+            ref.encode(w);
             w.writeInt(0);
         }, Wire::str);
     }
 
     @Override
     public void delete() {
-        call("virNWFilterBindingDelete", Proc.NWFILTER_BINDING_DELETE, w -> Wire.binding(w, ref), null);
+        call("virNWFilterBindingDelete", RemoteProcedure.REMOTE_PROC_NWFILTER_BINDING_DELETE, w -> ref.encode(w), null);
     }
 }

@@ -1,5 +1,8 @@
 package org.libvirt4j.remote.internal;
 
+import org.libvirt4j.remote.generated.RemoteNonnullNetwork;
+import org.libvirt4j.remote.generated.RemoteNonnullNetworkPort;
+import org.libvirt4j.remote.generated.RemoteProcedure;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
@@ -15,15 +18,15 @@ import org.libvirt4j.spi.Uuids;
 
 /** {@link Network} over RPC; name and UUID live in the handle. */
 final class RemoteNetwork extends RemoteObject implements Network {
-    private final Wire.Named ref;
+    private final RemoteNonnullNetwork ref;
 
-    RemoteNetwork(Session session, Wire.Named ref) {
+    RemoteNetwork(Session session, RemoteNonnullNetwork ref) {
         super(session, ObjectKind.NETWORK);
         this.ref = ref;
     }
 
     private void n(XdrWriter w) {
-        Wire.named(w, ref);
+        ref.encode(w);
     }
 
     @Override
@@ -47,7 +50,7 @@ final class RemoteNetwork extends RemoteObject implements Network {
     @Override
     public String getXMLDesc(NetworkXMLFlags... flags) {
         int mask = LibvirtEnum.mask(flags);
-        return call("virNetworkGetXMLDesc", Proc.NETWORK_GET_XML_DESC, w -> {
+        return call("virNetworkGetXMLDesc", RemoteProcedure.REMOTE_PROC_NETWORK_GET_XML_DESC, w -> {
             n(w);
             w.writeInt(mask);
         }, Wire::str);
@@ -55,42 +58,42 @@ final class RemoteNetwork extends RemoteObject implements Network {
 
     @Override
     public String getBridgeName() {
-        return call("virNetworkGetBridgeName", Proc.NETWORK_GET_BRIDGE_NAME, this::n, Wire::str);
+        return call("virNetworkGetBridgeName", RemoteProcedure.REMOTE_PROC_NETWORK_GET_BRIDGE_NAME, this::n, Wire::str);
     }
 
     @Override
     public void create() {
-        call("virNetworkCreate", Proc.NETWORK_CREATE, this::n, null);
+        call("virNetworkCreate", RemoteProcedure.REMOTE_PROC_NETWORK_CREATE, this::n, null);
     }
 
     @Override
     public void destroy() {
-        call("virNetworkDestroy", Proc.NETWORK_DESTROY, this::n, null);
+        call("virNetworkDestroy", RemoteProcedure.REMOTE_PROC_NETWORK_DESTROY, this::n, null);
     }
 
     @Override
     public void undefine() {
-        call("virNetworkUndefine", Proc.NETWORK_UNDEFINE, this::n, null);
+        call("virNetworkUndefine", RemoteProcedure.REMOTE_PROC_NETWORK_UNDEFINE, this::n, null);
     }
 
     @Override
     public boolean isActive() {
-        return call("virNetworkIsActive", Proc.NETWORK_IS_ACTIVE, this::n, r -> r.readInt()) != 0;
+        return call("virNetworkIsActive", RemoteProcedure.REMOTE_PROC_NETWORK_IS_ACTIVE, this::n, r -> r.readInt()) != 0;
     }
 
     @Override
     public boolean isPersistent() {
-        return call("virNetworkIsPersistent", Proc.NETWORK_IS_PERSISTENT, this::n, r -> r.readInt()) != 0;
+        return call("virNetworkIsPersistent", RemoteProcedure.REMOTE_PROC_NETWORK_IS_PERSISTENT, this::n, r -> r.readInt()) != 0;
     }
 
     @Override
     public boolean getAutostart() {
-        return call("virNetworkGetAutostart", Proc.NETWORK_GET_AUTOSTART, this::n, r -> r.readInt()) != 0;
+        return call("virNetworkGetAutostart", RemoteProcedure.REMOTE_PROC_NETWORK_GET_AUTOSTART, this::n, r -> r.readInt()) != 0;
     }
 
     @Override
     public void setAutostart(boolean autostart) {
-        call("virNetworkSetAutostart", Proc.NETWORK_SET_AUTOSTART, w -> {
+        call("virNetworkSetAutostart", RemoteProcedure.REMOTE_PROC_NETWORK_SET_AUTOSTART, w -> {
             n(w);
             w.writeInt(autostart ? 1 : 0);
         }, null);
@@ -98,11 +101,11 @@ final class RemoteNetwork extends RemoteObject implements Network {
 
     @Override
     public List<NetworkPort> listAllPorts() {
-        return wrap(call("virNetworkListAllPorts", Proc.NETWORK_LIST_ALL_PORTS, w -> {
+        return wrap(call("virNetworkListAllPorts", RemoteProcedure.REMOTE_PROC_NETWORK_LIST_ALL_PORTS, w -> {
             n(w);
             w.writeInt(1);
             w.writeInt(0);
-        }, r -> Wire.list(r, Wire.LIST_MAX, Wire::port)), p -> new RemoteNetworkPort(session, p));
+        }, r -> Wire.list(r, Wire.LIST_MAX, RemoteNonnullNetworkPort::decode)), p -> new RemoteNetworkPort(session, p));
     }
 
     @Override
@@ -110,21 +113,21 @@ final class RemoteNetwork extends RemoteObject implements Network {
         Objects.requireNonNull(uuid, "uuid");
         check("virNetworkPortLookupByUUIDString");
         byte[] raw = Uuids.parse(uuid, ErrorDomain.NETWORK);
-        return new RemoteNetworkPort(session, call("virNetworkPortLookupByUUIDString", Proc.NETWORK_PORT_LOOKUP_BY_UUID,
+        return new RemoteNetworkPort(session, call("virNetworkPortLookupByUUIDString", RemoteProcedure.REMOTE_PROC_NETWORK_PORT_LOOKUP_BY_UUID,
                 w -> {
                     n(w);
                     w.writeFixedOpaque(raw, Wire.UUID);
-                }, Wire::port));
+                }, RemoteNonnullNetworkPort::decode));
     }
 
     @Override
     public NetworkPort portCreateXML(String xml, NetworkPortCreateFlags... flags) {
         Objects.requireNonNull(xml, "xml");
         int mask = LibvirtEnum.mask(flags);
-        return new RemoteNetworkPort(session, call("virNetworkPortCreateXML", Proc.NETWORK_PORT_CREATE_XML, w -> {
+        return new RemoteNetworkPort(session, call("virNetworkPortCreateXML", RemoteProcedure.REMOTE_PROC_NETWORK_PORT_CREATE_XML, w -> {
             n(w);
             Wire.str(w, xml);
             w.writeInt(mask);
-        }, Wire::port));
+        }, RemoteNonnullNetworkPort::decode));
     }
 }

@@ -1,5 +1,7 @@
 package org.libvirt4j.remote.internal;
 
+import org.libvirt4j.remote.generated.RemoteNonnullNetworkPort;
+import org.libvirt4j.remote.generated.RemoteProcedure;
 import java.util.UUID;
 import org.libvirt4j.NetworkPort;
 import org.libvirt4j.remote.internal.xdr.XdrWriter;
@@ -8,15 +10,15 @@ import org.libvirt4j.spi.Uuids;
 
 /** {@link NetworkPort} over RPC. */
 final class RemoteNetworkPort extends RemoteObject implements NetworkPort {
-    private final Wire.Port ref;
+    private final RemoteNonnullNetworkPort ref;
 
-    RemoteNetworkPort(Session session, Wire.Port ref) {
+    RemoteNetworkPort(Session session, RemoteNonnullNetworkPort ref) {
         super(session, ObjectKind.NETWORK_PORT);
         this.ref = ref;
     }
 
     private void p(XdrWriter w) {
-        Wire.port(w, ref);
+        ref.encode(w);
     }
 
     @Override
@@ -33,7 +35,7 @@ final class RemoteNetworkPort extends RemoteObject implements NetworkPort {
 
     @Override
     public String getXMLDesc() {
-        return call("virNetworkPortGetXMLDesc", Proc.NETWORK_PORT_GET_XML_DESC, w -> {
+        return call("virNetworkPortGetXMLDesc", RemoteProcedure.REMOTE_PROC_NETWORK_PORT_GET_XML_DESC, w -> {
             p(w);
             w.writeInt(0);
         }, Wire::str);
@@ -41,7 +43,7 @@ final class RemoteNetworkPort extends RemoteObject implements NetworkPort {
 
     @Override
     public void delete() {
-        call("virNetworkPortDelete", Proc.NETWORK_PORT_DELETE, w -> {
+        call("virNetworkPortDelete", RemoteProcedure.REMOTE_PROC_NETWORK_PORT_DELETE, w -> {
             p(w);
             w.writeInt(0);
         }, null);

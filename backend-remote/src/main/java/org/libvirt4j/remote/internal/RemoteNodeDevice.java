@@ -1,5 +1,6 @@
 package org.libvirt4j.remote.internal;
 
+import org.libvirt4j.remote.generated.RemoteProcedure;
 import java.util.List;
 import org.libvirt4j.NodeDevice;
 import org.libvirt4j.spi.ObjectKind;
@@ -21,12 +22,12 @@ final class RemoteNodeDevice extends RemoteObject implements NodeDevice {
 
     @Override
     public String getParent() {
-        return call("virNodeDeviceGetParent", Proc.NODE_DEVICE_GET_PARENT, w -> Wire.str(w, name), Wire::optStr);
+        return call("virNodeDeviceGetParent", RemoteProcedure.REMOTE_PROC_NODE_DEVICE_GET_PARENT, w -> Wire.str(w, name), Wire::optStr);
     }
 
     @Override
     public String getXMLDesc() {
-        return call("virNodeDeviceGetXMLDesc", Proc.NODE_DEVICE_GET_XML_DESC, w -> {
+        return call("virNodeDeviceGetXMLDesc", RemoteProcedure.REMOTE_PROC_NODE_DEVICE_GET_XML_DESC, w -> {
             Wire.str(w, name);
             w.writeInt(0);
         }, Wire::str);
@@ -36,11 +37,11 @@ final class RemoteNodeDevice extends RemoteObject implements NodeDevice {
     public List<String> listCaps() {
         acquire("virNodeDeviceListCaps");
         try {
-            int n = session.call(Proc.NODE_DEVICE_NUM_OF_CAPS, w -> Wire.str(w, name), r -> r.readInt());
+            int n = session.call(RemoteProcedure.REMOTE_PROC_NODE_DEVICE_NUM_OF_CAPS, w -> Wire.str(w, name), r -> r.readInt());
             if (n <= 0) {
                 return List.of();
             }
-            return List.copyOf(session.call(Proc.NODE_DEVICE_LIST_CAPS, w -> {
+            return List.copyOf(session.call(RemoteProcedure.REMOTE_PROC_NODE_DEVICE_LIST_CAPS, w -> {
                 Wire.str(w, name);
                 w.writeInt(n);
             }, r -> r.readArray(Wire.NODE_DEVICE_LIST_MAX, Wire::str)));

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.libvirt4j.LibvirtObject;
+import org.libvirt4j.remote.generated.RemoteProcedure;
 import org.libvirt4j.remote.internal.xdr.XdrReader;
 import org.libvirt4j.remote.internal.xdr.XdrWriter;
 import org.libvirt4j.spi.NativeHandle;
@@ -27,7 +28,7 @@ abstract class RemoteObject implements LibvirtObject {
     }
 
     /** Calls a procedure on behalf of the C function {@code fn}, failing as libvirt does on a closed handle. */
-    final <T> T call(String fn, int proc, Consumer<XdrWriter> args, Function<XdrReader, T> ret) {
+    final <T> T call(String fn, RemoteProcedure proc, Consumer<XdrWriter> args, Function<XdrReader, T> ret) {
         guard.acquire(fn);
         try {
             return session.call(proc, args, ret);

@@ -1,5 +1,7 @@
 package org.libvirt4j.remote.internal;
 
+import org.libvirt4j.remote.generated.RemoteNonnullSecret;
+import org.libvirt4j.remote.generated.RemoteProcedure;
 import java.util.Objects;
 import java.util.UUID;
 import org.libvirt4j.Secret;
@@ -8,9 +10,9 @@ import org.libvirt4j.spi.Uuids;
 
 /** {@link Secret} over RPC; UUID and usage live in the handle. */
 final class RemoteSecret extends RemoteObject implements Secret {
-    private final Wire.Sec ref;
+    private final RemoteNonnullSecret ref;
 
-    RemoteSecret(Session session, Wire.Sec ref) {
+    RemoteSecret(Session session, RemoteNonnullSecret ref) {
         super(session, ObjectKind.SECRET);
         this.ref = ref;
     }
@@ -41,16 +43,16 @@ final class RemoteSecret extends RemoteObject implements Secret {
 
     @Override
     public String getXMLDesc() {
-        return call("virSecretGetXMLDesc", Proc.SECRET_GET_XML_DESC, w -> {
-            Wire.sec(w, ref);
+        return call("virSecretGetXMLDesc", RemoteProcedure.REMOTE_PROC_SECRET_GET_XML_DESC, w -> {
+            ref.encode(w);
             w.writeInt(0);
         }, Wire::str);
     }
 
     @Override
     public byte[] getValue() {
-        return call("virSecretGetValue", Proc.SECRET_GET_VALUE, w -> {
-            Wire.sec(w, ref);
+        return call("virSecretGetValue", RemoteProcedure.REMOTE_PROC_SECRET_GET_VALUE, w -> {
+            ref.encode(w);
             w.writeInt(0);
         }, r -> r.readOpaque(Wire.SECRET_VALUE_MAX));
     }
@@ -59,8 +61,8 @@ final class RemoteSecret extends RemoteObject implements Secret {
     public void setValue(byte[] value) {
         Objects.requireNonNull(value, "value");
         byte[] copy = value.clone();
-        call("virSecretSetValue", Proc.SECRET_SET_VALUE, w -> {
-            Wire.sec(w, ref);
+        call("virSecretSetValue", RemoteProcedure.REMOTE_PROC_SECRET_SET_VALUE, w -> {
+            ref.encode(w);
             w.writeOpaque(copy, Wire.SECRET_VALUE_MAX);
             w.writeInt(0);
         }, null);
@@ -68,6 +70,6 @@ final class RemoteSecret extends RemoteObject implements Secret {
 
     @Override
     public void undefine() {
-        call("virSecretUndefine", Proc.SECRET_UNDEFINE, w -> Wire.sec(w, ref), null);
+        call("virSecretUndefine", RemoteProcedure.REMOTE_PROC_SECRET_UNDEFINE, w -> ref.encode(w), null);
     }
 }

@@ -1,5 +1,9 @@
 package org.libvirt4j.remote.internal;
 
+import org.libvirt4j.remote.generated.RemoteNonnullStoragePool;
+import org.libvirt4j.remote.generated.RemoteStoragePoolGetInfoRet;
+import org.libvirt4j.remote.generated.RemoteNonnullStorageVol;
+import org.libvirt4j.remote.generated.RemoteProcedure;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
@@ -18,18 +22,18 @@ import org.libvirt4j.spi.Uuids;
 
 /** {@link StoragePool} over RPC; name and UUID live in the handle. */
 final class RemoteStoragePool extends RemoteObject implements StoragePool {
-    private final Wire.Named ref;
+    private final RemoteNonnullStoragePool ref;
 
-    RemoteStoragePool(Session session, Wire.Named ref) {
+    RemoteStoragePool(Session session, RemoteNonnullStoragePool ref) {
         super(session, ObjectKind.STORAGE_POOL);
         this.ref = ref;
     }
 
     private void p(XdrWriter w) {
-        Wire.named(w, ref);
+        ref.encode(w);
     }
 
-    private void flagsCall(String fn, int proc, int mask) {
+    private void flagsCall(String fn, RemoteProcedure proc, int mask) {
         call(fn, proc, w -> {
             p(w);
             w.writeInt(mask);
@@ -57,7 +61,7 @@ final class RemoteStoragePool extends RemoteObject implements StoragePool {
     @Override
     public String getXMLDesc(StorageXMLFlags... flags) {
         int mask = LibvirtEnum.mask(flags);
-        return call("virStoragePoolGetXMLDesc", Proc.STORAGE_POOL_GET_XML_DESC, w -> {
+        return call("virStoragePoolGetXMLDesc", RemoteProcedure.REMOTE_PROC_STORAGE_POOL_GET_XML_DESC, w -> {
             p(w);
             w.writeInt(mask);
         }, Wire::str);
@@ -65,58 +69,61 @@ final class RemoteStoragePool extends RemoteObject implements StoragePool {
 
     @Override
     public StoragePoolInfo getInfo() {
-        return call("virStoragePoolGetInfo", Proc.STORAGE_POOL_GET_INFO, this::p,
-                r -> new StoragePoolInfo(r.readUnsignedChar(), r.readHyper(), r.readHyper(), r.readHyper()));
+        return call("virStoragePoolGetInfo", RemoteProcedure.REMOTE_PROC_STORAGE_POOL_GET_INFO, this::p,
+                r -> {
+                    RemoteStoragePoolGetInfoRet i = RemoteStoragePoolGetInfoRet.decode(r);
+                    return new StoragePoolInfo(i.state(), i.capacity(), i.allocation(), i.available());
+                });
     }
 
     @Override
     public void build(StoragePoolBuildFlags... flags) {
-        flagsCall("virStoragePoolBuild", Proc.STORAGE_POOL_BUILD, LibvirtEnum.mask(flags));
+        flagsCall("virStoragePoolBuild", RemoteProcedure.REMOTE_PROC_STORAGE_POOL_BUILD, LibvirtEnum.mask(flags));
     }
 
     @Override
     public void create(StoragePoolCreateFlags... flags) {
-        flagsCall("virStoragePoolCreate", Proc.STORAGE_POOL_CREATE, LibvirtEnum.mask(flags));
+        flagsCall("virStoragePoolCreate", RemoteProcedure.REMOTE_PROC_STORAGE_POOL_CREATE, LibvirtEnum.mask(flags));
     }
 
     @Override
     public void destroy() {
-        call("virStoragePoolDestroy", Proc.STORAGE_POOL_DESTROY, this::p, null);
+        call("virStoragePoolDestroy", RemoteProcedure.REMOTE_PROC_STORAGE_POOL_DESTROY, this::p, null);
     }
 
     @Override
     public void delete(StoragePoolDeleteFlags... flags) {
-        flagsCall("virStoragePoolDelete", Proc.STORAGE_POOL_DELETE, LibvirtEnum.mask(flags));
+        flagsCall("virStoragePoolDelete", RemoteProcedure.REMOTE_PROC_STORAGE_POOL_DELETE, LibvirtEnum.mask(flags));
     }
 
     @Override
     public void undefine() {
-        call("virStoragePoolUndefine", Proc.STORAGE_POOL_UNDEFINE, this::p, null);
+        call("virStoragePoolUndefine", RemoteProcedure.REMOTE_PROC_STORAGE_POOL_UNDEFINE, this::p, null);
     }
 
     @Override
     public void refresh() {
-        flagsCall("virStoragePoolRefresh", Proc.STORAGE_POOL_REFRESH, 0);
+        flagsCall("virStoragePoolRefresh", RemoteProcedure.REMOTE_PROC_STORAGE_POOL_REFRESH, 0);
     }
 
     @Override
     public boolean isActive() {
-        return call("virStoragePoolIsActive", Proc.STORAGE_POOL_IS_ACTIVE, this::p, r -> r.readInt()) != 0;
+        return call("virStoragePoolIsActive", RemoteProcedure.REMOTE_PROC_STORAGE_POOL_IS_ACTIVE, this::p, r -> r.readInt()) != 0;
     }
 
     @Override
     public boolean isPersistent() {
-        return call("virStoragePoolIsPersistent", Proc.STORAGE_POOL_IS_PERSISTENT, this::p, r -> r.readInt()) != 0;
+        return call("virStoragePoolIsPersistent", RemoteProcedure.REMOTE_PROC_STORAGE_POOL_IS_PERSISTENT, this::p, r -> r.readInt()) != 0;
     }
 
     @Override
     public boolean getAutostart() {
-        return call("virStoragePoolGetAutostart", Proc.STORAGE_POOL_GET_AUTOSTART, this::p, r -> r.readInt()) != 0;
+        return call("virStoragePoolGetAutostart", RemoteProcedure.REMOTE_PROC_STORAGE_POOL_GET_AUTOSTART, this::p, r -> r.readInt()) != 0;
     }
 
     @Override
     public void setAutostart(boolean autostart) {
-        call("virStoragePoolSetAutostart", Proc.STORAGE_POOL_SET_AUTOSTART, w -> {
+        call("virStoragePoolSetAutostart", RemoteProcedure.REMOTE_PROC_STORAGE_POOL_SET_AUTOSTART, w -> {
             p(w);
             w.writeInt(autostart ? 1 : 0);
         }, null);
@@ -124,30 +131,30 @@ final class RemoteStoragePool extends RemoteObject implements StoragePool {
 
     @Override
     public List<StorageVol> listAllStorageVolumes() {
-        return wrap(call("virStoragePoolListAllVolumes", Proc.STORAGE_POOL_LIST_ALL_VOLUMES, w -> {
+        return wrap(call("virStoragePoolListAllVolumes", RemoteProcedure.REMOTE_PROC_STORAGE_POOL_LIST_ALL_VOLUMES, w -> {
             p(w);
             w.writeInt(1);
             w.writeInt(0);
-        }, r -> Wire.list(r, Wire.LIST_MAX, Wire::vol)), v -> new RemoteStorageVol(session, v));
+        }, r -> Wire.list(r, Wire.LIST_MAX, RemoteNonnullStorageVol::decode)), v -> new RemoteStorageVol(session, v));
     }
 
     @Override
     public StorageVol lookupStorageVolByName(String name) {
         Objects.requireNonNull(name, "name");
-        return new RemoteStorageVol(session, call("virStorageVolLookupByName", Proc.STORAGE_VOL_LOOKUP_BY_NAME, w -> {
+        return new RemoteStorageVol(session, call("virStorageVolLookupByName", RemoteProcedure.REMOTE_PROC_STORAGE_VOL_LOOKUP_BY_NAME, w -> {
             p(w);
             Wire.str(w, name);
-        }, Wire::vol));
+        }, RemoteNonnullStorageVol::decode));
     }
 
     @Override
     public StorageVol storageVolCreateXML(String xml, StorageVolCreateFlags... flags) {
         Objects.requireNonNull(xml, "xml");
         int mask = LibvirtEnum.mask(flags);
-        return new RemoteStorageVol(session, call("virStorageVolCreateXML", Proc.STORAGE_VOL_CREATE_XML, w -> {
+        return new RemoteStorageVol(session, call("virStorageVolCreateXML", RemoteProcedure.REMOTE_PROC_STORAGE_VOL_CREATE_XML, w -> {
             p(w);
             Wire.str(w, xml);
             w.writeInt(mask);
-        }, Wire::vol));
+        }, RemoteNonnullStorageVol::decode));
     }
 }

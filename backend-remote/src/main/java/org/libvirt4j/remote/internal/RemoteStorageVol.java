@@ -1,5 +1,9 @@
 package org.libvirt4j.remote.internal;
 
+import org.libvirt4j.remote.generated.RemoteNonnullStoragePool;
+import org.libvirt4j.remote.generated.RemoteNonnullStorageVol;
+import org.libvirt4j.remote.generated.RemoteStorageVolGetInfoRet;
+import org.libvirt4j.remote.generated.RemoteProcedure;
 import org.libvirt4j.LibvirtEnum;
 import org.libvirt4j.StoragePool;
 import org.libvirt4j.StorageVol;
@@ -10,15 +14,15 @@ import org.libvirt4j.spi.ObjectKind;
 
 /** {@link StorageVol} over RPC; pool name, name and key live in the handle. */
 final class RemoteStorageVol extends RemoteObject implements StorageVol {
-    private final Wire.Vol ref;
+    private final RemoteNonnullStorageVol ref;
 
-    RemoteStorageVol(Session session, Wire.Vol ref) {
+    RemoteStorageVol(Session session, RemoteNonnullStorageVol ref) {
         super(session, ObjectKind.STORAGE_VOL);
         this.ref = ref;
     }
 
     private void v(XdrWriter w) {
-        Wire.vol(w, ref);
+        ref.encode(w);
     }
 
     @Override
@@ -35,12 +39,12 @@ final class RemoteStorageVol extends RemoteObject implements StorageVol {
 
     @Override
     public String getPath() {
-        return call("virStorageVolGetPath", Proc.STORAGE_VOL_GET_PATH, this::v, Wire::str);
+        return call("virStorageVolGetPath", RemoteProcedure.REMOTE_PROC_STORAGE_VOL_GET_PATH, this::v, Wire::str);
     }
 
     @Override
     public String getXMLDesc() {
-        return call("virStorageVolGetXMLDesc", Proc.STORAGE_VOL_GET_XML_DESC, w -> {
+        return call("virStorageVolGetXMLDesc", RemoteProcedure.REMOTE_PROC_STORAGE_VOL_GET_XML_DESC, w -> {
             v(w);
             w.writeInt(0);
         }, Wire::str);
@@ -48,14 +52,17 @@ final class RemoteStorageVol extends RemoteObject implements StorageVol {
 
     @Override
     public StorageVolInfo getInfo() {
-        return call("virStorageVolGetInfo", Proc.STORAGE_VOL_GET_INFO, this::v,
-                r -> new StorageVolInfo(r.readInt(), r.readHyper(), r.readHyper()));
+        return call("virStorageVolGetInfo", RemoteProcedure.REMOTE_PROC_STORAGE_VOL_GET_INFO, this::v,
+                r -> {
+                    RemoteStorageVolGetInfoRet i = RemoteStorageVolGetInfoRet.decode(r);
+                    return new StorageVolInfo(i.type(), i.capacity(), i.allocation());
+                });
     }
 
     @Override
     public void delete(StorageVolDeleteFlags... flags) {
         int mask = LibvirtEnum.mask(flags);
-        call("virStorageVolDelete", Proc.STORAGE_VOL_DELETE, w -> {
+        call("virStorageVolDelete", RemoteProcedure.REMOTE_PROC_STORAGE_VOL_DELETE, w -> {
             v(w);
             w.writeInt(mask);
         }, null);
@@ -63,7 +70,7 @@ final class RemoteStorageVol extends RemoteObject implements StorageVol {
 
     @Override
     public StoragePool lookupPoolByVolume() {
-        return new RemoteStoragePool(session, call("virStoragePoolLookupByVolume", Proc.STORAGE_POOL_LOOKUP_BY_VOLUME,
-                this::v, Wire::named));
+        return new RemoteStoragePool(session, call("virStoragePoolLookupByVolume", RemoteProcedure.REMOTE_PROC_STORAGE_POOL_LOOKUP_BY_VOLUME,
+                this::v, RemoteNonnullStoragePool::decode));
     }
 }

@@ -1,5 +1,6 @@
 package org.libvirt4j.remote.internal;
 
+import org.libvirt4j.remote.generated.RemoteProcedure;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
@@ -7,6 +8,14 @@ import java.util.function.Function;
 import org.libvirt4j.ErrorDomain;
 import org.libvirt4j.ErrorNumber;
 import org.libvirt4j.LibvirtException;
+import org.libvirt4j.remote.generated.RemoteAuthListRet;
+import org.libvirt4j.remote.generated.RemoteAuthPolkitRet;
+import org.libvirt4j.remote.generated.RemoteAuthType;
+import org.libvirt4j.remote.generated.RemoteConnectGetUriRet;
+import org.libvirt4j.remote.generated.RemoteConnectOpenArgs;
+import org.libvirt4j.remote.generated.RemoteConnectSupportsFeatureArgs;
+import org.libvirt4j.remote.generated.RemoteConnectSupportsFeatureRet;
+import org.libvirt4j.remote.generated.RemoteProcedure;
 import org.libvirt4j.remote.internal.rpc.RpcClient;
 import org.libvirt4j.remote.internal.rpc.RpcStream;
 import org.libvirt4j.remote.internal.xdr.XdrReader;
@@ -18,10 +27,10 @@ import org.libvirt4j.remote.internal.xdr.XdrWriter;
  * socket closes (after {@code CONNECT_CLOSE}) when the count drops to zero.
  */
 final class Session {
-    /** {@code remote_auth_type}. */
-    private static final int AUTH_NONE = 0;
-    private static final int AUTH_SASL = 1;
-    private static final int AUTH_POLKIT = 2;
+    /** {@code VIR_DRV_FEATURE_TYPED_PARAM_STRING} (libvirt's driver.h; not in the .x files). */
+    private static final int FEATURE_TYPED_PARAM_STRING = 9;
+    /** {@code VIR_DRV_FEATURE_PROGRAM_KEEPALIVE}. */
+    private static final int FEATURE_PROGRAM_KEEPALIVE = 10;
     /** System property: seconds of silence before a keepalive PING (libvirt.conf {@code keepalive_interval}, default 5). */
     static final String KEEPALIVE_INTERVAL_PROPERTY = "libvirt4j.remote.keepaliveInterval";
     /** System property: unanswered PINGs before the connection is dead (libvirt.conf {@code keepalive_count}, default 5). */
@@ -73,16 +82,15 @@ final class Session {
         };
         try {
             authenticate(rpc);
-            boolean keepAlive = supports(rpc, Proc.FEATURE_PROGRAM_KEEPALIVE);
-            rpc.call(Proc.CONNECT_OPEN, w -> {
-                Wire.optStr(w, uri.name());
-                w.writeInt(flags);
-            }, null);
+            boolean keepAlive = supports(rpc, FEATURE_PROGRAM_KEEPALIVE);
+            rpc.call(RemoteProcedure.REMOTE_PROC_CONNECT_OPEN.value(),
+                    new RemoteConnectOpenArgs(uri.name(), flags)::encode, null);
             String canonical = uri.original();
             if (uri.name().isEmpty()) {
-                canonical = rpc.call(Proc.CONNECT_GET_URI, null, Wire::str);
+                canonical = rpc.call(RemoteProcedure.REMOTE_PROC_CONNECT_GET_URI.value(), null,
+                        RemoteConnectGetUriRet::decode).uri();
             }
-            boolean typedString = supports(rpc, Proc.FEATURE_TYPED_PARAM_STRING);
+            boolean typedString = supports(rpc, FEATURE_TYPED_PARAM_STRING);
             if (keepAlive) {
                 int interval = Integer.getInteger(KEEPALIVE_INTERVAL_PROPERTY, 5);
                 if (interval > 0) {
@@ -103,40 +111,42 @@ final class Session {
     }
 
     private static void authenticate(RpcClient rpc) {
-        List<Integer> types;
+        List<RemoteAuthType> types;
         try {
-            types = rpc.call(Proc.AUTH_LIST, null, r -> r.readArray(20, XdrReader::readInt));
+            types = rpc.call(RemoteProcedure.REMOTE_PROC_AUTH_LIST.value(), null, RemoteAuthListRet::decode).types();
         } catch (LibvirtException e) {
             if (e.code() == ErrorNumber.ERR_NO_SUPPORT) {
                 return; // a daemon older than authentication: nothing to do
             }
             throw e;
         }
-        if (types.isEmpty() || types.contains(AUTH_NONE)) {
+        if (types.isEmpty() || types.contains(RemoteAuthType.REMOTE_AUTH_NONE)) {
             return;
         }
-        int type = types.get(0);
-        if (type == AUTH_POLKIT) {
+        RemoteAuthType type = types.get(0);
+        if (type == RemoteAuthType.REMOTE_AUTH_POLKIT) {
             // The daemon checks the peer's credentials with polkit; nothing to send but the request.
-            rpc.call(Proc.AUTH_POLKIT, null, XdrReader::readInt);
+            rpc.call(RemoteProcedure.REMOTE_PROC_AUTH_POLKIT.value(), null, RemoteAuthPolkitRet::decode);
             return;
         }
         throw LibvirtException.of(ErrorNumber.ERR_AUTH_FAILED, ErrorDomain.REMOTE,
-                "authentication failed: the daemon requires " + (type == AUTH_SASL ? "SASL" : "auth type " + type)
+                "authentication failed: the daemon requires " + (type == RemoteAuthType.REMOTE_AUTH_SASL ? "SASL" : type.name())
                         + " authentication, which libvirt4j's remote backend does not support yet; set auth_unix_rw / "
                         + "auth_tcp to \"none\" (or polkit) in libvirtd.conf, or use a native backend");
     }
 
     private static boolean supports(RpcClient rpc, int feature) {
-        return rpc.call(Proc.CONNECT_SUPPORTS_FEATURE, w -> w.writeInt(feature), XdrReader::readInt) != 0;
+        return rpc.call(RemoteProcedure.REMOTE_PROC_CONNECT_SUPPORTS_FEATURE.value(),
+                new RemoteConnectSupportsFeatureArgs(feature)::encode, RemoteConnectSupportsFeatureRet::decode)
+                .supported() != 0;
     }
 
-    <T> T call(int proc, Consumer<XdrWriter> args, Function<XdrReader, T> ret) {
-        return rpc.call(proc, args, ret);
+    <T> T call(RemoteProcedure proc, Consumer<XdrWriter> args, Function<XdrReader, T> ret) {
+        return rpc.call(proc.value(), args, ret);
     }
 
-    <T> T callStream(int proc, Consumer<XdrWriter> args, Function<XdrReader, T> ret, RpcStream stream) {
-        return rpc.call(proc, args, ret, stream);
+    <T> T callStream(RemoteProcedure proc, Consumer<XdrWriter> args, Function<XdrReader, T> ret, RpcStream stream) {
+        return rpc.call(proc.value(), args, ret, stream);
     }
 
     void retain() {
@@ -150,7 +160,7 @@ final class Session {
         }
         try {
             if (rpc.isAlive()) {
-                rpc.call(Proc.CONNECT_CLOSE, null, null);
+                rpc.call(RemoteProcedure.REMOTE_PROC_CONNECT_CLOSE.value(), null, null);
             }
         } catch (LibvirtException e) {
             // The daemon may already be gone; closing must not fail (the C client ignores it too).

@@ -3,57 +3,29 @@ package org.libvirt4j.remote.internal;
 import java.util.List;
 import java.util.function.Function;
 import org.libvirt4j.TypedParameterType;
-import org.libvirt4j.remote.internal.rpc.Rpc;
+import org.libvirt4j.remote.generated.LibvirtHeaderConstants;
+import org.libvirt4j.remote.generated.RemoteProtocol;
 import org.libvirt4j.remote.internal.xdr.XdrException;
 import org.libvirt4j.remote.internal.xdr.XdrReader;
 import org.libvirt4j.remote.internal.xdr.XdrWriter;
 import org.libvirt4j.spi.TypedParameter;
 
 /**
- * The {@code remote_nonnull_*} object references of {@code remote_protocol.x} and the XDR
- * shapes shared by many procedures.
+ * XDR shapes shared by many procedures of {@code remote_protocol.x}: strings, list replies
+ * and typed parameters (mapped to the SPI's {@link TypedParameter}). Object references are the
+ * generated {@code RemoteNonnull*} records.
  */
 final class Wire {
-    static final int STRING_MAX = Rpc.STRING_MAX;
-    static final int LIST_MAX = 16384;
-    static final int NODE_DEVICE_LIST_MAX = 65536;
-    static final int PARAMETERS_MAX = 16;
-    static final int SECRET_VALUE_MAX = 65536;
-    static final int UUID = Rpc.UUID_BUFLEN;
+    static final int STRING_MAX = RemoteProtocol.REMOTE_STRING_MAX;
+    /** Every {@code REMOTE_*_LIST_MAX} of the object lists this backend reads is 16384. */
+    static final int LIST_MAX = RemoteProtocol.REMOTE_DOMAIN_LIST_MAX;
+    static final int NODE_DEVICE_LIST_MAX = RemoteProtocol.REMOTE_NODE_DEVICE_LIST_MAX;
+    /** Memory and scheduler parameter lists share this maximum. */
+    static final int PARAMETERS_MAX = RemoteProtocol.REMOTE_DOMAIN_SCHEDULER_PARAMETERS_MAX;
+    static final int SECRET_VALUE_MAX = RemoteProtocol.REMOTE_SECRET_VALUE_MAX;
+    static final int UUID = LibvirtHeaderConstants.VIR_UUID_BUFLEN;
 
     private Wire() {
-    }
-
-    /** {@code remote_nonnull_domain}. */
-    record Dom(String name, byte[] uuid, int id) {
-    }
-
-    /** {@code remote_nonnull_network}, {@code remote_nonnull_storage_pool}, {@code remote_nonnull_nwfilter}. */
-    record Named(String name, byte[] uuid) {
-    }
-
-    /** {@code remote_nonnull_storage_vol}. */
-    record Vol(String pool, String name, String key) {
-    }
-
-    /** {@code remote_nonnull_secret}. */
-    record Sec(byte[] uuid, int usageType, String usageID) {
-    }
-
-    /** {@code remote_nonnull_interface}. */
-    record Iface(String name, String mac) {
-    }
-
-    /** {@code remote_nonnull_nwfilter_binding}. */
-    record Binding(String portdev, String filtername) {
-    }
-
-    /** {@code remote_nonnull_network_port}. */
-    record Port(Named net, byte[] uuid) {
-    }
-
-    /** {@code remote_nonnull_domain_snapshot} and {@code remote_nonnull_domain_checkpoint}. */
-    record Child(String name, Dom dom) {
     }
 
     static void str(XdrWriter w, String s) {
@@ -71,81 +43,6 @@ final class Wire {
 
     static String optStr(XdrReader r) {
         return r.readOptional(Wire::str);
-    }
-
-    static void dom(XdrWriter w, Dom d) {
-        str(w, d.name());
-        w.writeFixedOpaque(d.uuid(), UUID);
-        w.writeInt(d.id());
-    }
-
-    static Dom dom(XdrReader r) {
-        return new Dom(str(r), r.readFixedOpaque(UUID), r.readInt());
-    }
-
-    static void named(XdrWriter w, Named n) {
-        str(w, n.name());
-        w.writeFixedOpaque(n.uuid(), UUID);
-    }
-
-    static Named named(XdrReader r) {
-        return new Named(str(r), r.readFixedOpaque(UUID));
-    }
-
-    static void vol(XdrWriter w, Vol v) {
-        str(w, v.pool());
-        str(w, v.name());
-        str(w, v.key());
-    }
-
-    static Vol vol(XdrReader r) {
-        return new Vol(str(r), str(r), str(r));
-    }
-
-    static void sec(XdrWriter w, Sec s) {
-        w.writeFixedOpaque(s.uuid(), UUID);
-        w.writeInt(s.usageType());
-        str(w, s.usageID());
-    }
-
-    static Sec sec(XdrReader r) {
-        return new Sec(r.readFixedOpaque(UUID), r.readInt(), str(r));
-    }
-
-    static void iface(XdrWriter w, Iface i) {
-        str(w, i.name());
-        str(w, i.mac());
-    }
-
-    static Iface iface(XdrReader r) {
-        return new Iface(str(r), str(r));
-    }
-
-    static void binding(XdrWriter w, Binding b) {
-        str(w, b.portdev());
-        str(w, b.filtername());
-    }
-
-    static Binding binding(XdrReader r) {
-        return new Binding(str(r), str(r));
-    }
-
-    static void port(XdrWriter w, Port p) {
-        named(w, p.net());
-        w.writeFixedOpaque(p.uuid(), UUID);
-    }
-
-    static Port port(XdrReader r) {
-        return new Port(named(r), r.readFixedOpaque(UUID));
-    }
-
-    static void child(XdrWriter w, Child c) {
-        str(w, c.name());
-        dom(w, c.dom());
-    }
-
-    static Child child(XdrReader r) {
-        return new Child(str(r), dom(r));
     }
 
     /** Reads a {@code { T items<max>; unsigned int ret; }} list reply. */

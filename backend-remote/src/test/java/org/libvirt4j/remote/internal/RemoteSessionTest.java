@@ -26,6 +26,7 @@ import org.libvirt4j.ErrorNumber;
 import org.libvirt4j.Libvirt;
 import org.libvirt4j.LibvirtException;
 import org.libvirt4j.remote.RemoteBackend;
+import org.libvirt4j.remote.generated.RemoteProcedure;
 import org.libvirt4j.spi.ObjectKind;
 import org.libvirt4j.tck.Fixtures;
 import org.libvirt4j.tck.PrivateLibvirtd;
@@ -52,7 +53,7 @@ class RemoteSessionTest {
         String expected = "test://" + NODE.toAbsolutePath();
         for (String uri : List.of(unixUri(), tcpUri())) {
             try (Connect c = RemoteConnect.open(uri)) {
-                String sent = session(c).call(Proc.CONNECT_GET_URI, null, Wire::str);
+                String sent = session(c).call(RemoteProcedure.REMOTE_PROC_CONNECT_GET_URI, null, Wire::str);
                 assertThat(sent).isEqualTo(expected);
                 assertThat(c.getURI()).as("virConnectGetURI is the URI the client opened").isEqualTo(uri);
                 assertThat(c.getType()).isEqualTo("TEST");
