@@ -139,11 +139,8 @@ int lv_jstr(JNIEnv *env, jstring s, lv_str *out) {
             return -1;
         }
     }
+    /* The whole string, so the region is always in range and nothing can be thrown. */
     (*env)->GetStringUTFRegion(env, s, 0, chars, buf);
-    if ((*env)->ExceptionCheck(env)) {
-        lv_str_free(out);
-        return -1;
-    }
     buf[len] = '\0';
     if (memchr(buf, 0xED, (size_t) len) != NULL) {
         lv_fix_surrogates(buf, (size_t) len);
