@@ -1,15 +1,5 @@
 package org.libvirt4j.remote.internal;
 
-import org.libvirt4j.remote.generated.RemoteNodeGetInfoRet;
-import org.libvirt4j.remote.generated.RemoteNonnullDomain;
-import org.libvirt4j.remote.generated.RemoteNonnullInterface;
-import org.libvirt4j.remote.generated.RemoteNonnullNetwork;
-import org.libvirt4j.remote.generated.RemoteNonnullNwfilter;
-import org.libvirt4j.remote.generated.RemoteNonnullNwfilterBinding;
-import org.libvirt4j.remote.generated.RemoteNonnullSecret;
-import org.libvirt4j.remote.generated.RemoteNonnullStoragePool;
-import org.libvirt4j.remote.generated.RemoteNonnullStorageVol;
-import org.libvirt4j.remote.generated.RemoteProcedure;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
@@ -45,6 +35,16 @@ import org.libvirt4j.StoragePoolDefineFlags;
 import org.libvirt4j.StorageVol;
 import org.libvirt4j.Stream;
 import org.libvirt4j.StreamFlags;
+import org.libvirt4j.remote.generated.RemoteNodeGetInfoRet;
+import org.libvirt4j.remote.generated.RemoteNonnullDomain;
+import org.libvirt4j.remote.generated.RemoteNonnullInterface;
+import org.libvirt4j.remote.generated.RemoteNonnullNetwork;
+import org.libvirt4j.remote.generated.RemoteNonnullNwfilter;
+import org.libvirt4j.remote.generated.RemoteNonnullNwfilterBinding;
+import org.libvirt4j.remote.generated.RemoteNonnullSecret;
+import org.libvirt4j.remote.generated.RemoteNonnullStoragePool;
+import org.libvirt4j.remote.generated.RemoteNonnullStorageVol;
+import org.libvirt4j.remote.generated.RemoteProcedure;
 import org.libvirt4j.spi.ObjectKind;
 import org.libvirt4j.spi.Uuids;
 

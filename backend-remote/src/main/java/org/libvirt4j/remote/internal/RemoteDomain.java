@@ -1,11 +1,5 @@
 package org.libvirt4j.remote.internal;
 
-import org.libvirt4j.remote.generated.RemoteDomainGetInfoRet;
-import org.libvirt4j.remote.generated.RemoteDomainGetStateRet;
-import org.libvirt4j.remote.generated.RemoteNonnullDomain;
-import org.libvirt4j.remote.generated.RemoteNonnullDomainCheckpoint;
-import org.libvirt4j.remote.generated.RemoteNonnullDomainSnapshot;
-import org.libvirt4j.remote.generated.RemoteProcedure;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
@@ -35,6 +29,12 @@ import org.libvirt4j.LibvirtEnum;
 import org.libvirt4j.LibvirtException;
 import org.libvirt4j.Stream;
 import org.libvirt4j.TypedParameterFlags;
+import org.libvirt4j.remote.generated.RemoteDomainGetInfoRet;
+import org.libvirt4j.remote.generated.RemoteDomainGetStateRet;
+import org.libvirt4j.remote.generated.RemoteNonnullDomain;
+import org.libvirt4j.remote.generated.RemoteNonnullDomainCheckpoint;
+import org.libvirt4j.remote.generated.RemoteNonnullDomainSnapshot;
+import org.libvirt4j.remote.generated.RemoteProcedure;
 import org.libvirt4j.spi.ObjectKind;
 import org.libvirt4j.spi.TypedParameter;
 import org.libvirt4j.spi.TypedParameters;

@@ -1,13 +1,13 @@
 package org.libvirt4j.remote.internal;
 
-import org.libvirt4j.remote.generated.RemoteNonnullDomainCheckpoint;
-import org.libvirt4j.remote.generated.RemoteProcedure;
 import java.util.List;
 import org.libvirt4j.DomainCheckpoint;
 import org.libvirt4j.DomainCheckpointDeleteFlags;
 import org.libvirt4j.DomainCheckpointListFlags;
 import org.libvirt4j.DomainCheckpointXMLFlags;
 import org.libvirt4j.LibvirtEnum;
+import org.libvirt4j.remote.generated.RemoteNonnullDomainCheckpoint;
+import org.libvirt4j.remote.generated.RemoteProcedure;
 import org.libvirt4j.remote.internal.xdr.XdrWriter;
 import org.libvirt4j.spi.ObjectKind;
 

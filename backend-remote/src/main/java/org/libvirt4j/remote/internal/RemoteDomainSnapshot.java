@@ -1,7 +1,5 @@
 package org.libvirt4j.remote.internal;
 
-import org.libvirt4j.remote.generated.RemoteNonnullDomainSnapshot;
-import org.libvirt4j.remote.generated.RemoteProcedure;
 import java.util.List;
 import org.libvirt4j.DomainSnapshot;
 import org.libvirt4j.DomainSnapshotDeleteFlags;
@@ -9,6 +7,8 @@ import org.libvirt4j.DomainSnapshotListFlags;
 import org.libvirt4j.DomainSnapshotRevertFlags;
 import org.libvirt4j.DomainSnapshotXMLFlags;
 import org.libvirt4j.LibvirtEnum;
+import org.libvirt4j.remote.generated.RemoteNonnullDomainSnapshot;
+import org.libvirt4j.remote.generated.RemoteProcedure;
 import org.libvirt4j.remote.internal.xdr.XdrWriter;
 import org.libvirt4j.spi.ObjectKind;
 

@@ -1,10 +1,10 @@
 package org.libvirt4j.remote.internal;
 
-import org.libvirt4j.remote.generated.RemoteNonnullInterface;
-import org.libvirt4j.remote.generated.RemoteProcedure;
 import org.libvirt4j.Interface;
 import org.libvirt4j.InterfaceXMLFlags;
 import org.libvirt4j.LibvirtEnum;
+import org.libvirt4j.remote.generated.RemoteNonnullInterface;
+import org.libvirt4j.remote.generated.RemoteProcedure;
 import org.libvirt4j.spi.ObjectKind;
 
 /** {@link Interface} over RPC; name and MAC live in the handle. */

@@ -1,8 +1,8 @@
 package org.libvirt4j.remote.internal;
 
+import org.libvirt4j.NWFilterBinding;
 import org.libvirt4j.remote.generated.RemoteNonnullNwfilterBinding;
 import org.libvirt4j.remote.generated.RemoteProcedure;
-import org.libvirt4j.NWFilterBinding;
 import org.libvirt4j.spi.ObjectKind;
 
 /** {@link NWFilterBinding} over RPC; port device and filter name live in the handle. */

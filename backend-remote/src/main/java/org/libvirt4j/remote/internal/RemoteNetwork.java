@@ -1,8 +1,5 @@
 package org.libvirt4j.remote.internal;
 
-import org.libvirt4j.remote.generated.RemoteNonnullNetwork;
-import org.libvirt4j.remote.generated.RemoteNonnullNetworkPort;
-import org.libvirt4j.remote.generated.RemoteProcedure;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
@@ -12,6 +9,9 @@ import org.libvirt4j.Network;
 import org.libvirt4j.NetworkPort;
 import org.libvirt4j.NetworkPortCreateFlags;
 import org.libvirt4j.NetworkXMLFlags;
+import org.libvirt4j.remote.generated.RemoteNonnullNetwork;
+import org.libvirt4j.remote.generated.RemoteNonnullNetworkPort;
+import org.libvirt4j.remote.generated.RemoteProcedure;
 import org.libvirt4j.remote.internal.xdr.XdrWriter;
 import org.libvirt4j.spi.ObjectKind;
 import org.libvirt4j.spi.Uuids;

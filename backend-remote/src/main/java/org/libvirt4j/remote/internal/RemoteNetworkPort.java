@@ -1,9 +1,9 @@
 package org.libvirt4j.remote.internal;
 
-import org.libvirt4j.remote.generated.RemoteNonnullNetworkPort;
-import org.libvirt4j.remote.generated.RemoteProcedure;
 import java.util.UUID;
 import org.libvirt4j.NetworkPort;
+import org.libvirt4j.remote.generated.RemoteNonnullNetworkPort;
+import org.libvirt4j.remote.generated.RemoteProcedure;
 import org.libvirt4j.remote.internal.xdr.XdrWriter;
 import org.libvirt4j.spi.ObjectKind;
 import org.libvirt4j.spi.Uuids;

@@ -1,8 +1,8 @@
 package org.libvirt4j.remote.internal;
 
-import org.libvirt4j.remote.generated.RemoteProcedure;
 import java.util.List;
 import org.libvirt4j.NodeDevice;
+import org.libvirt4j.remote.generated.RemoteProcedure;
 import org.libvirt4j.spi.ObjectKind;
 
 /** {@link NodeDevice} over RPC; the name lives in the handle. */

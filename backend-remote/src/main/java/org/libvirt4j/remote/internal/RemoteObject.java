@@ -22,9 +22,25 @@ abstract class RemoteObject implements LibvirtObject {
     private final NativeHandle guard;
 
     RemoteObject(Session session, ObjectKind kind) {
+        this(session, kind, null);
+    }
+
+    /**
+     * @param onFree extra cleanup run when the handle is freed (closed or collected); it must not
+     *               refer to the handle itself, or the Cleaner could never run
+     */
+    RemoteObject(Session session, ObjectKind kind, Runnable onFree) {
         this.session = session;
         session.retain();
-        this.guard = new NativeHandle(kind, 0L, p -> session.release());
+        this.guard = new NativeHandle(kind, 0L, p -> {
+            try {
+                if (onFree != null) {
+                    onFree.run();
+                }
+            } finally {
+                session.release();
+            }
+        });
     }
 
     /** Calls a procedure on behalf of the C function {@code fn}, failing as libvirt does on a closed handle. */

@@ -1,10 +1,10 @@
 package org.libvirt4j.remote.internal;
 
-import org.libvirt4j.remote.generated.RemoteNonnullSecret;
-import org.libvirt4j.remote.generated.RemoteProcedure;
 import java.util.Objects;
 import java.util.UUID;
 import org.libvirt4j.Secret;
+import org.libvirt4j.remote.generated.RemoteNonnullSecret;
+import org.libvirt4j.remote.generated.RemoteProcedure;
 import org.libvirt4j.spi.ObjectKind;
 import org.libvirt4j.spi.Uuids;
 

@@ -1,9 +1,5 @@
 package org.libvirt4j.remote.internal;
 
-import org.libvirt4j.remote.generated.RemoteNonnullStoragePool;
-import org.libvirt4j.remote.generated.RemoteStoragePoolGetInfoRet;
-import org.libvirt4j.remote.generated.RemoteNonnullStorageVol;
-import org.libvirt4j.remote.generated.RemoteProcedure;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
@@ -16,6 +12,10 @@ import org.libvirt4j.StoragePoolInfo;
 import org.libvirt4j.StorageVol;
 import org.libvirt4j.StorageVolCreateFlags;
 import org.libvirt4j.StorageXMLFlags;
+import org.libvirt4j.remote.generated.RemoteNonnullStoragePool;
+import org.libvirt4j.remote.generated.RemoteNonnullStorageVol;
+import org.libvirt4j.remote.generated.RemoteProcedure;
+import org.libvirt4j.remote.generated.RemoteStoragePoolGetInfoRet;
 import org.libvirt4j.remote.internal.xdr.XdrWriter;
 import org.libvirt4j.spi.ObjectKind;
 import org.libvirt4j.spi.Uuids;

@@ -1,14 +1,14 @@
 package org.libvirt4j.remote.internal;
 
-import org.libvirt4j.remote.generated.RemoteNonnullStoragePool;
-import org.libvirt4j.remote.generated.RemoteNonnullStorageVol;
-import org.libvirt4j.remote.generated.RemoteStorageVolGetInfoRet;
-import org.libvirt4j.remote.generated.RemoteProcedure;
 import org.libvirt4j.LibvirtEnum;
 import org.libvirt4j.StoragePool;
 import org.libvirt4j.StorageVol;
 import org.libvirt4j.StorageVolDeleteFlags;
 import org.libvirt4j.StorageVolInfo;
+import org.libvirt4j.remote.generated.RemoteNonnullStoragePool;
+import org.libvirt4j.remote.generated.RemoteNonnullStorageVol;
+import org.libvirt4j.remote.generated.RemoteProcedure;
+import org.libvirt4j.remote.generated.RemoteStorageVolGetInfoRet;
 import org.libvirt4j.remote.internal.xdr.XdrWriter;
 import org.libvirt4j.spi.ObjectKind;
 

@@ -15,11 +15,17 @@ import org.libvirt4j.spi.ObjectKind;
  * as {@code virStreamFree} does.
  */
 final class RemoteStream extends RemoteObject implements Stream {
-    private final RpcStream rpc = new RpcStream();
+    private final RpcStream rpc;
     private volatile boolean done;
 
     RemoteStream(Session session, int flags) {
-        super(session, ObjectKind.STREAM);
+        this(session, new RpcStream());
+    }
+
+    private RemoteStream(Session session, RpcStream rpc) {
+        // A forgotten stream is dropped from the connection (and its socket reading resumed) by the Cleaner.
+        super(session, ObjectKind.STREAM, rpc::release);
+        this.rpc = rpc;
         // the flags (NONBLOCK) only change how libvirt's event loop drives a stream; calls here block
     }
 

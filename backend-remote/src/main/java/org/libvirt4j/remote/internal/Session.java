@@ -1,6 +1,5 @@
 package org.libvirt4j.remote.internal;
 
-import org.libvirt4j.remote.generated.RemoteProcedure;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
@@ -153,19 +152,15 @@ final class Session {
         refs.incrementAndGet();
     }
 
-    /** Drops one reference; the last one says {@code CONNECT_CLOSE} and closes the socket. */
+    /**
+     * Drops one reference; the last one says {@code CONNECT_CLOSE} and closes the socket once the
+     * daemon answers, or after a few seconds. It never blocks: the last reference may be dropped
+     * by the Cleaner's thread.
+     */
     void release() {
         if (refs.decrementAndGet() != 0) {
             return;
         }
-        try {
-            if (rpc.isAlive()) {
-                rpc.call(RemoteProcedure.REMOTE_PROC_CONNECT_CLOSE.value(), null, null);
-            }
-        } catch (LibvirtException e) {
-            // The daemon may already be gone; closing must not fail (the C client ignores it too).
-        } finally {
-            rpc.close();
-        }
+        rpc.closeAfter(RemoteProcedure.REMOTE_PROC_CONNECT_CLOSE.value());
     }
 }

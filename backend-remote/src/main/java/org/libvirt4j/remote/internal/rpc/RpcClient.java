@@ -340,6 +340,33 @@ public final class RpcClient {
     }
 
     /**
+     * Sends a last call (libvirt's {@code CONNECT_CLOSE}) without waiting for it, and closes the
+     * connection when its reply arrives or after at most 5 seconds.
+     *
+     * @param proc the procedure to call, with no arguments
+     */
+    public void closeAfter(int proc) {
+        if (!isAlive()) {
+            close();
+            return;
+        }
+        int serial = serials.incrementAndGet();
+        Pending<Object> p = new Pending<>(proc, null);
+        pending.put(serial, p);
+        p.future.orTimeout(5, TimeUnit.SECONDS).whenComplete((v, e) -> close());
+        try {
+            channel.writeAndFlush(encode(Rpc.REMOTE_PROGRAM, Rpc.REMOTE_PROTOCOL_VERSION, proc, Rpc.TYPE_CALL, serial,
+                    Rpc.STATUS_OK, null)).addListener(f -> {
+                        if (!f.isSuccess()) {
+                            close();
+                        }
+                    });
+        } catch (RuntimeException e) {
+            close();
+        }
+    }
+
+    /**
      * Closes the connection; calls in flight fail with "client socket is closed".
      */
     public void close() {
