@@ -35,6 +35,31 @@ import org.libvirt4j.StoragePoolDefineFlags;
 import org.libvirt4j.StorageVol;
 import org.libvirt4j.Stream;
 import org.libvirt4j.StreamFlags;
+import org.libvirt4j.remote.generated.RemoteConnectGetMaxVcpusArgs;
+import org.libvirt4j.remote.generated.RemoteConnectGetSysinfoArgs;
+import org.libvirt4j.remote.generated.RemoteConnectListAllDomainsArgs;
+import org.libvirt4j.remote.generated.RemoteConnectListAllInterfacesArgs;
+import org.libvirt4j.remote.generated.RemoteConnectListAllNetworksArgs;
+import org.libvirt4j.remote.generated.RemoteConnectListAllNodeDevicesArgs;
+import org.libvirt4j.remote.generated.RemoteConnectListAllNwfilterBindingsArgs;
+import org.libvirt4j.remote.generated.RemoteConnectListAllNwfiltersArgs;
+import org.libvirt4j.remote.generated.RemoteConnectListAllSecretsArgs;
+import org.libvirt4j.remote.generated.RemoteConnectListAllStoragePoolsArgs;
+import org.libvirt4j.remote.generated.RemoteDomainCreateXmlArgs;
+import org.libvirt4j.remote.generated.RemoteDomainDefineXmlArgs;
+import org.libvirt4j.remote.generated.RemoteDomainDefineXmlFlagsArgs;
+import org.libvirt4j.remote.generated.RemoteDomainLookupByIdArgs;
+import org.libvirt4j.remote.generated.RemoteDomainLookupByNameArgs;
+import org.libvirt4j.remote.generated.RemoteDomainLookupByUuidArgs;
+import org.libvirt4j.remote.generated.RemoteInterfaceLookupByMacStringArgs;
+import org.libvirt4j.remote.generated.RemoteInterfaceLookupByNameArgs;
+import org.libvirt4j.remote.generated.RemoteNetworkCreateXmlArgs;
+import org.libvirt4j.remote.generated.RemoteNetworkCreateXmlFlagsArgs;
+import org.libvirt4j.remote.generated.RemoteNetworkDefineXmlArgs;
+import org.libvirt4j.remote.generated.RemoteNetworkDefineXmlFlagsArgs;
+import org.libvirt4j.remote.generated.RemoteNetworkLookupByNameArgs;
+import org.libvirt4j.remote.generated.RemoteNetworkLookupByUuidArgs;
+import org.libvirt4j.remote.generated.RemoteNodeDeviceLookupByNameArgs;
 import org.libvirt4j.remote.generated.RemoteNodeGetInfoRet;
 import org.libvirt4j.remote.generated.RemoteNonnullDomain;
 import org.libvirt4j.remote.generated.RemoteNonnullInterface;
@@ -44,7 +69,22 @@ import org.libvirt4j.remote.generated.RemoteNonnullNwfilterBinding;
 import org.libvirt4j.remote.generated.RemoteNonnullSecret;
 import org.libvirt4j.remote.generated.RemoteNonnullStoragePool;
 import org.libvirt4j.remote.generated.RemoteNonnullStorageVol;
+import org.libvirt4j.remote.generated.RemoteNwfilterBindingCreateXmlArgs;
+import org.libvirt4j.remote.generated.RemoteNwfilterBindingLookupByPortDevArgs;
+import org.libvirt4j.remote.generated.RemoteNwfilterDefineXmlArgs;
+import org.libvirt4j.remote.generated.RemoteNwfilterDefineXmlFlagsArgs;
+import org.libvirt4j.remote.generated.RemoteNwfilterLookupByNameArgs;
+import org.libvirt4j.remote.generated.RemoteNwfilterLookupByUuidArgs;
 import org.libvirt4j.remote.generated.RemoteProcedure;
+import org.libvirt4j.remote.generated.RemoteSecretDefineXmlArgs;
+import org.libvirt4j.remote.generated.RemoteSecretLookupByUsageArgs;
+import org.libvirt4j.remote.generated.RemoteSecretLookupByUuidArgs;
+import org.libvirt4j.remote.generated.RemoteStoragePoolCreateXmlArgs;
+import org.libvirt4j.remote.generated.RemoteStoragePoolDefineXmlArgs;
+import org.libvirt4j.remote.generated.RemoteStoragePoolLookupByNameArgs;
+import org.libvirt4j.remote.generated.RemoteStoragePoolLookupByUuidArgs;
+import org.libvirt4j.remote.generated.RemoteStorageVolLookupByKeyArgs;
+import org.libvirt4j.remote.generated.RemoteStorageVolLookupByPathArgs;
 import org.libvirt4j.spi.ObjectKind;
 import org.libvirt4j.spi.Uuids;
 
@@ -128,7 +168,7 @@ public final class RemoteConnect extends RemoteObject implements Connect {
 
     @Override
     public String getSysinfo() {
-        return call("virConnectGetSysinfo", RemoteProcedure.REMOTE_PROC_CONNECT_GET_SYSINFO, w -> w.writeInt(0), Wire::str);
+        return call("virConnectGetSysinfo", RemoteProcedure.REMOTE_PROC_CONNECT_GET_SYSINFO, new RemoteConnectGetSysinfoArgs(0)::encode, Wire::str);
     }
 
     @Override
@@ -151,7 +191,7 @@ public final class RemoteConnect extends RemoteObject implements Connect {
 
     @Override
     public int getMaxVcpus(String type) {
-        return call("virConnectGetMaxVcpus", RemoteProcedure.REMOTE_PROC_CONNECT_GET_MAX_VCPUS, w -> Wire.optStr(w, type), r -> r.readInt());
+        return call("virConnectGetMaxVcpus", RemoteProcedure.REMOTE_PROC_CONNECT_GET_MAX_VCPUS, new RemoteConnectGetMaxVcpusArgs(type)::encode, r -> r.readInt());
     }
 
     // --- domains ---------------------------------------------------------------------------
@@ -163,22 +203,19 @@ public final class RemoteConnect extends RemoteObject implements Connect {
     @Override
     public List<Domain> listAllDomains(ConnectListAllDomainsFlags... flags) {
         int mask = LibvirtEnum.mask(flags);
-        List<RemoteNonnullDomain> refs = call("virConnectListAllDomains", RemoteProcedure.REMOTE_PROC_CONNECT_LIST_ALL_DOMAINS, w -> {
-            w.writeInt(1);
-            w.writeInt(mask);
-        }, r -> Wire.list(r, Wire.LIST_MAX, RemoteNonnullDomain::decode));
+        List<RemoteNonnullDomain> refs = call("virConnectListAllDomains", RemoteProcedure.REMOTE_PROC_CONNECT_LIST_ALL_DOMAINS, new RemoteConnectListAllDomainsArgs(1, mask)::encode, r -> Wire.list(r, Wire.LIST_MAX, RemoteNonnullDomain::decode));
         return wrap(refs, this::dom);
     }
 
     @Override
     public Domain lookupDomainByName(String name) {
         Objects.requireNonNull(name, "name");
-        return dom(call("virDomainLookupByName", RemoteProcedure.REMOTE_PROC_DOMAIN_LOOKUP_BY_NAME, w -> Wire.str(w, name), RemoteNonnullDomain::decode));
+        return dom(call("virDomainLookupByName", RemoteProcedure.REMOTE_PROC_DOMAIN_LOOKUP_BY_NAME, new RemoteDomainLookupByNameArgs(name)::encode, RemoteNonnullDomain::decode));
     }
 
     @Override
     public Domain lookupDomainById(int id) {
-        return dom(call("virDomainLookupByID", RemoteProcedure.REMOTE_PROC_DOMAIN_LOOKUP_BY_ID, w -> w.writeInt(id), RemoteNonnullDomain::decode));
+        return dom(call("virDomainLookupByID", RemoteProcedure.REMOTE_PROC_DOMAIN_LOOKUP_BY_ID, new RemoteDomainLookupByIdArgs(id)::encode, RemoteNonnullDomain::decode));
     }
 
     @Override
@@ -195,7 +232,7 @@ public final class RemoteConnect extends RemoteObject implements Connect {
     }
 
     private Domain lookupDomainByUUIDBytes(String fn, byte[] raw) {
-        return dom(call(fn, RemoteProcedure.REMOTE_PROC_DOMAIN_LOOKUP_BY_UUID, w -> w.writeFixedOpaque(raw, Wire.UUID), RemoteNonnullDomain::decode));
+        return dom(call(fn, RemoteProcedure.REMOTE_PROC_DOMAIN_LOOKUP_BY_UUID, new RemoteDomainLookupByUuidArgs(raw)::encode, RemoteNonnullDomain::decode));
     }
 
     @Override
@@ -203,22 +240,16 @@ public final class RemoteConnect extends RemoteObject implements Connect {
         Objects.requireNonNull(xml, "xml");
         int mask = LibvirtEnum.mask(flags);
         if (mask == 0) {
-            return dom(call("virDomainDefineXML", RemoteProcedure.REMOTE_PROC_DOMAIN_DEFINE_XML, w -> Wire.str(w, xml), RemoteNonnullDomain::decode));
+            return dom(call("virDomainDefineXML", RemoteProcedure.REMOTE_PROC_DOMAIN_DEFINE_XML, new RemoteDomainDefineXmlArgs(xml)::encode, RemoteNonnullDomain::decode));
         }
-        return dom(call("virDomainDefineXMLFlags", RemoteProcedure.REMOTE_PROC_DOMAIN_DEFINE_XML_FLAGS, w -> {
-            Wire.str(w, xml);
-            w.writeInt(mask);
-        }, RemoteNonnullDomain::decode));
+        return dom(call("virDomainDefineXMLFlags", RemoteProcedure.REMOTE_PROC_DOMAIN_DEFINE_XML_FLAGS, new RemoteDomainDefineXmlFlagsArgs(xml, mask)::encode, RemoteNonnullDomain::decode));
     }
 
     @Override
     public Domain domainCreateXML(String xml, DomainCreateFlags... flags) {
         Objects.requireNonNull(xml, "xml");
         int mask = LibvirtEnum.mask(flags);
-        return dom(call("virDomainCreateXML", RemoteProcedure.REMOTE_PROC_DOMAIN_CREATE_XML, w -> {
-            Wire.str(w, xml);
-            w.writeInt(mask);
-        }, RemoteNonnullDomain::decode));
+        return dom(call("virDomainCreateXML", RemoteProcedure.REMOTE_PROC_DOMAIN_CREATE_XML, new RemoteDomainCreateXmlArgs(xml, mask)::encode, RemoteNonnullDomain::decode));
     }
 
     // --- networks --------------------------------------------------------------------------
@@ -230,16 +261,13 @@ public final class RemoteConnect extends RemoteObject implements Connect {
     @Override
     public List<Network> listAllNetworks(ConnectListAllNetworksFlags... flags) {
         int mask = LibvirtEnum.mask(flags);
-        return wrap(call("virConnectListAllNetworks", RemoteProcedure.REMOTE_PROC_CONNECT_LIST_ALL_NETWORKS, w -> {
-            w.writeInt(1);
-            w.writeInt(mask);
-        }, r -> Wire.list(r, Wire.LIST_MAX, RemoteNonnullNetwork::decode)), this::net);
+        return wrap(call("virConnectListAllNetworks", RemoteProcedure.REMOTE_PROC_CONNECT_LIST_ALL_NETWORKS, new RemoteConnectListAllNetworksArgs(1, mask)::encode, r -> Wire.list(r, Wire.LIST_MAX, RemoteNonnullNetwork::decode)), this::net);
     }
 
     @Override
     public Network lookupNetworkByName(String name) {
         Objects.requireNonNull(name, "name");
-        return net(call("virNetworkLookupByName", RemoteProcedure.REMOTE_PROC_NETWORK_LOOKUP_BY_NAME, w -> Wire.str(w, name), RemoteNonnullNetwork::decode));
+        return net(call("virNetworkLookupByName", RemoteProcedure.REMOTE_PROC_NETWORK_LOOKUP_BY_NAME, new RemoteNetworkLookupByNameArgs(name)::encode, RemoteNonnullNetwork::decode));
     }
 
     @Override
@@ -247,7 +275,7 @@ public final class RemoteConnect extends RemoteObject implements Connect {
         Objects.requireNonNull(uuid, "uuid");
         byte[] raw = Uuids.toBytes(uuid);
         return net(call("virNetworkLookupByUUID", RemoteProcedure.REMOTE_PROC_NETWORK_LOOKUP_BY_UUID,
-                w -> w.writeFixedOpaque(raw, Wire.UUID), RemoteNonnullNetwork::decode));
+                new RemoteNetworkLookupByUuidArgs(raw)::encode, RemoteNonnullNetwork::decode));
     }
 
     @Override
@@ -256,7 +284,7 @@ public final class RemoteConnect extends RemoteObject implements Connect {
         check("virNetworkLookupByUUIDString");
         byte[] raw = Uuids.parse(uuid, ErrorDomain.NETWORK);
         return net(call("virNetworkLookupByUUIDString", RemoteProcedure.REMOTE_PROC_NETWORK_LOOKUP_BY_UUID,
-                w -> w.writeFixedOpaque(raw, Wire.UUID), RemoteNonnullNetwork::decode));
+                new RemoteNetworkLookupByUuidArgs(raw)::encode, RemoteNonnullNetwork::decode));
     }
 
     @Override
@@ -264,12 +292,9 @@ public final class RemoteConnect extends RemoteObject implements Connect {
         Objects.requireNonNull(xml, "xml");
         int mask = LibvirtEnum.mask(flags);
         if (mask == 0) {
-            return net(call("virNetworkDefineXML", RemoteProcedure.REMOTE_PROC_NETWORK_DEFINE_XML, w -> Wire.str(w, xml), RemoteNonnullNetwork::decode));
+            return net(call("virNetworkDefineXML", RemoteProcedure.REMOTE_PROC_NETWORK_DEFINE_XML, new RemoteNetworkDefineXmlArgs(xml)::encode, RemoteNonnullNetwork::decode));
         }
-        return net(call("virNetworkDefineXMLFlags", RemoteProcedure.REMOTE_PROC_NETWORK_DEFINE_XML_FLAGS, w -> {
-            Wire.str(w, xml);
-            w.writeInt(mask);
-        }, RemoteNonnullNetwork::decode));
+        return net(call("virNetworkDefineXMLFlags", RemoteProcedure.REMOTE_PROC_NETWORK_DEFINE_XML_FLAGS, new RemoteNetworkDefineXmlFlagsArgs(xml, mask)::encode, RemoteNonnullNetwork::decode));
     }
 
     @Override
@@ -277,12 +302,9 @@ public final class RemoteConnect extends RemoteObject implements Connect {
         Objects.requireNonNull(xml, "xml");
         int mask = LibvirtEnum.mask(flags);
         if (mask == 0) {
-            return net(call("virNetworkCreateXML", RemoteProcedure.REMOTE_PROC_NETWORK_CREATE_XML, w -> Wire.str(w, xml), RemoteNonnullNetwork::decode));
+            return net(call("virNetworkCreateXML", RemoteProcedure.REMOTE_PROC_NETWORK_CREATE_XML, new RemoteNetworkCreateXmlArgs(xml)::encode, RemoteNonnullNetwork::decode));
         }
-        return net(call("virNetworkCreateXMLFlags", RemoteProcedure.REMOTE_PROC_NETWORK_CREATE_XML_FLAGS, w -> {
-            Wire.str(w, xml);
-            w.writeInt(mask);
-        }, RemoteNonnullNetwork::decode));
+        return net(call("virNetworkCreateXMLFlags", RemoteProcedure.REMOTE_PROC_NETWORK_CREATE_XML_FLAGS, new RemoteNetworkCreateXmlFlagsArgs(xml, mask)::encode, RemoteNonnullNetwork::decode));
     }
 
     // --- storage ---------------------------------------------------------------------------
@@ -294,16 +316,13 @@ public final class RemoteConnect extends RemoteObject implements Connect {
     @Override
     public List<StoragePool> listAllStoragePools(ConnectListAllStoragePoolsFlags... flags) {
         int mask = LibvirtEnum.mask(flags);
-        return wrap(call("virConnectListAllStoragePools", RemoteProcedure.REMOTE_PROC_CONNECT_LIST_ALL_STORAGE_POOLS, w -> {
-            w.writeInt(1);
-            w.writeInt(mask);
-        }, r -> Wire.list(r, Wire.LIST_MAX, RemoteNonnullStoragePool::decode)), this::pool);
+        return wrap(call("virConnectListAllStoragePools", RemoteProcedure.REMOTE_PROC_CONNECT_LIST_ALL_STORAGE_POOLS, new RemoteConnectListAllStoragePoolsArgs(1, mask)::encode, r -> Wire.list(r, Wire.LIST_MAX, RemoteNonnullStoragePool::decode)), this::pool);
     }
 
     @Override
     public StoragePool lookupStoragePoolByName(String name) {
         Objects.requireNonNull(name, "name");
-        return pool(call("virStoragePoolLookupByName", RemoteProcedure.REMOTE_PROC_STORAGE_POOL_LOOKUP_BY_NAME, w -> Wire.str(w, name),
+        return pool(call("virStoragePoolLookupByName", RemoteProcedure.REMOTE_PROC_STORAGE_POOL_LOOKUP_BY_NAME, new RemoteStoragePoolLookupByNameArgs(name)::encode,
                 RemoteNonnullStoragePool::decode));
     }
 
@@ -312,7 +331,7 @@ public final class RemoteConnect extends RemoteObject implements Connect {
         Objects.requireNonNull(uuid, "uuid");
         byte[] raw = Uuids.toBytes(uuid);
         return pool(call("virStoragePoolLookupByUUID", RemoteProcedure.REMOTE_PROC_STORAGE_POOL_LOOKUP_BY_UUID,
-                w -> w.writeFixedOpaque(raw, Wire.UUID), RemoteNonnullStoragePool::decode));
+                new RemoteStoragePoolLookupByUuidArgs(raw)::encode, RemoteNonnullStoragePool::decode));
     }
 
     @Override
@@ -321,41 +340,35 @@ public final class RemoteConnect extends RemoteObject implements Connect {
         check("virStoragePoolLookupByUUIDString");
         byte[] raw = Uuids.parse(uuid, ErrorDomain.STORAGE);
         return pool(call("virStoragePoolLookupByUUIDString", RemoteProcedure.REMOTE_PROC_STORAGE_POOL_LOOKUP_BY_UUID,
-                w -> w.writeFixedOpaque(raw, Wire.UUID), RemoteNonnullStoragePool::decode));
+                new RemoteStoragePoolLookupByUuidArgs(raw)::encode, RemoteNonnullStoragePool::decode));
     }
 
     @Override
     public StoragePool storagePoolDefineXML(String xml, StoragePoolDefineFlags... flags) {
         Objects.requireNonNull(xml, "xml");
         int mask = LibvirtEnum.mask(flags);
-        return pool(call("virStoragePoolDefineXML", RemoteProcedure.REMOTE_PROC_STORAGE_POOL_DEFINE_XML, w -> {
-            Wire.str(w, xml);
-            w.writeInt(mask);
-        }, RemoteNonnullStoragePool::decode));
+        return pool(call("virStoragePoolDefineXML", RemoteProcedure.REMOTE_PROC_STORAGE_POOL_DEFINE_XML, new RemoteStoragePoolDefineXmlArgs(xml, mask)::encode, RemoteNonnullStoragePool::decode));
     }
 
     @Override
     public StoragePool storagePoolCreateXML(String xml, StoragePoolCreateFlags... flags) {
         Objects.requireNonNull(xml, "xml");
         int mask = LibvirtEnum.mask(flags);
-        return pool(call("virStoragePoolCreateXML", RemoteProcedure.REMOTE_PROC_STORAGE_POOL_CREATE_XML, w -> {
-            Wire.str(w, xml);
-            w.writeInt(mask);
-        }, RemoteNonnullStoragePool::decode));
+        return pool(call("virStoragePoolCreateXML", RemoteProcedure.REMOTE_PROC_STORAGE_POOL_CREATE_XML, new RemoteStoragePoolCreateXmlArgs(xml, mask)::encode, RemoteNonnullStoragePool::decode));
     }
 
     @Override
     public StorageVol lookupStorageVolByKey(String key) {
         Objects.requireNonNull(key, "key");
         return new RemoteStorageVol(session, call("virStorageVolLookupByKey", RemoteProcedure.REMOTE_PROC_STORAGE_VOL_LOOKUP_BY_KEY,
-                w -> Wire.str(w, key), RemoteNonnullStorageVol::decode));
+                new RemoteStorageVolLookupByKeyArgs(key)::encode, RemoteNonnullStorageVol::decode));
     }
 
     @Override
     public StorageVol lookupStorageVolByPath(String path) {
         Objects.requireNonNull(path, "path");
         return new RemoteStorageVol(session, call("virStorageVolLookupByPath", RemoteProcedure.REMOTE_PROC_STORAGE_VOL_LOOKUP_BY_PATH,
-                w -> Wire.str(w, path), RemoteNonnullStorageVol::decode));
+                new RemoteStorageVolLookupByPathArgs(path)::encode, RemoteNonnullStorageVol::decode));
     }
 
     // --- interfaces, node devices, secrets, filters ----------------------------------------
@@ -363,59 +376,47 @@ public final class RemoteConnect extends RemoteObject implements Connect {
     @Override
     public List<Interface> listAllInterfaces(ConnectListAllInterfacesFlags... flags) {
         int mask = LibvirtEnum.mask(flags);
-        return wrap(call("virConnectListAllInterfaces", RemoteProcedure.REMOTE_PROC_CONNECT_LIST_ALL_INTERFACES, w -> {
-            w.writeInt(1);
-            w.writeInt(mask);
-        }, r -> Wire.list(r, Wire.LIST_MAX, RemoteNonnullInterface::decode)), i -> new RemoteInterface(session, i));
+        return wrap(call("virConnectListAllInterfaces", RemoteProcedure.REMOTE_PROC_CONNECT_LIST_ALL_INTERFACES, new RemoteConnectListAllInterfacesArgs(1, mask)::encode, r -> Wire.list(r, Wire.LIST_MAX, RemoteNonnullInterface::decode)), i -> new RemoteInterface(session, i));
     }
 
     @Override
     public Interface lookupInterfaceByName(String name) {
         Objects.requireNonNull(name, "name");
         return new RemoteInterface(session, call("virInterfaceLookupByName", RemoteProcedure.REMOTE_PROC_INTERFACE_LOOKUP_BY_NAME,
-                w -> Wire.str(w, name), RemoteNonnullInterface::decode));
+                new RemoteInterfaceLookupByNameArgs(name)::encode, RemoteNonnullInterface::decode));
     }
 
     @Override
     public Interface lookupInterfaceByMACString(String mac) {
         Objects.requireNonNull(mac, "mac");
         return new RemoteInterface(session, call("virInterfaceLookupByMACString", RemoteProcedure.REMOTE_PROC_INTERFACE_LOOKUP_BY_MAC_STRING,
-                w -> Wire.str(w, mac), RemoteNonnullInterface::decode));
+                new RemoteInterfaceLookupByMacStringArgs(mac)::encode, RemoteNonnullInterface::decode));
     }
 
     @Override
     public List<NodeDevice> listAllNodeDevices(ConnectListAllNodeDeviceFlags... flags) {
         int mask = LibvirtEnum.mask(flags);
-        return wrap(call("virConnectListAllNodeDevices", RemoteProcedure.REMOTE_PROC_CONNECT_LIST_ALL_NODE_DEVICES, w -> {
-            w.writeInt(1);
-            w.writeInt(mask);
-        }, r -> Wire.list(r, Wire.NODE_DEVICE_LIST_MAX, Wire::str)), n -> new RemoteNodeDevice(session, n));
+        return wrap(call("virConnectListAllNodeDevices", RemoteProcedure.REMOTE_PROC_CONNECT_LIST_ALL_NODE_DEVICES, new RemoteConnectListAllNodeDevicesArgs(1, mask)::encode, r -> Wire.list(r, Wire.NODE_DEVICE_LIST_MAX, Wire::str)), n -> new RemoteNodeDevice(session, n));
     }
 
     @Override
     public NodeDevice lookupNodeDeviceByName(String name) {
         Objects.requireNonNull(name, "name");
         return new RemoteNodeDevice(session, call("virNodeDeviceLookupByName", RemoteProcedure.REMOTE_PROC_NODE_DEVICE_LOOKUP_BY_NAME,
-                w -> Wire.str(w, name), Wire::str));
+                new RemoteNodeDeviceLookupByNameArgs(name)::encode, Wire::str));
     }
 
     @Override
     public List<Secret> listAllSecrets(ConnectListAllSecretsFlags... flags) {
         int mask = LibvirtEnum.mask(flags);
-        return wrap(call("virConnectListAllSecrets", RemoteProcedure.REMOTE_PROC_CONNECT_LIST_ALL_SECRETS, w -> {
-            w.writeInt(1);
-            w.writeInt(mask);
-        }, r -> Wire.list(r, Wire.LIST_MAX, RemoteNonnullSecret::decode)), s -> new RemoteSecret(session, s));
+        return wrap(call("virConnectListAllSecrets", RemoteProcedure.REMOTE_PROC_CONNECT_LIST_ALL_SECRETS, new RemoteConnectListAllSecretsArgs(1, mask)::encode, r -> Wire.list(r, Wire.LIST_MAX, RemoteNonnullSecret::decode)), s -> new RemoteSecret(session, s));
     }
 
     @Override
     public Secret secretDefineXML(String xml, SecretDefineFlags... flags) {
         Objects.requireNonNull(xml, "xml");
         int mask = LibvirtEnum.mask(flags);
-        return new RemoteSecret(session, call("virSecretDefineXML", RemoteProcedure.REMOTE_PROC_SECRET_DEFINE_XML, w -> {
-            Wire.str(w, xml);
-            w.writeInt(mask);
-        }, RemoteNonnullSecret::decode));
+        return new RemoteSecret(session, call("virSecretDefineXML", RemoteProcedure.REMOTE_PROC_SECRET_DEFINE_XML, new RemoteSecretDefineXmlArgs(xml, mask)::encode, RemoteNonnullSecret::decode));
     }
 
     @Override
@@ -424,7 +425,7 @@ public final class RemoteConnect extends RemoteObject implements Connect {
         check("virSecretLookupByUUIDString");
         byte[] raw = Uuids.parse(uuid, ErrorDomain.SECRET);
         return new RemoteSecret(session, call("virSecretLookupByUUIDString", RemoteProcedure.REMOTE_PROC_SECRET_LOOKUP_BY_UUID,
-                w -> w.writeFixedOpaque(raw, Wire.UUID), RemoteNonnullSecret::decode));
+                new RemoteSecretLookupByUuidArgs(raw)::encode, RemoteNonnullSecret::decode));
     }
 
     @Override
@@ -432,18 +433,12 @@ public final class RemoteConnect extends RemoteObject implements Connect {
         Objects.requireNonNull(usageType, "usageType");
         Objects.requireNonNull(usageID, "usageID");
         int type = usageType.value();
-        return new RemoteSecret(session, call("virSecretLookupByUsage", RemoteProcedure.REMOTE_PROC_SECRET_LOOKUP_BY_USAGE, w -> {
-            w.writeInt(type);
-            Wire.str(w, usageID);
-        }, RemoteNonnullSecret::decode));
+        return new RemoteSecret(session, call("virSecretLookupByUsage", RemoteProcedure.REMOTE_PROC_SECRET_LOOKUP_BY_USAGE, new RemoteSecretLookupByUsageArgs(type, usageID)::encode, RemoteNonnullSecret::decode));
     }
 
     @Override
     public List<NWFilter> listAllNWFilters() {
-        return wrap(call("virConnectListAllNWFilters", RemoteProcedure.REMOTE_PROC_CONNECT_LIST_ALL_NWFILTERS, w -> {
-            w.writeInt(1);
-            w.writeInt(0);
-        }, r -> Wire.list(r, Wire.LIST_MAX, RemoteNonnullNwfilter::decode)), n -> new RemoteNWFilter(session, n));
+        return wrap(call("virConnectListAllNWFilters", RemoteProcedure.REMOTE_PROC_CONNECT_LIST_ALL_NWFILTERS, new RemoteConnectListAllNwfiltersArgs(1, 0)::encode, r -> Wire.list(r, Wire.LIST_MAX, RemoteNonnullNwfilter::decode)), n -> new RemoteNWFilter(session, n));
     }
 
     @Override
@@ -451,11 +446,8 @@ public final class RemoteConnect extends RemoteObject implements Connect {
         Objects.requireNonNull(xml, "xml");
         int mask = LibvirtEnum.mask(flags);
         RemoteNonnullNwfilter n = mask == 0
-                ? call("virNWFilterDefineXML", RemoteProcedure.REMOTE_PROC_NWFILTER_DEFINE_XML, w -> Wire.str(w, xml), RemoteNonnullNwfilter::decode)
-                : call("virNWFilterDefineXMLFlags", RemoteProcedure.REMOTE_PROC_NWFILTER_DEFINE_XML_FLAGS, w -> {
-                    Wire.str(w, xml);
-                    w.writeInt(mask);
-                }, RemoteNonnullNwfilter::decode);
+                ? call("virNWFilterDefineXML", RemoteProcedure.REMOTE_PROC_NWFILTER_DEFINE_XML, new RemoteNwfilterDefineXmlArgs(xml)::encode, RemoteNonnullNwfilter::decode)
+                : call("virNWFilterDefineXMLFlags", RemoteProcedure.REMOTE_PROC_NWFILTER_DEFINE_XML_FLAGS, new RemoteNwfilterDefineXmlFlagsArgs(xml, mask)::encode, RemoteNonnullNwfilter::decode);
         return new RemoteNWFilter(session, n);
     }
 
@@ -463,7 +455,7 @@ public final class RemoteConnect extends RemoteObject implements Connect {
     public NWFilter lookupNWFilterByName(String name) {
         Objects.requireNonNull(name, "name");
         return new RemoteNWFilter(session, call("virNWFilterLookupByName", RemoteProcedure.REMOTE_PROC_NWFILTER_LOOKUP_BY_NAME,
-                w -> Wire.str(w, name), RemoteNonnullNwfilter::decode));
+                new RemoteNwfilterLookupByNameArgs(name)::encode, RemoteNonnullNwfilter::decode));
     }
 
     @Override
@@ -472,22 +464,19 @@ public final class RemoteConnect extends RemoteObject implements Connect {
         check("virNWFilterLookupByUUIDString");
         byte[] raw = Uuids.parse(uuid, ErrorDomain.NWFILTER);
         return new RemoteNWFilter(session, call("virNWFilterLookupByUUIDString", RemoteProcedure.REMOTE_PROC_NWFILTER_LOOKUP_BY_UUID,
-                w -> w.writeFixedOpaque(raw, Wire.UUID), RemoteNonnullNwfilter::decode));
+                new RemoteNwfilterLookupByUuidArgs(raw)::encode, RemoteNonnullNwfilter::decode));
     }
 
     @Override
     public List<NWFilterBinding> listAllNWFilterBindings() {
-        return wrap(call("virConnectListAllNWFilterBindings", RemoteProcedure.REMOTE_PROC_CONNECT_LIST_ALL_NWFILTER_BINDINGS, w -> {
-            w.writeInt(1);
-            w.writeInt(0);
-        }, r -> Wire.list(r, Wire.LIST_MAX, RemoteNonnullNwfilterBinding::decode)), b -> new RemoteNWFilterBinding(session, b));
+        return wrap(call("virConnectListAllNWFilterBindings", RemoteProcedure.REMOTE_PROC_CONNECT_LIST_ALL_NWFILTER_BINDINGS, new RemoteConnectListAllNwfilterBindingsArgs(1, 0)::encode, r -> Wire.list(r, Wire.LIST_MAX, RemoteNonnullNwfilterBinding::decode)), b -> new RemoteNWFilterBinding(session, b));
     }
 
     @Override
     public NWFilterBinding lookupNWFilterBindingByPortDev(String portDev) {
         Objects.requireNonNull(portDev, "portDev");
         return new RemoteNWFilterBinding(session, call("virNWFilterBindingLookupByPortDev",
-                RemoteProcedure.REMOTE_PROC_NWFILTER_BINDING_LOOKUP_BY_PORT_DEV, w -> Wire.str(w, portDev), RemoteNonnullNwfilterBinding::decode));
+                RemoteProcedure.REMOTE_PROC_NWFILTER_BINDING_LOOKUP_BY_PORT_DEV, new RemoteNwfilterBindingLookupByPortDevArgs(portDev)::encode, RemoteNonnullNwfilterBinding::decode));
     }
 
     @Override
@@ -495,10 +484,7 @@ public final class RemoteConnect extends RemoteObject implements Connect {
         Objects.requireNonNull(xml, "xml");
         int mask = LibvirtEnum.mask(flags);
         return new RemoteNWFilterBinding(session, call("virNWFilterBindingCreateXML", RemoteProcedure.REMOTE_PROC_NWFILTER_BINDING_CREATE_XML,
-                w -> {
-                    Wire.str(w, xml);
-                    w.writeInt(mask);
-                }, RemoteNonnullNwfilterBinding::decode));
+                new RemoteNwfilterBindingCreateXmlArgs(xml, mask)::encode, RemoteNonnullNwfilterBinding::decode));
     }
 
     // --- streams ---------------------------------------------------------------------------

@@ -29,8 +29,36 @@ import org.libvirt4j.LibvirtEnum;
 import org.libvirt4j.LibvirtException;
 import org.libvirt4j.Stream;
 import org.libvirt4j.TypedParameterFlags;
+import org.libvirt4j.remote.generated.RemoteDomainCheckpointCreateXmlArgs;
+import org.libvirt4j.remote.generated.RemoteDomainCheckpointLookupByNameArgs;
+import org.libvirt4j.remote.generated.RemoteDomainCreateWithFlagsArgs;
+import org.libvirt4j.remote.generated.RemoteDomainGetAutostartArgs;
+import org.libvirt4j.remote.generated.RemoteDomainGetInfoArgs;
 import org.libvirt4j.remote.generated.RemoteDomainGetInfoRet;
+import org.libvirt4j.remote.generated.RemoteDomainGetMaxMemoryArgs;
+import org.libvirt4j.remote.generated.RemoteDomainGetMemoryParametersArgs;
+import org.libvirt4j.remote.generated.RemoteDomainGetOsTypeArgs;
+import org.libvirt4j.remote.generated.RemoteDomainGetSchedulerParametersArgs;
+import org.libvirt4j.remote.generated.RemoteDomainGetSchedulerParametersFlagsArgs;
+import org.libvirt4j.remote.generated.RemoteDomainGetSchedulerTypeArgs;
+import org.libvirt4j.remote.generated.RemoteDomainGetStateArgs;
 import org.libvirt4j.remote.generated.RemoteDomainGetStateRet;
+import org.libvirt4j.remote.generated.RemoteDomainGetVcpusFlagsArgs;
+import org.libvirt4j.remote.generated.RemoteDomainGetXmlDescArgs;
+import org.libvirt4j.remote.generated.RemoteDomainIsActiveArgs;
+import org.libvirt4j.remote.generated.RemoteDomainIsPersistentArgs;
+import org.libvirt4j.remote.generated.RemoteDomainListAllCheckpointsArgs;
+import org.libvirt4j.remote.generated.RemoteDomainListAllSnapshotsArgs;
+import org.libvirt4j.remote.generated.RemoteDomainLookupByUuidArgs;
+import org.libvirt4j.remote.generated.RemoteDomainScreenshotArgs;
+import org.libvirt4j.remote.generated.RemoteDomainSetAutostartArgs;
+import org.libvirt4j.remote.generated.RemoteDomainSetMaxMemoryArgs;
+import org.libvirt4j.remote.generated.RemoteDomainSetMemoryArgs;
+import org.libvirt4j.remote.generated.RemoteDomainSetMemoryFlagsArgs;
+import org.libvirt4j.remote.generated.RemoteDomainSetVcpusArgs;
+import org.libvirt4j.remote.generated.RemoteDomainSetVcpusFlagsArgs;
+import org.libvirt4j.remote.generated.RemoteDomainSnapshotCreateXmlArgs;
+import org.libvirt4j.remote.generated.RemoteDomainSnapshotLookupByNameArgs;
 import org.libvirt4j.remote.generated.RemoteNonnullDomain;
 import org.libvirt4j.remote.generated.RemoteNonnullDomainCheckpoint;
 import org.libvirt4j.remote.generated.RemoteNonnullDomainSnapshot;
@@ -102,22 +130,22 @@ final class RemoteDomain extends RemoteObject implements Domain {
 
     @Override
     public String getOSType() {
-        return call("virDomainGetOSType", RemoteProcedure.REMOTE_PROC_DOMAIN_GET_OS_TYPE, this::d, Wire::str);
+        return call("virDomainGetOSType", RemoteProcedure.REMOTE_PROC_DOMAIN_GET_OS_TYPE, new RemoteDomainGetOsTypeArgs(ref())::encode, Wire::str);
     }
 
     @Override
     public boolean isActive() {
-        return call("virDomainIsActive", RemoteProcedure.REMOTE_PROC_DOMAIN_IS_ACTIVE, this::d, r -> r.readInt()) != 0;
+        return call("virDomainIsActive", RemoteProcedure.REMOTE_PROC_DOMAIN_IS_ACTIVE, new RemoteDomainIsActiveArgs(ref())::encode, r -> r.readInt()) != 0;
     }
 
     @Override
     public boolean isPersistent() {
-        return call("virDomainIsPersistent", RemoteProcedure.REMOTE_PROC_DOMAIN_IS_PERSISTENT, this::d, r -> r.readInt()) != 0;
+        return call("virDomainIsPersistent", RemoteProcedure.REMOTE_PROC_DOMAIN_IS_PERSISTENT, new RemoteDomainIsPersistentArgs(ref())::encode, r -> r.readInt()) != 0;
     }
 
     @Override
     public DomainInfo getInfo() {
-        return call("virDomainGetInfo", RemoteProcedure.REMOTE_PROC_DOMAIN_GET_INFO, this::d, r -> {
+        return call("virDomainGetInfo", RemoteProcedure.REMOTE_PROC_DOMAIN_GET_INFO, new RemoteDomainGetInfoArgs(ref())::encode, r -> {
             RemoteDomainGetInfoRet i = RemoteDomainGetInfoRet.decode(r);
             return new DomainInfo(i.state(), i.maxMem(), i.memory(), i.nrVirtCpu(), i.cpuTime());
         });
@@ -125,10 +153,7 @@ final class RemoteDomain extends RemoteObject implements Domain {
 
     @Override
     public DomainStateInfo getState() {
-        return call("virDomainGetState", RemoteProcedure.REMOTE_PROC_DOMAIN_GET_STATE, w -> {
-            d(w);
-            w.writeInt(0);
-        }, r -> {
+        return call("virDomainGetState", RemoteProcedure.REMOTE_PROC_DOMAIN_GET_STATE, new RemoteDomainGetStateArgs(ref(), 0)::encode, r -> {
             RemoteDomainGetStateRet st = RemoteDomainGetStateRet.decode(r);
             return new DomainStateInfo(st.state(), st.reason());
         });
@@ -137,10 +162,7 @@ final class RemoteDomain extends RemoteObject implements Domain {
     @Override
     public String getXMLDesc(DomainXMLFlags... flags) {
         int mask = LibvirtEnum.mask(flags);
-        return call("virDomainGetXMLDesc", RemoteProcedure.REMOTE_PROC_DOMAIN_GET_XML_DESC, w -> {
-            d(w);
-            w.writeInt(mask);
-        }, Wire::str);
+        return call("virDomainGetXMLDesc", RemoteProcedure.REMOTE_PROC_DOMAIN_GET_XML_DESC, new RemoteDomainGetXmlDescArgs(ref(), mask)::encode, Wire::str);
     }
 
     @Override
@@ -150,17 +172,14 @@ final class RemoteDomain extends RemoteObject implements Domain {
             voidCall("virDomainCreate", RemoteProcedure.REMOTE_PROC_DOMAIN_CREATE);
             // DOMAIN_CREATE returns nothing; like the C driver, look the domain up for its new id.
             try {
-                id = call("virDomainCreate", RemoteProcedure.REMOTE_PROC_DOMAIN_LOOKUP_BY_UUID, w -> w.writeFixedOpaque(uuid, Wire.UUID),
+                id = call("virDomainCreate", RemoteProcedure.REMOTE_PROC_DOMAIN_LOOKUP_BY_UUID, new RemoteDomainLookupByUuidArgs(uuid)::encode,
                         RemoteNonnullDomain::decode).id();
             } catch (LibvirtException e) {
                 // a transient domain that stopped at once: the start itself succeeded
             }
             return;
         }
-        id = call("virDomainCreateWithFlags", RemoteProcedure.REMOTE_PROC_DOMAIN_CREATE_WITH_FLAGS, w -> {
-            d(w);
-            w.writeInt(mask);
-        }, RemoteNonnullDomain::decode).id();
+        id = call("virDomainCreateWithFlags", RemoteProcedure.REMOTE_PROC_DOMAIN_CREATE_WITH_FLAGS, new RemoteDomainCreateWithFlagsArgs(ref(), mask)::encode, RemoteNonnullDomain::decode).id();
     }
 
     @Override
@@ -211,73 +230,50 @@ final class RemoteDomain extends RemoteObject implements Domain {
 
     @Override
     public long getMaxMemory() {
-        return call("virDomainGetMaxMemory", RemoteProcedure.REMOTE_PROC_DOMAIN_GET_MAX_MEMORY, this::d, r -> r.readHyper());
+        return call("virDomainGetMaxMemory", RemoteProcedure.REMOTE_PROC_DOMAIN_GET_MAX_MEMORY, new RemoteDomainGetMaxMemoryArgs(ref())::encode, r -> r.readHyper());
     }
 
     @Override
     public void setMaxMemory(long kib) {
-        call("virDomainSetMaxMemory", RemoteProcedure.REMOTE_PROC_DOMAIN_SET_MAX_MEMORY, w -> {
-            d(w);
-            w.writeHyper(kib);
-        }, null);
+        call("virDomainSetMaxMemory", RemoteProcedure.REMOTE_PROC_DOMAIN_SET_MAX_MEMORY, new RemoteDomainSetMaxMemoryArgs(ref(), kib)::encode, null);
     }
 
     @Override
     public void setMemory(long kib) {
-        call("virDomainSetMemory", RemoteProcedure.REMOTE_PROC_DOMAIN_SET_MEMORY, w -> {
-            d(w);
-            w.writeHyper(kib);
-        }, null);
+        call("virDomainSetMemory", RemoteProcedure.REMOTE_PROC_DOMAIN_SET_MEMORY, new RemoteDomainSetMemoryArgs(ref(), kib)::encode, null);
     }
 
     @Override
     public void setMemoryFlags(long kib, DomainMemoryModFlags... flags) {
         int mask = LibvirtEnum.mask(flags);
-        call("virDomainSetMemoryFlags", RemoteProcedure.REMOTE_PROC_DOMAIN_SET_MEMORY_FLAGS, w -> {
-            d(w);
-            w.writeHyper(kib);
-            w.writeInt(mask);
-        }, null);
+        call("virDomainSetMemoryFlags", RemoteProcedure.REMOTE_PROC_DOMAIN_SET_MEMORY_FLAGS, new RemoteDomainSetMemoryFlagsArgs(ref(), kib, mask)::encode, null);
     }
 
     @Override
     public void setVcpus(int count) {
-        call("virDomainSetVcpus", RemoteProcedure.REMOTE_PROC_DOMAIN_SET_VCPUS, w -> {
-            d(w);
-            w.writeInt(count);
-        }, null);
+        call("virDomainSetVcpus", RemoteProcedure.REMOTE_PROC_DOMAIN_SET_VCPUS, new RemoteDomainSetVcpusArgs(ref(), count)::encode, null);
     }
 
     @Override
     public void setVcpusFlags(int count, DomainVcpuFlags... flags) {
         int mask = LibvirtEnum.mask(flags);
-        call("virDomainSetVcpusFlags", RemoteProcedure.REMOTE_PROC_DOMAIN_SET_VCPUS_FLAGS, w -> {
-            d(w);
-            w.writeInt(count);
-            w.writeInt(mask);
-        }, null);
+        call("virDomainSetVcpusFlags", RemoteProcedure.REMOTE_PROC_DOMAIN_SET_VCPUS_FLAGS, new RemoteDomainSetVcpusFlagsArgs(ref(), count, mask)::encode, null);
     }
 
     @Override
     public int getVcpusFlags(DomainVcpuFlags... flags) {
         int mask = LibvirtEnum.mask(flags);
-        return call("virDomainGetVcpusFlags", RemoteProcedure.REMOTE_PROC_DOMAIN_GET_VCPUS_FLAGS, w -> {
-            d(w);
-            w.writeInt(mask);
-        }, r -> r.readInt());
+        return call("virDomainGetVcpusFlags", RemoteProcedure.REMOTE_PROC_DOMAIN_GET_VCPUS_FLAGS, new RemoteDomainGetVcpusFlagsArgs(ref(), mask)::encode, r -> r.readInt());
     }
 
     @Override
     public boolean getAutostart() {
-        return call("virDomainGetAutostart", RemoteProcedure.REMOTE_PROC_DOMAIN_GET_AUTOSTART, this::d, r -> r.readInt()) != 0;
+        return call("virDomainGetAutostart", RemoteProcedure.REMOTE_PROC_DOMAIN_GET_AUTOSTART, new RemoteDomainGetAutostartArgs(ref())::encode, r -> r.readInt()) != 0;
     }
 
     @Override
     public void setAutostart(boolean autostart) {
-        call("virDomainSetAutostart", RemoteProcedure.REMOTE_PROC_DOMAIN_SET_AUTOSTART, w -> {
-            d(w);
-            w.writeInt(autostart ? 1 : 0);
-        }, null);
+        call("virDomainSetAutostart", RemoteProcedure.REMOTE_PROC_DOMAIN_SET_AUTOSTART, new RemoteDomainSetAutostartArgs(ref(), autostart ? 1 : 0)::encode, null);
     }
 
     // --- typed parameters -------------------------------------------------------------------
@@ -305,22 +301,14 @@ final class RemoteDomain extends RemoteObject implements Domain {
             liveConfigExclusive(mask);
             int wire = withStringOkay(mask);
             // First ask how many parameters there are, then fetch them, as virsh does.
-            int count = session.call(RemoteProcedure.REMOTE_PROC_DOMAIN_GET_MEMORY_PARAMETERS, w -> {
-                d(w);
-                w.writeInt(0);
-                w.writeInt(wire);
-            }, r -> {
+            int count = session.call(RemoteProcedure.REMOTE_PROC_DOMAIN_GET_MEMORY_PARAMETERS, new RemoteDomainGetMemoryParametersArgs(ref(), 0, wire)::encode, r -> {
                 Wire.params(r);
                 return r.readInt();
             });
             if (count == 0) {
                 return TypedParameters.unpackMemory(List.of());
             }
-            List<TypedParameter> params = session.call(RemoteProcedure.REMOTE_PROC_DOMAIN_GET_MEMORY_PARAMETERS, w -> {
-                d(w);
-                w.writeInt(count);
-                w.writeInt(wire);
-            }, r -> {
+            List<TypedParameter> params = session.call(RemoteProcedure.REMOTE_PROC_DOMAIN_GET_MEMORY_PARAMETERS, new RemoteDomainGetMemoryParametersArgs(ref(), count, wire)::encode, r -> {
                 List<TypedParameter> p = Wire.params(r);
                 r.readInt();
                 return p;
@@ -357,10 +345,7 @@ final class RemoteDomain extends RemoteObject implements Domain {
         acquire("virDomainGetSchedulerParameters");
         try {
             SchedType t = schedulerType();
-            List<TypedParameter> params = session.call(RemoteProcedure.REMOTE_PROC_DOMAIN_GET_SCHEDULER_PARAMETERS, w -> {
-                d(w);
-                w.writeInt(t.nparams);
-            }, Wire::params);
+            List<TypedParameter> params = session.call(RemoteProcedure.REMOTE_PROC_DOMAIN_GET_SCHEDULER_PARAMETERS, new RemoteDomainGetSchedulerParametersArgs(ref(), t.nparams)::encode, Wire::params);
             return TypedParameters.unpackScheduler(t.type, params);
         } finally {
             release();
@@ -375,11 +360,7 @@ final class RemoteDomain extends RemoteObject implements Domain {
             SchedType t = schedulerType();
             liveConfigExclusive(mask);
             int wire = withStringOkay(mask);
-            List<TypedParameter> params = session.call(RemoteProcedure.REMOTE_PROC_DOMAIN_GET_SCHEDULER_PARAMETERS_FLAGS, w -> {
-                d(w);
-                w.writeInt(t.nparams);
-                w.writeInt(wire);
-            }, Wire::params);
+            List<TypedParameter> params = session.call(RemoteProcedure.REMOTE_PROC_DOMAIN_GET_SCHEDULER_PARAMETERS_FLAGS, new RemoteDomainGetSchedulerParametersFlagsArgs(ref(), t.nparams, wire)::encode, Wire::params);
             return TypedParameters.unpackScheduler(t.type, params);
         } finally {
             release();
@@ -390,7 +371,7 @@ final class RemoteDomain extends RemoteObject implements Domain {
     }
 
     private SchedType schedulerType() {
-        return session.call(RemoteProcedure.REMOTE_PROC_DOMAIN_GET_SCHEDULER_TYPE, this::d, r -> new SchedType(Wire.str(r), r.readInt()));
+        return session.call(RemoteProcedure.REMOTE_PROC_DOMAIN_GET_SCHEDULER_TYPE, new RemoteDomainGetSchedulerTypeArgs(ref())::encode, r -> new SchedType(Wire.str(r), r.readInt()));
     }
 
     @Override
@@ -433,11 +414,7 @@ final class RemoteDomain extends RemoteObject implements Domain {
                 throw LibvirtException.of(ErrorNumber.ERR_INVALID_ARG, ErrorDomain.DOMAIN,
                         "invalid argument: stream must match connection of domain '" + name + "'");
             }
-            return rs.open("virDomainScreenshot", rpc -> session.callStream(RemoteProcedure.REMOTE_PROC_DOMAIN_SCREENSHOT, w -> {
-                d(w);
-                w.writeInt(screen);
-                w.writeInt(0);
-            }, Wire::optStr, rpc));
+            return rs.open("virDomainScreenshot", rpc -> session.callStream(RemoteProcedure.REMOTE_PROC_DOMAIN_SCREENSHOT, new RemoteDomainScreenshotArgs(ref(), screen, 0)::encode, Wire::optStr, rpc));
         } finally {
             release();
         }
@@ -450,32 +427,20 @@ final class RemoteDomain extends RemoteObject implements Domain {
         Objects.requireNonNull(xml, "xml");
         int mask = LibvirtEnum.mask(flags);
         return new RemoteDomainSnapshot(session, call("virDomainSnapshotCreateXML", RemoteProcedure.REMOTE_PROC_DOMAIN_SNAPSHOT_CREATE_XML,
-                w -> {
-                    d(w);
-                    Wire.str(w, xml);
-                    w.writeInt(mask);
-                }, RemoteNonnullDomainSnapshot::decode));
+                new RemoteDomainSnapshotCreateXmlArgs(ref(), xml, mask)::encode, RemoteNonnullDomainSnapshot::decode));
     }
 
     @Override
     public List<DomainSnapshot> listAllSnapshots(DomainSnapshotListFlags... flags) {
         int mask = LibvirtEnum.mask(flags);
-        return wrap(call("virDomainListAllSnapshots", RemoteProcedure.REMOTE_PROC_DOMAIN_LIST_ALL_SNAPSHOTS, w -> {
-            d(w);
-            w.writeInt(1);
-            w.writeInt(mask);
-        }, r -> Wire.list(r, Wire.LIST_MAX, RemoteNonnullDomainSnapshot::decode)), c -> new RemoteDomainSnapshot(session, c));
+        return wrap(call("virDomainListAllSnapshots", RemoteProcedure.REMOTE_PROC_DOMAIN_LIST_ALL_SNAPSHOTS, new RemoteDomainListAllSnapshotsArgs(ref(), 1, mask)::encode, r -> Wire.list(r, Wire.LIST_MAX, RemoteNonnullDomainSnapshot::decode)), c -> new RemoteDomainSnapshot(session, c));
     }
 
     @Override
     public DomainSnapshot snapshotLookupByName(String snapshotName) {
         Objects.requireNonNull(snapshotName, "name");
         return new RemoteDomainSnapshot(session, call("virDomainSnapshotLookupByName",
-                RemoteProcedure.REMOTE_PROC_DOMAIN_SNAPSHOT_LOOKUP_BY_NAME, w -> {
-                    d(w);
-                    Wire.str(w, snapshotName);
-                    w.writeInt(0);
-                }, RemoteNonnullDomainSnapshot::decode));
+                RemoteProcedure.REMOTE_PROC_DOMAIN_SNAPSHOT_LOOKUP_BY_NAME, new RemoteDomainSnapshotLookupByNameArgs(ref(), snapshotName, 0)::encode, RemoteNonnullDomainSnapshot::decode));
     }
 
     @Override
@@ -483,31 +448,19 @@ final class RemoteDomain extends RemoteObject implements Domain {
         Objects.requireNonNull(xml, "xml");
         int mask = LibvirtEnum.mask(flags);
         return new RemoteDomainCheckpoint(session, call("virDomainCheckpointCreateXML",
-                RemoteProcedure.REMOTE_PROC_DOMAIN_CHECKPOINT_CREATE_XML, w -> {
-                    d(w);
-                    Wire.str(w, xml);
-                    w.writeInt(mask);
-                }, RemoteNonnullDomainCheckpoint::decode));
+                RemoteProcedure.REMOTE_PROC_DOMAIN_CHECKPOINT_CREATE_XML, new RemoteDomainCheckpointCreateXmlArgs(ref(), xml, mask)::encode, RemoteNonnullDomainCheckpoint::decode));
     }
 
     @Override
     public List<DomainCheckpoint> listAllCheckpoints(DomainCheckpointListFlags... flags) {
         int mask = LibvirtEnum.mask(flags);
-        return wrap(call("virDomainListAllCheckpoints", RemoteProcedure.REMOTE_PROC_DOMAIN_LIST_ALL_CHECKPOINTS, w -> {
-            d(w);
-            w.writeInt(1);
-            w.writeInt(mask);
-        }, r -> Wire.list(r, Wire.LIST_MAX, RemoteNonnullDomainCheckpoint::decode)), c -> new RemoteDomainCheckpoint(session, c));
+        return wrap(call("virDomainListAllCheckpoints", RemoteProcedure.REMOTE_PROC_DOMAIN_LIST_ALL_CHECKPOINTS, new RemoteDomainListAllCheckpointsArgs(ref(), 1, mask)::encode, r -> Wire.list(r, Wire.LIST_MAX, RemoteNonnullDomainCheckpoint::decode)), c -> new RemoteDomainCheckpoint(session, c));
     }
 
     @Override
     public DomainCheckpoint checkpointLookupByName(String checkpointName) {
         Objects.requireNonNull(checkpointName, "name");
         return new RemoteDomainCheckpoint(session, call("virDomainCheckpointLookupByName",
-                RemoteProcedure.REMOTE_PROC_DOMAIN_CHECKPOINT_LOOKUP_BY_NAME, w -> {
-                    d(w);
-                    Wire.str(w, checkpointName);
-                    w.writeInt(0);
-                }, RemoteNonnullDomainCheckpoint::decode));
+                RemoteProcedure.REMOTE_PROC_DOMAIN_CHECKPOINT_LOOKUP_BY_NAME, new RemoteDomainCheckpointLookupByNameArgs(ref(), checkpointName, 0)::encode, RemoteNonnullDomainCheckpoint::decode));
     }
 }

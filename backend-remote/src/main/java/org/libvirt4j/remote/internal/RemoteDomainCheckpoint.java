@@ -6,9 +6,12 @@ import org.libvirt4j.DomainCheckpointDeleteFlags;
 import org.libvirt4j.DomainCheckpointListFlags;
 import org.libvirt4j.DomainCheckpointXMLFlags;
 import org.libvirt4j.LibvirtEnum;
+import org.libvirt4j.remote.generated.RemoteDomainCheckpointDeleteArgs;
+import org.libvirt4j.remote.generated.RemoteDomainCheckpointGetParentArgs;
+import org.libvirt4j.remote.generated.RemoteDomainCheckpointGetXmlDescArgs;
+import org.libvirt4j.remote.generated.RemoteDomainCheckpointListAllChildrenArgs;
 import org.libvirt4j.remote.generated.RemoteNonnullDomainCheckpoint;
 import org.libvirt4j.remote.generated.RemoteProcedure;
-import org.libvirt4j.remote.internal.xdr.XdrWriter;
 import org.libvirt4j.spi.ObjectKind;
 
 /** {@link DomainCheckpoint} over RPC; name and domain live in the handle. */
@@ -20,11 +23,6 @@ final class RemoteDomainCheckpoint extends RemoteObject implements DomainCheckpo
         this.ref = ref;
     }
 
-    private void flagsArgs(XdrWriter w, int mask) {
-        ref.encode(w);
-        w.writeInt(mask);
-    }
-
     @Override
     public String getName() {
         check("virDomainCheckpointGetName");
@@ -34,29 +32,25 @@ final class RemoteDomainCheckpoint extends RemoteObject implements DomainCheckpo
     @Override
     public String getXMLDesc(DomainCheckpointXMLFlags... flags) {
         int mask = LibvirtEnum.mask(flags);
-        return call("virDomainCheckpointGetXMLDesc", RemoteProcedure.REMOTE_PROC_DOMAIN_CHECKPOINT_GET_XML_DESC, w -> flagsArgs(w, mask),
+        return call("virDomainCheckpointGetXMLDesc", RemoteProcedure.REMOTE_PROC_DOMAIN_CHECKPOINT_GET_XML_DESC, new RemoteDomainCheckpointGetXmlDescArgs(ref, mask)::encode,
                 Wire::str);
     }
 
     @Override
     public DomainCheckpoint getParent() {
         return new RemoteDomainCheckpoint(session, call("virDomainCheckpointGetParent",
-                RemoteProcedure.REMOTE_PROC_DOMAIN_CHECKPOINT_GET_PARENT, w -> flagsArgs(w, 0), RemoteNonnullDomainCheckpoint::decode));
+                RemoteProcedure.REMOTE_PROC_DOMAIN_CHECKPOINT_GET_PARENT, new RemoteDomainCheckpointGetParentArgs(ref, 0)::encode, RemoteNonnullDomainCheckpoint::decode));
     }
 
     @Override
     public List<DomainCheckpoint> listAllChildren(DomainCheckpointListFlags... flags) {
         int mask = LibvirtEnum.mask(flags);
-        return wrap(call("virDomainCheckpointListAllChildren", RemoteProcedure.REMOTE_PROC_DOMAIN_CHECKPOINT_LIST_ALL_CHILDREN, w -> {
-            ref.encode(w);
-            w.writeInt(1);
-            w.writeInt(mask);
-        }, r -> Wire.list(r, Wire.LIST_MAX, RemoteNonnullDomainCheckpoint::decode)), c -> new RemoteDomainCheckpoint(session, c));
+        return wrap(call("virDomainCheckpointListAllChildren", RemoteProcedure.REMOTE_PROC_DOMAIN_CHECKPOINT_LIST_ALL_CHILDREN, new RemoteDomainCheckpointListAllChildrenArgs(ref, 1, mask)::encode, r -> Wire.list(r, Wire.LIST_MAX, RemoteNonnullDomainCheckpoint::decode)), c -> new RemoteDomainCheckpoint(session, c));
     }
 
     @Override
     public void delete(DomainCheckpointDeleteFlags... flags) {
         int mask = LibvirtEnum.mask(flags);
-        call("virDomainCheckpointDelete", RemoteProcedure.REMOTE_PROC_DOMAIN_CHECKPOINT_DELETE, w -> flagsArgs(w, mask), null);
+        call("virDomainCheckpointDelete", RemoteProcedure.REMOTE_PROC_DOMAIN_CHECKPOINT_DELETE, new RemoteDomainCheckpointDeleteArgs(ref, mask)::encode, null);
     }
 }

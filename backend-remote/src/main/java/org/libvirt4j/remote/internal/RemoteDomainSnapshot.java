@@ -7,9 +7,14 @@ import org.libvirt4j.DomainSnapshotListFlags;
 import org.libvirt4j.DomainSnapshotRevertFlags;
 import org.libvirt4j.DomainSnapshotXMLFlags;
 import org.libvirt4j.LibvirtEnum;
+import org.libvirt4j.remote.generated.RemoteDomainRevertToSnapshotArgs;
+import org.libvirt4j.remote.generated.RemoteDomainSnapshotDeleteArgs;
+import org.libvirt4j.remote.generated.RemoteDomainSnapshotGetParentArgs;
+import org.libvirt4j.remote.generated.RemoteDomainSnapshotGetXmlDescArgs;
+import org.libvirt4j.remote.generated.RemoteDomainSnapshotIsCurrentArgs;
+import org.libvirt4j.remote.generated.RemoteDomainSnapshotListAllChildrenArgs;
 import org.libvirt4j.remote.generated.RemoteNonnullDomainSnapshot;
 import org.libvirt4j.remote.generated.RemoteProcedure;
-import org.libvirt4j.remote.internal.xdr.XdrWriter;
 import org.libvirt4j.spi.ObjectKind;
 
 /** {@link DomainSnapshot} over RPC; name and domain live in the handle. */
@@ -21,11 +26,6 @@ final class RemoteDomainSnapshot extends RemoteObject implements DomainSnapshot 
         this.ref = ref;
     }
 
-    private void flagsArgs(XdrWriter w, int mask) {
-        ref.encode(w);
-        w.writeInt(mask);
-    }
-
     @Override
     public String getName() {
         check("virDomainSnapshotGetName");
@@ -35,41 +35,37 @@ final class RemoteDomainSnapshot extends RemoteObject implements DomainSnapshot 
     @Override
     public String getXMLDesc(DomainSnapshotXMLFlags... flags) {
         int mask = LibvirtEnum.mask(flags);
-        return call("virDomainSnapshotGetXMLDesc", RemoteProcedure.REMOTE_PROC_DOMAIN_SNAPSHOT_GET_XML_DESC, w -> flagsArgs(w, mask),
+        return call("virDomainSnapshotGetXMLDesc", RemoteProcedure.REMOTE_PROC_DOMAIN_SNAPSHOT_GET_XML_DESC, new RemoteDomainSnapshotGetXmlDescArgs(ref, mask)::encode,
                 Wire::str);
     }
 
     @Override
     public DomainSnapshot getParent() {
         return new RemoteDomainSnapshot(session, call("virDomainSnapshotGetParent", RemoteProcedure.REMOTE_PROC_DOMAIN_SNAPSHOT_GET_PARENT,
-                w -> flagsArgs(w, 0), RemoteNonnullDomainSnapshot::decode));
+                new RemoteDomainSnapshotGetParentArgs(ref, 0)::encode, RemoteNonnullDomainSnapshot::decode));
     }
 
     @Override
     public boolean isCurrent() {
-        return call("virDomainSnapshotIsCurrent", RemoteProcedure.REMOTE_PROC_DOMAIN_SNAPSHOT_IS_CURRENT, w -> flagsArgs(w, 0),
+        return call("virDomainSnapshotIsCurrent", RemoteProcedure.REMOTE_PROC_DOMAIN_SNAPSHOT_IS_CURRENT, new RemoteDomainSnapshotIsCurrentArgs(ref, 0)::encode,
                 r -> r.readInt()) != 0;
     }
 
     @Override
     public List<DomainSnapshot> listAllChildren(DomainSnapshotListFlags... flags) {
         int mask = LibvirtEnum.mask(flags);
-        return wrap(call("virDomainSnapshotListAllChildren", RemoteProcedure.REMOTE_PROC_DOMAIN_SNAPSHOT_LIST_ALL_CHILDREN, w -> {
-            ref.encode(w);
-            w.writeInt(1);
-            w.writeInt(mask);
-        }, r -> Wire.list(r, Wire.LIST_MAX, RemoteNonnullDomainSnapshot::decode)), c -> new RemoteDomainSnapshot(session, c));
+        return wrap(call("virDomainSnapshotListAllChildren", RemoteProcedure.REMOTE_PROC_DOMAIN_SNAPSHOT_LIST_ALL_CHILDREN, new RemoteDomainSnapshotListAllChildrenArgs(ref, 1, mask)::encode, r -> Wire.list(r, Wire.LIST_MAX, RemoteNonnullDomainSnapshot::decode)), c -> new RemoteDomainSnapshot(session, c));
     }
 
     @Override
     public void revertTo(DomainSnapshotRevertFlags... flags) {
         int mask = LibvirtEnum.mask(flags);
-        call("virDomainRevertToSnapshot", RemoteProcedure.REMOTE_PROC_DOMAIN_REVERT_TO_SNAPSHOT, w -> flagsArgs(w, mask), null);
+        call("virDomainRevertToSnapshot", RemoteProcedure.REMOTE_PROC_DOMAIN_REVERT_TO_SNAPSHOT, new RemoteDomainRevertToSnapshotArgs(ref, mask)::encode, null);
     }
 
     @Override
     public void delete(DomainSnapshotDeleteFlags... flags) {
         int mask = LibvirtEnum.mask(flags);
-        call("virDomainSnapshotDelete", RemoteProcedure.REMOTE_PROC_DOMAIN_SNAPSHOT_DELETE, w -> flagsArgs(w, mask), null);
+        call("virDomainSnapshotDelete", RemoteProcedure.REMOTE_PROC_DOMAIN_SNAPSHOT_DELETE, new RemoteDomainSnapshotDeleteArgs(ref, mask)::encode, null);
     }
 }

@@ -3,6 +3,8 @@ package org.libvirt4j.remote.internal;
 import org.libvirt4j.Interface;
 import org.libvirt4j.InterfaceXMLFlags;
 import org.libvirt4j.LibvirtEnum;
+import org.libvirt4j.remote.generated.RemoteInterfaceGetXmlDescArgs;
+import org.libvirt4j.remote.generated.RemoteInterfaceIsActiveArgs;
 import org.libvirt4j.remote.generated.RemoteNonnullInterface;
 import org.libvirt4j.remote.generated.RemoteProcedure;
 import org.libvirt4j.spi.ObjectKind;
@@ -31,14 +33,11 @@ final class RemoteInterface extends RemoteObject implements Interface {
     @Override
     public String getXMLDesc(InterfaceXMLFlags... flags) {
         int mask = LibvirtEnum.mask(flags);
-        return call("virInterfaceGetXMLDesc", RemoteProcedure.REMOTE_PROC_INTERFACE_GET_XML_DESC, w -> {
-            ref.encode(w);
-            w.writeInt(mask);
-        }, Wire::str);
+        return call("virInterfaceGetXMLDesc", RemoteProcedure.REMOTE_PROC_INTERFACE_GET_XML_DESC, new RemoteInterfaceGetXmlDescArgs(ref, mask)::encode, Wire::str);
     }
 
     @Override
     public boolean isActive() {
-        return call("virInterfaceIsActive", RemoteProcedure.REMOTE_PROC_INTERFACE_IS_ACTIVE, w -> ref.encode(w), r -> r.readInt()) != 0;
+        return call("virInterfaceIsActive", RemoteProcedure.REMOTE_PROC_INTERFACE_IS_ACTIVE, new RemoteInterfaceIsActiveArgs(ref)::encode, r -> r.readInt()) != 0;
     }
 }

@@ -3,6 +3,8 @@ package org.libvirt4j.remote.internal;
 import java.util.UUID;
 import org.libvirt4j.NWFilter;
 import org.libvirt4j.remote.generated.RemoteNonnullNwfilter;
+import org.libvirt4j.remote.generated.RemoteNwfilterGetXmlDescArgs;
+import org.libvirt4j.remote.generated.RemoteNwfilterUndefineArgs;
 import org.libvirt4j.remote.generated.RemoteProcedure;
 import org.libvirt4j.spi.ObjectKind;
 import org.libvirt4j.spi.Uuids;
@@ -36,14 +38,11 @@ final class RemoteNWFilter extends RemoteObject implements NWFilter {
 
     @Override
     public String getXMLDesc() {
-        return call("virNWFilterGetXMLDesc", RemoteProcedure.REMOTE_PROC_NWFILTER_GET_XML_DESC, w -> {
-            ref.encode(w);
-            w.writeInt(0);
-        }, Wire::str);
+        return call("virNWFilterGetXMLDesc", RemoteProcedure.REMOTE_PROC_NWFILTER_GET_XML_DESC, new RemoteNwfilterGetXmlDescArgs(ref, 0)::encode, Wire::str);
     }
 
     @Override
     public void undefine() {
-        call("virNWFilterUndefine", RemoteProcedure.REMOTE_PROC_NWFILTER_UNDEFINE, w -> ref.encode(w), null);
+        call("virNWFilterUndefine", RemoteProcedure.REMOTE_PROC_NWFILTER_UNDEFINE, new RemoteNwfilterUndefineArgs(ref)::encode, null);
     }
 }

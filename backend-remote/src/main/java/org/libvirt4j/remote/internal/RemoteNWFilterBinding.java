@@ -2,6 +2,8 @@ package org.libvirt4j.remote.internal;
 
 import org.libvirt4j.NWFilterBinding;
 import org.libvirt4j.remote.generated.RemoteNonnullNwfilterBinding;
+import org.libvirt4j.remote.generated.RemoteNwfilterBindingDeleteArgs;
+import org.libvirt4j.remote.generated.RemoteNwfilterBindingGetXmlDescArgs;
 import org.libvirt4j.remote.generated.RemoteProcedure;
 import org.libvirt4j.spi.ObjectKind;
 
@@ -28,14 +30,11 @@ final class RemoteNWFilterBinding extends RemoteObject implements NWFilterBindin
 
     @Override
     public String getXMLDesc() {
-        return call("virNWFilterBindingGetXMLDesc", RemoteProcedure.REMOTE_PROC_NWFILTER_BINDING_GET_XML_DESC, w -> {
-            ref.encode(w);
-            w.writeInt(0);
-        }, Wire::str);
+        return call("virNWFilterBindingGetXMLDesc", RemoteProcedure.REMOTE_PROC_NWFILTER_BINDING_GET_XML_DESC, new RemoteNwfilterBindingGetXmlDescArgs(ref, 0)::encode, Wire::str);
     }
 
     @Override
     public void delete() {
-        call("virNWFilterBindingDelete", RemoteProcedure.REMOTE_PROC_NWFILTER_BINDING_DELETE, w -> ref.encode(w), null);
+        call("virNWFilterBindingDelete", RemoteProcedure.REMOTE_PROC_NWFILTER_BINDING_DELETE, new RemoteNwfilterBindingDeleteArgs(ref)::encode, null);
     }
 }

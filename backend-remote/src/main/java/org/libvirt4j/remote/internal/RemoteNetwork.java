@@ -9,10 +9,21 @@ import org.libvirt4j.Network;
 import org.libvirt4j.NetworkPort;
 import org.libvirt4j.NetworkPortCreateFlags;
 import org.libvirt4j.NetworkXMLFlags;
+import org.libvirt4j.remote.generated.RemoteNetworkCreateArgs;
+import org.libvirt4j.remote.generated.RemoteNetworkDestroyArgs;
+import org.libvirt4j.remote.generated.RemoteNetworkGetAutostartArgs;
+import org.libvirt4j.remote.generated.RemoteNetworkGetBridgeNameArgs;
+import org.libvirt4j.remote.generated.RemoteNetworkGetXmlDescArgs;
+import org.libvirt4j.remote.generated.RemoteNetworkIsActiveArgs;
+import org.libvirt4j.remote.generated.RemoteNetworkIsPersistentArgs;
+import org.libvirt4j.remote.generated.RemoteNetworkListAllPortsArgs;
+import org.libvirt4j.remote.generated.RemoteNetworkPortCreateXmlArgs;
+import org.libvirt4j.remote.generated.RemoteNetworkPortLookupByUuidArgs;
+import org.libvirt4j.remote.generated.RemoteNetworkSetAutostartArgs;
+import org.libvirt4j.remote.generated.RemoteNetworkUndefineArgs;
 import org.libvirt4j.remote.generated.RemoteNonnullNetwork;
 import org.libvirt4j.remote.generated.RemoteNonnullNetworkPort;
 import org.libvirt4j.remote.generated.RemoteProcedure;
-import org.libvirt4j.remote.internal.xdr.XdrWriter;
 import org.libvirt4j.spi.ObjectKind;
 import org.libvirt4j.spi.Uuids;
 
@@ -23,10 +34,6 @@ final class RemoteNetwork extends RemoteObject implements Network {
     RemoteNetwork(Session session, RemoteNonnullNetwork ref) {
         super(session, ObjectKind.NETWORK);
         this.ref = ref;
-    }
-
-    private void n(XdrWriter w) {
-        ref.encode(w);
     }
 
     @Override
@@ -50,62 +57,52 @@ final class RemoteNetwork extends RemoteObject implements Network {
     @Override
     public String getXMLDesc(NetworkXMLFlags... flags) {
         int mask = LibvirtEnum.mask(flags);
-        return call("virNetworkGetXMLDesc", RemoteProcedure.REMOTE_PROC_NETWORK_GET_XML_DESC, w -> {
-            n(w);
-            w.writeInt(mask);
-        }, Wire::str);
+        return call("virNetworkGetXMLDesc", RemoteProcedure.REMOTE_PROC_NETWORK_GET_XML_DESC, new RemoteNetworkGetXmlDescArgs(ref, mask)::encode, Wire::str);
     }
 
     @Override
     public String getBridgeName() {
-        return call("virNetworkGetBridgeName", RemoteProcedure.REMOTE_PROC_NETWORK_GET_BRIDGE_NAME, this::n, Wire::str);
+        return call("virNetworkGetBridgeName", RemoteProcedure.REMOTE_PROC_NETWORK_GET_BRIDGE_NAME, new RemoteNetworkGetBridgeNameArgs(ref)::encode, Wire::str);
     }
 
     @Override
     public void create() {
-        call("virNetworkCreate", RemoteProcedure.REMOTE_PROC_NETWORK_CREATE, this::n, null);
+        call("virNetworkCreate", RemoteProcedure.REMOTE_PROC_NETWORK_CREATE, new RemoteNetworkCreateArgs(ref)::encode, null);
     }
 
     @Override
     public void destroy() {
-        call("virNetworkDestroy", RemoteProcedure.REMOTE_PROC_NETWORK_DESTROY, this::n, null);
+        call("virNetworkDestroy", RemoteProcedure.REMOTE_PROC_NETWORK_DESTROY, new RemoteNetworkDestroyArgs(ref)::encode, null);
     }
 
     @Override
     public void undefine() {
-        call("virNetworkUndefine", RemoteProcedure.REMOTE_PROC_NETWORK_UNDEFINE, this::n, null);
+        call("virNetworkUndefine", RemoteProcedure.REMOTE_PROC_NETWORK_UNDEFINE, new RemoteNetworkUndefineArgs(ref)::encode, null);
     }
 
     @Override
     public boolean isActive() {
-        return call("virNetworkIsActive", RemoteProcedure.REMOTE_PROC_NETWORK_IS_ACTIVE, this::n, r -> r.readInt()) != 0;
+        return call("virNetworkIsActive", RemoteProcedure.REMOTE_PROC_NETWORK_IS_ACTIVE, new RemoteNetworkIsActiveArgs(ref)::encode, r -> r.readInt()) != 0;
     }
 
     @Override
     public boolean isPersistent() {
-        return call("virNetworkIsPersistent", RemoteProcedure.REMOTE_PROC_NETWORK_IS_PERSISTENT, this::n, r -> r.readInt()) != 0;
+        return call("virNetworkIsPersistent", RemoteProcedure.REMOTE_PROC_NETWORK_IS_PERSISTENT, new RemoteNetworkIsPersistentArgs(ref)::encode, r -> r.readInt()) != 0;
     }
 
     @Override
     public boolean getAutostart() {
-        return call("virNetworkGetAutostart", RemoteProcedure.REMOTE_PROC_NETWORK_GET_AUTOSTART, this::n, r -> r.readInt()) != 0;
+        return call("virNetworkGetAutostart", RemoteProcedure.REMOTE_PROC_NETWORK_GET_AUTOSTART, new RemoteNetworkGetAutostartArgs(ref)::encode, r -> r.readInt()) != 0;
     }
 
     @Override
     public void setAutostart(boolean autostart) {
-        call("virNetworkSetAutostart", RemoteProcedure.REMOTE_PROC_NETWORK_SET_AUTOSTART, w -> {
-            n(w);
-            w.writeInt(autostart ? 1 : 0);
-        }, null);
+        call("virNetworkSetAutostart", RemoteProcedure.REMOTE_PROC_NETWORK_SET_AUTOSTART, new RemoteNetworkSetAutostartArgs(ref, autostart ? 1 : 0)::encode, null);
     }
 
     @Override
     public List<NetworkPort> listAllPorts() {
-        return wrap(call("virNetworkListAllPorts", RemoteProcedure.REMOTE_PROC_NETWORK_LIST_ALL_PORTS, w -> {
-            n(w);
-            w.writeInt(1);
-            w.writeInt(0);
-        }, r -> Wire.list(r, Wire.LIST_MAX, RemoteNonnullNetworkPort::decode)), p -> new RemoteNetworkPort(session, p));
+        return wrap(call("virNetworkListAllPorts", RemoteProcedure.REMOTE_PROC_NETWORK_LIST_ALL_PORTS, new RemoteNetworkListAllPortsArgs(ref, 1, 0)::encode, r -> Wire.list(r, Wire.LIST_MAX, RemoteNonnullNetworkPort::decode)), p -> new RemoteNetworkPort(session, p));
     }
 
     @Override
@@ -114,20 +111,13 @@ final class RemoteNetwork extends RemoteObject implements Network {
         check("virNetworkPortLookupByUUIDString");
         byte[] raw = Uuids.parse(uuid, ErrorDomain.NETWORK);
         return new RemoteNetworkPort(session, call("virNetworkPortLookupByUUIDString", RemoteProcedure.REMOTE_PROC_NETWORK_PORT_LOOKUP_BY_UUID,
-                w -> {
-                    n(w);
-                    w.writeFixedOpaque(raw, Wire.UUID);
-                }, RemoteNonnullNetworkPort::decode));
+                new RemoteNetworkPortLookupByUuidArgs(ref, raw)::encode, RemoteNonnullNetworkPort::decode));
     }
 
     @Override
     public NetworkPort portCreateXML(String xml, NetworkPortCreateFlags... flags) {
         Objects.requireNonNull(xml, "xml");
         int mask = LibvirtEnum.mask(flags);
-        return new RemoteNetworkPort(session, call("virNetworkPortCreateXML", RemoteProcedure.REMOTE_PROC_NETWORK_PORT_CREATE_XML, w -> {
-            n(w);
-            Wire.str(w, xml);
-            w.writeInt(mask);
-        }, RemoteNonnullNetworkPort::decode));
+        return new RemoteNetworkPort(session, call("virNetworkPortCreateXML", RemoteProcedure.REMOTE_PROC_NETWORK_PORT_CREATE_XML, new RemoteNetworkPortCreateXmlArgs(ref, xml, mask)::encode, RemoteNonnullNetworkPort::decode));
     }
 }

@@ -2,9 +2,10 @@ package org.libvirt4j.remote.internal;
 
 import java.util.UUID;
 import org.libvirt4j.NetworkPort;
+import org.libvirt4j.remote.generated.RemoteNetworkPortDeleteArgs;
+import org.libvirt4j.remote.generated.RemoteNetworkPortGetXmlDescArgs;
 import org.libvirt4j.remote.generated.RemoteNonnullNetworkPort;
 import org.libvirt4j.remote.generated.RemoteProcedure;
-import org.libvirt4j.remote.internal.xdr.XdrWriter;
 import org.libvirt4j.spi.ObjectKind;
 import org.libvirt4j.spi.Uuids;
 
@@ -15,10 +16,6 @@ final class RemoteNetworkPort extends RemoteObject implements NetworkPort {
     RemoteNetworkPort(Session session, RemoteNonnullNetworkPort ref) {
         super(session, ObjectKind.NETWORK_PORT);
         this.ref = ref;
-    }
-
-    private void p(XdrWriter w) {
-        ref.encode(w);
     }
 
     @Override
@@ -35,17 +32,11 @@ final class RemoteNetworkPort extends RemoteObject implements NetworkPort {
 
     @Override
     public String getXMLDesc() {
-        return call("virNetworkPortGetXMLDesc", RemoteProcedure.REMOTE_PROC_NETWORK_PORT_GET_XML_DESC, w -> {
-            p(w);
-            w.writeInt(0);
-        }, Wire::str);
+        return call("virNetworkPortGetXMLDesc", RemoteProcedure.REMOTE_PROC_NETWORK_PORT_GET_XML_DESC, new RemoteNetworkPortGetXmlDescArgs(ref, 0)::encode, Wire::str);
     }
 
     @Override
     public void delete() {
-        call("virNetworkPortDelete", RemoteProcedure.REMOTE_PROC_NETWORK_PORT_DELETE, w -> {
-            p(w);
-            w.writeInt(0);
-        }, null);
+        call("virNetworkPortDelete", RemoteProcedure.REMOTE_PROC_NETWORK_PORT_DELETE, new RemoteNetworkPortDeleteArgs(ref, 0)::encode, null);
     }
 }

@@ -2,6 +2,10 @@ package org.libvirt4j.remote.internal;
 
 import java.util.List;
 import org.libvirt4j.NodeDevice;
+import org.libvirt4j.remote.generated.RemoteNodeDeviceGetParentArgs;
+import org.libvirt4j.remote.generated.RemoteNodeDeviceGetXmlDescArgs;
+import org.libvirt4j.remote.generated.RemoteNodeDeviceListCapsArgs;
+import org.libvirt4j.remote.generated.RemoteNodeDeviceNumOfCapsArgs;
 import org.libvirt4j.remote.generated.RemoteProcedure;
 import org.libvirt4j.spi.ObjectKind;
 
@@ -22,29 +26,23 @@ final class RemoteNodeDevice extends RemoteObject implements NodeDevice {
 
     @Override
     public String getParent() {
-        return call("virNodeDeviceGetParent", RemoteProcedure.REMOTE_PROC_NODE_DEVICE_GET_PARENT, w -> Wire.str(w, name), Wire::optStr);
+        return call("virNodeDeviceGetParent", RemoteProcedure.REMOTE_PROC_NODE_DEVICE_GET_PARENT, new RemoteNodeDeviceGetParentArgs(name)::encode, Wire::optStr);
     }
 
     @Override
     public String getXMLDesc() {
-        return call("virNodeDeviceGetXMLDesc", RemoteProcedure.REMOTE_PROC_NODE_DEVICE_GET_XML_DESC, w -> {
-            Wire.str(w, name);
-            w.writeInt(0);
-        }, Wire::str);
+        return call("virNodeDeviceGetXMLDesc", RemoteProcedure.REMOTE_PROC_NODE_DEVICE_GET_XML_DESC, new RemoteNodeDeviceGetXmlDescArgs(name, 0)::encode, Wire::str);
     }
 
     @Override
     public List<String> listCaps() {
         acquire("virNodeDeviceListCaps");
         try {
-            int n = session.call(RemoteProcedure.REMOTE_PROC_NODE_DEVICE_NUM_OF_CAPS, w -> Wire.str(w, name), r -> r.readInt());
+            int n = session.call(RemoteProcedure.REMOTE_PROC_NODE_DEVICE_NUM_OF_CAPS, new RemoteNodeDeviceNumOfCapsArgs(name)::encode, r -> r.readInt());
             if (n <= 0) {
                 return List.of();
             }
-            return List.copyOf(session.call(RemoteProcedure.REMOTE_PROC_NODE_DEVICE_LIST_CAPS, w -> {
-                Wire.str(w, name);
-                w.writeInt(n);
-            }, r -> r.readArray(Wire.NODE_DEVICE_LIST_MAX, Wire::str)));
+            return List.copyOf(session.call(RemoteProcedure.REMOTE_PROC_NODE_DEVICE_LIST_CAPS, new RemoteNodeDeviceListCapsArgs(name, n)::encode, r -> r.readArray(Wire.NODE_DEVICE_LIST_MAX, Wire::str)));
         } finally {
             release();
         }

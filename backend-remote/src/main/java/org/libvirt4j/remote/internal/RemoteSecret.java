@@ -5,6 +5,10 @@ import java.util.UUID;
 import org.libvirt4j.Secret;
 import org.libvirt4j.remote.generated.RemoteNonnullSecret;
 import org.libvirt4j.remote.generated.RemoteProcedure;
+import org.libvirt4j.remote.generated.RemoteSecretGetValueArgs;
+import org.libvirt4j.remote.generated.RemoteSecretGetXmlDescArgs;
+import org.libvirt4j.remote.generated.RemoteSecretSetValueArgs;
+import org.libvirt4j.remote.generated.RemoteSecretUndefineArgs;
 import org.libvirt4j.spi.ObjectKind;
 import org.libvirt4j.spi.Uuids;
 
@@ -43,33 +47,23 @@ final class RemoteSecret extends RemoteObject implements Secret {
 
     @Override
     public String getXMLDesc() {
-        return call("virSecretGetXMLDesc", RemoteProcedure.REMOTE_PROC_SECRET_GET_XML_DESC, w -> {
-            ref.encode(w);
-            w.writeInt(0);
-        }, Wire::str);
+        return call("virSecretGetXMLDesc", RemoteProcedure.REMOTE_PROC_SECRET_GET_XML_DESC, new RemoteSecretGetXmlDescArgs(ref, 0)::encode, Wire::str);
     }
 
     @Override
     public byte[] getValue() {
-        return call("virSecretGetValue", RemoteProcedure.REMOTE_PROC_SECRET_GET_VALUE, w -> {
-            ref.encode(w);
-            w.writeInt(0);
-        }, r -> r.readOpaque(Wire.SECRET_VALUE_MAX));
+        return call("virSecretGetValue", RemoteProcedure.REMOTE_PROC_SECRET_GET_VALUE, new RemoteSecretGetValueArgs(ref, 0)::encode, r -> r.readOpaque(Wire.SECRET_VALUE_MAX));
     }
 
     @Override
     public void setValue(byte[] value) {
         Objects.requireNonNull(value, "value");
         byte[] copy = value.clone();
-        call("virSecretSetValue", RemoteProcedure.REMOTE_PROC_SECRET_SET_VALUE, w -> {
-            ref.encode(w);
-            w.writeOpaque(copy, Wire.SECRET_VALUE_MAX);
-            w.writeInt(0);
-        }, null);
+        call("virSecretSetValue", RemoteProcedure.REMOTE_PROC_SECRET_SET_VALUE, new RemoteSecretSetValueArgs(ref, copy, 0)::encode, null);
     }
 
     @Override
     public void undefine() {
-        call("virSecretUndefine", RemoteProcedure.REMOTE_PROC_SECRET_UNDEFINE, w -> ref.encode(w), null);
+        call("virSecretUndefine", RemoteProcedure.REMOTE_PROC_SECRET_UNDEFINE, new RemoteSecretUndefineArgs(ref)::encode, null);
     }
 }

@@ -15,7 +15,18 @@ import org.libvirt4j.StorageXMLFlags;
 import org.libvirt4j.remote.generated.RemoteNonnullStoragePool;
 import org.libvirt4j.remote.generated.RemoteNonnullStorageVol;
 import org.libvirt4j.remote.generated.RemoteProcedure;
+import org.libvirt4j.remote.generated.RemoteStoragePoolDestroyArgs;
+import org.libvirt4j.remote.generated.RemoteStoragePoolGetAutostartArgs;
+import org.libvirt4j.remote.generated.RemoteStoragePoolGetInfoArgs;
 import org.libvirt4j.remote.generated.RemoteStoragePoolGetInfoRet;
+import org.libvirt4j.remote.generated.RemoteStoragePoolGetXmlDescArgs;
+import org.libvirt4j.remote.generated.RemoteStoragePoolIsActiveArgs;
+import org.libvirt4j.remote.generated.RemoteStoragePoolIsPersistentArgs;
+import org.libvirt4j.remote.generated.RemoteStoragePoolListAllVolumesArgs;
+import org.libvirt4j.remote.generated.RemoteStoragePoolSetAutostartArgs;
+import org.libvirt4j.remote.generated.RemoteStoragePoolUndefineArgs;
+import org.libvirt4j.remote.generated.RemoteStorageVolCreateXmlArgs;
+import org.libvirt4j.remote.generated.RemoteStorageVolLookupByNameArgs;
 import org.libvirt4j.remote.internal.xdr.XdrWriter;
 import org.libvirt4j.spi.ObjectKind;
 import org.libvirt4j.spi.Uuids;
@@ -61,15 +72,12 @@ final class RemoteStoragePool extends RemoteObject implements StoragePool {
     @Override
     public String getXMLDesc(StorageXMLFlags... flags) {
         int mask = LibvirtEnum.mask(flags);
-        return call("virStoragePoolGetXMLDesc", RemoteProcedure.REMOTE_PROC_STORAGE_POOL_GET_XML_DESC, w -> {
-            p(w);
-            w.writeInt(mask);
-        }, Wire::str);
+        return call("virStoragePoolGetXMLDesc", RemoteProcedure.REMOTE_PROC_STORAGE_POOL_GET_XML_DESC, new RemoteStoragePoolGetXmlDescArgs(ref, mask)::encode, Wire::str);
     }
 
     @Override
     public StoragePoolInfo getInfo() {
-        return call("virStoragePoolGetInfo", RemoteProcedure.REMOTE_PROC_STORAGE_POOL_GET_INFO, this::p,
+        return call("virStoragePoolGetInfo", RemoteProcedure.REMOTE_PROC_STORAGE_POOL_GET_INFO, new RemoteStoragePoolGetInfoArgs(ref)::encode,
                 r -> {
                     RemoteStoragePoolGetInfoRet i = RemoteStoragePoolGetInfoRet.decode(r);
                     return new StoragePoolInfo(i.state(), i.capacity(), i.allocation(), i.available());
@@ -88,7 +96,7 @@ final class RemoteStoragePool extends RemoteObject implements StoragePool {
 
     @Override
     public void destroy() {
-        call("virStoragePoolDestroy", RemoteProcedure.REMOTE_PROC_STORAGE_POOL_DESTROY, this::p, null);
+        call("virStoragePoolDestroy", RemoteProcedure.REMOTE_PROC_STORAGE_POOL_DESTROY, new RemoteStoragePoolDestroyArgs(ref)::encode, null);
     }
 
     @Override
@@ -98,7 +106,7 @@ final class RemoteStoragePool extends RemoteObject implements StoragePool {
 
     @Override
     public void undefine() {
-        call("virStoragePoolUndefine", RemoteProcedure.REMOTE_PROC_STORAGE_POOL_UNDEFINE, this::p, null);
+        call("virStoragePoolUndefine", RemoteProcedure.REMOTE_PROC_STORAGE_POOL_UNDEFINE, new RemoteStoragePoolUndefineArgs(ref)::encode, null);
     }
 
     @Override
@@ -108,53 +116,39 @@ final class RemoteStoragePool extends RemoteObject implements StoragePool {
 
     @Override
     public boolean isActive() {
-        return call("virStoragePoolIsActive", RemoteProcedure.REMOTE_PROC_STORAGE_POOL_IS_ACTIVE, this::p, r -> r.readInt()) != 0;
+        return call("virStoragePoolIsActive", RemoteProcedure.REMOTE_PROC_STORAGE_POOL_IS_ACTIVE, new RemoteStoragePoolIsActiveArgs(ref)::encode, r -> r.readInt()) != 0;
     }
 
     @Override
     public boolean isPersistent() {
-        return call("virStoragePoolIsPersistent", RemoteProcedure.REMOTE_PROC_STORAGE_POOL_IS_PERSISTENT, this::p, r -> r.readInt()) != 0;
+        return call("virStoragePoolIsPersistent", RemoteProcedure.REMOTE_PROC_STORAGE_POOL_IS_PERSISTENT, new RemoteStoragePoolIsPersistentArgs(ref)::encode, r -> r.readInt()) != 0;
     }
 
     @Override
     public boolean getAutostart() {
-        return call("virStoragePoolGetAutostart", RemoteProcedure.REMOTE_PROC_STORAGE_POOL_GET_AUTOSTART, this::p, r -> r.readInt()) != 0;
+        return call("virStoragePoolGetAutostart", RemoteProcedure.REMOTE_PROC_STORAGE_POOL_GET_AUTOSTART, new RemoteStoragePoolGetAutostartArgs(ref)::encode, r -> r.readInt()) != 0;
     }
 
     @Override
     public void setAutostart(boolean autostart) {
-        call("virStoragePoolSetAutostart", RemoteProcedure.REMOTE_PROC_STORAGE_POOL_SET_AUTOSTART, w -> {
-            p(w);
-            w.writeInt(autostart ? 1 : 0);
-        }, null);
+        call("virStoragePoolSetAutostart", RemoteProcedure.REMOTE_PROC_STORAGE_POOL_SET_AUTOSTART, new RemoteStoragePoolSetAutostartArgs(ref, autostart ? 1 : 0)::encode, null);
     }
 
     @Override
     public List<StorageVol> listAllStorageVolumes() {
-        return wrap(call("virStoragePoolListAllVolumes", RemoteProcedure.REMOTE_PROC_STORAGE_POOL_LIST_ALL_VOLUMES, w -> {
-            p(w);
-            w.writeInt(1);
-            w.writeInt(0);
-        }, r -> Wire.list(r, Wire.LIST_MAX, RemoteNonnullStorageVol::decode)), v -> new RemoteStorageVol(session, v));
+        return wrap(call("virStoragePoolListAllVolumes", RemoteProcedure.REMOTE_PROC_STORAGE_POOL_LIST_ALL_VOLUMES, new RemoteStoragePoolListAllVolumesArgs(ref, 1, 0)::encode, r -> Wire.list(r, Wire.LIST_MAX, RemoteNonnullStorageVol::decode)), v -> new RemoteStorageVol(session, v));
     }
 
     @Override
     public StorageVol lookupStorageVolByName(String name) {
         Objects.requireNonNull(name, "name");
-        return new RemoteStorageVol(session, call("virStorageVolLookupByName", RemoteProcedure.REMOTE_PROC_STORAGE_VOL_LOOKUP_BY_NAME, w -> {
-            p(w);
-            Wire.str(w, name);
-        }, RemoteNonnullStorageVol::decode));
+        return new RemoteStorageVol(session, call("virStorageVolLookupByName", RemoteProcedure.REMOTE_PROC_STORAGE_VOL_LOOKUP_BY_NAME, new RemoteStorageVolLookupByNameArgs(ref, name)::encode, RemoteNonnullStorageVol::decode));
     }
 
     @Override
     public StorageVol storageVolCreateXML(String xml, StorageVolCreateFlags... flags) {
         Objects.requireNonNull(xml, "xml");
         int mask = LibvirtEnum.mask(flags);
-        return new RemoteStorageVol(session, call("virStorageVolCreateXML", RemoteProcedure.REMOTE_PROC_STORAGE_VOL_CREATE_XML, w -> {
-            p(w);
-            Wire.str(w, xml);
-            w.writeInt(mask);
-        }, RemoteNonnullStorageVol::decode));
+        return new RemoteStorageVol(session, call("virStorageVolCreateXML", RemoteProcedure.REMOTE_PROC_STORAGE_VOL_CREATE_XML, new RemoteStorageVolCreateXmlArgs(ref, xml, mask)::encode, RemoteNonnullStorageVol::decode));
     }
 }

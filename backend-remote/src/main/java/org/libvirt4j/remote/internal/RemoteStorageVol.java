@@ -8,8 +8,12 @@ import org.libvirt4j.StorageVolInfo;
 import org.libvirt4j.remote.generated.RemoteNonnullStoragePool;
 import org.libvirt4j.remote.generated.RemoteNonnullStorageVol;
 import org.libvirt4j.remote.generated.RemoteProcedure;
+import org.libvirt4j.remote.generated.RemoteStoragePoolLookupByVolumeArgs;
+import org.libvirt4j.remote.generated.RemoteStorageVolDeleteArgs;
+import org.libvirt4j.remote.generated.RemoteStorageVolGetInfoArgs;
 import org.libvirt4j.remote.generated.RemoteStorageVolGetInfoRet;
-import org.libvirt4j.remote.internal.xdr.XdrWriter;
+import org.libvirt4j.remote.generated.RemoteStorageVolGetPathArgs;
+import org.libvirt4j.remote.generated.RemoteStorageVolGetXmlDescArgs;
 import org.libvirt4j.spi.ObjectKind;
 
 /** {@link StorageVol} over RPC; pool name, name and key live in the handle. */
@@ -19,10 +23,6 @@ final class RemoteStorageVol extends RemoteObject implements StorageVol {
     RemoteStorageVol(Session session, RemoteNonnullStorageVol ref) {
         super(session, ObjectKind.STORAGE_VOL);
         this.ref = ref;
-    }
-
-    private void v(XdrWriter w) {
-        ref.encode(w);
     }
 
     @Override
@@ -39,20 +39,17 @@ final class RemoteStorageVol extends RemoteObject implements StorageVol {
 
     @Override
     public String getPath() {
-        return call("virStorageVolGetPath", RemoteProcedure.REMOTE_PROC_STORAGE_VOL_GET_PATH, this::v, Wire::str);
+        return call("virStorageVolGetPath", RemoteProcedure.REMOTE_PROC_STORAGE_VOL_GET_PATH, new RemoteStorageVolGetPathArgs(ref)::encode, Wire::str);
     }
 
     @Override
     public String getXMLDesc() {
-        return call("virStorageVolGetXMLDesc", RemoteProcedure.REMOTE_PROC_STORAGE_VOL_GET_XML_DESC, w -> {
-            v(w);
-            w.writeInt(0);
-        }, Wire::str);
+        return call("virStorageVolGetXMLDesc", RemoteProcedure.REMOTE_PROC_STORAGE_VOL_GET_XML_DESC, new RemoteStorageVolGetXmlDescArgs(ref, 0)::encode, Wire::str);
     }
 
     @Override
     public StorageVolInfo getInfo() {
-        return call("virStorageVolGetInfo", RemoteProcedure.REMOTE_PROC_STORAGE_VOL_GET_INFO, this::v,
+        return call("virStorageVolGetInfo", RemoteProcedure.REMOTE_PROC_STORAGE_VOL_GET_INFO, new RemoteStorageVolGetInfoArgs(ref)::encode,
                 r -> {
                     RemoteStorageVolGetInfoRet i = RemoteStorageVolGetInfoRet.decode(r);
                     return new StorageVolInfo(i.type(), i.capacity(), i.allocation());
@@ -62,15 +59,12 @@ final class RemoteStorageVol extends RemoteObject implements StorageVol {
     @Override
     public void delete(StorageVolDeleteFlags... flags) {
         int mask = LibvirtEnum.mask(flags);
-        call("virStorageVolDelete", RemoteProcedure.REMOTE_PROC_STORAGE_VOL_DELETE, w -> {
-            v(w);
-            w.writeInt(mask);
-        }, null);
+        call("virStorageVolDelete", RemoteProcedure.REMOTE_PROC_STORAGE_VOL_DELETE, new RemoteStorageVolDeleteArgs(ref, mask)::encode, null);
     }
 
     @Override
     public StoragePool lookupPoolByVolume() {
         return new RemoteStoragePool(session, call("virStoragePoolLookupByVolume", RemoteProcedure.REMOTE_PROC_STORAGE_POOL_LOOKUP_BY_VOLUME,
-                this::v, RemoteNonnullStoragePool::decode));
+                new RemoteStoragePoolLookupByVolumeArgs(ref)::encode, RemoteNonnullStoragePool::decode));
     }
 }
