@@ -101,12 +101,39 @@ final class NativeLibrary {
             System.load(file.toAbsolutePath().toString());
             return null;
         } catch (UnsatisfiedLinkError e) {
-            UnsatisfiedLinkError why = new UnsatisfiedLinkError("could not load " + file + " (" + e.getMessage()
-                    + "); if " + dir.getParent() + " is mounted noexec, set -D" + WORKDIR_PROPERTY
-                    + "=DIR to a directory that allows executing");
+            String mount = noexecMount(dir);
+            UnsatisfiedLinkError why = new UnsatisfiedLinkError(mount != null
+                    ? "could not load " + file + ": the temp directory is on a noexec mount (" + mount
+                            + "); set -D" + WORKDIR_PROPERTY + "=DIR to a directory that allows executing ("
+                            + e.getMessage() + ")"
+                    : "could not load " + file + " (" + e.getMessage() + ")");
             why.initCause(e);
             return why;
         }
+    }
+
+    /** @return the mount point holding {@code dir} when it is mounted noexec, else null */
+    static String noexecMount(Path dir) {
+        String best = null;
+        boolean noexec = false;
+        try {
+            String path = dir.toRealPath().toString();
+            for (String line : Files.readAllLines(Paths.get("/proc/self/mounts"))) {
+                String[] f = line.split(" ");
+                if (f.length < 4) {
+                    continue;
+                }
+                String point = f[1].replace("\\040", " ");
+                boolean under = path.equals(point) || path.startsWith(point.endsWith("/") ? point : point + "/");
+                if (under && (best == null || point.length() >= best.length())) {
+                    best = point;
+                    noexec = ("," + f[3] + ",").contains(",noexec,");
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return null; // no /proc: the plain message has to do
+        }
+        return noexec ? best : null;
     }
 
     private static Throwable afterLoad() {

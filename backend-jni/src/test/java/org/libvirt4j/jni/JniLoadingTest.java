@@ -1,6 +1,7 @@
 package org.libvirt4j.jni;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -83,6 +84,31 @@ class JniLoadingTest {
                 .contains(NativeLibrary.WORKDIR_PROPERTY));
     }
 
+    @Test
+    @DisplayName("A noexec temp directory is named as the cause, with the property that fixes it")
+    void noexecTempDir() throws Exception {
+        // A private mount namespace: the noexec tmpfs exists only for the child JVM.
+        assumeTrue(run(List.of("unshare", "-m", "true")) == 0, "unshare -m is not permitted here");
+        Path dir = Files.createDirectories(tmp.resolve("noexec"));
+        List<String> java = javaCommand(List.of("-Djava.io.tmpdir=" + dir), "none");
+        String script = "mount -t tmpfs -o noexec,size=16m tmpfs '" + dir + "' && exec \"$@\"";
+        List<String> cmd = new ArrayList<>(List.of("unshare", "-m", "sh", "-c", script, "sh"));
+        cmd.addAll(java);
+        List<String> out = output(new ProcessBuilder(cmd));
+        assertThat(out).anySatisfy(l -> assertThat(l).startsWith("cause=").contains("noexec mount (" + dir)
+                .contains(NativeLibrary.WORKDIR_PROPERTY));
+    }
+
+    private static int run(List<String> cmd) throws InterruptedException {
+        try {
+            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+            p.getInputStream().readAllBytes();
+            return p.waitFor();
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
     private Path stub(String source) throws IOException, InterruptedException {
         Path dir = Files.createDirectories(tmp.resolve("lib"));
         Path c = Files.writeString(tmp.resolve("stub.c"), source);
@@ -93,7 +119,7 @@ class JniLoadingTest {
         return dir;
     }
 
-    private static List<String> probe(Path libDir, List<String> jvmArgs, String mode) throws Exception {
+    private static List<String> javaCommand(List<String> jvmArgs, String mode) {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.addAll(jvmArgs);
@@ -101,11 +127,19 @@ class JniLoadingTest {
         cmd.add(System.getProperty("java.class.path"));
         cmd.add(StubProbe.class.getName());
         cmd.add(mode);
-        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+        return cmd;
+    }
+
+    private static List<String> probe(Path libDir, List<String> jvmArgs, String mode) throws Exception {
+        ProcessBuilder pb = new ProcessBuilder(javaCommand(jvmArgs, mode));
         if (libDir != null) {
             pb.environment().put("LD_LIBRARY_PATH", libDir.toString());
         }
-        Process p = pb.start();
+        return output(pb);
+    }
+
+    private static List<String> output(ProcessBuilder pb) throws Exception {
+        Process p = pb.redirectErrorStream(true).start();
         byte[] bytes = p.getInputStream().readAllBytes();
         assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
         List<String> lines = new String(bytes, StandardCharsets.UTF_8).lines().toList();
