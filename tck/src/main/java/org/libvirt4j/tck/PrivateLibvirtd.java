@@ -114,8 +114,12 @@ public final class PrivateLibvirtd implements AutoCloseable {
                 }
                 copyConfigs(dir.resolve("etc"));
                 // unshare execs sh, which execs libvirtd: the child's pid stays the daemon's pid.
-                command.addAll(List.of("unshare", "--mount", "--", "sh", "-ec",
-                        "mount --make-rprivate /\n"
+                // Propagation is made private inside the namespace rather than by unshare itself:
+                // in a chroot "/" is no mount point and unshare's own attempt fails. There it is
+                // enough that no mount is shared, so that our bind mounts stay in the namespace.
+                command.addAll(List.of("unshare", "--mount", "--propagation", "unchanged", "--", "sh", "-ec",
+                        "mount --make-rprivate / 2>/dev/null || ! grep -q ' shared:' /proc/self/mountinfo"
+                                + " || { echo 'cannot make the mount namespace private' >&2; exit 1; }\n"
                                 + "mkdir -p /run/libvirt /var/lib/libvirt /var/cache/libvirt /etc/libvirt\n"
                                 + "mount --bind \"$1/run\" /run/libvirt\n"
                                 + "mount --bind \"$1/lib\" /var/lib/libvirt\n"
