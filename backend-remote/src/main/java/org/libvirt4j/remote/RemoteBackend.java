@@ -16,8 +16,15 @@ import org.libvirt4j.spi.LibvirtBackend;
  *
  * <p>URIs: {@code driver+unix:///path?socket=S}, {@code driver+tcp://host[:port]/path}, and
  * plain local URIs such as {@code qemu:///system} or {@code test:///default}, which go to the
- * local daemon's default socket as with the C client. TLS and ssh transports are not
- * implemented yet and fail with {@code ERR_NO_SUPPORT}.
+ * local daemon's default socket as with the C client ({@code /run/libvirt/libvirt-sock}, its
+ * {@code -ro} twin for read-only connections, {@code $XDG_RUNTIME_DIR/libvirt/libvirt-sock} for
+ * {@code /session}). TLS and ssh transports are not implemented yet and fail with
+ * {@code ERR_NO_SUPPORT}; the daemon's own authentication must be {@code none} or polkit.
+ *
+ * <p>Tuning, by system property: {@code libvirt4j.remote.callTimeoutSeconds} (how long a call
+ * waits for its reply, default 60), {@code libvirt4j.remote.keepaliveInterval} and
+ * {@code libvirt4j.remote.keepaliveCount} (libvirt.conf's keepalive settings, default 5 and 5;
+ * an interval of 0 turns client keepalive off). Any number of threads may share one connection.
  */
 @AutoService(LibvirtBackend.class)
 public final class RemoteBackend implements LibvirtBackend {
