@@ -31,16 +31,23 @@ import org.libvirt4j.Stream;
 import org.libvirt4j.TypedParameterFlags;
 import org.libvirt4j.remote.generated.RemoteDomainCheckpointCreateXmlArgs;
 import org.libvirt4j.remote.generated.RemoteDomainCheckpointLookupByNameArgs;
+import org.libvirt4j.remote.generated.RemoteDomainCreateArgs;
 import org.libvirt4j.remote.generated.RemoteDomainCreateWithFlagsArgs;
+import org.libvirt4j.remote.generated.RemoteDomainDestroyArgs;
+import org.libvirt4j.remote.generated.RemoteDomainDestroyFlagsArgs;
 import org.libvirt4j.remote.generated.RemoteDomainGetAutostartArgs;
 import org.libvirt4j.remote.generated.RemoteDomainGetInfoArgs;
 import org.libvirt4j.remote.generated.RemoteDomainGetInfoRet;
 import org.libvirt4j.remote.generated.RemoteDomainGetMaxMemoryArgs;
 import org.libvirt4j.remote.generated.RemoteDomainGetMemoryParametersArgs;
+import org.libvirt4j.remote.generated.RemoteDomainGetMemoryParametersRet;
 import org.libvirt4j.remote.generated.RemoteDomainGetOsTypeArgs;
 import org.libvirt4j.remote.generated.RemoteDomainGetSchedulerParametersArgs;
 import org.libvirt4j.remote.generated.RemoteDomainGetSchedulerParametersFlagsArgs;
+import org.libvirt4j.remote.generated.RemoteDomainGetSchedulerParametersFlagsRet;
+import org.libvirt4j.remote.generated.RemoteDomainGetSchedulerParametersRet;
 import org.libvirt4j.remote.generated.RemoteDomainGetSchedulerTypeArgs;
+import org.libvirt4j.remote.generated.RemoteDomainGetSchedulerTypeRet;
 import org.libvirt4j.remote.generated.RemoteDomainGetStateArgs;
 import org.libvirt4j.remote.generated.RemoteDomainGetStateRet;
 import org.libvirt4j.remote.generated.RemoteDomainGetVcpusFlagsArgs;
@@ -50,19 +57,30 @@ import org.libvirt4j.remote.generated.RemoteDomainIsPersistentArgs;
 import org.libvirt4j.remote.generated.RemoteDomainListAllCheckpointsArgs;
 import org.libvirt4j.remote.generated.RemoteDomainListAllSnapshotsArgs;
 import org.libvirt4j.remote.generated.RemoteDomainLookupByUuidArgs;
+import org.libvirt4j.remote.generated.RemoteDomainRebootArgs;
+import org.libvirt4j.remote.generated.RemoteDomainResumeArgs;
 import org.libvirt4j.remote.generated.RemoteDomainScreenshotArgs;
 import org.libvirt4j.remote.generated.RemoteDomainSetAutostartArgs;
 import org.libvirt4j.remote.generated.RemoteDomainSetMaxMemoryArgs;
 import org.libvirt4j.remote.generated.RemoteDomainSetMemoryArgs;
 import org.libvirt4j.remote.generated.RemoteDomainSetMemoryFlagsArgs;
+import org.libvirt4j.remote.generated.RemoteDomainSetMemoryParametersArgs;
+import org.libvirt4j.remote.generated.RemoteDomainSetSchedulerParametersArgs;
+import org.libvirt4j.remote.generated.RemoteDomainSetSchedulerParametersFlagsArgs;
 import org.libvirt4j.remote.generated.RemoteDomainSetVcpusArgs;
 import org.libvirt4j.remote.generated.RemoteDomainSetVcpusFlagsArgs;
+import org.libvirt4j.remote.generated.RemoteDomainShutdownArgs;
+import org.libvirt4j.remote.generated.RemoteDomainShutdownFlagsArgs;
 import org.libvirt4j.remote.generated.RemoteDomainSnapshotCreateXmlArgs;
 import org.libvirt4j.remote.generated.RemoteDomainSnapshotLookupByNameArgs;
+import org.libvirt4j.remote.generated.RemoteDomainSuspendArgs;
+import org.libvirt4j.remote.generated.RemoteDomainUndefineArgs;
+import org.libvirt4j.remote.generated.RemoteDomainUndefineFlagsArgs;
 import org.libvirt4j.remote.generated.RemoteNonnullDomain;
 import org.libvirt4j.remote.generated.RemoteNonnullDomainCheckpoint;
 import org.libvirt4j.remote.generated.RemoteNonnullDomainSnapshot;
 import org.libvirt4j.remote.generated.RemoteProcedure;
+import org.libvirt4j.remote.generated.RemoteTypedParam;
 import org.libvirt4j.spi.ObjectKind;
 import org.libvirt4j.spi.TypedParameter;
 import org.libvirt4j.spi.TypedParameters;
@@ -87,21 +105,6 @@ final class RemoteDomain extends RemoteObject implements Domain {
 
     RemoteNonnullDomain ref() {
         return new RemoteNonnullDomain(name, uuid, id);
-    }
-
-    private void d(org.libvirt4j.remote.internal.xdr.XdrWriter w) {
-        ref().encode(w);
-    }
-
-    private void voidCall(String fn, RemoteProcedure proc) {
-        call(fn, proc, this::d, null);
-    }
-
-    private void flagsCall(String fn, RemoteProcedure proc, int mask) {
-        call(fn, proc, w -> {
-            d(w);
-            w.writeInt(mask);
-        }, null);
     }
 
     @Override
@@ -169,7 +172,7 @@ final class RemoteDomain extends RemoteObject implements Domain {
     public void create(DomainCreateFlags... flags) {
         int mask = LibvirtEnum.mask(flags);
         if (mask == 0) {
-            voidCall("virDomainCreate", RemoteProcedure.REMOTE_PROC_DOMAIN_CREATE);
+            call("virDomainCreate", RemoteProcedure.REMOTE_PROC_DOMAIN_CREATE, new RemoteDomainCreateArgs(ref())::encode, null);
             // DOMAIN_CREATE returns nothing; like the C driver, look the domain up for its new id.
             try {
                 id = call("virDomainCreate", RemoteProcedure.REMOTE_PROC_DOMAIN_LOOKUP_BY_UUID, new RemoteDomainLookupByUuidArgs(uuid)::encode,
@@ -186,9 +189,9 @@ final class RemoteDomain extends RemoteObject implements Domain {
     public void destroy(DomainDestroyFlagsValues... flags) {
         int mask = LibvirtEnum.mask(flags);
         if (mask == 0) {
-            voidCall("virDomainDestroy", RemoteProcedure.REMOTE_PROC_DOMAIN_DESTROY);
+            call("virDomainDestroy", RemoteProcedure.REMOTE_PROC_DOMAIN_DESTROY, new RemoteDomainDestroyArgs(ref())::encode, null);
         } else {
-            flagsCall("virDomainDestroyFlags", RemoteProcedure.REMOTE_PROC_DOMAIN_DESTROY_FLAGS, mask);
+            call("virDomainDestroyFlags", RemoteProcedure.REMOTE_PROC_DOMAIN_DESTROY_FLAGS, new RemoteDomainDestroyFlagsArgs(ref(), mask)::encode, null);
         }
         id = -1;
     }
@@ -197,34 +200,34 @@ final class RemoteDomain extends RemoteObject implements Domain {
     public void shutdown(DomainShutdownFlagValues... flags) {
         int mask = LibvirtEnum.mask(flags);
         if (mask == 0) {
-            voidCall("virDomainShutdown", RemoteProcedure.REMOTE_PROC_DOMAIN_SHUTDOWN);
+            call("virDomainShutdown", RemoteProcedure.REMOTE_PROC_DOMAIN_SHUTDOWN, new RemoteDomainShutdownArgs(ref())::encode, null);
         } else {
-            flagsCall("virDomainShutdownFlags", RemoteProcedure.REMOTE_PROC_DOMAIN_SHUTDOWN_FLAGS, mask);
+            call("virDomainShutdownFlags", RemoteProcedure.REMOTE_PROC_DOMAIN_SHUTDOWN_FLAGS, new RemoteDomainShutdownFlagsArgs(ref(), mask)::encode, null);
         }
     }
 
     @Override
     public void reboot(DomainRebootFlagValues... flags) {
-        flagsCall("virDomainReboot", RemoteProcedure.REMOTE_PROC_DOMAIN_REBOOT, LibvirtEnum.mask(flags));
+        call("virDomainReboot", RemoteProcedure.REMOTE_PROC_DOMAIN_REBOOT, new RemoteDomainRebootArgs(ref(), LibvirtEnum.mask(flags))::encode, null);
     }
 
     @Override
     public void suspend() {
-        voidCall("virDomainSuspend", RemoteProcedure.REMOTE_PROC_DOMAIN_SUSPEND);
+        call("virDomainSuspend", RemoteProcedure.REMOTE_PROC_DOMAIN_SUSPEND, new RemoteDomainSuspendArgs(ref())::encode, null);
     }
 
     @Override
     public void resume() {
-        voidCall("virDomainResume", RemoteProcedure.REMOTE_PROC_DOMAIN_RESUME);
+        call("virDomainResume", RemoteProcedure.REMOTE_PROC_DOMAIN_RESUME, new RemoteDomainResumeArgs(ref())::encode, null);
     }
 
     @Override
     public void undefine(DomainUndefineFlagsValues... flags) {
         int mask = LibvirtEnum.mask(flags);
         if (mask == 0) {
-            voidCall("virDomainUndefine", RemoteProcedure.REMOTE_PROC_DOMAIN_UNDEFINE);
+            call("virDomainUndefine", RemoteProcedure.REMOTE_PROC_DOMAIN_UNDEFINE, new RemoteDomainUndefineArgs(ref())::encode, null);
         } else {
-            flagsCall("virDomainUndefineFlags", RemoteProcedure.REMOTE_PROC_DOMAIN_UNDEFINE_FLAGS, mask);
+            call("virDomainUndefineFlags", RemoteProcedure.REMOTE_PROC_DOMAIN_UNDEFINE_FLAGS, new RemoteDomainUndefineFlagsArgs(ref(), mask)::encode, null);
         }
     }
 
@@ -301,19 +304,17 @@ final class RemoteDomain extends RemoteObject implements Domain {
             liveConfigExclusive(mask);
             int wire = withStringOkay(mask);
             // First ask how many parameters there are, then fetch them, as virsh does.
-            int count = session.call(RemoteProcedure.REMOTE_PROC_DOMAIN_GET_MEMORY_PARAMETERS, new RemoteDomainGetMemoryParametersArgs(ref(), 0, wire)::encode, r -> {
-                Wire.params(r);
-                return r.readInt();
-            });
+            int count = session.call(RemoteProcedure.REMOTE_PROC_DOMAIN_GET_MEMORY_PARAMETERS,
+                    new RemoteDomainGetMemoryParametersArgs(ref(), 0, wire)::encode,
+                    RemoteDomainGetMemoryParametersRet::decode).nparams();
             if (count == 0) {
                 return TypedParameters.unpackMemory(List.of());
             }
-            List<TypedParameter> params = session.call(RemoteProcedure.REMOTE_PROC_DOMAIN_GET_MEMORY_PARAMETERS, new RemoteDomainGetMemoryParametersArgs(ref(), count, wire)::encode, r -> {
-                List<TypedParameter> p = Wire.params(r);
-                r.readInt();
-                return p;
-            });
-            return TypedParameters.unpackMemory(params);
+            RemoteDomainGetMemoryParametersRet ret = session.call(
+                    RemoteProcedure.REMOTE_PROC_DOMAIN_GET_MEMORY_PARAMETERS,
+                    new RemoteDomainGetMemoryParametersArgs(ref(), count, wire)::encode,
+                    RemoteDomainGetMemoryParametersRet::decode);
+            return TypedParameters.unpackMemory(Wire.fromWire(ret.params()));
         } finally {
             release();
         }
@@ -330,11 +331,8 @@ final class RemoteDomain extends RemoteObject implements Domain {
                 throw LibvirtException.of(ErrorNumber.ERR_INVALID_ARG, ErrorDomain.DOMAIN,
                         "invalid argument: nparams in virDomainSetMemoryParameters must be greater than zero");
             }
-            session.call(RemoteProcedure.REMOTE_PROC_DOMAIN_SET_MEMORY_PARAMETERS, w -> {
-                d(w);
-                Wire.params(w, list);
-                w.writeInt(mask);
-            }, null);
+            session.call(RemoteProcedure.REMOTE_PROC_DOMAIN_SET_MEMORY_PARAMETERS,
+                    new RemoteDomainSetMemoryParametersArgs(ref(), Wire.toWire(list), mask)::encode, null);
         } finally {
             release();
         }
@@ -344,9 +342,12 @@ final class RemoteDomain extends RemoteObject implements Domain {
     public DomainSchedulerParameters getSchedulerParameters() {
         acquire("virDomainGetSchedulerParameters");
         try {
-            SchedType t = schedulerType();
-            List<TypedParameter> params = session.call(RemoteProcedure.REMOTE_PROC_DOMAIN_GET_SCHEDULER_PARAMETERS, new RemoteDomainGetSchedulerParametersArgs(ref(), t.nparams)::encode, Wire::params);
-            return TypedParameters.unpackScheduler(t.type, params);
+            RemoteDomainGetSchedulerTypeRet t = schedulerType();
+            RemoteDomainGetSchedulerParametersRet ret = session.call(
+                    RemoteProcedure.REMOTE_PROC_DOMAIN_GET_SCHEDULER_PARAMETERS,
+                    new RemoteDomainGetSchedulerParametersArgs(ref(), t.nparams())::encode,
+                    RemoteDomainGetSchedulerParametersRet::decode);
+            return TypedParameters.unpackScheduler(t.type(), Wire.fromWire(ret.params()));
         } finally {
             release();
         }
@@ -357,46 +358,42 @@ final class RemoteDomain extends RemoteObject implements Domain {
         int mask = LibvirtEnum.mask(flags);
         acquire("virDomainGetSchedulerParametersFlags");
         try {
-            SchedType t = schedulerType();
+            RemoteDomainGetSchedulerTypeRet t = schedulerType();
             liveConfigExclusive(mask);
             int wire = withStringOkay(mask);
-            List<TypedParameter> params = session.call(RemoteProcedure.REMOTE_PROC_DOMAIN_GET_SCHEDULER_PARAMETERS_FLAGS, new RemoteDomainGetSchedulerParametersFlagsArgs(ref(), t.nparams, wire)::encode, Wire::params);
-            return TypedParameters.unpackScheduler(t.type, params);
+            RemoteDomainGetSchedulerParametersFlagsRet ret = session.call(
+                    RemoteProcedure.REMOTE_PROC_DOMAIN_GET_SCHEDULER_PARAMETERS_FLAGS,
+                    new RemoteDomainGetSchedulerParametersFlagsArgs(ref(), t.nparams(), wire)::encode,
+                    RemoteDomainGetSchedulerParametersFlagsRet::decode);
+            return TypedParameters.unpackScheduler(t.type(), Wire.fromWire(ret.params()));
         } finally {
             release();
         }
     }
 
-    private record SchedType(String type, int nparams) {
-    }
-
-    private SchedType schedulerType() {
-        return session.call(RemoteProcedure.REMOTE_PROC_DOMAIN_GET_SCHEDULER_TYPE, new RemoteDomainGetSchedulerTypeArgs(ref())::encode, r -> new SchedType(Wire.str(r), r.readInt()));
+    private RemoteDomainGetSchedulerTypeRet schedulerType() {
+        return session.call(RemoteProcedure.REMOTE_PROC_DOMAIN_GET_SCHEDULER_TYPE,
+                new RemoteDomainGetSchedulerTypeArgs(ref())::encode, RemoteDomainGetSchedulerTypeRet::decode);
     }
 
     @Override
     public void setSchedulerParameters(DomainSchedulerParameters params) {
         Objects.requireNonNull(params, "params");
-        List<TypedParameter> list = TypedParameters.pack(params);
-        call("virDomainSetSchedulerParameters", RemoteProcedure.REMOTE_PROC_DOMAIN_SET_SCHEDULER_PARAMETERS, w -> {
-            d(w);
-            Wire.params(w, list);
-        }, null);
+        List<RemoteTypedParam> list = Wire.toWire(TypedParameters.pack(params));
+        call("virDomainSetSchedulerParameters", RemoteProcedure.REMOTE_PROC_DOMAIN_SET_SCHEDULER_PARAMETERS,
+                new RemoteDomainSetSchedulerParametersArgs(ref(), list)::encode, null);
     }
 
     @Override
     public void setSchedulerParametersFlags(DomainSchedulerParameters params, DomainModificationImpact... flags) {
         Objects.requireNonNull(params, "params");
         int mask = LibvirtEnum.mask(flags);
-        List<TypedParameter> list = TypedParameters.pack(params);
+        List<RemoteTypedParam> list = Wire.toWire(TypedParameters.pack(params));
         acquire("virDomainSetSchedulerParametersFlags");
         try {
             liveConfigExclusive(mask);
-            session.call(RemoteProcedure.REMOTE_PROC_DOMAIN_SET_SCHEDULER_PARAMETERS_FLAGS, w -> {
-                d(w);
-                Wire.params(w, list);
-                w.writeInt(mask);
-            }, null);
+            session.call(RemoteProcedure.REMOTE_PROC_DOMAIN_SET_SCHEDULER_PARAMETERS_FLAGS,
+                    new RemoteDomainSetSchedulerParametersFlagsArgs(ref(), list, mask)::encode, null);
         } finally {
             release();
         }

@@ -15,6 +15,9 @@ import org.libvirt4j.StorageXMLFlags;
 import org.libvirt4j.remote.generated.RemoteNonnullStoragePool;
 import org.libvirt4j.remote.generated.RemoteNonnullStorageVol;
 import org.libvirt4j.remote.generated.RemoteProcedure;
+import org.libvirt4j.remote.generated.RemoteStoragePoolBuildArgs;
+import org.libvirt4j.remote.generated.RemoteStoragePoolCreateArgs;
+import org.libvirt4j.remote.generated.RemoteStoragePoolDeleteArgs;
 import org.libvirt4j.remote.generated.RemoteStoragePoolDestroyArgs;
 import org.libvirt4j.remote.generated.RemoteStoragePoolGetAutostartArgs;
 import org.libvirt4j.remote.generated.RemoteStoragePoolGetInfoArgs;
@@ -23,11 +26,11 @@ import org.libvirt4j.remote.generated.RemoteStoragePoolGetXmlDescArgs;
 import org.libvirt4j.remote.generated.RemoteStoragePoolIsActiveArgs;
 import org.libvirt4j.remote.generated.RemoteStoragePoolIsPersistentArgs;
 import org.libvirt4j.remote.generated.RemoteStoragePoolListAllVolumesArgs;
+import org.libvirt4j.remote.generated.RemoteStoragePoolRefreshArgs;
 import org.libvirt4j.remote.generated.RemoteStoragePoolSetAutostartArgs;
 import org.libvirt4j.remote.generated.RemoteStoragePoolUndefineArgs;
 import org.libvirt4j.remote.generated.RemoteStorageVolCreateXmlArgs;
 import org.libvirt4j.remote.generated.RemoteStorageVolLookupByNameArgs;
-import org.libvirt4j.remote.internal.xdr.XdrWriter;
 import org.libvirt4j.spi.ObjectKind;
 import org.libvirt4j.spi.Uuids;
 
@@ -38,17 +41,6 @@ final class RemoteStoragePool extends RemoteObject implements StoragePool {
     RemoteStoragePool(Session session, RemoteNonnullStoragePool ref) {
         super(session, ObjectKind.STORAGE_POOL);
         this.ref = ref;
-    }
-
-    private void p(XdrWriter w) {
-        ref.encode(w);
-    }
-
-    private void flagsCall(String fn, RemoteProcedure proc, int mask) {
-        call(fn, proc, w -> {
-            p(w);
-            w.writeInt(mask);
-        }, null);
     }
 
     @Override
@@ -86,12 +78,12 @@ final class RemoteStoragePool extends RemoteObject implements StoragePool {
 
     @Override
     public void build(StoragePoolBuildFlags... flags) {
-        flagsCall("virStoragePoolBuild", RemoteProcedure.REMOTE_PROC_STORAGE_POOL_BUILD, LibvirtEnum.mask(flags));
+        call("virStoragePoolBuild", RemoteProcedure.REMOTE_PROC_STORAGE_POOL_BUILD, new RemoteStoragePoolBuildArgs(ref, LibvirtEnum.mask(flags))::encode, null);
     }
 
     @Override
     public void create(StoragePoolCreateFlags... flags) {
-        flagsCall("virStoragePoolCreate", RemoteProcedure.REMOTE_PROC_STORAGE_POOL_CREATE, LibvirtEnum.mask(flags));
+        call("virStoragePoolCreate", RemoteProcedure.REMOTE_PROC_STORAGE_POOL_CREATE, new RemoteStoragePoolCreateArgs(ref, LibvirtEnum.mask(flags))::encode, null);
     }
 
     @Override
@@ -101,7 +93,7 @@ final class RemoteStoragePool extends RemoteObject implements StoragePool {
 
     @Override
     public void delete(StoragePoolDeleteFlags... flags) {
-        flagsCall("virStoragePoolDelete", RemoteProcedure.REMOTE_PROC_STORAGE_POOL_DELETE, LibvirtEnum.mask(flags));
+        call("virStoragePoolDelete", RemoteProcedure.REMOTE_PROC_STORAGE_POOL_DELETE, new RemoteStoragePoolDeleteArgs(ref, LibvirtEnum.mask(flags))::encode, null);
     }
 
     @Override
@@ -111,7 +103,7 @@ final class RemoteStoragePool extends RemoteObject implements StoragePool {
 
     @Override
     public void refresh() {
-        flagsCall("virStoragePoolRefresh", RemoteProcedure.REMOTE_PROC_STORAGE_POOL_REFRESH, 0);
+        call("virStoragePoolRefresh", RemoteProcedure.REMOTE_PROC_STORAGE_POOL_REFRESH, new RemoteStoragePoolRefreshArgs(ref, 0)::encode, null);
     }
 
     @Override

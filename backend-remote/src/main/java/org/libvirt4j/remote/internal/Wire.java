@@ -1,10 +1,13 @@
 package org.libvirt4j.remote.internal;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import org.libvirt4j.TypedParameterType;
 import org.libvirt4j.remote.generated.LibvirtHeaderConstants;
 import org.libvirt4j.remote.generated.RemoteProtocol;
+import org.libvirt4j.remote.generated.RemoteTypedParam;
+import org.libvirt4j.remote.generated.RemoteTypedParamValue;
 import org.libvirt4j.remote.internal.xdr.XdrException;
 import org.libvirt4j.remote.internal.xdr.XdrReader;
 import org.libvirt4j.remote.internal.xdr.XdrWriter;
@@ -20,8 +23,6 @@ final class Wire {
     /** Every {@code REMOTE_*_LIST_MAX} of the object lists this backend reads is 16384. */
     static final int LIST_MAX = RemoteProtocol.REMOTE_DOMAIN_LIST_MAX;
     static final int NODE_DEVICE_LIST_MAX = RemoteProtocol.REMOTE_NODE_DEVICE_LIST_MAX;
-    /** Memory and scheduler parameter lists share this maximum. */
-    static final int PARAMETERS_MAX = RemoteProtocol.REMOTE_DOMAIN_SCHEDULER_PARAMETERS_MAX;
     static final int SECRET_VALUE_MAX = RemoteProtocol.REMOTE_SECRET_VALUE_MAX;
     static final int UUID = LibvirtHeaderConstants.VIR_UUID_BUFLEN;
 
@@ -52,43 +53,49 @@ final class Wire {
         return items;
     }
 
-    /** Writes a {@code remote_typed_param} list. */
-    static void params(XdrWriter w, List<TypedParameter> params) {
-        w.writeArray(params, PARAMETERS_MAX, Wire::param);
-    }
-
-    private static void param(XdrWriter w, TypedParameter p) {
-        str(w, p.field());
-        int type = p.type().value();
-        w.writeInt(type);
-        switch (p.type()) {
-            case INT, UINT -> w.writeInt((Integer) p.value());
-            case LLONG, ULLONG -> w.writeHyper((Long) p.value());
-            case DOUBLE -> w.writeDouble((Double) p.value());
-            case BOOLEAN -> w.writeInt(((Boolean) p.value()) ? 1 : 0);
-            case STRING -> str(w, (String) p.value());
-            default -> throw new XdrException("typed parameter " + p.field() + " has no wire type");
+    /**
+     * @param params the SPI's parameters
+     * @return the same as {@code remote_typed_param}s, unsigned values bit for bit
+     */
+    static List<RemoteTypedParam> toWire(List<TypedParameter> params) {
+        List<RemoteTypedParam> out = new ArrayList<>(params.size());
+        for (TypedParameter p : params) {
+            RemoteTypedParamValue v = switch (p.type()) {
+                case INT -> RemoteTypedParamValue.ofI((Integer) p.value());
+                case UINT -> RemoteTypedParamValue.ofUi((Integer) p.value());
+                case LLONG -> RemoteTypedParamValue.ofL((Long) p.value());
+                case ULLONG -> RemoteTypedParamValue.ofUl((Long) p.value());
+                case DOUBLE -> RemoteTypedParamValue.ofD((Double) p.value());
+                case BOOLEAN -> RemoteTypedParamValue.ofB(((Boolean) p.value()) ? 1 : 0);
+                case STRING -> RemoteTypedParamValue.ofS((String) p.value());
+                default -> throw new XdrException("typed parameter " + p.field() + " has no wire type");
+            };
+            out.add(new RemoteTypedParam(p.field(), v));
         }
+        return out;
     }
 
-    /** Reads a {@code remote_typed_param} list; a kind unknown to this binding is a protocol error. */
-    static List<TypedParameter> params(XdrReader r) {
-        return r.readArray(PARAMETERS_MAX, Wire::param);
-    }
-
-    private static TypedParameter param(XdrReader r) {
-        String field = str(r);
-        int type = r.readInt();
-        TypedParameterType t = TypedParameterType.fromValue(type);
-        return switch (t) {
-            case INT -> TypedParameter.ofInt(field, r.readInt());
-            case UINT -> TypedParameter.ofUInt(field, r.readInt());
-            case LLONG -> TypedParameter.ofLLong(field, r.readHyper());
-            case ULLONG -> TypedParameter.ofULLong(field, r.readHyper());
-            case DOUBLE -> TypedParameter.ofDouble(field, r.readDouble());
-            case BOOLEAN -> TypedParameter.ofBoolean(field, r.readInt() != 0);
-            case STRING -> TypedParameter.ofString(field, str(r));
-            default -> throw new XdrException("typed parameter " + field + " of unknown type " + type);
-        };
+    /**
+     * @param params what the daemon sent
+     * @return the SPI's parameters
+     * @throws XdrException for a kind this binding does not know, which the daemon must not send
+     */
+    static List<TypedParameter> fromWire(List<RemoteTypedParam> params) {
+        List<TypedParameter> out = new ArrayList<>(params.size());
+        for (RemoteTypedParam p : params) {
+            RemoteTypedParamValue v = p.value();
+            String f = p.field();
+            out.add(switch (TypedParameterType.fromValue(v.type())) {
+                case INT -> TypedParameter.ofInt(f, v.i());
+                case UINT -> TypedParameter.ofUInt(f, v.ui());
+                case LLONG -> TypedParameter.ofLLong(f, v.l());
+                case ULLONG -> TypedParameter.ofULLong(f, v.ul());
+                case DOUBLE -> TypedParameter.ofDouble(f, v.d());
+                case BOOLEAN -> TypedParameter.ofBoolean(f, v.b() != 0);
+                case STRING -> TypedParameter.ofString(f, v.s());
+                default -> throw new XdrException("typed parameter " + f + " of unknown type " + v.type());
+            });
+        }
+        return out;
     }
 }
