@@ -146,7 +146,8 @@ public final class RemoteConnect extends RemoteObject implements Connect {
 
     @Override
     public long getLibVersion() {
-        return call("virConnectGetLibVersion", RemoteProcedure.REMOTE_PROC_CONNECT_GET_LIB_VERSION, null, r -> r.readHyper());
+        return call("virConnectGetLibVersion", RemoteProcedure.REMOTE_PROC_CONNECT_GET_LIB_VERSION, null,
+                r -> r.readHyper());
     }
 
     @Override
@@ -168,7 +169,8 @@ public final class RemoteConnect extends RemoteObject implements Connect {
 
     @Override
     public String getSysinfo() {
-        return call("virConnectGetSysinfo", RemoteProcedure.REMOTE_PROC_CONNECT_GET_SYSINFO, new RemoteConnectGetSysinfoArgs(0)::encode, Wire::str);
+        return call("virConnectGetSysinfo", RemoteProcedure.REMOTE_PROC_CONNECT_GET_SYSINFO,
+                new RemoteConnectGetSysinfoArgs(0)::encode, Wire::str);
     }
 
     @Override
@@ -191,7 +193,8 @@ public final class RemoteConnect extends RemoteObject implements Connect {
 
     @Override
     public int getMaxVcpus(String type) {
-        return call("virConnectGetMaxVcpus", RemoteProcedure.REMOTE_PROC_CONNECT_GET_MAX_VCPUS, new RemoteConnectGetMaxVcpusArgs(type)::encode, r -> r.readInt());
+        return call("virConnectGetMaxVcpus", RemoteProcedure.REMOTE_PROC_CONNECT_GET_MAX_VCPUS,
+                new RemoteConnectGetMaxVcpusArgs(type)::encode, r -> r.readInt());
     }
 
     // --- domains ---------------------------------------------------------------------------
@@ -203,19 +206,24 @@ public final class RemoteConnect extends RemoteObject implements Connect {
     @Override
     public List<Domain> listAllDomains(ConnectListAllDomainsFlags... flags) {
         int mask = LibvirtEnum.mask(flags);
-        List<RemoteNonnullDomain> refs = call("virConnectListAllDomains", RemoteProcedure.REMOTE_PROC_CONNECT_LIST_ALL_DOMAINS, new RemoteConnectListAllDomainsArgs(1, mask)::encode, r -> Wire.list(r, Wire.LIST_MAX, RemoteNonnullDomain::decode));
+        List<RemoteNonnullDomain> refs = call("virConnectListAllDomains",
+                RemoteProcedure.REMOTE_PROC_CONNECT_LIST_ALL_DOMAINS,
+                new RemoteConnectListAllDomainsArgs(1, mask)::encode,
+                r -> Wire.list(r, Wire.LIST_MAX, RemoteNonnullDomain::decode));
         return wrap(refs, this::dom);
     }
 
     @Override
     public Domain lookupDomainByName(String name) {
         Objects.requireNonNull(name, "name");
-        return dom(call("virDomainLookupByName", RemoteProcedure.REMOTE_PROC_DOMAIN_LOOKUP_BY_NAME, new RemoteDomainLookupByNameArgs(name)::encode, RemoteNonnullDomain::decode));
+        return dom(call("virDomainLookupByName", RemoteProcedure.REMOTE_PROC_DOMAIN_LOOKUP_BY_NAME,
+                new RemoteDomainLookupByNameArgs(name)::encode, RemoteNonnullDomain::decode));
     }
 
     @Override
     public Domain lookupDomainById(int id) {
-        return dom(call("virDomainLookupByID", RemoteProcedure.REMOTE_PROC_DOMAIN_LOOKUP_BY_ID, new RemoteDomainLookupByIdArgs(id)::encode, RemoteNonnullDomain::decode));
+        return dom(call("virDomainLookupByID", RemoteProcedure.REMOTE_PROC_DOMAIN_LOOKUP_BY_ID,
+                new RemoteDomainLookupByIdArgs(id)::encode, RemoteNonnullDomain::decode));
     }
 
     @Override
@@ -232,7 +240,8 @@ public final class RemoteConnect extends RemoteObject implements Connect {
     }
 
     private Domain lookupDomainByUUIDBytes(String fn, byte[] raw) {
-        return dom(call(fn, RemoteProcedure.REMOTE_PROC_DOMAIN_LOOKUP_BY_UUID, new RemoteDomainLookupByUuidArgs(raw)::encode, RemoteNonnullDomain::decode));
+        return dom(call(fn, RemoteProcedure.REMOTE_PROC_DOMAIN_LOOKUP_BY_UUID,
+                new RemoteDomainLookupByUuidArgs(raw)::encode, RemoteNonnullDomain::decode));
     }
 
     @Override
@@ -240,16 +249,19 @@ public final class RemoteConnect extends RemoteObject implements Connect {
         Objects.requireNonNull(xml, "xml");
         int mask = LibvirtEnum.mask(flags);
         if (mask == 0) {
-            return dom(call("virDomainDefineXML", RemoteProcedure.REMOTE_PROC_DOMAIN_DEFINE_XML, new RemoteDomainDefineXmlArgs(xml)::encode, RemoteNonnullDomain::decode));
+            return dom(call("virDomainDefineXML", RemoteProcedure.REMOTE_PROC_DOMAIN_DEFINE_XML,
+                    new RemoteDomainDefineXmlArgs(xml)::encode, RemoteNonnullDomain::decode));
         }
-        return dom(call("virDomainDefineXMLFlags", RemoteProcedure.REMOTE_PROC_DOMAIN_DEFINE_XML_FLAGS, new RemoteDomainDefineXmlFlagsArgs(xml, mask)::encode, RemoteNonnullDomain::decode));
+        return dom(call("virDomainDefineXMLFlags", RemoteProcedure.REMOTE_PROC_DOMAIN_DEFINE_XML_FLAGS,
+                new RemoteDomainDefineXmlFlagsArgs(xml, mask)::encode, RemoteNonnullDomain::decode));
     }
 
     @Override
     public Domain domainCreateXML(String xml, DomainCreateFlags... flags) {
         Objects.requireNonNull(xml, "xml");
         int mask = LibvirtEnum.mask(flags);
-        return dom(call("virDomainCreateXML", RemoteProcedure.REMOTE_PROC_DOMAIN_CREATE_XML, new RemoteDomainCreateXmlArgs(xml, mask)::encode, RemoteNonnullDomain::decode));
+        return dom(call("virDomainCreateXML", RemoteProcedure.REMOTE_PROC_DOMAIN_CREATE_XML,
+                new RemoteDomainCreateXmlArgs(xml, mask)::encode, RemoteNonnullDomain::decode));
     }
 
     // --- networks --------------------------------------------------------------------------
@@ -261,13 +273,16 @@ public final class RemoteConnect extends RemoteObject implements Connect {
     @Override
     public List<Network> listAllNetworks(ConnectListAllNetworksFlags... flags) {
         int mask = LibvirtEnum.mask(flags);
-        return wrap(call("virConnectListAllNetworks", RemoteProcedure.REMOTE_PROC_CONNECT_LIST_ALL_NETWORKS, new RemoteConnectListAllNetworksArgs(1, mask)::encode, r -> Wire.list(r, Wire.LIST_MAX, RemoteNonnullNetwork::decode)), this::net);
+        return wrap(call("virConnectListAllNetworks", RemoteProcedure.REMOTE_PROC_CONNECT_LIST_ALL_NETWORKS,
+                new RemoteConnectListAllNetworksArgs(1, mask)::encode,
+                r -> Wire.list(r, Wire.LIST_MAX, RemoteNonnullNetwork::decode)), this::net);
     }
 
     @Override
     public Network lookupNetworkByName(String name) {
         Objects.requireNonNull(name, "name");
-        return net(call("virNetworkLookupByName", RemoteProcedure.REMOTE_PROC_NETWORK_LOOKUP_BY_NAME, new RemoteNetworkLookupByNameArgs(name)::encode, RemoteNonnullNetwork::decode));
+        return net(call("virNetworkLookupByName", RemoteProcedure.REMOTE_PROC_NETWORK_LOOKUP_BY_NAME,
+                new RemoteNetworkLookupByNameArgs(name)::encode, RemoteNonnullNetwork::decode));
     }
 
     @Override
@@ -292,9 +307,11 @@ public final class RemoteConnect extends RemoteObject implements Connect {
         Objects.requireNonNull(xml, "xml");
         int mask = LibvirtEnum.mask(flags);
         if (mask == 0) {
-            return net(call("virNetworkDefineXML", RemoteProcedure.REMOTE_PROC_NETWORK_DEFINE_XML, new RemoteNetworkDefineXmlArgs(xml)::encode, RemoteNonnullNetwork::decode));
+            return net(call("virNetworkDefineXML", RemoteProcedure.REMOTE_PROC_NETWORK_DEFINE_XML,
+                    new RemoteNetworkDefineXmlArgs(xml)::encode, RemoteNonnullNetwork::decode));
         }
-        return net(call("virNetworkDefineXMLFlags", RemoteProcedure.REMOTE_PROC_NETWORK_DEFINE_XML_FLAGS, new RemoteNetworkDefineXmlFlagsArgs(xml, mask)::encode, RemoteNonnullNetwork::decode));
+        return net(call("virNetworkDefineXMLFlags", RemoteProcedure.REMOTE_PROC_NETWORK_DEFINE_XML_FLAGS,
+                new RemoteNetworkDefineXmlFlagsArgs(xml, mask)::encode, RemoteNonnullNetwork::decode));
     }
 
     @Override
@@ -302,9 +319,11 @@ public final class RemoteConnect extends RemoteObject implements Connect {
         Objects.requireNonNull(xml, "xml");
         int mask = LibvirtEnum.mask(flags);
         if (mask == 0) {
-            return net(call("virNetworkCreateXML", RemoteProcedure.REMOTE_PROC_NETWORK_CREATE_XML, new RemoteNetworkCreateXmlArgs(xml)::encode, RemoteNonnullNetwork::decode));
+            return net(call("virNetworkCreateXML", RemoteProcedure.REMOTE_PROC_NETWORK_CREATE_XML,
+                    new RemoteNetworkCreateXmlArgs(xml)::encode, RemoteNonnullNetwork::decode));
         }
-        return net(call("virNetworkCreateXMLFlags", RemoteProcedure.REMOTE_PROC_NETWORK_CREATE_XML_FLAGS, new RemoteNetworkCreateXmlFlagsArgs(xml, mask)::encode, RemoteNonnullNetwork::decode));
+        return net(call("virNetworkCreateXMLFlags", RemoteProcedure.REMOTE_PROC_NETWORK_CREATE_XML_FLAGS,
+                new RemoteNetworkCreateXmlFlagsArgs(xml, mask)::encode, RemoteNonnullNetwork::decode));
     }
 
     // --- storage ---------------------------------------------------------------------------
@@ -316,13 +335,16 @@ public final class RemoteConnect extends RemoteObject implements Connect {
     @Override
     public List<StoragePool> listAllStoragePools(ConnectListAllStoragePoolsFlags... flags) {
         int mask = LibvirtEnum.mask(flags);
-        return wrap(call("virConnectListAllStoragePools", RemoteProcedure.REMOTE_PROC_CONNECT_LIST_ALL_STORAGE_POOLS, new RemoteConnectListAllStoragePoolsArgs(1, mask)::encode, r -> Wire.list(r, Wire.LIST_MAX, RemoteNonnullStoragePool::decode)), this::pool);
+        return wrap(call("virConnectListAllStoragePools", RemoteProcedure.REMOTE_PROC_CONNECT_LIST_ALL_STORAGE_POOLS,
+                new RemoteConnectListAllStoragePoolsArgs(1, mask)::encode,
+                r -> Wire.list(r, Wire.LIST_MAX, RemoteNonnullStoragePool::decode)), this::pool);
     }
 
     @Override
     public StoragePool lookupStoragePoolByName(String name) {
         Objects.requireNonNull(name, "name");
-        return pool(call("virStoragePoolLookupByName", RemoteProcedure.REMOTE_PROC_STORAGE_POOL_LOOKUP_BY_NAME, new RemoteStoragePoolLookupByNameArgs(name)::encode,
+        return pool(call("virStoragePoolLookupByName", RemoteProcedure.REMOTE_PROC_STORAGE_POOL_LOOKUP_BY_NAME,
+                new RemoteStoragePoolLookupByNameArgs(name)::encode,
                 RemoteNonnullStoragePool::decode));
     }
 
@@ -347,27 +369,31 @@ public final class RemoteConnect extends RemoteObject implements Connect {
     public StoragePool storagePoolDefineXML(String xml, StoragePoolDefineFlags... flags) {
         Objects.requireNonNull(xml, "xml");
         int mask = LibvirtEnum.mask(flags);
-        return pool(call("virStoragePoolDefineXML", RemoteProcedure.REMOTE_PROC_STORAGE_POOL_DEFINE_XML, new RemoteStoragePoolDefineXmlArgs(xml, mask)::encode, RemoteNonnullStoragePool::decode));
+        return pool(call("virStoragePoolDefineXML", RemoteProcedure.REMOTE_PROC_STORAGE_POOL_DEFINE_XML,
+                new RemoteStoragePoolDefineXmlArgs(xml, mask)::encode, RemoteNonnullStoragePool::decode));
     }
 
     @Override
     public StoragePool storagePoolCreateXML(String xml, StoragePoolCreateFlags... flags) {
         Objects.requireNonNull(xml, "xml");
         int mask = LibvirtEnum.mask(flags);
-        return pool(call("virStoragePoolCreateXML", RemoteProcedure.REMOTE_PROC_STORAGE_POOL_CREATE_XML, new RemoteStoragePoolCreateXmlArgs(xml, mask)::encode, RemoteNonnullStoragePool::decode));
+        return pool(call("virStoragePoolCreateXML", RemoteProcedure.REMOTE_PROC_STORAGE_POOL_CREATE_XML,
+                new RemoteStoragePoolCreateXmlArgs(xml, mask)::encode, RemoteNonnullStoragePool::decode));
     }
 
     @Override
     public StorageVol lookupStorageVolByKey(String key) {
         Objects.requireNonNull(key, "key");
-        return new RemoteStorageVol(session, call("virStorageVolLookupByKey", RemoteProcedure.REMOTE_PROC_STORAGE_VOL_LOOKUP_BY_KEY,
+        return new RemoteStorageVol(session, call("virStorageVolLookupByKey",
+                RemoteProcedure.REMOTE_PROC_STORAGE_VOL_LOOKUP_BY_KEY,
                 new RemoteStorageVolLookupByKeyArgs(key)::encode, RemoteNonnullStorageVol::decode));
     }
 
     @Override
     public StorageVol lookupStorageVolByPath(String path) {
         Objects.requireNonNull(path, "path");
-        return new RemoteStorageVol(session, call("virStorageVolLookupByPath", RemoteProcedure.REMOTE_PROC_STORAGE_VOL_LOOKUP_BY_PATH,
+        return new RemoteStorageVol(session, call("virStorageVolLookupByPath",
+                RemoteProcedure.REMOTE_PROC_STORAGE_VOL_LOOKUP_BY_PATH,
                 new RemoteStorageVolLookupByPathArgs(path)::encode, RemoteNonnullStorageVol::decode));
     }
 
@@ -376,47 +402,58 @@ public final class RemoteConnect extends RemoteObject implements Connect {
     @Override
     public List<Interface> listAllInterfaces(ConnectListAllInterfacesFlags... flags) {
         int mask = LibvirtEnum.mask(flags);
-        return wrap(call("virConnectListAllInterfaces", RemoteProcedure.REMOTE_PROC_CONNECT_LIST_ALL_INTERFACES, new RemoteConnectListAllInterfacesArgs(1, mask)::encode, r -> Wire.list(r, Wire.LIST_MAX, RemoteNonnullInterface::decode)), i -> new RemoteInterface(session, i));
+        return wrap(call("virConnectListAllInterfaces", RemoteProcedure.REMOTE_PROC_CONNECT_LIST_ALL_INTERFACES,
+                new RemoteConnectListAllInterfacesArgs(1, mask)::encode,
+                r -> Wire.list(r, Wire.LIST_MAX, RemoteNonnullInterface::decode)), i -> new RemoteInterface(session,
+                i));
     }
 
     @Override
     public Interface lookupInterfaceByName(String name) {
         Objects.requireNonNull(name, "name");
-        return new RemoteInterface(session, call("virInterfaceLookupByName", RemoteProcedure.REMOTE_PROC_INTERFACE_LOOKUP_BY_NAME,
+        return new RemoteInterface(session, call("virInterfaceLookupByName",
+                RemoteProcedure.REMOTE_PROC_INTERFACE_LOOKUP_BY_NAME,
                 new RemoteInterfaceLookupByNameArgs(name)::encode, RemoteNonnullInterface::decode));
     }
 
     @Override
     public Interface lookupInterfaceByMACString(String mac) {
         Objects.requireNonNull(mac, "mac");
-        return new RemoteInterface(session, call("virInterfaceLookupByMACString", RemoteProcedure.REMOTE_PROC_INTERFACE_LOOKUP_BY_MAC_STRING,
+        return new RemoteInterface(session, call("virInterfaceLookupByMACString",
+                RemoteProcedure.REMOTE_PROC_INTERFACE_LOOKUP_BY_MAC_STRING,
                 new RemoteInterfaceLookupByMacStringArgs(mac)::encode, RemoteNonnullInterface::decode));
     }
 
     @Override
     public List<NodeDevice> listAllNodeDevices(ConnectListAllNodeDeviceFlags... flags) {
         int mask = LibvirtEnum.mask(flags);
-        return wrap(call("virConnectListAllNodeDevices", RemoteProcedure.REMOTE_PROC_CONNECT_LIST_ALL_NODE_DEVICES, new RemoteConnectListAllNodeDevicesArgs(1, mask)::encode, r -> Wire.list(r, Wire.NODE_DEVICE_LIST_MAX, Wire::str)), n -> new RemoteNodeDevice(session, n));
+        return wrap(call("virConnectListAllNodeDevices", RemoteProcedure.REMOTE_PROC_CONNECT_LIST_ALL_NODE_DEVICES,
+                new RemoteConnectListAllNodeDevicesArgs(1, mask)::encode,
+                r -> Wire.list(r, Wire.NODE_DEVICE_LIST_MAX, Wire::str)), n -> new RemoteNodeDevice(session, n));
     }
 
     @Override
     public NodeDevice lookupNodeDeviceByName(String name) {
         Objects.requireNonNull(name, "name");
-        return new RemoteNodeDevice(session, call("virNodeDeviceLookupByName", RemoteProcedure.REMOTE_PROC_NODE_DEVICE_LOOKUP_BY_NAME,
+        return new RemoteNodeDevice(session, call("virNodeDeviceLookupByName",
+                RemoteProcedure.REMOTE_PROC_NODE_DEVICE_LOOKUP_BY_NAME,
                 new RemoteNodeDeviceLookupByNameArgs(name)::encode, Wire::str));
     }
 
     @Override
     public List<Secret> listAllSecrets(ConnectListAllSecretsFlags... flags) {
         int mask = LibvirtEnum.mask(flags);
-        return wrap(call("virConnectListAllSecrets", RemoteProcedure.REMOTE_PROC_CONNECT_LIST_ALL_SECRETS, new RemoteConnectListAllSecretsArgs(1, mask)::encode, r -> Wire.list(r, Wire.LIST_MAX, RemoteNonnullSecret::decode)), s -> new RemoteSecret(session, s));
+        return wrap(call("virConnectListAllSecrets", RemoteProcedure.REMOTE_PROC_CONNECT_LIST_ALL_SECRETS,
+                new RemoteConnectListAllSecretsArgs(1, mask)::encode,
+                r -> Wire.list(r, Wire.LIST_MAX, RemoteNonnullSecret::decode)), s -> new RemoteSecret(session, s));
     }
 
     @Override
     public Secret secretDefineXML(String xml, SecretDefineFlags... flags) {
         Objects.requireNonNull(xml, "xml");
         int mask = LibvirtEnum.mask(flags);
-        return new RemoteSecret(session, call("virSecretDefineXML", RemoteProcedure.REMOTE_PROC_SECRET_DEFINE_XML, new RemoteSecretDefineXmlArgs(xml, mask)::encode, RemoteNonnullSecret::decode));
+        return new RemoteSecret(session, call("virSecretDefineXML", RemoteProcedure.REMOTE_PROC_SECRET_DEFINE_XML,
+                new RemoteSecretDefineXmlArgs(xml, mask)::encode, RemoteNonnullSecret::decode));
     }
 
     @Override
@@ -424,7 +461,8 @@ public final class RemoteConnect extends RemoteObject implements Connect {
         Objects.requireNonNull(uuid, "uuid");
         check("virSecretLookupByUUIDString");
         byte[] raw = Uuids.parse(uuid, ErrorDomain.SECRET);
-        return new RemoteSecret(session, call("virSecretLookupByUUIDString", RemoteProcedure.REMOTE_PROC_SECRET_LOOKUP_BY_UUID,
+        return new RemoteSecret(session, call("virSecretLookupByUUIDString",
+                RemoteProcedure.REMOTE_PROC_SECRET_LOOKUP_BY_UUID,
                 new RemoteSecretLookupByUuidArgs(raw)::encode, RemoteNonnullSecret::decode));
     }
 
@@ -433,12 +471,16 @@ public final class RemoteConnect extends RemoteObject implements Connect {
         Objects.requireNonNull(usageType, "usageType");
         Objects.requireNonNull(usageID, "usageID");
         int type = usageType.value();
-        return new RemoteSecret(session, call("virSecretLookupByUsage", RemoteProcedure.REMOTE_PROC_SECRET_LOOKUP_BY_USAGE, new RemoteSecretLookupByUsageArgs(type, usageID)::encode, RemoteNonnullSecret::decode));
+        return new RemoteSecret(session, call("virSecretLookupByUsage",
+                RemoteProcedure.REMOTE_PROC_SECRET_LOOKUP_BY_USAGE,
+                new RemoteSecretLookupByUsageArgs(type, usageID)::encode, RemoteNonnullSecret::decode));
     }
 
     @Override
     public List<NWFilter> listAllNWFilters() {
-        return wrap(call("virConnectListAllNWFilters", RemoteProcedure.REMOTE_PROC_CONNECT_LIST_ALL_NWFILTERS, new RemoteConnectListAllNwfiltersArgs(1, 0)::encode, r -> Wire.list(r, Wire.LIST_MAX, RemoteNonnullNwfilter::decode)), n -> new RemoteNWFilter(session, n));
+        return wrap(call("virConnectListAllNWFilters", RemoteProcedure.REMOTE_PROC_CONNECT_LIST_ALL_NWFILTERS,
+                new RemoteConnectListAllNwfiltersArgs(1, 0)::encode,
+                r -> Wire.list(r, Wire.LIST_MAX, RemoteNonnullNwfilter::decode)), n -> new RemoteNWFilter(session, n));
     }
 
     @Override
@@ -446,15 +488,18 @@ public final class RemoteConnect extends RemoteObject implements Connect {
         Objects.requireNonNull(xml, "xml");
         int mask = LibvirtEnum.mask(flags);
         RemoteNonnullNwfilter n = mask == 0
-                ? call("virNWFilterDefineXML", RemoteProcedure.REMOTE_PROC_NWFILTER_DEFINE_XML, new RemoteNwfilterDefineXmlArgs(xml)::encode, RemoteNonnullNwfilter::decode)
-                : call("virNWFilterDefineXMLFlags", RemoteProcedure.REMOTE_PROC_NWFILTER_DEFINE_XML_FLAGS, new RemoteNwfilterDefineXmlFlagsArgs(xml, mask)::encode, RemoteNonnullNwfilter::decode);
+                ? call("virNWFilterDefineXML", RemoteProcedure.REMOTE_PROC_NWFILTER_DEFINE_XML,
+                        new RemoteNwfilterDefineXmlArgs(xml)::encode, RemoteNonnullNwfilter::decode)
+                : call("virNWFilterDefineXMLFlags", RemoteProcedure.REMOTE_PROC_NWFILTER_DEFINE_XML_FLAGS,
+                        new RemoteNwfilterDefineXmlFlagsArgs(xml, mask)::encode, RemoteNonnullNwfilter::decode);
         return new RemoteNWFilter(session, n);
     }
 
     @Override
     public NWFilter lookupNWFilterByName(String name) {
         Objects.requireNonNull(name, "name");
-        return new RemoteNWFilter(session, call("virNWFilterLookupByName", RemoteProcedure.REMOTE_PROC_NWFILTER_LOOKUP_BY_NAME,
+        return new RemoteNWFilter(session, call("virNWFilterLookupByName",
+                RemoteProcedure.REMOTE_PROC_NWFILTER_LOOKUP_BY_NAME,
                 new RemoteNwfilterLookupByNameArgs(name)::encode, RemoteNonnullNwfilter::decode));
     }
 
@@ -463,27 +508,34 @@ public final class RemoteConnect extends RemoteObject implements Connect {
         Objects.requireNonNull(uuid, "uuid");
         check("virNWFilterLookupByUUIDString");
         byte[] raw = Uuids.parse(uuid, ErrorDomain.NWFILTER);
-        return new RemoteNWFilter(session, call("virNWFilterLookupByUUIDString", RemoteProcedure.REMOTE_PROC_NWFILTER_LOOKUP_BY_UUID,
+        return new RemoteNWFilter(session, call("virNWFilterLookupByUUIDString",
+                RemoteProcedure.REMOTE_PROC_NWFILTER_LOOKUP_BY_UUID,
                 new RemoteNwfilterLookupByUuidArgs(raw)::encode, RemoteNonnullNwfilter::decode));
     }
 
     @Override
     public List<NWFilterBinding> listAllNWFilterBindings() {
-        return wrap(call("virConnectListAllNWFilterBindings", RemoteProcedure.REMOTE_PROC_CONNECT_LIST_ALL_NWFILTER_BINDINGS, new RemoteConnectListAllNwfilterBindingsArgs(1, 0)::encode, r -> Wire.list(r, Wire.LIST_MAX, RemoteNonnullNwfilterBinding::decode)), b -> new RemoteNWFilterBinding(session, b));
+        return wrap(call("virConnectListAllNWFilterBindings",
+                RemoteProcedure.REMOTE_PROC_CONNECT_LIST_ALL_NWFILTER_BINDINGS,
+                new RemoteConnectListAllNwfilterBindingsArgs(1, 0)::encode,
+                r -> Wire.list(r, Wire.LIST_MAX, RemoteNonnullNwfilterBinding::decode)),
+                b -> new RemoteNWFilterBinding(session, b));
     }
 
     @Override
     public NWFilterBinding lookupNWFilterBindingByPortDev(String portDev) {
         Objects.requireNonNull(portDev, "portDev");
         return new RemoteNWFilterBinding(session, call("virNWFilterBindingLookupByPortDev",
-                RemoteProcedure.REMOTE_PROC_NWFILTER_BINDING_LOOKUP_BY_PORT_DEV, new RemoteNwfilterBindingLookupByPortDevArgs(portDev)::encode, RemoteNonnullNwfilterBinding::decode));
+                RemoteProcedure.REMOTE_PROC_NWFILTER_BINDING_LOOKUP_BY_PORT_DEV,
+                new RemoteNwfilterBindingLookupByPortDevArgs(portDev)::encode, RemoteNonnullNwfilterBinding::decode));
     }
 
     @Override
     public NWFilterBinding nwfilterBindingCreateXML(String xml, NWFilterBindingCreateFlags... flags) {
         Objects.requireNonNull(xml, "xml");
         int mask = LibvirtEnum.mask(flags);
-        return new RemoteNWFilterBinding(session, call("virNWFilterBindingCreateXML", RemoteProcedure.REMOTE_PROC_NWFILTER_BINDING_CREATE_XML,
+        return new RemoteNWFilterBinding(session, call("virNWFilterBindingCreateXML",
+                RemoteProcedure.REMOTE_PROC_NWFILTER_BINDING_CREATE_XML,
                 new RemoteNwfilterBindingCreateXmlArgs(xml, mask)::encode, RemoteNonnullNwfilterBinding::decode));
     }
 

@@ -133,22 +133,26 @@ final class RemoteDomain extends RemoteObject implements Domain {
 
     @Override
     public String getOSType() {
-        return call("virDomainGetOSType", RemoteProcedure.REMOTE_PROC_DOMAIN_GET_OS_TYPE, new RemoteDomainGetOsTypeArgs(ref())::encode, Wire::str);
+        return call("virDomainGetOSType", RemoteProcedure.REMOTE_PROC_DOMAIN_GET_OS_TYPE,
+                new RemoteDomainGetOsTypeArgs(ref())::encode, Wire::str);
     }
 
     @Override
     public boolean isActive() {
-        return call("virDomainIsActive", RemoteProcedure.REMOTE_PROC_DOMAIN_IS_ACTIVE, new RemoteDomainIsActiveArgs(ref())::encode, r -> r.readInt()) != 0;
+        return call("virDomainIsActive", RemoteProcedure.REMOTE_PROC_DOMAIN_IS_ACTIVE,
+                new RemoteDomainIsActiveArgs(ref())::encode, r -> r.readInt()) != 0;
     }
 
     @Override
     public boolean isPersistent() {
-        return call("virDomainIsPersistent", RemoteProcedure.REMOTE_PROC_DOMAIN_IS_PERSISTENT, new RemoteDomainIsPersistentArgs(ref())::encode, r -> r.readInt()) != 0;
+        return call("virDomainIsPersistent", RemoteProcedure.REMOTE_PROC_DOMAIN_IS_PERSISTENT,
+                new RemoteDomainIsPersistentArgs(ref())::encode, r -> r.readInt()) != 0;
     }
 
     @Override
     public DomainInfo getInfo() {
-        return call("virDomainGetInfo", RemoteProcedure.REMOTE_PROC_DOMAIN_GET_INFO, new RemoteDomainGetInfoArgs(ref())::encode, r -> {
+        return call("virDomainGetInfo", RemoteProcedure.REMOTE_PROC_DOMAIN_GET_INFO,
+                new RemoteDomainGetInfoArgs(ref())::encode, r -> {
             RemoteDomainGetInfoRet i = RemoteDomainGetInfoRet.decode(r);
             return new DomainInfo(i.state(), i.maxMem(), i.memory(), i.nrVirtCpu(), i.cpuTime());
         });
@@ -156,7 +160,8 @@ final class RemoteDomain extends RemoteObject implements Domain {
 
     @Override
     public DomainStateInfo getState() {
-        return call("virDomainGetState", RemoteProcedure.REMOTE_PROC_DOMAIN_GET_STATE, new RemoteDomainGetStateArgs(ref(), 0)::encode, r -> {
+        return call("virDomainGetState", RemoteProcedure.REMOTE_PROC_DOMAIN_GET_STATE,
+                new RemoteDomainGetStateArgs(ref(), 0)::encode, r -> {
             RemoteDomainGetStateRet st = RemoteDomainGetStateRet.decode(r);
             return new DomainStateInfo(st.state(), st.reason());
         });
@@ -165,33 +170,39 @@ final class RemoteDomain extends RemoteObject implements Domain {
     @Override
     public String getXMLDesc(DomainXMLFlags... flags) {
         int mask = LibvirtEnum.mask(flags);
-        return call("virDomainGetXMLDesc", RemoteProcedure.REMOTE_PROC_DOMAIN_GET_XML_DESC, new RemoteDomainGetXmlDescArgs(ref(), mask)::encode, Wire::str);
+        return call("virDomainGetXMLDesc", RemoteProcedure.REMOTE_PROC_DOMAIN_GET_XML_DESC,
+                new RemoteDomainGetXmlDescArgs(ref(), mask)::encode, Wire::str);
     }
 
     @Override
     public void create(DomainCreateFlags... flags) {
         int mask = LibvirtEnum.mask(flags);
         if (mask == 0) {
-            call("virDomainCreate", RemoteProcedure.REMOTE_PROC_DOMAIN_CREATE, new RemoteDomainCreateArgs(ref())::encode, null);
+            call("virDomainCreate", RemoteProcedure.REMOTE_PROC_DOMAIN_CREATE,
+                    new RemoteDomainCreateArgs(ref())::encode, null);
             // DOMAIN_CREATE returns nothing; like the C driver, look the domain up for its new id.
             try {
-                id = call("virDomainCreate", RemoteProcedure.REMOTE_PROC_DOMAIN_LOOKUP_BY_UUID, new RemoteDomainLookupByUuidArgs(uuid)::encode,
+                id = call("virDomainCreate", RemoteProcedure.REMOTE_PROC_DOMAIN_LOOKUP_BY_UUID,
+                        new RemoteDomainLookupByUuidArgs(uuid)::encode,
                         RemoteNonnullDomain::decode).id();
             } catch (LibvirtException e) {
                 // a transient domain that stopped at once: the start itself succeeded
             }
             return;
         }
-        id = call("virDomainCreateWithFlags", RemoteProcedure.REMOTE_PROC_DOMAIN_CREATE_WITH_FLAGS, new RemoteDomainCreateWithFlagsArgs(ref(), mask)::encode, RemoteNonnullDomain::decode).id();
+        id = call("virDomainCreateWithFlags", RemoteProcedure.REMOTE_PROC_DOMAIN_CREATE_WITH_FLAGS,
+                new RemoteDomainCreateWithFlagsArgs(ref(), mask)::encode, RemoteNonnullDomain::decode).id();
     }
 
     @Override
     public void destroy(DomainDestroyFlagsValues... flags) {
         int mask = LibvirtEnum.mask(flags);
         if (mask == 0) {
-            call("virDomainDestroy", RemoteProcedure.REMOTE_PROC_DOMAIN_DESTROY, new RemoteDomainDestroyArgs(ref())::encode, null);
+            call("virDomainDestroy", RemoteProcedure.REMOTE_PROC_DOMAIN_DESTROY,
+                    new RemoteDomainDestroyArgs(ref())::encode, null);
         } else {
-            call("virDomainDestroyFlags", RemoteProcedure.REMOTE_PROC_DOMAIN_DESTROY_FLAGS, new RemoteDomainDestroyFlagsArgs(ref(), mask)::encode, null);
+            call("virDomainDestroyFlags", RemoteProcedure.REMOTE_PROC_DOMAIN_DESTROY_FLAGS,
+                    new RemoteDomainDestroyFlagsArgs(ref(), mask)::encode, null);
         }
         id = -1;
     }
@@ -200,83 +211,99 @@ final class RemoteDomain extends RemoteObject implements Domain {
     public void shutdown(DomainShutdownFlagValues... flags) {
         int mask = LibvirtEnum.mask(flags);
         if (mask == 0) {
-            call("virDomainShutdown", RemoteProcedure.REMOTE_PROC_DOMAIN_SHUTDOWN, new RemoteDomainShutdownArgs(ref())::encode, null);
+            call("virDomainShutdown", RemoteProcedure.REMOTE_PROC_DOMAIN_SHUTDOWN,
+                    new RemoteDomainShutdownArgs(ref())::encode, null);
         } else {
-            call("virDomainShutdownFlags", RemoteProcedure.REMOTE_PROC_DOMAIN_SHUTDOWN_FLAGS, new RemoteDomainShutdownFlagsArgs(ref(), mask)::encode, null);
+            call("virDomainShutdownFlags", RemoteProcedure.REMOTE_PROC_DOMAIN_SHUTDOWN_FLAGS,
+                    new RemoteDomainShutdownFlagsArgs(ref(), mask)::encode, null);
         }
     }
 
     @Override
     public void reboot(DomainRebootFlagValues... flags) {
-        call("virDomainReboot", RemoteProcedure.REMOTE_PROC_DOMAIN_REBOOT, new RemoteDomainRebootArgs(ref(), LibvirtEnum.mask(flags))::encode, null);
+        call("virDomainReboot", RemoteProcedure.REMOTE_PROC_DOMAIN_REBOOT,
+                new RemoteDomainRebootArgs(ref(), LibvirtEnum.mask(flags))::encode, null);
     }
 
     @Override
     public void suspend() {
-        call("virDomainSuspend", RemoteProcedure.REMOTE_PROC_DOMAIN_SUSPEND, new RemoteDomainSuspendArgs(ref())::encode, null);
+        call("virDomainSuspend", RemoteProcedure.REMOTE_PROC_DOMAIN_SUSPEND,
+                new RemoteDomainSuspendArgs(ref())::encode, null);
     }
 
     @Override
     public void resume() {
-        call("virDomainResume", RemoteProcedure.REMOTE_PROC_DOMAIN_RESUME, new RemoteDomainResumeArgs(ref())::encode, null);
+        call("virDomainResume", RemoteProcedure.REMOTE_PROC_DOMAIN_RESUME, new RemoteDomainResumeArgs(ref())::encode,
+                null);
     }
 
     @Override
     public void undefine(DomainUndefineFlagsValues... flags) {
         int mask = LibvirtEnum.mask(flags);
         if (mask == 0) {
-            call("virDomainUndefine", RemoteProcedure.REMOTE_PROC_DOMAIN_UNDEFINE, new RemoteDomainUndefineArgs(ref())::encode, null);
+            call("virDomainUndefine", RemoteProcedure.REMOTE_PROC_DOMAIN_UNDEFINE,
+                    new RemoteDomainUndefineArgs(ref())::encode, null);
         } else {
-            call("virDomainUndefineFlags", RemoteProcedure.REMOTE_PROC_DOMAIN_UNDEFINE_FLAGS, new RemoteDomainUndefineFlagsArgs(ref(), mask)::encode, null);
+            call("virDomainUndefineFlags", RemoteProcedure.REMOTE_PROC_DOMAIN_UNDEFINE_FLAGS,
+                    new RemoteDomainUndefineFlagsArgs(ref(), mask)::encode, null);
         }
     }
 
     @Override
     public long getMaxMemory() {
-        return call("virDomainGetMaxMemory", RemoteProcedure.REMOTE_PROC_DOMAIN_GET_MAX_MEMORY, new RemoteDomainGetMaxMemoryArgs(ref())::encode, r -> r.readHyper());
+        return call("virDomainGetMaxMemory", RemoteProcedure.REMOTE_PROC_DOMAIN_GET_MAX_MEMORY,
+                new RemoteDomainGetMaxMemoryArgs(ref())::encode, r -> r.readHyper());
     }
 
     @Override
     public void setMaxMemory(long kib) {
-        call("virDomainSetMaxMemory", RemoteProcedure.REMOTE_PROC_DOMAIN_SET_MAX_MEMORY, new RemoteDomainSetMaxMemoryArgs(ref(), kib)::encode, null);
+        call("virDomainSetMaxMemory", RemoteProcedure.REMOTE_PROC_DOMAIN_SET_MAX_MEMORY,
+                new RemoteDomainSetMaxMemoryArgs(ref(), kib)::encode, null);
     }
 
     @Override
     public void setMemory(long kib) {
-        call("virDomainSetMemory", RemoteProcedure.REMOTE_PROC_DOMAIN_SET_MEMORY, new RemoteDomainSetMemoryArgs(ref(), kib)::encode, null);
+        call("virDomainSetMemory", RemoteProcedure.REMOTE_PROC_DOMAIN_SET_MEMORY,
+                new RemoteDomainSetMemoryArgs(ref(), kib)::encode, null);
     }
 
     @Override
     public void setMemoryFlags(long kib, DomainMemoryModFlags... flags) {
         int mask = LibvirtEnum.mask(flags);
-        call("virDomainSetMemoryFlags", RemoteProcedure.REMOTE_PROC_DOMAIN_SET_MEMORY_FLAGS, new RemoteDomainSetMemoryFlagsArgs(ref(), kib, mask)::encode, null);
+        call("virDomainSetMemoryFlags", RemoteProcedure.REMOTE_PROC_DOMAIN_SET_MEMORY_FLAGS,
+                new RemoteDomainSetMemoryFlagsArgs(ref(), kib, mask)::encode, null);
     }
 
     @Override
     public void setVcpus(int count) {
-        call("virDomainSetVcpus", RemoteProcedure.REMOTE_PROC_DOMAIN_SET_VCPUS, new RemoteDomainSetVcpusArgs(ref(), count)::encode, null);
+        call("virDomainSetVcpus", RemoteProcedure.REMOTE_PROC_DOMAIN_SET_VCPUS,
+                new RemoteDomainSetVcpusArgs(ref(), count)::encode, null);
     }
 
     @Override
     public void setVcpusFlags(int count, DomainVcpuFlags... flags) {
         int mask = LibvirtEnum.mask(flags);
-        call("virDomainSetVcpusFlags", RemoteProcedure.REMOTE_PROC_DOMAIN_SET_VCPUS_FLAGS, new RemoteDomainSetVcpusFlagsArgs(ref(), count, mask)::encode, null);
+        call("virDomainSetVcpusFlags", RemoteProcedure.REMOTE_PROC_DOMAIN_SET_VCPUS_FLAGS,
+                new RemoteDomainSetVcpusFlagsArgs(ref(), count, mask)::encode, null);
     }
 
     @Override
     public int getVcpusFlags(DomainVcpuFlags... flags) {
         int mask = LibvirtEnum.mask(flags);
-        return call("virDomainGetVcpusFlags", RemoteProcedure.REMOTE_PROC_DOMAIN_GET_VCPUS_FLAGS, new RemoteDomainGetVcpusFlagsArgs(ref(), mask)::encode, r -> r.readInt());
+        return call("virDomainGetVcpusFlags", RemoteProcedure.REMOTE_PROC_DOMAIN_GET_VCPUS_FLAGS,
+                new RemoteDomainGetVcpusFlagsArgs(ref(), mask)::encode, r -> r.readInt());
     }
 
     @Override
     public boolean getAutostart() {
-        return call("virDomainGetAutostart", RemoteProcedure.REMOTE_PROC_DOMAIN_GET_AUTOSTART, new RemoteDomainGetAutostartArgs(ref())::encode, r -> r.readInt()) != 0;
+        return call("virDomainGetAutostart", RemoteProcedure.REMOTE_PROC_DOMAIN_GET_AUTOSTART,
+                new RemoteDomainGetAutostartArgs(ref())::encode, r -> r.readInt()) != 0;
     }
 
     @Override
     public void setAutostart(boolean autostart) {
-        call("virDomainSetAutostart", RemoteProcedure.REMOTE_PROC_DOMAIN_SET_AUTOSTART, new RemoteDomainSetAutostartArgs(ref(), autostart ? 1 : 0)::encode, null);
+        call("virDomainSetAutostart", RemoteProcedure.REMOTE_PROC_DOMAIN_SET_AUTOSTART,
+                new RemoteDomainSetAutostartArgs(ref(), autostart ? 1 : 0)::encode, null);
     }
 
     // --- typed parameters -------------------------------------------------------------------
@@ -411,7 +438,9 @@ final class RemoteDomain extends RemoteObject implements Domain {
                 throw LibvirtException.of(ErrorNumber.ERR_INVALID_ARG, ErrorDomain.DOMAIN,
                         "invalid argument: stream must match connection of domain '" + name + "'");
             }
-            return rs.open("virDomainScreenshot", rpc -> session.callStream(RemoteProcedure.REMOTE_PROC_DOMAIN_SCREENSHOT, new RemoteDomainScreenshotArgs(ref(), screen, 0)::encode, Wire::optStr, rpc));
+            return rs.open("virDomainScreenshot",
+                    rpc -> session.callStream(RemoteProcedure.REMOTE_PROC_DOMAIN_SCREENSHOT,
+                            new RemoteDomainScreenshotArgs(ref(), screen, 0)::encode, Wire::optStr, rpc));
         } finally {
             release();
         }
@@ -423,21 +452,27 @@ final class RemoteDomain extends RemoteObject implements Domain {
     public DomainSnapshot snapshotCreateXML(String xml, DomainSnapshotCreateFlags... flags) {
         Objects.requireNonNull(xml, "xml");
         int mask = LibvirtEnum.mask(flags);
-        return new RemoteDomainSnapshot(session, call("virDomainSnapshotCreateXML", RemoteProcedure.REMOTE_PROC_DOMAIN_SNAPSHOT_CREATE_XML,
+        return new RemoteDomainSnapshot(session, call("virDomainSnapshotCreateXML",
+                RemoteProcedure.REMOTE_PROC_DOMAIN_SNAPSHOT_CREATE_XML,
                 new RemoteDomainSnapshotCreateXmlArgs(ref(), xml, mask)::encode, RemoteNonnullDomainSnapshot::decode));
     }
 
     @Override
     public List<DomainSnapshot> listAllSnapshots(DomainSnapshotListFlags... flags) {
         int mask = LibvirtEnum.mask(flags);
-        return wrap(call("virDomainListAllSnapshots", RemoteProcedure.REMOTE_PROC_DOMAIN_LIST_ALL_SNAPSHOTS, new RemoteDomainListAllSnapshotsArgs(ref(), 1, mask)::encode, r -> Wire.list(r, Wire.LIST_MAX, RemoteNonnullDomainSnapshot::decode)), c -> new RemoteDomainSnapshot(session, c));
+        return wrap(call("virDomainListAllSnapshots", RemoteProcedure.REMOTE_PROC_DOMAIN_LIST_ALL_SNAPSHOTS,
+                new RemoteDomainListAllSnapshotsArgs(ref(), 1, mask)::encode,
+                r -> Wire.list(r, Wire.LIST_MAX, RemoteNonnullDomainSnapshot::decode)),
+                c -> new RemoteDomainSnapshot(session, c));
     }
 
     @Override
     public DomainSnapshot snapshotLookupByName(String snapshotName) {
         Objects.requireNonNull(snapshotName, "name");
         return new RemoteDomainSnapshot(session, call("virDomainSnapshotLookupByName",
-                RemoteProcedure.REMOTE_PROC_DOMAIN_SNAPSHOT_LOOKUP_BY_NAME, new RemoteDomainSnapshotLookupByNameArgs(ref(), snapshotName, 0)::encode, RemoteNonnullDomainSnapshot::decode));
+                RemoteProcedure.REMOTE_PROC_DOMAIN_SNAPSHOT_LOOKUP_BY_NAME,
+                new RemoteDomainSnapshotLookupByNameArgs(ref(), snapshotName, 0)::encode,
+                RemoteNonnullDomainSnapshot::decode));
     }
 
     @Override
@@ -445,19 +480,26 @@ final class RemoteDomain extends RemoteObject implements Domain {
         Objects.requireNonNull(xml, "xml");
         int mask = LibvirtEnum.mask(flags);
         return new RemoteDomainCheckpoint(session, call("virDomainCheckpointCreateXML",
-                RemoteProcedure.REMOTE_PROC_DOMAIN_CHECKPOINT_CREATE_XML, new RemoteDomainCheckpointCreateXmlArgs(ref(), xml, mask)::encode, RemoteNonnullDomainCheckpoint::decode));
+                RemoteProcedure.REMOTE_PROC_DOMAIN_CHECKPOINT_CREATE_XML,
+                new RemoteDomainCheckpointCreateXmlArgs(ref(), xml, mask)::encode,
+                RemoteNonnullDomainCheckpoint::decode));
     }
 
     @Override
     public List<DomainCheckpoint> listAllCheckpoints(DomainCheckpointListFlags... flags) {
         int mask = LibvirtEnum.mask(flags);
-        return wrap(call("virDomainListAllCheckpoints", RemoteProcedure.REMOTE_PROC_DOMAIN_LIST_ALL_CHECKPOINTS, new RemoteDomainListAllCheckpointsArgs(ref(), 1, mask)::encode, r -> Wire.list(r, Wire.LIST_MAX, RemoteNonnullDomainCheckpoint::decode)), c -> new RemoteDomainCheckpoint(session, c));
+        return wrap(call("virDomainListAllCheckpoints", RemoteProcedure.REMOTE_PROC_DOMAIN_LIST_ALL_CHECKPOINTS,
+                new RemoteDomainListAllCheckpointsArgs(ref(), 1, mask)::encode,
+                r -> Wire.list(r, Wire.LIST_MAX, RemoteNonnullDomainCheckpoint::decode)),
+                c -> new RemoteDomainCheckpoint(session, c));
     }
 
     @Override
     public DomainCheckpoint checkpointLookupByName(String checkpointName) {
         Objects.requireNonNull(checkpointName, "name");
         return new RemoteDomainCheckpoint(session, call("virDomainCheckpointLookupByName",
-                RemoteProcedure.REMOTE_PROC_DOMAIN_CHECKPOINT_LOOKUP_BY_NAME, new RemoteDomainCheckpointLookupByNameArgs(ref(), checkpointName, 0)::encode, RemoteNonnullDomainCheckpoint::decode));
+                RemoteProcedure.REMOTE_PROC_DOMAIN_CHECKPOINT_LOOKUP_BY_NAME,
+                new RemoteDomainCheckpointLookupByNameArgs(ref(), checkpointName, 0)::encode,
+                RemoteNonnullDomainCheckpoint::decode));
     }
 }

@@ -32,25 +32,32 @@ final class RemoteDomainCheckpoint extends RemoteObject implements DomainCheckpo
     @Override
     public String getXMLDesc(DomainCheckpointXMLFlags... flags) {
         int mask = LibvirtEnum.mask(flags);
-        return call("virDomainCheckpointGetXMLDesc", RemoteProcedure.REMOTE_PROC_DOMAIN_CHECKPOINT_GET_XML_DESC, new RemoteDomainCheckpointGetXmlDescArgs(ref, mask)::encode,
+        return call("virDomainCheckpointGetXMLDesc", RemoteProcedure.REMOTE_PROC_DOMAIN_CHECKPOINT_GET_XML_DESC,
+                new RemoteDomainCheckpointGetXmlDescArgs(ref, mask)::encode,
                 Wire::str);
     }
 
     @Override
     public DomainCheckpoint getParent() {
         return new RemoteDomainCheckpoint(session, call("virDomainCheckpointGetParent",
-                RemoteProcedure.REMOTE_PROC_DOMAIN_CHECKPOINT_GET_PARENT, new RemoteDomainCheckpointGetParentArgs(ref, 0)::encode, RemoteNonnullDomainCheckpoint::decode));
+                RemoteProcedure.REMOTE_PROC_DOMAIN_CHECKPOINT_GET_PARENT, new RemoteDomainCheckpointGetParentArgs(ref,
+                0)::encode, RemoteNonnullDomainCheckpoint::decode));
     }
 
     @Override
     public List<DomainCheckpoint> listAllChildren(DomainCheckpointListFlags... flags) {
         int mask = LibvirtEnum.mask(flags);
-        return wrap(call("virDomainCheckpointListAllChildren", RemoteProcedure.REMOTE_PROC_DOMAIN_CHECKPOINT_LIST_ALL_CHILDREN, new RemoteDomainCheckpointListAllChildrenArgs(ref, 1, mask)::encode, r -> Wire.list(r, Wire.LIST_MAX, RemoteNonnullDomainCheckpoint::decode)), c -> new RemoteDomainCheckpoint(session, c));
+        return wrap(call("virDomainCheckpointListAllChildren",
+                RemoteProcedure.REMOTE_PROC_DOMAIN_CHECKPOINT_LIST_ALL_CHILDREN,
+                new RemoteDomainCheckpointListAllChildrenArgs(ref, 1, mask)::encode,
+                r -> Wire.list(r, Wire.LIST_MAX, RemoteNonnullDomainCheckpoint::decode)),
+                c -> new RemoteDomainCheckpoint(session, c));
     }
 
     @Override
     public void delete(DomainCheckpointDeleteFlags... flags) {
         int mask = LibvirtEnum.mask(flags);
-        call("virDomainCheckpointDelete", RemoteProcedure.REMOTE_PROC_DOMAIN_CHECKPOINT_DELETE, new RemoteDomainCheckpointDeleteArgs(ref, mask)::encode, null);
+        call("virDomainCheckpointDelete", RemoteProcedure.REMOTE_PROC_DOMAIN_CHECKPOINT_DELETE,
+                new RemoteDomainCheckpointDeleteArgs(ref, mask)::encode, null);
     }
 }

@@ -35,37 +35,46 @@ final class RemoteDomainSnapshot extends RemoteObject implements DomainSnapshot 
     @Override
     public String getXMLDesc(DomainSnapshotXMLFlags... flags) {
         int mask = LibvirtEnum.mask(flags);
-        return call("virDomainSnapshotGetXMLDesc", RemoteProcedure.REMOTE_PROC_DOMAIN_SNAPSHOT_GET_XML_DESC, new RemoteDomainSnapshotGetXmlDescArgs(ref, mask)::encode,
+        return call("virDomainSnapshotGetXMLDesc", RemoteProcedure.REMOTE_PROC_DOMAIN_SNAPSHOT_GET_XML_DESC,
+                new RemoteDomainSnapshotGetXmlDescArgs(ref, mask)::encode,
                 Wire::str);
     }
 
     @Override
     public DomainSnapshot getParent() {
-        return new RemoteDomainSnapshot(session, call("virDomainSnapshotGetParent", RemoteProcedure.REMOTE_PROC_DOMAIN_SNAPSHOT_GET_PARENT,
+        return new RemoteDomainSnapshot(session, call("virDomainSnapshotGetParent",
+                RemoteProcedure.REMOTE_PROC_DOMAIN_SNAPSHOT_GET_PARENT,
                 new RemoteDomainSnapshotGetParentArgs(ref, 0)::encode, RemoteNonnullDomainSnapshot::decode));
     }
 
     @Override
     public boolean isCurrent() {
-        return call("virDomainSnapshotIsCurrent", RemoteProcedure.REMOTE_PROC_DOMAIN_SNAPSHOT_IS_CURRENT, new RemoteDomainSnapshotIsCurrentArgs(ref, 0)::encode,
+        return call("virDomainSnapshotIsCurrent", RemoteProcedure.REMOTE_PROC_DOMAIN_SNAPSHOT_IS_CURRENT,
+                new RemoteDomainSnapshotIsCurrentArgs(ref, 0)::encode,
                 r -> r.readInt()) != 0;
     }
 
     @Override
     public List<DomainSnapshot> listAllChildren(DomainSnapshotListFlags... flags) {
         int mask = LibvirtEnum.mask(flags);
-        return wrap(call("virDomainSnapshotListAllChildren", RemoteProcedure.REMOTE_PROC_DOMAIN_SNAPSHOT_LIST_ALL_CHILDREN, new RemoteDomainSnapshotListAllChildrenArgs(ref, 1, mask)::encode, r -> Wire.list(r, Wire.LIST_MAX, RemoteNonnullDomainSnapshot::decode)), c -> new RemoteDomainSnapshot(session, c));
+        return wrap(call("virDomainSnapshotListAllChildren",
+                RemoteProcedure.REMOTE_PROC_DOMAIN_SNAPSHOT_LIST_ALL_CHILDREN,
+                new RemoteDomainSnapshotListAllChildrenArgs(ref, 1, mask)::encode,
+                r -> Wire.list(r, Wire.LIST_MAX, RemoteNonnullDomainSnapshot::decode)),
+                c -> new RemoteDomainSnapshot(session, c));
     }
 
     @Override
     public void revertTo(DomainSnapshotRevertFlags... flags) {
         int mask = LibvirtEnum.mask(flags);
-        call("virDomainRevertToSnapshot", RemoteProcedure.REMOTE_PROC_DOMAIN_REVERT_TO_SNAPSHOT, new RemoteDomainRevertToSnapshotArgs(ref, mask)::encode, null);
+        call("virDomainRevertToSnapshot", RemoteProcedure.REMOTE_PROC_DOMAIN_REVERT_TO_SNAPSHOT,
+                new RemoteDomainRevertToSnapshotArgs(ref, mask)::encode, null);
     }
 
     @Override
     public void delete(DomainSnapshotDeleteFlags... flags) {
         int mask = LibvirtEnum.mask(flags);
-        call("virDomainSnapshotDelete", RemoteProcedure.REMOTE_PROC_DOMAIN_SNAPSHOT_DELETE, new RemoteDomainSnapshotDeleteArgs(ref, mask)::encode, null);
+        call("virDomainSnapshotDelete", RemoteProcedure.REMOTE_PROC_DOMAIN_SNAPSHOT_DELETE,
+                new RemoteDomainSnapshotDeleteArgs(ref, mask)::encode, null);
     }
 }

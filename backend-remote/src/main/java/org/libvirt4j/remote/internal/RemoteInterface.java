@@ -33,11 +33,13 @@ final class RemoteInterface extends RemoteObject implements Interface {
     @Override
     public String getXMLDesc(InterfaceXMLFlags... flags) {
         int mask = LibvirtEnum.mask(flags);
-        return call("virInterfaceGetXMLDesc", RemoteProcedure.REMOTE_PROC_INTERFACE_GET_XML_DESC, new RemoteInterfaceGetXmlDescArgs(ref, mask)::encode, Wire::str);
+        return call("virInterfaceGetXMLDesc", RemoteProcedure.REMOTE_PROC_INTERFACE_GET_XML_DESC,
+                new RemoteInterfaceGetXmlDescArgs(ref, mask)::encode, Wire::str);
     }
 
     @Override
     public boolean isActive() {
-        return call("virInterfaceIsActive", RemoteProcedure.REMOTE_PROC_INTERFACE_IS_ACTIVE, new RemoteInterfaceIsActiveArgs(ref)::encode, r -> r.readInt()) != 0;
+        return call("virInterfaceIsActive", RemoteProcedure.REMOTE_PROC_INTERFACE_IS_ACTIVE,
+                new RemoteInterfaceIsActiveArgs(ref)::encode, r -> r.readInt()) != 0;
     }
 }

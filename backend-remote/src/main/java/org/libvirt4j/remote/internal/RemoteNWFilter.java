@@ -38,11 +38,13 @@ final class RemoteNWFilter extends RemoteObject implements NWFilter {
 
     @Override
     public String getXMLDesc() {
-        return call("virNWFilterGetXMLDesc", RemoteProcedure.REMOTE_PROC_NWFILTER_GET_XML_DESC, new RemoteNwfilterGetXmlDescArgs(ref, 0)::encode, Wire::str);
+        return call("virNWFilterGetXMLDesc", RemoteProcedure.REMOTE_PROC_NWFILTER_GET_XML_DESC,
+                new RemoteNwfilterGetXmlDescArgs(ref, 0)::encode, Wire::str);
     }
 
     @Override
     public void undefine() {
-        call("virNWFilterUndefine", RemoteProcedure.REMOTE_PROC_NWFILTER_UNDEFINE, new RemoteNwfilterUndefineArgs(ref)::encode, null);
+        call("virNWFilterUndefine", RemoteProcedure.REMOTE_PROC_NWFILTER_UNDEFINE,
+                new RemoteNwfilterUndefineArgs(ref)::encode, null);
     }
 }

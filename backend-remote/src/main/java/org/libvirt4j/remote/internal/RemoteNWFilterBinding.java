@@ -30,11 +30,13 @@ final class RemoteNWFilterBinding extends RemoteObject implements NWFilterBindin
 
     @Override
     public String getXMLDesc() {
-        return call("virNWFilterBindingGetXMLDesc", RemoteProcedure.REMOTE_PROC_NWFILTER_BINDING_GET_XML_DESC, new RemoteNwfilterBindingGetXmlDescArgs(ref, 0)::encode, Wire::str);
+        return call("virNWFilterBindingGetXMLDesc", RemoteProcedure.REMOTE_PROC_NWFILTER_BINDING_GET_XML_DESC,
+                new RemoteNwfilterBindingGetXmlDescArgs(ref, 0)::encode, Wire::str);
     }
 
     @Override
     public void delete() {
-        call("virNWFilterBindingDelete", RemoteProcedure.REMOTE_PROC_NWFILTER_BINDING_DELETE, new RemoteNwfilterBindingDeleteArgs(ref)::encode, null);
+        call("virNWFilterBindingDelete", RemoteProcedure.REMOTE_PROC_NWFILTER_BINDING_DELETE,
+                new RemoteNwfilterBindingDeleteArgs(ref)::encode, null);
     }
 }

@@ -57,52 +57,64 @@ final class RemoteNetwork extends RemoteObject implements Network {
     @Override
     public String getXMLDesc(NetworkXMLFlags... flags) {
         int mask = LibvirtEnum.mask(flags);
-        return call("virNetworkGetXMLDesc", RemoteProcedure.REMOTE_PROC_NETWORK_GET_XML_DESC, new RemoteNetworkGetXmlDescArgs(ref, mask)::encode, Wire::str);
+        return call("virNetworkGetXMLDesc", RemoteProcedure.REMOTE_PROC_NETWORK_GET_XML_DESC,
+                new RemoteNetworkGetXmlDescArgs(ref, mask)::encode, Wire::str);
     }
 
     @Override
     public String getBridgeName() {
-        return call("virNetworkGetBridgeName", RemoteProcedure.REMOTE_PROC_NETWORK_GET_BRIDGE_NAME, new RemoteNetworkGetBridgeNameArgs(ref)::encode, Wire::str);
+        return call("virNetworkGetBridgeName", RemoteProcedure.REMOTE_PROC_NETWORK_GET_BRIDGE_NAME,
+                new RemoteNetworkGetBridgeNameArgs(ref)::encode, Wire::str);
     }
 
     @Override
     public void create() {
-        call("virNetworkCreate", RemoteProcedure.REMOTE_PROC_NETWORK_CREATE, new RemoteNetworkCreateArgs(ref)::encode, null);
+        call("virNetworkCreate", RemoteProcedure.REMOTE_PROC_NETWORK_CREATE, new RemoteNetworkCreateArgs(ref)::encode,
+                null);
     }
 
     @Override
     public void destroy() {
-        call("virNetworkDestroy", RemoteProcedure.REMOTE_PROC_NETWORK_DESTROY, new RemoteNetworkDestroyArgs(ref)::encode, null);
+        call("virNetworkDestroy", RemoteProcedure.REMOTE_PROC_NETWORK_DESTROY,
+                new RemoteNetworkDestroyArgs(ref)::encode, null);
     }
 
     @Override
     public void undefine() {
-        call("virNetworkUndefine", RemoteProcedure.REMOTE_PROC_NETWORK_UNDEFINE, new RemoteNetworkUndefineArgs(ref)::encode, null);
+        call("virNetworkUndefine", RemoteProcedure.REMOTE_PROC_NETWORK_UNDEFINE,
+                new RemoteNetworkUndefineArgs(ref)::encode, null);
     }
 
     @Override
     public boolean isActive() {
-        return call("virNetworkIsActive", RemoteProcedure.REMOTE_PROC_NETWORK_IS_ACTIVE, new RemoteNetworkIsActiveArgs(ref)::encode, r -> r.readInt()) != 0;
+        return call("virNetworkIsActive", RemoteProcedure.REMOTE_PROC_NETWORK_IS_ACTIVE,
+                new RemoteNetworkIsActiveArgs(ref)::encode, r -> r.readInt()) != 0;
     }
 
     @Override
     public boolean isPersistent() {
-        return call("virNetworkIsPersistent", RemoteProcedure.REMOTE_PROC_NETWORK_IS_PERSISTENT, new RemoteNetworkIsPersistentArgs(ref)::encode, r -> r.readInt()) != 0;
+        return call("virNetworkIsPersistent", RemoteProcedure.REMOTE_PROC_NETWORK_IS_PERSISTENT,
+                new RemoteNetworkIsPersistentArgs(ref)::encode, r -> r.readInt()) != 0;
     }
 
     @Override
     public boolean getAutostart() {
-        return call("virNetworkGetAutostart", RemoteProcedure.REMOTE_PROC_NETWORK_GET_AUTOSTART, new RemoteNetworkGetAutostartArgs(ref)::encode, r -> r.readInt()) != 0;
+        return call("virNetworkGetAutostart", RemoteProcedure.REMOTE_PROC_NETWORK_GET_AUTOSTART,
+                new RemoteNetworkGetAutostartArgs(ref)::encode, r -> r.readInt()) != 0;
     }
 
     @Override
     public void setAutostart(boolean autostart) {
-        call("virNetworkSetAutostart", RemoteProcedure.REMOTE_PROC_NETWORK_SET_AUTOSTART, new RemoteNetworkSetAutostartArgs(ref, autostart ? 1 : 0)::encode, null);
+        call("virNetworkSetAutostart", RemoteProcedure.REMOTE_PROC_NETWORK_SET_AUTOSTART,
+                new RemoteNetworkSetAutostartArgs(ref, autostart ? 1 : 0)::encode, null);
     }
 
     @Override
     public List<NetworkPort> listAllPorts() {
-        return wrap(call("virNetworkListAllPorts", RemoteProcedure.REMOTE_PROC_NETWORK_LIST_ALL_PORTS, new RemoteNetworkListAllPortsArgs(ref, 1, 0)::encode, r -> Wire.list(r, Wire.LIST_MAX, RemoteNonnullNetworkPort::decode)), p -> new RemoteNetworkPort(session, p));
+        return wrap(call("virNetworkListAllPorts", RemoteProcedure.REMOTE_PROC_NETWORK_LIST_ALL_PORTS,
+                new RemoteNetworkListAllPortsArgs(ref, 1, 0)::encode,
+                r -> Wire.list(r, Wire.LIST_MAX, RemoteNonnullNetworkPort::decode)),
+                p -> new RemoteNetworkPort(session, p));
     }
 
     @Override
@@ -110,7 +122,8 @@ final class RemoteNetwork extends RemoteObject implements Network {
         Objects.requireNonNull(uuid, "uuid");
         check("virNetworkPortLookupByUUIDString");
         byte[] raw = Uuids.parse(uuid, ErrorDomain.NETWORK);
-        return new RemoteNetworkPort(session, call("virNetworkPortLookupByUUIDString", RemoteProcedure.REMOTE_PROC_NETWORK_PORT_LOOKUP_BY_UUID,
+        return new RemoteNetworkPort(session, call("virNetworkPortLookupByUUIDString",
+                RemoteProcedure.REMOTE_PROC_NETWORK_PORT_LOOKUP_BY_UUID,
                 new RemoteNetworkPortLookupByUuidArgs(ref, raw)::encode, RemoteNonnullNetworkPort::decode));
     }
 
@@ -118,6 +131,8 @@ final class RemoteNetwork extends RemoteObject implements Network {
     public NetworkPort portCreateXML(String xml, NetworkPortCreateFlags... flags) {
         Objects.requireNonNull(xml, "xml");
         int mask = LibvirtEnum.mask(flags);
-        return new RemoteNetworkPort(session, call("virNetworkPortCreateXML", RemoteProcedure.REMOTE_PROC_NETWORK_PORT_CREATE_XML, new RemoteNetworkPortCreateXmlArgs(ref, xml, mask)::encode, RemoteNonnullNetworkPort::decode));
+        return new RemoteNetworkPort(session, call("virNetworkPortCreateXML",
+                RemoteProcedure.REMOTE_PROC_NETWORK_PORT_CREATE_XML,
+                new RemoteNetworkPortCreateXmlArgs(ref, xml, mask)::encode, RemoteNonnullNetworkPort::decode));
     }
 }

@@ -32,11 +32,13 @@ final class RemoteNetworkPort extends RemoteObject implements NetworkPort {
 
     @Override
     public String getXMLDesc() {
-        return call("virNetworkPortGetXMLDesc", RemoteProcedure.REMOTE_PROC_NETWORK_PORT_GET_XML_DESC, new RemoteNetworkPortGetXmlDescArgs(ref, 0)::encode, Wire::str);
+        return call("virNetworkPortGetXMLDesc", RemoteProcedure.REMOTE_PROC_NETWORK_PORT_GET_XML_DESC,
+                new RemoteNetworkPortGetXmlDescArgs(ref, 0)::encode, Wire::str);
     }
 
     @Override
     public void delete() {
-        call("virNetworkPortDelete", RemoteProcedure.REMOTE_PROC_NETWORK_PORT_DELETE, new RemoteNetworkPortDeleteArgs(ref, 0)::encode, null);
+        call("virNetworkPortDelete", RemoteProcedure.REMOTE_PROC_NETWORK_PORT_DELETE,
+                new RemoteNetworkPortDeleteArgs(ref, 0)::encode, null);
     }
 }

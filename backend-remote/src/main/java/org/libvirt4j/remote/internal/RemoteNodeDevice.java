@@ -26,23 +26,28 @@ final class RemoteNodeDevice extends RemoteObject implements NodeDevice {
 
     @Override
     public String getParent() {
-        return call("virNodeDeviceGetParent", RemoteProcedure.REMOTE_PROC_NODE_DEVICE_GET_PARENT, new RemoteNodeDeviceGetParentArgs(name)::encode, Wire::optStr);
+        return call("virNodeDeviceGetParent", RemoteProcedure.REMOTE_PROC_NODE_DEVICE_GET_PARENT,
+                new RemoteNodeDeviceGetParentArgs(name)::encode, Wire::optStr);
     }
 
     @Override
     public String getXMLDesc() {
-        return call("virNodeDeviceGetXMLDesc", RemoteProcedure.REMOTE_PROC_NODE_DEVICE_GET_XML_DESC, new RemoteNodeDeviceGetXmlDescArgs(name, 0)::encode, Wire::str);
+        return call("virNodeDeviceGetXMLDesc", RemoteProcedure.REMOTE_PROC_NODE_DEVICE_GET_XML_DESC,
+                new RemoteNodeDeviceGetXmlDescArgs(name, 0)::encode, Wire::str);
     }
 
     @Override
     public List<String> listCaps() {
         acquire("virNodeDeviceListCaps");
         try {
-            int n = session.call(RemoteProcedure.REMOTE_PROC_NODE_DEVICE_NUM_OF_CAPS, new RemoteNodeDeviceNumOfCapsArgs(name)::encode, r -> r.readInt());
+            int n = session.call(RemoteProcedure.REMOTE_PROC_NODE_DEVICE_NUM_OF_CAPS,
+                    new RemoteNodeDeviceNumOfCapsArgs(name)::encode, r -> r.readInt());
             if (n <= 0) {
                 return List.of();
             }
-            return List.copyOf(session.call(RemoteProcedure.REMOTE_PROC_NODE_DEVICE_LIST_CAPS, new RemoteNodeDeviceListCapsArgs(name, n)::encode, r -> r.readArray(Wire.NODE_DEVICE_LIST_MAX, Wire::str)));
+            return List.copyOf(session.call(RemoteProcedure.REMOTE_PROC_NODE_DEVICE_LIST_CAPS,
+                    new RemoteNodeDeviceListCapsArgs(name, n)::encode,
+                    r -> r.readArray(Wire.NODE_DEVICE_LIST_MAX, Wire::str)));
         } finally {
             release();
         }

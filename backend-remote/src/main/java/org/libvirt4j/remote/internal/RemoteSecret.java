@@ -47,23 +47,27 @@ final class RemoteSecret extends RemoteObject implements Secret {
 
     @Override
     public String getXMLDesc() {
-        return call("virSecretGetXMLDesc", RemoteProcedure.REMOTE_PROC_SECRET_GET_XML_DESC, new RemoteSecretGetXmlDescArgs(ref, 0)::encode, Wire::str);
+        return call("virSecretGetXMLDesc", RemoteProcedure.REMOTE_PROC_SECRET_GET_XML_DESC,
+                new RemoteSecretGetXmlDescArgs(ref, 0)::encode, Wire::str);
     }
 
     @Override
     public byte[] getValue() {
-        return call("virSecretGetValue", RemoteProcedure.REMOTE_PROC_SECRET_GET_VALUE, new RemoteSecretGetValueArgs(ref, 0)::encode, r -> r.readOpaque(Wire.SECRET_VALUE_MAX));
+        return call("virSecretGetValue", RemoteProcedure.REMOTE_PROC_SECRET_GET_VALUE,
+                new RemoteSecretGetValueArgs(ref, 0)::encode, r -> r.readOpaque(Wire.SECRET_VALUE_MAX));
     }
 
     @Override
     public void setValue(byte[] value) {
         Objects.requireNonNull(value, "value");
         byte[] copy = value.clone();
-        call("virSecretSetValue", RemoteProcedure.REMOTE_PROC_SECRET_SET_VALUE, new RemoteSecretSetValueArgs(ref, copy, 0)::encode, null);
+        call("virSecretSetValue", RemoteProcedure.REMOTE_PROC_SECRET_SET_VALUE,
+                new RemoteSecretSetValueArgs(ref, copy, 0)::encode, null);
     }
 
     @Override
     public void undefine() {
-        call("virSecretUndefine", RemoteProcedure.REMOTE_PROC_SECRET_UNDEFINE, new RemoteSecretUndefineArgs(ref)::encode, null);
+        call("virSecretUndefine", RemoteProcedure.REMOTE_PROC_SECRET_UNDEFINE,
+                new RemoteSecretUndefineArgs(ref)::encode, null);
     }
 }

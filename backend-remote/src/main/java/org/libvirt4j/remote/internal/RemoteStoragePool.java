@@ -64,12 +64,14 @@ final class RemoteStoragePool extends RemoteObject implements StoragePool {
     @Override
     public String getXMLDesc(StorageXMLFlags... flags) {
         int mask = LibvirtEnum.mask(flags);
-        return call("virStoragePoolGetXMLDesc", RemoteProcedure.REMOTE_PROC_STORAGE_POOL_GET_XML_DESC, new RemoteStoragePoolGetXmlDescArgs(ref, mask)::encode, Wire::str);
+        return call("virStoragePoolGetXMLDesc", RemoteProcedure.REMOTE_PROC_STORAGE_POOL_GET_XML_DESC,
+                new RemoteStoragePoolGetXmlDescArgs(ref, mask)::encode, Wire::str);
     }
 
     @Override
     public StoragePoolInfo getInfo() {
-        return call("virStoragePoolGetInfo", RemoteProcedure.REMOTE_PROC_STORAGE_POOL_GET_INFO, new RemoteStoragePoolGetInfoArgs(ref)::encode,
+        return call("virStoragePoolGetInfo", RemoteProcedure.REMOTE_PROC_STORAGE_POOL_GET_INFO,
+                new RemoteStoragePoolGetInfoArgs(ref)::encode,
                 r -> {
                     RemoteStoragePoolGetInfoRet i = RemoteStoragePoolGetInfoRet.decode(r);
                     return new StoragePoolInfo(i.state(), i.capacity(), i.allocation(), i.available());
@@ -78,69 +80,86 @@ final class RemoteStoragePool extends RemoteObject implements StoragePool {
 
     @Override
     public void build(StoragePoolBuildFlags... flags) {
-        call("virStoragePoolBuild", RemoteProcedure.REMOTE_PROC_STORAGE_POOL_BUILD, new RemoteStoragePoolBuildArgs(ref, LibvirtEnum.mask(flags))::encode, null);
+        call("virStoragePoolBuild", RemoteProcedure.REMOTE_PROC_STORAGE_POOL_BUILD,
+                new RemoteStoragePoolBuildArgs(ref, LibvirtEnum.mask(flags))::encode, null);
     }
 
     @Override
     public void create(StoragePoolCreateFlags... flags) {
-        call("virStoragePoolCreate", RemoteProcedure.REMOTE_PROC_STORAGE_POOL_CREATE, new RemoteStoragePoolCreateArgs(ref, LibvirtEnum.mask(flags))::encode, null);
+        call("virStoragePoolCreate", RemoteProcedure.REMOTE_PROC_STORAGE_POOL_CREATE,
+                new RemoteStoragePoolCreateArgs(ref, LibvirtEnum.mask(flags))::encode, null);
     }
 
     @Override
     public void destroy() {
-        call("virStoragePoolDestroy", RemoteProcedure.REMOTE_PROC_STORAGE_POOL_DESTROY, new RemoteStoragePoolDestroyArgs(ref)::encode, null);
+        call("virStoragePoolDestroy", RemoteProcedure.REMOTE_PROC_STORAGE_POOL_DESTROY,
+                new RemoteStoragePoolDestroyArgs(ref)::encode, null);
     }
 
     @Override
     public void delete(StoragePoolDeleteFlags... flags) {
-        call("virStoragePoolDelete", RemoteProcedure.REMOTE_PROC_STORAGE_POOL_DELETE, new RemoteStoragePoolDeleteArgs(ref, LibvirtEnum.mask(flags))::encode, null);
+        call("virStoragePoolDelete", RemoteProcedure.REMOTE_PROC_STORAGE_POOL_DELETE,
+                new RemoteStoragePoolDeleteArgs(ref, LibvirtEnum.mask(flags))::encode, null);
     }
 
     @Override
     public void undefine() {
-        call("virStoragePoolUndefine", RemoteProcedure.REMOTE_PROC_STORAGE_POOL_UNDEFINE, new RemoteStoragePoolUndefineArgs(ref)::encode, null);
+        call("virStoragePoolUndefine", RemoteProcedure.REMOTE_PROC_STORAGE_POOL_UNDEFINE,
+                new RemoteStoragePoolUndefineArgs(ref)::encode, null);
     }
 
     @Override
     public void refresh() {
-        call("virStoragePoolRefresh", RemoteProcedure.REMOTE_PROC_STORAGE_POOL_REFRESH, new RemoteStoragePoolRefreshArgs(ref, 0)::encode, null);
+        call("virStoragePoolRefresh", RemoteProcedure.REMOTE_PROC_STORAGE_POOL_REFRESH,
+                new RemoteStoragePoolRefreshArgs(ref, 0)::encode, null);
     }
 
     @Override
     public boolean isActive() {
-        return call("virStoragePoolIsActive", RemoteProcedure.REMOTE_PROC_STORAGE_POOL_IS_ACTIVE, new RemoteStoragePoolIsActiveArgs(ref)::encode, r -> r.readInt()) != 0;
+        return call("virStoragePoolIsActive", RemoteProcedure.REMOTE_PROC_STORAGE_POOL_IS_ACTIVE,
+                new RemoteStoragePoolIsActiveArgs(ref)::encode, r -> r.readInt()) != 0;
     }
 
     @Override
     public boolean isPersistent() {
-        return call("virStoragePoolIsPersistent", RemoteProcedure.REMOTE_PROC_STORAGE_POOL_IS_PERSISTENT, new RemoteStoragePoolIsPersistentArgs(ref)::encode, r -> r.readInt()) != 0;
+        return call("virStoragePoolIsPersistent", RemoteProcedure.REMOTE_PROC_STORAGE_POOL_IS_PERSISTENT,
+                new RemoteStoragePoolIsPersistentArgs(ref)::encode, r -> r.readInt()) != 0;
     }
 
     @Override
     public boolean getAutostart() {
-        return call("virStoragePoolGetAutostart", RemoteProcedure.REMOTE_PROC_STORAGE_POOL_GET_AUTOSTART, new RemoteStoragePoolGetAutostartArgs(ref)::encode, r -> r.readInt()) != 0;
+        return call("virStoragePoolGetAutostart", RemoteProcedure.REMOTE_PROC_STORAGE_POOL_GET_AUTOSTART,
+                new RemoteStoragePoolGetAutostartArgs(ref)::encode, r -> r.readInt()) != 0;
     }
 
     @Override
     public void setAutostart(boolean autostart) {
-        call("virStoragePoolSetAutostart", RemoteProcedure.REMOTE_PROC_STORAGE_POOL_SET_AUTOSTART, new RemoteStoragePoolSetAutostartArgs(ref, autostart ? 1 : 0)::encode, null);
+        call("virStoragePoolSetAutostart", RemoteProcedure.REMOTE_PROC_STORAGE_POOL_SET_AUTOSTART,
+                new RemoteStoragePoolSetAutostartArgs(ref, autostart ? 1 : 0)::encode, null);
     }
 
     @Override
     public List<StorageVol> listAllStorageVolumes() {
-        return wrap(call("virStoragePoolListAllVolumes", RemoteProcedure.REMOTE_PROC_STORAGE_POOL_LIST_ALL_VOLUMES, new RemoteStoragePoolListAllVolumesArgs(ref, 1, 0)::encode, r -> Wire.list(r, Wire.LIST_MAX, RemoteNonnullStorageVol::decode)), v -> new RemoteStorageVol(session, v));
+        return wrap(call("virStoragePoolListAllVolumes", RemoteProcedure.REMOTE_PROC_STORAGE_POOL_LIST_ALL_VOLUMES,
+                new RemoteStoragePoolListAllVolumesArgs(ref, 1, 0)::encode,
+                r -> Wire.list(r, Wire.LIST_MAX, RemoteNonnullStorageVol::decode)), v -> new RemoteStorageVol(session,
+                v));
     }
 
     @Override
     public StorageVol lookupStorageVolByName(String name) {
         Objects.requireNonNull(name, "name");
-        return new RemoteStorageVol(session, call("virStorageVolLookupByName", RemoteProcedure.REMOTE_PROC_STORAGE_VOL_LOOKUP_BY_NAME, new RemoteStorageVolLookupByNameArgs(ref, name)::encode, RemoteNonnullStorageVol::decode));
+        return new RemoteStorageVol(session, call("virStorageVolLookupByName",
+                RemoteProcedure.REMOTE_PROC_STORAGE_VOL_LOOKUP_BY_NAME,
+                new RemoteStorageVolLookupByNameArgs(ref, name)::encode, RemoteNonnullStorageVol::decode));
     }
 
     @Override
     public StorageVol storageVolCreateXML(String xml, StorageVolCreateFlags... flags) {
         Objects.requireNonNull(xml, "xml");
         int mask = LibvirtEnum.mask(flags);
-        return new RemoteStorageVol(session, call("virStorageVolCreateXML", RemoteProcedure.REMOTE_PROC_STORAGE_VOL_CREATE_XML, new RemoteStorageVolCreateXmlArgs(ref, xml, mask)::encode, RemoteNonnullStorageVol::decode));
+        return new RemoteStorageVol(session, call("virStorageVolCreateXML",
+                RemoteProcedure.REMOTE_PROC_STORAGE_VOL_CREATE_XML,
+                new RemoteStorageVolCreateXmlArgs(ref, xml, mask)::encode, RemoteNonnullStorageVol::decode));
     }
 }

@@ -39,17 +39,20 @@ final class RemoteStorageVol extends RemoteObject implements StorageVol {
 
     @Override
     public String getPath() {
-        return call("virStorageVolGetPath", RemoteProcedure.REMOTE_PROC_STORAGE_VOL_GET_PATH, new RemoteStorageVolGetPathArgs(ref)::encode, Wire::str);
+        return call("virStorageVolGetPath", RemoteProcedure.REMOTE_PROC_STORAGE_VOL_GET_PATH,
+                new RemoteStorageVolGetPathArgs(ref)::encode, Wire::str);
     }
 
     @Override
     public String getXMLDesc() {
-        return call("virStorageVolGetXMLDesc", RemoteProcedure.REMOTE_PROC_STORAGE_VOL_GET_XML_DESC, new RemoteStorageVolGetXmlDescArgs(ref, 0)::encode, Wire::str);
+        return call("virStorageVolGetXMLDesc", RemoteProcedure.REMOTE_PROC_STORAGE_VOL_GET_XML_DESC,
+                new RemoteStorageVolGetXmlDescArgs(ref, 0)::encode, Wire::str);
     }
 
     @Override
     public StorageVolInfo getInfo() {
-        return call("virStorageVolGetInfo", RemoteProcedure.REMOTE_PROC_STORAGE_VOL_GET_INFO, new RemoteStorageVolGetInfoArgs(ref)::encode,
+        return call("virStorageVolGetInfo", RemoteProcedure.REMOTE_PROC_STORAGE_VOL_GET_INFO,
+                new RemoteStorageVolGetInfoArgs(ref)::encode,
                 r -> {
                     RemoteStorageVolGetInfoRet i = RemoteStorageVolGetInfoRet.decode(r);
                     return new StorageVolInfo(i.type(), i.capacity(), i.allocation());
@@ -59,12 +62,14 @@ final class RemoteStorageVol extends RemoteObject implements StorageVol {
     @Override
     public void delete(StorageVolDeleteFlags... flags) {
         int mask = LibvirtEnum.mask(flags);
-        call("virStorageVolDelete", RemoteProcedure.REMOTE_PROC_STORAGE_VOL_DELETE, new RemoteStorageVolDeleteArgs(ref, mask)::encode, null);
+        call("virStorageVolDelete", RemoteProcedure.REMOTE_PROC_STORAGE_VOL_DELETE,
+                new RemoteStorageVolDeleteArgs(ref, mask)::encode, null);
     }
 
     @Override
     public StoragePool lookupPoolByVolume() {
-        return new RemoteStoragePool(session, call("virStoragePoolLookupByVolume", RemoteProcedure.REMOTE_PROC_STORAGE_POOL_LOOKUP_BY_VOLUME,
+        return new RemoteStoragePool(session, call("virStoragePoolLookupByVolume",
+                RemoteProcedure.REMOTE_PROC_STORAGE_POOL_LOOKUP_BY_VOLUME,
                 new RemoteStoragePoolLookupByVolumeArgs(ref)::encode, RemoteNonnullStoragePool::decode));
     }
 }

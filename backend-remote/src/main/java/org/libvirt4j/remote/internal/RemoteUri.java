@@ -119,7 +119,8 @@ public final class RemoteUri {
                 case "ssh" -> Transport.SSH;
                 case "libssh", "libssh2" -> Transport.LIBSSH;
                 case "ext" -> Transport.EXT;
-                default -> throw remoteError(ErrorNumber.ERR_INVALID_ARG, "invalid argument: remote_open: transport in URL "
+                default -> throw remoteError(ErrorNumber.ERR_INVALID_ARG,
+                        "invalid argument: remote_open: transport in URL "
                         + "not recognised (should be tls|unix|ssh|ext|tcp|libssh2|libssh)");
             };
         }
@@ -266,7 +267,8 @@ public final class RemoteUri {
         return original;
     }
 
-    /** @return the driver scheme without the transport ({@code "qemu"}, {@code "test"}), {@code ""} for the default URI */
+    /** @return the driver scheme without the transport ({@code "qemu"}, {@code "test"}),
+            {@code ""} for the default URI */
     public String driver() {
         return driver;
     }

@@ -30,9 +30,11 @@ final class Session {
     private static final int FEATURE_TYPED_PARAM_STRING = 9;
     /** {@code VIR_DRV_FEATURE_PROGRAM_KEEPALIVE}. */
     private static final int FEATURE_PROGRAM_KEEPALIVE = 10;
-    /** System property: seconds of silence before a keepalive PING (libvirt.conf {@code keepalive_interval}, default 5). */
+    /** System property: seconds of silence before a keepalive PING (libvirt.conf {@code keepalive_interval},
+            default 5). */
     static final String KEEPALIVE_INTERVAL_PROPERTY = "libvirt4j.remote.keepaliveInterval";
-    /** System property: unanswered PINGs before the connection is dead (libvirt.conf {@code keepalive_count}, default 5). */
+    /** System property: unanswered PINGs before the connection is dead (libvirt.conf {@code keepalive_count},
+            default 5). */
     static final String KEEPALIVE_COUNT_PROPERTY = "libvirt4j.remote.keepaliveCount";
 
     final RpcClient rpc;
