@@ -78,7 +78,9 @@ class JniStressTest {
                                         }
                                     }
                                     case 4 -> assertThat(c.listAllDomains()).isNotEmpty().allSatisfy(Domain::close);
-                                    default -> assertThat(c.getHostname()).isNotEmpty();
+                                    // Not getHostname: it resolves the host name, and a host
+                                    // without DNS for itself makes every call take seconds.
+                                    default -> assertThat(c.getType()).isEqualTo("TEST");
                                 }
                                 calls.incrementAndGet();
                             } catch (LibvirtException e) {
