@@ -314,8 +314,18 @@ final class RemoteDomain extends RemoteObject implements Domain {
         int config = DomainModificationImpact.CONFIG.value();
         if ((mask & live) != 0 && (mask & config) != 0) {
             throw LibvirtException.of(ErrorNumber.ERR_INVALID_ARG, ErrorDomain.DOMAIN,
-                    "invalid argument: Flags 'VIR_DOMAIN_AFFECT_LIVE' and 'VIR_DOMAIN_AFFECT_CONFIG' are mutually "
-                            + "exclusive");
+                    "Flags 'VIR_DOMAIN_AFFECT_LIVE' and 'VIR_DOMAIN_AFFECT_CONFIG' are mutually exclusive");
+        }
+    }
+
+    /**
+     * The native backends pass no parameters as a NULL array, which libvirt rejects before sending
+     * anything; every backend reports it the same way.
+     */
+    private static void requireParams(List<RemoteTypedParam> list, String fn) {
+        if (list.isEmpty()) {
+            throw LibvirtException.of(ErrorNumber.ERR_INVALID_ARG, ErrorDomain.DOMAIN,
+                    "params in " + fn + " must not be NULL");
         }
     }
 
@@ -356,7 +366,7 @@ final class RemoteDomain extends RemoteObject implements Domain {
         try {
             if (list.isEmpty()) {
                 throw LibvirtException.of(ErrorNumber.ERR_INVALID_ARG, ErrorDomain.DOMAIN,
-                        "invalid argument: nparams in virDomainSetMemoryParameters must be greater than zero");
+                        "nparams in virDomainSetMemoryParameters must be greater than zero");
             }
             session.call(RemoteProcedure.REMOTE_PROC_DOMAIN_SET_MEMORY_PARAMETERS,
                     new RemoteDomainSetMemoryParametersArgs(ref(), Wire.toWire(list), mask)::encode, null);
@@ -407,6 +417,12 @@ final class RemoteDomain extends RemoteObject implements Domain {
     public void setSchedulerParameters(DomainSchedulerParameters params) {
         Objects.requireNonNull(params, "params");
         List<RemoteTypedParam> list = Wire.toWire(TypedParameters.pack(params));
+        acquire("virDomainSetSchedulerParameters");
+        try {
+            requireParams(list, "virDomainSetSchedulerParameters");
+        } finally {
+            release();
+        }
         call("virDomainSetSchedulerParameters", RemoteProcedure.REMOTE_PROC_DOMAIN_SET_SCHEDULER_PARAMETERS,
                 new RemoteDomainSetSchedulerParametersArgs(ref(), list)::encode, null);
     }
@@ -418,6 +434,7 @@ final class RemoteDomain extends RemoteObject implements Domain {
         List<RemoteTypedParam> list = Wire.toWire(TypedParameters.pack(params));
         acquire("virDomainSetSchedulerParametersFlags");
         try {
+            requireParams(list, "virDomainSetSchedulerParametersFlags");
             liveConfigExclusive(mask);
             session.call(RemoteProcedure.REMOTE_PROC_DOMAIN_SET_SCHEDULER_PARAMETERS_FLAGS,
                     new RemoteDomainSetSchedulerParametersFlagsArgs(ref(), list, mask)::encode, null);
@@ -436,7 +453,7 @@ final class RemoteDomain extends RemoteObject implements Domain {
             }
             if (!(stream instanceof RemoteStream rs) || rs.session != session) {
                 throw LibvirtException.of(ErrorNumber.ERR_INVALID_ARG, ErrorDomain.DOMAIN,
-                        "invalid argument: stream must match connection of domain '" + name + "'");
+                        "stream must match connection of domain '" + name + "'");
             }
             return rs.open("virDomainScreenshot",
                     rpc -> session.callStream(RemoteProcedure.REMOTE_PROC_DOMAIN_SCREENSHOT,
