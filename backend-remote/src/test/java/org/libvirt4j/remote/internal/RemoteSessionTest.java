@@ -102,6 +102,38 @@ class RemoteSessionTest {
         }
     }
 
+    /** The expected strings are what libvirt's C client (JNA backend) reports through the same daemon. */
+    @Test
+    @DisplayName("Client-side argument errors have libvirt's code, domain and exact wording")
+    void clientSideChecksAsLibvirt() {
+        try (Connect c = RemoteConnect.open(unixUri()); Domain d = c.lookupDomainByName("tck-running")) {
+            assertError(() -> c.lookupDomainByUUIDString("zz"), ErrorDomain.DOMAIN, "Invalid UUID");
+            assertError(() -> c.lookupNetworkByUUIDString("zz"), ErrorDomain.NETWORK,
+                    "uuidstr in virNetworkLookupByUUIDString must be a valid UUID");
+            assertError(() -> c.lookupStoragePoolByUUIDString("zz"), ErrorDomain.STORAGE,
+                    "uuidstr in virStoragePoolLookupByUUIDString must be a valid UUID");
+            assertError(() -> c.lookupSecretByUUIDString("zz"), ErrorDomain.SECRET,
+                    "uuidstr in virSecretLookupByUUIDString must be a valid UUID");
+            assertError(() -> c.lookupNWFilterByUUIDString("zz"), ErrorDomain.NWFILTER,
+                    "uuidstr in virNWFilterLookupByUUIDString must be a valid UUID");
+            assertError(() -> d.getMemoryParameters(org.libvirt4j.DomainModificationImpact.LIVE,
+                    org.libvirt4j.DomainModificationImpact.CONFIG), ErrorDomain.DOMAIN,
+                    "Flags 'VIR_DOMAIN_AFFECT_LIVE' and 'VIR_DOMAIN_AFFECT_CONFIG' are mutually exclusive");
+            assertError(() -> {
+                d.setMemoryParameters(org.libvirt4j.DomainMemoryParameters.builder().build());
+                return null;
+            }, ErrorDomain.DOMAIN, "nparams in virDomainSetMemoryParameters must be greater than zero");
+        }
+    }
+
+    private static void assertError(java.util.function.Supplier<?> call, ErrorDomain domain, String message) {
+        assertThatThrownBy(call::get).isInstanceOfSatisfying(LibvirtException.class, e -> {
+            assertThat(e.code()).isEqualTo(ErrorNumber.ERR_INVALID_ARG);
+            assertThat(e.domain()).isEqualTo(domain);
+            assertThat(e.getMessage()).isEqualTo(message);
+        });
+    }
+
     @Test
     @DisplayName("A read-only connection is refused a define by the daemon with ERR_OPERATION_DENIED")
     void readOnly() {
