@@ -35,11 +35,13 @@ public final class Uuids {
      *
      * @param text the string
      * @param domain the error domain of the calling API ({@code DOMAIN} for domains, ...)
+     * @param function the C function the call stands for, e.g. {@code "virNetworkLookupByUUIDString"}
      * @return the 16 bytes
-     * @throws LibvirtException {@code ERR_INVALID_ARG} "Invalid UUID", as the C client reports it
-     *         before anything is sent
+     * @throws LibvirtException {@code ERR_INVALID_ARG} worded as the C client words it, before
+     *         anything is sent: "Invalid UUID" for {@code virDomainLookupByUUIDString}, "uuidstr
+     *         in FUNCTION must be a valid UUID" for the others
      */
-    public static byte[] parse(String text, ErrorDomain domain) {
+    public static byte[] parse(String text, ErrorDomain domain, String function) {
         byte[] out = new byte[BUFLEN];
         int cur = 0;
         int n = text.length();
@@ -48,7 +50,7 @@ public final class Uuids {
         }
         for (int i = 0; i < BUFLEN;) {
             if (cur >= n) {
-                throw invalid(domain);
+                throw invalid(domain, function);
             }
             char c = text.charAt(cur);
             if (c == '-' || c == ' ') {
@@ -57,19 +59,19 @@ public final class Uuids {
             }
             int hi = Character.digit(c, 16);
             if (hi < 0 || c > 0x7f || cur + 1 >= n) {
-                throw invalid(domain);
+                throw invalid(domain, function);
             }
             char d = text.charAt(cur + 1);
             int lo = Character.digit(d, 16);
             if (lo < 0 || d > 0x7f) {
-                throw invalid(domain);
+                throw invalid(domain, function);
             }
             out[i++] = (byte) (hi * 16 + lo);
             cur += 2;
         }
         while (cur < n) {
             if (!isSpace(text.charAt(cur++))) {
-                throw invalid(domain);
+                throw invalid(domain, function);
             }
         }
         return out;
@@ -79,7 +81,11 @@ public final class Uuids {
         return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == 0x0b;
     }
 
-    private static LibvirtException invalid(ErrorDomain domain) {
-        return LibvirtException.of(ErrorNumber.ERR_INVALID_ARG, domain, "invalid argument: Invalid UUID");
+    private static LibvirtException invalid(ErrorDomain domain, String function) {
+        // libvirt's domain lookup reports its own sentence; the other lookups use the generic
+        // virCheck wording, which names the function.
+        String message = function.equals("virDomainLookupByUUIDString") ? "Invalid UUID"
+                : "uuidstr in " + function + " must be a valid UUID";
+        return LibvirtException.of(ErrorNumber.ERR_INVALID_ARG, domain, message);
     }
 }

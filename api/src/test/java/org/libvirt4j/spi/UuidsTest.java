@@ -30,7 +30,7 @@ class UuidsTest {
         "6695eb01-f6a4-8304-79aa-97f2502e-193f"})
     @DisplayName("every form virUUIDParse accepts parses to the same bytes")
     void parsesLibvirtForms(String text) {
-        assertThat(Uuids.fromBytes(Uuids.parse(text, ErrorDomain.DOMAIN))).isEqualTo(U);
+        assertThat(Uuids.fromBytes(Uuids.parse(text, ErrorDomain.DOMAIN, "virDomainLookupByUUIDString"))).isEqualTo(U);
     }
 
     @ParameterizedTest
@@ -38,11 +38,13 @@ class UuidsTest {
         "6695eb01-f6a4-8304-79aa-97f2502e193g", "6695eb01-f6a4-8304-79aa-97f2502e193f x", "٦695eb01-f6a4-8304-79aa-97f2502e193f"})
     @DisplayName("malformed UUID strings give ERR_INVALID_ARG in the caller's error domain")
     void rejectsMalformed(String text) {
-        assertThatThrownBy(() -> Uuids.parse(text, ErrorDomain.NETWORK))
+        assertThatThrownBy(() -> Uuids.parse(text, ErrorDomain.NETWORK, "virNetworkLookupByUUIDString"))
                 .isInstanceOfSatisfying(LibvirtException.class, e -> {
                     assertThat(e.code()).isEqualTo(ErrorNumber.ERR_INVALID_ARG);
                     assertThat(e.domain()).isEqualTo(ErrorDomain.NETWORK);
-                    assertThat(e.getMessage()).contains("Invalid UUID");
+                    assertThat(e.getMessage()).isEqualTo("uuidstr in virNetworkLookupByUUIDString must be a valid UUID");
                 });
+        assertThatThrownBy(() -> Uuids.parse(text, ErrorDomain.DOMAIN, "virDomainLookupByUUIDString"))
+                .hasMessage("Invalid UUID");
     }
 }

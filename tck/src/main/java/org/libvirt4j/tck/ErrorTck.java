@@ -60,7 +60,10 @@ public abstract class ErrorTck extends TckArea {
     @DisplayName("A domain UUID string of the wrong form gives ERR_INVALID_ARG")
     void malformedDomainUuid(String uuid) {
         try (Connect c = open()) {
-            expectError(ErrorNumber.ERR_INVALID_ARG, () -> c.lookupDomainByUUIDString(uuid));
+            LibvirtException e = expectError(ErrorNumber.ERR_INVALID_ARG, () -> c.lookupDomainByUUIDString(uuid));
+            assertThat(e.domain()).isEqualTo(ErrorDomain.DOMAIN);
+            assertThat(e.level()).isEqualTo(ErrorLevel.ERROR);
+            assertThat(e.getMessage()).isEqualTo("Invalid UUID");
         }
     }
 
@@ -69,14 +72,23 @@ public abstract class ErrorTck extends TckArea {
     @DisplayName("Network, pool, secret, nwfilter and network-port UUID strings of the wrong form give ERR_INVALID_ARG")
     void malformedOtherUuids() {
         try (Connect c = open()) {
-            expectError(ErrorNumber.ERR_INVALID_ARG, () -> c.lookupNetworkByUUIDString("zz"));
-            expectError(ErrorNumber.ERR_INVALID_ARG, () -> c.lookupStoragePoolByUUIDString("zz"));
-            expectError(ErrorNumber.ERR_INVALID_ARG, () -> c.lookupSecretByUUIDString("zz"));
-            expectError(ErrorNumber.ERR_INVALID_ARG, () -> c.lookupNWFilterByUUIDString("zz"));
+            expectMalformedUuid(ErrorDomain.NETWORK, "virNetworkLookupByUUIDString", () -> c.lookupNetworkByUUIDString("zz"));
+            expectMalformedUuid(ErrorDomain.STORAGE, "virStoragePoolLookupByUUIDString", () -> c.lookupStoragePoolByUUIDString("zz"));
+            expectMalformedUuid(ErrorDomain.SECRET, "virSecretLookupByUUIDString", () -> c.lookupSecretByUUIDString("zz"));
+            expectMalformedUuid(ErrorDomain.NWFILTER, "virNWFilterLookupByUUIDString", () -> c.lookupNWFilterByUUIDString("zz"));
             try (org.libvirt4j.Network n = c.lookupNetworkByName(NETWORK)) {
-                expectError(ErrorNumber.ERR_INVALID_ARG, () -> n.lookupNetworkPortByUUIDString("zz"));
+                expectMalformedUuid(ErrorDomain.NETWORK, "virNetworkPortLookupByUUIDString", () -> n.lookupNetworkPortByUUIDString("zz"));
             }
         }
+    }
+
+    /** libvirt's C client words these with the function's name, before anything is sent. */
+    private static void expectMalformedUuid(ErrorDomain domain, String function,
+            org.assertj.core.api.ThrowableAssert.ThrowingCallable call) {
+        LibvirtException e = expectError(ErrorNumber.ERR_INVALID_ARG, call);
+        assertThat(e.domain()).as("error domain of %s", function).isEqualTo(domain);
+        assertThat(e.level()).isEqualTo(ErrorLevel.ERROR);
+        assertThat(e.getMessage()).isEqualTo("uuidstr in " + function + " must be a valid UUID");
     }
 
     /** Fails when a "not found" code of some object kind is mapped wrongly. */

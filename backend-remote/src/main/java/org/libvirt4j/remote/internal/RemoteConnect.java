@@ -236,7 +236,7 @@ public final class RemoteConnect extends RemoteObject implements Connect {
     public Domain lookupDomainByUUIDString(String uuid) {
         Objects.requireNonNull(uuid, "uuid");
         check("virDomainLookupByUUIDString");
-        return lookupDomainByUUIDBytes("virDomainLookupByUUIDString", parseUuid(uuid, ErrorDomain.DOMAIN, "virConnectGetURI"));
+        return lookupDomainByUUIDBytes("virDomainLookupByUUIDString", Uuids.parse(uuid, ErrorDomain.DOMAIN, "virDomainLookupByUUIDString"));
     }
 
     private Domain lookupDomainByUUIDBytes(String fn, byte[] raw) {
@@ -297,7 +297,7 @@ public final class RemoteConnect extends RemoteObject implements Connect {
     public Network lookupNetworkByUUIDString(String uuid) {
         Objects.requireNonNull(uuid, "uuid");
         check("virNetworkLookupByUUIDString");
-        byte[] raw = parseUuid(uuid, ErrorDomain.NETWORK, "virNetworkLookupByUUIDString");
+        byte[] raw = Uuids.parse(uuid, ErrorDomain.NETWORK, "virNetworkLookupByUUIDString");
         return net(call("virNetworkLookupByUUIDString", RemoteProcedure.REMOTE_PROC_NETWORK_LOOKUP_BY_UUID,
                 new RemoteNetworkLookupByUuidArgs(raw)::encode, RemoteNonnullNetwork::decode));
     }
@@ -360,7 +360,7 @@ public final class RemoteConnect extends RemoteObject implements Connect {
     public StoragePool lookupStoragePoolByUUIDString(String uuid) {
         Objects.requireNonNull(uuid, "uuid");
         check("virStoragePoolLookupByUUIDString");
-        byte[] raw = parseUuid(uuid, ErrorDomain.STORAGE, "virStoragePoolLookupByUUIDString");
+        byte[] raw = Uuids.parse(uuid, ErrorDomain.STORAGE, "virStoragePoolLookupByUUIDString");
         return pool(call("virStoragePoolLookupByUUIDString", RemoteProcedure.REMOTE_PROC_STORAGE_POOL_LOOKUP_BY_UUID,
                 new RemoteStoragePoolLookupByUuidArgs(raw)::encode, RemoteNonnullStoragePool::decode));
     }
@@ -460,7 +460,7 @@ public final class RemoteConnect extends RemoteObject implements Connect {
     public Secret lookupSecretByUUIDString(String uuid) {
         Objects.requireNonNull(uuid, "uuid");
         check("virSecretLookupByUUIDString");
-        byte[] raw = parseUuid(uuid, ErrorDomain.SECRET, "virSecretLookupByUUIDString");
+        byte[] raw = Uuids.parse(uuid, ErrorDomain.SECRET, "virSecretLookupByUUIDString");
         return new RemoteSecret(session, call("virSecretLookupByUUIDString",
                 RemoteProcedure.REMOTE_PROC_SECRET_LOOKUP_BY_UUID,
                 new RemoteSecretLookupByUuidArgs(raw)::encode, RemoteNonnullSecret::decode));
@@ -507,7 +507,7 @@ public final class RemoteConnect extends RemoteObject implements Connect {
     public NWFilter lookupNWFilterByUUIDString(String uuid) {
         Objects.requireNonNull(uuid, "uuid");
         check("virNWFilterLookupByUUIDString");
-        byte[] raw = parseUuid(uuid, ErrorDomain.NWFILTER, "virNWFilterLookupByUUIDString");
+        byte[] raw = Uuids.parse(uuid, ErrorDomain.NWFILTER, "virNWFilterLookupByUUIDString");
         return new RemoteNWFilter(session, call("virNWFilterLookupByUUIDString",
                 RemoteProcedure.REMOTE_PROC_NWFILTER_LOOKUP_BY_UUID,
                 new RemoteNwfilterLookupByUuidArgs(raw)::encode, RemoteNonnullNwfilter::decode));

@@ -121,7 +121,7 @@ final class RemoteNetwork extends RemoteObject implements Network {
     public NetworkPort lookupNetworkPortByUUIDString(String uuid) {
         Objects.requireNonNull(uuid, "uuid");
         check("virNetworkPortLookupByUUIDString");
-        byte[] raw = parseUuid(uuid, ErrorDomain.NETWORK, "virNetworkGetName");
+        byte[] raw = Uuids.parse(uuid, ErrorDomain.NETWORK, "virNetworkPortLookupByUUIDString");
         return new RemoteNetworkPort(session, call("virNetworkPortLookupByUUIDString",
                 RemoteProcedure.REMOTE_PROC_NETWORK_PORT_LOOKUP_BY_UUID,
                 new RemoteNetworkPortLookupByUuidArgs(ref, raw)::encode, RemoteNonnullNetworkPort::decode));

@@ -4,15 +4,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Function;
-import org.libvirt4j.ErrorDomain;
-import org.libvirt4j.LibvirtException;
 import org.libvirt4j.LibvirtObject;
 import org.libvirt4j.remote.generated.RemoteProcedure;
 import org.libvirt4j.remote.internal.xdr.XdrReader;
 import org.libvirt4j.remote.internal.xdr.XdrWriter;
 import org.libvirt4j.spi.NativeHandle;
 import org.libvirt4j.spi.ObjectKind;
-import org.libvirt4j.spi.Uuids;
 
 /**
  * What every remote handle shares: a reference on the {@link Session} and a guard that turns
@@ -68,21 +65,6 @@ abstract class RemoteObject implements LibvirtObject {
 
     final void release() {
         guard.release();
-    }
-
-    /**
-     * Parses a UUID string with libvirt's rules ({@link Uuids#parse}) and libvirt's wording for
-     * the failing API: {@code virDomainLookupByUUIDString} says "Invalid UUID", the others
-     * "uuidstr in FUNCTION must be a valid UUID" (both {@code ERR_INVALID_ARG}, no prefix, as
-     * {@code virReportInvalidArg} words them).
-     */
-    static byte[] parseUuid(String text, ErrorDomain domain, String fn) {
-        try {
-            return Uuids.parse(text, domain);
-        } catch (LibvirtException e) {
-            String message = domain == ErrorDomain.DOMAIN ? "Invalid UUID" : "uuidstr in " + fn + " must be a valid UUID";
-            throw new LibvirtException(e.codeValue(), e.domainValue(), e.levelValue(), message);
-        }
     }
 
     static <R, T> List<T> wrap(List<R> refs, Function<R, T> make) {
