@@ -30,7 +30,7 @@ class MainTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"jna"})
+    @ValueSource(strings = {"jna", "jni"})
     @DisplayName("list prints the test driver's running domain")
     void listsTestDomain(String backend) {
         assertThat(run("-c", "test:///default", "--backend", backend, "list")).isZero();
@@ -38,7 +38,7 @@ class MainTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"jna"})
+    @ValueSource(strings = {"jna", "jni"})
     @DisplayName("dominfo and nodeinfo print the test driver's values")
     void dominfoAndNodeinfo(String backend) {
         assertThat(run("--backend", backend, "-c", "test:///default", "dominfo", "test")).isZero();
@@ -49,7 +49,7 @@ class MainTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"jna"})
+    @ValueSource(strings = {"jna", "jni"})
     @DisplayName("define then start, destroy and undefine a domain in one process")
     void defineLifecycle(String backend, @TempDir Path dir) throws Exception {
         Path xml = dir.resolve("d.xml");
@@ -70,7 +70,7 @@ class MainTest {
             assertThat(run("--backend", backend, "undefine", "cli-demo")).isZero();
             assertThat(out()).contains("Domain 'cli-demo' has been undefined");
             assertThat(run("--backend", backend, "dominfo", "cli-demo")).isEqualTo(1);
-            assertThat(err.toString(StandardCharsets.UTF_8)).contains("cli-demo");
+            assertThat(err.toString(StandardCharsets.UTF_8)).contains("error: Domain not found");
         }
     }
 
