@@ -142,6 +142,18 @@ int lv_jstr(JNIEnv *env, jstring s, lv_str *out) {
     /* The whole string, so the region is always in range and nothing can be thrown. */
     (*env)->GetStringUTFRegion(env, s, 0, chars, buf);
     buf[len] = '\0';
+    /* Modified UTF-8 writes U+0000 as C0 80. libvirt would act on the part before the NUL, so
+     * refuse it with the error every backend gives (org.libvirt4j.spi.CStrings.NUL_MESSAGE). */
+    for (const char *c = memchr(buf, 0xC0, (size_t) len); c != NULL;
+         c = memchr(c + 1, 0xC0, (size_t) (buf + len - (c + 1)))) {
+        if (c + 1 < buf + len && (unsigned char) c[1] == 0x80) {
+            free(out->heap);
+            out->heap = NULL;
+            lv_throw(env, 8 /* VIR_ERR_INVALID_ARG */, 0 /* VIR_FROM_NONE */,
+                     "invalid argument: a string passed to libvirt contains a NUL character");
+            return -1;
+        }
+    }
     if (memchr(buf, 0xED, (size_t) len) != NULL) {
         lv_fix_surrogates(buf, (size_t) len);
     }

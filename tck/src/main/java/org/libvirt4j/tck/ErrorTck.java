@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.libvirt4j.tck.NodeFixture.*;
 
 import java.util.UUID;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -67,6 +68,25 @@ public abstract class ErrorTck extends TckArea {
         }
     }
 
+    /**
+     * Fails when a string with a NUL character reaches libvirt: C would act on the part before
+     * the NUL ({@code "tck-running"} here), another object than the one named.
+     */
+    @Test
+    @DisplayName("A name or XML holding a NUL character gives ERR_INVALID_ARG instead of acting on the part before it")
+    void nulInStrings() {
+        try (Connect c = open()) {
+            for (ThrowingCallable call : new ThrowingCallable[] {
+                () -> c.lookupDomainByName(RUNNING + "\0ignored"),
+                () -> c.lookupNetworkByName(NETWORK + "\0"),
+                () -> c.domainDefineXML("<domain type='test'><name>nul</name>\0</domain>")}) {
+                LibvirtException e = expectError(ErrorNumber.ERR_INVALID_ARG, call);
+                assertThat(e.getMessage()).isEqualTo(org.libvirt4j.spi.CStrings.NUL_MESSAGE);
+            }
+            expectError(ErrorNumber.ERR_NO_DOMAIN, () -> c.lookupDomainByName("nul"));
+        }
+    }
+
     /** Fails when the other UUID-string lookups do not check the form like the domain one. */
     @Test
     @DisplayName("Network, pool, secret, nwfilter and network-port UUID strings of the wrong form give ERR_INVALID_ARG")
@@ -84,7 +104,7 @@ public abstract class ErrorTck extends TckArea {
 
     /** libvirt's C client words these with the function's name, before anything is sent. */
     private static void expectMalformedUuid(ErrorDomain domain, String function,
-            org.assertj.core.api.ThrowableAssert.ThrowingCallable call) {
+            ThrowingCallable call) {
         LibvirtException e = expectError(ErrorNumber.ERR_INVALID_ARG, call);
         assertThat(e.domain()).as("error domain of %s", function).isEqualTo(domain);
         assertThat(e.level()).isEqualTo(ErrorLevel.ERROR);

@@ -3,8 +3,6 @@ package org.libvirt4j.jna.internal;
 import com.sun.jna.Native;
 import com.sun.jna.Pointer;
 import java.nio.charset.StandardCharsets;
-import org.libvirt4j.ErrorDomain;
-import org.libvirt4j.ErrorNumber;
 import org.libvirt4j.LibvirtException;
 
 /** C strings across the boundary: libvirt speaks UTF-8. */
@@ -25,10 +23,7 @@ public final class CStrings {
         if (s == null) {
             return null;
         }
-        if (s.indexOf('\0') >= 0) {
-            throw LibvirtException.of(ErrorNumber.ERR_INVALID_ARG, ErrorDomain.NONE,
-                    "invalid argument: a string passed to libvirt contains a NUL character");
-        }
+        org.libvirt4j.spi.CStrings.requireNoNul(s);
         byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
         byte[] out = new byte[utf8.length + 1];
         System.arraycopy(utf8, 0, out, 0, utf8.length);

@@ -2,6 +2,7 @@ package org.libvirt4j.remote.internal.xdr;
 
 import io.netty.buffer.ByteBuf;
 import java.nio.charset.StandardCharsets;
+import org.libvirt4j.spi.CStrings;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.BiConsumer;
@@ -171,6 +172,9 @@ public final class XdrWriter {
         if (value == null) {
             throw new XdrException(field + ": null for a non-optional string");
         }
+        // Every XDR string of libvirt's protocol becomes a C string in the daemon, which would
+        // act on the part before a NUL: refuse it as the native backends do.
+        CStrings.requireNoNul(value);
         byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
         if (bytes.length > max) {
             throw new XdrException(field + ": string of " + bytes.length + " UTF-8 bytes exceeds its maximum of " + max);
