@@ -88,11 +88,18 @@ class JniLoadingTest {
     @DisplayName("A noexec temp directory is named as the cause, with the property that fixes it")
     void noexecTempDir() throws Exception {
         // A private mount namespace: the noexec tmpfs exists only for the child JVM.
-        assumeTrue(run(List.of("unshare", "-m", "true")) == 0, "unshare -m is not permitted here");
+        // Propagation is made private inside the namespace, not by unshare: in a chroot "/" is
+        // no mount point and unshare's own attempt fails; there no mount may be shared instead.
+        List<String> unshare = List.of("unshare", "-m", "--propagation", "unchanged", "sh", "-c");
+        String privateMounts = "{ mount --make-rprivate / 2>/dev/null || ! grep -q ' shared:' /proc/self/mountinfo; }";
+        List<String> probe = new ArrayList<>(unshare);
+        probe.add(privateMounts);
+        assumeTrue(run(probe) == 0, "no private mount namespace can be made here (unshare -m needs root)");
         Path dir = Files.createDirectories(tmp.resolve("noexec"));
         List<String> java = javaCommand(List.of("-Djava.io.tmpdir=" + dir), "none");
-        String script = "mount -t tmpfs -o noexec,size=16m tmpfs '" + dir + "' && exec \"$@\"";
-        List<String> cmd = new ArrayList<>(List.of("unshare", "-m", "sh", "-c", script, "sh"));
+        String script = privateMounts + " && mount -t tmpfs -o noexec,size=16m tmpfs '" + dir + "' && exec \"$@\"";
+        List<String> cmd = new ArrayList<>(unshare);
+        cmd.addAll(List.of(script, "sh"));
         cmd.addAll(java);
         List<String> out = output(new ProcessBuilder(cmd));
         assertThat(out).anySatisfy(l -> assertThat(l).startsWith("cause=").contains("noexec mount (" + dir)
