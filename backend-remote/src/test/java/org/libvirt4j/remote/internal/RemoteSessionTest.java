@@ -227,6 +227,68 @@ class RemoteSessionTest {
     }
 
     @Test
+    @DisplayName("Epoll carries unix and TCP connections when its native library loads; forced NIO, the pure-Java "
+            + "fallback, carries them too, 32 threads at once")
+    void transports() throws Exception {
+        String expected = io.netty.channel.epoll.Epoll.isAvailable() ? "Epoll" : "Nio";
+        for (String uri : List.of(unixUri(), tcpUri())) {
+            try (Connect c = RemoteConnect.open(uri)) {
+                assertThat(session(c).rpc.transport()).as(uri).startsWith(expected);
+            }
+        }
+        String key = "libvirt4j.remote.transport";
+        String before = System.getProperty(key);
+        System.setProperty(key, "nio");
+        try {
+            for (String uri : List.of(unixUri(), tcpUri())) {
+                try (Connect c = RemoteConnect.open(uri); Domain d = c.lookupDomainByName("tck-running")) {
+                    assertThat(session(c).rpc.transport()).as(uri).isIn("NioDomainSocketChannel", "NioSocketChannel");
+                    assertThat(hammer(d, 32, 50)).as(uri).isEqualTo(32 * 50);
+                    assertThatThrownBy(() -> c.lookupDomainByName("no-such-domain"))
+                            .isInstanceOfSatisfying(LibvirtException.class,
+                                    e -> assertThat(e.code()).isEqualTo(ErrorNumber.ERR_NO_DOMAIN));
+                }
+            }
+        } finally {
+            if (before == null) {
+                System.clearProperty(key);
+            } else {
+                System.setProperty(key, before);
+            }
+        }
+    }
+
+    /** Calls getInfo {@code calls} times on each of {@code threads} threads; returns the correct answers. */
+    private static int hammer(Domain d, int threads, int calls) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<Integer>> futures = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                futures.add(pool.submit(() -> {
+                    go.await();
+                    int ok = 0;
+                    for (int i = 0; i < calls; i++) {
+                        DomainInfo info = d.getInfo();
+                        if (info.maxMem() == 262144 && info.memory() == 131072) {
+                            ok++;
+                        }
+                    }
+                    return ok;
+                }));
+            }
+            go.countDown();
+            int total = 0;
+            for (Future<Integer> f : futures) {
+                total += f.get(120, TimeUnit.SECONDS);
+            }
+            return total;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     @DisplayName("32 threads share one connection for thousands of getInfo calls, all answered correctly")
     void concurrentCalls() throws Exception {
         try (Connect c = RemoteConnect.open(unixUri()); Domain d = c.lookupDomainByName("tck-running")) {
