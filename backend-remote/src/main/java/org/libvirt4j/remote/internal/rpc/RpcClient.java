@@ -57,7 +57,8 @@ public final class RpcClient {
     public static final String TIMEOUT_PROPERTY = "libvirt4j.remote.callTimeoutSeconds";
     /**
      * System property: microseconds a caller that is the connection's only call in flight
-     * busy-waits for its reply before parking (default 200, 0 to always park at once).
+     * busy-waits for its reply before parking, at most (default 200, 0 to always park at once);
+     * the window shrinks while replies miss it.
      */
     public static final String SPIN_PROPERTY = "libvirt4j.remote.spinMicros";
     private static final long SPIN_NANOS = TimeUnit.MICROSECONDS.toNanos(Math.max(0, Long.getLong(SPIN_PROPERTY, 200)));
@@ -74,6 +75,10 @@ public final class RpcClient {
     private final Queue<ByteBuf> outbox = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean drainPending = new AtomicBoolean();
     private final AtomicInteger inFlight = new AtomicInteger();
+    /** The current spin window, between 1/16 of {@link #SPIN_NANOS} and all of it; races are harmless. */
+    private volatile long spinNanos = SPIN_NANOS;
+    /** Counts lone calls for the periodic full-window probe; a racy count is harmless. */
+    private int spinCalls;
     private final Runnable drain = this::drain;
     private final ChannelFutureListener writeListener = f -> {
         if (!f.isSuccess()) {
@@ -301,10 +306,15 @@ public final class RpcClient {
             // The only call in flight: a park costs a futex wake-up and a reschedule on both
             // sides, longer than a whole round trip to a local daemon, so wait briefly hot.
             // With more callers they keep the CPUs busy and parking is the cheaper wait.
-            long end = System.nanoTime() + SPIN_NANOS;
+            // every 64th lone call probes with the whole window, so a shrunken one can grow back
+            long budget = (++spinCalls & 63) == 0 ? SPIN_NANOS : spinNanos;
+            long end = System.nanoTime() + budget;
             while ((o = p.outcome) == null && System.nanoTime() - end < 0) {
                 Thread.onSpinWait();
             }
+            // Adapt: replies that keep missing the window (a slow procedure, a busy machine
+            // starving the daemon) shrink it so spinning wastes little; hits grow it back.
+            spinNanos = o != null ? Math.min(SPIN_NANOS, budget * 2) : Math.max(SPIN_NANOS / 16, budget / 2);
         }
         if (o == null) {
             long deadline = System.nanoTime() + timeoutNanos;
