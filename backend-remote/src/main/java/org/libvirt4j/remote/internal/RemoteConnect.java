@@ -38,13 +38,21 @@ import org.libvirt4j.StreamFlags;
 import org.libvirt4j.remote.generated.RemoteConnectGetMaxVcpusArgs;
 import org.libvirt4j.remote.generated.RemoteConnectGetSysinfoArgs;
 import org.libvirt4j.remote.generated.RemoteConnectListAllDomainsArgs;
+import org.libvirt4j.remote.generated.RemoteConnectListAllDomainsRet;
 import org.libvirt4j.remote.generated.RemoteConnectListAllInterfacesArgs;
+import org.libvirt4j.remote.generated.RemoteConnectListAllInterfacesRet;
 import org.libvirt4j.remote.generated.RemoteConnectListAllNetworksArgs;
+import org.libvirt4j.remote.generated.RemoteConnectListAllNetworksRet;
 import org.libvirt4j.remote.generated.RemoteConnectListAllNodeDevicesArgs;
+import org.libvirt4j.remote.generated.RemoteConnectListAllNodeDevicesRet;
 import org.libvirt4j.remote.generated.RemoteConnectListAllNwfilterBindingsArgs;
+import org.libvirt4j.remote.generated.RemoteConnectListAllNwfilterBindingsRet;
 import org.libvirt4j.remote.generated.RemoteConnectListAllNwfiltersArgs;
+import org.libvirt4j.remote.generated.RemoteConnectListAllNwfiltersRet;
 import org.libvirt4j.remote.generated.RemoteConnectListAllSecretsArgs;
+import org.libvirt4j.remote.generated.RemoteConnectListAllSecretsRet;
 import org.libvirt4j.remote.generated.RemoteConnectListAllStoragePoolsArgs;
+import org.libvirt4j.remote.generated.RemoteConnectListAllStoragePoolsRet;
 import org.libvirt4j.remote.generated.RemoteDomainCreateXmlArgs;
 import org.libvirt4j.remote.generated.RemoteDomainDefineXmlArgs;
 import org.libvirt4j.remote.generated.RemoteDomainDefineXmlFlagsArgs;
@@ -64,6 +72,7 @@ import org.libvirt4j.remote.generated.RemoteNodeGetInfoRet;
 import org.libvirt4j.remote.generated.RemoteNonnullDomain;
 import org.libvirt4j.remote.generated.RemoteNonnullInterface;
 import org.libvirt4j.remote.generated.RemoteNonnullNetwork;
+import org.libvirt4j.remote.generated.RemoteNonnullNodeDevice;
 import org.libvirt4j.remote.generated.RemoteNonnullNwfilter;
 import org.libvirt4j.remote.generated.RemoteNonnullNwfilterBinding;
 import org.libvirt4j.remote.generated.RemoteNonnullSecret;
@@ -209,7 +218,7 @@ public final class RemoteConnect extends RemoteObject implements Connect {
         List<RemoteNonnullDomain> refs = call("virConnectListAllDomains",
                 RemoteProcedure.REMOTE_PROC_CONNECT_LIST_ALL_DOMAINS,
                 new RemoteConnectListAllDomainsArgs(1, mask)::encode,
-                r -> Wire.list(r, Wire.LIST_MAX, RemoteNonnullDomain::decode));
+                r -> RemoteConnectListAllDomainsRet.decode(r).domains());
         return wrap(refs, this::dom);
     }
 
@@ -275,7 +284,7 @@ public final class RemoteConnect extends RemoteObject implements Connect {
         int mask = LibvirtEnum.mask(flags);
         return wrap(call("virConnectListAllNetworks", RemoteProcedure.REMOTE_PROC_CONNECT_LIST_ALL_NETWORKS,
                 new RemoteConnectListAllNetworksArgs(1, mask)::encode,
-                r -> Wire.list(r, Wire.LIST_MAX, RemoteNonnullNetwork::decode)), this::net);
+                r -> RemoteConnectListAllNetworksRet.decode(r).nets()), this::net);
     }
 
     @Override
@@ -337,7 +346,7 @@ public final class RemoteConnect extends RemoteObject implements Connect {
         int mask = LibvirtEnum.mask(flags);
         return wrap(call("virConnectListAllStoragePools", RemoteProcedure.REMOTE_PROC_CONNECT_LIST_ALL_STORAGE_POOLS,
                 new RemoteConnectListAllStoragePoolsArgs(1, mask)::encode,
-                r -> Wire.list(r, Wire.LIST_MAX, RemoteNonnullStoragePool::decode)), this::pool);
+                r -> RemoteConnectListAllStoragePoolsRet.decode(r).pools()), this::pool);
     }
 
     @Override
@@ -404,7 +413,7 @@ public final class RemoteConnect extends RemoteObject implements Connect {
         int mask = LibvirtEnum.mask(flags);
         return wrap(call("virConnectListAllInterfaces", RemoteProcedure.REMOTE_PROC_CONNECT_LIST_ALL_INTERFACES,
                 new RemoteConnectListAllInterfacesArgs(1, mask)::encode,
-                r -> Wire.list(r, Wire.LIST_MAX, RemoteNonnullInterface::decode)), i -> new RemoteInterface(session,
+                r -> RemoteConnectListAllInterfacesRet.decode(r).ifaces()), i -> new RemoteInterface(session,
                 i));
     }
 
@@ -429,7 +438,7 @@ public final class RemoteConnect extends RemoteObject implements Connect {
         int mask = LibvirtEnum.mask(flags);
         return wrap(call("virConnectListAllNodeDevices", RemoteProcedure.REMOTE_PROC_CONNECT_LIST_ALL_NODE_DEVICES,
                 new RemoteConnectListAllNodeDevicesArgs(1, mask)::encode,
-                r -> Wire.list(r, Wire.NODE_DEVICE_LIST_MAX, Wire::str)), n -> new RemoteNodeDevice(session, n));
+                r -> RemoteConnectListAllNodeDevicesRet.decode(r).devices().stream().map(RemoteNonnullNodeDevice::name).toList()), n -> new RemoteNodeDevice(session, n));
     }
 
     @Override
@@ -445,7 +454,7 @@ public final class RemoteConnect extends RemoteObject implements Connect {
         int mask = LibvirtEnum.mask(flags);
         return wrap(call("virConnectListAllSecrets", RemoteProcedure.REMOTE_PROC_CONNECT_LIST_ALL_SECRETS,
                 new RemoteConnectListAllSecretsArgs(1, mask)::encode,
-                r -> Wire.list(r, Wire.LIST_MAX, RemoteNonnullSecret::decode)), s -> new RemoteSecret(session, s));
+                r -> RemoteConnectListAllSecretsRet.decode(r).secrets()), s -> new RemoteSecret(session, s));
     }
 
     @Override
@@ -480,7 +489,7 @@ public final class RemoteConnect extends RemoteObject implements Connect {
     public List<NWFilter> listAllNWFilters() {
         return wrap(call("virConnectListAllNWFilters", RemoteProcedure.REMOTE_PROC_CONNECT_LIST_ALL_NWFILTERS,
                 new RemoteConnectListAllNwfiltersArgs(1, 0)::encode,
-                r -> Wire.list(r, Wire.LIST_MAX, RemoteNonnullNwfilter::decode)), n -> new RemoteNWFilter(session, n));
+                r -> RemoteConnectListAllNwfiltersRet.decode(r).filters()), n -> new RemoteNWFilter(session, n));
     }
 
     @Override
@@ -518,7 +527,7 @@ public final class RemoteConnect extends RemoteObject implements Connect {
         return wrap(call("virConnectListAllNWFilterBindings",
                 RemoteProcedure.REMOTE_PROC_CONNECT_LIST_ALL_NWFILTER_BINDINGS,
                 new RemoteConnectListAllNwfilterBindingsArgs(1, 0)::encode,
-                r -> Wire.list(r, Wire.LIST_MAX, RemoteNonnullNwfilterBinding::decode)),
+                r -> RemoteConnectListAllNwfilterBindingsRet.decode(r).bindings()),
                 b -> new RemoteNWFilterBinding(session, b));
     }
 

@@ -55,7 +55,9 @@ import org.libvirt4j.remote.generated.RemoteDomainGetXmlDescArgs;
 import org.libvirt4j.remote.generated.RemoteDomainIsActiveArgs;
 import org.libvirt4j.remote.generated.RemoteDomainIsPersistentArgs;
 import org.libvirt4j.remote.generated.RemoteDomainListAllCheckpointsArgs;
+import org.libvirt4j.remote.generated.RemoteDomainListAllCheckpointsRet;
 import org.libvirt4j.remote.generated.RemoteDomainListAllSnapshotsArgs;
+import org.libvirt4j.remote.generated.RemoteDomainListAllSnapshotsRet;
 import org.libvirt4j.remote.generated.RemoteDomainLookupByUuidArgs;
 import org.libvirt4j.remote.generated.RemoteDomainRebootArgs;
 import org.libvirt4j.remote.generated.RemoteDomainResumeArgs;
@@ -479,7 +481,7 @@ final class RemoteDomain extends RemoteObject implements Domain {
         int mask = LibvirtEnum.mask(flags);
         return wrap(call("virDomainListAllSnapshots", RemoteProcedure.REMOTE_PROC_DOMAIN_LIST_ALL_SNAPSHOTS,
                 new RemoteDomainListAllSnapshotsArgs(ref(), 1, mask)::encode,
-                r -> Wire.list(r, Wire.LIST_MAX, RemoteNonnullDomainSnapshot::decode)),
+                r -> RemoteDomainListAllSnapshotsRet.decode(r).snapshots()),
                 c -> new RemoteDomainSnapshot(session, c));
     }
 
@@ -507,7 +509,7 @@ final class RemoteDomain extends RemoteObject implements Domain {
         int mask = LibvirtEnum.mask(flags);
         return wrap(call("virDomainListAllCheckpoints", RemoteProcedure.REMOTE_PROC_DOMAIN_LIST_ALL_CHECKPOINTS,
                 new RemoteDomainListAllCheckpointsArgs(ref(), 1, mask)::encode,
-                r -> Wire.list(r, Wire.LIST_MAX, RemoteNonnullDomainCheckpoint::decode)),
+                r -> RemoteDomainListAllCheckpointsRet.decode(r).checkpoints()),
                 c -> new RemoteDomainCheckpoint(session, c));
     }
 

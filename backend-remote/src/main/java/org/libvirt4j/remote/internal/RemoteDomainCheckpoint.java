@@ -10,6 +10,7 @@ import org.libvirt4j.remote.generated.RemoteDomainCheckpointDeleteArgs;
 import org.libvirt4j.remote.generated.RemoteDomainCheckpointGetParentArgs;
 import org.libvirt4j.remote.generated.RemoteDomainCheckpointGetXmlDescArgs;
 import org.libvirt4j.remote.generated.RemoteDomainCheckpointListAllChildrenArgs;
+import org.libvirt4j.remote.generated.RemoteDomainCheckpointListAllChildrenRet;
 import org.libvirt4j.remote.generated.RemoteNonnullDomainCheckpoint;
 import org.libvirt4j.remote.generated.RemoteProcedure;
 import org.libvirt4j.spi.ObjectKind;
@@ -50,7 +51,7 @@ final class RemoteDomainCheckpoint extends RemoteObject implements DomainCheckpo
         return wrap(call("virDomainCheckpointListAllChildren",
                 RemoteProcedure.REMOTE_PROC_DOMAIN_CHECKPOINT_LIST_ALL_CHILDREN,
                 new RemoteDomainCheckpointListAllChildrenArgs(ref, 1, mask)::encode,
-                r -> Wire.list(r, Wire.LIST_MAX, RemoteNonnullDomainCheckpoint::decode)),
+                r -> RemoteDomainCheckpointListAllChildrenRet.decode(r).checkpoints()),
                 c -> new RemoteDomainCheckpoint(session, c));
     }
 

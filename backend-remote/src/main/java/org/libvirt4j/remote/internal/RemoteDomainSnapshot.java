@@ -13,6 +13,7 @@ import org.libvirt4j.remote.generated.RemoteDomainSnapshotGetParentArgs;
 import org.libvirt4j.remote.generated.RemoteDomainSnapshotGetXmlDescArgs;
 import org.libvirt4j.remote.generated.RemoteDomainSnapshotIsCurrentArgs;
 import org.libvirt4j.remote.generated.RemoteDomainSnapshotListAllChildrenArgs;
+import org.libvirt4j.remote.generated.RemoteDomainSnapshotListAllChildrenRet;
 import org.libvirt4j.remote.generated.RemoteNonnullDomainSnapshot;
 import org.libvirt4j.remote.generated.RemoteProcedure;
 import org.libvirt4j.spi.ObjectKind;
@@ -60,7 +61,7 @@ final class RemoteDomainSnapshot extends RemoteObject implements DomainSnapshot 
         return wrap(call("virDomainSnapshotListAllChildren",
                 RemoteProcedure.REMOTE_PROC_DOMAIN_SNAPSHOT_LIST_ALL_CHILDREN,
                 new RemoteDomainSnapshotListAllChildrenArgs(ref, 1, mask)::encode,
-                r -> Wire.list(r, Wire.LIST_MAX, RemoteNonnullDomainSnapshot::decode)),
+                r -> RemoteDomainSnapshotListAllChildrenRet.decode(r).snapshots()),
                 c -> new RemoteDomainSnapshot(session, c));
     }
 

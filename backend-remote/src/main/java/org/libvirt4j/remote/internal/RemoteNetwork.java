@@ -17,6 +17,7 @@ import org.libvirt4j.remote.generated.RemoteNetworkGetXmlDescArgs;
 import org.libvirt4j.remote.generated.RemoteNetworkIsActiveArgs;
 import org.libvirt4j.remote.generated.RemoteNetworkIsPersistentArgs;
 import org.libvirt4j.remote.generated.RemoteNetworkListAllPortsArgs;
+import org.libvirt4j.remote.generated.RemoteNetworkListAllPortsRet;
 import org.libvirt4j.remote.generated.RemoteNetworkPortCreateXmlArgs;
 import org.libvirt4j.remote.generated.RemoteNetworkPortLookupByUuidArgs;
 import org.libvirt4j.remote.generated.RemoteNetworkSetAutostartArgs;
@@ -113,7 +114,7 @@ final class RemoteNetwork extends RemoteObject implements Network {
     public List<NetworkPort> listAllPorts() {
         return wrap(call("virNetworkListAllPorts", RemoteProcedure.REMOTE_PROC_NETWORK_LIST_ALL_PORTS,
                 new RemoteNetworkListAllPortsArgs(ref, 1, 0)::encode,
-                r -> Wire.list(r, Wire.LIST_MAX, RemoteNonnullNetworkPort::decode)),
+                r -> RemoteNetworkListAllPortsRet.decode(r).ports()),
                 p -> new RemoteNetworkPort(session, p));
     }
 

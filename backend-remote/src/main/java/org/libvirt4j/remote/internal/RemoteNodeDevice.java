@@ -5,6 +5,7 @@ import org.libvirt4j.NodeDevice;
 import org.libvirt4j.remote.generated.RemoteNodeDeviceGetParentArgs;
 import org.libvirt4j.remote.generated.RemoteNodeDeviceGetXmlDescArgs;
 import org.libvirt4j.remote.generated.RemoteNodeDeviceListCapsArgs;
+import org.libvirt4j.remote.generated.RemoteNodeDeviceListCapsRet;
 import org.libvirt4j.remote.generated.RemoteNodeDeviceNumOfCapsArgs;
 import org.libvirt4j.remote.generated.RemoteProcedure;
 import org.libvirt4j.spi.ObjectKind;
@@ -47,7 +48,7 @@ final class RemoteNodeDevice extends RemoteObject implements NodeDevice {
             }
             return List.copyOf(session.call(RemoteProcedure.REMOTE_PROC_NODE_DEVICE_LIST_CAPS,
                     new RemoteNodeDeviceListCapsArgs(name, n)::encode,
-                    r -> r.readArray(Wire.NODE_DEVICE_LIST_MAX, Wire::str)));
+                    r -> RemoteNodeDeviceListCapsRet.decode(r).names()));
         } finally {
             release();
         }

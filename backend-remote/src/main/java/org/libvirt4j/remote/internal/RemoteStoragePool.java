@@ -26,6 +26,7 @@ import org.libvirt4j.remote.generated.RemoteStoragePoolGetXmlDescArgs;
 import org.libvirt4j.remote.generated.RemoteStoragePoolIsActiveArgs;
 import org.libvirt4j.remote.generated.RemoteStoragePoolIsPersistentArgs;
 import org.libvirt4j.remote.generated.RemoteStoragePoolListAllVolumesArgs;
+import org.libvirt4j.remote.generated.RemoteStoragePoolListAllVolumesRet;
 import org.libvirt4j.remote.generated.RemoteStoragePoolRefreshArgs;
 import org.libvirt4j.remote.generated.RemoteStoragePoolSetAutostartArgs;
 import org.libvirt4j.remote.generated.RemoteStoragePoolUndefineArgs;
@@ -142,7 +143,7 @@ final class RemoteStoragePool extends RemoteObject implements StoragePool {
     public List<StorageVol> listAllStorageVolumes() {
         return wrap(call("virStoragePoolListAllVolumes", RemoteProcedure.REMOTE_PROC_STORAGE_POOL_LIST_ALL_VOLUMES,
                 new RemoteStoragePoolListAllVolumesArgs(ref, 1, 0)::encode,
-                r -> Wire.list(r, Wire.LIST_MAX, RemoteNonnullStorageVol::decode)), v -> new RemoteStorageVol(session,
+                r -> RemoteStoragePoolListAllVolumesRet.decode(r).vols()), v -> new RemoteStorageVol(session,
                 v));
     }
 

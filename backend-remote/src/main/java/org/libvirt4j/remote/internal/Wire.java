@@ -2,7 +2,6 @@ package org.libvirt4j.remote.internal;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Function;
 import org.libvirt4j.TypedParameterType;
 import org.libvirt4j.remote.generated.LibvirtHeaderConstants;
 import org.libvirt4j.remote.generated.RemoteProtocol;
@@ -14,15 +13,12 @@ import org.libvirt4j.remote.internal.xdr.XdrWriter;
 import org.libvirt4j.spi.TypedParameter;
 
 /**
- * XDR shapes shared by many procedures of {@code remote_protocol.x}: strings, list replies
- * and typed parameters (mapped to the SPI's {@link TypedParameter}). Object references are the
+ * XDR shapes shared by many procedures of {@code remote_protocol.x}: strings and typed
+ * parameters (mapped to the SPI's {@link TypedParameter}). Object references are the
  * generated {@code RemoteNonnull*} records.
  */
 final class Wire {
     static final int STRING_MAX = RemoteProtocol.REMOTE_STRING_MAX;
-    /** Every {@code REMOTE_*_LIST_MAX} of the object lists this backend reads is 16384. */
-    static final int LIST_MAX = RemoteProtocol.REMOTE_DOMAIN_LIST_MAX;
-    static final int NODE_DEVICE_LIST_MAX = RemoteProtocol.REMOTE_NODE_DEVICE_LIST_MAX;
     static final int SECRET_VALUE_MAX = RemoteProtocol.REMOTE_SECRET_VALUE_MAX;
     static final int UUID = LibvirtHeaderConstants.VIR_UUID_BUFLEN;
 
@@ -44,13 +40,6 @@ final class Wire {
 
     static String optStr(XdrReader r) {
         return r.readOptional(Wire::str);
-    }
-
-    /** Reads a {@code { T items<max>; unsigned int ret; }} list reply. */
-    static <T> List<T> list(XdrReader r, int max, Function<XdrReader, T> element) {
-        List<T> items = r.readArray(max, element);
-        r.readInt();
-        return items;
     }
 
     /**
