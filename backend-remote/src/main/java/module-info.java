@@ -7,8 +7,6 @@ module org.libvirt4j.remote {
     requires io.netty.common;
     requires io.netty.transport;
     requires io.netty.codec;
-    requires io.netty.transport.classes.epoll;
-    requires io.netty.transport.unix.common;
     requires static com.google.auto.service;
 
     provides org.libvirt4j.spi.LibvirtBackend with org.libvirt4j.remote.RemoteBackend;

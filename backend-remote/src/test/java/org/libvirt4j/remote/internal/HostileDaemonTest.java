@@ -232,6 +232,63 @@ class HostileDaemonTest {
         }
     }
 
+    @Test
+    @DisplayName("A daemon that stops reading fills the socket: later calls queue behind the partly written "
+            + "one, and once it reads again every call arrives whole, none interleaved")
+    void slowReaderGetsWholeMessages() throws Exception {
+        int threads = 8;
+        int payload = 3 << 20; // 8 x 3 MiB is more than loopback's socket buffers hold
+        java.util.concurrent.atomic.AtomicBoolean stalled = new java.util.concurrent.atomic.AtomicBoolean();
+        try (FakeDaemon fake = new FakeDaemon((c, out, s) -> {
+            if (c.proc() != 11) { // DOMAIN_DEFINE_XML
+                return;
+            }
+            if (stalled.compareAndSet(false, true)) {
+                sleep(1500); // stop reading while the others write
+            }
+            java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(c.body());
+            int len = b.getInt();
+            byte fill = c.body()[4 + "<domain>".length()];
+            boolean whole = b.remaining() == ((len + 3) & ~3);
+            for (int i = 4 + "<domain>".length(); whole && i < 4 + len - "</domain>".length(); i++) {
+                whole = c.body()[i] == fill;
+            }
+            java.io.ByteArrayOutputStream dom = new java.io.ByteArrayOutputStream();
+            dom.write(string(whole ? "ok-" + (char) fill + "-" + len : "corrupt"));
+            dom.write(new byte[16]);
+            dom.write(FakeDaemon.ints(-1));
+            FakeDaemon.reply(out, c, 0, dom.toByteArray());
+        }); Connect conn = RemoteConnect.open(fake.uri())) {
+            ExecutorService pool = Executors.newFixedThreadPool(threads);
+            try {
+                List<Future<String>> names = new ArrayList<>();
+                for (int t = 0; t < threads; t++) {
+                    char fill = (char) ('a' + t);
+                    String xml = "<domain>" + String.valueOf(fill).repeat(payload) + "</domain>";
+                    names.add(pool.submit(() -> conn.domainDefineXML(xml).getName()));
+                }
+                assertTimeoutPreemptively(LIMIT, () -> {
+                    for (int t = 0; t < threads; t++) {
+                        int len = "<domain>".length() + payload + "</domain>".length();
+                        assertThat(names.get(t).get()).isEqualTo("ok-" + (char) ('a' + t) + "-" + len);
+                    }
+                });
+                assertThat(stalled).isTrue();
+                assertThat(conn.isAlive()).isTrue();
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     static byte[] string(String s) {
         byte[] b = s.getBytes(java.nio.charset.StandardCharsets.UTF_8);
         int padded = (b.length + 3) & ~3;

@@ -9,23 +9,28 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
+import io.netty.channel.socket.nio.NioDomainSocketChannel;
+import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.codec.LengthFieldBasedFrameDecoder;
 import io.netty.util.concurrent.ScheduledFuture;
+import java.io.IOException;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.SocketChannel;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.libvirt4j.ErrorNumber;
@@ -44,10 +49,9 @@ import org.libvirt4j.remote.internal.xdr.XdrWriter;
  * agree, so the connection is closed and every call in flight fails at once with that reason.
  * A call waits at most the call timeout; keepalive declares a silent daemon dead.
  *
- * <p>Sending batches: callers put their encoded messages on a queue and only the first one to
- * find no drain pending hands the event loop a task, which writes everything queued and flushes
- * once. With many threads calling at once this turns one task, one wake-up and one write system
- * call per message into one per batch. A caller waits for its reply by parking; the event loop
+ * <p>Callers write their own calls straight to the socket and the event loop only reads, as
+ * libvirt's C client lets the calling thread do the I/O: a round trip then costs one thread
+ * wake-up (the reader's), not two. A caller waits for its reply by parking; the event loop
  * stores the outcome and unparks exactly that thread. A caller alone on the connection first
  * spins for up to {@link #SPIN_PROPERTY} microseconds: a sequential client's round trip to a local
  * daemon is shorter than the two thread wake-ups a park costs, at the price of that CPU time.
@@ -66,21 +70,25 @@ public final class RpcClient {
     private static final int MAX_ABANDONED = 4096;
 
     private final Channel channel;
+    /** The JDK socket under {@link #channel}: callers write to it directly. */
+    private final SocketChannel socket;
     private final long timeoutNanos;
     private final AtomicInteger serials = new AtomicInteger();
     private final Map<Integer, Pending<?>> pending = new ConcurrentHashMap<>();
     private final Map<Integer, Boolean> abandoned = new ConcurrentHashMap<>();
     private final Map<Integer, RpcStream> streams = new ConcurrentHashMap<>();
     private final AtomicReference<LibvirtException> dead = new AtomicReference<>();
-    private final Queue<ByteBuf> outbox = new ConcurrentLinkedQueue<>();
-    private final AtomicBoolean drainPending = new AtomicBoolean();
+    /** Makes each message's bytes contiguous on the wire; held only for non-blocking writes. */
+    private final ReentrantLock writeLock = new ReentrantLock();
+    /** Messages handed to Netty because the socket was full, not yet written by it. */
+    private final AtomicInteger queuedInNetty = new AtomicInteger();
     private final AtomicInteger inFlight = new AtomicInteger();
     /** The current spin window, between 1/16 of {@link #SPIN_NANOS} and all of it; races are harmless. */
     private volatile long spinNanos = SPIN_NANOS;
     /** Counts lone calls for the periodic full-window probe; a racy count is harmless. */
     private int spinCalls;
-    private final Runnable drain = this::drain;
-    private final ChannelFutureListener writeListener = f -> {
+    private final ChannelFutureListener queuedWritten = f -> {
+        queuedInNetty.decrementAndGet();
         if (!f.isSuccess()) {
             fail(Rpc.error(ErrorNumber.ERR_SYSTEM_ERROR, "Cannot write data: " + rootMessage(f.cause()), f.cause()));
         }
@@ -89,8 +97,9 @@ public final class RpcClient {
     private volatile int missedPings;
     private volatile ScheduledFuture<?> keepAlive;
 
-    private RpcClient(Channel channel, long timeoutNanos) {
+    private RpcClient(Channel channel, SocketChannel socket, long timeoutNanos) {
         this.channel = channel;
+        this.socket = socket;
         this.timeoutNanos = timeoutNanos;
     }
 
@@ -119,8 +128,7 @@ public final class RpcClient {
      * @throws LibvirtException {@code ERR_SYSTEM_ERROR} when the socket cannot be reached
      */
     public static RpcClient connectUnix(Path path, long timeoutNanos) {
-        EventLoops.Transport t = EventLoops.transport();
-        return connect(t, t.unixAddress(path), true, timeoutNanos, "Failed to connect socket to '" + path + "'");
+        return connect(UnixDomainSocketAddress.of(path), true, timeoutNanos, "Failed to connect socket to '" + path + "'");
     }
 
     /**
@@ -133,24 +141,31 @@ public final class RpcClient {
      * @throws LibvirtException {@code ERR_SYSTEM_ERROR} when the host cannot be reached
      */
     public static RpcClient connectTcp(String host, int port, long timeoutNanos) {
-        return connect(EventLoops.transport(), new InetSocketAddress(host, port), false, timeoutNanos,
+        return connect(new InetSocketAddress(host, port), false, timeoutNanos,
                 "unable to connect to server at '" + host + ":" + port + "'");
     }
 
-    private static RpcClient connect(EventLoops.Transport transport, SocketAddress address, boolean unix,
-            long timeoutNanos, String what) {
+    private static RpcClient connect(SocketAddress address, boolean unix, long timeoutNanos, String what) {
         if (address instanceof InetSocketAddress inet && inet.isUnresolved()) {
             throw Rpc.error(ErrorNumber.ERR_SYSTEM_ERROR, "Cannot resolve address '" + inet.getHostString() + "'", null);
         }
+        // The JDK socket is opened here, not by Netty, so that callers can write to it themselves.
+        SocketChannel socket;
+        try {
+            socket = unix ? SocketChannel.open(StandardProtocolFamily.UNIX) : SocketChannel.open();
+        } catch (IOException e) {
+            throw Rpc.error(ErrorNumber.ERR_SYSTEM_ERROR, what + ": " + rootMessage(e), e);
+        }
+        Channel netty = unix ? new NioDomainSocketChannel(socket) : new NioSocketChannel(socket);
         CompletableFuture<RpcClient> ready = new CompletableFuture<>();
-        Bootstrap b = new Bootstrap().group(transport.group())
-                .channel(transport.channelClass(unix))
+        Bootstrap b = new Bootstrap().group(EventLoops.group())
+                .channelFactory((io.netty.channel.ChannelFactory<Channel>) () -> netty)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS,
                         (int) Math.min(Integer.MAX_VALUE, TimeUnit.NANOSECONDS.toMillis(timeoutNanos)))
                 .handler(new ChannelInitializer<Channel>() {
                     @Override
                     protected void initChannel(Channel ch) {
-                        RpcClient client = new RpcClient(ch, timeoutNanos);
+                        RpcClient client = new RpcClient(ch, socket, timeoutNanos);
                         // The length word counts itself; reject oversized frames before allocating them.
                         ch.pipeline().addLast(new LengthFieldBasedFrameDecoder(Rpc.MESSAGE_MAX + Rpc.LEN_SIZE,
                                 0, Rpc.LEN_SIZE, -Rpc.LEN_SIZE, Rpc.LEN_SIZE, true));
@@ -201,7 +216,7 @@ public final class RpcClient {
         return dead.get() == null && channel.isActive();
     }
 
-    /** @return the Netty channel class carrying this connection, e.g. {@code EpollDomainSocketChannel} */
+    /** @return the Netty channel class carrying this connection, e.g. {@code NioDomainSocketChannel} */
     public String transport() {
         return channel.getClass().getSimpleName();
     }
@@ -269,34 +284,44 @@ public final class RpcClient {
     }
 
     /**
-     * Queues a message and makes sure a drain will write it: only the caller that finds no drain
-     * pending schedules one, so a burst of calls costs the event loop one task and one flush.
+     * Writes a message from the calling thread, so a call reaches the daemon without waking the
+     * event loop. The socket is non-blocking: what it does not take now goes to Netty, which
+     * writes it when the socket drains, and every later message queues behind it there until
+     * Netty has written them all, so messages never interleave and stay in order. A failed
+     * write fails the connection, and with it every call in flight, the sender's too.
      */
     private void send(ByteBuf msg) {
-        outbox.offer(msg);
-        if (!drainPending.get() && drainPending.compareAndSet(false, true)) {
-            channel.eventLoop().execute(drain);
+        writeLock.lock();
+        try {
+            if (queuedInNetty.get() == 0 && !writeNow(msg)) {
+                return;
+            }
+            if (!msg.isReadable()) {
+                msg.release();
+                return;
+            }
+            queuedInNetty.incrementAndGet();
+            channel.writeAndFlush(msg).addListener(queuedWritten);
+        } finally {
+            writeLock.unlock();
         }
     }
 
-    /**
-     * Writes every queued message and flushes once, on the event loop. The flag is cleared
-     * before polling, so a message queued after the last poll always has a drain scheduled after
-     * it. On a closed channel the writes fail and release the buffers, so nothing queued leaks.
-     */
-    private void drain() {
-        drainPending.set(false);
-        ByteBuf m = outbox.poll();
-        if (m == null) {
-            return;
+    /** @return false when the write failed (the message is released and the connection failed) */
+    private boolean writeNow(ByteBuf msg) {
+        try {
+            ByteBuffer bytes = msg.nioBuffer();
+            int n;
+            do {
+                n = socket.write(bytes);
+            } while (n > 0 && bytes.hasRemaining());
+            msg.skipBytes(msg.readableBytes() - bytes.remaining());
+            return true;
+        } catch (IOException | RuntimeException e) {
+            msg.release();
+            fail(Rpc.error(ErrorNumber.ERR_SYSTEM_ERROR, "Cannot write data: " + rootMessage(e), e));
+            return false;
         }
-        for (ByteBuf next = outbox.poll(); next != null; next = outbox.poll()) {
-            // A failed write closes the channel, which then fails the batch's last write too: one
-            // listener there reports it.
-            channel.write(m, channel.unsafe().voidPromise());
-            m = next;
-        }
-        channel.writeAndFlush(m).addListener(writeListener);
     }
 
     @SuppressWarnings("unchecked")
