@@ -271,6 +271,28 @@ class RemoteSessionTest {
     }
 
     @Test
+    @DisplayName("An interrupted caller gets its reply or ERR_OPERATION_ABORTED, keeps its interrupt, and the "
+            + "connection it shares stays up for the others")
+    void interruptedCallerKeepsConnection() throws Exception {
+        try (Connect c = RemoteConnect.open(unixUri()); Domain d = c.lookupDomainByName("tck-running")) {
+            Thread.currentThread().interrupt();
+            try {
+                try {
+                    // a reply that comes while the caller still spins is taken; a parked caller gives up
+                    assertThat(d.getInfo().state()).isEqualTo(DomainState.RUNNING);
+                } catch (LibvirtException e) {
+                    assertThat(e.code()).isEqualTo(ErrorNumber.ERR_OPERATION_ABORTED);
+                }
+                assertThat(Thread.currentThread().isInterrupted()).as("the interrupt is kept for the caller").isTrue();
+            } finally {
+                Thread.interrupted();
+            }
+            assertThat(c.isAlive()).isTrue();
+            assertThat(hammer(d, 4, 50)).isEqualTo(4 * 50);
+        }
+    }
+
+    @Test
     @DisplayName("32 threads share one connection for thousands of getInfo calls, all answered correctly")
     void concurrentCalls() throws Exception {
         try (Connect c = RemoteConnect.open(unixUri()); Domain d = c.lookupDomainByName("tck-running")) {
