@@ -53,13 +53,41 @@ public final class PrivateLibvirtd implements AutoCloseable {
     private final int tcpPort;
     private final Path log;
     private final Process process;
+    private final Process watchdog;
 
-    private PrivateLibvirtd(Path dir, Path socket, int tcpPort, Path log, Process process) {
+    private PrivateLibvirtd(Path dir, Path socket, int tcpPort, Path log, Process process) throws IOException {
         this.dir = dir;
         this.socket = socket;
         this.tcpPort = tcpPort;
         this.log = log;
         this.process = process;
+        this.watchdog = startWatchdog(dir, process.pid());
+    }
+
+    /**
+     * Starts a process that outlives this JVM only to stop the daemon if the JVM dies without
+     * closing it (SIGKILL, a CI timeout): then the daemon, the QEMU guests in its run directory
+     * and the directory go too. It kills a pid only while that pid's command line still names
+     * this daemon's directory (or, for a guest, is QEMU), so a reused pid is never hit.
+     * {@link #close()} ends the watchdog first.
+     */
+    private static Process startWatchdog(Path dir, long daemonPid) throws IOException {
+        String script = String.join("\n",
+                "jvm=$1 daemon=$2 dir=$3",
+                "while kill -0 \"$jvm\" 2>/dev/null; do sleep 1; done",
+                "ours() { tr '\\0' ' ' < /proc/$1/cmdline 2>/dev/null | grep -q -- \"$2\"; }",
+                "guests=$(cat \"$dir\"/run/qemu/*.pid 2>/dev/null || true)",
+                "if ours \"$daemon\" \"$dir\"; then kill -TERM \"$daemon\"; sleep 5;"
+                        + " ours \"$daemon\" \"$dir\" && kill -KILL \"$daemon\"; fi",
+                "for g in $guests; do ours \"$g\" qemu && kill -KILL \"$g\"; done",
+                "rm -rf \"$dir\"",
+                "");
+        return new ProcessBuilder("sh", "-c", script, "libvirt4j-libvirtd-watchdog",
+                Long.toString(ProcessHandle.current().pid()), Long.toString(daemonPid), dir.toString())
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .redirectError(ProcessBuilder.Redirect.DISCARD)
+                .start();
     }
 
     /**
@@ -135,7 +163,13 @@ public final class PrivateLibvirtd implements AutoCloseable {
                     .redirectErrorStream(true)
                     .redirectOutput(dir.resolve("stdout.log").toFile())
                     .start();
-            PrivateLibvirtd daemon = new PrivateLibvirtd(dir, sockDir.resolve("libvirt-sock"), port, log, process);
+            PrivateLibvirtd daemon;
+            try {
+                daemon = new PrivateLibvirtd(dir, sockDir.resolve("libvirt-sock"), port, log, process);
+            } catch (IOException | RuntimeException e) {
+                process.destroyForcibly();
+                throw e;
+            }
             daemon.awaitReady();
             return daemon;
         } catch (IOException e) {
@@ -279,6 +313,7 @@ public final class PrivateLibvirtd implements AutoCloseable {
     /** Stops the daemon by its pid (SIGTERM, then SIGKILL), kills QEMU processes it left, and deletes its directory. */
     @Override
     public void close() {
+        watchdog.destroy();
         List<Long> guests = qemuPids();
         if (process.isAlive()) {
             process.destroy();

@@ -40,6 +40,46 @@ class PrivateLibvirtdTest {
         }
     }
 
+    /** Fails when a daemon outlives a JVM killed without a chance to close it. */
+    @Test
+    @Timeout(120)
+    @DisplayName("A daemon whose JVM is SIGKILLed is stopped by its watchdog, and its directory removed")
+    void orphanIsStopped() throws Exception {
+        String javaBin = ProcessHandle.current().info().command().orElse("java");
+        Process child = new ProcessBuilder(javaBin, "-cp", System.getProperty("java.class.path"),
+                ChildJvm.class.getName()).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        try (java.io.BufferedReader out = new java.io.BufferedReader(
+                new java.io.InputStreamReader(child.getInputStream(), java.nio.charset.StandardCharsets.US_ASCII))) {
+            String[] started = out.readLine().split(" ");
+            long daemon = Long.parseLong(started[0]);
+            Path dir = Path.of(started[1]);
+            assertThat(ProcessHandle.of(daemon).map(ProcessHandle::isAlive)).hasValue(true);
+            child.destroyForcibly().waitFor();
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+            while ((ProcessHandle.of(daemon).isPresent() || Files.exists(dir)) && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+            }
+            assertThat(ProcessHandle.of(daemon).map(ProcessHandle::isAlive)).as("the orphaned daemon")
+                    .isNotEqualTo(java.util.Optional.of(true));
+            assertThat(Files.exists(dir)).as("its directory").isFalse();
+        } finally {
+            child.destroyForcibly();
+        }
+    }
+
+    /** A JVM that starts a daemon, reports its pid and directory, and waits to be killed. */
+    static final class ChildJvm {
+        private ChildJvm() {
+        }
+
+        public static void main(String[] args) throws InterruptedException {
+            PrivateLibvirtd d = PrivateLibvirtd.start();
+            System.out.println(d.pid() + " " + d.unixSocket().getParent().getParent());
+            System.out.flush();
+            Thread.sleep(Long.MAX_VALUE);
+        }
+    }
+
     /** Fails when shared() starts a new daemon per call instead of one per JVM. */
     @Test
     @Timeout(60)
