@@ -1,9 +1,13 @@
 package org.libvirt4j.jna;
 
+import java.util.Objects;
 import org.libvirt4j.StoragePool;
 import org.libvirt4j.StorageVol;
 import org.libvirt4j.StorageVolDeleteFlags;
+import org.libvirt4j.StorageVolDownloadFlags;
 import org.libvirt4j.StorageVolInfo;
+import org.libvirt4j.StorageVolUploadFlags;
+import org.libvirt4j.Stream;
 import org.libvirt4j.jna.internal.Errors;
 import org.libvirt4j.jna.internal.Virt;
 import org.libvirt4j.spi.NativeHandle;
@@ -91,6 +95,43 @@ final class JnaStorageVol implements StorageVol {
         long v = h.acquire("virStoragePoolLookupByVolume");
         try {
             return new JnaStoragePool(Errors.ptr(Virt.virStoragePoolLookupByVolume(v), "virStoragePoolLookupByVolume"));
+        } finally {
+            h.release();
+        }
+    }
+
+    @Override
+    public void upload(Stream stream, long offset, long length, StorageVolUploadFlags... flags) {
+        int mask = Flags.mask(flags);
+        transfer(stream, "virStorageVolUpload", (v, st) -> Virt.virStorageVolUpload(v, st, offset, length, mask));
+    }
+
+    @Override
+    public void download(Stream stream, long offset, long length, StorageVolDownloadFlags... flags) {
+        int mask = Flags.mask(flags);
+        transfer(stream, "virStorageVolDownload", (v, st) -> Virt.virStorageVolDownload(v, st, offset, length, mask));
+    }
+
+    private interface Transfer {
+        int start(long vol, long stream);
+    }
+
+    private void transfer(Stream stream, String fn, Transfer start) {
+        Objects.requireNonNull(stream, "stream");
+        if (!(stream instanceof JnaStream)) {
+            // A stream of another backend has no virStreamPtr here: libvirt's own check for a
+            // bad stream pointer gives the same error.
+            throw ObjectKind.STREAM.invalid(fn);
+        }
+        NativeHandle sh = ((JnaStream) stream).handle();
+        long v = h.acquire(fn);
+        try {
+            long st = sh.acquire(fn);
+            try {
+                Errors.check(start.start(v, st), fn);
+            } finally {
+                sh.release();
+            }
         } finally {
             h.release();
         }

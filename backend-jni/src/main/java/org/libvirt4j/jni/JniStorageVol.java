@@ -2,11 +2,16 @@ package org.libvirt4j.jni;
 
 import static org.libvirt4j.jni.LibvirtNatives.*;
 
+import java.util.Objects;
 import org.libvirt4j.LibvirtEnum;
 import org.libvirt4j.StoragePool;
 import org.libvirt4j.StorageVol;
 import org.libvirt4j.StorageVolDeleteFlags;
+import org.libvirt4j.StorageVolDownloadFlags;
 import org.libvirt4j.StorageVolInfo;
+import org.libvirt4j.StorageVolUploadFlags;
+import org.libvirt4j.Stream;
+import org.libvirt4j.spi.NativeHandle;
 import org.libvirt4j.spi.ObjectKind;
 
 /** {@link StorageVol} over a {@code virStorageVolPtr}; {@link #close()} is {@code virStorageVolFree}. */
@@ -53,5 +58,34 @@ final class JniStorageVol extends JniObject implements StorageVol {
     public StoragePool lookupPoolByVolume() {
         return obj("virStoragePoolLookupByVolume",
                 v -> new JniStoragePool(ptr(virStoragePoolLookupByVolume(v), "virStoragePoolLookupByVolume")));
+    }
+
+    @Override
+    public void upload(Stream stream, long offset, long length, StorageVolUploadFlags... flags) {
+        int mask = LibvirtEnum.mask(flags);
+        transfer(stream, "virStorageVolUpload", (v, st) -> virStorageVolUpload(v, st, offset, length, mask));
+    }
+
+    @Override
+    public void download(Stream stream, long offset, long length, StorageVolDownloadFlags... flags) {
+        int mask = LibvirtEnum.mask(flags);
+        transfer(stream, "virStorageVolDownload", (v, st) -> virStorageVolDownload(v, st, offset, length, mask));
+    }
+
+    private interface Transfer {
+        int start(long vol, long stream);
+    }
+
+    private void transfer(Stream stream, String fn, Transfer start) {
+        Objects.requireNonNull(stream, "stream");
+        NativeHandle sh = handleOf(stream, JniStream.class, ObjectKind.STREAM, fn);
+        run(fn, v -> {
+            long st = sh.acquire(fn);
+            try {
+                start.start(v, st);
+            } finally {
+                sh.release();
+            }
+        });
     }
 }

@@ -2,9 +2,14 @@ package org.libvirt4j.tck;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Random;
 import java.util.UUID;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -12,13 +17,17 @@ import org.junit.jupiter.api.Timeout;
 import org.libvirt4j.Connect;
 import org.libvirt4j.Domain;
 import org.libvirt4j.DomainState;
+import org.libvirt4j.ErrorDomain;
 import org.libvirt4j.ErrorNumber;
+import org.libvirt4j.LibvirtException;
 import org.libvirt4j.NWFilter;
 import org.libvirt4j.NWFilterBinding;
 import org.libvirt4j.Network;
 import org.libvirt4j.NetworkPort;
 import org.libvirt4j.Secret;
 import org.libvirt4j.SecretUsageType;
+import org.libvirt4j.StoragePool;
+import org.libvirt4j.StorageVol;
 import org.libvirt4j.Stream;
 
 /**
@@ -284,6 +293,58 @@ public abstract class DaemonTck extends TckArea {
                 d.undefine();
             }
             expectError(ErrorNumber.ERR_NO_DOMAIN, () -> c.lookupDomainByName(name));
+        }
+    }
+
+    /** Fails when a volume's bytes do not survive an upload and a ranged download, or a foreign stream is accepted. */
+    @Test
+    @Timeout(120)
+    @DisplayName("A volume in a directory pool takes 1 MiB through an upload stream and gives a range of the same "
+            + "bytes back through a download; a stream of another connection is refused")
+    void volumeUploadDownload() throws IOException {
+        Path dir = Files.createTempDirectory("libvirt4j-tck-pool-");
+        byte[] data = new byte[1 << 20];
+        new Random(42).nextBytes(data);
+        String poolXml = "<pool type='dir'><name>" + unique("tck-pool") + "</name><target><path>" + dir
+                + "</path></target></pool>";
+        String volXml = "<volume><name>v.img</name><capacity unit='bytes'>" + data.length
+                + "</capacity><allocation>0</allocation><target><format type='raw'/></target></volume>";
+        try (Connect c = tck().openQemu(); StoragePool pool = c.storagePoolCreateXML(poolXml)) {
+            try (StorageVol vol = pool.storageVolCreateXML(volXml)) {
+                try (Stream up = c.newStream()) {
+                    vol.upload(up, 0, data.length);
+                    for (int off = 0; off < data.length;) {
+                        // odd-sized pieces, so no chunk boundary of any layer lines up with them
+                        byte[] piece = Arrays.copyOfRange(data, off, Math.min(data.length, off + 100_003));
+                        int sent = up.send(piece);
+                        assertThat(sent).as("send on a blocking stream").isPositive().isLessThanOrEqualTo(piece.length);
+                        off += sent;
+                    }
+                    up.finish();
+                }
+                assertThat(Files.readAllBytes(Path.of(vol.getPath()))).as("the volume's file").isEqualTo(data);
+                try (Stream down = c.newStream()) {
+                    vol.download(down, 4096, data.length - 8192);
+                    byte[] got = StreamTck.drain(down);
+                    down.finish();
+                    assertThat(got).isEqualTo(Arrays.copyOfRange(data, 4096, data.length - 4096));
+                }
+                try (Connect other = tck().openQemu(); Stream foreign = other.newStream()) {
+                    LibvirtException e = expectError(ErrorNumber.ERR_INVALID_ARG, () -> vol.upload(foreign, 0, 1));
+                    assertThat(e.getMessage())
+                            .isEqualTo("stream in virStorageVolUpload must match connection of volume 'v.img'");
+                    assertThat(e.domain()).isEqualTo(ErrorDomain.STORAGE);
+                }
+                vol.delete();
+            } finally {
+                pool.destroy();
+            }
+        } finally {
+            try (java.util.stream.Stream<Path> files = Files.walk(dir)) {
+                for (Path f : (Iterable<Path>) files.sorted(java.util.Comparator.reverseOrder())::iterator) {
+                    Files.deleteIfExists(f);
+                }
+            }
         }
     }
 }

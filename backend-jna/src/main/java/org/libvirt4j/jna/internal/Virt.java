@@ -168,6 +168,8 @@ public final class Virt {
     public static native long virStorageVolGetXMLDesc(long vol, int flags);
     public static native int virStorageVolGetInfo(long vol, long[] info);
     public static native int virStorageVolDelete(long vol, int flags);
+    public static native int virStorageVolUpload(long vol, long stream, long offset, long length, int flags);
+    public static native int virStorageVolDownload(long vol, long stream, long offset, long length, int flags);
     public static native long virStoragePoolLookupByVolume(long vol);
 
     // --- interfaces, node devices, secrets, filters ------------------------------------------

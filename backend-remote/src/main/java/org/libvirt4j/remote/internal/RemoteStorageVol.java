@@ -1,19 +1,30 @@
 package org.libvirt4j.remote.internal;
 
+import java.util.Objects;
+import java.util.function.Consumer;
+import org.libvirt4j.ErrorDomain;
+import org.libvirt4j.ErrorNumber;
 import org.libvirt4j.LibvirtEnum;
+import org.libvirt4j.LibvirtException;
 import org.libvirt4j.StoragePool;
 import org.libvirt4j.StorageVol;
 import org.libvirt4j.StorageVolDeleteFlags;
+import org.libvirt4j.StorageVolDownloadFlags;
 import org.libvirt4j.StorageVolInfo;
+import org.libvirt4j.StorageVolUploadFlags;
+import org.libvirt4j.Stream;
 import org.libvirt4j.remote.generated.RemoteNonnullStoragePool;
 import org.libvirt4j.remote.generated.RemoteNonnullStorageVol;
 import org.libvirt4j.remote.generated.RemoteProcedure;
 import org.libvirt4j.remote.generated.RemoteStoragePoolLookupByVolumeArgs;
 import org.libvirt4j.remote.generated.RemoteStorageVolDeleteArgs;
+import org.libvirt4j.remote.generated.RemoteStorageVolDownloadArgs;
 import org.libvirt4j.remote.generated.RemoteStorageVolGetInfoArgs;
 import org.libvirt4j.remote.generated.RemoteStorageVolGetInfoRet;
 import org.libvirt4j.remote.generated.RemoteStorageVolGetPathArgs;
 import org.libvirt4j.remote.generated.RemoteStorageVolGetXmlDescArgs;
+import org.libvirt4j.remote.generated.RemoteStorageVolUploadArgs;
+import org.libvirt4j.remote.internal.xdr.XdrWriter;
 import org.libvirt4j.spi.ObjectKind;
 
 /** {@link StorageVol} over RPC; pool name, name and key live in the handle. */
@@ -71,5 +82,36 @@ final class RemoteStorageVol extends RemoteObject implements StorageVol {
         return new RemoteStoragePool(session, call("virStoragePoolLookupByVolume",
                 RemoteProcedure.REMOTE_PROC_STORAGE_POOL_LOOKUP_BY_VOLUME,
                 new RemoteStoragePoolLookupByVolumeArgs(ref)::encode, RemoteNonnullStoragePool::decode));
+    }
+
+    @Override
+    public void upload(Stream stream, long offset, long length, StorageVolUploadFlags... flags) {
+        int mask = LibvirtEnum.mask(flags);
+        transfer(stream, "virStorageVolUpload", RemoteProcedure.REMOTE_PROC_STORAGE_VOL_UPLOAD,
+                new RemoteStorageVolUploadArgs(ref, offset, length, mask)::encode);
+    }
+
+    @Override
+    public void download(Stream stream, long offset, long length, StorageVolDownloadFlags... flags) {
+        int mask = LibvirtEnum.mask(flags);
+        transfer(stream, "virStorageVolDownload", RemoteProcedure.REMOTE_PROC_STORAGE_VOL_DOWNLOAD,
+                new RemoteStorageVolDownloadArgs(ref, offset, length, mask)::encode);
+    }
+
+    private void transfer(Stream stream, String fn, RemoteProcedure proc, Consumer<XdrWriter> args) {
+        Objects.requireNonNull(stream, "stream");
+        acquire(fn);
+        try {
+            if (stream instanceof RemoteStream other) {
+                other.check(fn);
+            }
+            if (!(stream instanceof RemoteStream rs) || rs.session != session) {
+                throw LibvirtException.of(ErrorNumber.ERR_INVALID_ARG, ErrorDomain.STORAGE,
+                        "stream in " + fn + " must match connection of volume '" + ref.name() + "'");
+            }
+            rs.open(fn, rpc -> session.callStream(proc, args, null, rpc));
+        } finally {
+            release();
+        }
     }
 }
