@@ -23,6 +23,52 @@ class KeepAliveAndStreamTest {
     void reset() {
         System.clearProperty(Session.KEEPALIVE_INTERVAL_PROPERTY);
         System.clearProperty(Session.KEEPALIVE_COUNT_PROPERTY);
+        System.clearProperty(org.libvirt4j.remote.internal.rpc.RpcClient.TIMEOUT_PROPERTY);
+    }
+
+    @Test
+    @DisplayName("An upload to a daemon that stops reading holds the sender near the high-water mark and then "
+            + "times out, instead of buffering without bound")
+    void uploadBackpressure() throws Exception {
+        System.setProperty(org.libvirt4j.remote.internal.rpc.RpcClient.TIMEOUT_PROPERTY, "2");
+        try (FakeDaemon fake = new FakeDaemon((c, out, s) -> {
+            switch (c.proc()) {
+                case 97 -> { // STORAGE_VOL_LOOKUP_BY_PATH: pool, name, key
+                    java.io.ByteArrayOutputStream vol = new java.io.ByteArrayOutputStream();
+                    vol.write(HostileDaemonTest.string("pool"));
+                    vol.write(HostileDaemonTest.string("v.img"));
+                    vol.write(HostileDaemonTest.string("/fake/v.img"));
+                    FakeDaemon.reply(out, c, 0, vol.toByteArray());
+                }
+                case 208 -> { // STORAGE_VOL_UPLOAD: accept, then never read again
+                    FakeDaemon.reply(out, c, 0, new byte[0]);
+                    try {
+                        Thread.sleep(60_000);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+                default -> throw new java.io.IOException("unexpected procedure " + c.proc());
+            }
+        }); Connect conn = RemoteConnect.open(fake.uri());
+                org.libvirt4j.StorageVol vol = conn.lookupStorageVolByPath("/fake/v.img"); Stream st = conn.newStream()) {
+            vol.upload(st, 0, 0);
+            byte[] chunk = new byte[256 * 1024];
+            long[] sent = {0};
+            LibvirtException e = assertTimeoutPreemptively(Duration.ofSeconds(30), () -> {
+                try {
+                    for (int i = 0; i < 4096; i++) { // 1 GiB, far more than any buffer in between
+                        sent[0] += st.send(chunk);
+                    }
+                } catch (LibvirtException ex) {
+                    return ex;
+                }
+                throw new AssertionError("1 GiB was accepted by a daemon that reads nothing");
+            });
+            assertThat(e.code()).isEqualTo(ErrorNumber.ERR_OPERATION_TIMEOUT);
+            // what the kernel's socket buffers hold, plus the client's own high-water mark
+            assertThat(sent[0]).isLessThan(64L << 20);
+        }
     }
 
     @Test

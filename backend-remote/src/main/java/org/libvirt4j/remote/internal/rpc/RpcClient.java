@@ -28,6 +28,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
@@ -80,6 +81,11 @@ public final class RpcClient {
     private final AtomicReference<LibvirtException> dead = new AtomicReference<>();
     /** Makes each message's bytes contiguous on the wire; held only for non-blocking writes. */
     private final ReentrantLock writeLock = new ReentrantLock();
+    /**
+     * Queued bytes above which a stream sender waits for the daemon to read, so that an upload
+     * faster than the daemon takes it cannot make this client buffer without bound.
+     */
+    static final int QUEUED_HIGH_WATER = 4 * 1024 * 1024;
     /** Messages handed to Netty because the socket was full, not yet written by it. */
     private final AtomicInteger queuedInNetty = new AtomicInteger();
     private final AtomicInteger inFlight = new AtomicInteger();
@@ -87,12 +93,8 @@ public final class RpcClient {
     private volatile long spinNanos = SPIN_NANOS;
     /** Counts lone calls for the periodic full-window probe; a racy count is harmless. */
     private int spinCalls;
-    private final ChannelFutureListener queuedWritten = f -> {
-        queuedInNetty.decrementAndGet();
-        if (!f.isSuccess()) {
-            fail(Rpc.error(ErrorNumber.ERR_SYSTEM_ERROR, "Cannot write data: " + rootMessage(f.cause()), f.cause()));
-        }
-    };
+    /** Bytes of the messages counted by {@link #queuedInNetty}. */
+    private final AtomicLong queuedBytes = new AtomicLong();
     private volatile long lastReceived = System.nanoTime();
     private volatile int missedPings;
     private volatile ScheduledFuture<?> keepAlive;
@@ -300,8 +302,17 @@ public final class RpcClient {
                 msg.release();
                 return;
             }
+            int size = msg.readableBytes();
             queuedInNetty.incrementAndGet();
-            channel.writeAndFlush(msg).addListener(queuedWritten);
+            queuedBytes.addAndGet(size);
+            channel.writeAndFlush(msg).addListener(f -> {
+                queuedBytes.addAndGet(-size);
+                queuedInNetty.decrementAndGet();
+                if (!f.isSuccess()) {
+                    fail(Rpc.error(ErrorNumber.ERR_SYSTEM_ERROR, "Cannot write data: " + rootMessage(f.cause()),
+                            f.cause()));
+                }
+            });
         } finally {
             writeLock.unlock();
         }
@@ -400,6 +411,36 @@ public final class RpcClient {
         ByteBuf msg = encode(Rpc.REMOTE_PROGRAM, Rpc.REMOTE_PROTOCOL_VERSION, proc, Rpc.TYPE_STREAM, serial, status,
                 data == null ? null : w -> w.buffer().writeBytes(data));
         send(msg);
+        if (queuedBytes.get() > QUEUED_HIGH_WATER && !channel.eventLoop().inEventLoop()) {
+            awaitQueueDrained();
+        }
+    }
+
+    /**
+     * Holds a stream sender until Netty has written all but a quarter of the high-water mark, as
+     * long as the call timeout at most: a daemon that stops reading fails the send, it does not
+     * hang it. Waits back off to 10 ms, since a sender held here waits for a slow peer anyway.
+     */
+    private void awaitQueueDrained() {
+        long deadline = System.nanoTime() + timeoutNanos;
+        long pause = TimeUnit.MICROSECONDS.toNanos(50);
+        while (queuedBytes.get() > QUEUED_HIGH_WATER / 4) {
+            LibvirtException gone = dead.get();
+            if (gone != null) {
+                throw closedError(gone);
+            }
+            if (Thread.currentThread().isInterrupted()) {
+                throw Rpc.error(ErrorNumber.ERR_OPERATION_ABORTED,
+                        "operation aborted: interrupted while the daemon took no stream data", new InterruptedException());
+            }
+            if (System.nanoTime() - deadline > 0) {
+                throw Rpc.error(ErrorNumber.ERR_OPERATION_TIMEOUT, "Timed out during operation: the daemon took no "
+                        + "stream data for " + TimeUnit.NANOSECONDS.toMillis(timeoutNanos) + " ms (set -D"
+                        + TIMEOUT_PROPERTY + " to wait longer)", null);
+            }
+            LockSupport.parkNanos(this, pause);
+            pause = Math.min(pause * 2, TimeUnit.MILLISECONDS.toNanos(10));
+        }
     }
 
     void forgetStream(int serial) {
