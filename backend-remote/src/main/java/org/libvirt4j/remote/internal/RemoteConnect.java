@@ -35,8 +35,16 @@ import org.libvirt4j.StoragePoolDefineFlags;
 import org.libvirt4j.StorageVol;
 import org.libvirt4j.Stream;
 import org.libvirt4j.StreamFlags;
+import org.libvirt4j.remote.generated.RemoteConnectGetCapabilitiesRet;
+import org.libvirt4j.remote.generated.RemoteConnectGetHostnameRet;
+import org.libvirt4j.remote.generated.RemoteConnectGetLibVersionRet;
 import org.libvirt4j.remote.generated.RemoteConnectGetMaxVcpusArgs;
+import org.libvirt4j.remote.generated.RemoteConnectGetMaxVcpusRet;
 import org.libvirt4j.remote.generated.RemoteConnectGetSysinfoArgs;
+import org.libvirt4j.remote.generated.RemoteConnectGetSysinfoRet;
+import org.libvirt4j.remote.generated.RemoteConnectGetTypeRet;
+import org.libvirt4j.remote.generated.RemoteConnectGetVersionRet;
+import org.libvirt4j.remote.generated.RemoteConnectIsSecureRet;
 import org.libvirt4j.remote.generated.RemoteConnectListAllDomainsArgs;
 import org.libvirt4j.remote.generated.RemoteConnectListAllDomainsRet;
 import org.libvirt4j.remote.generated.RemoteConnectListAllInterfacesArgs;
@@ -68,6 +76,8 @@ import org.libvirt4j.remote.generated.RemoteNetworkDefineXmlFlagsArgs;
 import org.libvirt4j.remote.generated.RemoteNetworkLookupByNameArgs;
 import org.libvirt4j.remote.generated.RemoteNetworkLookupByUuidArgs;
 import org.libvirt4j.remote.generated.RemoteNodeDeviceLookupByNameArgs;
+import org.libvirt4j.remote.generated.RemoteNodeDeviceLookupByNameRet;
+import org.libvirt4j.remote.generated.RemoteNodeGetFreeMemoryRet;
 import org.libvirt4j.remote.generated.RemoteNodeGetInfoRet;
 import org.libvirt4j.remote.generated.RemoteNonnullDomain;
 import org.libvirt4j.remote.generated.RemoteNonnullInterface;
@@ -132,36 +142,41 @@ public final class RemoteConnect extends RemoteObject implements Connect {
     @Override
     public boolean isEncrypted() {
         // Like remoteConnectIsEncrypted: ask the daemon, but neither unix nor TCP is encrypted.
-        call("virConnectIsEncrypted", RemoteProcedure.REMOTE_PROC_CONNECT_IS_SECURE, null, r -> r.readInt());
+        call("virConnectIsEncrypted", RemoteProcedure.REMOTE_PROC_CONNECT_IS_SECURE, null,
+                RemoteConnectIsSecureRet::decode);
         return false;
     }
 
     @Override
     public boolean isSecure() {
         // Like remoteConnectIsSecure: secure when the transport is (unix) and the daemon's side is.
-        int secure = call("virConnectIsSecure", RemoteProcedure.REMOTE_PROC_CONNECT_IS_SECURE, null, r -> r.readInt());
+        int secure = call("virConnectIsSecure", RemoteProcedure.REMOTE_PROC_CONNECT_IS_SECURE, null,
+                RemoteConnectIsSecureRet::decode).secure();
         return session.secureTransport && secure != 0;
     }
 
     @Override
     public String getType() {
-        return call("virConnectGetType", RemoteProcedure.REMOTE_PROC_CONNECT_GET_TYPE, null, Wire::str);
+        return call("virConnectGetType", RemoteProcedure.REMOTE_PROC_CONNECT_GET_TYPE, null,
+                RemoteConnectGetTypeRet::decode).type();
     }
 
     @Override
     public long getVersion() {
-        return call("virConnectGetVersion", RemoteProcedure.REMOTE_PROC_CONNECT_GET_VERSION, null, r -> r.readHyper());
+        return call("virConnectGetVersion", RemoteProcedure.REMOTE_PROC_CONNECT_GET_VERSION, null,
+                RemoteConnectGetVersionRet::decode).hvVer();
     }
 
     @Override
     public long getLibVersion() {
         return call("virConnectGetLibVersion", RemoteProcedure.REMOTE_PROC_CONNECT_GET_LIB_VERSION, null,
-                r -> r.readHyper());
+                RemoteConnectGetLibVersionRet::decode).libVer();
     }
 
     @Override
     public String getHostname() {
-        return call("virConnectGetHostname", RemoteProcedure.REMOTE_PROC_CONNECT_GET_HOSTNAME, null, Wire::str);
+        return call("virConnectGetHostname", RemoteProcedure.REMOTE_PROC_CONNECT_GET_HOSTNAME, null,
+                RemoteConnectGetHostnameRet::decode).hostname();
     }
 
     @Override
@@ -173,13 +188,14 @@ public final class RemoteConnect extends RemoteObject implements Connect {
 
     @Override
     public String getCapabilities() {
-        return call("virConnectGetCapabilities", RemoteProcedure.REMOTE_PROC_CONNECT_GET_CAPABILITIES, null, Wire::str);
+        return call("virConnectGetCapabilities", RemoteProcedure.REMOTE_PROC_CONNECT_GET_CAPABILITIES, null,
+                RemoteConnectGetCapabilitiesRet::decode).capabilities();
     }
 
     @Override
     public String getSysinfo() {
         return call("virConnectGetSysinfo", RemoteProcedure.REMOTE_PROC_CONNECT_GET_SYSINFO,
-                new RemoteConnectGetSysinfoArgs(0)::encode, Wire::str);
+                new RemoteConnectGetSysinfoArgs(0)::encode, RemoteConnectGetSysinfoRet::decode).sysinfo();
     }
 
     @Override
@@ -197,13 +213,14 @@ public final class RemoteConnect extends RemoteObject implements Connect {
 
     @Override
     public long getFreeMemory() {
-        return call("virNodeGetFreeMemory", RemoteProcedure.REMOTE_PROC_NODE_GET_FREE_MEMORY, null, r -> r.readHyper());
+        return call("virNodeGetFreeMemory", RemoteProcedure.REMOTE_PROC_NODE_GET_FREE_MEMORY, null,
+                RemoteNodeGetFreeMemoryRet::decode).freeMem();
     }
 
     @Override
     public int getMaxVcpus(String type) {
         return call("virConnectGetMaxVcpus", RemoteProcedure.REMOTE_PROC_CONNECT_GET_MAX_VCPUS,
-                new RemoteConnectGetMaxVcpusArgs(type)::encode, r -> r.readInt());
+                new RemoteConnectGetMaxVcpusArgs(type)::encode, RemoteConnectGetMaxVcpusRet::decode).maxVcpus();
     }
 
     // --- domains ---------------------------------------------------------------------------
@@ -446,7 +463,8 @@ public final class RemoteConnect extends RemoteObject implements Connect {
         Objects.requireNonNull(name, "name");
         return new RemoteNodeDevice(session, call("virNodeDeviceLookupByName",
                 RemoteProcedure.REMOTE_PROC_NODE_DEVICE_LOOKUP_BY_NAME,
-                new RemoteNodeDeviceLookupByNameArgs(name)::encode, Wire::str));
+                new RemoteNodeDeviceLookupByNameArgs(name)::encode,
+                RemoteNodeDeviceLookupByNameRet::decode).dev().name());
     }
 
     @Override

@@ -36,12 +36,15 @@ import org.libvirt4j.remote.generated.RemoteDomainCreateWithFlagsArgs;
 import org.libvirt4j.remote.generated.RemoteDomainDestroyArgs;
 import org.libvirt4j.remote.generated.RemoteDomainDestroyFlagsArgs;
 import org.libvirt4j.remote.generated.RemoteDomainGetAutostartArgs;
+import org.libvirt4j.remote.generated.RemoteDomainGetAutostartRet;
 import org.libvirt4j.remote.generated.RemoteDomainGetInfoArgs;
 import org.libvirt4j.remote.generated.RemoteDomainGetInfoRet;
 import org.libvirt4j.remote.generated.RemoteDomainGetMaxMemoryArgs;
+import org.libvirt4j.remote.generated.RemoteDomainGetMaxMemoryRet;
 import org.libvirt4j.remote.generated.RemoteDomainGetMemoryParametersArgs;
 import org.libvirt4j.remote.generated.RemoteDomainGetMemoryParametersRet;
 import org.libvirt4j.remote.generated.RemoteDomainGetOsTypeArgs;
+import org.libvirt4j.remote.generated.RemoteDomainGetOsTypeRet;
 import org.libvirt4j.remote.generated.RemoteDomainGetSchedulerParametersArgs;
 import org.libvirt4j.remote.generated.RemoteDomainGetSchedulerParametersFlagsArgs;
 import org.libvirt4j.remote.generated.RemoteDomainGetSchedulerParametersFlagsRet;
@@ -51,9 +54,13 @@ import org.libvirt4j.remote.generated.RemoteDomainGetSchedulerTypeRet;
 import org.libvirt4j.remote.generated.RemoteDomainGetStateArgs;
 import org.libvirt4j.remote.generated.RemoteDomainGetStateRet;
 import org.libvirt4j.remote.generated.RemoteDomainGetVcpusFlagsArgs;
+import org.libvirt4j.remote.generated.RemoteDomainGetVcpusFlagsRet;
 import org.libvirt4j.remote.generated.RemoteDomainGetXmlDescArgs;
+import org.libvirt4j.remote.generated.RemoteDomainGetXmlDescRet;
 import org.libvirt4j.remote.generated.RemoteDomainIsActiveArgs;
+import org.libvirt4j.remote.generated.RemoteDomainIsActiveRet;
 import org.libvirt4j.remote.generated.RemoteDomainIsPersistentArgs;
+import org.libvirt4j.remote.generated.RemoteDomainIsPersistentRet;
 import org.libvirt4j.remote.generated.RemoteDomainListAllCheckpointsArgs;
 import org.libvirt4j.remote.generated.RemoteDomainListAllCheckpointsRet;
 import org.libvirt4j.remote.generated.RemoteDomainListAllSnapshotsArgs;
@@ -62,6 +69,7 @@ import org.libvirt4j.remote.generated.RemoteDomainLookupByUuidArgs;
 import org.libvirt4j.remote.generated.RemoteDomainRebootArgs;
 import org.libvirt4j.remote.generated.RemoteDomainResumeArgs;
 import org.libvirt4j.remote.generated.RemoteDomainScreenshotArgs;
+import org.libvirt4j.remote.generated.RemoteDomainScreenshotRet;
 import org.libvirt4j.remote.generated.RemoteDomainSetAutostartArgs;
 import org.libvirt4j.remote.generated.RemoteDomainSetMaxMemoryArgs;
 import org.libvirt4j.remote.generated.RemoteDomainSetMemoryArgs;
@@ -136,19 +144,19 @@ final class RemoteDomain extends RemoteObject implements Domain {
     @Override
     public String getOSType() {
         return call("virDomainGetOSType", RemoteProcedure.REMOTE_PROC_DOMAIN_GET_OS_TYPE,
-                new RemoteDomainGetOsTypeArgs(ref())::encode, Wire::str);
+                new RemoteDomainGetOsTypeArgs(ref())::encode, RemoteDomainGetOsTypeRet::decode).type();
     }
 
     @Override
     public boolean isActive() {
         return call("virDomainIsActive", RemoteProcedure.REMOTE_PROC_DOMAIN_IS_ACTIVE,
-                new RemoteDomainIsActiveArgs(ref())::encode, r -> r.readInt()) != 0;
+                new RemoteDomainIsActiveArgs(ref())::encode, RemoteDomainIsActiveRet::decode).active() != 0;
     }
 
     @Override
     public boolean isPersistent() {
         return call("virDomainIsPersistent", RemoteProcedure.REMOTE_PROC_DOMAIN_IS_PERSISTENT,
-                new RemoteDomainIsPersistentArgs(ref())::encode, r -> r.readInt()) != 0;
+                new RemoteDomainIsPersistentArgs(ref())::encode, RemoteDomainIsPersistentRet::decode).persistent() != 0;
     }
 
     @Override
@@ -173,7 +181,7 @@ final class RemoteDomain extends RemoteObject implements Domain {
     public String getXMLDesc(DomainXMLFlags... flags) {
         int mask = LibvirtEnum.mask(flags);
         return call("virDomainGetXMLDesc", RemoteProcedure.REMOTE_PROC_DOMAIN_GET_XML_DESC,
-                new RemoteDomainGetXmlDescArgs(ref(), mask)::encode, Wire::str);
+                new RemoteDomainGetXmlDescArgs(ref(), mask)::encode, RemoteDomainGetXmlDescRet::decode).xml();
     }
 
     @Override
@@ -254,7 +262,7 @@ final class RemoteDomain extends RemoteObject implements Domain {
     @Override
     public long getMaxMemory() {
         return call("virDomainGetMaxMemory", RemoteProcedure.REMOTE_PROC_DOMAIN_GET_MAX_MEMORY,
-                new RemoteDomainGetMaxMemoryArgs(ref())::encode, r -> r.readHyper());
+                new RemoteDomainGetMaxMemoryArgs(ref())::encode, RemoteDomainGetMaxMemoryRet::decode).memory();
     }
 
     @Override
@@ -293,13 +301,13 @@ final class RemoteDomain extends RemoteObject implements Domain {
     public int getVcpusFlags(DomainVcpuFlags... flags) {
         int mask = LibvirtEnum.mask(flags);
         return call("virDomainGetVcpusFlags", RemoteProcedure.REMOTE_PROC_DOMAIN_GET_VCPUS_FLAGS,
-                new RemoteDomainGetVcpusFlagsArgs(ref(), mask)::encode, r -> r.readInt());
+                new RemoteDomainGetVcpusFlagsArgs(ref(), mask)::encode, RemoteDomainGetVcpusFlagsRet::decode).num();
     }
 
     @Override
     public boolean getAutostart() {
         return call("virDomainGetAutostart", RemoteProcedure.REMOTE_PROC_DOMAIN_GET_AUTOSTART,
-                new RemoteDomainGetAutostartArgs(ref())::encode, r -> r.readInt()) != 0;
+                new RemoteDomainGetAutostartArgs(ref())::encode, RemoteDomainGetAutostartRet::decode).autostart() != 0;
     }
 
     @Override
@@ -459,7 +467,8 @@ final class RemoteDomain extends RemoteObject implements Domain {
             }
             return rs.open("virDomainScreenshot",
                     rpc -> session.callStream(RemoteProcedure.REMOTE_PROC_DOMAIN_SCREENSHOT,
-                            new RemoteDomainScreenshotArgs(ref(), screen, 0)::encode, Wire::optStr, rpc));
+                            new RemoteDomainScreenshotArgs(ref(), screen, 0)::encode, RemoteDomainScreenshotRet::decode,
+                            rpc).mime());
         } finally {
             release();
         }

@@ -9,6 +9,7 @@ import org.libvirt4j.LibvirtEnum;
 import org.libvirt4j.remote.generated.RemoteDomainCheckpointDeleteArgs;
 import org.libvirt4j.remote.generated.RemoteDomainCheckpointGetParentArgs;
 import org.libvirt4j.remote.generated.RemoteDomainCheckpointGetXmlDescArgs;
+import org.libvirt4j.remote.generated.RemoteDomainCheckpointGetXmlDescRet;
 import org.libvirt4j.remote.generated.RemoteDomainCheckpointListAllChildrenArgs;
 import org.libvirt4j.remote.generated.RemoteDomainCheckpointListAllChildrenRet;
 import org.libvirt4j.remote.generated.RemoteNonnullDomainCheckpoint;
@@ -35,7 +36,7 @@ final class RemoteDomainCheckpoint extends RemoteObject implements DomainCheckpo
         int mask = LibvirtEnum.mask(flags);
         return call("virDomainCheckpointGetXMLDesc", RemoteProcedure.REMOTE_PROC_DOMAIN_CHECKPOINT_GET_XML_DESC,
                 new RemoteDomainCheckpointGetXmlDescArgs(ref, mask)::encode,
-                Wire::str);
+                RemoteDomainCheckpointGetXmlDescRet::decode).xml();
     }
 
     @Override

@@ -11,7 +11,9 @@ import org.libvirt4j.remote.generated.RemoteDomainRevertToSnapshotArgs;
 import org.libvirt4j.remote.generated.RemoteDomainSnapshotDeleteArgs;
 import org.libvirt4j.remote.generated.RemoteDomainSnapshotGetParentArgs;
 import org.libvirt4j.remote.generated.RemoteDomainSnapshotGetXmlDescArgs;
+import org.libvirt4j.remote.generated.RemoteDomainSnapshotGetXmlDescRet;
 import org.libvirt4j.remote.generated.RemoteDomainSnapshotIsCurrentArgs;
+import org.libvirt4j.remote.generated.RemoteDomainSnapshotIsCurrentRet;
 import org.libvirt4j.remote.generated.RemoteDomainSnapshotListAllChildrenArgs;
 import org.libvirt4j.remote.generated.RemoteDomainSnapshotListAllChildrenRet;
 import org.libvirt4j.remote.generated.RemoteNonnullDomainSnapshot;
@@ -38,7 +40,7 @@ final class RemoteDomainSnapshot extends RemoteObject implements DomainSnapshot 
         int mask = LibvirtEnum.mask(flags);
         return call("virDomainSnapshotGetXMLDesc", RemoteProcedure.REMOTE_PROC_DOMAIN_SNAPSHOT_GET_XML_DESC,
                 new RemoteDomainSnapshotGetXmlDescArgs(ref, mask)::encode,
-                Wire::str);
+                RemoteDomainSnapshotGetXmlDescRet::decode).xml();
     }
 
     @Override
@@ -52,7 +54,7 @@ final class RemoteDomainSnapshot extends RemoteObject implements DomainSnapshot 
     public boolean isCurrent() {
         return call("virDomainSnapshotIsCurrent", RemoteProcedure.REMOTE_PROC_DOMAIN_SNAPSHOT_IS_CURRENT,
                 new RemoteDomainSnapshotIsCurrentArgs(ref, 0)::encode,
-                r -> r.readInt()) != 0;
+                RemoteDomainSnapshotIsCurrentRet::decode).current() != 0;
     }
 
     @Override

@@ -4,7 +4,9 @@ import org.libvirt4j.Interface;
 import org.libvirt4j.InterfaceXMLFlags;
 import org.libvirt4j.LibvirtEnum;
 import org.libvirt4j.remote.generated.RemoteInterfaceGetXmlDescArgs;
+import org.libvirt4j.remote.generated.RemoteInterfaceGetXmlDescRet;
 import org.libvirt4j.remote.generated.RemoteInterfaceIsActiveArgs;
+import org.libvirt4j.remote.generated.RemoteInterfaceIsActiveRet;
 import org.libvirt4j.remote.generated.RemoteNonnullInterface;
 import org.libvirt4j.remote.generated.RemoteProcedure;
 import org.libvirt4j.spi.ObjectKind;
@@ -34,12 +36,12 @@ final class RemoteInterface extends RemoteObject implements Interface {
     public String getXMLDesc(InterfaceXMLFlags... flags) {
         int mask = LibvirtEnum.mask(flags);
         return call("virInterfaceGetXMLDesc", RemoteProcedure.REMOTE_PROC_INTERFACE_GET_XML_DESC,
-                new RemoteInterfaceGetXmlDescArgs(ref, mask)::encode, Wire::str);
+                new RemoteInterfaceGetXmlDescArgs(ref, mask)::encode, RemoteInterfaceGetXmlDescRet::decode).xml();
     }
 
     @Override
     public boolean isActive() {
         return call("virInterfaceIsActive", RemoteProcedure.REMOTE_PROC_INTERFACE_IS_ACTIVE,
-                new RemoteInterfaceIsActiveArgs(ref)::encode, r -> r.readInt()) != 0;
+                new RemoteInterfaceIsActiveArgs(ref)::encode, RemoteInterfaceIsActiveRet::decode).active() != 0;
     }
 }

@@ -4,6 +4,7 @@ import java.util.UUID;
 import org.libvirt4j.NWFilter;
 import org.libvirt4j.remote.generated.RemoteNonnullNwfilter;
 import org.libvirt4j.remote.generated.RemoteNwfilterGetXmlDescArgs;
+import org.libvirt4j.remote.generated.RemoteNwfilterGetXmlDescRet;
 import org.libvirt4j.remote.generated.RemoteNwfilterUndefineArgs;
 import org.libvirt4j.remote.generated.RemoteProcedure;
 import org.libvirt4j.spi.ObjectKind;
@@ -39,7 +40,7 @@ final class RemoteNWFilter extends RemoteObject implements NWFilter {
     @Override
     public String getXMLDesc() {
         return call("virNWFilterGetXMLDesc", RemoteProcedure.REMOTE_PROC_NWFILTER_GET_XML_DESC,
-                new RemoteNwfilterGetXmlDescArgs(ref, 0)::encode, Wire::str);
+                new RemoteNwfilterGetXmlDescArgs(ref, 0)::encode, RemoteNwfilterGetXmlDescRet::decode).xml();
     }
 
     @Override

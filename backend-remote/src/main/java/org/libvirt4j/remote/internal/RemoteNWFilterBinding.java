@@ -4,6 +4,7 @@ import org.libvirt4j.NWFilterBinding;
 import org.libvirt4j.remote.generated.RemoteNonnullNwfilterBinding;
 import org.libvirt4j.remote.generated.RemoteNwfilterBindingDeleteArgs;
 import org.libvirt4j.remote.generated.RemoteNwfilterBindingGetXmlDescArgs;
+import org.libvirt4j.remote.generated.RemoteNwfilterBindingGetXmlDescRet;
 import org.libvirt4j.remote.generated.RemoteProcedure;
 import org.libvirt4j.spi.ObjectKind;
 
@@ -31,7 +32,8 @@ final class RemoteNWFilterBinding extends RemoteObject implements NWFilterBindin
     @Override
     public String getXMLDesc() {
         return call("virNWFilterBindingGetXMLDesc", RemoteProcedure.REMOTE_PROC_NWFILTER_BINDING_GET_XML_DESC,
-                new RemoteNwfilterBindingGetXmlDescArgs(ref, 0)::encode, Wire::str);
+                new RemoteNwfilterBindingGetXmlDescArgs(ref, 0)::encode,
+                RemoteNwfilterBindingGetXmlDescRet::decode).xml();
     }
 
     @Override

@@ -12,10 +12,15 @@ import org.libvirt4j.NetworkXMLFlags;
 import org.libvirt4j.remote.generated.RemoteNetworkCreateArgs;
 import org.libvirt4j.remote.generated.RemoteNetworkDestroyArgs;
 import org.libvirt4j.remote.generated.RemoteNetworkGetAutostartArgs;
+import org.libvirt4j.remote.generated.RemoteNetworkGetAutostartRet;
 import org.libvirt4j.remote.generated.RemoteNetworkGetBridgeNameArgs;
+import org.libvirt4j.remote.generated.RemoteNetworkGetBridgeNameRet;
 import org.libvirt4j.remote.generated.RemoteNetworkGetXmlDescArgs;
+import org.libvirt4j.remote.generated.RemoteNetworkGetXmlDescRet;
 import org.libvirt4j.remote.generated.RemoteNetworkIsActiveArgs;
+import org.libvirt4j.remote.generated.RemoteNetworkIsActiveRet;
 import org.libvirt4j.remote.generated.RemoteNetworkIsPersistentArgs;
+import org.libvirt4j.remote.generated.RemoteNetworkIsPersistentRet;
 import org.libvirt4j.remote.generated.RemoteNetworkListAllPortsArgs;
 import org.libvirt4j.remote.generated.RemoteNetworkListAllPortsRet;
 import org.libvirt4j.remote.generated.RemoteNetworkPortCreateXmlArgs;
@@ -59,13 +64,13 @@ final class RemoteNetwork extends RemoteObject implements Network {
     public String getXMLDesc(NetworkXMLFlags... flags) {
         int mask = LibvirtEnum.mask(flags);
         return call("virNetworkGetXMLDesc", RemoteProcedure.REMOTE_PROC_NETWORK_GET_XML_DESC,
-                new RemoteNetworkGetXmlDescArgs(ref, mask)::encode, Wire::str);
+                new RemoteNetworkGetXmlDescArgs(ref, mask)::encode, RemoteNetworkGetXmlDescRet::decode).xml();
     }
 
     @Override
     public String getBridgeName() {
         return call("virNetworkGetBridgeName", RemoteProcedure.REMOTE_PROC_NETWORK_GET_BRIDGE_NAME,
-                new RemoteNetworkGetBridgeNameArgs(ref)::encode, Wire::str);
+                new RemoteNetworkGetBridgeNameArgs(ref)::encode, RemoteNetworkGetBridgeNameRet::decode).name();
     }
 
     @Override
@@ -89,19 +94,19 @@ final class RemoteNetwork extends RemoteObject implements Network {
     @Override
     public boolean isActive() {
         return call("virNetworkIsActive", RemoteProcedure.REMOTE_PROC_NETWORK_IS_ACTIVE,
-                new RemoteNetworkIsActiveArgs(ref)::encode, r -> r.readInt()) != 0;
+                new RemoteNetworkIsActiveArgs(ref)::encode, RemoteNetworkIsActiveRet::decode).active() != 0;
     }
 
     @Override
     public boolean isPersistent() {
         return call("virNetworkIsPersistent", RemoteProcedure.REMOTE_PROC_NETWORK_IS_PERSISTENT,
-                new RemoteNetworkIsPersistentArgs(ref)::encode, r -> r.readInt()) != 0;
+                new RemoteNetworkIsPersistentArgs(ref)::encode, RemoteNetworkIsPersistentRet::decode).persistent() != 0;
     }
 
     @Override
     public boolean getAutostart() {
         return call("virNetworkGetAutostart", RemoteProcedure.REMOTE_PROC_NETWORK_GET_AUTOSTART,
-                new RemoteNetworkGetAutostartArgs(ref)::encode, r -> r.readInt()) != 0;
+                new RemoteNetworkGetAutostartArgs(ref)::encode, RemoteNetworkGetAutostartRet::decode).autostart() != 0;
     }
 
     @Override

@@ -4,6 +4,7 @@ import java.util.UUID;
 import org.libvirt4j.NetworkPort;
 import org.libvirt4j.remote.generated.RemoteNetworkPortDeleteArgs;
 import org.libvirt4j.remote.generated.RemoteNetworkPortGetXmlDescArgs;
+import org.libvirt4j.remote.generated.RemoteNetworkPortGetXmlDescRet;
 import org.libvirt4j.remote.generated.RemoteNonnullNetworkPort;
 import org.libvirt4j.remote.generated.RemoteProcedure;
 import org.libvirt4j.spi.ObjectKind;
@@ -33,7 +34,7 @@ final class RemoteNetworkPort extends RemoteObject implements NetworkPort {
     @Override
     public String getXMLDesc() {
         return call("virNetworkPortGetXMLDesc", RemoteProcedure.REMOTE_PROC_NETWORK_PORT_GET_XML_DESC,
-                new RemoteNetworkPortGetXmlDescArgs(ref, 0)::encode, Wire::str);
+                new RemoteNetworkPortGetXmlDescArgs(ref, 0)::encode, RemoteNetworkPortGetXmlDescRet::decode).xml();
     }
 
     @Override

@@ -3,10 +3,13 @@ package org.libvirt4j.remote.internal;
 import java.util.List;
 import org.libvirt4j.NodeDevice;
 import org.libvirt4j.remote.generated.RemoteNodeDeviceGetParentArgs;
+import org.libvirt4j.remote.generated.RemoteNodeDeviceGetParentRet;
 import org.libvirt4j.remote.generated.RemoteNodeDeviceGetXmlDescArgs;
+import org.libvirt4j.remote.generated.RemoteNodeDeviceGetXmlDescRet;
 import org.libvirt4j.remote.generated.RemoteNodeDeviceListCapsArgs;
 import org.libvirt4j.remote.generated.RemoteNodeDeviceListCapsRet;
 import org.libvirt4j.remote.generated.RemoteNodeDeviceNumOfCapsArgs;
+import org.libvirt4j.remote.generated.RemoteNodeDeviceNumOfCapsRet;
 import org.libvirt4j.remote.generated.RemoteProcedure;
 import org.libvirt4j.spi.ObjectKind;
 
@@ -28,13 +31,13 @@ final class RemoteNodeDevice extends RemoteObject implements NodeDevice {
     @Override
     public String getParent() {
         return call("virNodeDeviceGetParent", RemoteProcedure.REMOTE_PROC_NODE_DEVICE_GET_PARENT,
-                new RemoteNodeDeviceGetParentArgs(name)::encode, Wire::optStr);
+                new RemoteNodeDeviceGetParentArgs(name)::encode, RemoteNodeDeviceGetParentRet::decode).parentName();
     }
 
     @Override
     public String getXMLDesc() {
         return call("virNodeDeviceGetXMLDesc", RemoteProcedure.REMOTE_PROC_NODE_DEVICE_GET_XML_DESC,
-                new RemoteNodeDeviceGetXmlDescArgs(name, 0)::encode, Wire::str);
+                new RemoteNodeDeviceGetXmlDescArgs(name, 0)::encode, RemoteNodeDeviceGetXmlDescRet::decode).xml();
     }
 
     @Override
@@ -42,7 +45,7 @@ final class RemoteNodeDevice extends RemoteObject implements NodeDevice {
         acquire("virNodeDeviceListCaps");
         try {
             int n = session.call(RemoteProcedure.REMOTE_PROC_NODE_DEVICE_NUM_OF_CAPS,
-                    new RemoteNodeDeviceNumOfCapsArgs(name)::encode, r -> r.readInt());
+                    new RemoteNodeDeviceNumOfCapsArgs(name)::encode, RemoteNodeDeviceNumOfCapsRet::decode).num();
             if (n <= 0) {
                 return List.of();
             }

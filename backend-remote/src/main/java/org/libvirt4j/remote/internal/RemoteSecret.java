@@ -6,7 +6,9 @@ import org.libvirt4j.Secret;
 import org.libvirt4j.remote.generated.RemoteNonnullSecret;
 import org.libvirt4j.remote.generated.RemoteProcedure;
 import org.libvirt4j.remote.generated.RemoteSecretGetValueArgs;
+import org.libvirt4j.remote.generated.RemoteSecretGetValueRet;
 import org.libvirt4j.remote.generated.RemoteSecretGetXmlDescArgs;
+import org.libvirt4j.remote.generated.RemoteSecretGetXmlDescRet;
 import org.libvirt4j.remote.generated.RemoteSecretSetValueArgs;
 import org.libvirt4j.remote.generated.RemoteSecretUndefineArgs;
 import org.libvirt4j.spi.ObjectKind;
@@ -48,13 +50,13 @@ final class RemoteSecret extends RemoteObject implements Secret {
     @Override
     public String getXMLDesc() {
         return call("virSecretGetXMLDesc", RemoteProcedure.REMOTE_PROC_SECRET_GET_XML_DESC,
-                new RemoteSecretGetXmlDescArgs(ref, 0)::encode, Wire::str);
+                new RemoteSecretGetXmlDescArgs(ref, 0)::encode, RemoteSecretGetXmlDescRet::decode).xml();
     }
 
     @Override
     public byte[] getValue() {
         return call("virSecretGetValue", RemoteProcedure.REMOTE_PROC_SECRET_GET_VALUE,
-                new RemoteSecretGetValueArgs(ref, 0)::encode, r -> r.readOpaque(Wire.SECRET_VALUE_MAX));
+                new RemoteSecretGetValueArgs(ref, 0)::encode, RemoteSecretGetValueRet::decode).value();
     }
 
     @Override

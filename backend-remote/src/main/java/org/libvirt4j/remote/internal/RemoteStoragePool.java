@@ -20,11 +20,15 @@ import org.libvirt4j.remote.generated.RemoteStoragePoolCreateArgs;
 import org.libvirt4j.remote.generated.RemoteStoragePoolDeleteArgs;
 import org.libvirt4j.remote.generated.RemoteStoragePoolDestroyArgs;
 import org.libvirt4j.remote.generated.RemoteStoragePoolGetAutostartArgs;
+import org.libvirt4j.remote.generated.RemoteStoragePoolGetAutostartRet;
 import org.libvirt4j.remote.generated.RemoteStoragePoolGetInfoArgs;
 import org.libvirt4j.remote.generated.RemoteStoragePoolGetInfoRet;
 import org.libvirt4j.remote.generated.RemoteStoragePoolGetXmlDescArgs;
+import org.libvirt4j.remote.generated.RemoteStoragePoolGetXmlDescRet;
 import org.libvirt4j.remote.generated.RemoteStoragePoolIsActiveArgs;
+import org.libvirt4j.remote.generated.RemoteStoragePoolIsActiveRet;
 import org.libvirt4j.remote.generated.RemoteStoragePoolIsPersistentArgs;
+import org.libvirt4j.remote.generated.RemoteStoragePoolIsPersistentRet;
 import org.libvirt4j.remote.generated.RemoteStoragePoolListAllVolumesArgs;
 import org.libvirt4j.remote.generated.RemoteStoragePoolListAllVolumesRet;
 import org.libvirt4j.remote.generated.RemoteStoragePoolRefreshArgs;
@@ -66,7 +70,7 @@ final class RemoteStoragePool extends RemoteObject implements StoragePool {
     public String getXMLDesc(StorageXMLFlags... flags) {
         int mask = LibvirtEnum.mask(flags);
         return call("virStoragePoolGetXMLDesc", RemoteProcedure.REMOTE_PROC_STORAGE_POOL_GET_XML_DESC,
-                new RemoteStoragePoolGetXmlDescArgs(ref, mask)::encode, Wire::str);
+                new RemoteStoragePoolGetXmlDescArgs(ref, mask)::encode, RemoteStoragePoolGetXmlDescRet::decode).xml();
     }
 
     @Override
@@ -118,19 +122,21 @@ final class RemoteStoragePool extends RemoteObject implements StoragePool {
     @Override
     public boolean isActive() {
         return call("virStoragePoolIsActive", RemoteProcedure.REMOTE_PROC_STORAGE_POOL_IS_ACTIVE,
-                new RemoteStoragePoolIsActiveArgs(ref)::encode, r -> r.readInt()) != 0;
+                new RemoteStoragePoolIsActiveArgs(ref)::encode, RemoteStoragePoolIsActiveRet::decode).active() != 0;
     }
 
     @Override
     public boolean isPersistent() {
         return call("virStoragePoolIsPersistent", RemoteProcedure.REMOTE_PROC_STORAGE_POOL_IS_PERSISTENT,
-                new RemoteStoragePoolIsPersistentArgs(ref)::encode, r -> r.readInt()) != 0;
+                new RemoteStoragePoolIsPersistentArgs(ref)::encode,
+                RemoteStoragePoolIsPersistentRet::decode).persistent() != 0;
     }
 
     @Override
     public boolean getAutostart() {
         return call("virStoragePoolGetAutostart", RemoteProcedure.REMOTE_PROC_STORAGE_POOL_GET_AUTOSTART,
-                new RemoteStoragePoolGetAutostartArgs(ref)::encode, r -> r.readInt()) != 0;
+                new RemoteStoragePoolGetAutostartArgs(ref)::encode,
+                RemoteStoragePoolGetAutostartRet::decode).autostart() != 0;
     }
 
     @Override

@@ -22,7 +22,9 @@ import org.libvirt4j.remote.generated.RemoteStorageVolDownloadArgs;
 import org.libvirt4j.remote.generated.RemoteStorageVolGetInfoArgs;
 import org.libvirt4j.remote.generated.RemoteStorageVolGetInfoRet;
 import org.libvirt4j.remote.generated.RemoteStorageVolGetPathArgs;
+import org.libvirt4j.remote.generated.RemoteStorageVolGetPathRet;
 import org.libvirt4j.remote.generated.RemoteStorageVolGetXmlDescArgs;
+import org.libvirt4j.remote.generated.RemoteStorageVolGetXmlDescRet;
 import org.libvirt4j.remote.generated.RemoteStorageVolUploadArgs;
 import org.libvirt4j.remote.internal.xdr.XdrWriter;
 import org.libvirt4j.spi.ObjectKind;
@@ -51,13 +53,13 @@ final class RemoteStorageVol extends RemoteObject implements StorageVol {
     @Override
     public String getPath() {
         return call("virStorageVolGetPath", RemoteProcedure.REMOTE_PROC_STORAGE_VOL_GET_PATH,
-                new RemoteStorageVolGetPathArgs(ref)::encode, Wire::str);
+                new RemoteStorageVolGetPathArgs(ref)::encode, RemoteStorageVolGetPathRet::decode).name();
     }
 
     @Override
     public String getXMLDesc() {
         return call("virStorageVolGetXMLDesc", RemoteProcedure.REMOTE_PROC_STORAGE_VOL_GET_XML_DESC,
-                new RemoteStorageVolGetXmlDescArgs(ref, 0)::encode, Wire::str);
+                new RemoteStorageVolGetXmlDescArgs(ref, 0)::encode, RemoteStorageVolGetXmlDescRet::decode).xml();
     }
 
     @Override

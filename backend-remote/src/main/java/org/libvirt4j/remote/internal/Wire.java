@@ -9,7 +9,6 @@ import org.libvirt4j.remote.generated.RemoteTypedParam;
 import org.libvirt4j.remote.generated.RemoteTypedParamValue;
 import org.libvirt4j.remote.internal.xdr.XdrException;
 import org.libvirt4j.remote.internal.xdr.XdrReader;
-import org.libvirt4j.remote.internal.xdr.XdrWriter;
 import org.libvirt4j.spi.TypedParameter;
 
 /**
@@ -19,27 +18,13 @@ import org.libvirt4j.spi.TypedParameter;
  */
 final class Wire {
     static final int STRING_MAX = RemoteProtocol.REMOTE_STRING_MAX;
-    static final int SECRET_VALUE_MAX = RemoteProtocol.REMOTE_SECRET_VALUE_MAX;
     static final int UUID = LibvirtHeaderConstants.VIR_UUID_BUFLEN;
 
     private Wire() {
     }
 
-    static void str(XdrWriter w, String s) {
-        w.writeString(s, STRING_MAX);
-    }
-
     static String str(XdrReader r) {
         return r.readString(STRING_MAX);
-    }
-
-    /** {@code remote_string}: an optional string. */
-    static void optStr(XdrWriter w, String s) {
-        w.writeOptional(s, Wire::str);
-    }
-
-    static String optStr(XdrReader r) {
-        return r.readOptional(Wire::str);
     }
 
     /**
