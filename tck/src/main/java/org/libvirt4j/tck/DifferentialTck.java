@@ -39,7 +39,7 @@ import org.libvirt4j.StorageVol;
  * }</pre>
  *
  * <p>Values that legitimately vary between runs (CPU time, snapshot creation times) are left
- * out. Error messages are not compared, only libvirt's code, domain and level.
+ * out. Errors are compared whole: libvirt's code, domain, level and message.
  */
 public abstract class DifferentialTck {
 
@@ -76,7 +76,7 @@ public abstract class DifferentialTck {
                 text = String.valueOf(value.get());
             } catch (LibvirtException e) {
                 text = "LibvirtException[code=" + e.codeValue() + ", domain=" + e.domainValue()
-                        + ", level=" + e.levelValue() + "]";
+                        + ", level=" + e.levelValue() + ", message=" + e.getMessage() + "]";
             }
             if (fields.putIfAbsent(field, text) != null) {
                 throw new IllegalArgumentException("field recorded twice: " + field);
@@ -191,6 +191,20 @@ public abstract class DifferentialTck {
                     r.seen().record("s2.current", s2::isCurrent);
                     r.seen().record("names", () -> SnapshotTck.names(d.listAllSnapshots(), DomainSnapshot::getName));
                 }
+            }),
+            new Scenario("volume transfers the test driver lacks, and their argument checks", r -> {
+                Connect c = r.connect();
+                try (StorageVol v = c.lookupStorageVolByPath(NodeFixture.VOLUME_PATH);
+                        org.libvirt4j.Stream up = c.newStream(); org.libvirt4j.Stream down = c.newStream()) {
+                    r.seen().record("upload", () -> run(() -> v.upload(up, 0, 1)));
+                    r.seen().record("download", () -> run(() -> v.download(down, 0, 1)));
+                    // a stream whose transfer could not start has no driver, as if never used
+                    r.seen().record("sendAfterFailedUpload", () -> up.send(new byte[] {1}));
+                    r.seen().record("finishAfterFailedUpload", () -> run(up::finish));
+                    r.seen().record("recvAfterFailedDownload", () -> down.recv(new byte[1]));
+                }
+                r.seen().record("nulInName", () -> c.lookupDomainByName("a\0b"));
+                r.seen().record("badNetworkUuid", () -> c.lookupNetworkByUUIDString("1234"));
             }),
             new Scenario("screenshot bytes", r -> {
                 Connect c = r.connect();

@@ -278,6 +278,7 @@ public final class RpcClient {
         } catch (LibvirtException e) {
             if (stream != null) {
                 streams.remove(serial);
+                stream.detach();
             }
             throw e;
         } finally {

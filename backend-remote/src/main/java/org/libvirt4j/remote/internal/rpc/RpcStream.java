@@ -51,6 +51,26 @@ public final class RpcStream {
         }
     }
 
+    /**
+     * Undoes {@link #attach} after the call that was to open the transfer failed: as libvirt's
+     * remote driver does, the stream is left without a driver, so later calls on it fail with
+     * {@code ERR_NO_SUPPORT} instead of waiting for a daemon that never opened it.
+     */
+    void detach() {
+        lock.lock();
+        try {
+            resume();
+            client = null;
+            queue.clear();
+            queued = 0;
+            headOffset = 0;
+            eof = false;
+            error = null;
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** @return whether a call has attached this stream to a transfer */
     public boolean isAttached() {
         lock.lock();
