@@ -192,6 +192,109 @@ public abstract class DifferentialTck {
                     r.seen().record("names", () -> SnapshotTck.names(d.listAllSnapshots(), DomainSnapshot::getName));
                 }
             }),
+            new Scenario("domain tuning at its edges", r -> {
+                Connect c = r.connect();
+                UUID uuid = UUID.fromString("99999999-8888-7777-6666-555555555502");
+                try (Domain d = c.domainDefineXML(TckArea.testDomainXml("diff-tuning", uuid))) {
+                    r.seen().record("setMaxMemoryZero", () -> run(() -> d.setMaxMemory(0)));
+                    r.seen().record("setMaxMemory", () -> run(() -> d.setMaxMemory(512 * 1024)));
+                    r.seen().record("maxMemory", d::getMaxMemory);
+                    r.seen().record("setMemoryZero", () -> run(() -> d.setMemory(0)));
+                    r.seen().record("setMemoryInactive", () -> run(() -> d.setMemory(256 * 1024)));
+                    r.seen().record("setVcpusZero", () -> run(() -> d.setVcpus(0)));
+                    r.seen().record("setVcpusInactive", () -> run(() -> d.setVcpus(1)));
+                    r.seen().record("vcpusConfig", () -> d.getVcpusFlags(org.libvirt4j.DomainVcpuFlags.CONFIG));
+                    r.seen().record("vcpusLive", () -> d.getVcpusFlags(org.libvirt4j.DomainVcpuFlags.LIVE));
+                    r.seen().record("setAutostart", () -> run(() -> d.setAutostart(true)));
+                    r.seen().record("autostart", d::getAutostart);
+                    r.seen().record("create", () -> run(d::create));
+                    r.seen().record("setVcpusTooMany", () -> run(() -> d.setVcpus(4096)));
+                    r.seen().record("setMemoryLive", () -> run(() -> d.setMemory(128 * 1024)));
+                    r.seen().record("info", () -> {
+                        var i = d.getInfo();
+                        return List.of(i.stateValue(), i.maxMem(), i.memory(), i.nrVirtCpu());
+                    });
+                    r.seen().record("memoryParameters", d::getMemoryParameters);
+                    r.seen().record("shutdown", () -> run(d::shutdown));
+                    r.seen().record("stateAfterShutdown", d::getState);
+                    r.seen().record("reboot", () -> run(d::reboot));
+                    r.seen().record("undefine", () -> run(d::undefine));
+                    r.seen().record("gone", () -> c.lookupDomainByUUID(uuid));
+                }
+            }),
+            new Scenario("transient objects and refusals", r -> {
+                Connect c = r.connect();
+                UUID uuid = UUID.fromString("99999999-8888-7777-6666-555555555503");
+                try (Domain d = c.domainCreateXML(TckArea.testDomainXml("diff-transient", uuid))) {
+                    r.seen().record("persistent", d::isPersistent);
+                    r.seen().record("active", d::isActive);
+                    r.seen().record("setAutostart", () -> run(() -> d.setAutostart(true)));
+                    r.seen().record("undefine", () -> run(d::undefine));
+                    r.seen().record("duplicate", () -> c.domainCreateXML(TckArea.testDomainXml("diff-transient", uuid)));
+                    r.seen().record("destroy", () -> run(d::destroy));
+                    r.seen().record("afterDestroy", d::getState);
+                }
+                UUID netUuid = UUID.fromString("99999999-8888-7777-6666-555555555504");
+                try (Network n = c.networkCreateXML(NetworkTck.networkXml("diff-net", netUuid, 77))) {
+                    r.seen().record("net.persistent", n::isPersistent);
+                    r.seen().record("net.xml", n::getXMLDesc);
+                    r.seen().record("net.undefine", () -> run(n::undefine));
+                    r.seen().record("net.create", () -> run(n::create));
+                    r.seen().record("net.destroy", () -> run(n::destroy));
+                    r.seen().record("net.destroyAgain", () -> run(n::destroy));
+                }
+            }),
+            new Scenario("pools, interfaces, node devices", r -> {
+                Connect c = r.connect();
+                UUID uuid = UUID.fromString("99999999-8888-7777-6666-555555555505");
+                try (StoragePool p = c.storagePoolDefineXML(StorageTck.poolXml("diff-pool", uuid))) {
+                    r.seen().record("pool.active", p::isActive);
+                    r.seen().record("pool.refreshInactive", () -> run(p::refresh));
+                    r.seen().record("pool.volumesInactive", () -> StorageTck.volNames(p.listAllStorageVolumes()));
+                    r.seen().record("pool.build", () -> run(p::build));
+                    r.seen().record("pool.create", () -> run(p::create));
+                    r.seen().record("pool.createAgain", () -> run(p::create));
+                    r.seen().record("pool.info", p::getInfo);
+                    r.seen().record("pool.noVolume", () -> p.lookupStorageVolByName("nope"));
+                    r.seen().record("pool.badVolume", () -> p.storageVolCreateXML("<volume/>"));
+                    r.seen().record("pool.undefineActive", () -> run(p::undefine));
+                    r.seen().record("pool.destroy", () -> run(p::destroy));
+                    r.seen().record("pool.delete", () -> run(p::delete));
+                    r.seen().record("pool.undefine", () -> run(p::undefine));
+                }
+                try (org.libvirt4j.Interface i = c.lookupInterfaceByName(NodeFixture.INTERFACE)) {
+                    r.seen().record("iface.mac", i::getMACString);
+                    r.seen().record("iface.xml", i::getXMLDesc);
+                    r.seen().record("iface.active", i::isActive);
+                }
+                r.seen().record("iface.byMac", () -> c.lookupInterfaceByMACString(NodeFixture.INTERFACE_MAC).getName());
+                r.seen().record("iface.noMac", () -> c.lookupInterfaceByMACString("00:00:00:00:00:00"));
+                try (org.libvirt4j.NodeDevice nd = c.lookupNodeDeviceByName(NodeFixture.NODE_DEVICE)) {
+                    r.seen().record("dev.parent", nd::getParent);
+                    r.seen().record("dev.xml", nd::getXMLDesc);
+                    r.seen().record("dev.caps", nd::listCaps);
+                }
+                r.seen().record("devices", () -> c.listAllNodeDevices().stream().map(d -> {
+                    try (d) {
+                        return d.getName();
+                    }
+                }).sorted().toList());
+            }),
+            new Scenario("drivers the test driver lacks, and snapshot refusals", r -> {
+                Connect c = r.connect();
+                r.seen().record("secretDefine", () -> c.secretDefineXML("<secret ephemeral='no' private='no'/>"));
+                r.seen().record("secretLookup", () -> c.lookupSecretByUUIDString("11111111-2222-3333-4444-555555555599"));
+                r.seen().record("nwfilters", c::listAllNWFilters);
+                r.seen().record("nwfilterLookup", () -> c.lookupNWFilterByName("nope"));
+                r.seen().record("bindings", c::listAllNWFilterBindings);
+                try (Domain d = c.lookupDomainByName(NodeFixture.SHUTOFF)) {
+                    r.seen().record("noSnapshot", () -> d.snapshotLookupByName("nope"));
+                    r.seen().record("badSnapshotXml", () -> d.snapshotCreateXML("<domainsnapshot"));
+                    r.seen().record("snapshots", () -> SnapshotTck.names(d.listAllSnapshots(), DomainSnapshot::getName));
+                    r.seen().record("checkpoints", () -> d.listAllCheckpoints().size());
+                    r.seen().record("noCheckpoint", () -> d.checkpointLookupByName("nope"));
+                }
+            }),
             new Scenario("volume transfers the test driver lacks, and their argument checks", r -> {
                 Connect c = r.connect();
                 try (StorageVol v = c.lookupStorageVolByPath(NodeFixture.VOLUME_PATH);
