@@ -267,7 +267,10 @@ public final class RpcClient {
         if (gone != null || !channel.isActive()) {
             // failAll may have run before this call was registered: do not wait for a reply that cannot come
             pending.remove(serial);
-            streams.remove(serial);
+            if (stream != null) {
+                streams.remove(serial);
+                stream.detach();
+            }
             msg.release();
             throw closedError(gone);
         }
