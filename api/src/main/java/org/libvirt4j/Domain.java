@@ -128,6 +128,37 @@ public interface Domain extends LibvirtObject {
      */
     String screenshot(Stream stream, int screen);
 
+    /**
+     * Sets or removes one piece of metadata ({@code virDomainSetMetadata}).
+     *
+     * @param type title, description, or an XML element in the namespace {@code uri}
+     * @param metadata the new value, or null to remove it
+     * @param key the namespace prefix of an element (null for title and description)
+     * @param uri the namespace of an element (null for title and description)
+     * @param flags which definition to change
+     */
+    void setMetadata(DomainMetadataType type, String metadata, String key, String uri, DomainModificationImpact... flags);
+
+    /**
+     * @param type title, description, or an XML element in the namespace {@code uri}
+     * @param uri the namespace of an element (null for title and description)
+     * @param flags which definition to read
+     * @return the metadata ({@code virDomainGetMetadata}); {@code ERR_NO_DOMAIN_METADATA} when absent
+     */
+    String getMetadata(DomainMetadataType type, String uri, DomainModificationImpact... flags);
+
+    /** @param flags how to save: saves the running domain's state and stops it ({@code virDomainManagedSave}) */
+    void managedSave(DomainSaveRestoreFlags... flags);
+
+    /** @return whether a managed save image exists ({@code virDomainHasManagedSaveImage}) */
+    boolean hasManagedSaveImage();
+
+    /** Removes the managed save image ({@code virDomainManagedSaveRemove}). */
+    void managedSaveRemove();
+
+    /** Resets the domain like a hardware reset button, without a guest shutdown ({@code virDomainReset}). */
+    void reset();
+
     // --- snapshots and checkpoints ---------------------------------------------------------
 
     /** @param xml the snapshot XML @param flags options @return the snapshot ({@code virDomainSnapshotCreateXML}) */

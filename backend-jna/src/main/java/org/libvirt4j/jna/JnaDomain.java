@@ -12,8 +12,10 @@ import org.libvirt4j.DomainDestroyFlagsValues;
 import org.libvirt4j.DomainInfo;
 import org.libvirt4j.DomainMemoryModFlags;
 import org.libvirt4j.DomainMemoryParameters;
+import org.libvirt4j.DomainMetadataType;
 import org.libvirt4j.DomainModificationImpact;
 import org.libvirt4j.DomainRebootFlagValues;
+import org.libvirt4j.DomainSaveRestoreFlags;
 import org.libvirt4j.DomainSchedulerParameters;
 import org.libvirt4j.DomainShutdownFlagValues;
 import org.libvirt4j.DomainSnapshot;
@@ -476,6 +478,76 @@ final class JnaDomain implements Domain {
             } finally {
                 sh.release();
             }
+        } finally {
+            h.release();
+        }
+    }
+
+    @Override
+    public void setMetadata(DomainMetadataType type, String metadata, String key, String uri,
+            DomainModificationImpact... flags) {
+        Objects.requireNonNull(type, "type");
+        byte[] m = metadata == null ? null : CStrings.of(metadata);
+        byte[] k = key == null ? null : CStrings.of(key);
+        byte[] u = uri == null ? null : CStrings.of(uri);
+        int mask = Flags.mask(flags);
+        long d = h.acquire("virDomainSetMetadata");
+        try {
+            Errors.check(Virt.virDomainSetMetadata(d, type.value(), m, k, u, mask), "virDomainSetMetadata");
+        } finally {
+            h.release();
+        }
+    }
+
+    @Override
+    public String getMetadata(DomainMetadataType type, String uri, DomainModificationImpact... flags) {
+        Objects.requireNonNull(type, "type");
+        byte[] u = uri == null ? null : CStrings.of(uri);
+        int mask = Flags.mask(flags);
+        long d = h.acquire("virDomainGetMetadata");
+        try {
+            return Errors.ownedString(Virt.virDomainGetMetadata(d, type.value(), u, mask), "virDomainGetMetadata");
+        } finally {
+            h.release();
+        }
+    }
+
+    @Override
+    public void managedSave(DomainSaveRestoreFlags... flags) {
+        int mask = Flags.mask(flags);
+        long d = h.acquire("virDomainManagedSave");
+        try {
+            Errors.check(Virt.virDomainManagedSave(d, mask), "virDomainManagedSave");
+        } finally {
+            h.release();
+        }
+    }
+
+    @Override
+    public boolean hasManagedSaveImage() {
+        long d = h.acquire("virDomainHasManagedSaveImage");
+        try {
+            return Errors.check(Virt.virDomainHasManagedSaveImage(d, 0), "virDomainHasManagedSaveImage") != 0;
+        } finally {
+            h.release();
+        }
+    }
+
+    @Override
+    public void managedSaveRemove() {
+        long d = h.acquire("virDomainManagedSaveRemove");
+        try {
+            Errors.check(Virt.virDomainManagedSaveRemove(d, 0), "virDomainManagedSaveRemove");
+        } finally {
+            h.release();
+        }
+    }
+
+    @Override
+    public void reset() {
+        long d = h.acquire("virDomainReset");
+        try {
+            Errors.check(Virt.virDomainReset(d, 0), "virDomainReset");
         } finally {
             h.release();
         }

@@ -14,8 +14,10 @@ import org.libvirt4j.DomainDestroyFlagsValues;
 import org.libvirt4j.DomainInfo;
 import org.libvirt4j.DomainMemoryModFlags;
 import org.libvirt4j.DomainMemoryParameters;
+import org.libvirt4j.DomainMetadataType;
 import org.libvirt4j.DomainModificationImpact;
 import org.libvirt4j.DomainRebootFlagValues;
+import org.libvirt4j.DomainSaveRestoreFlags;
 import org.libvirt4j.DomainSchedulerParameters;
 import org.libvirt4j.DomainShutdownFlagValues;
 import org.libvirt4j.DomainSnapshot;
@@ -276,6 +278,42 @@ final class JniDomain extends JniObject implements Domain {
         } finally {
             h.release();
         }
+    }
+
+    @Override
+    public void setMetadata(DomainMetadataType type, String metadata, String key, String uri,
+            DomainModificationImpact... flags) {
+        Objects.requireNonNull(type, "type");
+        int mask = LibvirtEnum.mask(flags);
+        run("virDomainSetMetadata", d -> virDomainSetMetadata(d, type.value(), metadata, key, uri, mask));
+    }
+
+    @Override
+    public String getMetadata(DomainMetadataType type, String uri, DomainModificationImpact... flags) {
+        Objects.requireNonNull(type, "type");
+        int mask = LibvirtEnum.mask(flags);
+        return str("virDomainGetMetadata", d -> virDomainGetMetadata(d, type.value(), uri, mask));
+    }
+
+    @Override
+    public void managedSave(DomainSaveRestoreFlags... flags) {
+        int mask = LibvirtEnum.mask(flags);
+        run("virDomainManagedSave", d -> virDomainManagedSave(d, mask));
+    }
+
+    @Override
+    public boolean hasManagedSaveImage() {
+        return bool("virDomainHasManagedSaveImage", d -> virDomainHasManagedSaveImage(d, 0));
+    }
+
+    @Override
+    public void managedSaveRemove() {
+        run("virDomainManagedSaveRemove", d -> virDomainManagedSaveRemove(d, 0));
+    }
+
+    @Override
+    public void reset() {
+        run("virDomainReset", d -> virDomainReset(d, 0));
     }
 
     // --- snapshots and checkpoints ---------------------------------------------------------

@@ -295,6 +295,37 @@ public abstract class DifferentialTck {
                     r.seen().record("noCheckpoint", () -> d.checkpointLookupByName("nope"));
                 }
             }),
+            new Scenario("metadata and managed save, with their argument checks", r -> {
+                Connect c = r.connect();
+                String uri = "http://libvirt4j.org/diff/1";
+                org.libvirt4j.DomainMetadataType title = org.libvirt4j.DomainMetadataType.TITLE;
+                org.libvirt4j.DomainMetadataType element = org.libvirt4j.DomainMetadataType.ELEMENT;
+                try (Domain d = c.lookupDomainByName(NodeFixture.RUNNING)) {
+                    r.seen().record("noTitle", () -> d.getMetadata(title, null));
+                    r.seen().record("setTitle", () -> run(() -> d.setMetadata(title, "t", null, null)));
+                    r.seen().record("title", () -> d.getMetadata(title, null));
+                    r.seen().record("titleNewline", () -> run(() -> d.setMetadata(title, "a\nb", null, null)));
+                    r.seen().record("titleWithUri", () -> run(() -> d.setMetadata(title, "t", null, uri)));
+                    r.seen().record("titleGetWithUri", () -> d.getMetadata(title, uri));
+                    r.seen().record("elementNoUri", () -> run(() -> d.setMetadata(element, "<a/>", "k", null)));
+                    r.seen().record("elementNoKey", () -> run(() -> d.setMetadata(element, "<a/>", null, uri)));
+                    r.seen().record("elementBadXml", () -> run(() -> d.setMetadata(element, "<a", "k", uri)));
+                    r.seen().record("setElement", () -> run(() -> d.setMetadata(element, "<a b='1'/>", "k", uri)));
+                    r.seen().record("element", () -> d.getMetadata(element, uri));
+                    r.seen().record("elementGetNoUri", () -> d.getMetadata(element, null));
+                    r.seen().record("liveAndConfig", () -> d.getMetadata(title, null,
+                            org.libvirt4j.DomainModificationImpact.LIVE, org.libvirt4j.DomainModificationImpact.CONFIG));
+                    r.seen().record("xml", d::getXMLDesc);
+                    r.seen().record("reset", () -> run(d::reset));
+                    r.seen().record("managedSave", () -> run(d::managedSave));
+                    r.seen().record("hasImage", d::hasManagedSaveImage);
+                    r.seen().record("saved", d::getState);
+                    r.seen().record("removeImage", () -> run(d::managedSaveRemove));
+                    r.seen().record("hasImageAfter", d::hasManagedSaveImage);
+                    r.seen().record("resetShutoff", () -> run(d::reset));
+                    r.seen().record("managedSaveShutoff", () -> run(d::managedSave));
+                }
+            }),
             new Scenario("volume transfers the test driver lacks, and their argument checks", r -> {
                 Connect c = r.connect();
                 try (StorageVol v = c.lookupStorageVolByPath(NodeFixture.VOLUME_PATH);

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.libvirt4j.Connect;
 import org.libvirt4j.ConnectListAllDomainsFlags;
 import org.libvirt4j.Domain;
+import org.libvirt4j.DomainMetadataType;
 import org.libvirt4j.DomainDefineFlags;
 import org.libvirt4j.DomainInfo;
 import org.libvirt4j.DomainMemoryModFlags;
@@ -376,6 +377,54 @@ public abstract class DomainLifecycleTck extends TckArea {
     void vcpusTooMany() {
         try (Connect c = open(); Domain d = c.lookupDomainByName(RUNNING)) {
             expectError(ErrorNumber.ERR_INVALID_ARG, () -> d.setVcpus(64));
+        }
+    }
+
+    /** Fails when a piece of metadata is stored in the wrong place, not removed, or misreported when absent. */
+    @Test
+    @DisplayName("Title, description and a namespaced element round-trip through metadata, and removal leaves "
+            + "ERR_NO_DOMAIN_METADATA")
+    void metadata() {
+        String uri = "http://libvirt4j.org/tck/1";
+        try (Connect c = open(); Domain d = c.lookupDomainByName(RUNNING)) {
+            d.setMetadata(DomainMetadataType.TITLE, "a title", null, null);
+            d.setMetadata(DomainMetadataType.DESCRIPTION, "a\nlonger description", null, null);
+            d.setMetadata(DomainMetadataType.ELEMENT, "<app version=\"2\"/>", "tck", uri);
+            assertThat(d.getMetadata(DomainMetadataType.TITLE, null)).isEqualTo("a title");
+            assertThat(d.getMetadata(DomainMetadataType.DESCRIPTION, null)).isEqualTo("a\nlonger description");
+            assertThat(d.getMetadata(DomainMetadataType.ELEMENT, uri)).isEqualTo("<app version=\"2\"/>");
+            assertThat(d.getXMLDesc()).contains("<title>a title</title>").contains(uri);
+            d.setMetadata(DomainMetadataType.ELEMENT, null, null, uri);
+            expectError(ErrorNumber.ERR_NO_DOMAIN_METADATA, () -> d.getMetadata(DomainMetadataType.ELEMENT, uri));
+            expectError(ErrorNumber.ERR_INVALID_ARG,
+                    () -> d.setMetadata(DomainMetadataType.TITLE, "two\nlines", null, null));
+            expectError(ErrorNumber.ERR_INVALID_ARG, () -> d.getMetadata(DomainMetadataType.ELEMENT, null));
+            expectNpe(() -> d.getMetadata(null, null));
+        }
+    }
+
+    /** Fails when a managed save does not stop the domain and keep an image that the next start consumes. */
+    @Test
+    @DisplayName("managedSave stops a running domain and keeps an image; starting again consumes it; "
+            + "managedSaveRemove and reset behave as libvirt's")
+    void managedSaveAndReset() {
+        UUID uuid = UUID.randomUUID();
+        try (Connect c = open(); Domain d = c.domainDefineXML(testDomainXml(unique("msave"), uuid))) {
+            assertThat(d.hasManagedSaveImage()).isFalse();
+            expectError(ErrorNumber.ERR_OPERATION_INVALID, d::managedSave);
+            d.create();
+            d.reset();
+            assertThat(d.getState().state()).isEqualTo(DomainState.RUNNING);
+            d.managedSave();
+            assertThat(d.getState().state()).isEqualTo(DomainState.SHUTOFF);
+            assertThat(d.hasManagedSaveImage()).isTrue();
+            d.create();
+            assertThat(d.getState().state()).isEqualTo(DomainState.RUNNING);
+            assertThat(d.hasManagedSaveImage()).isFalse();
+            d.managedSave();
+            d.managedSaveRemove();
+            assertThat(d.hasManagedSaveImage()).isFalse();
+            d.undefine();
         }
     }
 }

@@ -121,6 +121,12 @@ public final class Virt {
     public static native int virDomainSetSchedulerParameters(long dom, long params, int nparams);
     public static native int virDomainSetSchedulerParametersFlags(long dom, long params, int nparams, int flags);
     public static native long virDomainScreenshot(long dom, long stream, int screen, int flags);
+    public static native int virDomainSetMetadata(long dom, int type, byte[] metadata, byte[] key, byte[] uri, int flags);
+    public static native long virDomainGetMetadata(long dom, int type, byte[] uri, int flags);
+    public static native int virDomainManagedSave(long dom, int flags);
+    public static native int virDomainHasManagedSaveImage(long dom, int flags);
+    public static native int virDomainManagedSaveRemove(long dom, int flags);
+    public static native int virDomainReset(long dom, int flags);
     public static native long virDomainSnapshotCreateXML(long dom, byte[] xml, int flags);
     public static native int virDomainListAllSnapshots(long dom, long[] snaps, int flags);
     public static native long virDomainSnapshotLookupByName(long dom, byte[] name, int flags);

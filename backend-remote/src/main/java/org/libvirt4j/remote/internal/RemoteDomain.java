@@ -12,8 +12,10 @@ import org.libvirt4j.DomainDestroyFlagsValues;
 import org.libvirt4j.DomainInfo;
 import org.libvirt4j.DomainMemoryModFlags;
 import org.libvirt4j.DomainMemoryParameters;
+import org.libvirt4j.DomainMetadataType;
 import org.libvirt4j.DomainModificationImpact;
 import org.libvirt4j.DomainRebootFlagValues;
+import org.libvirt4j.DomainSaveRestoreFlags;
 import org.libvirt4j.DomainSchedulerParameters;
 import org.libvirt4j.DomainShutdownFlagValues;
 import org.libvirt4j.DomainSnapshot;
@@ -69,6 +71,14 @@ import org.libvirt4j.remote.generated.RemoteDomainLookupByUuidArgs;
 import org.libvirt4j.remote.generated.RemoteDomainRebootArgs;
 import org.libvirt4j.remote.generated.RemoteDomainResumeArgs;
 import org.libvirt4j.remote.generated.RemoteDomainScreenshotArgs;
+import org.libvirt4j.remote.generated.RemoteDomainResetArgs;
+import org.libvirt4j.remote.generated.RemoteDomainManagedSaveRemoveArgs;
+import org.libvirt4j.remote.generated.RemoteDomainHasManagedSaveImageRet;
+import org.libvirt4j.remote.generated.RemoteDomainHasManagedSaveImageArgs;
+import org.libvirt4j.remote.generated.RemoteDomainManagedSaveArgs;
+import org.libvirt4j.remote.generated.RemoteDomainGetMetadataRet;
+import org.libvirt4j.remote.generated.RemoteDomainGetMetadataArgs;
+import org.libvirt4j.remote.generated.RemoteDomainSetMetadataArgs;
 import org.libvirt4j.remote.generated.RemoteDomainScreenshotRet;
 import org.libvirt4j.remote.generated.RemoteDomainSetAutostartArgs;
 import org.libvirt4j.remote.generated.RemoteDomainSetMaxMemoryArgs;
@@ -472,6 +482,49 @@ final class RemoteDomain extends RemoteObject implements Domain {
         } finally {
             release();
         }
+    }
+
+    @Override
+    public void setMetadata(DomainMetadataType type, String metadata, String key, String uri,
+            DomainModificationImpact... flags) {
+        Objects.requireNonNull(type, "type");
+        int mask = LibvirtEnum.mask(flags);
+        call("virDomainSetMetadata", RemoteProcedure.REMOTE_PROC_DOMAIN_SET_METADATA,
+                new RemoteDomainSetMetadataArgs(ref(), type.value(), metadata, key, uri, mask)::encode, null);
+    }
+
+    @Override
+    public String getMetadata(DomainMetadataType type, String uri, DomainModificationImpact... flags) {
+        Objects.requireNonNull(type, "type");
+        int mask = LibvirtEnum.mask(flags);
+        return call("virDomainGetMetadata", RemoteProcedure.REMOTE_PROC_DOMAIN_GET_METADATA,
+                new RemoteDomainGetMetadataArgs(ref(), type.value(), uri, mask)::encode,
+                RemoteDomainGetMetadataRet::decode).metadata();
+    }
+
+    @Override
+    public void managedSave(DomainSaveRestoreFlags... flags) {
+        call("virDomainManagedSave", RemoteProcedure.REMOTE_PROC_DOMAIN_MANAGED_SAVE,
+                new RemoteDomainManagedSaveArgs(ref(), LibvirtEnum.mask(flags))::encode, null);
+    }
+
+    @Override
+    public boolean hasManagedSaveImage() {
+        return call("virDomainHasManagedSaveImage", RemoteProcedure.REMOTE_PROC_DOMAIN_HAS_MANAGED_SAVE_IMAGE,
+                new RemoteDomainHasManagedSaveImageArgs(ref(), 0)::encode,
+                RemoteDomainHasManagedSaveImageRet::decode).result() != 0;
+    }
+
+    @Override
+    public void managedSaveRemove() {
+        call("virDomainManagedSaveRemove", RemoteProcedure.REMOTE_PROC_DOMAIN_MANAGED_SAVE_REMOVE,
+                new RemoteDomainManagedSaveRemoveArgs(ref(), 0)::encode, null);
+    }
+
+    @Override
+    public void reset() {
+        call("virDomainReset", RemoteProcedure.REMOTE_PROC_DOMAIN_RESET, new RemoteDomainResetArgs(ref(), 0)::encode,
+                null);
     }
 
     // --- snapshots and checkpoints ---------------------------------------------------------
