@@ -40,6 +40,9 @@ static void JNICALL lv_free(JNIEnv *env, jclass cls, jint kind, jlong ptr) {
 
 /* ---- struct results, written into a caller's array ---------------------------------------- */
 
+/* VIR_DOMAIN_MEMORY_STAT_NR of the libvirt this is built for; a newer libvirt returns at most this many. */
+#define LV_MEMORY_STAT_NR 13
+
 static int lv_check_out(JNIEnv *env, jarray out, jsize need) {
     if (out == NULL || (*env)->GetArrayLength(env, out) < need) {
         lv_throw_java(env, "java/lang/IllegalArgumentException", "result array too short");
@@ -128,6 +131,73 @@ static void JNICALL lv_vol_get_info(JNIEnv *env, jclass cls, jlong vol, jlongArr
     }
     jlong v[3] = { info.type, (jlong) info.capacity, (jlong) info.allocation };
     (*env)->SetLongArrayRegion(env, out, 0, 3, v);
+}
+
+static void JNICALL lv_domain_block_stats(JNIEnv *env, jclass cls, jlong dom, jstring disk, jlongArray out) {
+    (void) cls;
+    lv_t_virDomainBlockStats fn = (lv_t_virDomainBlockStats) lv_resolve(env, LV_virDomainBlockStats);
+    if (fn == NULL || lv_check_out(env, out, 5) != 0) {
+        return;
+    }
+    lv_str path;
+    lv_str_init(&path);
+    if (lv_jstr(env, disk, &path) != 0) {
+        return;
+    }
+    virDomainBlockStatsStruct st;
+    int r = fn((virDomainPtr) (intptr_t) dom, path.p, &st, sizeof st);
+    lv_str_free(&path);
+    if (r < 0) {
+        lv_fail(env, "virDomainBlockStats");
+        return;
+    }
+    jlong v[5] = { st.rd_req, st.rd_bytes, st.wr_req, st.wr_bytes, st.errs };
+    (*env)->SetLongArrayRegion(env, out, 0, 5, v);
+}
+
+static void JNICALL lv_domain_interface_stats(JNIEnv *env, jclass cls, jlong dom, jstring device, jlongArray out) {
+    (void) cls;
+    lv_t_virDomainInterfaceStats fn = (lv_t_virDomainInterfaceStats) lv_resolve(env, LV_virDomainInterfaceStats);
+    if (fn == NULL || lv_check_out(env, out, 8) != 0) {
+        return;
+    }
+    lv_str path;
+    lv_str_init(&path);
+    if (lv_jstr(env, device, &path) != 0) {
+        return;
+    }
+    virDomainInterfaceStatsStruct st;
+    int r = fn((virDomainPtr) (intptr_t) dom, path.p, &st, sizeof st);
+    lv_str_free(&path);
+    if (r < 0) {
+        lv_fail(env, "virDomainInterfaceStats");
+        return;
+    }
+    jlong v[8] = { st.rx_bytes, st.rx_packets, st.rx_errs, st.rx_drop,
+                   st.tx_bytes, st.tx_packets, st.tx_errs, st.tx_drop };
+    (*env)->SetLongArrayRegion(env, out, 0, 8, v);
+}
+
+/* Fills out with tag, value pairs; returns how many statistics there are. */
+static jint JNICALL lv_domain_memory_stats(JNIEnv *env, jclass cls, jlong dom, jlongArray out, jint flags) {
+    (void) cls;
+    lv_t_virDomainMemoryStats fn = (lv_t_virDomainMemoryStats) lv_resolve(env, LV_virDomainMemoryStats);
+    virDomainMemoryStatStruct st[LV_MEMORY_STAT_NR];
+    if (fn == NULL || lv_check_out(env, out, 2 * LV_MEMORY_STAT_NR) != 0) {
+        return 0;
+    }
+    int n = fn((virDomainPtr) (intptr_t) dom, st, LV_MEMORY_STAT_NR, (unsigned int) flags);
+    if (n < 0) {
+        lv_fail(env, "virDomainMemoryStats");
+        return 0;
+    }
+    jlong v[2 * LV_MEMORY_STAT_NR];
+    for (int i = 0; i < n && i < LV_MEMORY_STAT_NR; i++) {
+        v[2 * i] = st[i].tag;
+        v[2 * i + 1] = (jlong) st[i].val;
+    }
+    (*env)->SetLongArrayRegion(env, out, 0, 2 * n, v);
+    return n;
 }
 
 /* ---- listAll*: one shape, int f(parent, child ***list, unsigned int flags) ---------------- */
@@ -764,6 +834,9 @@ const JNINativeMethod lv_manual_methods[] = {
     {"nodeGetInfo", "(J[J)Ljava/lang/String;", (void *) lv_node_get_info},
     {"storagePoolGetInfo", "(J[J)V", (void *) lv_pool_get_info},
     {"storageVolGetInfo", "(J[J)V", (void *) lv_vol_get_info},
+    {"domainBlockStats", "(JLjava/lang/String;[J)V", (void *) lv_domain_block_stats},
+    {"domainInterfaceStats", "(JLjava/lang/String;[J)V", (void *) lv_domain_interface_stats},
+    {"domainMemoryStats", "(J[JI)I", (void *) lv_domain_memory_stats},
     {"listAll", "(IJI)[J", (void *) lv_list_all},
     {"nodeDeviceListCaps", "(J)[Ljava/lang/String;", (void *) lv_node_device_list_caps},
     {"getParams", "(IJI)[Ljava/lang/Object;", (void *) lv_get_params},

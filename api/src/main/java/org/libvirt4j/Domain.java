@@ -159,6 +159,21 @@ public interface Domain extends LibvirtObject {
     /** Resets the domain like a hardware reset button, without a guest shutdown ({@code virDomainReset}). */
     void reset();
 
+    /**
+     * @param disk the disk's target name ({@code vda}) or source path
+     * @return its I/O counters ({@code virDomainBlockStats})
+     */
+    DomainBlockStats blockStats(String disk);
+
+    /**
+     * @param device the interface's target device name ({@code vnet0}) or MAC address
+     * @return its traffic counters ({@code virDomainInterfaceStats})
+     */
+    DomainInterfaceStats interfaceStats(String device);
+
+    /** @return the memory statistics the hypervisor reports, at most one per tag ({@code virDomainMemoryStats}) */
+    List<DomainMemoryStat> memoryStats();
+
     // --- snapshots and checkpoints ---------------------------------------------------------
 
     /** @param xml the snapshot XML @param flags options @return the snapshot ({@code virDomainSnapshotCreateXML}) */

@@ -1,17 +1,22 @@
 package org.libvirt4j.jna;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 import org.libvirt4j.Domain;
+import org.libvirt4j.DomainBlockStats;
 import org.libvirt4j.DomainCheckpoint;
 import org.libvirt4j.DomainCheckpointCreateFlags;
 import org.libvirt4j.DomainCheckpointListFlags;
 import org.libvirt4j.DomainCreateFlags;
 import org.libvirt4j.DomainDestroyFlagsValues;
 import org.libvirt4j.DomainInfo;
+import org.libvirt4j.DomainInterfaceStats;
 import org.libvirt4j.DomainMemoryModFlags;
 import org.libvirt4j.DomainMemoryParameters;
+import org.libvirt4j.DomainMemoryStat;
+import org.libvirt4j.DomainMemoryStatTags;
 import org.libvirt4j.DomainMetadataType;
 import org.libvirt4j.DomainModificationImpact;
 import org.libvirt4j.DomainRebootFlagValues;
@@ -548,6 +553,52 @@ final class JnaDomain implements Domain {
         long d = h.acquire("virDomainReset");
         try {
             Errors.check(Virt.virDomainReset(d, 0), "virDomainReset");
+        } finally {
+            h.release();
+        }
+    }
+
+    @Override
+    public DomainBlockStats blockStats(String disk) {
+        byte[] path = CStrings.of(Objects.requireNonNull(disk, "disk"));
+        long d = h.acquire("virDomainBlockStats");
+        try {
+            // struct _virDomainBlockStats: five long longs
+            long[] raw = new long[5];
+            Errors.check(Virt.virDomainBlockStats(d, path, raw, raw.length * 8L), "virDomainBlockStats");
+            return new DomainBlockStats(raw[0], raw[1], raw[2], raw[3], raw[4]);
+        } finally {
+            h.release();
+        }
+    }
+
+    @Override
+    public DomainInterfaceStats interfaceStats(String device) {
+        byte[] path = CStrings.of(Objects.requireNonNull(device, "device"));
+        long d = h.acquire("virDomainInterfaceStats");
+        try {
+            // struct _virDomainInterfaceStats: eight long longs
+            long[] raw = new long[8];
+            Errors.check(Virt.virDomainInterfaceStats(d, path, raw, raw.length * 8L), "virDomainInterfaceStats");
+            return new DomainInterfaceStats(raw[0], raw[1], raw[2], raw[3], raw[4], raw[5], raw[6], raw[7]);
+        } finally {
+            h.release();
+        }
+    }
+
+    @Override
+    public List<DomainMemoryStat> memoryStats() {
+        int nr = DomainMemoryStatTags.NR.value();
+        long d = h.acquire("virDomainMemoryStats");
+        try {
+            // struct _virDomainMemoryStat: int tag (padded to 8), unsigned long long val
+            long[] raw = new long[2 * nr];
+            int n = Errors.check(Virt.virDomainMemoryStats(d, raw, nr, 0), "virDomainMemoryStats");
+            List<DomainMemoryStat> stats = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
+                stats.add(new DomainMemoryStat(NativeInts.firstInt(raw[2 * i]), raw[2 * i + 1]));
+            }
+            return List.copyOf(stats);
         } finally {
             h.release();
         }

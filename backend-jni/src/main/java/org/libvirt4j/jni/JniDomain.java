@@ -2,18 +2,22 @@ package org.libvirt4j.jni;
 
 import static org.libvirt4j.jni.LibvirtNatives.*;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 import org.libvirt4j.Domain;
+import org.libvirt4j.DomainBlockStats;
 import org.libvirt4j.DomainCheckpoint;
 import org.libvirt4j.DomainCheckpointCreateFlags;
 import org.libvirt4j.DomainCheckpointListFlags;
 import org.libvirt4j.DomainCreateFlags;
 import org.libvirt4j.DomainDestroyFlagsValues;
 import org.libvirt4j.DomainInfo;
+import org.libvirt4j.DomainInterfaceStats;
 import org.libvirt4j.DomainMemoryModFlags;
 import org.libvirt4j.DomainMemoryParameters;
+import org.libvirt4j.DomainMemoryStat;
 import org.libvirt4j.DomainMetadataType;
 import org.libvirt4j.DomainModificationImpact;
 import org.libvirt4j.DomainRebootFlagValues;
@@ -314,6 +318,33 @@ final class JniDomain extends JniObject implements Domain {
     @Override
     public void reset() {
         run("virDomainReset", d -> virDomainReset(d, 0));
+    }
+
+    @Override
+    public DomainBlockStats blockStats(String disk) {
+        Objects.requireNonNull(disk, "disk");
+        long[] o = new long[5];
+        run("virDomainBlockStats", d -> JniNatives.domainBlockStats(d, disk, o));
+        return new DomainBlockStats(o[0], o[1], o[2], o[3], o[4]);
+    }
+
+    @Override
+    public DomainInterfaceStats interfaceStats(String device) {
+        Objects.requireNonNull(device, "device");
+        long[] o = new long[8];
+        run("virDomainInterfaceStats", d -> JniNatives.domainInterfaceStats(d, device, o));
+        return new DomainInterfaceStats(o[0], o[1], o[2], o[3], o[4], o[5], o[6], o[7]);
+    }
+
+    @Override
+    public List<DomainMemoryStat> memoryStats() {
+        long[] o = new long[2 * JniNatives.MEMORY_STAT_NR];
+        int n = num("virDomainMemoryStats", d -> JniNatives.domainMemoryStats(d, o, 0));
+        List<DomainMemoryStat> stats = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            stats.add(new DomainMemoryStat((int) o[2 * i], o[2 * i + 1]));
+        }
+        return List.copyOf(stats);
     }
 
     // --- snapshots and checkpoints ---------------------------------------------------------

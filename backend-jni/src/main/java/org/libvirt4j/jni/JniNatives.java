@@ -72,6 +72,18 @@ final class JniNatives {
     /** virStorageVolGetInfo into out[3]. */
     static native void storageVolGetInfo(long vol, long[] out);
 
+    /** virDomainBlockStats into out[5]. */
+    static native void domainBlockStats(long dom, String disk, long[] out);
+
+    /** virDomainInterfaceStats into out[8]. */
+    static native void domainInterfaceStats(long dom, String device, long[] out);
+
+    /** How many statistics the C side asks virDomainMemoryStats for (VIR_DOMAIN_MEMORY_STAT_NR). */
+    static final int MEMORY_STAT_NR = 13;
+
+    /** virDomainMemoryStats into out[2 * MEMORY_STAT_NR] as tag, value pairs; returns how many. */
+    static native int domainMemoryStats(long dom, long[] out, int flags);
+
     /** One of the virXxxListAll* calls (L_*); the caller owns every returned pointer. */
     static native long[] listAll(int which, long parent, int flags);
 

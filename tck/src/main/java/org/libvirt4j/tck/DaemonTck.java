@@ -259,7 +259,7 @@ public abstract class DaemonTck extends TckArea {
     /** Fails when a real guest cannot be driven through its lifecycle; check the daemon log named in the error. */
     @Test
     @Timeout(180)
-    @DisplayName("A tiny TCG guest is defined, started, paused, resumed, screenshotted, destroyed and undefined")
+    @DisplayName("A tiny TCG guest is defined, started, measured, paused, resumed, screenshotted, destroyed and undefined")
     void qemuGuest() {
         require(TckCapability.QEMU_GUEST);
         String name = unique("tck-guest");
@@ -274,6 +274,10 @@ public abstract class DaemonTck extends TckArea {
                     assertThat(d.getID()).isPositive();
                     assertThat(d.getOSType()).isEqualTo("hvm");
                     assertThat(d.getInfo().maxMem()).isEqualTo(65_536L);
+                    java.util.Map<org.libvirt4j.DomainMemoryStatTags, Long> mem = new java.util.HashMap<>();
+                    d.memoryStats().forEach(m -> mem.put(m.tag(), m.value()));
+                    assertThat(mem).containsEntry(org.libvirt4j.DomainMemoryStatTags.ACTUAL_BALLOON, 65_536L);
+                    assertThat(mem.get(org.libvirt4j.DomainMemoryStatTags.RSS)).as("the QEMU process's RSS").isPositive();
                     d.suspend();
                     assertThat(d.getState().state()).isEqualTo(DomainState.PAUSED);
                     d.resume();

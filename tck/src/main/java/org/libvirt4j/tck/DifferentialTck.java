@@ -322,6 +322,11 @@ public abstract class DifferentialTck {
                     r.seen().record("saved", d::getState);
                     r.seen().record("removeImage", () -> run(d::managedSaveRemove));
                     r.seen().record("hasImageAfter", d::hasManagedSaveImage);
+                    r.seen().record("memoryStats", () -> d.memoryStats().stream()
+                            .filter(m -> m.tag() != org.libvirt4j.DomainMemoryStatTags.LAST_UPDATE).toList());
+                    r.seen().record("blockStatsUnknown", () -> d.blockStats("vdz"));
+                    r.seen().record("blockStatsEmpty", () -> d.blockStats(""));
+                    r.seen().record("interfaceStatsUnknown", () -> d.interfaceStats("vnet0"));
                     r.seen().record("resetShutoff", () -> run(d::reset));
                     r.seen().record("managedSaveShutoff", () -> run(d::managedSave));
                 }

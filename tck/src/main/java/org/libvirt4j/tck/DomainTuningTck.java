@@ -6,10 +6,15 @@ import static org.libvirt4j.tck.NodeFixture.*;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.libvirt4j.Connect;
+import java.util.List;
 import org.libvirt4j.Domain;
+import org.libvirt4j.DomainBlockStats;
 import org.libvirt4j.DomainMemoryParameters;
+import org.libvirt4j.DomainMemoryStat;
+import org.libvirt4j.DomainMemoryStatTags;
 import org.libvirt4j.DomainModificationImpact;
 import org.libvirt4j.DomainSchedulerParameters;
+import org.libvirt4j.ErrorNumber;
 
 /** Typed parameters: memory and scheduler tunables, set and read back. */
 public abstract class DomainTuningTck extends TckArea {
@@ -95,6 +100,30 @@ public abstract class DomainTuningTck extends TckArea {
             expectError(org.libvirt4j.ErrorNumber.ERR_ARGUMENT_UNSUPPORTED, () -> d.setMemoryParameters(
                     DomainMemoryParameters.builder().minGuarantee(1000L).build()));
             assertThat(d.getMemoryParameters().hardLimit()).hasValue(DomainMemoryParameters.UNLIMITED);
+        }
+    }
+
+    /** Fails when statistics structs are misread (wrong field order, sizes, tags) or unknown devices pass. */
+    @Test
+    @DisplayName("Memory statistics carry the balloon at the domain's memory, each tag once; vda's block counters "
+            + "are read; unknown disks and interfaces are refused with ERR_INVALID_ARG")
+    void statistics() {
+        try (Connect c = open(); Domain d = c.lookupDomainByName(RUNNING)) {
+            List<DomainMemoryStat> mem = d.memoryStats();
+            assertThat(mem).extracting(DomainMemoryStat::tag).doesNotHaveDuplicates()
+                    .doesNotContain(DomainMemoryStatTags.UNRECOGNIZED).contains(DomainMemoryStatTags.ACTUAL_BALLOON);
+            assertThat(mem).filteredOn(m -> m.tag() == DomainMemoryStatTags.ACTUAL_BALLOON)
+                    .extracting(DomainMemoryStat::value).containsExactly(d.getInfo().memory());
+            DomainBlockStats b = d.blockStats("vda");
+            // the test driver derives its counters from the clock: all positive, reads ahead of writes
+            assertThat(b.rdReq()).isPositive();
+            assertThat(b.rdBytes()).isGreaterThan(b.wrBytes()).isPositive();
+            assertThat(b.wrReq()).isPositive().isLessThan(b.rdReq());
+            assertThat(b.errs()).isNotNegative();
+            expectError(ErrorNumber.ERR_INVALID_ARG, () -> d.blockStats("vdz"));
+            expectError(ErrorNumber.ERR_INVALID_ARG, () -> d.interfaceStats("vnet0"));
+            expectNpe(() -> d.blockStats(null));
+            expectNpe(() -> d.interfaceStats(null));
         }
     }
 }

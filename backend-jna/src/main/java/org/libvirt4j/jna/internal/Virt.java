@@ -127,6 +127,9 @@ public final class Virt {
     public static native int virDomainHasManagedSaveImage(long dom, int flags);
     public static native int virDomainManagedSaveRemove(long dom, int flags);
     public static native int virDomainReset(long dom, int flags);
+    public static native int virDomainBlockStats(long dom, byte[] disk, long[] stats, long size);
+    public static native int virDomainInterfaceStats(long dom, byte[] device, long[] stats, long size);
+    public static native int virDomainMemoryStats(long dom, long[] stats, int nrStats, int flags);
     public static native long virDomainSnapshotCreateXML(long dom, byte[] xml, int flags);
     public static native int virDomainListAllSnapshots(long dom, long[] snaps, int flags);
     public static native long virDomainSnapshotLookupByName(long dom, byte[] name, int flags);

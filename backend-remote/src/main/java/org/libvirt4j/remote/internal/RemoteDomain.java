@@ -4,14 +4,18 @@ import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 import org.libvirt4j.Domain;
+import org.libvirt4j.DomainBlockStats;
 import org.libvirt4j.DomainCheckpoint;
 import org.libvirt4j.DomainCheckpointCreateFlags;
 import org.libvirt4j.DomainCheckpointListFlags;
 import org.libvirt4j.DomainCreateFlags;
 import org.libvirt4j.DomainDestroyFlagsValues;
 import org.libvirt4j.DomainInfo;
+import org.libvirt4j.DomainInterfaceStats;
 import org.libvirt4j.DomainMemoryModFlags;
 import org.libvirt4j.DomainMemoryParameters;
+import org.libvirt4j.DomainMemoryStat;
+import org.libvirt4j.DomainMemoryStatTags;
 import org.libvirt4j.DomainMetadataType;
 import org.libvirt4j.DomainModificationImpact;
 import org.libvirt4j.DomainRebootFlagValues;
@@ -71,6 +75,12 @@ import org.libvirt4j.remote.generated.RemoteDomainLookupByUuidArgs;
 import org.libvirt4j.remote.generated.RemoteDomainRebootArgs;
 import org.libvirt4j.remote.generated.RemoteDomainResumeArgs;
 import org.libvirt4j.remote.generated.RemoteDomainScreenshotArgs;
+import org.libvirt4j.remote.generated.RemoteDomainMemoryStatsRet;
+import org.libvirt4j.remote.generated.RemoteDomainMemoryStatsArgs;
+import org.libvirt4j.remote.generated.RemoteDomainInterfaceStatsRet;
+import org.libvirt4j.remote.generated.RemoteDomainInterfaceStatsArgs;
+import org.libvirt4j.remote.generated.RemoteDomainBlockStatsRet;
+import org.libvirt4j.remote.generated.RemoteDomainBlockStatsArgs;
 import org.libvirt4j.remote.generated.RemoteDomainResetArgs;
 import org.libvirt4j.remote.generated.RemoteDomainManagedSaveRemoveArgs;
 import org.libvirt4j.remote.generated.RemoteDomainHasManagedSaveImageRet;
@@ -525,6 +535,33 @@ final class RemoteDomain extends RemoteObject implements Domain {
     public void reset() {
         call("virDomainReset", RemoteProcedure.REMOTE_PROC_DOMAIN_RESET, new RemoteDomainResetArgs(ref(), 0)::encode,
                 null);
+    }
+
+    @Override
+    public DomainBlockStats blockStats(String disk) {
+        Objects.requireNonNull(disk, "disk");
+        RemoteDomainBlockStatsRet r = call("virDomainBlockStats", RemoteProcedure.REMOTE_PROC_DOMAIN_BLOCK_STATS,
+                new RemoteDomainBlockStatsArgs(ref(), disk)::encode, RemoteDomainBlockStatsRet::decode);
+        return new DomainBlockStats(r.rdReq(), r.rdBytes(), r.wrReq(), r.wrBytes(), r.errs());
+    }
+
+    @Override
+    public DomainInterfaceStats interfaceStats(String device) {
+        Objects.requireNonNull(device, "device");
+        RemoteDomainInterfaceStatsRet r = call("virDomainInterfaceStats",
+                RemoteProcedure.REMOTE_PROC_DOMAIN_INTERFACE_STATS,
+                new RemoteDomainInterfaceStatsArgs(ref(), device)::encode, RemoteDomainInterfaceStatsRet::decode);
+        return new DomainInterfaceStats(r.rxBytes(), r.rxPackets(), r.rxErrs(), r.rxDrop(), r.txBytes(),
+                r.txPackets(), r.txErrs(), r.txDrop());
+    }
+
+    @Override
+    public List<DomainMemoryStat> memoryStats() {
+        int nr = DomainMemoryStatTags.NR.value();
+        RemoteDomainMemoryStatsRet r = call("virDomainMemoryStats", RemoteProcedure.REMOTE_PROC_DOMAIN_MEMORY_STATS,
+                new RemoteDomainMemoryStatsArgs(ref(), nr, 0)::encode, RemoteDomainMemoryStatsRet::decode);
+        // the C client copies at most the entries it asked for
+        return r.stats().stream().limit(nr).map(m -> new DomainMemoryStat(m.tag(), m.val())).toList();
     }
 
     // --- snapshots and checkpoints ---------------------------------------------------------
