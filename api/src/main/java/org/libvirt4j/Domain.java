@@ -159,6 +159,31 @@ public interface Domain extends LibvirtObject {
     /** Resets the domain like a hardware reset button, without a guest shutdown ({@code virDomainReset}). */
     void reset();
 
+    /** @param xml the device XML: hot-plugs it into the running domain ({@code virDomainAttachDevice}) */
+    void attachDevice(String xml);
+
+    /**
+     * @param xml the device XML
+     * @param flags which definition to change: none means the current one, live or persistent
+     *              ({@code virDomainAttachDeviceFlags})
+     */
+    void attachDeviceFlags(String xml, DomainDeviceModifyFlags... flags);
+
+    /** @param xml the device XML: hot-unplugs it from the running domain ({@code virDomainDetachDevice}) */
+    void detachDevice(String xml);
+
+    /**
+     * @param xml the device XML
+     * @param flags which definition to change ({@code virDomainDetachDeviceFlags})
+     */
+    void detachDeviceFlags(String xml, DomainDeviceModifyFlags... flags);
+
+    /**
+     * @param xml the device's new XML, e.g. another medium for a CD-ROM
+     * @param flags which definition to change ({@code virDomainUpdateDeviceFlags})
+     */
+    void updateDeviceFlags(String xml, DomainDeviceModifyFlags... flags);
+
     /**
      * @param disk the disk's target name ({@code vda}) or source path
      * @return its I/O counters ({@code virDomainBlockStats})

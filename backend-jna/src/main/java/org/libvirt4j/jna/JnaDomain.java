@@ -10,6 +10,7 @@ import org.libvirt4j.DomainCheckpoint;
 import org.libvirt4j.DomainCheckpointCreateFlags;
 import org.libvirt4j.DomainCheckpointListFlags;
 import org.libvirt4j.DomainCreateFlags;
+import org.libvirt4j.DomainDeviceModifyFlags;
 import org.libvirt4j.DomainDestroyFlagsValues;
 import org.libvirt4j.DomainInfo;
 import org.libvirt4j.DomainInterfaceStats;
@@ -599,6 +600,48 @@ final class JnaDomain implements Domain {
                 stats.add(new DomainMemoryStat(NativeInts.firstInt(raw[2 * i]), raw[2 * i + 1]));
             }
             return List.copyOf(stats);
+        } finally {
+            h.release();
+        }
+    }
+
+    @Override
+    public void attachDevice(String xml) {
+        device("virDomainAttachDevice", xml, (d, x) -> Virt.virDomainAttachDevice(d, x));
+    }
+
+    @Override
+    public void attachDeviceFlags(String xml, DomainDeviceModifyFlags... flags) {
+        int mask = Flags.mask(flags);
+        device("virDomainAttachDeviceFlags", xml, (d, x) -> Virt.virDomainAttachDeviceFlags(d, x, mask));
+    }
+
+    @Override
+    public void detachDevice(String xml) {
+        device("virDomainDetachDevice", xml, (d, x) -> Virt.virDomainDetachDevice(d, x));
+    }
+
+    @Override
+    public void detachDeviceFlags(String xml, DomainDeviceModifyFlags... flags) {
+        int mask = Flags.mask(flags);
+        device("virDomainDetachDeviceFlags", xml, (d, x) -> Virt.virDomainDetachDeviceFlags(d, x, mask));
+    }
+
+    @Override
+    public void updateDeviceFlags(String xml, DomainDeviceModifyFlags... flags) {
+        int mask = Flags.mask(flags);
+        device("virDomainUpdateDeviceFlags", xml, (d, x) -> Virt.virDomainUpdateDeviceFlags(d, x, mask));
+    }
+
+    private interface DeviceCall {
+        int call(long dom, byte[] xml);
+    }
+
+    private void device(String fn, String xml, DeviceCall call) {
+        byte[] x = CStrings.of(Objects.requireNonNull(xml, "xml"));
+        long d = h.acquire(fn);
+        try {
+            Errors.check(call.call(d, x), fn);
         } finally {
             h.release();
         }

@@ -12,6 +12,7 @@ import org.libvirt4j.DomainCheckpoint;
 import org.libvirt4j.DomainCheckpointCreateFlags;
 import org.libvirt4j.DomainCheckpointListFlags;
 import org.libvirt4j.DomainCreateFlags;
+import org.libvirt4j.DomainDeviceModifyFlags;
 import org.libvirt4j.DomainDestroyFlagsValues;
 import org.libvirt4j.DomainInfo;
 import org.libvirt4j.DomainInterfaceStats;
@@ -345,6 +346,39 @@ final class JniDomain extends JniObject implements Domain {
             stats.add(new DomainMemoryStat((int) o[2 * i], o[2 * i + 1]));
         }
         return List.copyOf(stats);
+    }
+
+    @Override
+    public void attachDevice(String xml) {
+        Objects.requireNonNull(xml, "xml");
+        run("virDomainAttachDevice", d -> virDomainAttachDevice(d, xml));
+    }
+
+    @Override
+    public void attachDeviceFlags(String xml, DomainDeviceModifyFlags... flags) {
+        Objects.requireNonNull(xml, "xml");
+        int mask = LibvirtEnum.mask(flags);
+        run("virDomainAttachDeviceFlags", d -> virDomainAttachDeviceFlags(d, xml, mask));
+    }
+
+    @Override
+    public void detachDevice(String xml) {
+        Objects.requireNonNull(xml, "xml");
+        run("virDomainDetachDevice", d -> virDomainDetachDevice(d, xml));
+    }
+
+    @Override
+    public void detachDeviceFlags(String xml, DomainDeviceModifyFlags... flags) {
+        Objects.requireNonNull(xml, "xml");
+        int mask = LibvirtEnum.mask(flags);
+        run("virDomainDetachDeviceFlags", d -> virDomainDetachDeviceFlags(d, xml, mask));
+    }
+
+    @Override
+    public void updateDeviceFlags(String xml, DomainDeviceModifyFlags... flags) {
+        Objects.requireNonNull(xml, "xml");
+        int mask = LibvirtEnum.mask(flags);
+        run("virDomainUpdateDeviceFlags", d -> virDomainUpdateDeviceFlags(d, xml, mask));
     }
 
     // --- snapshots and checkpoints ---------------------------------------------------------

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.libvirt4j.Connect;
 import org.libvirt4j.Domain;
+import org.libvirt4j.DomainDeviceModifyFlags;
 import org.libvirt4j.DomainState;
 import org.libvirt4j.ErrorDomain;
 import org.libvirt4j.ErrorNumber;
@@ -349,6 +350,38 @@ public abstract class DaemonTck extends TckArea {
                     Files.deleteIfExists(f);
                 }
             }
+        }
+    }
+
+    /** Fails when device XML does not reach the persistent definition, or live changes to a stopped guest pass. */
+    @Test
+    @Timeout(60)
+    @DisplayName("A CD-ROM is attached to, changed in and detached from a stopped QEMU guest's definition; "
+            + "hot-plugging into the stopped guest is refused")
+    void deviceAttachDetach() throws IOException {
+        Path iso = Files.createTempFile("libvirt4j-tck-", ".iso");
+        String empty = "<disk type='file' device='cdrom'><target dev='hdc' bus='ide'/><readonly/></disk>";
+        String loaded = "<disk type='file' device='cdrom'><source file='" + iso + "'/>"
+                + "<target dev='hdc' bus='ide'/><readonly/></disk>";
+        try (Connect c = tck().openQemu();
+                Domain d = c.domainDefineXML(tinyGuestXml(unique("tck-dev"), UUID.randomUUID()))) {
+            try {
+                expectError(ErrorNumber.ERR_OPERATION_INVALID, () -> d.attachDevice(empty));
+                d.attachDeviceFlags(empty, DomainDeviceModifyFlags.CONFIG);
+                assertThat(xpath(d.getXMLDesc(), "/domain/devices/disk[@device='cdrom']/target/@dev")).isEqualTo("hdc");
+                d.updateDeviceFlags(loaded, DomainDeviceModifyFlags.CONFIG);
+                assertThat(xpath(d.getXMLDesc(), "/domain/devices/disk[@device='cdrom']/source/@file"))
+                        .isEqualTo(iso.toString());
+                d.detachDeviceFlags(loaded, DomainDeviceModifyFlags.CONFIG);
+                assertThat(d.getXMLDesc()).doesNotContain("cdrom");
+                expectError(ErrorNumber.ERR_DEVICE_MISSING,
+                        () -> d.detachDeviceFlags(loaded, DomainDeviceModifyFlags.CONFIG));
+                expectError(ErrorNumber.ERR_XML_DETAIL, () -> d.attachDeviceFlags("<disk", DomainDeviceModifyFlags.CONFIG));
+            } finally {
+                d.undefine();
+            }
+        } finally {
+            Files.deleteIfExists(iso);
         }
     }
 }

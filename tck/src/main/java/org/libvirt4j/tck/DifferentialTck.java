@@ -327,6 +327,12 @@ public abstract class DifferentialTck {
                     r.seen().record("blockStatsUnknown", () -> d.blockStats("vdz"));
                     r.seen().record("blockStatsEmpty", () -> d.blockStats(""));
                     r.seen().record("interfaceStatsUnknown", () -> d.interfaceStats("vnet0"));
+                    String cdrom = "<disk type='file' device='cdrom'><target dev='hdc' bus='ide'/></disk>";
+                    r.seen().record("attachDevice", () -> run(() -> d.attachDevice(cdrom)));
+                    r.seen().record("attachDeviceConfig", () -> run(() -> d.attachDeviceFlags(cdrom,
+                            org.libvirt4j.DomainDeviceModifyFlags.CONFIG)));
+                    r.seen().record("detachDevice", () -> run(() -> d.detachDevice(cdrom)));
+                    r.seen().record("updateDevice", () -> run(() -> d.updateDeviceFlags(cdrom)));
                     r.seen().record("resetShutoff", () -> run(d::reset));
                     r.seen().record("managedSaveShutoff", () -> run(d::managedSave));
                 }

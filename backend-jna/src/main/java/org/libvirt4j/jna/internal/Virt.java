@@ -127,6 +127,11 @@ public final class Virt {
     public static native int virDomainHasManagedSaveImage(long dom, int flags);
     public static native int virDomainManagedSaveRemove(long dom, int flags);
     public static native int virDomainReset(long dom, int flags);
+    public static native int virDomainAttachDevice(long dom, byte[] xml);
+    public static native int virDomainAttachDeviceFlags(long dom, byte[] xml, int flags);
+    public static native int virDomainDetachDevice(long dom, byte[] xml);
+    public static native int virDomainDetachDeviceFlags(long dom, byte[] xml, int flags);
+    public static native int virDomainUpdateDeviceFlags(long dom, byte[] xml, int flags);
     public static native int virDomainBlockStats(long dom, byte[] disk, long[] stats, long size);
     public static native int virDomainInterfaceStats(long dom, byte[] device, long[] stats, long size);
     public static native int virDomainMemoryStats(long dom, long[] stats, int nrStats, int flags);

@@ -9,6 +9,7 @@ import org.libvirt4j.DomainCheckpoint;
 import org.libvirt4j.DomainCheckpointCreateFlags;
 import org.libvirt4j.DomainCheckpointListFlags;
 import org.libvirt4j.DomainCreateFlags;
+import org.libvirt4j.DomainDeviceModifyFlags;
 import org.libvirt4j.DomainDestroyFlagsValues;
 import org.libvirt4j.DomainInfo;
 import org.libvirt4j.DomainInterfaceStats;
@@ -75,6 +76,11 @@ import org.libvirt4j.remote.generated.RemoteDomainLookupByUuidArgs;
 import org.libvirt4j.remote.generated.RemoteDomainRebootArgs;
 import org.libvirt4j.remote.generated.RemoteDomainResumeArgs;
 import org.libvirt4j.remote.generated.RemoteDomainScreenshotArgs;
+import org.libvirt4j.remote.generated.RemoteDomainUpdateDeviceFlagsArgs;
+import org.libvirt4j.remote.generated.RemoteDomainDetachDeviceFlagsArgs;
+import org.libvirt4j.remote.generated.RemoteDomainDetachDeviceArgs;
+import org.libvirt4j.remote.generated.RemoteDomainAttachDeviceFlagsArgs;
+import org.libvirt4j.remote.generated.RemoteDomainAttachDeviceArgs;
 import org.libvirt4j.remote.generated.RemoteDomainMemoryStatsRet;
 import org.libvirt4j.remote.generated.RemoteDomainMemoryStatsArgs;
 import org.libvirt4j.remote.generated.RemoteDomainInterfaceStatsRet;
@@ -562,6 +568,41 @@ final class RemoteDomain extends RemoteObject implements Domain {
                 new RemoteDomainMemoryStatsArgs(ref(), nr, 0)::encode, RemoteDomainMemoryStatsRet::decode);
         // the C client copies at most the entries it asked for
         return r.stats().stream().limit(nr).map(m -> new DomainMemoryStat(m.tag(), m.val())).toList();
+    }
+
+    @Override
+    public void attachDevice(String xml) {
+        Objects.requireNonNull(xml, "xml");
+        call("virDomainAttachDevice", RemoteProcedure.REMOTE_PROC_DOMAIN_ATTACH_DEVICE,
+                new RemoteDomainAttachDeviceArgs(ref(), xml)::encode, null);
+    }
+
+    @Override
+    public void attachDeviceFlags(String xml, DomainDeviceModifyFlags... flags) {
+        Objects.requireNonNull(xml, "xml");
+        call("virDomainAttachDeviceFlags", RemoteProcedure.REMOTE_PROC_DOMAIN_ATTACH_DEVICE_FLAGS,
+                new RemoteDomainAttachDeviceFlagsArgs(ref(), xml, LibvirtEnum.mask(flags))::encode, null);
+    }
+
+    @Override
+    public void detachDevice(String xml) {
+        Objects.requireNonNull(xml, "xml");
+        call("virDomainDetachDevice", RemoteProcedure.REMOTE_PROC_DOMAIN_DETACH_DEVICE,
+                new RemoteDomainDetachDeviceArgs(ref(), xml)::encode, null);
+    }
+
+    @Override
+    public void detachDeviceFlags(String xml, DomainDeviceModifyFlags... flags) {
+        Objects.requireNonNull(xml, "xml");
+        call("virDomainDetachDeviceFlags", RemoteProcedure.REMOTE_PROC_DOMAIN_DETACH_DEVICE_FLAGS,
+                new RemoteDomainDetachDeviceFlagsArgs(ref(), xml, LibvirtEnum.mask(flags))::encode, null);
+    }
+
+    @Override
+    public void updateDeviceFlags(String xml, DomainDeviceModifyFlags... flags) {
+        Objects.requireNonNull(xml, "xml");
+        call("virDomainUpdateDeviceFlags", RemoteProcedure.REMOTE_PROC_DOMAIN_UPDATE_DEVICE_FLAGS,
+                new RemoteDomainUpdateDeviceFlagsArgs(ref(), xml, LibvirtEnum.mask(flags))::encode, null);
     }
 
     // --- snapshots and checkpoints ---------------------------------------------------------
