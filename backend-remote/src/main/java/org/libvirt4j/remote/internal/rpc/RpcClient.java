@@ -4,7 +4,6 @@ import io.netty.bootstrap.Bootstrap;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
-import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelInitializer;
@@ -69,6 +68,11 @@ public final class RpcClient {
     private static final long SPIN_NANOS = TimeUnit.MICROSECONDS.toNanos(Math.max(0, Long.getLong(SPIN_PROPERTY, 200)));
     /** Abandoned (timed-out) serials kept to recognise their late replies; past this the daemon is hopeless. */
     private static final int MAX_ABANDONED = 4096;
+    /**
+     * Queued bytes above which a stream sender waits for the daemon to read, so that an upload
+     * faster than the daemon takes it cannot make this client buffer without bound.
+     */
+    static final int QUEUED_HIGH_WATER = 4 * 1024 * 1024;
 
     private final Channel channel;
     /** The JDK socket under {@link #channel}: callers write to it directly. */
@@ -81,11 +85,6 @@ public final class RpcClient {
     private final AtomicReference<LibvirtException> dead = new AtomicReference<>();
     /** Makes each message's bytes contiguous on the wire; held only for non-blocking writes. */
     private final ReentrantLock writeLock = new ReentrantLock();
-    /**
-     * Queued bytes above which a stream sender waits for the daemon to read, so that an upload
-     * faster than the daemon takes it cannot make this client buffer without bound.
-     */
-    static final int QUEUED_HIGH_WATER = 4 * 1024 * 1024;
     /** Messages handed to Netty because the socket was full, not yet written by it. */
     private final AtomicInteger queuedInNetty = new AtomicInteger();
     private final AtomicInteger inFlight = new AtomicInteger();
