@@ -469,13 +469,7 @@ final class JnaDomain implements Domain {
 
     @Override
     public String screenshot(Stream stream, int screen) {
-        Objects.requireNonNull(stream, "stream");
-        if (!(stream instanceof JnaStream)) {
-            // A stream of another backend has no virStreamPtr here: libvirt's own check for a
-            // bad stream pointer gives the same error.
-            throw ObjectKind.STREAM.invalid("virDomainScreenshot");
-        }
-        NativeHandle sh = ((JnaStream) stream).handle();
+        NativeHandle sh = JnaStream.handleOf(stream, "virDomainScreenshot");
         long d = h.acquire("virDomainScreenshot");
         try {
             long s = sh.acquire("virDomainScreenshot");

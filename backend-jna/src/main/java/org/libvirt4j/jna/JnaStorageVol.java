@@ -1,6 +1,5 @@
 package org.libvirt4j.jna;
 
-import java.util.Objects;
 import org.libvirt4j.StoragePool;
 import org.libvirt4j.StorageVol;
 import org.libvirt4j.StorageVolDeleteFlags;
@@ -117,13 +116,7 @@ final class JnaStorageVol implements StorageVol {
     }
 
     private void transfer(Stream stream, String fn, Transfer start) {
-        Objects.requireNonNull(stream, "stream");
-        if (!(stream instanceof JnaStream)) {
-            // A stream of another backend has no virStreamPtr here: libvirt's own check for a
-            // bad stream pointer gives the same error.
-            throw ObjectKind.STREAM.invalid(fn);
-        }
-        NativeHandle sh = ((JnaStream) stream).handle();
+        NativeHandle sh = JnaStream.handleOf(stream, fn);
         long v = h.acquire(fn);
         try {
             long st = sh.acquire(fn);

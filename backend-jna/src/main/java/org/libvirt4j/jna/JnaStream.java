@@ -28,9 +28,18 @@ final class JnaStream implements Stream {
         this.h = new NativeHandle(ObjectKind.STREAM, stream, new Free(ended));
     }
 
-    /** @return the guard of the native stream, for calls that take a stream argument */
-    NativeHandle handle() {
-        return h;
+    /**
+     * @param stream a stream argument of the C function {@code fn}
+     * @return the guard of its native stream
+     * @throws org.libvirt4j.LibvirtException {@code ERR_INVALID_STREAM} for a stream of another backend, which
+     *         has no {@code virStreamPtr} here: libvirt's own check of a bad pointer says the same
+     */
+    static NativeHandle handleOf(Stream stream, String fn) {
+        Objects.requireNonNull(stream, "stream");
+        if (!(stream instanceof JnaStream s)) {
+            throw ObjectKind.STREAM.invalid(fn);
+        }
+        return s.h;
     }
 
     @Override

@@ -484,13 +484,9 @@ final class RemoteDomain extends RemoteObject implements Domain {
         Objects.requireNonNull(stream, "stream");
         acquire("virDomainScreenshot");
         try {
-            if (stream instanceof RemoteStream other) {
-                other.check("virDomainScreenshot");
-            }
-            if (!(stream instanceof RemoteStream rs) || rs.session != session) {
-                throw LibvirtException.of(ErrorNumber.ERR_INVALID_ARG, ErrorDomain.DOMAIN,
-                        "stream must match connection of domain '" + name + "'");
-            }
+            RemoteStream rs = RemoteStream.of(stream, session, "virDomainScreenshot",
+                    () -> LibvirtException.of(ErrorNumber.ERR_INVALID_ARG, ErrorDomain.DOMAIN,
+                            "stream must match connection of domain '" + name + "'"));
             return rs.open("virDomainScreenshot",
                     rpc -> session.callStream(RemoteProcedure.REMOTE_PROC_DOMAIN_SCREENSHOT,
                             new RemoteDomainScreenshotArgs(ref(), screen, 0)::encode, RemoteDomainScreenshotRet::decode,

@@ -104,14 +104,9 @@ final class RemoteStorageVol extends RemoteObject implements StorageVol {
         Objects.requireNonNull(stream, "stream");
         acquire(fn);
         try {
-            if (stream instanceof RemoteStream other) {
-                other.check(fn);
-            }
-            if (!(stream instanceof RemoteStream rs) || rs.session != session) {
-                throw LibvirtException.of(ErrorNumber.ERR_INVALID_ARG, ErrorDomain.STORAGE,
-                        "stream in " + fn + " must match connection of volume '" + ref.name() + "'");
-            }
-            rs.open(fn, rpc -> session.callStream(proc, args, null, rpc));
+            RemoteStream.of(stream, session, fn, () -> LibvirtException.of(ErrorNumber.ERR_INVALID_ARG,
+                    ErrorDomain.STORAGE, "stream in " + fn + " must match connection of volume '" + ref.name() + "'"))
+                    .open(fn, rpc -> session.callStream(proc, args, null, rpc));
         } finally {
             release();
         }

@@ -2,6 +2,7 @@ package org.libvirt4j.remote.internal;
 
 import java.util.Objects;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.libvirt4j.ErrorDomain;
 import org.libvirt4j.ErrorNumber;
 import org.libvirt4j.LibvirtException;
@@ -27,6 +28,23 @@ final class RemoteStream extends RemoteObject implements Stream {
         super(session, ObjectKind.STREAM, rpc::release);
         this.rpc = rpc;
         // the flags (NONBLOCK) only change how libvirt's event loop drives a stream; calls here block
+    }
+
+    /**
+     * @param stream a stream argument of the C function {@code fn}
+     * @param session the connection of the object it is passed to
+     * @param foreign the error for a stream of another connection (or backend), worded by the caller as libvirt words it
+     * @return the stream, valid and of that connection
+     */
+    static RemoteStream of(Stream stream, Session session, String fn, Supplier<LibvirtException> foreign) {
+        Objects.requireNonNull(stream, "stream");
+        if (stream instanceof RemoteStream other) {
+            other.check(fn);
+        }
+        if (!(stream instanceof RemoteStream rs) || rs.session != session) {
+            throw foreign.get();
+        }
+        return rs;
     }
 
     <T> T open(String fn, Function<RpcStream, T> call) {

@@ -85,14 +85,15 @@ public final class RpcClient {
     private final AtomicReference<LibvirtException> dead = new AtomicReference<>();
     /** Makes each message's bytes contiguous on the wire; held only for non-blocking writes. */
     private final ReentrantLock writeLock = new ReentrantLock();
-    /** Messages handed to Netty because the socket was full, not yet written by it. */
-    private final AtomicInteger queuedInNetty = new AtomicInteger();
     private final AtomicInteger inFlight = new AtomicInteger();
     /** The current spin window, between 1/16 of {@link #SPIN_NANOS} and all of it; races are harmless. */
     private volatile long spinNanos = SPIN_NANOS;
     /** Counts lone calls for the periodic full-window probe; a racy count is harmless. */
     private int spinCalls;
-    /** Bytes of the messages counted by {@link #queuedInNetty}. */
+    /**
+     * Bytes handed to Netty because the socket was full, not yet written by it; every such
+     * message has bytes, so zero means nothing waits there.
+     */
     private final AtomicLong queuedBytes = new AtomicLong();
     private volatile long lastReceived = System.nanoTime();
     private volatile int missedPings;
@@ -298,7 +299,7 @@ public final class RpcClient {
     private void send(ByteBuf msg) {
         writeLock.lock();
         try {
-            if (queuedInNetty.get() == 0 && !writeNow(msg)) {
+            if (queuedBytes.get() == 0 && !writeNow(msg)) {
                 return;
             }
             if (!msg.isReadable()) {
@@ -306,11 +307,9 @@ public final class RpcClient {
                 return;
             }
             int size = msg.readableBytes();
-            queuedInNetty.incrementAndGet();
             queuedBytes.addAndGet(size);
             channel.writeAndFlush(msg).addListener(f -> {
                 queuedBytes.addAndGet(-size);
-                queuedInNetty.decrementAndGet();
                 if (!f.isSuccess()) {
                     fail(Rpc.error(ErrorNumber.ERR_SYSTEM_ERROR, "Cannot write data: " + rootMessage(f.cause()),
                             f.cause()));
