@@ -313,7 +313,8 @@ JNIEXPORT jint JNICALL JNI_OnLoad(JavaVM *vm, void *reserved) {
     if (lv_register(env, "org/libvirt4j/jni/LibvirtNatives", lv_generated_methods,
                     lv_generated_method_count) != 0
         || lv_register(env, "org/libvirt4j/jni/JniNatives", core, 1) != 0
-        || lv_register(env, "org/libvirt4j/jni/JniNatives", lv_manual_methods, lv_manual_method_count) != 0) {
+        || lv_register(env, "org/libvirt4j/jni/JniNatives", lv_manual_methods, lv_manual_method_count) != 0
+        || lv_events_init(env) != 0) {
         return JNI_ERR;
     }
     return JNI_VERSION_1_8;

@@ -63,6 +63,9 @@ int lv_juuid(JNIEnv *env, jbyteArray a, unsigned char *out);
 /* Returns a new Java byte[16] holding uuid. */
 jbyteArray lv_uuid_array(JNIEnv *env, const unsigned char *uuid);
 
+/* Caches what libvirt's event callbacks call in Java (lv_manual.c); returns 0, or -1 with an exception pending. */
+int lv_events_init(JNIEnv *env);
+
 extern const JNINativeMethod lv_generated_methods[];
 extern const int lv_generated_method_count;
 extern const JNINativeMethod lv_manual_methods[];

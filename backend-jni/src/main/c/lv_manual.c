@@ -1,6 +1,7 @@
 /*
  * The hand-written wrappers: the libvirt calls whose arguments need judgment (structs, lists,
- * typed parameters, the authentication callback, stream and secret buffers) and freeing.
+ * typed parameters, the authentication callback, stream and secret buffers, domain event
+ * callbacks) and freeing.
  * Every path releases what it allocated and reads libvirt's error right after the call.
  */
 #include <stdint.h>
@@ -816,6 +817,120 @@ static void JNICALL lv_secret_set_value(JNIEnv *env, jclass cls, jlong secret, j
     free(buf);
 }
 
+/* ---- domain events: libvirt calls back into Java from its event loop ----------------------- */
+
+#define LV_DOMAIN_EVENT_ID_LIFECYCLE 0 /* VIR_DOMAIN_EVENT_ID_LIFECYCLE */
+
+/* JniEvents and its upcalls, cached at load: on libvirt's threads FindClass would not find them. */
+static jclass lv_events_class;
+static jmethodID lv_events_lifecycle;
+static jmethodID lv_events_freed;
+
+int lv_events_init(JNIEnv *env) {
+    jclass local = (*env)->FindClass(env, "org/libvirt4j/jni/JniEvents");
+    if (local == NULL) {
+        return -1;
+    }
+    lv_events_class = (jclass) (*env)->NewGlobalRef(env, local);
+    (*env)->DeleteLocalRef(env, local);
+    if (lv_events_class == NULL) {
+        return -1;
+    }
+    lv_events_lifecycle = (*env)->GetStaticMethodID(env, lv_events_class, "lifecycle", "(JJII)V");
+    lv_events_freed = (*env)->GetStaticMethodID(env, lv_events_class, "freed", "(J)V");
+    return lv_events_lifecycle != NULL && lv_events_freed != NULL ? 0 : -1;
+}
+
+/* One upcall from a libvirt callback into Java. */
+typedef struct {
+    JNIEnv *env;
+    int attached;       /* this thread was attached for the upcall and is detached after it */
+    jthrowable pending; /* an exception already pending on entry, thrown again on exit */
+} lv_upcall;
+
+/*
+ * Prepares an upcall on whatever thread libvirt calls back on: normally the event loop's Java
+ * thread, but an application may iterate libvirt's loop on a thread the JVM has never seen.
+ * Returns -1 when Java cannot be reached; the event is then dropped.
+ */
+static int lv_upcall_begin(lv_upcall *u) {
+    u->attached = 0;
+    u->pending = NULL;
+    jint rc = (*lv_vm)->GetEnv(lv_vm, (void **) &u->env, JNI_VERSION_1_8);
+    if (rc == JNI_EDETACHED) {
+        if ((*lv_vm)->AttachCurrentThreadAsDaemon(lv_vm, (void **) &u->env, NULL) != JNI_OK) {
+            return -1;
+        }
+        u->attached = 1;
+    } else if (rc != JNI_OK) {
+        return -1;
+    }
+    /* Java may not be called with an exception pending: keep one from an enclosing native call. */
+    if ((*u->env)->ExceptionCheck(u->env)) {
+        u->pending = (*u->env)->ExceptionOccurred(u->env);
+        (*u->env)->ExceptionClear(u->env);
+    }
+    return 0;
+}
+
+static void lv_upcall_end(lv_upcall *u) {
+    JNIEnv *env = u->env;
+    /* JniEvents catches what a callback throws; whatever still escapes must not reach libvirt's frames. */
+    if ((*env)->ExceptionCheck(env)) {
+        (*env)->ExceptionClear(env);
+    }
+    if (u->pending != NULL) {
+        (*env)->Throw(env, u->pending);
+        (*env)->DeleteLocalRef(env, u->pending);
+    }
+    if (u->attached) {
+        (*lv_vm)->DetachCurrentThread(lv_vm);
+    }
+}
+
+/*
+ * The one virConnectDomainEventCallback of every lifecycle registration: libvirt refuses a
+ * second registration of the same function and filter, as it does for C and Go programs.
+ * opaque is the registration's key in JniEvents.
+ */
+static int lv_lifecycle_cb(virConnectPtr conn, virDomainPtr dom, int event, int detail, void *opaque) {
+    (void) conn;
+    lv_upcall u;
+    if (lv_upcall_begin(&u) == 0) {
+        (*u.env)->CallStaticVoidMethod(u.env, lv_events_class, lv_events_lifecycle, (jlong) (intptr_t) opaque,
+                                       (jlong) (intptr_t) dom, (jint) event, (jint) detail);
+        lv_upcall_end(&u);
+    }
+    return 0;
+}
+
+/* libvirt's virFreeCallback: it has dropped the registration, so Java may forget the key. */
+static void lv_event_free_cb(void *opaque) {
+    lv_upcall u;
+    if (lv_upcall_begin(&u) == 0) {
+        (*u.env)->CallStaticVoidMethod(u.env, lv_events_class, lv_events_freed, (jlong) (intptr_t) opaque);
+        lv_upcall_end(&u);
+    }
+}
+
+static jint JNICALL lv_domain_event_lifecycle_register(JNIEnv *env, jclass cls, jlong conn, jlong dom, jlong key) {
+    (void) cls;
+    lv_t_virConnectDomainEventRegisterAny fn =
+        (lv_t_virConnectDomainEventRegisterAny) lv_resolve(env, LV_virConnectDomainEventRegisterAny);
+    if (fn == NULL) {
+        return -1;
+    }
+    /* libvirt takes every event callback as the generic type and calls it with the event's own
+     * signature (its VIR_DOMAIN_EVENT_CALLBACK cast); through void (*)(void) for -Wcast-function-type. */
+    virConnectDomainEventGenericCallback cb = (virConnectDomainEventGenericCallback) (void (*)(void)) lv_lifecycle_cb;
+    int id = fn((virConnectPtr) (intptr_t) conn, (virDomainPtr) (intptr_t) dom, LV_DOMAIN_EVENT_ID_LIFECYCLE, cb,
+                (void *) (intptr_t) key, lv_event_free_cb);
+    if (id < 0) {
+        lv_fail(env, "virConnectDomainEventRegisterAny");
+    }
+    return id;
+}
+
 static jlong JNICALL lv_get_version(JNIEnv *env, jclass cls) {
     (void) cls;
     lv_t_virGetVersion fn = (lv_t_virGetVersion) lv_resolve(env, LV_virGetVersion);
@@ -846,6 +961,7 @@ const JNINativeMethod lv_manual_methods[] = {
     {"streamRecv", "(J[BII)I", (void *) lv_stream_recv},
     {"secretGetValue", "(JI)[B", (void *) lv_secret_get_value},
     {"secretSetValue", "(J[BI)V", (void *) lv_secret_set_value},
+    {"domainEventLifecycleRegister", "(JJJ)I", (void *) lv_domain_event_lifecycle_register},
 };
 
 const int lv_manual_method_count = (int) (sizeof lv_manual_methods / sizeof lv_manual_methods[0]);

@@ -58,6 +58,52 @@ public interface Connect extends LibvirtObject {
      */
     int getMaxVcpus(String type);
 
+    /**
+     * Starts or stops the keepalive messages this client sends ({@code virConnectSetKeepAlive}),
+     * with libvirt's rules: after {@code interval} seconds without a message from the daemon the
+     * client sends a ping, and after {@code count} unanswered pings it closes the connection as
+     * dead; once started, another call with a positive interval changes nothing; an interval of
+     * 0 or less stops them. Connections through a daemon only, and on the native backends only
+     * once {@link Libvirt#eventRegisterDefaultImpl()} has run.
+     *
+     * @param interval seconds of silence before a ping; 0 or less stops keepalive
+     * @param count unanswered pings before the connection is closed (C {@code unsigned int})
+     * @throws LibvirtException {@code ERR_NO_SUPPORT} for drivers without keepalive (an
+     *         in-process {@code test:///} connection), {@code ERR_INTERNAL_ERROR} without an event
+     *         loop or when restarting with a new interval after a stop
+     */
+    void setKeepAlive(int interval, int count);
+
+    // --- events ----------------------------------------------------------------------------
+
+    /**
+     * Registers a callback for domain lifecycle events ({@code virConnectDomainEventRegisterAny}
+     * with {@code VIR_DOMAIN_EVENT_ID_LIFECYCLE}, Go's {@code DomainEventLifecycleRegister}).
+     * As in libvirt and Go, a connection holds at most one lifecycle registration per domain
+     * filter (one for all domains, one per domain); fan out inside the callback. The native
+     * backends deliver events only once {@link Libvirt#eventRegisterDefaultImpl()} has run
+     * (before this connection was opened, for connections through a daemon). A registration keeps
+     * this handle reachable, so a forgotten connection with callbacks is not closed by the
+     * Cleaner; closing it deregisters what was registered on it.
+     *
+     * @param dom only this domain's events, or {@code null} for every domain's
+     * @param callback what to call
+     * @return the callback id for {@link #domainEventDeregister(int)}
+     * @throws LibvirtException {@code ERR_INVALID_ARG} for a domain of another connection or a
+     *         second registration with the same filter ("event callback already tracked")
+     */
+    int domainEventLifecycleRegister(Domain dom, DomainEventLifecycleCallback callback);
+
+    /**
+     * Removes a domain event callback ({@code virConnectDomainEventDeregisterAny}, Go's
+     * {@code DomainEventDeregister}). When this returns, the callback is not called again, unless
+     * it is running on the event thread at that moment.
+     *
+     * @param callbackId what the register call returned
+     * @throws LibvirtException {@code ERR_INVALID_ARG} for an id that is not registered
+     */
+    void domainEventDeregister(int callbackId);
+
     // --- domains ---------------------------------------------------------------------------
 
     /**

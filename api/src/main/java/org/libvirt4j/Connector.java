@@ -57,4 +57,9 @@ public final class Connector {
     public long getVersion() {
         return backend.libraryVersion();
     }
+
+    /** Registers and runs the backend's event loop, as {@link Libvirt#eventRegisterDefaultImpl()} does. */
+    public void eventRegisterDefaultImpl() {
+        backend.eventRegisterDefaultImpl();
+    }
 }

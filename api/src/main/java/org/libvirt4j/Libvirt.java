@@ -59,6 +59,19 @@ public final class Libvirt {
         return connectorFor("").getVersion();
     }
 
+    /**
+     * Registers libvirt's default event loop and runs it on a daemon thread of the backend chosen
+     * for the default URI ({@code virEventRegisterDefaultImpl} plus the
+     * {@code virEventRunDefaultImpl} loop Go programs write themselves). Events and keepalive need
+     * it on the native backends; call it once, before opening the connections that use them.
+     * Idempotent; the remote backend has its own loop and ignores it.
+     *
+     * @throws LibvirtException when the loop cannot be registered
+     */
+    public static void eventRegisterDefaultImpl() {
+        connectorFor("").eventRegisterDefaultImpl();
+    }
+
     /** @return every backend found, usable or not, with the reason for each unusable one */
     public static List<BackendInfo> backends() {
         return BackendRegistry.instance().describe();

@@ -49,4 +49,13 @@ public interface LibvirtBackend {
      * @throws org.libvirt4j.LibvirtException libvirt's error when the open fails
      */
     Connect open(String uri, ConnectAuth auth, ConnectFlags... flags);
+
+    /**
+     * Makes events and keepalive work ({@link org.libvirt4j.Libvirt#eventRegisterDefaultImpl()}):
+     * a native backend registers libvirt's default event loop and runs it on a daemon thread;
+     * a backend with its own event loop does nothing. Idempotent and thread-safe.
+     *
+     * @throws org.libvirt4j.LibvirtException when the loop cannot be registered
+     */
+    void eventRegisterDefaultImpl();
 }

@@ -57,6 +57,11 @@ class BackendRegistryTest {
         }
 
         @Override
+        public void eventRegisterDefaultImpl() {
+            throw new AssertionError("never asked for an event loop");
+        }
+
+        @Override
         public Connect open(String uri, ConnectAuth auth, ConnectFlags... flags) {
             throw new UnsupportedOperationException("selection tests never open");
         }

@@ -72,6 +72,11 @@ public final class JnaBackend implements LibvirtBackend {
     }
 
     @Override
+    public void eventRegisterDefaultImpl() {
+        Events.registerDefaultImpl();
+    }
+
+    @Override
     public Connect open(String uri, ConnectAuth auth, ConnectFlags... flags) {
         Objects.requireNonNull(uri, "uri");
         Objects.requireNonNull(flags, "flags");

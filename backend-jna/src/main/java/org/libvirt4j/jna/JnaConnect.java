@@ -4,6 +4,8 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.UUID;
 import org.libvirt4j.Connect;
 import org.libvirt4j.ConnectListAllDomainsFlags;
@@ -15,7 +17,10 @@ import org.libvirt4j.ConnectListAllStoragePoolsFlags;
 import org.libvirt4j.Domain;
 import org.libvirt4j.DomainCreateFlags;
 import org.libvirt4j.DomainDefineFlags;
+import org.libvirt4j.DomainEventID;
+import org.libvirt4j.DomainEventLifecycleCallback;
 import org.libvirt4j.Interface;
+import org.libvirt4j.LibvirtException;
 import org.libvirt4j.NWFilter;
 import org.libvirt4j.NWFilterBinding;
 import org.libvirt4j.NWFilterBindingCreateFlags;
@@ -47,14 +52,104 @@ import org.libvirt4j.spi.Uuids;
 /** {@link Connect} over a {@code virConnectPtr}; {@link #close()} is {@code virConnectClose}. */
 final class JnaConnect implements Connect {
     private final NativeHandle h;
+    /** The event callbacks registered through this handle, deregistered by {@link #close()}. */
+    private final Set<Integer> callbackIds = ConcurrentHashMap.newKeySet();
+    /** Set before {@link #close()} deregisters, so that a registration racing it deregisters itself. */
+    private volatile boolean closing;
 
     JnaConnect(long conn) {
         this.h = new NativeHandle(ObjectKind.CONNECT, conn, Virt::virConnectClose);
     }
 
+    /**
+     * Deregisters this handle's event callbacks, then closes it: libvirt keeps a connection
+     * referenced by its callbacks, and this handle is their only way out.
+     */
     @Override
     public void close() {
+        closing = true;
+        if (!callbackIds.isEmpty()) {
+            deregisterAll();
+        }
         h.close();
+    }
+
+    private void deregisterAll() {
+        long c;
+        try {
+            c = h.acquire("virConnectDomainEventDeregisterAny");
+        } catch (LibvirtException alreadyClosed) {
+            return; // a concurrent close won, and deregistered before closing
+        }
+        try {
+            for (Integer id : callbackIds) {
+                deregisterQuietly(c, id);
+            }
+        } finally {
+            h.release();
+        }
+    }
+
+    /** Deregisters id unless another thread took it out of {@link #callbackIds} first; never throws. */
+    private void deregisterQuietly(long c, int id) {
+        if (callbackIds.remove(id)) {
+            // close() never throws, and a callback libvirt no longer knows needs no undoing
+            Virt.virConnectDomainEventDeregisterAny(c, id);
+        }
+    }
+
+    @Override
+    public void setKeepAlive(int interval, int count) {
+        long c = h.acquire("virConnectSetKeepAlive");
+        try {
+            Errors.check(Virt.virConnectSetKeepAlive(c, interval, count), "virConnectSetKeepAlive");
+        } finally {
+            h.release();
+        }
+    }
+
+    // --- events ----------------------------------------------------------------------------
+
+    @Override
+    public int domainEventLifecycleRegister(Domain dom, DomainEventLifecycleCallback callback) {
+        Objects.requireNonNull(callback, "callback");
+        String fn = "virConnectDomainEventRegisterAny";
+        NativeHandle dh = dom == null ? null : JnaDomain.handleOf(dom, fn);
+        long c = h.acquire(fn);
+        try {
+            long d = dh == null ? 0 : dh.acquire(fn);
+            try {
+                long key = Events.add(this, callback);
+                int id = Virt.virConnectDomainEventRegisterAny(c, d, DomainEventID.LIFECYCLE.value(),
+                        Events.lifecycleFunction(), key, Events.freeFunction());
+                if (id < 0) {
+                    Events.forget(key);
+                    throw Errors.last(fn);
+                }
+                callbackIds.add(id);
+                if (closing) {
+                    deregisterQuietly(c, id); // close() may have passed over it already
+                }
+                return id;
+            } finally {
+                if (dh != null) {
+                    dh.release();
+                }
+            }
+        } finally {
+            h.release();
+        }
+    }
+
+    @Override
+    public void domainEventDeregister(int callbackId) {
+        long c = h.acquire("virConnectDomainEventDeregisterAny");
+        try {
+            Errors.check(Virt.virConnectDomainEventDeregisterAny(c, callbackId), "virConnectDomainEventDeregisterAny");
+            callbackIds.remove(callbackId);
+        } finally {
+            h.release();
+        }
     }
 
     // --- the connection itself -------------------------------------------------------------

@@ -51,6 +51,17 @@ final class JnaDomain implements Domain {
         this.h = new NativeHandle(ObjectKind.DOMAIN, dom, Virt::virDomainFree);
     }
 
+    /**
+     * @return the handle of a domain of this backend
+     * @throws org.libvirt4j.LibvirtException {@code ERR_INVALID_DOMAIN} naming {@code fn} for another backend's domain
+     */
+    static NativeHandle handleOf(Domain dom, String fn) {
+        if (!(dom instanceof JnaDomain d)) {
+            throw ObjectKind.DOMAIN.invalid(fn);
+        }
+        return d.h;
+    }
+
     @Override
     public void close() {
         h.close();

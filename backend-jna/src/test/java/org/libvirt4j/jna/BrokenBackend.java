@@ -71,6 +71,11 @@ public final class BrokenBackend implements LibvirtBackend {
     }
 
     @Override
+    public void eventRegisterDefaultImpl() {
+        Libvirt.using("jna").eventRegisterDefaultImpl();
+    }
+
+    @Override
     public Connect open(String uri, ConnectAuth auth, ConnectFlags... flags) {
         Connect real;
         try {

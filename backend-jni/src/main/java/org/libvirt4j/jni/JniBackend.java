@@ -66,6 +66,17 @@ public final class JniBackend implements LibvirtBackend {
         return JniNatives.getVersion();
     }
 
+    /**
+     * Registers libvirt's default event loop once and runs it on the daemon thread
+     * {@code libvirt4j-jni-events}.
+     *
+     * @throws org.libvirt4j.LibvirtException {@code ERR_NO_SUPPORT} when the backend is unavailable
+     */
+    @Override
+    public void eventRegisterDefaultImpl() {
+        JniEvents.registerDefaultImpl();
+    }
+
     @Override
     public Connect open(String uri, ConnectAuth auth, ConnectFlags... flags) {
         Objects.requireNonNull(uri, "uri");

@@ -4,7 +4,9 @@ import static org.libvirt4j.jni.LibvirtNatives.*;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.libvirt4j.Connect;
 import org.libvirt4j.ConnectListAllDomainsFlags;
 import org.libvirt4j.ConnectListAllInterfacesFlags;
@@ -15,8 +17,10 @@ import org.libvirt4j.ConnectListAllStoragePoolsFlags;
 import org.libvirt4j.Domain;
 import org.libvirt4j.DomainCreateFlags;
 import org.libvirt4j.DomainDefineFlags;
+import org.libvirt4j.DomainEventLifecycleCallback;
 import org.libvirt4j.Interface;
 import org.libvirt4j.LibvirtEnum;
+import org.libvirt4j.LibvirtException;
 import org.libvirt4j.NWFilter;
 import org.libvirt4j.NWFilterBinding;
 import org.libvirt4j.NWFilterBindingCreateFlags;
@@ -35,14 +39,115 @@ import org.libvirt4j.StoragePoolDefineFlags;
 import org.libvirt4j.StorageVol;
 import org.libvirt4j.Stream;
 import org.libvirt4j.StreamFlags;
+import org.libvirt4j.spi.NativeHandle;
 import org.libvirt4j.spi.ObjectKind;
 import org.libvirt4j.spi.Uuids;
 
 /** {@link Connect} over a {@code virConnectPtr}; {@link #close()} is {@code virConnectClose}. */
 final class JniConnect extends JniObject implements Connect {
 
+    private static final String REGISTER = "virConnectDomainEventRegisterAny";
+    private static final String DEREGISTER = "virConnectDomainEventDeregisterAny";
+
+    /** The event callbacks registered through this handle, deregistered by {@link #close()}. */
+    private final Set<Integer> callbackIds = ConcurrentHashMap.newKeySet();
+    /** Set before {@link #close()} deregisters, so that a registration racing it deregisters itself. */
+    private volatile boolean closing;
+
     JniConnect(long conn) {
         super(ObjectKind.CONNECT, JniNatives.K_CONNECT, conn);
+    }
+
+    /**
+     * Deregisters this handle's event callbacks, then closes it: libvirt keeps a connection
+     * referenced by its callbacks, and this handle is their only way out.
+     */
+    @Override
+    public void close() {
+        closing = true;
+        if (!callbackIds.isEmpty()) {
+            deregisterAll();
+        }
+        super.close();
+    }
+
+    private void deregisterAll() {
+        long c;
+        try {
+            c = h.acquire(DEREGISTER);
+        } catch (LibvirtException alreadyClosed) {
+            return; // a concurrent close won, and deregistered before closing
+        }
+        try {
+            for (Integer id : callbackIds) {
+                deregisterQuietly(c, id);
+            }
+        } finally {
+            h.release();
+        }
+    }
+
+    /** Deregisters id unless another thread took it out of {@link #callbackIds} first; never throws. */
+    private void deregisterQuietly(long c, int id) {
+        if (callbackIds.remove(id)) {
+            try {
+                virConnectDomainEventDeregisterAny(c, id);
+            } catch (LibvirtException ignored) {
+                // close() never throws, and a callback libvirt no longer knows needs no undoing
+            }
+        }
+    }
+
+    @Override
+    public void setKeepAlive(int interval, int count) {
+        run("virConnectSetKeepAlive", c -> virConnectSetKeepAlive(c, interval, count));
+    }
+
+    // --- events ----------------------------------------------------------------------------
+
+    @Override
+    public int domainEventLifecycleRegister(Domain dom, DomainEventLifecycleCallback callback) {
+        Objects.requireNonNull(callback, "callback");
+        NativeHandle dh = dom == null ? null : handleOf(dom, JniDomain.class, ObjectKind.DOMAIN, REGISTER);
+        long c = h.acquire(REGISTER);
+        try {
+            long d = dh == null ? 0 : dh.acquire(REGISTER);
+            try {
+                int id = register(c, d, callback);
+                callbackIds.add(id);
+                if (closing) {
+                    deregisterQuietly(c, id); // close() may have passed over it already
+                }
+                return id;
+            } finally {
+                if (dh != null) {
+                    dh.release();
+                }
+            }
+        } finally {
+            h.release();
+        }
+    }
+
+    /** Registers with a fresh key, forgotten again if libvirt refuses it (it then never frees it). */
+    private int register(long c, long d, DomainEventLifecycleCallback callback) {
+        long key = JniEvents.add(this, callback);
+        boolean registered = false;
+        try {
+            int id = JniNatives.domainEventLifecycleRegister(c, d, key);
+            registered = true;
+            return id;
+        } finally {
+            if (!registered) {
+                JniEvents.forget(key);
+            }
+        }
+    }
+
+    @Override
+    public void domainEventDeregister(int callbackId) {
+        run(DEREGISTER, c -> virConnectDomainEventDeregisterAny(c, callbackId));
+        callbackIds.remove(callbackId);
     }
 
     // --- the connection itself -------------------------------------------------------------

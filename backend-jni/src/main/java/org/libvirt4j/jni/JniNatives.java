@@ -116,6 +116,16 @@ final class JniNatives {
     static native long getVersion();
 
     /**
+     * virConnectDomainEventRegisterAny for VIR_DOMAIN_EVENT_ID_LIFECYCLE with the C callback
+     * that calls {@link JniEvents#lifecycle} and the free callback that calls
+     * {@link JniEvents#freed}, both with {@code key} (the registration's opaque pointer).
+     *
+     * @param dom the domain to filter on, or 0 for every domain
+     * @return the callback id
+     */
+    static native int domainEventLifecycleRegister(long conn, long dom, long key);
+
+    /**
      * Called from C inside virConnectOpenAuth: asks the application's callback.
      *
      * @return the answers, one per request (null for none), or null to refuse

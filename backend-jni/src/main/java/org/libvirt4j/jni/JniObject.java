@@ -36,8 +36,9 @@ abstract class JniObject implements LibvirtObject {
         this.h = new NativeHandle(kind, pointer, FREES[nativeKind]);
     }
 
+    /** Closes the handle; an owner of more than the pointer (a connection's callbacks) overrides this and calls it. */
     @Override
-    public final void close() {
+    public void close() {
         h.close();
     }
 

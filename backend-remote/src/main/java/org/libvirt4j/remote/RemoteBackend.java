@@ -22,9 +22,10 @@ import org.libvirt4j.spi.LibvirtBackend;
  * {@code ERR_NO_SUPPORT}; the daemon's own authentication must be {@code none} or polkit.
  *
  * <p>Tuning, by system property: {@code libvirt4j.remote.callTimeoutSeconds} (how long a call
- * waits for its reply, default 60), {@code libvirt4j.remote.keepaliveInterval} and
- * {@code libvirt4j.remote.keepaliveCount} (libvirt.conf's keepalive settings, default 5 and 5;
- * an interval of 0 turns client keepalive off). Any number of threads may share one connection.
+ * waits for its reply, default 60). Keepalive PINGs start, as with the C client, only when
+ * {@code Connect.setKeepAlive} asks; the daemon's PINGs are always answered. Events are decoded on
+ * the connection's event loop and delivered on one daemon thread shared by all connections. Any
+ * number of threads may share one connection.
  */
 @AutoService(LibvirtBackend.class)
 public final class RemoteBackend implements LibvirtBackend {
@@ -75,6 +76,11 @@ public final class RemoteBackend implements LibvirtBackend {
     @Override
     public long libraryVersion() {
         return LIBRARY_VERSION;
+    }
+
+    /** Does nothing: this backend's event loop always runs. */
+    @Override
+    public void eventRegisterDefaultImpl() {
     }
 
     @Override

@@ -17,6 +17,12 @@ import org.junit.jupiter.api.Timeout;
 import org.libvirt4j.Connect;
 import org.libvirt4j.Domain;
 import org.libvirt4j.DomainDeviceModifyFlags;
+import org.libvirt4j.DomainEventResumedDetailType;
+import org.libvirt4j.DomainEventStartedDetailType;
+import org.libvirt4j.DomainEventStoppedDetailType;
+import org.libvirt4j.DomainEventSuspendedDetailType;
+import org.libvirt4j.DomainEventType;
+import org.libvirt4j.DomainEventUndefinedDetailType;
 import org.libvirt4j.DomainState;
 import org.libvirt4j.ErrorDomain;
 import org.libvirt4j.ErrorNumber;
@@ -254,6 +260,56 @@ public abstract class DaemonTck extends TckArea {
             } finally {
                 f.undefine();
             }
+        }
+    }
+
+    /** Fails when the QEMU driver's lifecycle events for a real guest do not reach a callback filtered on it. */
+    @Test
+    @Timeout(180)
+    @DisplayName("A callback filtered on a tiny TCG guest sees it start, pause, resume, stop and go away")
+    void qemuGuestEvents() throws InterruptedException {
+        require(TckCapability.QEMU_GUEST);
+        tck().connector().eventRegisterDefaultImpl();
+        String name = unique("tck-events");
+        java.util.concurrent.BlockingQueue<EventTck.Seen> events = new java.util.concurrent.LinkedBlockingQueue<>();
+        try (Connect c = tck().openQemu(); Domain d = c.domainDefineXML(tinyGuestXml(name, UUID.randomUUID()))) {
+            int id;
+            try {
+                id = c.domainEventLifecycleRegister(d, EventTck.recorder(events));
+                d.create();
+                try {
+                    awaitEvent(events, name, DomainEventType.STARTED, DomainEventStartedDetailType.BOOTED);
+                    d.suspend();
+                    awaitEvent(events, name, DomainEventType.SUSPENDED, DomainEventSuspendedDetailType.PAUSED);
+                    d.resume();
+                    awaitEvent(events, name, DomainEventType.RESUMED, DomainEventResumedDetailType.UNPAUSED);
+                } finally {
+                    d.destroy();
+                }
+                awaitEvent(events, name, DomainEventType.STOPPED, DomainEventStoppedDetailType.DESTROYED);
+            } finally {
+                d.undefine();
+            }
+            awaitEvent(events, name, DomainEventType.UNDEFINED, DomainEventUndefinedDetailType.REMOVED);
+            c.domainEventDeregister(id);
+        }
+    }
+
+    /**
+     * Waits for one event, passing over others the QEMU driver may add in between (it reports
+     * what QEMU itself says, too): the order of the awaited ones is still checked.
+     */
+    private static void awaitEvent(java.util.concurrent.BlockingQueue<EventTck.Seen> events, String domain,
+            DomainEventType type, org.libvirt4j.LibvirtEnum detail) throws InterruptedException {
+        List<EventTck.Seen> passed = new ArrayList<>();
+        while (true) {
+            EventTck.Seen s = events.poll(60, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(s).as("%s %s of %s within 60 s; passed over %s", type, detail, domain, passed).isNotNull();
+            assertThat(s.domain()).as("the filter lets only %s through", domain).isEqualTo(domain);
+            if (s.event() == type && s.detail() == detail.value()) {
+                return;
+            }
+            passed.add(s);
         }
     }
 

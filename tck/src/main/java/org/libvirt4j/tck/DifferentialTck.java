@@ -351,6 +351,32 @@ public abstract class DifferentialTck {
                 r.seen().record("nulInName", () -> c.lookupDomainByName("a\0b"));
                 r.seen().record("badNetworkUuid", () -> c.lookupNetworkByUUIDString("1234"));
             }),
+            new Scenario("events and keepalive, with their argument checks", r -> {
+                Connect c = r.connect();
+                java.util.concurrent.BlockingQueue<String> events = new java.util.concurrent.LinkedBlockingQueue<>();
+                try (Domain d = c.lookupDomainByName(NodeFixture.RUNNING)) {
+                    r.seen().record("register", () -> c.domainEventLifecycleRegister(null,
+                            (conn, dom, e) -> events.add(dom.getName() + " " + e.event() + " " + e.detail())));
+                    r.seen().record("registerAgain", () -> c.domainEventLifecycleRegister(null, (conn, dom, e) -> { }));
+                    r.seen().record("registerDomain", () -> c.domainEventLifecycleRegister(d, (conn, dom, e) -> { }));
+                    r.seen().record("registerDomainAgain", () -> c.domainEventLifecycleRegister(d, (conn, dom, e) -> { }));
+                    // deregistration while libvirt is still dispatching an event only marks the
+                    // callback, and a second deregistration then succeeds: check them before any event
+                    r.seen().record("deregisterUnknown", () -> run(() -> c.domainEventDeregister(4242)));
+                    r.seen().record("deregisterNegative", () -> run(() -> c.domainEventDeregister(-1)));
+                    r.seen().record("deregister", () -> run(() -> c.domainEventDeregister(1)));
+                    r.seen().record("deregisterTwice", () -> run(() -> c.domainEventDeregister(1)));
+                    r.seen().record("registerAfter", () -> c.domainEventLifecycleRegister(d, (conn, dom, e) -> { }));
+                    r.seen().record("suspend", () -> run(d::suspend));
+                    r.seen().record("resume", () -> run(d::resume));
+                    r.seen().record("events", () -> List.of(poll(events), poll(events)));
+                }
+                r.seen().record("keepAliveStop", () -> run(() -> c.setKeepAlive(0, 0)));
+                r.seen().record("keepAlive", () -> run(() -> c.setKeepAlive(5, 3)));
+                r.seen().record("keepAliveAgain", () -> run(() -> c.setKeepAlive(7, 1)));
+                r.seen().record("keepAliveOff", () -> run(() -> c.setKeepAlive(-1, 0)));
+                r.seen().record("keepAliveRestart", () -> run(() -> c.setKeepAlive(5, 3)));
+            }),
             new Scenario("screenshot bytes", r -> {
                 Connect c = r.connect();
                 try (Domain d = c.lookupDomainByName(NodeFixture.RUNNING); org.libvirt4j.Stream s = c.newStream()) {
@@ -365,6 +391,15 @@ public abstract class DifferentialTck {
         return "ok";
     }
 
+    private static String poll(java.util.concurrent.BlockingQueue<String> events) {
+        try {
+            return String.valueOf(events.poll(20, java.util.concurrent.TimeUnit.SECONDS));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static String sha256(byte[] data) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));
@@ -376,6 +411,8 @@ public abstract class DifferentialTck {
     private Map<String, String> observe(String backend, Scenario scenario) {
         Observations seen = new Observations();
         String uri = fixtureUri(backend, Fixtures.path(Fixtures.NODE));
+        // events and keepalive need the event loop before the connection opens
+        Libvirt.using(backend).eventRegisterDefaultImpl();
         try (Connect c = Libvirt.using(backend).newConnect(uri)) {
             scenario.body().accept(new Scenario.Run(c, seen));
         }

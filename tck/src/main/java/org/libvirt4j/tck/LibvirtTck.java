@@ -159,6 +159,16 @@ public abstract class LibvirtTck {
         }
     }
 
+    /** Binds {@link EventTck}. */
+    @Nested
+    @DisplayName("Events and keepalive")
+    class EventTests extends EventTck {
+        @Override
+        LibvirtTck tck() {
+            return LibvirtTck.this;
+        }
+    }
+
     /** Binds {@link ErrorTck}. */
     @Nested
     @DisplayName("Errors")

@@ -22,6 +22,14 @@ public final class Virt {
     public static native void virSetErrorFunc(com.sun.jna.Pointer userData, SilentErrors handler);
     public static native void virTypedParamsClear(long params, int nparams);
 
+    // --- event loop, events, keepalive ----------------------------------------------------------
+    public static native int virEventRegisterDefaultImpl();
+    public static native int virEventRunDefaultImpl();
+    public static native int virConnectDomainEventRegisterAny(long conn, long dom, int eventID, long cb, long opaque,
+            long freecb);
+    public static native int virConnectDomainEventDeregisterAny(long conn, int callbackID);
+    public static native int virConnectSetKeepAlive(long conn, int interval, int count);
+
     // --- connections -------------------------------------------------------------------------
     public static native long virConnectOpen(byte[] name);
     public static native long virConnectOpenReadOnly(byte[] name);
@@ -83,6 +91,7 @@ public final class Virt {
 
     // --- domains -----------------------------------------------------------------------------
     public static native int virDomainFree(long dom);
+    public static native int virDomainRef(long dom);
     public static native long virDomainGetName(long dom);
     public static native int virDomainGetUUID(long dom, byte[] uuid);
     public static native int virDomainGetUUIDString(long dom, byte[] buf);

@@ -14,9 +14,12 @@ import org.libvirt4j.ConnectListAllStoragePoolsFlags;
 import org.libvirt4j.Domain;
 import org.libvirt4j.DomainCreateFlags;
 import org.libvirt4j.DomainDefineFlags;
+import org.libvirt4j.DomainEventLifecycleCallback;
 import org.libvirt4j.ErrorDomain;
+import org.libvirt4j.ErrorNumber;
 import org.libvirt4j.Interface;
 import org.libvirt4j.LibvirtEnum;
+import org.libvirt4j.LibvirtException;
 import org.libvirt4j.NWFilter;
 import org.libvirt4j.NWFilterBinding;
 import org.libvirt4j.NWFilterBindingCreateFlags;
@@ -109,6 +112,8 @@ import org.libvirt4j.spi.Uuids;
 
 /** {@link Connect} over libvirt's RPC protocol. */
 public final class RemoteConnect extends RemoteObject implements Connect {
+    /** Set before {@link #close()} forgets registrations, so that a registration racing it is forgotten too. */
+    private volatile boolean closing;
 
     private RemoteConnect(Session session) {
         super(session, ObjectKind.CONNECT);
@@ -127,6 +132,70 @@ public final class RemoteConnect extends RemoteObject implements Connect {
         int mask = LibvirtEnum.mask(flags);
         boolean readOnly = (mask & ConnectFlags.RO.value()) != 0;
         return new RemoteConnect(Session.open(RemoteUri.parse(uri), mask, readOnly));
+    }
+
+    /** Forgets this handle's event registrations first: closing ends them, as the native backends do. */
+    @Override
+    public void close() {
+        closing = true;
+        session.events.forget(this);
+        super.close();
+    }
+
+    @Override
+    public void setKeepAlive(int interval, int count) {
+        acquire("virConnectSetKeepAlive");
+        try {
+            if (session.serverKeepAlive) {
+                session.rpc.setKeepAlive(interval, count);
+            }
+            // else libvirt returns 1: the daemon cannot answer PINGs, so none are sent
+        } finally {
+            release();
+        }
+    }
+
+    @Override
+    public int domainEventLifecycleRegister(Domain dom, DomainEventLifecycleCallback callback) {
+        Objects.requireNonNull(callback, "callback");
+        String fn = "virConnectDomainEventRegisterAny";
+        acquire(fn);
+        try {
+            RemoteNonnullDomain filter = null;
+            if (dom != null) {
+                if (!(dom instanceof RemoteDomain rd)) {
+                    throw ObjectKind.DOMAIN.invalid(fn);
+                }
+                rd.check(fn);
+                if (rd.session != session) {
+                    throw LibvirtException.of(ErrorNumber.ERR_INVALID_ARG, ErrorDomain.DOMAIN,
+                            "invalid argument: domain '" + rd.getName() + "' must match connection");
+                }
+                filter = rd.ref();
+            }
+            int id = session.events.registerLifecycle(this, filter, callback);
+            if (closing) {
+                session.events.forget(this); // close() may have passed over it already
+            }
+            return id;
+        } finally {
+            release();
+        }
+    }
+
+    @Override
+    public void domainEventDeregister(int callbackId) {
+        String fn = "virConnectDomainEventDeregisterAny";
+        acquire(fn);
+        try {
+            if (callbackId < 0) {
+                throw LibvirtException.of(ErrorNumber.ERR_INVALID_ARG, ErrorDomain.DOMAIN,
+                        "callbackID in " + fn + " must be zero or greater");
+            }
+            session.events.deregister(callbackId);
+        } finally {
+            release();
+        }
     }
 
     @Override

@@ -30,27 +30,28 @@ final class Session {
     private static final int FEATURE_TYPED_PARAM_STRING = 9;
     /** {@code VIR_DRV_FEATURE_PROGRAM_KEEPALIVE}. */
     private static final int FEATURE_PROGRAM_KEEPALIVE = 10;
-    /** System property: seconds of silence before a keepalive PING (libvirt.conf {@code keepalive_interval},
-            default 5). */
-    static final String KEEPALIVE_INTERVAL_PROPERTY = "libvirt4j.remote.keepaliveInterval";
-    /** System property: unanswered PINGs before the connection is dead (libvirt.conf {@code keepalive_count},
-            default 5). */
-    static final String KEEPALIVE_COUNT_PROPERTY = "libvirt4j.remote.keepaliveCount";
 
     final RpcClient rpc;
     final RemoteUri uri;
     final String canonicalUri;
     final boolean secureTransport;
     final boolean typedParamString;
+    /** Whether the daemon speaks the keepalive program; without it libvirt's setKeepAlive does nothing. */
+    final boolean serverKeepAlive;
+    /** Domain event registrations, fed by {@link RpcClient}'s event sink. */
+    final RemoteEvents events;
     private final AtomicInteger refs = new AtomicInteger(1);
 
     private Session(RpcClient rpc, RemoteUri uri, String canonicalUri, boolean secureTransport,
-            boolean typedParamString) {
+            boolean typedParamString, boolean serverKeepAlive) {
         this.rpc = rpc;
         this.uri = uri;
         this.canonicalUri = canonicalUri;
         this.secureTransport = secureTransport;
         this.typedParamString = typedParamString;
+        this.serverKeepAlive = serverKeepAlive;
+        this.events = new RemoteEvents(this);
+        rpc.setEventSink(events::onEvent);
     }
 
     /**
@@ -92,14 +93,9 @@ final class Session {
                         RemoteConnectGetUriRet::decode).uri();
             }
             boolean typedString = supports(rpc, FEATURE_TYPED_PARAM_STRING);
-            if (keepAlive) {
-                int interval = Integer.getInteger(KEEPALIVE_INTERVAL_PROPERTY, 5);
-                if (interval > 0) {
-                    // like libvirt.conf, an interval of 0 or less turns client-side keepalive off
-                    rpc.startKeepAlive(interval, Math.max(0, Integer.getInteger(KEEPALIVE_COUNT_PROPERTY, 5)));
-                }
-            }
-            return new Session(rpc, uri, canonical, uri.transport() == RemoteUri.Transport.UNIX, typedString);
+            // like libvirt's C client, no keepalive PINGs until Connect.setKeepAlive asks for them
+            return new Session(rpc, uri, canonical, uri.transport() == RemoteUri.Transport.UNIX, typedString,
+                    keepAlive);
         } catch (RuntimeException e) {
             rpc.close();
             throw e;

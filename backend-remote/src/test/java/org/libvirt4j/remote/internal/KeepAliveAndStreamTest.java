@@ -21,8 +21,6 @@ class KeepAliveAndStreamTest {
 
     @AfterEach
     void reset() {
-        System.clearProperty(Session.KEEPALIVE_INTERVAL_PROPERTY);
-        System.clearProperty(Session.KEEPALIVE_COUNT_PROPERTY);
         System.clearProperty(org.libvirt4j.remote.internal.rpc.RpcClient.TIMEOUT_PROPERTY);
     }
 
@@ -90,11 +88,10 @@ class KeepAliveAndStreamTest {
     @Test
     @DisplayName("A daemon that stops answering is declared dead after interval x count, failing waiting calls")
     void missedPingsKillTheConnection() throws Exception {
-        System.setProperty(Session.KEEPALIVE_INTERVAL_PROPERTY, "1");
-        System.setProperty(Session.KEEPALIVE_COUNT_PROPERTY, "2");
         try (FakeDaemon fake = new FakeDaemon((c, out, s) -> {
             // never answers: the call waits, keepalive must end it
         }, true); Connect conn = RemoteConnect.open(fake.uri())) {
+            conn.setKeepAlive(1, 2);
             long start = System.nanoTime();
             LibvirtException e = assertTimeoutPreemptively(Duration.ofSeconds(15), () -> {
                 try {

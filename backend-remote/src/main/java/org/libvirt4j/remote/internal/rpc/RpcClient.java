@@ -98,6 +98,9 @@ public final class RpcClient {
     private volatile long lastReceived = System.nanoTime();
     private volatile int missedPings;
     private volatile ScheduledFuture<?> keepAlive;
+    /** libvirt's {@code ka->interval}: set by the first start, kept by a stop. Guarded by this. */
+    private int keepAliveInterval = -1;
+    private volatile EventSink eventSink;
 
     private RpcClient(Channel channel, SocketChannel socket, long timeoutNanos) {
         this.channel = channel;
@@ -478,20 +481,44 @@ public final class RpcClient {
     }
 
     /**
-     * Starts client-side keepalive as {@code virConnectSetKeepAlive} does: after {@code interval}
-     * seconds without any message from the daemon a PING goes out; after {@code count} such
-     * PINGs stay unanswered the connection is declared dead.
+     * Starts or stops client-side keepalive as libvirt's {@code virConnectSetKeepAlive} does (its
+     * {@code virKeepAliveStart} / {@code virKeepAliveStop}): after {@code interval} seconds without
+     * any message from the daemon a PING goes out, and after {@code count} unanswered PINGs the
+     * connection is declared dead. A positive interval while running changes nothing; once set,
+     * the interval can be stopped but not set again.
      *
-     * @param intervalSeconds seconds of silence before a PING
-     * @param count unanswered PINGs before the connection is dead
+     * @param interval seconds of silence before a PING; 0 or less stops keepalive
+     * @param count unanswered PINGs before the connection is dead (C {@code unsigned int})
+     * @throws LibvirtException {@code ERR_INTERNAL_ERROR} as libvirt words it for an interval set
+     *         before or too large
      */
-    public void startKeepAlive(int intervalSeconds, int count) {
-        long intervalNanos = TimeUnit.SECONDS.toNanos(intervalSeconds);
+    public synchronized void setKeepAlive(int interval, int count) {
+        if (interval <= 0) {
+            ScheduledFuture<?> k = keepAlive;
+            keepAlive = null;
+            if (k != null) {
+                k.cancel(false);
+            }
+            return;
+        }
+        if (keepAlive != null) {
+            return;
+        }
+        if (keepAliveInterval > 0) {
+            throw Rpc.error(ErrorNumber.ERR_INTERNAL_ERROR, "internal error: keepalive interval already set", null);
+        }
+        if (interval > Integer.MAX_VALUE / 1000) {
+            throw Rpc.error(ErrorNumber.ERR_INTERNAL_ERROR, "internal error: keepalive interval " + interval
+                    + " too large", null);
+        }
+        keepAliveInterval = interval;
+        long intervalNanos = TimeUnit.SECONDS.toNanos(interval);
+        long maxMissed = Integer.toUnsignedLong(count);
         keepAlive = channel.eventLoop().scheduleAtFixedRate(() -> {
             if (System.nanoTime() - lastReceived < intervalNanos) {
                 return;
             }
-            if (missedPings >= count) {
+            if (missedPings >= maxMissed) {
                 fail(Rpc.error(ErrorNumber.ERR_INTERNAL_ERROR,
                         "internal error: connection closed due to keepalive timeout", null));
                 return;
@@ -500,7 +527,30 @@ public final class RpcClient {
             lastReceived = System.nanoTime();
             send(encode(Rpc.KEEPALIVE_PROGRAM, Rpc.KEEPALIVE_PROTOCOL_VERSION, Rpc.KEEPALIVE_PROC_PING,
                     Rpc.TYPE_MESSAGE, 0, Rpc.STATUS_OK, null));
-        }, intervalSeconds, intervalSeconds, TimeUnit.SECONDS);
+        }, interval, interval, TimeUnit.SECONDS);
+        if (dead.get() != null) {
+            // fail() may have run before the timer existed: nothing would cancel it
+            keepAlive.cancel(false);
+        }
+    }
+
+    /**
+     * Receives the daemon's event messages (calls of type MESSAGE in the remote program).
+     */
+    @FunctionalInterface
+    public interface EventSink {
+        /**
+         * Called on the event loop thread, in arrival order: decode here, deliver elsewhere.
+         *
+         * @param proc the event's procedure number
+         * @param body the message body
+         */
+        void onEvent(int proc, XdrReader body);
+    }
+
+    /** @param sink where events go from now on; {@code null} drops them */
+    public void setEventSink(EventSink sink) {
+        this.eventSink = sink;
     }
 
     /**
@@ -690,7 +740,10 @@ public final class RpcClient {
                 case Rpc.TYPE_REPLY -> reply(proc, serial, status, r);
                 case Rpc.TYPE_STREAM -> stream(serial, status, r, buf);
                 case Rpc.TYPE_MESSAGE -> {
-                    // events: this client registers no callbacks, so there is nothing to deliver
+                    EventSink sink = eventSink;
+                    if (sink != null) {
+                        sink.onEvent(proc, r);
+                    }
                 }
                 case Rpc.TYPE_STREAM_HOLE -> {
                     // sparse streams are not requested by this client; a hole carries no data to deliver
