@@ -1,7 +1,7 @@
 /*
  * The hand-written wrappers: the libvirt calls whose arguments need judgment (structs, lists,
- * typed parameters, the authentication callback, stream and secret buffers, domain event
- * callbacks) and freeing.
+ * typed parameters, the authentication callback, stream and secret buffers, event callbacks)
+ * and freeing.
  * Every path releases what it allocated and reads libvirt's error right after the call.
  */
 #include <stdint.h>
@@ -817,13 +817,20 @@ static void JNICALL lv_secret_set_value(JNIEnv *env, jclass cls, jlong secret, j
     free(buf);
 }
 
-/* ---- domain events: libvirt calls back into Java from its event loop ----------------------- */
+/* ---- events: libvirt calls back into Java from its event loop ----------------------------- */
 
-#define LV_DOMAIN_EVENT_ID_LIFECYCLE 0 /* VIR_DOMAIN_EVENT_ID_LIFECYCLE */
+/* libvirt's event ids (virDomainEventID, virNetworkEventID, virStoragePoolEventID). */
+#define LV_DOMAIN_EVENT_ID_LIFECYCLE 0
+#define LV_DOMAIN_EVENT_ID_METADATA_CHANGE 23
+#define LV_NETWORK_EVENT_ID_LIFECYCLE 0
+#define LV_STORAGE_POOL_EVENT_ID_LIFECYCLE 0
 
 /* JniEvents and its upcalls, cached at load: on libvirt's threads FindClass would not find them. */
 static jclass lv_events_class;
 static jmethodID lv_events_lifecycle;
+static jmethodID lv_events_metadata_change;
+static jmethodID lv_events_network_lifecycle;
+static jmethodID lv_events_pool_lifecycle;
 static jmethodID lv_events_freed;
 
 int lv_events_init(JNIEnv *env) {
@@ -836,9 +843,25 @@ int lv_events_init(JNIEnv *env) {
     if (lv_events_class == NULL) {
         return -1;
     }
-    lv_events_lifecycle = (*env)->GetStaticMethodID(env, lv_events_class, "lifecycle", "(JJII)V");
-    lv_events_freed = (*env)->GetStaticMethodID(env, lv_events_class, "freed", "(J)V");
-    return lv_events_lifecycle != NULL && lv_events_freed != NULL ? 0 : -1;
+    /* Each lookup runs only while none has failed: JNI may not be called with an exception pending. */
+    struct {
+        jmethodID *id;
+        const char *name;
+        const char *sig;
+    } upcalls[] = {
+        {&lv_events_lifecycle, "lifecycle", "(JJII)V"},
+        {&lv_events_metadata_change, "metadataChange", "(JJILjava/lang/String;)V"},
+        {&lv_events_network_lifecycle, "networkLifecycle", "(JJII)V"},
+        {&lv_events_pool_lifecycle, "storagePoolLifecycle", "(JJII)V"},
+        {&lv_events_freed, "freed", "(J)V"},
+    };
+    for (size_t i = 0; i < sizeof upcalls / sizeof upcalls[0]; i++) {
+        *upcalls[i].id = (*env)->GetStaticMethodID(env, lv_events_class, upcalls[i].name, upcalls[i].sig);
+        if (*upcalls[i].id == NULL) {
+            return -1;
+        }
+    }
+    return 0;
 }
 
 /* One upcall from a libvirt callback into Java. */
@@ -889,9 +912,10 @@ static void lv_upcall_end(lv_upcall *u) {
 }
 
 /*
- * The one virConnectDomainEventCallback of every lifecycle registration: libvirt refuses a
- * second registration of the same function and filter, as it does for C and Go programs.
- * opaque is the registration's key in JniEvents.
+ * One C callback per event kind, the same for every registration of that kind: libvirt refuses
+ * a second registration of the same function, event and filter, as it does for C and Go
+ * programs. opaque is the registration's key in JniEvents; the object pointer is borrowed for
+ * the call, and JniEvents takes a reference of its own for the handle it passes on.
  */
 static int lv_lifecycle_cb(virConnectPtr conn, virDomainPtr dom, int event, int detail, void *opaque) {
     (void) conn;
@@ -904,6 +928,44 @@ static int lv_lifecycle_cb(virConnectPtr conn, virDomainPtr dom, int event, int 
     return 0;
 }
 
+static void lv_metadata_change_cb(virConnectPtr conn, virDomainPtr dom, int type, const char *nsuri, void *opaque) {
+    (void) conn;
+    lv_upcall u;
+    if (lv_upcall_begin(&u) == 0) {
+        /* NULL (the title or description changed) stays null; a failed conversion drops the event. */
+        jstring ns = nsuri != NULL ? lv_cstr(u.env, nsuri) : NULL;
+        if (nsuri == NULL || ns != NULL) {
+            (*u.env)->CallStaticVoidMethod(u.env, lv_events_class, lv_events_metadata_change,
+                                           (jlong) (intptr_t) opaque, (jlong) (intptr_t) dom, (jint) type, ns);
+        }
+        if (ns != NULL) {
+            /* the event loop's native frame lasts a whole loop iteration: no local may pile up in it */
+            (*u.env)->DeleteLocalRef(u.env, ns);
+        }
+        lv_upcall_end(&u);
+    }
+}
+
+static void lv_network_lifecycle_cb(virConnectPtr conn, virNetworkPtr net, int event, int detail, void *opaque) {
+    (void) conn;
+    lv_upcall u;
+    if (lv_upcall_begin(&u) == 0) {
+        (*u.env)->CallStaticVoidMethod(u.env, lv_events_class, lv_events_network_lifecycle,
+                                       (jlong) (intptr_t) opaque, (jlong) (intptr_t) net, (jint) event, (jint) detail);
+        lv_upcall_end(&u);
+    }
+}
+
+static void lv_pool_lifecycle_cb(virConnectPtr conn, virStoragePoolPtr pool, int event, int detail, void *opaque) {
+    (void) conn;
+    lv_upcall u;
+    if (lv_upcall_begin(&u) == 0) {
+        (*u.env)->CallStaticVoidMethod(u.env, lv_events_class, lv_events_pool_lifecycle,
+                                       (jlong) (intptr_t) opaque, (jlong) (intptr_t) pool, (jint) event, (jint) detail);
+        lv_upcall_end(&u);
+    }
+}
+
 /* libvirt's virFreeCallback: it has dropped the registration, so Java may forget the key. */
 static void lv_event_free_cb(void *opaque) {
     lv_upcall u;
@@ -913,20 +975,70 @@ static void lv_event_free_cb(void *opaque) {
     }
 }
 
-static jint JNICALL lv_domain_event_lifecycle_register(JNIEnv *env, jclass cls, jlong conn, jlong dom, jlong key) {
+/* The callbacks have their events' own types, so that the casts below hide no mismatch. */
+#define LV_CALLBACK_TYPE(fn, type) \
+    _Static_assert(__builtin_types_compatible_p(__typeof__(&fn), type), #fn " is not a " #type)
+LV_CALLBACK_TYPE(lv_lifecycle_cb, virConnectDomainEventCallback);
+LV_CALLBACK_TYPE(lv_metadata_change_cb, virConnectDomainEventMetadataChangeCallback);
+LV_CALLBACK_TYPE(lv_network_lifecycle_cb, virConnectNetworkEventLifecycleCallback);
+LV_CALLBACK_TYPE(lv_pool_lifecycle_cb, virConnectStoragePoolEventLifecycleCallback);
+
+/*
+ * Event kinds; the numbers match JniNatives.E_*: the register function, libvirt's event id, and
+ * the kind's callback. libvirt takes every callback as its generic type and calls it with the
+ * event's own signature (its VIR_*_EVENT_CALLBACK casts); stored through void (*)(void) for
+ * -Wcast-function-type.
+ */
+static const struct {
+    int slot;
+    int event_id;
+    void (*cb)(void);
+} lv_event_kinds[] = {
+    {LV_virConnectDomainEventRegisterAny, LV_DOMAIN_EVENT_ID_LIFECYCLE, (void (*)(void)) lv_lifecycle_cb},
+    {LV_virConnectDomainEventRegisterAny, LV_DOMAIN_EVENT_ID_METADATA_CHANGE, (void (*)(void)) lv_metadata_change_cb},
+    {LV_virConnectNetworkEventRegisterAny, LV_NETWORK_EVENT_ID_LIFECYCLE, (void (*)(void)) lv_network_lifecycle_cb},
+    {LV_virConnectStoragePoolEventRegisterAny, LV_STORAGE_POOL_EVENT_ID_LIFECYCLE,
+     (void (*)(void)) lv_pool_lifecycle_cb},
+};
+
+static jint JNICALL lv_event_register(JNIEnv *env, jclass cls, jint which, jlong conn, jlong target, jlong key) {
     (void) cls;
-    lv_t_virConnectDomainEventRegisterAny fn =
-        (lv_t_virConnectDomainEventRegisterAny) lv_resolve(env, LV_virConnectDomainEventRegisterAny);
+    if (which < 0 || which >= (jint) (sizeof lv_event_kinds / sizeof lv_event_kinds[0])) {
+        lv_throw_java(env, "java/lang/IllegalArgumentException", "unknown event kind");
+        return -1;
+    }
+    int slot = lv_event_kinds[which].slot;
+    void *fn = lv_resolve(env, slot);
     if (fn == NULL) {
         return -1;
     }
-    /* libvirt takes every event callback as the generic type and calls it with the event's own
-     * signature (its VIR_DOMAIN_EVENT_CALLBACK cast); through void (*)(void) for -Wcast-function-type. */
-    virConnectDomainEventGenericCallback cb = (virConnectDomainEventGenericCallback) (void (*)(void)) lv_lifecycle_cb;
-    int id = fn((virConnectPtr) (intptr_t) conn, (virDomainPtr) (intptr_t) dom, LV_DOMAIN_EVENT_ID_LIFECYCLE, cb,
-                (void *) (intptr_t) key, lv_event_free_cb);
+    virConnectPtr c = (virConnectPtr) (intptr_t) conn;
+    void *opaque = (void *) (intptr_t) key;
+    int event_id = lv_event_kinds[which].event_id;
+    void (*cb)(void) = lv_event_kinds[which].cb;
+    int id = -1;
+    /* Each register function called through its own type. */
+    switch (slot) {
+    case LV_virConnectDomainEventRegisterAny:
+        id = ((lv_t_virConnectDomainEventRegisterAny) fn)(c, (virDomainPtr) (intptr_t) target, event_id,
+                                                          (virConnectDomainEventGenericCallback) cb, opaque,
+                                                          lv_event_free_cb);
+        break;
+    case LV_virConnectNetworkEventRegisterAny:
+        id = ((lv_t_virConnectNetworkEventRegisterAny) fn)(c, (virNetworkPtr) (intptr_t) target, event_id,
+                                                           (virConnectNetworkEventGenericCallback) cb, opaque,
+                                                           lv_event_free_cb);
+        break;
+    case LV_virConnectStoragePoolEventRegisterAny:
+        id = ((lv_t_virConnectStoragePoolEventRegisterAny) fn)(c, (virStoragePoolPtr) (intptr_t) target, event_id,
+                                                               (virConnectStoragePoolEventGenericCallback) cb,
+                                                               opaque, lv_event_free_cb);
+        break;
+    default:
+        break;
+    }
     if (id < 0) {
-        lv_fail(env, "virConnectDomainEventRegisterAny");
+        lv_fail(env, lv_names[slot]);
     }
     return id;
 }
@@ -961,7 +1073,7 @@ const JNINativeMethod lv_manual_methods[] = {
     {"streamRecv", "(J[BII)I", (void *) lv_stream_recv},
     {"secretGetValue", "(JI)[B", (void *) lv_secret_get_value},
     {"secretSetValue", "(J[BI)V", (void *) lv_secret_set_value},
-    {"domainEventLifecycleRegister", "(JJJ)I", (void *) lv_domain_event_lifecycle_register},
+    {"eventRegister", "(IJJJ)I", (void *) lv_event_register},
 };
 
 const int lv_manual_method_count = (int) (sizeof lv_manual_methods / sizeof lv_manual_methods[0]);

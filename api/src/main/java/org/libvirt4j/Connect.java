@@ -95,6 +95,17 @@ public interface Connect extends LibvirtObject {
     int domainEventLifecycleRegister(Domain dom, DomainEventLifecycleCallback callback);
 
     /**
+     * Registers a callback for domain metadata changes ({@code virConnectDomainEventRegisterAny}
+     * with {@code VIR_DOMAIN_EVENT_ID_METADATA_CHANGE}, Go's {@code DomainEventMetadataChangeRegister}),
+     * with the rules of {@link #domainEventLifecycleRegister(Domain, DomainEventLifecycleCallback)}.
+     *
+     * @param dom only this domain's changes, or {@code null} for every domain's
+     * @param callback what to call
+     * @return the callback id for {@link #domainEventDeregister(int)}
+     */
+    int domainEventMetadataChangeRegister(Domain dom, DomainEventMetadataChangeCallback callback);
+
+    /**
      * Removes a domain event callback ({@code virConnectDomainEventDeregisterAny}, Go's
      * {@code DomainEventDeregister}). When this returns, the callback is not called again, unless
      * it is running on the event thread at that moment.
@@ -103,6 +114,47 @@ public interface Connect extends LibvirtObject {
      * @throws LibvirtException {@code ERR_INVALID_ARG} for an id that is not registered
      */
     void domainEventDeregister(int callbackId);
+
+    /**
+     * Registers a callback for network lifecycle events ({@code virConnectNetworkEventRegisterAny}
+     * with {@code VIR_NETWORK_EVENT_ID_LIFECYCLE}, Go's {@code NetworkEventLifecycleRegister}), with
+     * the rules of {@link #domainEventLifecycleRegister(Domain, DomainEventLifecycleCallback)}.
+     *
+     * @param net only this network's events, or {@code null} for every network's
+     * @param callback what to call
+     * @return the callback id for {@link #networkEventDeregister(int)}
+     */
+    int networkEventLifecycleRegister(Network net, NetworkEventLifecycleCallback callback);
+
+    /**
+     * Removes a network event callback ({@code virConnectNetworkEventDeregisterAny}, Go's
+     * {@code NetworkEventDeregister}).
+     *
+     * @param callbackId what the register call returned
+     * @throws LibvirtException {@code ERR_INVALID_ARG} for an id that is not registered
+     */
+    void networkEventDeregister(int callbackId);
+
+    /**
+     * Registers a callback for storage pool lifecycle events
+     * ({@code virConnectStoragePoolEventRegisterAny} with {@code VIR_STORAGE_POOL_EVENT_ID_LIFECYCLE},
+     * Go's {@code StoragePoolEventLifecycleRegister}), with the rules of
+     * {@link #domainEventLifecycleRegister(Domain, DomainEventLifecycleCallback)}.
+     *
+     * @param pool only this pool's events, or {@code null} for every pool's
+     * @param callback what to call
+     * @return the callback id for {@link #storagePoolEventDeregister(int)}
+     */
+    int storagePoolEventLifecycleRegister(StoragePool pool, StoragePoolEventLifecycleCallback callback);
+
+    /**
+     * Removes a storage pool event callback ({@code virConnectStoragePoolEventDeregisterAny}, Go's
+     * {@code StoragePoolEventDeregister}).
+     *
+     * @param callbackId what the register call returned
+     * @throws LibvirtException {@code ERR_INVALID_ARG} for an id that is not registered
+     */
+    void storagePoolEventDeregister(int callbackId);
 
     // --- domains ---------------------------------------------------------------------------
 

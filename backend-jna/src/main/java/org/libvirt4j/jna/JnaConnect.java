@@ -4,7 +4,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.UUID;
 import org.libvirt4j.Connect;
@@ -17,8 +17,8 @@ import org.libvirt4j.ConnectListAllStoragePoolsFlags;
 import org.libvirt4j.Domain;
 import org.libvirt4j.DomainCreateFlags;
 import org.libvirt4j.DomainDefineFlags;
-import org.libvirt4j.DomainEventID;
 import org.libvirt4j.DomainEventLifecycleCallback;
+import org.libvirt4j.DomainEventMetadataChangeCallback;
 import org.libvirt4j.Interface;
 import org.libvirt4j.LibvirtException;
 import org.libvirt4j.NWFilter;
@@ -28,6 +28,7 @@ import org.libvirt4j.NWFilterDefineFlags;
 import org.libvirt4j.Network;
 import org.libvirt4j.NetworkCreateFlags;
 import org.libvirt4j.NetworkDefineFlags;
+import org.libvirt4j.NetworkEventLifecycleCallback;
 import org.libvirt4j.NodeDevice;
 import org.libvirt4j.NodeInfo;
 import org.libvirt4j.Secret;
@@ -36,6 +37,7 @@ import org.libvirt4j.SecretUsageType;
 import org.libvirt4j.StoragePool;
 import org.libvirt4j.StoragePoolCreateFlags;
 import org.libvirt4j.StoragePoolDefineFlags;
+import org.libvirt4j.StoragePoolEventLifecycleCallback;
 import org.libvirt4j.StorageVol;
 import org.libvirt4j.Stream;
 import org.libvirt4j.StreamFlags;
@@ -53,7 +55,7 @@ import org.libvirt4j.spi.Uuids;
 final class JnaConnect implements Connect {
     private final NativeHandle h;
     /** The event callbacks registered through this handle, deregistered by {@link #close()}. */
-    private final Set<Integer> callbackIds = ConcurrentHashMap.newKeySet();
+    private final Map<Integer, Events.Family> callbackIds = new ConcurrentHashMap<>();
     /** Set before {@link #close()} deregisters, so that a registration racing it deregisters itself. */
     private volatile boolean closing;
 
@@ -82,7 +84,7 @@ final class JnaConnect implements Connect {
             return; // a concurrent close won, and deregistered before closing
         }
         try {
-            for (Integer id : callbackIds) {
+            for (Integer id : callbackIds.keySet()) {
                 deregisterQuietly(c, id);
             }
         } finally {
@@ -92,9 +94,10 @@ final class JnaConnect implements Connect {
 
     /** Deregisters id unless another thread took it out of {@link #callbackIds} first; never throws. */
     private void deregisterQuietly(long c, int id) {
-        if (callbackIds.remove(id)) {
+        Events.Family family = callbackIds.remove(id);
+        if (family != null) {
             // close() never throws, and a callback libvirt no longer knows needs no undoing
-            Virt.virConnectDomainEventDeregisterAny(c, id);
+            family.deregister.call(c, id);
         }
     }
 
@@ -112,28 +115,74 @@ final class JnaConnect implements Connect {
 
     @Override
     public int domainEventLifecycleRegister(Domain dom, DomainEventLifecycleCallback callback) {
+        return register(Events.Kind.DOMAIN_LIFECYCLE, dom == null ? null : handle(dom), callback);
+    }
+
+    @Override
+    public int domainEventMetadataChangeRegister(Domain dom, DomainEventMetadataChangeCallback callback) {
+        return register(Events.Kind.DOMAIN_METADATA_CHANGE, dom == null ? null : handle(dom), callback);
+    }
+
+    @Override
+    public void domainEventDeregister(int callbackId) {
+        deregister(Events.Family.DOMAIN, callbackId);
+    }
+
+    @Override
+    public int networkEventLifecycleRegister(Network net, NetworkEventLifecycleCallback callback) {
         Objects.requireNonNull(callback, "callback");
-        String fn = "virConnectDomainEventRegisterAny";
-        NativeHandle dh = dom == null ? null : JnaDomain.handleOf(dom, fn);
+        return register(Events.Kind.NETWORK_LIFECYCLE,
+                net == null ? null : JnaNetwork.handleOf(net, Events.Family.NETWORK.registerName), callback);
+    }
+
+    @Override
+    public void networkEventDeregister(int callbackId) {
+        deregister(Events.Family.NETWORK, callbackId);
+    }
+
+    @Override
+    public int storagePoolEventLifecycleRegister(StoragePool pool, StoragePoolEventLifecycleCallback callback) {
+        Objects.requireNonNull(callback, "callback");
+        return register(Events.Kind.STORAGE_POOL_LIFECYCLE,
+                pool == null ? null : JnaStoragePool.handleOf(pool, Events.Family.STORAGE_POOL.registerName), callback);
+    }
+
+    @Override
+    public void storagePoolEventDeregister(int callbackId) {
+        deregister(Events.Family.STORAGE_POOL, callbackId);
+    }
+
+    private static NativeHandle handle(Domain dom) {
+        return JnaDomain.handleOf(dom, Events.Family.DOMAIN.registerName);
+    }
+
+    /**
+     * {@code virConnectXxxEventRegisterAny} with the kind's one C function and a fresh key,
+     * forgotten again if libvirt refuses it (it then never calls the free callback).
+     *
+     * @param target the filter's handle, or {@code null} for every object's events
+     */
+    private int register(Events.Kind kind, NativeHandle target, Object callback) {
+        Objects.requireNonNull(callback, "callback");
+        String fn = kind.family.registerName;
         long c = h.acquire(fn);
         try {
-            long d = dh == null ? 0 : dh.acquire(fn);
+            long t = target == null ? 0 : target.acquire(fn);
             try {
                 long key = Events.add(this, callback);
-                int id = Virt.virConnectDomainEventRegisterAny(c, d, DomainEventID.LIFECYCLE.value(),
-                        Events.lifecycleFunction(), key, Events.freeFunction());
+                int id = kind.family.register.call(c, t, kind.eventId, kind.function, key, Events.freeFunction());
                 if (id < 0) {
                     Events.forget(key);
                     throw Errors.last(fn);
                 }
-                callbackIds.add(id);
+                callbackIds.put(id, kind.family);
                 if (closing) {
                     deregisterQuietly(c, id); // close() may have passed over it already
                 }
                 return id;
             } finally {
-                if (dh != null) {
-                    dh.release();
+                if (target != null) {
+                    target.release();
                 }
             }
         } finally {
@@ -141,11 +190,10 @@ final class JnaConnect implements Connect {
         }
     }
 
-    @Override
-    public void domainEventDeregister(int callbackId) {
-        long c = h.acquire("virConnectDomainEventDeregisterAny");
+    private void deregister(Events.Family family, int callbackId) {
+        long c = h.acquire(family.deregisterName);
         try {
-            Errors.check(Virt.virConnectDomainEventDeregisterAny(c, callbackId), "virConnectDomainEventDeregisterAny");
+            Errors.check(family.deregister.call(c, callbackId), family.deregisterName);
             callbackIds.remove(callbackId);
         } finally {
             h.release();

@@ -23,6 +23,17 @@ final class JnaNetwork implements Network {
         this.h = new NativeHandle(ObjectKind.NETWORK, net, Virt::virNetworkFree);
     }
 
+    /**
+     * @return the handle of a Network of this backend
+     * @throws org.libvirt4j.LibvirtException the invalid-object error naming {@code fn} for another backend's
+     */
+    static NativeHandle handleOf(Network net, String fn) {
+        if (!(net instanceof JnaNetwork x)) {
+            throw ObjectKind.NETWORK.invalid(fn);
+        }
+        return x.h;
+    }
+
     @Override
     public void close() {
         h.close();

@@ -26,6 +26,17 @@ final class JnaStoragePool implements StoragePool {
         this.h = new NativeHandle(ObjectKind.STORAGE_POOL, pool, Virt::virStoragePoolFree);
     }
 
+    /**
+     * @return the handle of a StoragePool of this backend
+     * @throws org.libvirt4j.LibvirtException the invalid-object error naming {@code fn} for another backend's
+     */
+    static NativeHandle handleOf(StoragePool pool, String fn) {
+        if (!(pool instanceof JnaStoragePool x)) {
+            throw ObjectKind.STORAGE_POOL.invalid(fn);
+        }
+        return x.h;
+    }
+
     @Override
     public void close() {
         h.close();

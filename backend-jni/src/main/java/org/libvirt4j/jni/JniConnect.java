@@ -18,6 +18,7 @@ import org.libvirt4j.Domain;
 import org.libvirt4j.DomainCreateFlags;
 import org.libvirt4j.DomainDefineFlags;
 import org.libvirt4j.DomainEventLifecycleCallback;
+import org.libvirt4j.DomainEventMetadataChangeCallback;
 import org.libvirt4j.Interface;
 import org.libvirt4j.LibvirtEnum;
 import org.libvirt4j.LibvirtException;
@@ -28,6 +29,7 @@ import org.libvirt4j.NWFilterDefineFlags;
 import org.libvirt4j.Network;
 import org.libvirt4j.NetworkCreateFlags;
 import org.libvirt4j.NetworkDefineFlags;
+import org.libvirt4j.NetworkEventLifecycleCallback;
 import org.libvirt4j.NodeDevice;
 import org.libvirt4j.NodeInfo;
 import org.libvirt4j.Secret;
@@ -36,6 +38,7 @@ import org.libvirt4j.SecretUsageType;
 import org.libvirt4j.StoragePool;
 import org.libvirt4j.StoragePoolCreateFlags;
 import org.libvirt4j.StoragePoolDefineFlags;
+import org.libvirt4j.StoragePoolEventLifecycleCallback;
 import org.libvirt4j.StorageVol;
 import org.libvirt4j.Stream;
 import org.libvirt4j.StreamFlags;
@@ -46,11 +49,35 @@ import org.libvirt4j.spi.Uuids;
 /** {@link Connect} over a {@code virConnectPtr}; {@link #close()} is {@code virConnectClose}. */
 final class JniConnect extends JniObject implements Connect {
 
-    private static final String REGISTER = "virConnectDomainEventRegisterAny";
-    private static final String DEREGISTER = "virConnectDomainEventDeregisterAny";
+    /** The families of event callback ids: each has its own register and deregister function. */
+    private enum Family {
+        DOMAIN("virConnectDomainEventRegisterAny", "virConnectDomainEventDeregisterAny"),
+        NETWORK("virConnectNetworkEventRegisterAny", "virConnectNetworkEventDeregisterAny"),
+        STORAGE_POOL("virConnectStoragePoolEventRegisterAny", "virConnectStoragePoolEventDeregisterAny");
+
+        final String register;
+        final String deregister;
+
+        Family(String register, String deregister) {
+            this.register = register;
+            this.deregister = deregister;
+        }
+
+        void deregister(long c, int id) {
+            switch (this) {
+                case DOMAIN -> virConnectDomainEventDeregisterAny(c, id);
+                case NETWORK -> virConnectNetworkEventDeregisterAny(c, id);
+                case STORAGE_POOL -> virConnectStoragePoolEventDeregisterAny(c, id);
+            }
+        }
+    }
+
+    /** A callback registered through this handle: its id, and the family that tells how to deregister it. */
+    private record Registered(Family family, int id) {
+    }
 
     /** The event callbacks registered through this handle, deregistered by {@link #close()}. */
-    private final Set<Integer> callbackIds = ConcurrentHashMap.newKeySet();
+    private final Set<Registered> callbacks = ConcurrentHashMap.newKeySet();
     /** Set before {@link #close()} deregisters, so that a registration racing it deregisters itself. */
     private volatile boolean closing;
 
@@ -65,7 +92,7 @@ final class JniConnect extends JniObject implements Connect {
     @Override
     public void close() {
         closing = true;
-        if (!callbackIds.isEmpty()) {
+        if (!callbacks.isEmpty()) {
             deregisterAll();
         }
         super.close();
@@ -74,24 +101,24 @@ final class JniConnect extends JniObject implements Connect {
     private void deregisterAll() {
         long c;
         try {
-            c = h.acquire(DEREGISTER);
+            c = h.acquire(Family.DOMAIN.deregister);
         } catch (LibvirtException alreadyClosed) {
             return; // a concurrent close won, and deregistered before closing
         }
         try {
-            for (Integer id : callbackIds) {
-                deregisterQuietly(c, id);
+            for (Registered r : callbacks) {
+                deregisterQuietly(c, r);
             }
         } finally {
             h.release();
         }
     }
 
-    /** Deregisters id unless another thread took it out of {@link #callbackIds} first; never throws. */
-    private void deregisterQuietly(long c, int id) {
-        if (callbackIds.remove(id)) {
+    /** Deregisters r unless another thread took it out of {@link #callbacks} first; never throws. */
+    private void deregisterQuietly(long c, Registered r) {
+        if (callbacks.remove(r)) {
             try {
-                virConnectDomainEventDeregisterAny(c, id);
+                r.family().deregister(c, r.id());
             } catch (LibvirtException ignored) {
                 // close() never throws, and a callback libvirt no longer knows needs no undoing
             }
@@ -108,20 +135,68 @@ final class JniConnect extends JniObject implements Connect {
     @Override
     public int domainEventLifecycleRegister(Domain dom, DomainEventLifecycleCallback callback) {
         Objects.requireNonNull(callback, "callback");
-        NativeHandle dh = dom == null ? null : handleOf(dom, JniDomain.class, ObjectKind.DOMAIN, REGISTER);
-        long c = h.acquire(REGISTER);
+        return register(JniNatives.E_DOMAIN_LIFECYCLE, Family.DOMAIN, domainFilter(dom), callback);
+    }
+
+    @Override
+    public int domainEventMetadataChangeRegister(Domain dom, DomainEventMetadataChangeCallback callback) {
+        Objects.requireNonNull(callback, "callback");
+        return register(JniNatives.E_DOMAIN_METADATA_CHANGE, Family.DOMAIN, domainFilter(dom), callback);
+    }
+
+    @Override
+    public void domainEventDeregister(int callbackId) {
+        deregister(Family.DOMAIN, callbackId);
+    }
+
+    @Override
+    public int networkEventLifecycleRegister(Network net, NetworkEventLifecycleCallback callback) {
+        Objects.requireNonNull(callback, "callback");
+        NativeHandle nh = net == null ? null
+                : handleOf(net, JniNetwork.class, ObjectKind.NETWORK, Family.NETWORK.register);
+        return register(JniNatives.E_NETWORK_LIFECYCLE, Family.NETWORK, nh, callback);
+    }
+
+    @Override
+    public void networkEventDeregister(int callbackId) {
+        deregister(Family.NETWORK, callbackId);
+    }
+
+    @Override
+    public int storagePoolEventLifecycleRegister(StoragePool pool, StoragePoolEventLifecycleCallback callback) {
+        Objects.requireNonNull(callback, "callback");
+        NativeHandle ph = pool == null ? null
+                : handleOf(pool, JniStoragePool.class, ObjectKind.STORAGE_POOL, Family.STORAGE_POOL.register);
+        return register(JniNatives.E_STORAGE_POOL_LIFECYCLE, Family.STORAGE_POOL, ph, callback);
+    }
+
+    @Override
+    public void storagePoolEventDeregister(int callbackId) {
+        deregister(Family.STORAGE_POOL, callbackId);
+    }
+
+    private static NativeHandle domainFilter(Domain dom) {
+        return dom == null ? null : handleOf(dom, JniDomain.class, ObjectKind.DOMAIN, Family.DOMAIN.register);
+    }
+
+    /**
+     * Registers callback for one event kind, filtered on target's object (null: every object),
+     * and remembers it for {@link #close()}.
+     */
+    private int register(int kind, Family family, NativeHandle target, Object callback) {
+        long c = h.acquire(family.register);
         try {
-            long d = dh == null ? 0 : dh.acquire(REGISTER);
+            long t = target == null ? 0 : target.acquire(family.register);
             try {
-                int id = register(c, d, callback);
-                callbackIds.add(id);
+                Registered r = new Registered(family, register(kind, c, t, callback));
+                callbacks.add(r);
                 if (closing) {
-                    deregisterQuietly(c, id); // close() may have passed over it already
+                    deregisterQuietly(c, r); // close() may have passed over it already
                 }
-                return id;
+                return r.id();
             } finally {
-                if (dh != null) {
-                    dh.release();
+                if (target != null) {
+                    target.release();
                 }
             }
         } finally {
@@ -130,11 +205,11 @@ final class JniConnect extends JniObject implements Connect {
     }
 
     /** Registers with a fresh key, forgotten again if libvirt refuses it (it then never frees it). */
-    private int register(long c, long d, DomainEventLifecycleCallback callback) {
+    private int register(int kind, long c, long t, Object callback) {
         long key = JniEvents.add(this, callback);
         boolean registered = false;
         try {
-            int id = JniNatives.domainEventLifecycleRegister(c, d, key);
+            int id = JniNatives.eventRegister(kind, c, t, key);
             registered = true;
             return id;
         } finally {
@@ -144,10 +219,9 @@ final class JniConnect extends JniObject implements Connect {
         }
     }
 
-    @Override
-    public void domainEventDeregister(int callbackId) {
-        run(DEREGISTER, c -> virConnectDomainEventDeregisterAny(c, callbackId));
-        callbackIds.remove(callbackId);
+    private void deregister(Family family, int callbackId) {
+        run(family.deregister, c -> family.deregister(c, callbackId));
+        callbacks.remove(new Registered(family, callbackId));
     }
 
     // --- the connection itself -------------------------------------------------------------

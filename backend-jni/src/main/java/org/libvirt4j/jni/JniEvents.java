@@ -6,17 +6,24 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.libvirt4j.DomainEventLifecycle;
 import org.libvirt4j.DomainEventLifecycleCallback;
+import org.libvirt4j.DomainEventMetadataChange;
+import org.libvirt4j.DomainEventMetadataChangeCallback;
 import org.libvirt4j.LibvirtException;
+import org.libvirt4j.NetworkEventLifecycle;
+import org.libvirt4j.NetworkEventLifecycleCallback;
+import org.libvirt4j.StoragePoolEventLifecycle;
+import org.libvirt4j.StoragePoolEventLifecycleCallback;
 
 /**
  * libvirt's default event loop, run on one daemon thread, and the Java end of the C callbacks
- * through which it delivers domain events ({@code lv_manual.c}).
+ * through which it delivers domain, network and storage pool events ({@code lv_manual.c}).
  *
- * <p>Every registration passes the same C function to libvirt, so libvirt's rule of one
- * registration per event and filter holds here as everywhere; the {@code opaque} pointer is a
- * key into {@link #REGISTRATIONS}. libvirt calls the free callback, and so {@link #freed}, when
- * it drops a registration, which is the one safe moment to forget it. {@code JNI_OnLoad} looks
- * this class's upcalls up by name and signature.
+ * <p>Every registration of one event kind passes the same C function to libvirt, so libvirt's
+ * rule of one registration per event and filter holds here as everywhere; the {@code opaque}
+ * pointer is a key into {@link #REGISTRATIONS}, whose callback is of the type of that kind's
+ * upcall. libvirt calls the free callback, and so {@link #freed}, when it drops a registration,
+ * which is the one safe moment to forget it. {@code JNI_OnLoad} looks this class's upcalls up by
+ * name and signature.
  */
 final class JniEvents {
     private static final System.Logger LOG = System.getLogger(JniEvents.class.getName());
@@ -27,8 +34,11 @@ final class JniEvents {
     private JniEvents() {
     }
 
-    /** A Java callback and the connection it was registered on. */
-    record Registration(JniConnect conn, DomainEventLifecycleCallback callback) {
+    /**
+     * A Java callback and the connection it was registered on. The callback is one of the
+     * {@code *Callback} interfaces: the one of the upcall that the registration's C function makes.
+     */
+    record Registration(JniConnect conn, Object callback) {
     }
 
     /** Registers libvirt's default event loop once and starts the thread that runs it. */
@@ -62,7 +72,7 @@ final class JniEvents {
     }
 
     /** @return the key that travels as {@code opaque}, valid until libvirt calls the free callback */
-    static long add(JniConnect conn, DomainEventLifecycleCallback callback) {
+    static long add(JniConnect conn, Object callback) {
         long key = KEYS.incrementAndGet();
         REGISTRATIONS.put(key, new Registration(conn, callback));
         return key;
@@ -82,9 +92,16 @@ final class JniEvents {
         REGISTRATIONS.remove(key);
     }
 
+    /** @return how many registrations libvirt has not freed yet (for tests) */
+    static int registrations() {
+        return REGISTRATIONS.size();
+    }
+
+    // The upcalls, one per event kind, on the thread running libvirt's event loop. Nothing may
+    // unwind through libvirt's C frames: what a callback throws stops in each of them.
+
     /**
-     * Called from C on the thread running libvirt's event loop, for one lifecycle event. Nothing
-     * may unwind through libvirt's C frames: what the callback throws stops here.
+     * One domain lifecycle event.
      *
      * @param key the registration's opaque pointer
      * @param dom libvirt's {@code virDomainPtr}, borrowed for the duration of the call
@@ -92,20 +109,93 @@ final class JniEvents {
     static void lifecycle(long key, long dom, int event, int detail) {
         try {
             Registration r = REGISTRATIONS.get(key);
-            if (r != null) {
-                deliver(r, dom, new DomainEventLifecycle(event, detail));
+            if (r != null && r.callback() instanceof DomainEventLifecycleCallback cb) {
+                try (JniDomain d = domain(dom)) {
+                    cb.onEvent(r.conn(), d, new DomainEventLifecycle(event, detail));
+                }
             }
         } catch (Throwable t) {
-            LOG.log(Level.WARNING, "a domain lifecycle callback threw; the event is dropped", t);
+            dropped("domain lifecycle", t);
         }
     }
 
-    /** Hands the callback a domain of its own, closed once it returns, as the API promises. */
-    private static void deliver(Registration r, long dom, DomainEventLifecycle event) {
-        // libvirt frees its pointer after the callback: the handle needs a reference of its own
-        LibvirtNatives.virDomainRef(dom);
-        try (JniDomain d = new JniDomain(dom)) {
-            r.callback().onEvent(r.conn(), d, event);
+    /**
+     * One domain metadata change.
+     *
+     * @param key the registration's opaque pointer
+     * @param dom libvirt's {@code virDomainPtr}, borrowed for the duration of the call
+     * @param nsuri the changed element's namespace, {@code null} for the title and description
+     */
+    static void metadataChange(long key, long dom, int type, String nsuri) {
+        try {
+            Registration r = REGISTRATIONS.get(key);
+            if (r != null && r.callback() instanceof DomainEventMetadataChangeCallback cb) {
+                try (JniDomain d = domain(dom)) {
+                    cb.onEvent(r.conn(), d, new DomainEventMetadataChange(type, nsuri));
+                }
+            }
+        } catch (Throwable t) {
+            dropped("domain metadata change", t);
         }
+    }
+
+    /**
+     * One network lifecycle event.
+     *
+     * @param key the registration's opaque pointer
+     * @param net libvirt's {@code virNetworkPtr}, borrowed for the duration of the call
+     */
+    static void networkLifecycle(long key, long net, int event, int detail) {
+        try {
+            Registration r = REGISTRATIONS.get(key);
+            if (r != null && r.callback() instanceof NetworkEventLifecycleCallback cb) {
+                try (JniNetwork n = network(net)) {
+                    cb.onEvent(r.conn(), n, new NetworkEventLifecycle(event, detail));
+                }
+            }
+        } catch (Throwable t) {
+            dropped("network lifecycle", t);
+        }
+    }
+
+    /**
+     * One storage pool lifecycle event.
+     *
+     * @param key the registration's opaque pointer
+     * @param pool libvirt's {@code virStoragePoolPtr}, borrowed for the duration of the call
+     */
+    static void storagePoolLifecycle(long key, long pool, int event, int detail) {
+        try {
+            Registration r = REGISTRATIONS.get(key);
+            if (r != null && r.callback() instanceof StoragePoolEventLifecycleCallback cb) {
+                try (JniStoragePool p = storagePool(pool)) {
+                    cb.onEvent(r.conn(), p, new StoragePoolEventLifecycle(event, detail));
+                }
+            }
+        } catch (Throwable t) {
+            dropped("storage pool lifecycle", t);
+        }
+    }
+
+    // A callback gets an object of its own, closed once it returns, as the API promises: libvirt
+    // frees its pointer after the callback, so the handle takes a reference of its own.
+
+    private static JniDomain domain(long dom) {
+        LibvirtNatives.virDomainRef(dom);
+        return new JniDomain(dom);
+    }
+
+    private static JniNetwork network(long net) {
+        LibvirtNatives.virNetworkRef(net);
+        return new JniNetwork(net);
+    }
+
+    private static JniStoragePool storagePool(long pool) {
+        LibvirtNatives.virStoragePoolRef(pool);
+        return new JniStoragePool(pool);
+    }
+
+    private static void dropped(String kind, Throwable t) {
+        LOG.log(Level.WARNING, "a " + kind + " callback threw; the event is dropped", t);
     }
 }

@@ -48,6 +48,12 @@ final class JniNatives {
     static final int P_SCHED = 1;
     static final int P_SCHED_FLAGS = 2;
 
+    // Event kinds (lv_event_kinds): each has its register function, libvirt's event id and one C callback.
+    static final int E_DOMAIN_LIFECYCLE = 0;
+    static final int E_DOMAIN_METADATA_CHANGE = 1;
+    static final int E_NETWORK_LIFECYCLE = 2;
+    static final int E_STORAGE_POOL_LIFECYCLE = 3;
+
     private JniNatives() {
     }
 
@@ -116,14 +122,18 @@ final class JniNatives {
     static native long getVersion();
 
     /**
-     * virConnectDomainEventRegisterAny for VIR_DOMAIN_EVENT_ID_LIFECYCLE with the C callback
-     * that calls {@link JniEvents#lifecycle} and the free callback that calls
-     * {@link JniEvents#freed}, both with {@code key} (the registration's opaque pointer).
+     * Registers one event kind's C callback ({@code virConnectDomainEventRegisterAny},
+     * {@code virConnectNetworkEventRegisterAny} or {@code virConnectStoragePoolEventRegisterAny}
+     * with the kind's event id). The callback calls the kind's upcall in {@link JniEvents}
+     * ({@code lifecycle}, {@code metadataChange}, {@code networkLifecycle},
+     * {@code storagePoolLifecycle}) and the free callback calls {@link JniEvents#freed}, both
+     * with {@code key} (the registration's opaque pointer).
      *
-     * @param dom the domain to filter on, or 0 for every domain
+     * @param kind one of the {@code E_*} kinds
+     * @param target the domain, network or pool to filter on, or 0 for every one
      * @return the callback id
      */
-    static native int domainEventLifecycleRegister(long conn, long dom, long key);
+    static native int eventRegister(int kind, long conn, long target, long key);
 
     /**
      * Called from C inside virConnectOpenAuth: asks the application's callback.

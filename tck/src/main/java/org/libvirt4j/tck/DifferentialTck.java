@@ -90,7 +90,8 @@ public abstract class DifferentialTck {
     }
 
     private record Scenario(String name, Consumer<Scenario.Run> body) {
-        record Run(Connect connect, Observations seen) {
+        /** @param another opens a second connection of the same backend to a fresh copy of the fixture */
+        record Run(Connect connect, Observations seen, java.util.function.Supplier<Connect> another) {
         }
     }
 
@@ -377,6 +378,46 @@ public abstract class DifferentialTck {
                 r.seen().record("keepAliveOff", () -> run(() -> c.setKeepAlive(-1, 0)));
                 r.seen().record("keepAliveRestart", () -> run(() -> c.setKeepAlive(5, 3)));
             }),
+            new Scenario("metadata, network and pool events, with their argument checks", r -> {
+                Connect c = r.connect();
+                java.util.concurrent.BlockingQueue<String> events = new java.util.concurrent.LinkedBlockingQueue<>();
+                try (Connect other = r.another().get(); Domain d = c.lookupDomainByName(NodeFixture.RUNNING);
+                        org.libvirt4j.Network n = c.lookupNetworkByName(NodeFixture.NETWORK);
+                        StoragePool p = c.lookupStoragePoolByName(NodeFixture.POOL);
+                        Domain foreignDomain = other.lookupDomainByName(NodeFixture.RUNNING);
+                        org.libvirt4j.Network foreignNetwork = other.lookupNetworkByName(NodeFixture.NETWORK);
+                        StoragePool foreignPool = other.lookupStoragePoolByName(NodeFixture.POOL)) {
+                    r.seen().record("metadata", () -> c.domainEventMetadataChangeRegister(d,
+                            (conn, dom, e) -> events.add(dom.getName() + " " + e.type() + " " + e.nsuri())));
+                    r.seen().record("metadataAgain", () -> c.domainEventMetadataChangeRegister(d, (conn, dom, e) -> { }));
+                    r.seen().record("metadataForeign", () -> c.domainEventMetadataChangeRegister(foreignDomain,
+                            (conn, dom, e) -> { }));
+                    r.seen().record("network", () -> c.networkEventLifecycleRegister(null,
+                            (conn, net, e) -> events.add(net.getName() + " " + e.event() + " " + e.detail())));
+                    r.seen().record("networkAgain", () -> c.networkEventLifecycleRegister(null, (conn, net, e) -> { }));
+                    r.seen().record("networkFiltered", () -> c.networkEventLifecycleRegister(n, (conn, net, e) -> { }));
+                    r.seen().record("networkForeign", () -> c.networkEventLifecycleRegister(foreignNetwork,
+                            (conn, net, e) -> { }));
+                    r.seen().record("pool", () -> c.storagePoolEventLifecycleRegister(null,
+                            (conn, pool, e) -> events.add(pool.getName() + " " + e.event() + " " + e.detail())));
+                    r.seen().record("poolAgain", () -> c.storagePoolEventLifecycleRegister(null, (conn, pool, e) -> { }));
+                    r.seen().record("poolForeign", () -> c.storagePoolEventLifecycleRegister(foreignPool,
+                            (conn, pool, e) -> { }));
+                    r.seen().record("lifecycleForeign", () -> c.domainEventLifecycleRegister(foreignDomain,
+                            (conn, dom, e) -> { }));
+                    r.seen().record("networkDeregisterUnknown", () -> run(() -> c.networkEventDeregister(4242)));
+                    r.seen().record("networkDeregisterNegative", () -> run(() -> c.networkEventDeregister(-1)));
+                    r.seen().record("poolDeregisterUnknown", () -> run(() -> c.storagePoolEventDeregister(4242)));
+                    r.seen().record("poolDeregisterNegative", () -> run(() -> c.storagePoolEventDeregister(-1)));
+                    r.seen().record("setTitle", () -> run(() -> d.setMetadata(org.libvirt4j.DomainMetadataType.TITLE,
+                            "t", null, null)));
+                    r.seen().record("titleEvent", () -> poll(events));
+                    r.seen().record("networkDestroy", () -> run(n::destroy));
+                    r.seen().record("networkEvent", () -> poll(events));
+                    r.seen().record("poolDestroy", () -> run(p::destroy));
+                    r.seen().record("poolEvent", () -> poll(events));
+                }
+            }),
             new Scenario("screenshot bytes", r -> {
                 Connect c = r.connect();
                 try (Domain d = c.lookupDomainByName(NodeFixture.RUNNING); org.libvirt4j.Stream s = c.newStream()) {
@@ -414,7 +455,7 @@ public abstract class DifferentialTck {
         // events and keepalive need the event loop before the connection opens
         Libvirt.using(backend).eventRegisterDefaultImpl();
         try (Connect c = Libvirt.using(backend).newConnect(uri)) {
-            scenario.body().accept(new Scenario.Run(c, seen));
+            scenario.body().accept(new Scenario.Run(c, seen, () -> Libvirt.using(backend).newConnect(uri)));
         }
         return seen.fields();
     }

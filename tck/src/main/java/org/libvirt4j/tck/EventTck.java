@@ -19,13 +19,16 @@ import org.libvirt4j.DomainEventStoppedDetailType;
 import org.libvirt4j.DomainEventSuspendedDetailType;
 import org.libvirt4j.DomainEventType;
 import org.libvirt4j.DomainEventUndefinedDetailType;
+import org.libvirt4j.DomainMetadataType;
 import org.libvirt4j.DomainState;
 import org.libvirt4j.ErrorNumber;
 import org.libvirt4j.LibvirtEnum;
 import org.libvirt4j.LibvirtException;
+import org.libvirt4j.Network;
+import org.libvirt4j.StoragePool;
 
 /**
- * Domain lifecycle events and keepalive: what needs the event loop
+ * Domain, network and storage pool events, and keepalive: what needs the event loop
  * ({@code Connector.eventRegisterDefaultImpl}, which every test here runs first).
  */
 public abstract class EventTck extends TckArea {
@@ -169,6 +172,97 @@ public abstract class EventTck extends TckArea {
             d.resume();
             expect(events, RUNNING, DomainEventType.RESUMED, DomainEventResumedDetailType.UNPAUSED);
             c.domainEventDeregister(id);
+        }
+    }
+
+    /** Fails when metadata-change events are lost, mis-decoded or not filtered by domain. */
+    @Test
+    @DisplayName("A metadata-change callback sees the title and an element change, with the element's namespace")
+    void metadataChange() throws Exception {
+        BlockingQueue<String> changes = new LinkedBlockingQueue<>();
+        String uri = "http://libvirt4j.org/tck/events";
+        try (Connect c = open(); Domain d = c.lookupDomainByName(RUNNING); Domain other = c.lookupDomainByName(SHUTOFF)) {
+            int id = c.domainEventMetadataChangeRegister(d, (conn, dom, e) ->
+                    changes.add(dom.getName() + " " + e.type() + " " + e.nsuri()));
+            other.setMetadata(DomainMetadataType.TITLE, "not seen: another domain", null, null);
+            d.setMetadata(DomainMetadataType.TITLE, "a title", null, null);
+            assertThat(changes.poll(EVENT_WAIT_SECONDS, TimeUnit.SECONDS)).isEqualTo(RUNNING + " TITLE null");
+            d.setMetadata(DomainMetadataType.ELEMENT, "<x/>", "k", uri);
+            assertThat(changes.poll(EVENT_WAIT_SECONDS, TimeUnit.SECONDS)).isEqualTo(RUNNING + " ELEMENT " + uri);
+            assertThat(expectError(ErrorNumber.ERR_INVALID_ARG, () -> c.domainEventMetadataChangeRegister(d,
+                    (conn, dom, e) -> { })).getMessage()).contains("event callback already tracked");
+            // a lifecycle registration with the same filter is another event: allowed
+            c.domainEventDeregister(c.domainEventLifecycleRegister(d, (conn, dom, e) -> { }));
+            c.domainEventDeregister(id);
+            assertThat(changes).isEmpty();
+        }
+    }
+
+    /** Fails when network lifecycle events are lost, reordered or not filtered by network. */
+    @Test
+    @DisplayName("A network lifecycle callback sees define, start, stop and undefine; a filtered one only its network")
+    void networkLifecycle() throws Exception {
+        BlockingQueue<String> all = new LinkedBlockingQueue<>();
+        BlockingQueue<String> onlyFixture = new LinkedBlockingQueue<>();
+        try (Connect c = open(); Network fixture = c.lookupNetworkByName(NETWORK)) {
+            int id = c.networkEventLifecycleRegister(null, (conn, net, e) -> {
+                assertThat(conn).isSameAs(c);
+                all.add(net.getName() + " " + e.event() + " " + e.detail());
+            });
+            int filtered = c.networkEventLifecycleRegister(fixture, (conn, net, e) ->
+                    onlyFixture.add(net.getName() + " " + e.event()));
+            try (Network n = c.networkDefineXML(NetworkTck.networkXml("tck-events-net",
+                    java.util.UUID.fromString("22222222-3333-4444-5555-6666666666e0"), 171))) {
+                assertThat(all.poll(EVENT_WAIT_SECONDS, TimeUnit.SECONDS)).isEqualTo("tck-events-net DEFINED 0");
+                n.create();
+                assertThat(all.poll(EVENT_WAIT_SECONDS, TimeUnit.SECONDS)).isEqualTo("tck-events-net STARTED 0");
+                n.destroy();
+                assertThat(all.poll(EVENT_WAIT_SECONDS, TimeUnit.SECONDS)).isEqualTo("tck-events-net STOPPED 0");
+                n.undefine();
+                assertThat(all.poll(EVENT_WAIT_SECONDS, TimeUnit.SECONDS)).isEqualTo("tck-events-net UNDEFINED 0");
+            }
+            fixture.destroy();
+            assertThat(all.poll(EVENT_WAIT_SECONDS, TimeUnit.SECONDS)).isEqualTo(NETWORK + " STOPPED 0");
+            assertThat(onlyFixture.poll(EVENT_WAIT_SECONDS, TimeUnit.SECONDS)).isEqualTo(NETWORK + " STOPPED");
+            assertThat(expectError(ErrorNumber.ERR_INVALID_ARG, () -> c.networkEventLifecycleRegister(null,
+                    (conn, net, e) -> { })).getMessage()).contains("event callback already tracked");
+            c.networkEventDeregister(filtered);
+            c.networkEventDeregister(id);
+            // (not id again: libvirt may still be dispatching the last event, and then only marks it)
+            expectError(ErrorNumber.ERR_INVALID_ARG, () -> c.networkEventDeregister(4242));
+            assertThat(onlyFixture).isEmpty();
+        }
+    }
+
+    /** Fails when storage pool lifecycle events are lost, reordered or not filtered by pool. */
+    @Test
+    @DisplayName("A storage pool lifecycle callback sees define, start, stop and undefine; a filtered one only its pool")
+    void storagePoolLifecycle() throws Exception {
+        BlockingQueue<String> all = new LinkedBlockingQueue<>();
+        BlockingQueue<String> onlyFixture = new LinkedBlockingQueue<>();
+        try (Connect c = open(); StoragePool fixture = c.lookupStoragePoolByName(POOL)) {
+            int id = c.storagePoolEventLifecycleRegister(null, (conn, pool, e) ->
+                    all.add(pool.getName() + " " + e.event() + " " + e.detail()));
+            int filtered = c.storagePoolEventLifecycleRegister(fixture, (conn, pool, e) ->
+                    onlyFixture.add(pool.getName() + " " + e.event()));
+            try (StoragePool p = c.storagePoolDefineXML(StorageTck.poolXml("tck-events-pool",
+                    java.util.UUID.fromString("33333333-4444-5555-6666-7777777777e0")))) {
+                assertThat(all.poll(EVENT_WAIT_SECONDS, TimeUnit.SECONDS)).isEqualTo("tck-events-pool DEFINED 0");
+                p.create();
+                assertThat(all.poll(EVENT_WAIT_SECONDS, TimeUnit.SECONDS)).isEqualTo("tck-events-pool STARTED 0");
+                p.destroy();
+                assertThat(all.poll(EVENT_WAIT_SECONDS, TimeUnit.SECONDS)).isEqualTo("tck-events-pool STOPPED 0");
+                p.undefine();
+                assertThat(all.poll(EVENT_WAIT_SECONDS, TimeUnit.SECONDS)).isEqualTo("tck-events-pool UNDEFINED 0");
+            }
+            fixture.destroy();
+            assertThat(all.poll(EVENT_WAIT_SECONDS, TimeUnit.SECONDS)).isEqualTo(POOL + " STOPPED 0");
+            assertThat(onlyFixture.poll(EVENT_WAIT_SECONDS, TimeUnit.SECONDS)).isEqualTo(POOL + " STOPPED");
+            c.storagePoolEventDeregister(filtered);
+            c.storagePoolEventDeregister(id);
+            // (not id again: libvirt may still be dispatching the last event, and then only marks it)
+            expectError(ErrorNumber.ERR_INVALID_ARG, () -> c.storagePoolEventDeregister(4242));
+            assertThat(onlyFixture).isEmpty();
         }
     }
 

@@ -29,6 +29,12 @@ public final class Virt {
             long freecb);
     public static native int virConnectDomainEventDeregisterAny(long conn, int callbackID);
     public static native int virConnectSetKeepAlive(long conn, int interval, int count);
+    public static native int virConnectNetworkEventRegisterAny(long conn, long net, int eventID, long cb, long opaque,
+            long freecb);
+    public static native int virConnectNetworkEventDeregisterAny(long conn, int callbackID);
+    public static native int virConnectStoragePoolEventRegisterAny(long conn, long pool, int eventID, long cb,
+            long opaque, long freecb);
+    public static native int virConnectStoragePoolEventDeregisterAny(long conn, int callbackID);
 
     // --- connections -------------------------------------------------------------------------
     public static native long virConnectOpen(byte[] name);
@@ -150,6 +156,7 @@ public final class Virt {
 
     // --- networks ----------------------------------------------------------------------------
     public static native int virNetworkFree(long net);
+    public static native int virNetworkRef(long net);
     public static native long virNetworkGetName(long net);
     public static native int virNetworkGetUUID(long net, byte[] uuid);
     public static native int virNetworkGetUUIDString(long net, byte[] buf);
@@ -165,6 +172,7 @@ public final class Virt {
 
     // --- storage -----------------------------------------------------------------------------
     public static native int virStoragePoolFree(long pool);
+    public static native int virStoragePoolRef(long pool);
     public static native long virStoragePoolGetName(long pool);
     public static native int virStoragePoolGetUUID(long pool, byte[] uuid);
     public static native int virStoragePoolGetUUIDString(long pool, byte[] buf);

@@ -15,6 +15,7 @@ import org.libvirt4j.Domain;
 import org.libvirt4j.DomainCreateFlags;
 import org.libvirt4j.DomainDefineFlags;
 import org.libvirt4j.DomainEventLifecycleCallback;
+import org.libvirt4j.DomainEventMetadataChangeCallback;
 import org.libvirt4j.ErrorDomain;
 import org.libvirt4j.ErrorNumber;
 import org.libvirt4j.Interface;
@@ -27,6 +28,7 @@ import org.libvirt4j.NWFilterDefineFlags;
 import org.libvirt4j.Network;
 import org.libvirt4j.NetworkCreateFlags;
 import org.libvirt4j.NetworkDefineFlags;
+import org.libvirt4j.NetworkEventLifecycleCallback;
 import org.libvirt4j.NodeDevice;
 import org.libvirt4j.NodeInfo;
 import org.libvirt4j.Secret;
@@ -35,6 +37,7 @@ import org.libvirt4j.SecretUsageType;
 import org.libvirt4j.StoragePool;
 import org.libvirt4j.StoragePoolCreateFlags;
 import org.libvirt4j.StoragePoolDefineFlags;
+import org.libvirt4j.StoragePoolEventLifecycleCallback;
 import org.libvirt4j.StorageVol;
 import org.libvirt4j.Stream;
 import org.libvirt4j.StreamFlags;
@@ -157,10 +160,18 @@ public final class RemoteConnect extends RemoteObject implements Connect {
 
     @Override
     public int domainEventLifecycleRegister(Domain dom, DomainEventLifecycleCallback callback) {
+        return registerDomainEvent(RemoteEvents.Kind.DOMAIN_LIFECYCLE, dom, callback);
+    }
+
+    @Override
+    public int domainEventMetadataChangeRegister(Domain dom, DomainEventMetadataChangeCallback callback) {
+        return registerDomainEvent(RemoteEvents.Kind.DOMAIN_METADATA_CHANGE, dom, callback);
+    }
+
+    private int registerDomainEvent(RemoteEvents.Kind kind, Domain dom, Object callback) {
         Objects.requireNonNull(callback, "callback");
         String fn = "virConnectDomainEventRegisterAny";
-        acquire(fn);
-        try {
+        return registerEvent(fn, () -> {
             RemoteNonnullDomain filter = null;
             if (dom != null) {
                 if (!(dom instanceof RemoteDomain rd)) {
@@ -169,11 +180,61 @@ public final class RemoteConnect extends RemoteObject implements Connect {
                 rd.check(fn);
                 if (rd.session != session) {
                     throw LibvirtException.of(ErrorNumber.ERR_INVALID_ARG, ErrorDomain.DOMAIN,
-                            "invalid argument: domain '" + rd.getName() + "' must match connection");
+                            "domain '" + rd.getName() + "' must match connection");
                 }
                 filter = rd.ref();
             }
-            int id = session.events.registerLifecycle(this, filter, callback);
+            return session.events.register(this, kind, filter, callback);
+        });
+    }
+
+    @Override
+    public int networkEventLifecycleRegister(Network net, NetworkEventLifecycleCallback callback) {
+        Objects.requireNonNull(callback, "callback");
+        String fn = "virConnectNetworkEventRegisterAny";
+        return registerEvent(fn, () -> {
+            RemoteNonnullNetwork filter = null;
+            if (net != null) {
+                if (!(net instanceof RemoteNetwork rn)) {
+                    throw ObjectKind.NETWORK.invalid(fn);
+                }
+                rn.check(fn);
+                if (rn.session != session) {
+                    throw LibvirtException.of(ErrorNumber.ERR_INVALID_ARG, ErrorDomain.NETWORK,
+                            "network '" + rn.getName() + "' in " + fn + " must match connection");
+                }
+                filter = rn.ref();
+            }
+            return session.events.register(this, RemoteEvents.Kind.NETWORK_LIFECYCLE, filter, callback);
+        });
+    }
+
+    @Override
+    public int storagePoolEventLifecycleRegister(StoragePool pool, StoragePoolEventLifecycleCallback callback) {
+        Objects.requireNonNull(callback, "callback");
+        String fn = "virConnectStoragePoolEventRegisterAny";
+        return registerEvent(fn, () -> {
+            RemoteNonnullStoragePool filter = null;
+            if (pool != null) {
+                if (!(pool instanceof RemoteStoragePool rp)) {
+                    throw ObjectKind.STORAGE_POOL.invalid(fn);
+                }
+                rp.check(fn);
+                if (rp.session != session) {
+                    throw LibvirtException.of(ErrorNumber.ERR_INVALID_ARG, ErrorDomain.STORAGE,
+                            "storage pool '" + rp.getName() + "' in " + fn + " must match connection");
+                }
+                filter = rp.ref();
+            }
+            return session.events.register(this, RemoteEvents.Kind.STORAGE_POOL_LIFECYCLE, filter, callback);
+        });
+    }
+
+    /** Runs a registration with this handle held, and undoes it if a close raced it. */
+    private int registerEvent(String fn, java.util.function.IntSupplier registration) {
+        acquire(fn);
+        try {
+            int id = registration.getAsInt();
             if (closing) {
                 session.events.forget(this); // close() may have passed over it already
             }
@@ -185,14 +246,31 @@ public final class RemoteConnect extends RemoteObject implements Connect {
 
     @Override
     public void domainEventDeregister(int callbackId) {
-        String fn = "virConnectDomainEventDeregisterAny";
+        deregisterEvent("virConnectDomainEventDeregisterAny", ErrorDomain.DOMAIN, RemoteEvents.Family.DOMAIN,
+                callbackId);
+    }
+
+    @Override
+    public void networkEventDeregister(int callbackId) {
+        deregisterEvent("virConnectNetworkEventDeregisterAny", ErrorDomain.NETWORK, RemoteEvents.Family.NETWORK,
+                callbackId);
+    }
+
+    @Override
+    public void storagePoolEventDeregister(int callbackId) {
+        deregisterEvent("virConnectStoragePoolEventDeregisterAny", ErrorDomain.STORAGE,
+                RemoteEvents.Family.STORAGE_POOL, callbackId);
+    }
+
+    /** @param domain the error domain of the public API's own check, as libvirt's source file sets it */
+    private void deregisterEvent(String fn, ErrorDomain domain, RemoteEvents.Family family, int callbackId) {
         acquire(fn);
         try {
             if (callbackId < 0) {
-                throw LibvirtException.of(ErrorNumber.ERR_INVALID_ARG, ErrorDomain.DOMAIN,
+                throw LibvirtException.of(ErrorNumber.ERR_INVALID_ARG, domain,
                         "callbackID in " + fn + " must be zero or greater");
             }
-            session.events.deregister(callbackId);
+            session.events.deregister(family, callbackId);
         } finally {
             release();
         }

@@ -9,25 +9,49 @@ import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import org.libvirt4j.DomainEventID;
 import org.libvirt4j.DomainEventLifecycle;
 import org.libvirt4j.DomainEventLifecycleCallback;
+import org.libvirt4j.DomainEventMetadataChange;
+import org.libvirt4j.DomainEventMetadataChangeCallback;
 import org.libvirt4j.ErrorDomain;
 import org.libvirt4j.ErrorNumber;
 import org.libvirt4j.LibvirtException;
+import org.libvirt4j.NetworkEventID;
+import org.libvirt4j.NetworkEventLifecycle;
+import org.libvirt4j.NetworkEventLifecycleCallback;
+import org.libvirt4j.StoragePoolEventID;
+import org.libvirt4j.StoragePoolEventLifecycle;
+import org.libvirt4j.StoragePoolEventLifecycleCallback;
 import org.libvirt4j.remote.generated.RemoteConnectDomainEventCallbackDeregisterAnyArgs;
 import org.libvirt4j.remote.generated.RemoteConnectDomainEventCallbackRegisterAnyArgs;
 import org.libvirt4j.remote.generated.RemoteConnectDomainEventCallbackRegisterAnyRet;
+import org.libvirt4j.remote.generated.RemoteConnectNetworkEventDeregisterAnyArgs;
+import org.libvirt4j.remote.generated.RemoteConnectNetworkEventRegisterAnyArgs;
+import org.libvirt4j.remote.generated.RemoteConnectNetworkEventRegisterAnyRet;
+import org.libvirt4j.remote.generated.RemoteConnectStoragePoolEventDeregisterAnyArgs;
+import org.libvirt4j.remote.generated.RemoteConnectStoragePoolEventRegisterAnyArgs;
+import org.libvirt4j.remote.generated.RemoteConnectStoragePoolEventRegisterAnyRet;
 import org.libvirt4j.remote.generated.RemoteDomainEventCallbackLifecycleMsg;
+import org.libvirt4j.remote.generated.RemoteDomainEventCallbackMetadataChangeMsg;
+import org.libvirt4j.remote.generated.RemoteNetworkEventLifecycleMsg;
 import org.libvirt4j.remote.generated.RemoteNonnullDomain;
+import org.libvirt4j.remote.generated.RemoteNonnullNetwork;
+import org.libvirt4j.remote.generated.RemoteNonnullStoragePool;
 import org.libvirt4j.remote.generated.RemoteProcedure;
+import org.libvirt4j.remote.generated.RemoteStoragePoolEventLifecycleMsg;
+import org.libvirt4j.remote.internal.xdr.XdrException;
 import org.libvirt4j.remote.internal.xdr.XdrReader;
+import org.libvirt4j.remote.internal.xdr.XdrWriter;
 
 /**
- * One connection's domain event registrations, kept as libvirt's C client keeps them: ids are
- * numbered here from 0, one per connection, and each registration (at most one per domain
- * filter, as libvirt allows one per callback function and filter) has its own registration in
- * the daemon, whose id the daemon's events carry.
+ * One connection's event registrations, kept as libvirt's C client keeps them: ids are numbered
+ * here from 0, one sequence per connection for every kind, and each registration (at most one
+ * per kind and filter, as libvirt allows one per callback function and filter) has its own
+ * registration in the daemon, whose id the daemon's events carry.
  *
  * <p>Events are decoded on the event loop and run on {@link #DISPATCH}, one daemon thread for
  * all connections, so a callback may call back into libvirt (the event loop must stay free to
@@ -38,6 +62,7 @@ final class RemoteEvents {
     private static final System.Logger LOG = System.getLogger(RemoteEvents.class.getName());
     /** Events waiting for delivery, across all connections, before new ones are dropped. */
     static final int MAX_QUEUED = 10_000;
+    private static final AtomicLong DROPPED = new AtomicLong();
     /** Package-private for the tests that check it stays bounded. */
     static final ThreadPoolExecutor DISPATCH = dispatcher();
 
@@ -47,14 +72,56 @@ final class RemoteEvents {
     /** libvirt's {@code nextID}; guarded by {@link #registrations}. */
     private int nextId;
 
+    /** The objects events are about: each has its own register and deregister procedures. */
+    enum Family {
+        DOMAIN(RemoteProcedure.REMOTE_PROC_CONNECT_DOMAIN_EVENT_CALLBACK_REGISTER_ANY,
+                RemoteProcedure.REMOTE_PROC_CONNECT_DOMAIN_EVENT_CALLBACK_DEREGISTER_ANY,
+                id -> new RemoteConnectDomainEventCallbackDeregisterAnyArgs(id)::encode),
+        NETWORK(RemoteProcedure.REMOTE_PROC_CONNECT_NETWORK_EVENT_REGISTER_ANY,
+                RemoteProcedure.REMOTE_PROC_CONNECT_NETWORK_EVENT_DEREGISTER_ANY,
+                id -> new RemoteConnectNetworkEventDeregisterAnyArgs(id)::encode),
+        STORAGE_POOL(RemoteProcedure.REMOTE_PROC_CONNECT_STORAGE_POOL_EVENT_REGISTER_ANY,
+                RemoteProcedure.REMOTE_PROC_CONNECT_STORAGE_POOL_EVENT_DEREGISTER_ANY,
+                id -> new RemoteConnectStoragePoolEventDeregisterAnyArgs(id)::encode);
+
+        final RemoteProcedure register;
+        final RemoteProcedure deregister;
+        final Function<Integer, Consumer<XdrWriter>> deregisterArgs;
+
+        Family(RemoteProcedure register, RemoteProcedure deregister,
+                Function<Integer, Consumer<XdrWriter>> deregisterArgs) {
+            this.register = register;
+            this.deregister = deregister;
+            this.deregisterArgs = deregisterArgs;
+        }
+    }
+
+    /** The event kinds this client registers for, with the event id the daemon is asked for. */
+    enum Kind {
+        DOMAIN_LIFECYCLE(Family.DOMAIN, DomainEventID.LIFECYCLE.value()),
+        DOMAIN_METADATA_CHANGE(Family.DOMAIN, DomainEventID.METADATA_CHANGE.value()),
+        NETWORK_LIFECYCLE(Family.NETWORK, NetworkEventID.LIFECYCLE.value()),
+        STORAGE_POOL_LIFECYCLE(Family.STORAGE_POOL, StoragePoolEventID.LIFECYCLE.value());
+
+        final Family family;
+        final int eventId;
+
+        Kind(Family family, int eventId) {
+            this.family = family;
+            this.eventId = eventId;
+        }
+    }
+
     /**
      * @param remoteId the daemon's id for it, -1 while the daemon has not answered
-     * @param uuid the domain filter, {@code null} for all domains
+     * @param uuid the filter's object, {@code null} for all objects
+     * @param callback one of the API's event callback types, matching {@code kind}
      */
-    private record Registration(int localId, int remoteId, byte[] uuid, RemoteConnect conn,
-            DomainEventLifecycleCallback callback) {
-        boolean sameFilter(byte[] other) {
-            return uuid == null ? other == null : other != null && Arrays.equals(uuid, other);
+    private record Registration(int localId, int remoteId, Kind kind, byte[] uuid, RemoteConnect conn,
+            Object callback) {
+        boolean sameFilter(Kind otherKind, byte[] otherUuid) {
+            return kind == otherKind && (uuid == null ? otherUuid == null
+                    : otherUuid != null && Arrays.equals(uuid, otherUuid));
         }
     }
 
@@ -68,36 +135,57 @@ final class RemoteEvents {
                     Thread t = new Thread(r, "libvirt4j-remote-events");
                     t.setDaemon(true);
                     return t;
-                }, (r, executor) -> LOG.log(Level.WARNING, "more than " + MAX_QUEUED
-                        + " domain events wait for their callbacks; this one is dropped"));
+                }, (r, executor) -> {
+                    // a flood must not flood the log too: the first drop and every MAX_QUEUED-th
+                    long n = DROPPED.incrementAndGet();
+                    if (n % MAX_QUEUED == 1) {
+                        LOG.log(Level.WARNING, "more than " + MAX_QUEUED + " events wait for their callbacks; "
+                                + n + " dropped so far");
+                    }
+                });
         pool.allowCoreThreadTimeOut(true);
         return pool;
     }
 
-    /**
-     * {@code virConnectDomainEventRegisterAny} for lifecycle events.
-     *
-     * @param dom the filter's domain, already checked to belong to this connection, or {@code null}
-     */
-    int registerLifecycle(RemoteConnect conn, RemoteNonnullDomain dom, DomainEventLifecycleCallback callback) {
-        byte[] uuid = dom == null ? null : dom.uuid();
+    /** @param dom the filter, already checked to belong to this connection, or {@code null} */
+    int register(RemoteConnect conn, Kind kind, RemoteNonnullDomain dom, Object callback) {
+        return register(conn, kind, dom == null ? null : dom.uuid(), callback,
+                new RemoteConnectDomainEventCallbackRegisterAnyArgs(kind.eventId, dom)::encode,
+                r -> RemoteConnectDomainEventCallbackRegisterAnyRet.decode(r).callbackID());
+    }
+
+    /** @param net the filter, already checked to belong to this connection, or {@code null} */
+    int register(RemoteConnect conn, Kind kind, RemoteNonnullNetwork net, Object callback) {
+        return register(conn, kind, net == null ? null : net.uuid(), callback,
+                new RemoteConnectNetworkEventRegisterAnyArgs(kind.eventId, net)::encode,
+                r -> RemoteConnectNetworkEventRegisterAnyRet.decode(r).callbackID());
+    }
+
+    /** @param pool the filter, already checked to belong to this connection, or {@code null} */
+    int register(RemoteConnect conn, Kind kind, RemoteNonnullStoragePool pool, Object callback) {
+        return register(conn, kind, pool == null ? null : pool.uuid(), callback,
+                new RemoteConnectStoragePoolEventRegisterAnyArgs(kind.eventId, pool)::encode,
+                r -> RemoteConnectStoragePoolEventRegisterAnyRet.decode(r).callbackID());
+    }
+
+    /** {@code virConnectXxxEventRegisterAny}: reserved here, then registered in the daemon. */
+    private int register(RemoteConnect conn, Kind kind, byte[] uuid, Object callback, Consumer<XdrWriter> args,
+            Function<XdrReader, Integer> remoteIdOf) {
         Registration reserved;
         synchronized (registrations) {
             for (Registration r : registrations.values()) {
-                if (r.sameFilter(uuid)) {
+                if (r.sameFilter(kind, uuid)) {
                     throw LibvirtException.of(ErrorNumber.ERR_INVALID_ARG, ErrorDomain.NONE,
                             "invalid argument: event callback already tracked");
                 }
             }
-            reserved = new Registration(nextId++, -1, uuid, conn, callback);
+            reserved = new Registration(nextId++, -1, kind, uuid, conn, callback);
             registrations.put(reserved.localId(), reserved);
         }
         try {
             // bound while the reply is decoded, on the event loop: the daemon's events that follow
             // the reply are matched on that same thread, so none can come too early for it
-            session.call(RemoteProcedure.REMOTE_PROC_CONNECT_DOMAIN_EVENT_CALLBACK_REGISTER_ANY,
-                    new RemoteConnectDomainEventCallbackRegisterAnyArgs(DomainEventID.LIFECYCLE.value(), dom)::encode,
-                    r -> bind(reserved, RemoteConnectDomainEventCallbackRegisterAnyRet.decode(r).callbackID()));
+            session.call(kind.family.register, args, r -> bind(reserved, remoteIdOf.apply(r)));
         } catch (RuntimeException e) {
             synchronized (registrations) {
                 registrations.remove(reserved.localId());
@@ -108,27 +196,26 @@ final class RemoteEvents {
     }
 
     private Registration bind(Registration reserved, int remoteId) {
-        Registration bound = new Registration(reserved.localId(), remoteId, reserved.uuid(), reserved.conn(),
-                reserved.callback());
+        Registration bound = new Registration(reserved.localId(), remoteId, reserved.kind(), reserved.uuid(),
+                reserved.conn(), reserved.callback());
         synchronized (registrations) {
             registrations.replace(reserved.localId(), reserved, bound);
         }
         return bound;
     }
 
-    /** {@code virConnectDomainEventDeregisterAny}: forgotten here first, then in the daemon. */
-    void deregister(int localId) {
+    /** {@code virConnectXxxEventDeregisterAny}: forgotten here first, then in the daemon. */
+    void deregister(Family family, int localId) {
         Registration r;
         synchronized (registrations) {
             r = registrations.get(localId);
-            if (r == null || r.remoteId() < 0) {
+            if (r == null || r.remoteId() < 0 || r.kind().family != family) {
                 throw LibvirtException.of(ErrorNumber.ERR_INVALID_ARG, ErrorDomain.NONE,
                         "invalid argument: event callback id " + localId + " not registered");
             }
             registrations.remove(localId);
         }
-        session.call(RemoteProcedure.REMOTE_PROC_CONNECT_DOMAIN_EVENT_CALLBACK_DEREGISTER_ANY,
-                new RemoteConnectDomainEventCallbackDeregisterAnyArgs(r.remoteId())::encode, null);
+        session.call(family.deregister, family.deregisterArgs.apply(r.remoteId()), null);
     }
 
     /** Forgets the registrations made through {@code conn}, which is closing; queued events for them are dropped. */
@@ -140,33 +227,84 @@ final class RemoteEvents {
 
     /** The event sink: decodes on the event loop, queues the delivery. Unknown events are ignored. */
     void onEvent(int proc, XdrReader body) {
-        if (proc != RemoteProcedure.REMOTE_PROC_DOMAIN_EVENT_CALLBACK_LIFECYCLE.value()) {
-            return;
+        RemoteProcedure p;
+        try {
+            p = RemoteProcedure.fromValue(proc);
+        } catch (XdrException unknown) {
+            return; // a procedure newer than this client: nothing registered for it
         }
-        RemoteDomainEventCallbackLifecycleMsg m = RemoteDomainEventCallbackLifecycleMsg.decode(body);
+        switch (p) {
+            case REMOTE_PROC_DOMAIN_EVENT_CALLBACK_LIFECYCLE -> {
+                RemoteDomainEventCallbackLifecycleMsg m = RemoteDomainEventCallbackLifecycleMsg.decode(body);
+                queue(Kind.DOMAIN_LIFECYCLE, m.callbackID(), DomainEventLifecycleCallback.class,
+                        (r, cb) -> {
+                            try (RemoteDomain d = new RemoteDomain(session, m.msg().dom())) {
+                                cb.onEvent(r.conn(), d, new DomainEventLifecycle(m.msg().event(), m.msg().detail()));
+                            }
+                        });
+            }
+            case REMOTE_PROC_DOMAIN_EVENT_CALLBACK_METADATA_CHANGE -> {
+                RemoteDomainEventCallbackMetadataChangeMsg m = RemoteDomainEventCallbackMetadataChangeMsg.decode(body);
+                queue(Kind.DOMAIN_METADATA_CHANGE, m.callbackID(), DomainEventMetadataChangeCallback.class,
+                        (r, cb) -> {
+                            try (RemoteDomain d = new RemoteDomain(session, m.dom())) {
+                                cb.onEvent(r.conn(), d, new DomainEventMetadataChange(m.type(), m.nsuri()));
+                            }
+                        });
+            }
+            case REMOTE_PROC_NETWORK_EVENT_LIFECYCLE -> {
+                RemoteNetworkEventLifecycleMsg m = RemoteNetworkEventLifecycleMsg.decode(body);
+                queue(Kind.NETWORK_LIFECYCLE, m.callbackID(), NetworkEventLifecycleCallback.class,
+                        (r, cb) -> {
+                            try (RemoteNetwork n = new RemoteNetwork(session, m.net())) {
+                                cb.onEvent(r.conn(), n, new NetworkEventLifecycle(m.event(), m.detail()));
+                            }
+                        });
+            }
+            case REMOTE_PROC_STORAGE_POOL_EVENT_LIFECYCLE -> {
+                RemoteStoragePoolEventLifecycleMsg m = RemoteStoragePoolEventLifecycleMsg.decode(body);
+                queue(Kind.STORAGE_POOL_LIFECYCLE, m.callbackID(), StoragePoolEventLifecycleCallback.class,
+                        (r, cb) -> {
+                            try (RemoteStoragePool sp = new RemoteStoragePool(session, m.pool())) {
+                                cb.onEvent(r.conn(), sp, new StoragePoolEventLifecycle(m.event(), m.detail()));
+                            }
+                        });
+            }
+            default -> {
+                // an event this client never registers for
+            }
+        }
+    }
+
+    /** One delivery to a user callback of type {@code T}. */
+    private interface Delivery<T> {
+        void deliver(Registration r, T callback);
+    }
+
+    private <T> void queue(Kind kind, int remoteId, Class<T> type, Delivery<T> delivery) {
         List<Registration> targets = new ArrayList<>(1);
         synchronized (registrations) {
             for (Registration r : registrations.values()) {
-                if (r.remoteId() == m.callbackID()) {
+                if (r.kind() == kind && r.remoteId() == remoteId) {
                     targets.add(r);
                 }
             }
         }
         for (Registration r : targets) {
-            DISPATCH.execute(() -> deliver(r, m));
+            DISPATCH.execute(() -> deliver(r, type, delivery));
         }
     }
 
-    private void deliver(Registration r, RemoteDomainEventCallbackLifecycleMsg m) {
+    private <T> void deliver(Registration r, Class<T> type, Delivery<T> delivery) {
         synchronized (registrations) {
             if (registrations.get(r.localId()) != r) {
                 return; // deregistered while queued
             }
         }
-        try (RemoteDomain dom = new RemoteDomain(session, m.msg().dom())) {
-            r.callback().onEvent(r.conn(), dom, new DomainEventLifecycle(m.msg().event(), m.msg().detail()));
+        try {
+            delivery.deliver(r, type.cast(r.callback()));
         } catch (Throwable t) {
-            LOG.log(Level.WARNING, "a domain lifecycle callback threw; the event is dropped", t);
+            LOG.log(Level.WARNING, "an event callback threw; the event is dropped", t);
         }
     }
 }

@@ -42,6 +42,10 @@ final class RemoteNetwork extends RemoteObject implements Network {
         this.ref = ref;
     }
 
+    RemoteNonnullNetwork ref() {
+        return ref;
+    }
+
     @Override
     public String getName() {
         check("virNetworkGetName");

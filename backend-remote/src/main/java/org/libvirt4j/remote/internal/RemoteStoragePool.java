@@ -48,6 +48,10 @@ final class RemoteStoragePool extends RemoteObject implements StoragePool {
         this.ref = ref;
     }
 
+    RemoteNonnullStoragePool ref() {
+        return ref;
+    }
+
     @Override
     public String getName() {
         check("virStoragePoolGetName");

@@ -1,0 +1,128 @@
+package org.libvirt4j.jni;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.lang.reflect.Proxy;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.libvirt4j.Connect;
+import org.libvirt4j.Domain;
+import org.libvirt4j.DomainMetadataType;
+import org.libvirt4j.ErrorNumber;
+import org.libvirt4j.Libvirt;
+import org.libvirt4j.LibvirtException;
+import org.libvirt4j.Network;
+import org.libvirt4j.StoragePool;
+
+/**
+ * What the TCK cannot see of the JNI event glue: that libvirt frees every registration of every
+ * kind when {@code close()} deregisters it, strings from C that are not ASCII, and objects of
+ * another backend as filters.
+ */
+class JniEventsTest {
+    @BeforeAll
+    static void loop() {
+        Libvirt.using("jni").eventRegisterDefaultImpl();
+    }
+
+    private static Connect open() {
+        return Libvirt.using("jni").newConnect("test:///default");
+    }
+
+    @Test
+    @Timeout(30)
+    @DisplayName("close() deregisters callbacks of all four kinds, and libvirt frees every registration")
+    void closeFreesEveryKind() throws Exception {
+        int before = JniEvents.registrations();
+        Connect c = open();
+        try (Domain d = c.lookupDomainByName("test"); Network n = c.lookupNetworkByName("default");
+                StoragePool p = c.lookupStoragePoolByName("default-pool")) {
+            c.domainEventLifecycleRegister(null, (conn, dom, e) -> { });
+            c.domainEventMetadataChangeRegister(null, (conn, dom, e) -> { });
+            c.domainEventMetadataChangeRegister(d, (conn, dom, e) -> { });
+            c.networkEventLifecycleRegister(null, (conn, net, e) -> { });
+            c.networkEventLifecycleRegister(n, (conn, net, e) -> { });
+            c.storagePoolEventLifecycleRegister(null, (conn, pool, e) -> { });
+            c.storagePoolEventLifecycleRegister(p, (conn, pool, e) -> { });
+            assertThat(JniEvents.registrations()).isEqualTo(before + 7);
+        }
+        c.close();
+        // libvirt frees at once, or after the event it is dispatching
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (JniEvents.registrations() > before && System.nanoTime() < end) {
+            Thread.sleep(10);
+        }
+        assertThat(JniEvents.registrations()).isEqualTo(before);
+        assertThatThrownBy(() -> c.networkEventDeregister(0)).isInstanceOfSatisfying(LibvirtException.class,
+                e -> assertThat(e.code()).isEqualTo(ErrorNumber.ERR_INVALID_CONN));
+    }
+
+    @Test
+    @Timeout(30)
+    @DisplayName("Registrations libvirt refuses are forgotten at once; ids of each family deregister with their own function")
+    void refusedAndPerFamilyDeregistration() {
+        int before = JniEvents.registrations();
+        try (Connect c = open()) {
+            int net = c.networkEventLifecycleRegister(null, (conn, n, e) -> { });
+            assertThatThrownBy(() -> c.networkEventLifecycleRegister(null, (conn, n, e) -> { }))
+                    .isInstanceOf(LibvirtException.class).hasMessageContaining("event callback already tracked");
+            int pool = c.storagePoolEventLifecycleRegister(null, (conn, p, e) -> { });
+            int meta = c.domainEventMetadataChangeRegister(null, (conn, d, e) -> { });
+            assertThat(JniEvents.registrations()).isEqualTo(before + 3);
+            c.storagePoolEventDeregister(pool);
+            c.domainEventDeregister(meta);
+            c.networkEventDeregister(net);
+        }
+        assertThat(JniEvents.registrations()).isEqualTo(before);
+    }
+
+    @Test
+    @Timeout(30)
+    @DisplayName("A metadata namespace that is not ASCII arrives intact")
+    void nonAsciiNamespace() throws Exception {
+        BlockingQueue<String> seen = new LinkedBlockingQueue<>();
+        String uri = "http://libvirt4j.org/\u00e9v\u00e9nements/\u4e8b\u4ef6/\ud83d\ude80";
+        try (Connect c = open(); Domain d = c.lookupDomainByName("test")) {
+            int id = c.domainEventMetadataChangeRegister(d, (conn, dom, e) -> seen.add(e.type() + " " + e.nsuri()));
+            d.setMetadata(DomainMetadataType.ELEMENT, "<x/>", "k", uri);
+            assertThat(seen.poll(20, TimeUnit.SECONDS)).isEqualTo("ELEMENT " + uri);
+            c.domainEventDeregister(id);
+        }
+    }
+
+    @Test
+    @DisplayName("A filter object of another backend is refused with its kind's ERR_INVALID_*; a null callback first")
+    void foreignFilters() {
+        Network net = foreign(Network.class);
+        StoragePool pool = foreign(StoragePool.class);
+        Domain dom = foreign(Domain.class);
+        try (Connect c = open()) {
+            assertThatThrownBy(() -> c.networkEventLifecycleRegister(net, (conn, n, e) -> { }))
+                    .isInstanceOfSatisfying(LibvirtException.class,
+                            e -> assertThat(e.code()).isEqualTo(ErrorNumber.ERR_INVALID_NETWORK));
+            assertThatThrownBy(() -> c.storagePoolEventLifecycleRegister(pool, (conn, p, e) -> { }))
+                    .isInstanceOfSatisfying(LibvirtException.class,
+                            e -> assertThat(e.code()).isEqualTo(ErrorNumber.ERR_INVALID_STORAGE_POOL));
+            assertThatThrownBy(() -> c.domainEventMetadataChangeRegister(dom, (conn, d, e) -> { }))
+                    .isInstanceOfSatisfying(LibvirtException.class,
+                            e -> assertThat(e.code()).isEqualTo(ErrorNumber.ERR_INVALID_DOMAIN));
+            assertThatThrownBy(() -> c.networkEventLifecycleRegister(net, null)).isInstanceOf(NullPointerException.class);
+            assertThatThrownBy(() -> c.storagePoolEventLifecycleRegister(pool, null))
+                    .isInstanceOf(NullPointerException.class);
+            assertThatThrownBy(() -> c.domainEventMetadataChangeRegister(dom, null))
+                    .isInstanceOf(NullPointerException.class);
+        }
+    }
+
+    private static <T> T foreign(Class<T> type) {
+        return type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, (proxy, m, args) -> {
+            throw new AssertionError("the backend called " + m.getName() + " on another backend's object");
+        }));
+    }
+}
