@@ -11,3 +11,5 @@ echo
 "${cli[@]}" list --all
 echo
 "${cli[@]}" dominfo test
+echo
+"${cli[@]}" domstats test

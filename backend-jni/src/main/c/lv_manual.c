@@ -546,6 +546,131 @@ done:
     lv_params_clear(params, n); /* calloc'd: entries never filled have type 0 and own nothing */
 }
 
+/* ---- bulk domain statistics: virConnectGetAllDomainStats, virDomainListGetStats ------------ */
+
+#define LV_FROM_DOMAIN 20 /* VIR_FROM_DOMAIN, whose check for domains of several connections this repeats */
+
+/*
+ * Turns the records into Object[]{long[] domains, Object[] params}: params[i] as
+ * lv_params_to_java builds it, domains[i] referenced for the caller (the list's free drops the
+ * records' own references). Every Java object is built before any reference is taken, so a
+ * failure hands out nothing. NULL with an exception pending on failure.
+ */
+static jobjectArray lv_stats_to_java(JNIEnv *env, lv_t_virDomainRef ref, virDomainStatsRecordPtr *records, int n) {
+    jclass object = (*env)->FindClass(env, "java/lang/Object");
+    if (object == NULL) {
+        return NULL;
+    }
+    jobjectArray out = (*env)->NewObjectArray(env, 2, object, NULL);
+    jobjectArray params = out != NULL ? (*env)->NewObjectArray(env, n, object, NULL) : NULL;
+    jlongArray domains = params != NULL ? (*env)->NewLongArray(env, n) : NULL;
+    (*env)->DeleteLocalRef(env, object);
+    if (domains == NULL) {
+        return NULL;
+    }
+    for (int i = 0; i < n; i++) {
+        /* lv_params_to_java leaves its locals behind: a frame per record keeps only its result */
+        if ((*env)->PushLocalFrame(env, 16) != 0) {
+            return NULL;
+        }
+        jobject p = lv_params_to_java(env, NULL, records[i]->params, records[i]->nparams);
+        p = (*env)->PopLocalFrame(env, p);
+        if (p == NULL) {
+            if (!(*env)->ExceptionCheck(env)) {
+                lv_throw_java(env, "java/lang/OutOfMemoryError", "no memory for domain statistics");
+            }
+            return NULL;
+        }
+        (*env)->SetObjectArrayElement(env, params, i, p);
+        (*env)->DeleteLocalRef(env, p);
+    }
+    jlong *v = calloc((size_t) n + 1, sizeof *v);
+    if (v == NULL) {
+        lv_throw_java(env, "java/lang/OutOfMemoryError", "no memory for domain statistics");
+        return NULL;
+    }
+    for (int i = 0; i < n; i++) {
+        if (ref(records[i]->dom) < 0) {
+            lv_fail(env, "virDomainRef");
+            for (int j = 0; j < i; j++) {
+                lv_free_ptr(1 /* K_DOMAIN */, records[j]->dom);
+            }
+            free(v);
+            return NULL;
+        }
+        v[i] = (jlong) (intptr_t) records[i]->dom;
+    }
+    /* Nothing below can fail: the arrays exist and every index is in range. */
+    (*env)->SetLongArrayRegion(env, domains, 0, n, v);
+    free(v);
+    (*env)->SetObjectArrayElement(env, out, 0, domains);
+    (*env)->SetObjectArrayElement(env, out, 1, params);
+    return out;
+}
+
+/*
+ * virConnectGetAllDomainStats(conn, ...) when doms is empty, else virDomainListGetStats on doms
+ * (NULL-terminated here), after checking that each belongs to conn: libvirt refuses a list that
+ * mixes connections but would answer for a list of another connection's domains alone, from
+ * that connection. The records are freed with virDomainStatsRecordListFree on every path.
+ */
+static jobjectArray JNICALL lv_get_all_domain_stats(JNIEnv *env, jclass cls, jlong conn, jlongArray doms,
+                                                    jint stats, jint flags) {
+    (void) cls;
+    virConnectPtr c = (virConnectPtr) (intptr_t) conn;
+    jsize ndoms = doms != NULL ? (*env)->GetArrayLength(env, doms) : 0;
+    int slot = ndoms == 0 ? LV_virConnectGetAllDomainStats : LV_virDomainListGetStats;
+    void *fn = lv_resolve(env, slot);
+    lv_t_virDomainStatsRecordListFree list_free = fn != NULL
+        ? (lv_t_virDomainStatsRecordListFree) lv_resolve(env, LV_virDomainStatsRecordListFree) : NULL;
+    lv_t_virDomainRef ref = list_free != NULL ? (lv_t_virDomainRef) lv_resolve(env, LV_virDomainRef) : NULL;
+    lv_t_virDomainGetConnect get_connect = ref != NULL && ndoms > 0
+        ? (lv_t_virDomainGetConnect) lv_resolve(env, LV_virDomainGetConnect) : NULL;
+    if (ref == NULL || (ndoms > 0 && get_connect == NULL)) {
+        return NULL;
+    }
+    virDomainPtr *list = NULL;
+    if (ndoms > 0) {
+        list = calloc((size_t) ndoms + 1, sizeof *list);
+        if (list == NULL) {
+            lv_throw_java(env, "java/lang/OutOfMemoryError", "no memory for the domain list");
+            return NULL;
+        }
+        (*env)->GetLongArrayRegion(env, doms, 0, ndoms, (jlong *) list);
+        for (jsize i = 0; i < ndoms; i++) {
+            virConnectPtr owner = get_connect(list[i]);
+            if (owner == NULL) {
+                lv_fail(env, "virDomainGetConnect");
+                free(list);
+                return NULL;
+            }
+            if (owner != c) {
+                /* libvirt's own error for a mixed list, applied to this connection too: the C call
+                 * takes no connection, so another connection's domains would silently ask that one. */
+                lv_throw(env, LV_ERR_INVALID_ARG, LV_FROM_DOMAIN,
+                         "invalid argument: domains in 'doms' array must belong to a single connection");
+                free(list);
+                return NULL;
+            }
+        }
+    }
+    virDomainStatsRecordPtr *records = NULL;
+    int n = ndoms == 0
+        ? ((lv_t_virConnectGetAllDomainStats) fn)(c, (unsigned int) stats, &records, (unsigned int) flags)
+        : ((lv_t_virDomainListGetStats) fn)(list, (unsigned int) stats, &records, (unsigned int) flags);
+    jobjectArray out = NULL;
+    if (n < 0) {
+        lv_fail(env, lv_names[slot]);
+    } else {
+        out = lv_stats_to_java(env, ref, records, n);
+    }
+    if (records != NULL) {
+        list_free(records);
+    }
+    free(list);
+    return out;
+}
+
 /* ---- virConnectOpenAuth: libvirt calls back into Java for credentials ---------------------- */
 
 typedef struct {
@@ -1074,6 +1199,7 @@ const JNINativeMethod lv_manual_methods[] = {
     {"secretGetValue", "(JI)[B", (void *) lv_secret_get_value},
     {"secretSetValue", "(J[BI)V", (void *) lv_secret_set_value},
     {"eventRegister", "(IJJJ)I", (void *) lv_event_register},
+    {"getAllDomainStats", "(J[JII)[Ljava/lang/Object;", (void *) lv_get_all_domain_stats},
 };
 
 const int lv_manual_method_count = (int) (sizeof lv_manual_methods / sizeof lv_manual_methods[0]);

@@ -212,6 +212,22 @@ public interface Connect extends LibvirtObject {
      */
     Domain domainCreateXML(String xml, DomainCreateFlags... flags);
 
+    /**
+     * Statistics of many domains in one call (Go's {@code GetAllDomainStats}):
+     * {@code virDomainListGetStats} for the given domains, or {@code virConnectGetAllDomainStats}
+     * when the list is empty.
+     *
+     * @param doms the domains, all of this connection, or an empty list for every domain the flags select
+     * @param statsTypes the groups to collect; empty for every group the driver has
+     * @param flags which domains (for an empty list) and how ({@code ENFORCE_STATS}, {@code BACKING}, {@code NOWAIT})
+     * @return one record per domain; close each (its domain is a handle)
+     * @throws LibvirtException {@code ERR_NO_SUPPORT} from drivers without it, {@code ERR_INVALID_ARG}
+     *         for a domain of another connection ("domains in 'doms' array must belong to a single
+     *         connection", libvirt's words: the C call takes no connection and would ask theirs)
+     */
+    List<DomainStats> getAllDomainStats(List<Domain> doms, java.util.Set<DomainStatsTypes> statsTypes,
+            ConnectGetAllDomainStatsFlags... flags);
+
     // --- networks --------------------------------------------------------------------------
 
     /** @param flags filters @return the matching networks ({@code virConnectListAllNetworks}) */

@@ -114,6 +114,21 @@ public final class BrokenBackend implements LibvirtBackend {
         return value;
     }
 
+    /** The real object behind a proxy this backend handed out, also inside a list argument. */
+    static Object unwrap(Object value) {
+        if (value != null && Proxy.isProxyClass(value.getClass()) && Proxy.getInvocationHandler(value) instanceof Handler h) {
+            return h.target;
+        }
+        if (value instanceof List<?> list) {
+            List<Object> out = new ArrayList<>(list.size());
+            for (Object o : list) {
+                out.add(unwrap(o));
+            }
+            return out;
+        }
+        return value;
+    }
+
     private static final class Handler implements InvocationHandler {
         private final Object target;
 
@@ -136,10 +151,7 @@ public final class BrokenBackend implements LibvirtBackend {
             Object[] unwrapped = args == null ? null : args.clone();
             if (unwrapped != null) {
                 for (int i = 0; i < unwrapped.length; i++) {
-                    if (unwrapped[i] != null && Proxy.isProxyClass(unwrapped[i].getClass())
-                            && Proxy.getInvocationHandler(unwrapped[i]) instanceof Handler h) {
-                        unwrapped[i] = h.target;
-                    }
+                    unwrapped[i] = unwrap(unwrapped[i]);
                 }
             }
             Object result;

@@ -2,12 +2,15 @@ package org.libvirt4j.jni;
 
 import static org.libvirt4j.jni.LibvirtNatives.*;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.libvirt4j.Connect;
+import org.libvirt4j.ConnectGetAllDomainStatsFlags;
 import org.libvirt4j.ConnectListAllDomainsFlags;
 import org.libvirt4j.ConnectListAllInterfacesFlags;
 import org.libvirt4j.ConnectListAllNetworksFlags;
@@ -19,6 +22,8 @@ import org.libvirt4j.DomainCreateFlags;
 import org.libvirt4j.DomainDefineFlags;
 import org.libvirt4j.DomainEventLifecycleCallback;
 import org.libvirt4j.DomainEventMetadataChangeCallback;
+import org.libvirt4j.DomainStats;
+import org.libvirt4j.DomainStatsTypes;
 import org.libvirt4j.Interface;
 import org.libvirt4j.LibvirtEnum;
 import org.libvirt4j.LibvirtException;
@@ -359,6 +364,65 @@ final class JniConnect extends JniObject implements Connect {
         Objects.requireNonNull(xml, "xml");
         int mask = LibvirtEnum.mask(flags);
         return obj("virDomainCreateXML", c -> new JniDomain(ptr(virDomainCreateXML(c, xml, mask), "virDomainCreateXML")));
+    }
+
+    @Override
+    public List<DomainStats> getAllDomainStats(List<Domain> doms, Set<DomainStatsTypes> statsTypes,
+            ConnectGetAllDomainStatsFlags... flags) {
+        Domain[] list = Objects.requireNonNull(doms, "doms").toArray(new Domain[0]);
+        int stats = 0;
+        for (DomainStatsTypes t : Objects.requireNonNull(statsTypes, "statsTypes")) {
+            stats |= Objects.requireNonNull(t, "statsType").value();
+        }
+        int mask = LibvirtEnum.mask(flags);
+        String fn = list.length == 0 ? "virConnectGetAllDomainStats" : "virDomainListGetStats";
+        NativeHandle[] handles = new NativeHandle[list.length];
+        for (int i = 0; i < list.length; i++) {
+            handles[i] = handleOf(Objects.requireNonNull(list[i], "dom"), JniDomain.class, ObjectKind.DOMAIN, fn);
+        }
+        Object[] raw;
+        long c = h.acquire(fn);
+        int held = 0;
+        try {
+            long[] ptrs = new long[handles.length];
+            for (; held < handles.length; held++) {
+                ptrs[held] = handles[held].acquire(fn);
+            }
+            raw = JniNatives.getAllDomainStats(c, ptrs, stats, mask);
+        } finally {
+            for (int i = 0; i < held; i++) {
+                handles[i].release();
+            }
+            h.release();
+        }
+        return wrapStats((long[]) raw[0], (Object[]) raw[1]);
+    }
+
+    /** One record per domain pointer, each owning its reference; on failure every reference is dropped. */
+    private static List<DomainStats> wrapStats(long[] domains, Object[] params) {
+        List<DomainStats> out = new ArrayList<>(domains.length);
+        JniDomain[] wrapped = new JniDomain[domains.length];
+        int n = 0;
+        boolean done = false;
+        try {
+            for (; n < domains.length; n++) {
+                wrapped[n] = new JniDomain(domains[n]);
+            }
+            for (int i = 0; i < domains.length; i++) {
+                out.add(new DomainStats(wrapped[i], Params.fromNative((Object[]) params[i])));
+            }
+            done = true;
+            return Collections.unmodifiableList(out);
+        } finally {
+            if (!done) {
+                for (int i = 0; i < n; i++) {
+                    wrapped[i].close();
+                }
+                for (int i = n; i < domains.length; i++) {
+                    JniNatives.free(JniNatives.K_DOMAIN, domains[i]);
+                }
+            }
+        }
     }
 
     // --- networks --------------------------------------------------------------------------

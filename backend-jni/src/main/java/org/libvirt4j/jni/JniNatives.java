@@ -136,6 +136,17 @@ final class JniNatives {
     static native int eventRegister(int kind, long conn, long target, long key);
 
     /**
+     * {@code virConnectGetAllDomainStats} for an empty {@code doms}, else {@code virDomainListGetStats}
+     * on them (each checked to belong to {@code conn} first, as {@code ERR_INVALID_ARG}); the
+     * records are freed with {@code virDomainStatsRecordListFree}.
+     *
+     * @return {long[] domains, Object[] params}: one entry per record in libvirt's order; each
+     *         domain pointer carries a reference the caller owns, each params element is what
+     *         {@link #getParams} returns (with a null scheduler type)
+     */
+    static native Object[] getAllDomainStats(long conn, long[] doms, int stats, int flags);
+
+    /**
      * Called from C inside virConnectOpenAuth: asks the application's callback.
      *
      * @return the answers, one per request (null for none), or null to refuse

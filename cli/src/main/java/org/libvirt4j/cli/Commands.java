@@ -5,16 +5,20 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import org.libvirt4j.BackendInfo;
 import org.libvirt4j.Connect;
 import org.libvirt4j.ConnectListAllDomainsFlags;
 import org.libvirt4j.Domain;
 import org.libvirt4j.DomainInfo;
+import org.libvirt4j.DomainStats;
 import org.libvirt4j.Libvirt;
 import org.libvirt4j.LibvirtException;
 import org.libvirt4j.NodeInfo;
+import org.libvirt4j.spi.TypedParameter;
 
 /** The commands of the demo CLI, each printing what virsh prints for it. */
 final class Commands {
@@ -41,6 +45,7 @@ final class Commands {
                   define FILE         define a domain from an XML file
                   undefine DOMAIN     remove a domain's definition
                   dumpxml DOMAIN      print a domain's XML
+                  domstats [DOMAIN..] print every statistic of the domains (all when none is named)
                   nodeinfo            show the host's CPU and memory
                   backends            list the backends found and whether each is usable
                 The default URI is $LIBVIRT_DEFAULT_URI, else test:///default.
@@ -69,6 +74,7 @@ final class Commands {
                 });
                 case "dumpxml" -> withDomain(args, d -> out.print(d.getXMLDesc()));
                 case "define" -> define(args);
+                case "domstats" -> withConnect(c -> domstats(c, args));
                 default -> {
                     err.println("error: unknown command '" + command + "'");
                     err.print(usage());
@@ -163,6 +169,28 @@ final class Commands {
         out.printf(Locale.ROOT, "%-15s %d KiB%n", "Used memory:", info.memory());
         out.printf(Locale.ROOT, "%-15s %s%n", "Persistent:", d.isPersistent() ? "yes" : "no");
         out.printf(Locale.ROOT, "%-15s %s%n", "Autostart:", d.getAutostart() ? "enable" : "disable");
+    }
+
+    /** virsh domstats: one block per domain, each statistic as name=value in libvirt's order. */
+    private void domstats(Connect c, List<String> names) {
+        List<Domain> doms = new ArrayList<>();
+        try {
+            for (String name : names) {
+                doms.add(lookup(c, name));
+            }
+            List<DomainStats> stats = c.getAllDomainStats(doms, Set.of());
+            for (DomainStats st : stats) {
+                try (st) {
+                    out.println("Domain: '" + st.domain().getName() + "'");
+                    for (TypedParameter p : st.params()) {
+                        out.println("  " + p.field() + "=" + p.value());
+                    }
+                    out.println();
+                }
+            }
+        } finally {
+            doms.forEach(Domain::close);
+        }
     }
 
     private void nodeinfo(Connect c) {

@@ -31,6 +31,15 @@ class MainTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"jna", "jni"})
+    @DisplayName("domstats prints every statistic of every domain, and fails for an unknown one")
+    void domstats(String backend) {
+        assertThat(run("-c", "test:///default", "--backend", backend, "domstats")).isZero();
+        assertThat(out()).contains("Domain: 'test'").contains("  state.state=1").contains("  state.reason=");
+        assertThat(run("-c", "test:///default", "--backend", backend, "domstats", "nope")).isEqualTo(1);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"jna", "jni"})
     @DisplayName("list prints the test driver's running domain")
     void listsTestDomain(String backend) {
         assertThat(run("-c", "test:///default", "--backend", backend, "list")).isZero();

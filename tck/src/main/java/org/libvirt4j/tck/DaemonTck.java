@@ -335,6 +335,16 @@ public abstract class DaemonTck extends TckArea {
                     d.memoryStats().forEach(m -> mem.put(m.tag(), m.value()));
                     assertThat(mem).containsEntry(org.libvirt4j.DomainMemoryStatTags.ACTUAL_BALLOON, 65_536L);
                     assertThat(mem.get(org.libvirt4j.DomainMemoryStatTags.RSS)).as("the QEMU process's RSS").isPositive();
+                    List<org.libvirt4j.DomainStats> stats = c.getAllDomainStats(List.of(d), java.util.Set.of());
+                    try (org.libvirt4j.DomainStats st = stats.get(0)) {
+                        assertThat(stats).hasSize(1);
+                        assertThat(st.state().orElseThrow().state()).hasValue(DomainState.RUNNING.value());
+                        assertThat(st.cpu().orElseThrow().time().orElseThrow()).as("cpu.time").isPositive();
+                        assertThat(st.balloon().orElseThrow().current()).hasValue(65_536L);
+                        assertThat(st.balloon().orElseThrow().maximum()).hasValue(65_536L);
+                        assertThat(st.vcpu()).as("one vCPU, running").singleElement()
+                                .satisfies(v -> assertThat(v.state()).hasValue(1));
+                    }
                     d.suspend();
                     assertThat(d.getState().state()).isEqualTo(DomainState.PAUSED);
                     d.resume();

@@ -418,6 +418,22 @@ public abstract class DifferentialTck {
                     r.seen().record("poolEvent", () -> poll(events));
                 }
             }),
+            new Scenario("bulk statistics, with their argument checks", r -> {
+                Connect c = r.connect();
+                try (Connect other = r.another().get(); Domain d = c.lookupDomainByName(NodeFixture.SHUTOFF);
+                        Domain foreign = other.lookupDomainByName(NodeFixture.SHUTOFF)) {
+                    r.seen().record("all", () -> statsSummary(c.getAllDomainStats(List.of(), java.util.Set.of())));
+                    r.seen().record("active", () -> statsSummary(c.getAllDomainStats(List.of(),
+                            java.util.Set.of(org.libvirt4j.DomainStatsTypes.STATE),
+                            org.libvirt4j.ConnectGetAllDomainStatsFlags.ACTIVE)));
+                    r.seen().record("listed", () -> statsSummary(c.getAllDomainStats(List.of(d), java.util.Set.of())));
+                    r.seen().record("enforced", () -> statsSummary(c.getAllDomainStats(List.of(),
+                            java.util.Set.of(org.libvirt4j.DomainStatsTypes.PERF),
+                            org.libvirt4j.ConnectGetAllDomainStatsFlags.ENFORCE_STATS)));
+                    r.seen().record("foreign", () -> c.getAllDomainStats(List.of(foreign), java.util.Set.of()));
+                    r.seen().record("mixed", () -> c.getAllDomainStats(List.of(d, foreign), java.util.Set.of()));
+                }
+            }),
             new Scenario("screenshot bytes", r -> {
                 Connect c = r.connect();
                 try (Domain d = c.lookupDomainByName(NodeFixture.RUNNING); org.libvirt4j.Stream s = c.newStream()) {
@@ -430,6 +446,15 @@ public abstract class DifferentialTck {
     private static String run(Runnable call) {
         call.run();
         return "ok";
+    }
+
+    /** Domain names and every statistic, then closes the records. */
+    private static List<String> statsSummary(List<org.libvirt4j.DomainStats> stats) {
+        try {
+            return stats.stream().map(st -> st.domain().getName() + " " + st.params()).toList();
+        } finally {
+            stats.forEach(org.libvirt4j.DomainStats::close);
+        }
     }
 
     private static String poll(java.util.concurrent.BlockingQueue<String> events) {

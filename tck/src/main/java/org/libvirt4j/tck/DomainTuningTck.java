@@ -5,7 +5,9 @@ import static org.libvirt4j.tck.NodeFixture.*;
 
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import java.util.Set;
 import org.libvirt4j.Connect;
+import org.libvirt4j.ConnectGetAllDomainStatsFlags;
 import java.util.List;
 import org.libvirt4j.Domain;
 import org.libvirt4j.DomainBlockStats;
@@ -14,6 +16,10 @@ import org.libvirt4j.DomainMemoryStat;
 import org.libvirt4j.DomainMemoryStatTags;
 import org.libvirt4j.DomainModificationImpact;
 import org.libvirt4j.DomainSchedulerParameters;
+import org.libvirt4j.DomainState;
+import org.libvirt4j.DomainStats;
+import org.libvirt4j.DomainStatsState;
+import org.libvirt4j.DomainStatsTypes;
 import org.libvirt4j.ErrorNumber;
 
 /** Typed parameters: memory and scheduler tunables, set and read back. */
@@ -124,6 +130,48 @@ public abstract class DomainTuningTck extends TckArea {
             expectError(ErrorNumber.ERR_INVALID_ARG, () -> d.interfaceStats("vnet0"));
             expectNpe(() -> d.blockStats(null));
             expectNpe(() -> d.interfaceStats(null));
+        }
+    }
+
+    /** Fails when bulk statistics lose domains, misread the state group, ignore the filters or the domain list. */
+    @Test
+    @DisplayName("getAllDomainStats reports every domain's state as getState does, honours ACTIVE and a domain "
+            + "list, and refuses another connection's domains")
+    void allDomainStats() {
+        try (Connect c = open(); Connect other = open(); Domain shutoff = c.lookupDomainByName(SHUTOFF);
+                Domain foreign = other.lookupDomainByName(SHUTOFF)) {
+            List<DomainStats> all = c.getAllDomainStats(List.of(), Set.of());
+            try {
+                assertThat(all).extracting(st -> st.domain().getName()).containsExactlyInAnyOrder(RUNNING, SHUTOFF);
+                for (DomainStats st : all) {
+                    DomainStatsState state = st.state().orElseThrow();
+                    assertThat(state.state()).hasValue(st.domain().getState().stateValue());
+                    assertThat(state.reason()).hasValue(st.domain().getState().reason());
+                    assertThat(st.params()).extracting(p -> p.field()).contains("state.state", "state.reason");
+                }
+            } finally {
+                all.forEach(DomainStats::close);
+            }
+            List<DomainStats> active = c.getAllDomainStats(List.of(), Set.of(DomainStatsTypes.STATE),
+                    ConnectGetAllDomainStatsFlags.ACTIVE);
+            try {
+                assertThat(active).extracting(st -> st.domain().getName()).containsExactly(RUNNING);
+                assertThat(active.get(0).state().orElseThrow().state()).hasValue(DomainState.RUNNING.value());
+                assertThat(active.get(0).vcpu()).isEmpty();
+                assertThat(active.get(0).cpu()).isEmpty();
+            } finally {
+                active.forEach(DomainStats::close);
+            }
+            List<DomainStats> listed = c.getAllDomainStats(List.of(shutoff), Set.of());
+            try {
+                assertThat(listed).extracting(st -> st.domain().getName()).containsExactly(SHUTOFF);
+                assertThat(listed.get(0).state().orElseThrow().state()).hasValue(DomainState.SHUTOFF.value());
+            } finally {
+                listed.forEach(DomainStats::close);
+            }
+            expectError(ErrorNumber.ERR_INVALID_ARG, () -> c.getAllDomainStats(List.of(foreign), Set.of()));
+            expectNpe(() -> c.getAllDomainStats(null, Set.of()));
+            expectNpe(() -> c.getAllDomainStats(List.of(), null));
         }
     }
 }

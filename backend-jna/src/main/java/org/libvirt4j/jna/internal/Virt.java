@@ -98,6 +98,10 @@ public final class Virt {
     // --- domains -----------------------------------------------------------------------------
     public static native int virDomainFree(long dom);
     public static native int virDomainRef(long dom);
+    public static native long virDomainGetConnect(long dom);
+    public static native int virConnectGetAllDomainStats(long conn, int stats, long[] retStats, int flags);
+    public static native int virDomainListGetStats(long[] doms, int stats, long[] retStats, int flags);
+    public static native void virDomainStatsRecordListFree(long stats);
     public static native long virDomainGetName(long dom);
     public static native int virDomainGetUUID(long dom, byte[] uuid);
     public static native int virDomainGetUUIDString(long dom, byte[] buf);

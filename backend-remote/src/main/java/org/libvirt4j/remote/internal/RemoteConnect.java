@@ -1,9 +1,12 @@
 package org.libvirt4j.remote.internal;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 import org.libvirt4j.Connect;
+import org.libvirt4j.ConnectGetAllDomainStatsFlags;
 import org.libvirt4j.ConnectFlags;
 import org.libvirt4j.ConnectListAllDomainsFlags;
 import org.libvirt4j.ConnectListAllInterfacesFlags;
@@ -16,6 +19,8 @@ import org.libvirt4j.DomainCreateFlags;
 import org.libvirt4j.DomainDefineFlags;
 import org.libvirt4j.DomainEventLifecycleCallback;
 import org.libvirt4j.DomainEventMetadataChangeCallback;
+import org.libvirt4j.DomainStats;
+import org.libvirt4j.DomainStatsTypes;
 import org.libvirt4j.ErrorDomain;
 import org.libvirt4j.ErrorNumber;
 import org.libvirt4j.Interface;
@@ -41,6 +46,8 @@ import org.libvirt4j.StoragePoolEventLifecycleCallback;
 import org.libvirt4j.StorageVol;
 import org.libvirt4j.Stream;
 import org.libvirt4j.StreamFlags;
+import org.libvirt4j.remote.generated.RemoteConnectGetAllDomainStatsArgs;
+import org.libvirt4j.remote.generated.RemoteConnectGetAllDomainStatsRet;
 import org.libvirt4j.remote.generated.RemoteConnectGetCapabilitiesRet;
 import org.libvirt4j.remote.generated.RemoteConnectGetHostnameRet;
 import org.libvirt4j.remote.generated.RemoteConnectGetLibVersionRet;
@@ -70,6 +77,7 @@ import org.libvirt4j.remote.generated.RemoteConnectListAllStoragePoolsRet;
 import org.libvirt4j.remote.generated.RemoteDomainCreateXmlArgs;
 import org.libvirt4j.remote.generated.RemoteDomainDefineXmlArgs;
 import org.libvirt4j.remote.generated.RemoteDomainDefineXmlFlagsArgs;
+import org.libvirt4j.remote.generated.RemoteDomainStatsRecord;
 import org.libvirt4j.remote.generated.RemoteDomainLookupByIdArgs;
 import org.libvirt4j.remote.generated.RemoteDomainLookupByNameArgs;
 import org.libvirt4j.remote.generated.RemoteDomainLookupByUuidArgs;
@@ -384,6 +392,40 @@ public final class RemoteConnect extends RemoteObject implements Connect {
                 new RemoteConnectListAllDomainsArgs(1, mask)::encode,
                 r -> RemoteConnectListAllDomainsRet.decode(r).domains());
         return wrap(refs, this::dom);
+    }
+
+    @Override
+    public List<DomainStats> getAllDomainStats(List<Domain> doms, Set<DomainStatsTypes> statsTypes,
+            ConnectGetAllDomainStatsFlags... flags) {
+        Objects.requireNonNull(doms, "doms");
+        int stats = 0;
+        for (DomainStatsTypes t : Objects.requireNonNull(statsTypes, "statsTypes")) {
+            stats |= Objects.requireNonNull(t, "statsType").value();
+        }
+        int mask = LibvirtEnum.mask(flags);
+        String fn = doms.isEmpty() ? "virConnectGetAllDomainStats" : "virDomainListGetStats";
+        List<RemoteNonnullDomain> refs = new ArrayList<>(doms.size());
+        for (Domain d : doms) {
+            if (!(Objects.requireNonNull(d, "dom") instanceof RemoteDomain rd)) {
+                throw ObjectKind.DOMAIN.invalid(fn);
+            }
+            rd.check(fn);
+            if (rd.session != session) {
+                // libvirt's check for domains of several connections, applied to this one too
+                throw LibvirtException.of(ErrorNumber.ERR_INVALID_ARG, ErrorDomain.DOMAIN,
+                        "invalid argument: domains in 'doms' array must belong to a single connection");
+            }
+            refs.add(rd.ref());
+        }
+        // both C calls are one procedure: an empty list asks for every domain the flags select
+        List<RemoteDomainStatsRecord> records = call(fn, RemoteProcedure.REMOTE_PROC_CONNECT_GET_ALL_DOMAIN_STATS,
+                new RemoteConnectGetAllDomainStatsArgs(refs, stats, mask)::encode,
+                r -> RemoteConnectGetAllDomainStatsRet.decode(r).retStats());
+        List<DomainStats> out = new ArrayList<>(records.size());
+        for (RemoteDomainStatsRecord rec : records) {
+            out.add(new DomainStats(dom(rec.dom()), Wire.fromWire(rec.params())));
+        }
+        return List.copyOf(out);
     }
 
     @Override
