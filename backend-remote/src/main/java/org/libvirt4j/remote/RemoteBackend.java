@@ -11,15 +11,21 @@ import org.libvirt4j.remote.internal.RemoteUri;
 import org.libvirt4j.spi.LibvirtBackend;
 
 /**
- * The pure-Java backend: libvirt's RPC protocol over a unix socket or TCP, on Netty. It needs
- * no libvirt library on this host, only a reachable libvirt daemon.
+ * The pure-Java backend: libvirt's RPC protocol over a unix socket, TCP or TLS, on Netty. It
+ * needs no libvirt library on this host, only a reachable libvirt daemon.
  *
- * <p>URIs: {@code driver+unix:///path?socket=S}, {@code driver+tcp://host[:port]/path}, and
- * plain local URIs such as {@code qemu:///system} or {@code test:///default}, which go to the
- * local daemon's default socket as with the C client ({@code /run/libvirt/libvirt-sock}, its
- * {@code -ro} twin for read-only connections, {@code $XDG_RUNTIME_DIR/libvirt/libvirt-sock} for
- * {@code /session}). TLS and ssh transports are not implemented yet and fail with
- * {@code ERR_NO_SUPPORT}; the daemon's own authentication must be {@code none} or polkit.
+ * <p>URIs: {@code driver+unix:///path?socket=S}, {@code driver+tcp://host[:port]/path},
+ * {@code driver+tls://host[:port]/path} (or {@code driver://host/path}, TLS being the default for
+ * a remote host), and plain local URIs such as {@code qemu:///system} or {@code test:///default},
+ * which go to the local daemon's default socket as with the C client
+ * ({@code /run/libvirt/libvirt-sock}, its {@code -ro} twin for read-only connections,
+ * {@code $XDG_RUNTIME_DIR/libvirt/libvirt-sock} for {@code /session}). TLS reads its credentials
+ * where the C client does: {@code pkipath=DIR} ({@code cacert.pem}, {@code clientcert.pem},
+ * {@code clientkey.pem}), else {@code ~/.pki/libvirt} for non-root users, else
+ * {@code /etc/pki/CA/cacert.pem} and {@code /etc/pki/libvirt}; keys may be PKCS#8 or certtool's
+ * PKCS#1 PEM; {@code no_verify=1} skips the check of the daemon's certificate. The ssh transports
+ * are not implemented and fail with {@code ERR_NO_SUPPORT}; the daemon's own authentication must
+ * be {@code none} or polkit.
  *
  * <p>Tuning, by system property: {@code libvirt4j.remote.callTimeoutSeconds} (how long a call
  * waits for its reply, default 60). Keepalive PINGs start, as with the C client, only when

@@ -85,6 +85,62 @@ public abstract class DaemonTck extends TckArea {
         }
     }
 
+    /** Fails when the backend cannot speak TLS to libvirt's GnuTLS, or misreports the transport's security. */
+    @Test
+    @DisplayName("Over the daemon's TLS port, with the client certificate of pkipath, a connection works and "
+            + "reports itself encrypted and secure")
+    void overTls() {
+        require(TckCapability.PRIVATE_DAEMON);
+        PrivateLibvirtd daemon = PrivateLibvirtd.shared();
+        try (Connect t = tck().connector().newConnect(daemon.testTlsUri(Fixtures.path(Fixtures.NODE)));
+                Domain d = t.lookupDomainByName(NodeFixture.RUNNING)) {
+            assertThat(t.getType()).isEqualTo("TEST");
+            assertThat(d.getUUID()).isEqualTo(NodeFixture.RUNNING_UUID);
+            assertThat(t.isEncrypted()).isTrue();
+            assertThat(t.isSecure()).isTrue();
+            assertThat(t.listAllDomains()).hasSize(2).allSatisfy(Domain::close);
+        }
+    }
+
+    /** Fails when missing credentials, an untrusted daemon or a refused client is not a clear error. */
+    @Test
+    @DisplayName("TLS refuses a missing CA file, a daemon of an unknown authority, and (with no_verify) a client "
+            + "the daemon does not trust")
+    void tlsRefusals() throws IOException {
+        require(TckCapability.PRIVATE_DAEMON);
+        PrivateLibvirtd daemon = PrivateLibvirtd.shared();
+        String base = "test+tls://127.0.0.1:" + daemon.tlsPort() + Fixtures.path(Fixtures.NODE);
+        Path empty = Files.createTempDirectory("libvirt4j-tck-nopki-");
+        Path stranger = Files.createTempDirectory("libvirt4j-tck-otherpki-");
+        try {
+            LibvirtException missing = expectError(ErrorNumber.ERR_SYSTEM_ERROR,
+                    () -> tck().connector().newConnect(base + "?pkipath=" + empty).close());
+            assertThat(missing.getMessage()).contains("Cannot read CA certificate").contains("cacert.pem");
+            TlsPki other = TlsPki.create(stranger);
+            // the daemon's certificate is not of this client's authority
+            LibvirtException untrusted = expectError(ErrorNumber.ERR_AUTH_FAILED,
+                    () -> tck().connector().newConnect(base + "?pkipath=" + other.clientDir()).close());
+            assertThat(untrusted.getMessage()).isEqualTo("authentication failed: Failed to verify peer's certificate");
+            // no_verify skips that check; then the daemon refuses this client's certificate and hangs up
+            LibvirtException refused = expectError(ErrorNumber.ERR_SYSTEM_ERROR,
+                    () -> tck().connector().newConnect(base + "?pkipath=" + other.clientDir() + "&no_verify=1").close());
+            assertThat(refused.getMessage()).isEqualTo("Unable to read TLS confirmation: Input/output error");
+            assertThat(List.of(missing, untrusted, refused)).extracting(LibvirtException::domain)
+                    .containsOnly(ErrorDomain.RPC);
+        } finally {
+            deleteTree(empty);
+            deleteTree(stranger);
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        try (java.util.stream.Stream<Path> all = Files.walk(dir)) {
+            for (Path p : (Iterable<Path>) all.sorted(java.util.Comparator.reverseOrder())::iterator) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+
     /** Fails when a secret's identity, usage, XML or value do not round-trip. */
     @Test
     @DisplayName("A defined secret round-trips its UUID, usage and value, and undefine removes it")

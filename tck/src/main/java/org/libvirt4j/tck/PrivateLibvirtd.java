@@ -51,14 +51,19 @@ public final class PrivateLibvirtd implements AutoCloseable {
     private final Path dir;
     private final Path socket;
     private final int tcpPort;
+    private final int tlsPort;
+    private final TlsPki pki;
     private final Path log;
     private final Process process;
     private final Process watchdog;
 
-    private PrivateLibvirtd(Path dir, Path socket, int tcpPort, Path log, Process process) throws IOException {
+    private PrivateLibvirtd(Path dir, Path socket, int tcpPort, int tlsPort, TlsPki pki, Path log, Process process)
+            throws IOException {
         this.dir = dir;
         this.socket = socket;
         this.tcpPort = tcpPort;
+        this.tlsPort = tlsPort;
+        this.pki = pki;
         this.log = log;
         this.process = process;
         this.watchdog = startWatchdog(dir, process.pid());
@@ -119,6 +124,11 @@ public final class PrivateLibvirtd implements AutoCloseable {
             Path conf = dir.resolve("libvirtd.conf");
             Path pidFile = dir.resolve("libvirtd.pid");
             int port = freePort();
+            int tlsPort = freePort();
+            while (tlsPort == port) {
+                tlsPort = freePort();
+            }
+            TlsPki pki = TlsPki.create(Files.createDirectories(dir.resolve("pki")));
             Files.writeString(conf, String.join("\n",
                     "# Written by libvirt4j's PrivateLibvirtd for one test run.",
                     "unix_sock_dir = \"" + sockDir + "\"",
@@ -127,7 +137,12 @@ public final class PrivateLibvirtd implements AutoCloseable {
                     "auth_unix_rw = \"none\"",
                     "auth_unix_ro = \"none\"",
                     "listen_tcp = 1",
-                    "listen_tls = 0",
+                    "listen_tls = 1",
+                    "tls_port = \"" + tlsPort + "\"",
+                    "auth_tls = \"none\"",
+                    "ca_file = \"" + pki.caCert() + "\"",
+                    "cert_file = \"" + pki.serverCert() + "\"",
+                    "key_file = \"" + pki.serverKey() + "\"",
                     "listen_addr = \"127.0.0.1\"",
                     "tcp_port = \"" + port + "\"",
                     "auth_tcp = \"none\"",
@@ -165,7 +180,7 @@ public final class PrivateLibvirtd implements AutoCloseable {
                     .start();
             PrivateLibvirtd daemon;
             try {
-                daemon = new PrivateLibvirtd(dir, sockDir.resolve("libvirt-sock"), port, log, process);
+                daemon = new PrivateLibvirtd(dir, sockDir.resolve("libvirt-sock"), port, tlsPort, pki, log, process);
             } catch (IOException | RuntimeException e) {
                 process.destroyForcibly();
                 throw e;
@@ -270,6 +285,19 @@ public final class PrivateLibvirtd implements AutoCloseable {
         return tcpPort;
     }
 
+    /** @return the loopback TLS port, served to clients with a certificate of {@link #pkiDir()}'s authority */
+    public int tlsPort() {
+        return tlsPort;
+    }
+
+    /**
+     * @return the client credentials as libvirt's {@code pkipath} URI parameter takes them:
+     *         {@code cacert.pem}, {@code clientcert.pem}, {@code clientkey.pem}
+     */
+    public Path pkiDir() {
+        return pki.clientDir();
+    }
+
     /** @return the daemon's pid */
     public long pid() {
         return process.pid();
@@ -294,6 +322,15 @@ public final class PrivateLibvirtd implements AutoCloseable {
      */
     public String testTcpUri(Path fixtureXml) {
         return "test+tcp://127.0.0.1:" + tcpPort + absolute(fixtureXml);
+    }
+
+    /**
+     * @param fixtureXml an absolute path to a test-driver fixture
+     * @return {@code test+tls://127.0.0.1:PORT/ABS.xml?pkipath=DIR}: the fixture over TLS, with a
+     *         client certificate the daemon accepts and a server certificate for 127.0.0.1
+     */
+    public String testTlsUri(Path fixtureXml) {
+        return "test+tls://127.0.0.1:" + tlsPort + absolute(fixtureXml) + "?pkipath=" + pkiDir();
     }
 
     /** @return {@code qemu+unix:///system?socket=SOCK}: this daemon's privileged QEMU driver */

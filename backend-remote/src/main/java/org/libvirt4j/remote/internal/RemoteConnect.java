@@ -296,15 +296,15 @@ public final class RemoteConnect extends RemoteObject implements Connect {
 
     @Override
     public boolean isEncrypted() {
-        // Like remoteConnectIsEncrypted: ask the daemon, but neither unix nor TCP is encrypted.
-        call("virConnectIsEncrypted", RemoteProcedure.REMOTE_PROC_CONNECT_IS_SECURE, null,
-                RemoteConnectIsSecureRet::decode);
-        return false;
+        // Like remoteConnectIsEncrypted: encrypted when the transport is (TLS) and the daemon's side is secure.
+        int secure = call("virConnectIsEncrypted", RemoteProcedure.REMOTE_PROC_CONNECT_IS_SECURE, null,
+                RemoteConnectIsSecureRet::decode).secure();
+        return session.encryptedTransport && secure != 0;
     }
 
     @Override
     public boolean isSecure() {
-        // Like remoteConnectIsSecure: secure when the transport is (unix) and the daemon's side is.
+        // Like remoteConnectIsSecure: secure when the transport is (unix, TLS) and the daemon's side is.
         int secure = call("virConnectIsSecure", RemoteProcedure.REMOTE_PROC_CONNECT_IS_SECURE, null,
                 RemoteConnectIsSecureRet::decode).secure();
         return session.secureTransport && secure != 0;

@@ -66,10 +66,11 @@ public final class RemoteUri {
     private final String path;
     private final String socket;
     private final boolean noVerify;
+    private final String pkiPath;
     private final String name;
 
     private RemoteUri(String original, String driver, Transport transport, boolean explicitTransport, String user,
-            String host, int port, String path, String socket, boolean noVerify, String name) {
+            String host, int port, String path, String socket, boolean noVerify, String pkiPath, String name) {
         this.original = original;
         this.driver = driver;
         this.transport = transport;
@@ -80,6 +81,7 @@ public final class RemoteUri {
         this.path = path;
         this.socket = socket;
         this.noVerify = noVerify;
+        this.pkiPath = pkiPath;
         this.name = name;
     }
 
@@ -93,7 +95,7 @@ public final class RemoteUri {
      */
     public static RemoteUri parse(String uri) {
         if (uri.isEmpty()) {
-            return new RemoteUri(uri, "", Transport.UNIX, false, null, null, -1, "", null, false, "");
+            return new RemoteUri(uri, "", Transport.UNIX, false, null, null, -1, "", null, false, null, "");
         }
         URI u;
         try {
@@ -158,6 +160,7 @@ public final class RemoteUri {
         String socket = null;
         String nameParam = null;
         boolean noVerify = false;
+        String pkiPath = null;
         List<String> passed = new ArrayList<>();
         String query = u.getRawQuery();
         if (query != null && !query.isEmpty()) {
@@ -177,6 +180,7 @@ public final class RemoteUri {
                     case "socket" -> socket = value;
                     case "name" -> nameParam = value;
                     case "no_verify" -> noVerify = !value.isEmpty() && !value.equals("0");
+                    case "pkipath" -> pkiPath = value;
                     default -> {
                         // consumed by transports this client does not implement; stripped as libvirt strips them
                     }
@@ -201,7 +205,7 @@ public final class RemoteUri {
         }
         String user = userInfo == null ? null : decode(userInfo);
         return new RemoteUri(uri, driver, transport, explicit, user, host, port, decode(rawPath), socket, noVerify,
-                name);
+                pkiPath, name);
     }
 
     private static String decode(String s) {
@@ -306,6 +310,11 @@ public final class RemoteUri {
     /** @return the {@code socket} parameter, if any */
     public Optional<String> socket() {
         return Optional.ofNullable(socket);
+    }
+
+    /** @return the {@code pkipath} parameter: the directory of the TLS client credentials */
+    public Optional<String> pkiPath() {
+        return Optional.ofNullable(pkiPath);
     }
 
     /** @return whether {@code no_verify} was set (it only matters to TLS) */

@@ -16,6 +16,7 @@ import org.libvirt4j.remote.generated.RemoteConnectSupportsFeatureArgs;
 import org.libvirt4j.remote.generated.RemoteConnectSupportsFeatureRet;
 import org.libvirt4j.remote.generated.RemoteProcedure;
 import org.libvirt4j.remote.internal.rpc.RpcClient;
+import org.libvirt4j.remote.internal.rpc.Tls;
 import org.libvirt4j.remote.internal.rpc.RpcStream;
 import org.libvirt4j.remote.internal.xdr.XdrReader;
 import org.libvirt4j.remote.internal.xdr.XdrWriter;
@@ -35,6 +36,8 @@ final class Session {
     final RemoteUri uri;
     final String canonicalUri;
     final boolean secureTransport;
+    /** Whether the transport encrypts (TLS), for {@code virConnectIsEncrypted}. */
+    final boolean encryptedTransport;
     final boolean typedParamString;
     /** Whether the daemon speaks the keepalive program; without it libvirt's setKeepAlive does nothing. */
     final boolean serverKeepAlive;
@@ -48,6 +51,7 @@ final class Session {
         this.uri = uri;
         this.canonicalUri = canonicalUri;
         this.secureTransport = secureTransport;
+        this.encryptedTransport = uri.transport() == RemoteUri.Transport.TLS;
         this.typedParamString = typedParamString;
         this.serverKeepAlive = serverKeepAlive;
         this.events = new RemoteEvents(this);
@@ -73,9 +77,13 @@ final class Session {
             }
             case TCP -> RpcClient.connectTcp(uri.host().orElse("localhost"),
                     uri.port().orElse(RemoteUri.DEFAULT_TCP_PORT), timeout);
-            case TLS -> throw unsupported("the TLS transport (" + uri.original()
-                    + ") needs TLS support, which libvirt4j's remote backend does not have yet; use +tcp or +unix, "
-                    + "or a native backend (libvirt4j-backend-jna)");
+            case TLS -> {
+                boolean root = "root".equals(System.getProperty("user.name"));
+                Tls.Credentials creds = Tls.Credentials.locate(uri.pkiPath(), root, System.getProperty("user.home"));
+                yield RpcClient.connectTls(uri.host().orElse("localhost"),
+                        uri.port().orElse(RemoteUri.DEFAULT_TLS_PORT), Tls.context(creds, !uri.noVerify()),
+                        !uri.noVerify(), timeout);
+            }
             case SSH, LIBSSH -> throw unsupported("the ssh transports need an ssh client, which libvirt4j's remote "
                     + "backend does not have yet; forward the daemon's socket and use +unix or +tcp, or a native "
                     + "backend (libvirt4j-backend-jna)");
@@ -94,8 +102,8 @@ final class Session {
             }
             boolean typedString = supports(rpc, FEATURE_TYPED_PARAM_STRING);
             // like libvirt's C client, no keepalive PINGs until Connect.setKeepAlive asks for them
-            return new Session(rpc, uri, canonical, uri.transport() == RemoteUri.Transport.UNIX, typedString,
-                    keepAlive);
+            return new Session(rpc, uri, canonical, uri.transport() == RemoteUri.Transport.UNIX
+                    || uri.transport() == RemoteUri.Transport.TLS, typedString, keepAlive);
         } catch (RuntimeException e) {
             rpc.close();
             throw e;

@@ -159,10 +159,12 @@ class RemoteSessionTest {
                     assertThat(e.code()).isEqualTo(ErrorNumber.ERR_SYSTEM_ERROR);
                     assertThat(e.getMessage()).contains("127.0.0.1:1");
                 });
-        assertThatThrownBy(() -> RemoteConnect.open("qemu+tls://127.0.0.1/system"))
+        // TLS credentials are read before anything is sent, as the C client reads them
+        assertThatThrownBy(() -> RemoteConnect.open("qemu+tls://127.0.0.1:1/system?pkipath=/nonexistent"))
                 .isInstanceOfSatisfying(LibvirtException.class, e -> {
-                    assertThat(e.code()).isEqualTo(ErrorNumber.ERR_NO_SUPPORT);
-                    assertThat(e.getMessage()).contains("TLS");
+                    assertThat(e.code()).isEqualTo(ErrorNumber.ERR_SYSTEM_ERROR);
+                    assertThat(e.getMessage()).isEqualTo(
+                            "Cannot read CA certificate '/nonexistent/cacert.pem': No such file or directory");
                 });
         assertThatThrownBy(() -> RemoteConnect.open("qemu+ssh://127.0.0.1/system"))
                 .isInstanceOfSatisfying(LibvirtException.class, e -> assertThat(e.getMessage()).contains("ssh"));

@@ -10,6 +10,8 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.socket.nio.NioDomainSocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.codec.LengthFieldBasedFrameDecoder;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.io.IOException;
@@ -21,6 +23,7 @@ import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
+import javax.net.ssl.SSLParameters;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -77,6 +80,8 @@ public final class RpcClient {
     private final Channel channel;
     /** The JDK socket under {@link #channel}: callers write to it directly. */
     private final SocketChannel socket;
+    /** Whether callers may write to {@link #socket} themselves: not under TLS, where every byte goes through Netty's SslHandler. */
+    private final boolean directWrites;
     private final long timeoutNanos;
     private final AtomicInteger serials = new AtomicInteger();
     private final Map<Integer, Pending<?>> pending = new ConcurrentHashMap<>();
@@ -102,10 +107,11 @@ public final class RpcClient {
     private int keepAliveInterval = -1;
     private volatile EventSink eventSink;
 
-    private RpcClient(Channel channel, SocketChannel socket, long timeoutNanos) {
+    private RpcClient(Channel channel, SocketChannel socket, long timeoutNanos, boolean directWrites) {
         this.channel = channel;
         this.socket = socket;
         this.timeoutNanos = timeoutNanos;
+        this.directWrites = directWrites;
     }
 
     /** @return the call timeout from {@link #TIMEOUT_PROPERTY}, 60 s when unset or unreadable */
@@ -133,7 +139,8 @@ public final class RpcClient {
      * @throws LibvirtException {@code ERR_SYSTEM_ERROR} when the socket cannot be reached
      */
     public static RpcClient connectUnix(Path path, long timeoutNanos) {
-        return connect(UnixDomainSocketAddress.of(path), true, timeoutNanos, "Failed to connect socket to '" + path + "'");
+        return connect(UnixDomainSocketAddress.of(path), true, timeoutNanos, "Failed to connect socket to '" + path + "'",
+                null);
     }
 
     /**
@@ -147,10 +154,40 @@ public final class RpcClient {
      */
     public static RpcClient connectTcp(String host, int port, long timeoutNanos) {
         return connect(new InetSocketAddress(host, port), false, timeoutNanos,
-                "unable to connect to server at '" + host + ":" + port + "'");
+                "unable to connect to server at '" + host + ":" + port + "'", null);
     }
 
-    private static RpcClient connect(SocketAddress address, boolean unix, long timeoutNanos, String what) {
+    /**
+     * Connects over TLS, as libvirt's {@code virNetClientNewTCP} plus {@code virNetClientSetTLSSession}:
+     * the handshake, the check of the daemon's certificate against {@code host} (unless
+     * {@code verifyHost} is false), then the daemon's one-byte verdict on this client.
+     *
+     * @param host the host, also the name the daemon's certificate must carry
+     * @param port the port
+     * @param ssl the client context ({@link Tls#context})
+     * @param verifyHost whether the certificate must name {@code host}
+     * @param timeoutNanos the call (and connect, and handshake) timeout
+     * @return the connected client
+     * @throws LibvirtException {@code ERR_SYSTEM_ERROR} when the host cannot be reached or the
+     *         handshake fails, {@code ERR_RPC} when the daemon refuses this client
+     */
+    public static RpcClient connectTls(String host, int port, SslContext ssl, boolean verifyHost, long timeoutNanos) {
+        return connect(new InetSocketAddress(host, port), false, timeoutNanos,
+                "unable to connect to server at '" + host + ":" + port + "'", ch -> {
+                    SslHandler handler = ssl.newHandler(ch.alloc(), host, port);
+                    if (verifyHost) {
+                        SSLParameters params = handler.engine().getSSLParameters();
+                        params.setEndpointIdentificationAlgorithm("HTTPS");
+                        handler.engine().setSSLParameters(params);
+                    }
+                    handler.setHandshakeTimeoutMillis(TimeUnit.NANOSECONDS.toMillis(timeoutNanos));
+                    return handler;
+                });
+    }
+
+    /** @param tls makes the channel's SslHandler, or {@code null} for a plain connection */
+    private static RpcClient connect(SocketAddress address, boolean unix, long timeoutNanos, String what,
+            java.util.function.Function<Channel, SslHandler> tls) {
         if (address instanceof InetSocketAddress inet && inet.isUnresolved()) {
             throw Rpc.error(ErrorNumber.ERR_SYSTEM_ERROR, "Cannot resolve address '" + inet.getHostString() + "'", null);
         }
@@ -163,6 +200,7 @@ public final class RpcClient {
         }
         Channel netty = unix ? new NioDomainSocketChannel(socket) : new NioSocketChannel(socket);
         CompletableFuture<RpcClient> ready = new CompletableFuture<>();
+        CompletableFuture<Void> confirmed = new CompletableFuture<>();
         Bootstrap b = new Bootstrap().group(EventLoops.group())
                 .channelFactory((io.netty.channel.ChannelFactory<Channel>) () -> netty)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS,
@@ -170,7 +208,12 @@ public final class RpcClient {
                 .handler(new ChannelInitializer<Channel>() {
                     @Override
                     protected void initChannel(Channel ch) {
-                        RpcClient client = new RpcClient(ch, socket, timeoutNanos);
+                        RpcClient client = new RpcClient(ch, socket, timeoutNanos, tls == null);
+                        if (tls != null) {
+                            ch.pipeline().addLast(tls.apply(ch), new Tls.Confirmation(confirmed));
+                        } else {
+                            confirmed.complete(null);
+                        }
                         // The length word counts itself; reject oversized frames before allocating them.
                         ch.pipeline().addLast(new LengthFieldBasedFrameDecoder(Rpc.MESSAGE_MAX + Rpc.LEN_SIZE,
                                 0, Rpc.LEN_SIZE, -Rpc.LEN_SIZE, Rpc.LEN_SIZE, true));
@@ -192,6 +235,24 @@ public final class RpcClient {
             Throwable c = f.cause();
             String reason = c == null ? "unknown error" : rootMessage(c);
             throw Rpc.error(ErrorNumber.ERR_SYSTEM_ERROR, what + ": " + reason, c);
+        }
+        try {
+            confirmed.get(timeoutNanos, TimeUnit.NANOSECONDS);
+        } catch (java.util.concurrent.ExecutionException e) {
+            f.channel().close();
+            if (e.getCause() instanceof LibvirtException le) {
+                throw le;
+            }
+            throw Rpc.error(ErrorNumber.ERR_SYSTEM_ERROR, "TLS handshake failed: " + rootMessage(e.getCause()),
+                    e.getCause());
+        } catch (java.util.concurrent.TimeoutException e) {
+            f.channel().close();
+            throw Rpc.error(ErrorNumber.ERR_SYSTEM_ERROR, what + ": TLS handshake timed out", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            f.channel().close();
+            throw Rpc.error(ErrorNumber.ERR_OPERATION_ABORTED, "operation aborted: interrupted during the TLS handshake",
+                    e);
         }
         return ready.getNow(null);
     }
@@ -302,7 +363,7 @@ public final class RpcClient {
     private void send(ByteBuf msg) {
         writeLock.lock();
         try {
-            if (queuedBytes.get() == 0 && !writeNow(msg)) {
+            if (directWrites && queuedBytes.get() == 0 && !writeNow(msg)) {
                 return;
             }
             if (!msg.isReadable()) {
