@@ -1,6 +1,6 @@
 /*
  * The hand-written wrappers: the libvirt calls whose arguments need judgment (structs, lists,
- * typed parameters, the authentication callback, stream and secret buffers, event callbacks)
+ * typed parameters, the authentication callback, stream and secret buffers, event and close callbacks)
  * and freeing.
  * Every path releases what it allocated and reads libvirt's error right after the call.
  */
@@ -956,6 +956,7 @@ static jmethodID lv_events_lifecycle;
 static jmethodID lv_events_metadata_change;
 static jmethodID lv_events_network_lifecycle;
 static jmethodID lv_events_pool_lifecycle;
+static jmethodID lv_events_closed;
 static jmethodID lv_events_freed;
 
 int lv_events_init(JNIEnv *env) {
@@ -978,6 +979,7 @@ int lv_events_init(JNIEnv *env) {
         {&lv_events_metadata_change, "metadataChange", "(JJILjava/lang/String;)V"},
         {&lv_events_network_lifecycle, "networkLifecycle", "(JJII)V"},
         {&lv_events_pool_lifecycle, "storagePoolLifecycle", "(JJII)V"},
+        {&lv_events_closed, "closed", "(JI)V"},
         {&lv_events_freed, "freed", "(J)V"},
     };
     for (size_t i = 0; i < sizeof upcalls / sizeof upcalls[0]; i++) {
@@ -1091,6 +1093,21 @@ static void lv_pool_lifecycle_cb(virConnectPtr conn, virStoragePoolPtr pool, int
     }
 }
 
+/*
+ * The one virConnectCloseFunc every close callback registration passes, so that unregistering
+ * names the same function. libvirt calls it at most once per registration, holding the
+ * connection's close-callback lock, and frees the registration right after it returns.
+ */
+static void lv_close_cb(virConnectPtr conn, int reason, void *opaque) {
+    (void) conn;
+    lv_upcall u;
+    if (lv_upcall_begin(&u) == 0) {
+        (*u.env)->CallStaticVoidMethod(u.env, lv_events_class, lv_events_closed, (jlong) (intptr_t) opaque,
+                                       (jint) reason);
+        lv_upcall_end(&u);
+    }
+}
+
 /* libvirt's virFreeCallback: it has dropped the registration, so Java may forget the key. */
 static void lv_event_free_cb(void *opaque) {
     lv_upcall u;
@@ -1107,6 +1124,7 @@ LV_CALLBACK_TYPE(lv_lifecycle_cb, virConnectDomainEventCallback);
 LV_CALLBACK_TYPE(lv_metadata_change_cb, virConnectDomainEventMetadataChangeCallback);
 LV_CALLBACK_TYPE(lv_network_lifecycle_cb, virConnectNetworkEventLifecycleCallback);
 LV_CALLBACK_TYPE(lv_pool_lifecycle_cb, virConnectStoragePoolEventLifecycleCallback);
+LV_CALLBACK_TYPE(lv_close_cb, virConnectCloseFunc);
 
 /*
  * Event kinds; the numbers match JniNatives.E_*: the register function, libvirt's event id, and
@@ -1168,6 +1186,27 @@ static jint JNICALL lv_event_register(JNIEnv *env, jclass cls, jint which, jlong
     return id;
 }
 
+/* virConnectRegisterCloseCallback with lv_close_cb; key is the opaque pointer, freed by lv_event_free_cb. */
+static void JNICALL lv_close_callback_register(JNIEnv *env, jclass cls, jlong conn, jlong key) {
+    (void) cls;
+    lv_t_virConnectRegisterCloseCallback fn =
+        (lv_t_virConnectRegisterCloseCallback) lv_resolve(env, LV_virConnectRegisterCloseCallback);
+    if (fn != NULL
+        && fn((virConnectPtr) (intptr_t) conn, lv_close_cb, (void *) (intptr_t) key, lv_event_free_cb) < 0) {
+        lv_fail(env, "virConnectRegisterCloseCallback");
+    }
+}
+
+/* virConnectUnregisterCloseCallback of lv_close_cb, the only close function this glue registers. */
+static void JNICALL lv_close_callback_unregister(JNIEnv *env, jclass cls, jlong conn) {
+    (void) cls;
+    lv_t_virConnectUnregisterCloseCallback fn =
+        (lv_t_virConnectUnregisterCloseCallback) lv_resolve(env, LV_virConnectUnregisterCloseCallback);
+    if (fn != NULL && fn((virConnectPtr) (intptr_t) conn, lv_close_cb) < 0) {
+        lv_fail(env, "virConnectUnregisterCloseCallback");
+    }
+}
+
 static jlong JNICALL lv_get_version(JNIEnv *env, jclass cls) {
     (void) cls;
     lv_t_virGetVersion fn = (lv_t_virGetVersion) lv_resolve(env, LV_virGetVersion);
@@ -1199,6 +1238,8 @@ const JNINativeMethod lv_manual_methods[] = {
     {"secretGetValue", "(JI)[B", (void *) lv_secret_get_value},
     {"secretSetValue", "(J[BI)V", (void *) lv_secret_set_value},
     {"eventRegister", "(IJJJ)I", (void *) lv_event_register},
+    {"closeCallbackRegister", "(JJ)V", (void *) lv_close_callback_register},
+    {"closeCallbackUnregister", "(J)V", (void *) lv_close_callback_unregister},
     {"getAllDomainStats", "(J[JII)[Ljava/lang/Object;", (void *) lv_get_all_domain_stats},
 };
 

@@ -74,6 +74,27 @@ public interface Connect extends LibvirtObject {
      */
     void setKeepAlive(int interval, int count);
 
+    /**
+     * Registers the callback told when this connection closes under the application
+     * ({@code virConnectRegisterCloseCallback}, Go's {@code RegisterCloseCallback}). Only
+     * connections through a daemon ever close that way; drivers without such a connection accept
+     * the registration and never call it, as in libvirt. The native backends notice a dead
+     * connection between calls only once {@link Libvirt#eventRegisterDefaultImpl()} has run.
+     * Closing the connection unregisters it.
+     *
+     * @param callback what to call
+     * @throws LibvirtException {@code ERR_OPERATION_INVALID} when a callback is already registered
+     */
+    void registerCloseCallback(CloseCallback callback);
+
+    /**
+     * Removes the close callback ({@code virConnectUnregisterCloseCallback}, Go's
+     * {@code UnregisterCloseCallback}).
+     *
+     * @throws LibvirtException {@code ERR_OPERATION_INVALID} when none is registered (through a daemon)
+     */
+    void unregisterCloseCallback();
+
     // --- events ----------------------------------------------------------------------------
 
     /**

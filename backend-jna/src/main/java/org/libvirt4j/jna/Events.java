@@ -7,6 +7,7 @@ import java.lang.System.Logger.Level;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import org.libvirt4j.CloseCallback;
 import org.libvirt4j.DomainEventID;
 import org.libvirt4j.DomainEventLifecycle;
 import org.libvirt4j.DomainEventLifecycleCallback;
@@ -81,6 +82,17 @@ final class Events {
             });
         }
     };
+    private static final ConnectClose ON_CLOSE = new ConnectClose() {
+        @Override
+        public void invoke(long conn, int reason, long opaque) {
+            deliver(opaque, CloseCallback.class, (r, cb) -> {
+                r.conn().closeCallbackFired(opaque);
+                cb.onClose(r.conn(), reason);
+            });
+        }
+    };
+    /** The one close function every registration passes, so that unregistering names it too. */
+    static final long CLOSE_FUNCTION = Pointer.nativeValue(CallbackReference.getFunctionPointer(ON_CLOSE));
     private static final FreeCallback FREE = new FreeCallback() {
         @Override
         public void invoke(long opaque) {
@@ -162,6 +174,11 @@ final class Events {
     /** The network and storage pool lifecycle callbacks: {@code void (*)(virConnectPtr, virXxxPtr, int, int, void *)}. */
     interface ObjectLifecycle extends Callback {
         void invoke(long conn, long object, int event, int detail, long opaque);
+    }
+
+    /** {@code virConnectCloseFunc}: {@code void (*)(virConnectPtr, int, void *)}. */
+    interface ConnectClose extends Callback {
+        void invoke(long conn, int reason, long opaque);
     }
 
     /** {@code virFreeCallback}: {@code void (*)(void *)}. */

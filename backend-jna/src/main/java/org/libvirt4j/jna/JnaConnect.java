@@ -10,6 +10,8 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import org.libvirt4j.CloseCallback;
 import org.libvirt4j.Connect;
 import org.libvirt4j.ConnectGetAllDomainStatsFlags;
 import org.libvirt4j.ConnectListAllDomainsFlags;
@@ -67,6 +69,10 @@ final class JnaConnect implements Connect {
     private final Map<Integer, Events.Family> callbackIds = new ConcurrentHashMap<>();
     /** Set before {@link #close()} deregisters, so that a registration racing it deregisters itself. */
     private volatile boolean closing;
+    /** The registry key of the close callback registered through this handle, 0 for none. */
+    private final AtomicLong closeKey = new AtomicLong();
+    /** Keeps register and unregister of the close callback from interleaving; never taken by close(). */
+    private final Object closeLock = new Object();
 
     JnaConnect(long conn) {
         this.h = new NativeHandle(ObjectKind.CONNECT, conn, Virt::virConnectClose);
@@ -79,7 +85,7 @@ final class JnaConnect implements Connect {
     @Override
     public void close() {
         closing = true;
-        if (!callbackIds.isEmpty()) {
+        if (!callbackIds.isEmpty() || closeKey.get() != 0) {
             deregisterAll();
         }
         h.close();
@@ -96,6 +102,7 @@ final class JnaConnect implements Connect {
             for (Integer id : callbackIds.keySet()) {
                 deregisterQuietly(c, id);
             }
+            unregisterCloseQuietly(c);
         } finally {
             h.release();
         }
@@ -107,6 +114,67 @@ final class JnaConnect implements Connect {
         if (family != null) {
             // close() never throws, and a callback libvirt no longer knows needs no undoing
             family.deregister.call(c, id);
+        }
+    }
+
+    /** Unregisters the close callback if this handle registered one; never throws. */
+    private void unregisterCloseQuietly(long c) {
+        long key = closeKey.getAndSet(0);
+        if (key != 0) {
+            Virt.virConnectUnregisterCloseCallback(c, Events.CLOSE_FUNCTION);
+            // drivers without a daemon accept a registration and never free it: forget it here too
+            Events.forget(key);
+        }
+    }
+
+    /**
+     * Called on the event thread just before this handle's close callback runs: libvirt drops the
+     * registration after the call, and unregistering from inside it would wait on libvirt's own
+     * lock, so a {@link #close()} inside the callback must not try.
+     */
+    void closeCallbackFired(long key) {
+        closeKey.compareAndSet(key, 0);
+    }
+
+    @Override
+    public void registerCloseCallback(CloseCallback callback) {
+        Objects.requireNonNull(callback, "callback");
+        String fn = "virConnectRegisterCloseCallback";
+        synchronized (closeLock) {
+            long c = h.acquire(fn);
+            try {
+                long key = Events.add(this, callback);
+                if (Virt.virConnectRegisterCloseCallback(c, Events.CLOSE_FUNCTION, key, Events.freeFunction()) < 0) {
+                    Events.forget(key);
+                    throw Errors.last(fn);
+                }
+                long replaced = closeKey.getAndSet(key);
+                if (replaced != 0) {
+                    Events.forget(replaced); // a driver without a daemon took both, and keeps neither
+                }
+                if (closing) {
+                    unregisterCloseQuietly(c); // close() may have passed over it already
+                }
+            } finally {
+                h.release();
+            }
+        }
+    }
+
+    @Override
+    public void unregisterCloseCallback() {
+        String fn = "virConnectUnregisterCloseCallback";
+        synchronized (closeLock) {
+            long c = h.acquire(fn);
+            try {
+                Errors.check(Virt.virConnectUnregisterCloseCallback(c, Events.CLOSE_FUNCTION), fn);
+                long key = closeKey.getAndSet(0);
+                if (key != 0) {
+                    Events.forget(key);
+                }
+            } finally {
+                h.release();
+            }
         }
     }
 
@@ -141,7 +209,7 @@ final class JnaConnect implements Connect {
     public int networkEventLifecycleRegister(Network net, NetworkEventLifecycleCallback callback) {
         Objects.requireNonNull(callback, "callback");
         return register(Events.Kind.NETWORK_LIFECYCLE,
-                net == null ? null : JnaNetwork.handleOf(net, Events.Family.NETWORK.registerName), callback);
+                net == null ? null : JnaHandle.of(net, JnaNetwork.class, ObjectKind.NETWORK, Events.Family.NETWORK.registerName), callback);
     }
 
     @Override
@@ -153,7 +221,8 @@ final class JnaConnect implements Connect {
     public int storagePoolEventLifecycleRegister(StoragePool pool, StoragePoolEventLifecycleCallback callback) {
         Objects.requireNonNull(callback, "callback");
         return register(Events.Kind.STORAGE_POOL_LIFECYCLE,
-                pool == null ? null : JnaStoragePool.handleOf(pool, Events.Family.STORAGE_POOL.registerName), callback);
+                pool == null ? null : JnaHandle.of(pool, JnaStoragePool.class, ObjectKind.STORAGE_POOL,
+                        Events.Family.STORAGE_POOL.registerName), callback);
     }
 
     @Override
@@ -162,7 +231,7 @@ final class JnaConnect implements Connect {
     }
 
     private static NativeHandle handle(Domain dom) {
-        return JnaDomain.handleOf(dom, Events.Family.DOMAIN.registerName);
+        return JnaHandle.of(dom, JnaDomain.class, ObjectKind.DOMAIN, Events.Family.DOMAIN.registerName);
     }
 
     /**
@@ -383,7 +452,7 @@ final class JnaConnect implements Connect {
         String fn = doms.isEmpty() ? "virConnectGetAllDomainStats" : "virDomainListGetStats";
         List<NativeHandle> handles = new ArrayList<>(doms.size());
         for (Domain d : doms) {
-            handles.add(JnaDomain.handleOf(Objects.requireNonNull(d, "dom"), fn));
+            handles.add(JnaHandle.of(Objects.requireNonNull(d, "dom"), JnaDomain.class, ObjectKind.DOMAIN, fn));
         }
         long c = h.acquire(fn);
         int held = 0;

@@ -44,22 +44,16 @@ import org.libvirt4j.spi.TypedParameters;
 import org.libvirt4j.spi.Uuids;
 
 /** {@link Domain} over a {@code virDomainPtr}; {@link #close()} is {@code virDomainFree}. */
-final class JnaDomain implements Domain {
+final class JnaDomain implements Domain, JnaHandle {
     private final NativeHandle h;
 
     JnaDomain(long dom) {
         this.h = new NativeHandle(ObjectKind.DOMAIN, dom, Virt::virDomainFree);
     }
 
-    /**
-     * @return the handle of a domain of this backend
-     * @throws org.libvirt4j.LibvirtException {@code ERR_INVALID_DOMAIN} naming {@code fn} for another backend's domain
-     */
-    static NativeHandle handleOf(Domain dom, String fn) {
-        if (!(dom instanceof JnaDomain d)) {
-            throw ObjectKind.DOMAIN.invalid(fn);
-        }
-        return d.h;
+    @Override
+    public NativeHandle handle() {
+        return h;
     }
 
     @Override
@@ -480,7 +474,7 @@ final class JnaDomain implements Domain {
 
     @Override
     public String screenshot(Stream stream, int screen) {
-        NativeHandle sh = JnaStream.handleOf(stream, "virDomainScreenshot");
+        NativeHandle sh = JnaHandle.of(stream, JnaStream.class, ObjectKind.STREAM, "virDomainScreenshot");
         long d = h.acquire("virDomainScreenshot");
         try {
             long s = sh.acquire("virDomainScreenshot");

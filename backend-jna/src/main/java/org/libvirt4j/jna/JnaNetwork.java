@@ -16,22 +16,16 @@ import org.libvirt4j.spi.ObjectKind;
 import org.libvirt4j.spi.Uuids;
 
 /** {@link Network} over a {@code virNetworkPtr}; {@link #close()} is {@code virNetworkFree}. */
-final class JnaNetwork implements Network {
+final class JnaNetwork implements Network, JnaHandle {
     private final NativeHandle h;
 
     JnaNetwork(long net) {
         this.h = new NativeHandle(ObjectKind.NETWORK, net, Virt::virNetworkFree);
     }
 
-    /**
-     * @return the handle of a Network of this backend
-     * @throws org.libvirt4j.LibvirtException the invalid-object error naming {@code fn} for another backend's
-     */
-    static NativeHandle handleOf(Network net, String fn) {
-        if (!(net instanceof JnaNetwork x)) {
-            throw ObjectKind.NETWORK.invalid(fn);
-        }
-        return x.h;
+    @Override
+    public NativeHandle handle() {
+        return h;
     }
 
     @Override

@@ -19,22 +19,16 @@ import org.libvirt4j.spi.ObjectKind;
 import org.libvirt4j.spi.Uuids;
 
 /** {@link StoragePool} over a {@code virStoragePoolPtr}; {@link #close()} is {@code virStoragePoolFree}. */
-final class JnaStoragePool implements StoragePool {
+final class JnaStoragePool implements StoragePool, JnaHandle {
     private final NativeHandle h;
 
     JnaStoragePool(long pool) {
         this.h = new NativeHandle(ObjectKind.STORAGE_POOL, pool, Virt::virStoragePoolFree);
     }
 
-    /**
-     * @return the handle of a StoragePool of this backend
-     * @throws org.libvirt4j.LibvirtException the invalid-object error naming {@code fn} for another backend's
-     */
-    static NativeHandle handleOf(StoragePool pool, String fn) {
-        if (!(pool instanceof JnaStoragePool x)) {
-            throw ObjectKind.STORAGE_POOL.invalid(fn);
-        }
-        return x.h;
+    @Override
+    public NativeHandle handle() {
+        return h;
     }
 
     @Override

@@ -116,7 +116,7 @@ final class JnaStorageVol implements StorageVol {
     }
 
     private void transfer(Stream stream, String fn, Transfer start) {
-        NativeHandle sh = JnaStream.handleOf(stream, fn);
+        NativeHandle sh = JnaHandle.of(stream, JnaStream.class, ObjectKind.STREAM, fn);
         long v = h.acquire(fn);
         try {
             long st = sh.acquire(fn);

@@ -19,7 +19,7 @@ import org.libvirt4j.spi.ObjectKind;
  * exactly as {@code virStreamRecv}/{@code virStreamSend} do; 0 from {@link #recv} is always
  * the end of the stream.
  */
-final class JnaStream implements Stream {
+final class JnaStream implements Stream, JnaHandle {
     private final NativeHandle h;
     private final AtomicBoolean ended;
 
@@ -28,18 +28,9 @@ final class JnaStream implements Stream {
         this.h = new NativeHandle(ObjectKind.STREAM, stream, new Free(ended));
     }
 
-    /**
-     * @param stream a stream argument of the C function {@code fn}
-     * @return the guard of its native stream
-     * @throws org.libvirt4j.LibvirtException {@code ERR_INVALID_STREAM} for a stream of another backend, which
-     *         has no {@code virStreamPtr} here: libvirt's own check of a bad pointer says the same
-     */
-    static NativeHandle handleOf(Stream stream, String fn) {
-        Objects.requireNonNull(stream, "stream");
-        if (!(stream instanceof JnaStream s)) {
-            throw ObjectKind.STREAM.invalid(fn);
-        }
-        return s.h;
+    @Override
+    public NativeHandle handle() {
+        return h;
     }
 
     @Override

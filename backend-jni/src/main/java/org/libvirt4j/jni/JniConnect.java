@@ -9,6 +9,8 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import org.libvirt4j.CloseCallback;
 import org.libvirt4j.Connect;
 import org.libvirt4j.ConnectGetAllDomainStatsFlags;
 import org.libvirt4j.ConnectListAllDomainsFlags;
@@ -85,19 +87,29 @@ final class JniConnect extends JniObject implements Connect {
     private final Set<Registered> callbacks = ConcurrentHashMap.newKeySet();
     /** Set before {@link #close()} deregisters, so that a registration racing it deregisters itself. */
     private volatile boolean closing;
+    /**
+     * The key of the close callback registered through this handle, 0 for none. Whoever undoes
+     * it ({@link #close()}, or a registration racing it) takes it with {@code getAndSet(0)}.
+     */
+    private final AtomicLong closeKey = new AtomicLong();
+    /**
+     * Orders {@link #registerCloseCallback} and {@link #unregisterCloseCallback}, which share
+     * libvirt's one close callback per connection; {@link #close()} and the upcall never take it.
+     */
+    private final Object closeLock = new Object();
 
     JniConnect(long conn) {
         super(ObjectKind.CONNECT, JniNatives.K_CONNECT, conn);
     }
 
     /**
-     * Deregisters this handle's event callbacks, then closes it: libvirt keeps a connection
-     * referenced by its callbacks, and this handle is their only way out.
+     * Deregisters this handle's event callbacks and close callback, then closes it: libvirt keeps
+     * a connection referenced by its callbacks, and this handle is their only way out.
      */
     @Override
     public void close() {
         closing = true;
-        if (!callbacks.isEmpty()) {
+        if (!callbacks.isEmpty() || closeKey.get() != 0) {
             deregisterAll();
         }
         super.close();
@@ -114,6 +126,7 @@ final class JniConnect extends JniObject implements Connect {
             for (Registered r : callbacks) {
                 deregisterQuietly(c, r);
             }
+            unregisterCloseQuietly(c);
         } finally {
             h.release();
         }
@@ -133,6 +146,76 @@ final class JniConnect extends JniObject implements Connect {
     @Override
     public void setKeepAlive(int interval, int count) {
         run("virConnectSetKeepAlive", c -> virConnectSetKeepAlive(c, interval, count));
+    }
+
+    // --- the close callback ----------------------------------------------------------------
+
+    @Override
+    public void registerCloseCallback(CloseCallback callback) {
+        Objects.requireNonNull(callback, "callback");
+        synchronized (closeLock) {
+            long c = h.acquire("virConnectRegisterCloseCallback");
+            try {
+                long key = JniEvents.add(this, callback);
+                boolean registered = false;
+                try {
+                    JniNatives.closeCallbackRegister(c, key);
+                    registered = true;
+                } finally {
+                    if (!registered) {
+                        JniEvents.forget(key); // refused: libvirt never frees it
+                    }
+                }
+                // Drivers through a daemon refuse a second registration; the others (test:///)
+                // accept every one, keep none and so never free the key this one replaces.
+                long replaced = closeKey.getAndSet(key);
+                if (replaced != 0) {
+                    JniEvents.forget(replaced);
+                }
+                if (closing) {
+                    unregisterCloseQuietly(c); // close() may have passed over it already
+                }
+            } finally {
+                h.release();
+            }
+        }
+    }
+
+    @Override
+    public void unregisterCloseCallback() {
+        synchronized (closeLock) {
+            long c = h.acquire("virConnectUnregisterCloseCallback");
+            try {
+                JniNatives.closeCallbackUnregister(c);
+                // libvirt freed the registration, or (drivers that keep none) never held it
+                long key = closeKey.getAndSet(0);
+                if (key != 0) {
+                    JniEvents.forget(key);
+                }
+            } finally {
+                h.release();
+            }
+        }
+    }
+
+    /**
+     * Unregisters the close callback registered through this handle unless another thread took
+     * it first or libvirt already called it (and so dropped its reference on the connection;
+     * unregistering from inside the callback would wait for libvirt's lock forever); never throws.
+     */
+    private void unregisterCloseQuietly(long c) {
+        long key = closeKey.getAndSet(0);
+        if (key == 0) {
+            return;
+        }
+        if (JniEvents.registered(key)) {
+            try {
+                JniNatives.closeCallbackUnregister(c);
+            } catch (LibvirtException ignored) {
+                // close() never throws, and a callback libvirt no longer knows needs no undoing
+            }
+        }
+        JniEvents.forget(key);
     }
 
     // --- events ----------------------------------------------------------------------------

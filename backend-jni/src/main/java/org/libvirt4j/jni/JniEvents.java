@@ -4,6 +4,7 @@ import java.lang.System.Logger.Level;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import org.libvirt4j.CloseCallback;
 import org.libvirt4j.DomainEventLifecycle;
 import org.libvirt4j.DomainEventLifecycleCallback;
 import org.libvirt4j.DomainEventMetadataChange;
@@ -16,14 +17,17 @@ import org.libvirt4j.StoragePoolEventLifecycleCallback;
 
 /**
  * libvirt's default event loop, run on one daemon thread, and the Java end of the C callbacks
- * through which it delivers domain, network and storage pool events ({@code lv_manual.c}).
+ * through which it delivers domain, network and storage pool events and a connection's closing
+ * ({@code lv_manual.c}).
  *
  * <p>Every registration of one event kind passes the same C function to libvirt, so libvirt's
- * rule of one registration per event and filter holds here as everywhere; the {@code opaque}
+ * rule of one registration per event and filter holds here as everywhere (and every close
+ * callback registration the same close function, so that unregistering names it); the {@code opaque}
  * pointer is a key into {@link #REGISTRATIONS}, whose callback is of the type of that kind's
  * upcall. libvirt calls the free callback, and so {@link #freed}, when it drops a registration,
- * which is the one safe moment to forget it. {@code JNI_OnLoad} looks this class's upcalls up by
- * name and signature.
+ * which is the one safe moment to forget it; a close callback's key is also forgotten when it
+ * fires (libvirt frees it right after) and by {@code JniConnect} where the driver never held it.
+ * {@code JNI_OnLoad} looks this class's upcalls up by name and signature.
  */
 final class JniEvents {
     private static final System.Logger LOG = System.getLogger(JniEvents.class.getName());
@@ -90,6 +94,11 @@ final class JniEvents {
      */
     static void freed(long key) {
         REGISTRATIONS.remove(key);
+    }
+
+    /** @return whether key is still registered: libvirt has neither freed it nor called its close callback */
+    static boolean registered(long key) {
+        return REGISTRATIONS.containsKey(key);
     }
 
     /** @return how many registrations libvirt has not freed yet (for tests) */
@@ -174,6 +183,26 @@ final class JniEvents {
             }
         } catch (Throwable t) {
             dropped("storage pool lifecycle", t);
+        }
+    }
+
+    /**
+     * The connection closed under the application. libvirt calls a close function at most once
+     * per registration, holding the connection's close-callback lock, and frees the registration
+     * right after: it is forgotten before the callback runs, so that a callback closing its
+     * connection finds nothing to unregister (unregistering would wait for that lock forever).
+     *
+     * @param key the registration's opaque pointer
+     * @param reason libvirt's {@code virConnectCloseReason}
+     */
+    static void closed(long key, int reason) {
+        try {
+            Registration r = REGISTRATIONS.remove(key);
+            if (r != null && r.callback() instanceof CloseCallback cb) {
+                cb.onClose(r.conn(), reason);
+            }
+        } catch (Throwable t) {
+            dropped("connection close", t);
         }
     }
 

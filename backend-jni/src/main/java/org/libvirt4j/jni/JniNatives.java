@@ -136,6 +136,16 @@ final class JniNatives {
     static native int eventRegister(int kind, long conn, long target, long key);
 
     /**
+     * {@code virConnectRegisterCloseCallback} with the one C close function every registration
+     * passes. It calls {@link JniEvents#closed} and the free callback calls {@link JniEvents#freed},
+     * both with {@code key} (the registration's opaque pointer).
+     */
+    static native void closeCallbackRegister(long conn, long key);
+
+    /** {@code virConnectUnregisterCloseCallback} of that same C close function. */
+    static native void closeCallbackUnregister(long conn);
+
+    /**
      * {@code virConnectGetAllDomainStats} for an empty {@code doms}, else {@code virDomainListGetStats}
      * on them (each checked to belong to {@code conn} first, as {@code ERR_INVALID_ARG}); the
      * records are freed with {@code virDomainStatsRecordListFree}.

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.libvirt4j.Connect;
+import org.libvirt4j.ConnectCloseReason;
 import org.libvirt4j.Domain;
 import org.libvirt4j.DomainMetadataType;
 import org.libvirt4j.ErrorNumber;
@@ -19,11 +20,13 @@ import org.libvirt4j.Libvirt;
 import org.libvirt4j.LibvirtException;
 import org.libvirt4j.Network;
 import org.libvirt4j.StoragePool;
+import org.libvirt4j.tck.Fixtures;
+import org.libvirt4j.tck.PrivateLibvirtd;
 
 /**
  * What the TCK cannot see of the JNI event glue: that libvirt frees every registration of every
- * kind when {@code close()} deregisters it, strings from C that are not ASCII, and objects of
- * another backend as filters.
+ * kind when {@code close()} deregisters it, strings from C that are not ASCII, objects of
+ * another backend as filters, and the close callback's keys and upcall.
  */
 class JniEventsTest {
     @BeforeAll
@@ -118,6 +121,118 @@ class JniEventsTest {
             assertThatThrownBy(() -> c.domainEventMetadataChangeRegister(dom, null))
                     .isInstanceOf(NullPointerException.class);
         }
+    }
+
+    @Test
+    @Timeout(30)
+    @DisplayName("A driver that keeps no close callback (test:///) accepts each one; its keys are forgotten on replace, unregister and close()")
+    void closeCallbackWithoutDaemon() {
+        int before = JniEvents.registrations();
+        Connect c = open();
+        try {
+            assertThatThrownBy(() -> c.registerCloseCallback(null)).isInstanceOf(NullPointerException.class);
+            c.registerCloseCallback((conn, reason) -> { });
+            c.registerCloseCallback((conn, reason) -> { });
+            assertThat(JniEvents.registrations()).isEqualTo(before + 1);
+            c.unregisterCloseCallback();
+            assertThat(JniEvents.registrations()).isEqualTo(before);
+            c.unregisterCloseCallback();
+            c.registerCloseCallback((conn, reason) -> { });
+            assertThat(JniEvents.registrations()).isEqualTo(before + 1);
+        } finally {
+            c.close();
+        }
+        assertThat(JniEvents.registrations()).isEqualTo(before);
+        assertThatThrownBy(() -> c.registerCloseCallback((conn, reason) -> { }))
+                .isInstanceOfSatisfying(LibvirtException.class,
+                        e -> assertThat(e.code()).isEqualTo(ErrorNumber.ERR_INVALID_CONN));
+        assertThatThrownBy(c::unregisterCloseCallback).isInstanceOfSatisfying(LibvirtException.class,
+                e -> assertThat(e.code()).isEqualTo(ErrorNumber.ERR_INVALID_CONN));
+        assertThat(JniEvents.registrations()).isEqualTo(before);
+    }
+
+    @Test
+    @Timeout(60)
+    @DisplayName("A close callback registration racing close() undoes itself: no key outlives the connection")
+    void closeCallbackRacingClose() throws Exception {
+        int before = JniEvents.registrations();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            for (int i = 0; i < 500; i++) {
+                Connect c = open();
+                java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+                java.util.concurrent.Future<?> register = pool.submit(() -> {
+                    go.await();
+                    try {
+                        c.registerCloseCallback((conn, reason) -> { });
+                    } catch (LibvirtException closed) {
+                        assertThat(closed.code()).isEqualTo(ErrorNumber.ERR_INVALID_CONN);
+                    }
+                    return null;
+                });
+                java.util.concurrent.Future<?> close = pool.submit(() -> {
+                    go.await();
+                    c.close();
+                    return null;
+                });
+                go.countDown();
+                register.get();
+                close.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(JniEvents.registrations()).isEqualTo(before);
+    }
+
+    @Test
+    @Timeout(120)
+    @DisplayName("When the daemon exits, a close callback that throws is contained, one that closes its own "
+            + "connection returns, libvirt frees both, and the event loop goes on")
+    void closeCallbackThrowingOrClosing() throws Exception {
+        int before = JniEvents.registrations();
+        BlockingQueue<String> seen = new LinkedBlockingQueue<>();
+        PrivateLibvirtd own = PrivateLibvirtd.start();
+        try {
+            String uri = own.testUnixUri(Fixtures.path(Fixtures.NODE));
+            Connect thrower = Libvirt.using("jni").newConnect(uri);
+            Connect closer = Libvirt.using("jni").newConnect(uri);
+            try {
+                thrower.registerCloseCallback((conn, reason) -> {
+                    seen.add("thrower " + reason);
+                    throw new IllegalStateException("thrown by a close callback on purpose");
+                });
+                closer.registerCloseCallback((conn, reason) -> {
+                    conn.close();
+                    seen.add("closer " + reason + " " + (conn == closer));
+                });
+                assertThat(JniEvents.registrations()).isEqualTo(before + 2);
+                own.close();
+                int eof = ConnectCloseReason.EOF.value();
+                assertThat(java.util.List.of(seen.poll(60, TimeUnit.SECONDS), seen.poll(60, TimeUnit.SECONDS)))
+                        .containsExactlyInAnyOrder("thrower " + eof, "closer " + eof + " true");
+                assertThatThrownBy(closer::getHostname).isInstanceOfSatisfying(LibvirtException.class,
+                        e -> assertThat(e.code()).isEqualTo(ErrorNumber.ERR_INVALID_CONN));
+            } finally {
+                thrower.close();
+                closer.close();
+            }
+        } finally {
+            own.close();
+        }
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (JniEvents.registrations() > before && System.nanoTime() < end) {
+            Thread.sleep(10);
+        }
+        assertThat(JniEvents.registrations()).isEqualTo(before);
+        // the loop thread came back from both callbacks and still delivers
+        try (Connect c = open(); Domain d = c.lookupDomainByName("test")) {
+            int id = c.domainEventMetadataChangeRegister(d, (conn, dom, e) -> seen.add("event " + e.nsuri()));
+            d.setMetadata(DomainMetadataType.ELEMENT, "<x/>", "k", "http://libvirt4j.org/after-close");
+            assertThat(seen.poll(20, TimeUnit.SECONDS)).isEqualTo("event http://libvirt4j.org/after-close");
+            c.domainEventDeregister(id);
+        }
+        assertThat(seen).isEmpty();
     }
 
     private static <T> T foreign(Class<T> type) {

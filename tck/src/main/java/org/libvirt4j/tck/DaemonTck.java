@@ -141,6 +141,66 @@ public abstract class DaemonTck extends TckArea {
         }
     }
 
+    /** Fails when a daemon that hangs or goes away is not reported to the close callback, with libvirt's reasons. */
+    @Test
+    @Timeout(120)
+    @DisplayName("The close callback hears KEEPALIVE when the daemon stops answering and EOF when it exits, "
+            + "may close its connection; one callback per connection")
+    void closeCallback() throws Exception {
+        require(TckCapability.PRIVATE_DAEMON);
+        tck().connector().eventRegisterDefaultImpl();
+        java.util.concurrent.BlockingQueue<Integer> reasons = new java.util.concurrent.LinkedBlockingQueue<>();
+        PrivateLibvirtd own = PrivateLibvirtd.start();
+        try {
+            String uri = own.testUnixUri(Fixtures.path(Fixtures.NODE));
+            Connect hung = tck().connector().newConnect(uri);
+            try {
+                hung.registerCloseCallback((conn, reason) -> reasons.add(conn == hung ? reason : -100 - reason));
+                assertThat(expectError(ErrorNumber.ERR_OPERATION_INVALID,
+                        () -> hung.registerCloseCallback((conn, reason) -> { })).getMessage())
+                        .contains("A close callback is already registered");
+                hung.unregisterCloseCallback();
+                expectError(ErrorNumber.ERR_OPERATION_INVALID, hung::unregisterCloseCallback);
+                hung.registerCloseCallback((conn, reason) -> reasons.add(conn == hung ? reason : -100 - reason));
+                hung.setKeepAlive(1, 1);
+                signal(own.pid(), "STOP");
+                try {
+                    assertThat(reasons.poll(60, java.util.concurrent.TimeUnit.SECONDS))
+                            .isEqualTo(org.libvirt4j.ConnectCloseReason.KEEPALIVE.value());
+                } finally {
+                    signal(own.pid(), "CONT");
+                }
+                assertThat(hung.isAlive()).isFalse();
+            } finally {
+                hung.close();
+            }
+            Connect orphan = tck().connector().newConnect(uri);
+            try {
+                // closing the connection from inside its close callback must not wait on libvirt's own lock
+                orphan.registerCloseCallback((conn, reason) -> {
+                    conn.close();
+                    reasons.add(conn == orphan ? reason : -100 - reason);
+                });
+                assertThat(orphan.getType()).isEqualTo("TEST");
+                own.close();
+                assertThat(reasons.poll(60, java.util.concurrent.TimeUnit.SECONDS))
+                        .isEqualTo(org.libvirt4j.ConnectCloseReason.EOF.value());
+                // the callback closed the handle
+                expectError(ErrorNumber.ERR_INVALID_CONN, orphan::isAlive);
+            } finally {
+                orphan.close();
+            }
+            assertThat(reasons).as("nothing more, and nothing for a connection closed by its owner").isEmpty();
+        } finally {
+            own.close();
+        }
+    }
+
+    /** Sends a signal to a daemon this test started, by its pid. */
+    private static void signal(long pid, String name) throws IOException, InterruptedException {
+        assertThat(new ProcessBuilder("kill", "-" + name, Long.toString(pid)).start().waitFor()).isZero();
+    }
+
     /** Fails when a secret's identity, usage, XML or value do not round-trip. */
     @Test
     @DisplayName("A defined secret round-trips its UUID, usage and value, and undefine removes it")

@@ -372,6 +372,10 @@ public abstract class DifferentialTck {
                     r.seen().record("resume", () -> run(d::resume));
                     r.seen().record("events", () -> List.of(poll(events), poll(events)));
                 }
+                r.seen().record("closeCallback", () -> run(() -> c.registerCloseCallback((conn, reason) -> { })));
+                r.seen().record("closeCallbackAgain", () -> run(() -> c.registerCloseCallback((conn, reason) -> { })));
+                r.seen().record("closeUnregister", () -> run(c::unregisterCloseCallback));
+                r.seen().record("closeUnregisterAgain", () -> run(c::unregisterCloseCallback));
                 r.seen().record("keepAliveStop", () -> run(() -> c.setKeepAlive(0, 0)));
                 r.seen().record("keepAlive", () -> run(() -> c.setKeepAlive(5, 3)));
                 r.seen().record("keepAliveAgain", () -> run(() -> c.setKeepAlive(7, 1)));

@@ -29,6 +29,8 @@ public final class Virt {
             long freecb);
     public static native int virConnectDomainEventDeregisterAny(long conn, int callbackID);
     public static native int virConnectSetKeepAlive(long conn, int interval, int count);
+    public static native int virConnectRegisterCloseCallback(long conn, long cb, long opaque, long freecb);
+    public static native int virConnectUnregisterCloseCallback(long conn, long cb);
     public static native int virConnectNetworkEventRegisterAny(long conn, long net, int eventID, long cb, long opaque,
             long freecb);
     public static native int virConnectNetworkEventDeregisterAny(long conn, int callbackID);

@@ -4,7 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.UUID;
+import org.libvirt4j.CloseCallback;
 import org.libvirt4j.Connect;
 import org.libvirt4j.ConnectGetAllDomainStatsFlags;
 import org.libvirt4j.ConnectFlags;
@@ -167,6 +169,25 @@ public final class RemoteConnect extends RemoteObject implements Connect {
     }
 
     @Override
+    public void registerCloseCallback(CloseCallback callback) {
+        Objects.requireNonNull(callback, "callback");
+        registerEvent("virConnectRegisterCloseCallback", () -> {
+            session.events.registerClose(this, callback);
+            return 0;
+        });
+    }
+
+    @Override
+    public void unregisterCloseCallback() {
+        acquire("virConnectUnregisterCloseCallback");
+        try {
+            session.events.unregisterClose();
+        } finally {
+            release();
+        }
+    }
+
+    @Override
     public int domainEventLifecycleRegister(Domain dom, DomainEventLifecycleCallback callback) {
         return registerDomainEvent(RemoteEvents.Kind.DOMAIN_LIFECYCLE, dom, callback);
     }
@@ -180,18 +201,9 @@ public final class RemoteConnect extends RemoteObject implements Connect {
         Objects.requireNonNull(callback, "callback");
         String fn = "virConnectDomainEventRegisterAny";
         return registerEvent(fn, () -> {
-            RemoteNonnullDomain filter = null;
-            if (dom != null) {
-                if (!(dom instanceof RemoteDomain rd)) {
-                    throw ObjectKind.DOMAIN.invalid(fn);
-                }
-                rd.check(fn);
-                if (rd.session != session) {
-                    throw LibvirtException.of(ErrorNumber.ERR_INVALID_ARG, ErrorDomain.DOMAIN,
-                            "domain '" + rd.getName() + "' must match connection");
-                }
-                filter = rd.ref();
-            }
+            RemoteNonnullDomain filter = dom == null ? null : ofThisConnection(dom, RemoteDomain.class,
+                    ObjectKind.DOMAIN, fn, d -> LibvirtException.of(ErrorNumber.ERR_INVALID_ARG, ErrorDomain.DOMAIN,
+                            "domain '" + d.getName() + "' must match connection")).ref();
             return session.events.register(this, kind, filter, callback);
         });
     }
@@ -201,18 +213,9 @@ public final class RemoteConnect extends RemoteObject implements Connect {
         Objects.requireNonNull(callback, "callback");
         String fn = "virConnectNetworkEventRegisterAny";
         return registerEvent(fn, () -> {
-            RemoteNonnullNetwork filter = null;
-            if (net != null) {
-                if (!(net instanceof RemoteNetwork rn)) {
-                    throw ObjectKind.NETWORK.invalid(fn);
-                }
-                rn.check(fn);
-                if (rn.session != session) {
-                    throw LibvirtException.of(ErrorNumber.ERR_INVALID_ARG, ErrorDomain.NETWORK,
-                            "network '" + rn.getName() + "' in " + fn + " must match connection");
-                }
-                filter = rn.ref();
-            }
+            RemoteNonnullNetwork filter = net == null ? null : ofThisConnection(net, RemoteNetwork.class,
+                    ObjectKind.NETWORK, fn, n -> LibvirtException.of(ErrorNumber.ERR_INVALID_ARG, ErrorDomain.NETWORK,
+                            "network '" + n.getName() + "' in " + fn + " must match connection")).ref();
             return session.events.register(this, RemoteEvents.Kind.NETWORK_LIFECYCLE, filter, callback);
         });
     }
@@ -222,20 +225,30 @@ public final class RemoteConnect extends RemoteObject implements Connect {
         Objects.requireNonNull(callback, "callback");
         String fn = "virConnectStoragePoolEventRegisterAny";
         return registerEvent(fn, () -> {
-            RemoteNonnullStoragePool filter = null;
-            if (pool != null) {
-                if (!(pool instanceof RemoteStoragePool rp)) {
-                    throw ObjectKind.STORAGE_POOL.invalid(fn);
-                }
-                rp.check(fn);
-                if (rp.session != session) {
-                    throw LibvirtException.of(ErrorNumber.ERR_INVALID_ARG, ErrorDomain.STORAGE,
-                            "storage pool '" + rp.getName() + "' in " + fn + " must match connection");
-                }
-                filter = rp.ref();
-            }
+            RemoteNonnullStoragePool filter = pool == null ? null : ofThisConnection(pool, RemoteStoragePool.class,
+                    ObjectKind.STORAGE_POOL, fn, p -> LibvirtException.of(ErrorNumber.ERR_INVALID_ARG,
+                            ErrorDomain.STORAGE, "storage pool '" + p.getName() + "' in " + fn
+                                    + " must match connection")).ref();
             return session.events.register(this, RemoteEvents.Kind.STORAGE_POOL_LIFECYCLE, filter, callback);
         });
+    }
+
+    /**
+     * @return {@code obj} as this backend's handle of its kind, open and of this connection
+     * @throws LibvirtException the kind's invalid-object error for another backend's or a closed
+     *         handle, {@code foreign}'s for another connection's
+     */
+    private <T extends RemoteObject> T ofThisConnection(Object obj, Class<T> type, ObjectKind kind, String fn,
+            Function<T, LibvirtException> foreign) {
+        if (!type.isInstance(obj)) {
+            throw kind.invalid(fn);
+        }
+        T t = type.cast(obj);
+        t.check(fn);
+        if (t.session != session) {
+            throw foreign.apply(t);
+        }
+        return t;
     }
 
     /** Runs a registration with this handle held, and undoes it if a close raced it. */
@@ -406,16 +419,10 @@ public final class RemoteConnect extends RemoteObject implements Connect {
         String fn = doms.isEmpty() ? "virConnectGetAllDomainStats" : "virDomainListGetStats";
         List<RemoteNonnullDomain> refs = new ArrayList<>(doms.size());
         for (Domain d : doms) {
-            if (!(Objects.requireNonNull(d, "dom") instanceof RemoteDomain rd)) {
-                throw ObjectKind.DOMAIN.invalid(fn);
-            }
-            rd.check(fn);
-            if (rd.session != session) {
-                // libvirt's check for domains of several connections, applied to this one too
-                throw LibvirtException.of(ErrorNumber.ERR_INVALID_ARG, ErrorDomain.DOMAIN,
-                        "invalid argument: domains in 'doms' array must belong to a single connection");
-            }
-            refs.add(rd.ref());
+            // libvirt's check for domains of several connections, applied to this one too
+            refs.add(ofThisConnection(Objects.requireNonNull(d, "dom"), RemoteDomain.class, ObjectKind.DOMAIN, fn,
+                    x -> LibvirtException.of(ErrorNumber.ERR_INVALID_ARG, ErrorDomain.DOMAIN,
+                            "invalid argument: domains in 'doms' array must belong to a single connection")).ref());
         }
         // both C calls are one procedure: an empty list asks for every domain the flags select
         List<RemoteDomainStatsRecord> records = call(fn, RemoteProcedure.REMOTE_PROC_CONNECT_GET_ALL_DOMAIN_STATS,

@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import org.libvirt4j.CloseCallback;
 import org.libvirt4j.DomainEventID;
 import org.libvirt4j.DomainEventLifecycle;
 import org.libvirt4j.DomainEventLifecycleCallback;
@@ -71,6 +72,11 @@ final class RemoteEvents {
     private final Map<Integer, Registration> registrations = new HashMap<>();
     /** libvirt's {@code nextID}; guarded by {@link #registrations}. */
     private int nextId;
+    /** The close callback, at most one as in libvirt; guarded by {@link #registrations}. */
+    private CloseRegistration close;
+
+    private record CloseRegistration(RemoteConnect conn, CloseCallback callback) {
+    }
 
     /** The objects events are about: each has its own register and deregister procedures. */
     enum Family {
@@ -222,6 +228,53 @@ final class RemoteEvents {
     void forget(RemoteConnect conn) {
         synchronized (registrations) {
             registrations.values().removeIf(r -> r.conn() == conn);
+            if (close != null && close.conn() == conn) {
+                close = null;
+            }
+        }
+    }
+
+    /** {@code virConnectRegisterCloseCallback}, held here as libvirt's remote driver holds it. */
+    void registerClose(RemoteConnect conn, CloseCallback callback) {
+        synchronized (registrations) {
+            if (close != null) {
+                throw LibvirtException.of(ErrorNumber.ERR_OPERATION_INVALID, ErrorDomain.REMOTE,
+                        "Requested operation is not valid: A close callback is already registered");
+            }
+            close = new CloseRegistration(conn, callback);
+        }
+    }
+
+    /** {@code virConnectUnregisterCloseCallback}. */
+    void unregisterClose() {
+        synchronized (registrations) {
+            if (close == null) {
+                throw LibvirtException.of(ErrorNumber.ERR_OPERATION_INVALID, ErrorDomain.REMOTE,
+                        "Requested operation is not valid: A different callback was requested");
+            }
+            close = null;
+        }
+    }
+
+    /** The connection's close listener: the callback runs on the dispatch thread, after the events before it. */
+    void onClose(int reason) {
+        CloseRegistration r;
+        synchronized (registrations) {
+            r = close;
+        }
+        if (r != null) {
+            DISPATCH.execute(() -> {
+                synchronized (registrations) {
+                    if (close != r) {
+                        return; // unregistered meanwhile
+                    }
+                }
+                try {
+                    r.callback().onClose(r.conn(), reason);
+                } catch (Throwable t) {
+                    LOG.log(Level.WARNING, "a close callback threw", t);
+                }
+            });
         }
     }
 

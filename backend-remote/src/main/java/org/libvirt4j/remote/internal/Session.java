@@ -56,6 +56,7 @@ final class Session {
         this.serverKeepAlive = serverKeepAlive;
         this.events = new RemoteEvents(this);
         rpc.setEventSink(events::onEvent);
+        rpc.setCloseListener(events::onClose);
     }
 
     /**

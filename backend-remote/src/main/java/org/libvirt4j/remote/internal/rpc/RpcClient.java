@@ -34,8 +34,10 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.IntConsumer;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import org.libvirt4j.ConnectCloseReason;
 import org.libvirt4j.ErrorNumber;
 import org.libvirt4j.LibvirtException;
 import org.libvirt4j.remote.internal.xdr.XdrException;
@@ -106,6 +108,7 @@ public final class RpcClient {
     /** libvirt's {@code ka->interval}: set by the first start, kept by a stop. Guarded by this. */
     private int keepAliveInterval = -1;
     private volatile EventSink eventSink;
+    private volatile IntConsumer closeListener;
 
     private RpcClient(Channel channel, SocketChannel socket, long timeoutNanos, boolean directWrites) {
         this.channel = channel;
@@ -581,7 +584,7 @@ public final class RpcClient {
             }
             if (missedPings >= maxMissed) {
                 fail(Rpc.error(ErrorNumber.ERR_INTERNAL_ERROR,
-                        "internal error: connection closed due to keepalive timeout", null));
+                        "internal error: connection closed due to keepalive timeout", null), ConnectCloseReason.KEEPALIVE);
                 return;
             }
             missedPings++;
@@ -642,15 +645,34 @@ public final class RpcClient {
      * Closes the connection; calls in flight fail with "client socket is closed".
      */
     public void close() {
-        fail(Rpc.error(ErrorNumber.ERR_INTERNAL_ERROR, "internal error: client socket is closed", null));
+        fail(Rpc.error(ErrorNumber.ERR_INTERNAL_ERROR, "internal error: client socket is closed", null),
+                ConnectCloseReason.CLIENT);
+    }
+
+    /**
+     * @param listener told once, with libvirt's {@code virConnectCloseReason} value, on the event
+     *        loop, when the connection dies for any reason but {@link #close()}; {@code null} for none
+     */
+    public void setCloseListener(IntConsumer listener) {
+        this.closeListener = listener;
+    }
+
+    /** {@link #fail(LibvirtException, ConnectCloseReason)} for an error. */
+    void fail(LibvirtException reason) {
+        fail(reason, ConnectCloseReason.ERROR);
     }
 
     /**
      * Declares the connection dead: the first reason wins, every call in flight and every
-     * stream fails with it, and the socket is closed.
+     * stream fails with it, the socket is closed, and the close listener hears why.
      */
-    void fail(LibvirtException reason) {
-        dead.compareAndSet(null, reason);
+    void fail(LibvirtException reason, ConnectCloseReason why) {
+        if (dead.compareAndSet(null, reason) && why != ConnectCloseReason.CLIENT) {
+            IntConsumer l = closeListener;
+            if (l != null) {
+                l.accept(why.value());
+            }
+        }
         ScheduledFuture<?> k = keepAlive;
         if (k != null) {
             k.cancel(false);
@@ -875,7 +897,8 @@ public final class RpcClient {
 
         @Override
         public void channelInactive(ChannelHandlerContext ctx) {
-            fail(Rpc.error(ErrorNumber.ERR_SYSTEM_ERROR, "End of file while reading data: Input/output error", null));
+            fail(Rpc.error(ErrorNumber.ERR_SYSTEM_ERROR, "End of file while reading data: Input/output error", null),
+                    ConnectCloseReason.EOF);
         }
 
         @Override
