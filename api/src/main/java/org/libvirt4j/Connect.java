@@ -83,7 +83,9 @@ public interface Connect extends LibvirtObject {
      * Closing the connection unregisters it.
      *
      * @param callback what to call
-     * @throws LibvirtException {@code ERR_OPERATION_INVALID} when a callback is already registered
+     * @throws LibvirtException {@code ERR_OPERATION_INVALID} when a callback is already registered,
+     *         or when called from inside this connection's close callback (where libvirt's C
+     *         client would wait on its own lock forever)
      */
     void registerCloseCallback(CloseCallback callback);
 
@@ -91,7 +93,8 @@ public interface Connect extends LibvirtObject {
      * Removes the close callback ({@code virConnectUnregisterCloseCallback}, Go's
      * {@code UnregisterCloseCallback}).
      *
-     * @throws LibvirtException {@code ERR_OPERATION_INVALID} when none is registered (through a daemon)
+     * @throws LibvirtException {@code ERR_OPERATION_INVALID} when none is registered (through a
+     *         daemon), or from inside this connection's close callback
      */
     void unregisterCloseCallback();
 

@@ -21,6 +21,7 @@ import org.libvirt4j.StoragePoolEventID;
 import org.libvirt4j.StoragePoolEventLifecycle;
 import org.libvirt4j.StoragePoolEventLifecycleCallback;
 import org.libvirt4j.jna.internal.CStrings;
+import org.libvirt4j.spi.CloseCallbacks;
 import org.libvirt4j.jna.internal.Errors;
 import org.libvirt4j.jna.internal.Natives;
 import org.libvirt4j.jna.internal.Virt;
@@ -87,7 +88,7 @@ final class Events {
         public void invoke(long conn, int reason, long opaque) {
             deliver(opaque, CloseCallback.class, (r, cb) -> {
                 r.conn().closeCallbackFired(opaque);
-                cb.onClose(r.conn(), reason);
+                CloseCallbacks.run(r.conn(), () -> cb.onClose(r.conn(), reason));
             });
         }
     };

@@ -58,6 +58,7 @@ import org.libvirt4j.jna.internal.Virt;
 import org.libvirt4j.jna.internal.VirtBindings;
 import org.libvirt4j.jna.internal.VirtCreateFlags;
 import org.libvirt4j.jna.internal.VirtDefineFlags;
+import org.libvirt4j.spi.CloseCallbacks;
 import org.libvirt4j.spi.NativeHandle;
 import org.libvirt4j.spi.ObjectKind;
 import org.libvirt4j.spi.Uuids;
@@ -139,6 +140,7 @@ final class JnaConnect implements Connect {
     @Override
     public void registerCloseCallback(CloseCallback callback) {
         Objects.requireNonNull(callback, "callback");
+        CloseCallbacks.refuseInside(this, "virConnectRegisterCloseCallback");
         String fn = "virConnectRegisterCloseCallback";
         synchronized (closeLock) {
             long c = h.acquire(fn);
@@ -163,6 +165,7 @@ final class JnaConnect implements Connect {
 
     @Override
     public void unregisterCloseCallback() {
+        CloseCallbacks.refuseInside(this, "virConnectUnregisterCloseCallback");
         String fn = "virConnectUnregisterCloseCallback";
         synchronized (closeLock) {
             long c = h.acquire(fn);

@@ -49,6 +49,7 @@ import org.libvirt4j.StoragePoolEventLifecycleCallback;
 import org.libvirt4j.StorageVol;
 import org.libvirt4j.Stream;
 import org.libvirt4j.StreamFlags;
+import org.libvirt4j.spi.CloseCallbacks;
 import org.libvirt4j.spi.NativeHandle;
 import org.libvirt4j.spi.ObjectKind;
 import org.libvirt4j.spi.Uuids;
@@ -153,6 +154,7 @@ final class JniConnect extends JniObject implements Connect {
     @Override
     public void registerCloseCallback(CloseCallback callback) {
         Objects.requireNonNull(callback, "callback");
+        CloseCallbacks.refuseInside(this, "virConnectRegisterCloseCallback");
         synchronized (closeLock) {
             long c = h.acquire("virConnectRegisterCloseCallback");
             try {
@@ -183,6 +185,7 @@ final class JniConnect extends JniObject implements Connect {
 
     @Override
     public void unregisterCloseCallback() {
+        CloseCallbacks.refuseInside(this, "virConnectUnregisterCloseCallback");
         synchronized (closeLock) {
             long c = h.acquire("virConnectUnregisterCloseCallback");
             try {

@@ -14,6 +14,7 @@ import org.libvirt4j.NetworkEventLifecycle;
 import org.libvirt4j.NetworkEventLifecycleCallback;
 import org.libvirt4j.StoragePoolEventLifecycle;
 import org.libvirt4j.StoragePoolEventLifecycleCallback;
+import org.libvirt4j.spi.CloseCallbacks;
 
 /**
  * libvirt's default event loop, run on one daemon thread, and the Java end of the C callbacks
@@ -199,7 +200,7 @@ final class JniEvents {
         try {
             Registration r = REGISTRATIONS.remove(key);
             if (r != null && r.callback() instanceof CloseCallback cb) {
-                cb.onClose(r.conn(), reason);
+                CloseCallbacks.run(r.conn(), () -> cb.onClose(r.conn(), reason));
             }
         } catch (Throwable t) {
             dropped("connection close", t);

@@ -120,6 +120,7 @@ import org.libvirt4j.remote.generated.RemoteStoragePoolLookupByNameArgs;
 import org.libvirt4j.remote.generated.RemoteStoragePoolLookupByUuidArgs;
 import org.libvirt4j.remote.generated.RemoteStorageVolLookupByKeyArgs;
 import org.libvirt4j.remote.generated.RemoteStorageVolLookupByPathArgs;
+import org.libvirt4j.spi.CloseCallbacks;
 import org.libvirt4j.spi.ObjectKind;
 import org.libvirt4j.spi.Uuids;
 
@@ -171,6 +172,8 @@ public final class RemoteConnect extends RemoteObject implements Connect {
     @Override
     public void registerCloseCallback(CloseCallback callback) {
         Objects.requireNonNull(callback, "callback");
+        // the native backends would wait on libvirt's lock forever here: every backend refuses alike
+        CloseCallbacks.refuseInside(this, "virConnectRegisterCloseCallback");
         registerEvent("virConnectRegisterCloseCallback", () -> {
             session.events.registerClose(this, callback);
             return 0;
@@ -179,6 +182,7 @@ public final class RemoteConnect extends RemoteObject implements Connect {
 
     @Override
     public void unregisterCloseCallback() {
+        CloseCallbacks.refuseInside(this, "virConnectUnregisterCloseCallback");
         acquire("virConnectUnregisterCloseCallback");
         try {
             session.events.unregisterClose();

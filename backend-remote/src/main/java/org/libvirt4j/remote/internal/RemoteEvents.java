@@ -45,6 +45,7 @@ import org.libvirt4j.remote.generated.RemoteNonnullStoragePool;
 import org.libvirt4j.remote.generated.RemoteProcedure;
 import org.libvirt4j.remote.generated.RemoteStoragePoolEventLifecycleMsg;
 import org.libvirt4j.remote.internal.xdr.XdrException;
+import org.libvirt4j.spi.CloseCallbacks;
 import org.libvirt4j.remote.internal.xdr.XdrReader;
 import org.libvirt4j.remote.internal.xdr.XdrWriter;
 
@@ -270,7 +271,7 @@ final class RemoteEvents {
                     }
                 }
                 try {
-                    r.callback().onClose(r.conn(), reason);
+                    CloseCallbacks.run(r.conn(), () -> r.callback().onClose(r.conn(), reason));
                 } catch (Throwable t) {
                     LOG.log(Level.WARNING, "a close callback threw", t);
                 }
