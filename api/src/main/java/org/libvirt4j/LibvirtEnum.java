@@ -32,4 +32,18 @@ public interface LibvirtEnum {
         }
         return mask;
     }
+
+    /**
+     * @param flags constants to OR together, as a set or list (typed parameter groups, ...)
+     * @param <E> the enum
+     * @return their values OR-ed
+     * @throws NullPointerException for a null collection or element
+     */
+    static <E extends LibvirtEnum> int mask(java.util.Collection<E> flags) {
+        int mask = 0;
+        for (E flag : java.util.Objects.requireNonNull(flags, "flags")) {
+            mask |= java.util.Objects.requireNonNull(flag, "flag").value();
+        }
+        return mask;
+    }
 }

@@ -30,6 +30,7 @@ import org.libvirt4j.DomainStatsTypes;
 import org.libvirt4j.ErrorDomain;
 import org.libvirt4j.ErrorNumber;
 import org.libvirt4j.Interface;
+import org.libvirt4j.LibvirtEnum;
 import org.libvirt4j.LibvirtException;
 import org.libvirt4j.NWFilter;
 import org.libvirt4j.NWFilterBinding;
@@ -195,11 +196,13 @@ final class JnaConnect implements Connect {
 
     @Override
     public int domainEventLifecycleRegister(Domain dom, DomainEventLifecycleCallback callback) {
+        Objects.requireNonNull(callback, "callback");
         return register(Events.Kind.DOMAIN_LIFECYCLE, dom == null ? null : handle(dom), callback);
     }
 
     @Override
     public int domainEventMetadataChangeRegister(Domain dom, DomainEventMetadataChangeCallback callback) {
+        Objects.requireNonNull(callback, "callback");
         return register(Events.Kind.DOMAIN_METADATA_CHANGE, dom == null ? null : handle(dom), callback);
     }
 
@@ -212,7 +215,8 @@ final class JnaConnect implements Connect {
     public int networkEventLifecycleRegister(Network net, NetworkEventLifecycleCallback callback) {
         Objects.requireNonNull(callback, "callback");
         return register(Events.Kind.NETWORK_LIFECYCLE,
-                net == null ? null : JnaHandle.of(net, JnaNetwork.class, ObjectKind.NETWORK, Events.Family.NETWORK.registerName), callback);
+                net == null ? null : JnaHandle.of(net, JnaNetwork.class, ObjectKind.NETWORK,
+                        Events.Family.NETWORK.registerName), callback);
     }
 
     @Override
@@ -242,9 +246,9 @@ final class JnaConnect implements Connect {
      * forgotten again if libvirt refuses it (it then never calls the free callback).
      *
      * @param target the filter's handle, or {@code null} for every object's events
+     * @param callback the user's callback, already checked for null by the public method
      */
     private int register(Events.Kind kind, NativeHandle target, Object callback) {
-        Objects.requireNonNull(callback, "callback");
         String fn = kind.family.registerName;
         long c = h.acquire(fn);
         try {
@@ -447,10 +451,7 @@ final class JnaConnect implements Connect {
     public List<DomainStats> getAllDomainStats(List<Domain> doms, Set<DomainStatsTypes> statsTypes,
             ConnectGetAllDomainStatsFlags... flags) {
         Objects.requireNonNull(doms, "doms");
-        int stats = 0;
-        for (DomainStatsTypes t : Objects.requireNonNull(statsTypes, "statsTypes")) {
-            stats |= Objects.requireNonNull(t, "statsType").value();
-        }
+        int stats = LibvirtEnum.mask(Objects.requireNonNull(statsTypes, "statsTypes"));
         int mask = Flags.mask(flags);
         String fn = doms.isEmpty() ? "virConnectGetAllDomainStats" : "virDomainListGetStats";
         List<NativeHandle> handles = new ArrayList<>(doms.size());
