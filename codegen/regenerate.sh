@@ -9,3 +9,4 @@ mvn -q -f codegen/pom.xml compile
 java -cp codegen/target/classes org.libvirt4j.codegen.api.ApiEnumGenerator
 java -cp codegen/target/classes org.libvirt4j.codegen.xdr.XdrGenerator ../shared/protocol backend-remote/src/generated/java
 java -cp codegen/target/classes org.libvirt4j.codegen.jni.JniGlueGenerator
+java -cp codegen/target/classes org.libvirt4j.codegen.binding.BindingGenerator /usr/share/libvirt/api/libvirt-api.xml ../shared/protocol

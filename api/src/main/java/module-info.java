@@ -5,6 +5,7 @@
 module org.libvirt4j {
     exports org.libvirt4j;
     exports org.libvirt4j.spi;
+    exports org.libvirt4j.spi.generated;
 
     uses org.libvirt4j.spi.LibvirtBackend;
 }

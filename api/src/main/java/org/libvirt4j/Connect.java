@@ -12,7 +12,7 @@ import java.util.UUID;
  * {@code ...Flags} variant that means the same with no flags, one Java method with varargs
  * flags stands for both.
  */
-public interface Connect extends LibvirtObject {
+public interface Connect extends LibvirtObject, ConnectMethods {
 
     // --- the connection itself -------------------------------------------------------------
 

@@ -10,7 +10,7 @@ import java.util.UUID;
  * <p>Every method throws {@link LibvirtException} with libvirt's error on failure, and
  * {@code ERR_INVALID_DOMAIN} once this handle is closed.
  */
-public interface Domain extends LibvirtObject {
+public interface Domain extends LibvirtObject, DomainMethods {
 
     /** @return the name ({@code virDomainGetName}) */
     String getName();

@@ -6,7 +6,7 @@ import java.util.List;
  * A domain snapshot ({@code virDomainSnapshotPtr}); {@link #close()} is
  * {@code virDomainSnapshotFree}. Throws {@code ERR_INVALID_DOMAIN_SNAPSHOT} once closed.
  */
-public interface DomainSnapshot extends LibvirtObject {
+public interface DomainSnapshot extends LibvirtObject, DomainSnapshotMethods {
     /** @return the name ({@code virDomainSnapshotGetName}) */
     String getName();
 

@@ -65,7 +65,7 @@ import org.libvirt4j.spi.ObjectKind;
 import org.libvirt4j.spi.Uuids;
 
 /** {@link Connect} over a {@code virConnectPtr}; {@link #close()} is {@code virConnectClose}. */
-final class JnaConnect implements Connect {
+final class JnaConnect implements Connect, org.libvirt4j.spi.generated.ConnectContract {
     private final NativeHandle h;
     /** The event callbacks registered through this handle, deregistered by {@link #close()}. */
     private final Map<Integer, Events.Family> callbackIds = new ConcurrentHashMap<>();
@@ -993,5 +993,10 @@ final class JnaConnect implements Connect {
         } finally {
             h.release();
         }
+    }
+
+    @Override
+    public Object invoke(org.libvirt4j.spi.generated.Fn fn, Object... args) {
+        return JnaCalls.invoke(h, fn, args);
     }
 }

@@ -44,7 +44,7 @@ import org.libvirt4j.spi.TypedParameters;
 import org.libvirt4j.spi.Uuids;
 
 /** {@link Domain} over a {@code virDomainPtr}; {@link #close()} is {@code virDomainFree}. */
-final class JnaDomain implements Domain, JnaHandle {
+final class JnaDomain implements Domain, JnaHandle, org.libvirt4j.spi.generated.DomainContract {
     private final NativeHandle h;
 
     JnaDomain(long dom) {
@@ -729,5 +729,10 @@ final class JnaDomain implements Domain, JnaHandle {
         } finally {
             h.release();
         }
+    }
+
+    @Override
+    public Object invoke(org.libvirt4j.spi.generated.Fn fn, Object... args) {
+        return JnaCalls.invoke(h, fn, args);
     }
 }

@@ -12,7 +12,7 @@ import org.libvirt4j.spi.NativeHandle;
 import org.libvirt4j.spi.ObjectKind;
 
 /** {@link DomainSnapshot} over a {@code virDomainSnapshotPtr}; {@link #close()} is {@code virDomainSnapshotFree}. */
-final class JnaDomainSnapshot implements DomainSnapshot {
+final class JnaDomainSnapshot implements DomainSnapshot, org.libvirt4j.spi.generated.DomainSnapshotContract {
     private final NativeHandle h;
 
     JnaDomainSnapshot(long snap) {
@@ -99,5 +99,10 @@ final class JnaDomainSnapshot implements DomainSnapshot {
         } finally {
             h.release();
         }
+    }
+
+    @Override
+    public Object invoke(org.libvirt4j.spi.generated.Fn fn, Object... args) {
+        return JnaCalls.invoke(h, fn, args);
     }
 }

@@ -12,7 +12,7 @@ import org.libvirt4j.LibvirtEnum;
 import org.libvirt4j.spi.ObjectKind;
 
 /** {@link DomainSnapshot} over a {@code virDomainSnapshotPtr}; {@link #close()} is {@code virDomainSnapshotFree}. */
-final class JniDomainSnapshot extends JniObject implements DomainSnapshot {
+final class JniDomainSnapshot extends JniObject implements DomainSnapshot, org.libvirt4j.spi.generated.DomainSnapshotContract {
 
     JniDomainSnapshot(long snap) {
         super(ObjectKind.DOMAIN_SNAPSHOT, JniNatives.K_DOMAIN_SNAPSHOT, snap);

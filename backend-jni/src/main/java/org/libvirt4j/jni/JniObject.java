@@ -13,6 +13,7 @@ import org.libvirt4j.LibvirtException;
 import org.libvirt4j.LibvirtObject;
 import org.libvirt4j.spi.NativeHandle;
 import org.libvirt4j.spi.ObjectKind;
+import org.libvirt4j.spi.generated.Fn;
 
 /**
  * What every JNI handle shares: the guarded pointer and the bracket around each call. The hot
@@ -125,5 +126,44 @@ abstract class JniObject implements LibvirtObject {
             throw kind.invalid(fn);
         }
         return type.cast(other).handle();
+    }
+
+    /**
+     * Calls a generated function on this object: the one operation behind every generated
+     * contract ({@link org.libvirt4j.spi.Invocable#invoke}).
+     *
+     * @param fn the function
+     * @param args the checked arguments after the object
+     * @return the boxed result; a new handle for an object
+     */
+    public final Object invoke(Fn fn, Object... args) {
+        long p = h.acquire(fn.name());
+        Object r;
+        try {
+            r = JniCalls.invoke(fn, p, args);
+        } finally {
+            h.release();
+        }
+        return fn.result() == 'H' ? wrap(fn.resultKind(), ptr((Long) r, fn.name())) : r;
+    }
+
+    /** A new handle of this backend owning the reference {@code p}. */
+    static Object wrap(ObjectKind kind, long p) {
+        return switch (kind) {
+            case CONNECT -> new JniConnect(p);
+            case DOMAIN -> new JniDomain(p);
+            case DOMAIN_SNAPSHOT -> new JniDomainSnapshot(p);
+            case DOMAIN_CHECKPOINT -> new JniDomainCheckpoint(p);
+            case NETWORK -> new JniNetwork(p);
+            case NETWORK_PORT -> new JniNetworkPort(p);
+            case STORAGE_POOL -> new JniStoragePool(p);
+            case STORAGE_VOL -> new JniStorageVol(p);
+            case INTERFACE -> new JniInterface(p);
+            case NODE_DEVICE -> new JniNodeDevice(p);
+            case SECRET -> new JniSecret(p);
+            case NWFILTER -> new JniNWFilter(p);
+            case NWFILTER_BINDING -> new JniNWFilterBinding(p);
+            case STREAM -> new JniStream(p);
+        };
     }
 }

@@ -109,6 +109,16 @@ public abstract class LibvirtTck {
         }
     }
 
+    /** Binds {@link DomainOperationsTck}. */
+    @Nested
+    @DisplayName("Domain operations (generated)")
+    class DomainOperationsTests extends DomainOperationsTck {
+        @Override
+        LibvirtTck tck() {
+            return LibvirtTck.this;
+        }
+    }
+
     /** Binds {@link NetworkTck}. */
     @Nested
     @DisplayName("Network")

@@ -19,7 +19,19 @@ public final class Natives {
     private static final List<Class<?>> OPTIONAL_GROUPS = List.of(VirtBindings.class, VirtPorts.class,
             VirtCheckpoints.class, VirtDefineFlags.class, VirtCreateFlags.class);
 
+    private static volatile NativeLibrary library;
+
     private Natives() {
+    }
+
+    /**
+     * {@return the loaded libvirt, for functions called through JNA's {@code Function}}
+     *
+     * @throws LibvirtException {@code ERR_NO_SUPPORT} when libvirt is not usable
+     */
+    public static NativeLibrary library() {
+        ensureLoaded();
+        return library;
     }
 
     /** Initialised by the JVM on first access only, so loading is lazy, once and thread-safe. */
@@ -54,6 +66,7 @@ public final class Natives {
                         + Native.POINTER_SIZE * 8 + "-bit pointers and " + Native.LONG_SIZE * 8 + "-bit longs");
             }
             NativeLibrary lib = open();
+            library = lib;
             Native.register(Virt.class, lib);
             // libvirt's per-thread error state exists only after virInitialize: calls such as
             // virResetLastError or virTypedParams* crash the process before it.

@@ -127,7 +127,7 @@ import org.libvirt4j.spi.Uuids;
  * {@code virDomain}: reading them sends nothing; the id follows create and destroy as the C
  * remote driver updates it.
  */
-final class RemoteDomain extends RemoteObject implements Domain {
+final class RemoteDomain extends RemoteObject implements Domain, org.libvirt4j.spi.generated.DomainContract {
     private final String name;
     private final byte[] uuid;
     private volatile int id;
@@ -656,5 +656,10 @@ final class RemoteDomain extends RemoteObject implements Domain {
                 RemoteProcedure.REMOTE_PROC_DOMAIN_CHECKPOINT_LOOKUP_BY_NAME,
                 new RemoteDomainCheckpointLookupByNameArgs(ref(), checkpointName, 0)::encode,
                 RemoteNonnullDomainCheckpoint::decode));
+    }
+
+    @Override
+    Object wireRef() {
+        return ref();
     }
 }

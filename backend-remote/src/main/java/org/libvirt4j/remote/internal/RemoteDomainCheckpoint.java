@@ -62,4 +62,9 @@ final class RemoteDomainCheckpoint extends RemoteObject implements DomainCheckpo
         call("virDomainCheckpointDelete", RemoteProcedure.REMOTE_PROC_DOMAIN_CHECKPOINT_DELETE,
                 new RemoteDomainCheckpointDeleteArgs(ref, mask)::encode, null);
     }
+
+    @Override
+    Object wireRef() {
+        return ref;
+    }
 }

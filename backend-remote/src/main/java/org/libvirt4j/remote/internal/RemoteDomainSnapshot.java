@@ -21,7 +21,7 @@ import org.libvirt4j.remote.generated.RemoteProcedure;
 import org.libvirt4j.spi.ObjectKind;
 
 /** {@link DomainSnapshot} over RPC; name and domain live in the handle. */
-final class RemoteDomainSnapshot extends RemoteObject implements DomainSnapshot {
+final class RemoteDomainSnapshot extends RemoteObject implements DomainSnapshot, org.libvirt4j.spi.generated.DomainSnapshotContract {
     private final RemoteNonnullDomainSnapshot ref;
 
     RemoteDomainSnapshot(Session session, RemoteNonnullDomainSnapshot ref) {
@@ -79,5 +79,10 @@ final class RemoteDomainSnapshot extends RemoteObject implements DomainSnapshot 
         int mask = LibvirtEnum.mask(flags);
         call("virDomainSnapshotDelete", RemoteProcedure.REMOTE_PROC_DOMAIN_SNAPSHOT_DELETE,
                 new RemoteDomainSnapshotDeleteArgs(ref, mask)::encode, null);
+    }
+
+    @Override
+    Object wireRef() {
+        return ref;
     }
 }

@@ -44,4 +44,9 @@ final class RemoteInterface extends RemoteObject implements Interface {
         return call("virInterfaceIsActive", RemoteProcedure.REMOTE_PROC_INTERFACE_IS_ACTIVE,
                 new RemoteInterfaceIsActiveArgs(ref)::encode, RemoteInterfaceIsActiveRet::decode).active() != 0;
     }
+
+    @Override
+    Object wireRef() {
+        return ref;
+    }
 }

@@ -48,4 +48,9 @@ final class RemoteNWFilter extends RemoteObject implements NWFilter {
         call("virNWFilterUndefine", RemoteProcedure.REMOTE_PROC_NWFILTER_UNDEFINE,
                 new RemoteNwfilterUndefineArgs(ref)::encode, null);
     }
+
+    @Override
+    Object wireRef() {
+        return ref;
+    }
 }

@@ -41,4 +41,9 @@ final class RemoteNWFilterBinding extends RemoteObject implements NWFilterBindin
         call("virNWFilterBindingDelete", RemoteProcedure.REMOTE_PROC_NWFILTER_BINDING_DELETE,
                 new RemoteNwfilterBindingDeleteArgs(ref)::encode, null);
     }
+
+    @Override
+    Object wireRef() {
+        return ref;
+    }
 }

@@ -145,4 +145,9 @@ final class RemoteNetwork extends RemoteObject implements Network {
                 RemoteProcedure.REMOTE_PROC_NETWORK_PORT_CREATE_XML,
                 new RemoteNetworkPortCreateXmlArgs(ref, xml, mask)::encode, RemoteNonnullNetworkPort::decode));
     }
+
+    @Override
+    Object wireRef() {
+        return ref;
+    }
 }

@@ -42,4 +42,9 @@ final class RemoteNetworkPort extends RemoteObject implements NetworkPort {
         call("virNetworkPortDelete", RemoteProcedure.REMOTE_PROC_NETWORK_PORT_DELETE,
                 new RemoteNetworkPortDeleteArgs(ref, 0)::encode, null);
     }
+
+    @Override
+    Object wireRef() {
+        return ref;
+    }
 }

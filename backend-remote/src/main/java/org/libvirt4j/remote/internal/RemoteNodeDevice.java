@@ -56,4 +56,9 @@ final class RemoteNodeDevice extends RemoteObject implements NodeDevice {
             release();
         }
     }
+
+    @Override
+    Object wireRef() {
+        return new org.libvirt4j.remote.generated.RemoteNonnullNodeDevice(name);
+    }
 }

@@ -6,10 +6,23 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import org.libvirt4j.LibvirtObject;
 import org.libvirt4j.remote.generated.RemoteProcedure;
+import org.libvirt4j.remote.generated.RemoteNonnullDomain;
+import org.libvirt4j.remote.generated.RemoteNonnullDomainCheckpoint;
+import org.libvirt4j.remote.generated.RemoteNonnullDomainSnapshot;
+import org.libvirt4j.remote.generated.RemoteNonnullInterface;
+import org.libvirt4j.remote.generated.RemoteNonnullNetwork;
+import org.libvirt4j.remote.generated.RemoteNonnullNetworkPort;
+import org.libvirt4j.remote.generated.RemoteNonnullNodeDevice;
+import org.libvirt4j.remote.generated.RemoteNonnullNwfilter;
+import org.libvirt4j.remote.generated.RemoteNonnullNwfilterBinding;
+import org.libvirt4j.remote.generated.RemoteNonnullSecret;
+import org.libvirt4j.remote.generated.RemoteNonnullStoragePool;
+import org.libvirt4j.remote.generated.RemoteNonnullStorageVol;
 import org.libvirt4j.remote.internal.xdr.XdrReader;
 import org.libvirt4j.remote.internal.xdr.XdrWriter;
 import org.libvirt4j.spi.NativeHandle;
 import org.libvirt4j.spi.ObjectKind;
+import org.libvirt4j.spi.generated.Fn;
 
 /**
  * What every remote handle shares: a reference on the {@link Session} and a guard that turns
@@ -78,5 +91,51 @@ abstract class RemoteObject implements LibvirtObject {
     @Override
     public void close() {
         guard.close();
+    }
+
+    /**
+     * {@return this object's reference on the wire ({@code remote_nonnull_domain}, ...), {@code null}
+     * for the connection itself}
+     */
+    Object wireRef() {
+        return null;
+    }
+
+    /**
+     * Calls a generated function on this object: the one operation behind every generated
+     * contract ({@link org.libvirt4j.spi.Invocable#invoke}).
+     *
+     * @param fn the function
+     * @param args the checked arguments after the object
+     * @return the boxed result; a new handle for an object
+     */
+    public final Object invoke(Fn fn, Object... args) {
+        guard.acquire(fn.name());
+        Object r;
+        try {
+            r = RemoteCalls.invoke(session, fn, wireRef(), args);
+        } finally {
+            guard.release();
+        }
+        return fn.result() == 'H' ? wrap(session, fn.resultKind(), r) : r;
+    }
+
+    /** A new handle on {@code session} for a reference a reply carried. */
+    static Object wrap(Session session, ObjectKind kind, Object ref) {
+        return switch (kind) {
+            case DOMAIN -> new RemoteDomain(session, (RemoteNonnullDomain) ref);
+            case DOMAIN_SNAPSHOT -> new RemoteDomainSnapshot(session, (RemoteNonnullDomainSnapshot) ref);
+            case DOMAIN_CHECKPOINT -> new RemoteDomainCheckpoint(session, (RemoteNonnullDomainCheckpoint) ref);
+            case NETWORK -> new RemoteNetwork(session, (RemoteNonnullNetwork) ref);
+            case NETWORK_PORT -> new RemoteNetworkPort(session, (RemoteNonnullNetworkPort) ref);
+            case STORAGE_POOL -> new RemoteStoragePool(session, (RemoteNonnullStoragePool) ref);
+            case STORAGE_VOL -> new RemoteStorageVol(session, (RemoteNonnullStorageVol) ref);
+            case INTERFACE -> new RemoteInterface(session, (RemoteNonnullInterface) ref);
+            case NODE_DEVICE -> new RemoteNodeDevice(session, ((RemoteNonnullNodeDevice) ref).name());
+            case SECRET -> new RemoteSecret(session, (RemoteNonnullSecret) ref);
+            case NWFILTER -> new RemoteNWFilter(session, (RemoteNonnullNwfilter) ref);
+            case NWFILTER_BINDING -> new RemoteNWFilterBinding(session, (RemoteNonnullNwfilterBinding) ref);
+            case CONNECT, STREAM -> throw new IllegalStateException("no reply carries a " + kind);
+        };
     }
 }

@@ -72,4 +72,9 @@ final class RemoteSecret extends RemoteObject implements Secret {
         call("virSecretUndefine", RemoteProcedure.REMOTE_PROC_SECRET_UNDEFINE,
                 new RemoteSecretUndefineArgs(ref)::encode, null);
     }
+
+    @Override
+    Object wireRef() {
+        return ref;
+    }
 }

@@ -173,4 +173,9 @@ final class RemoteStoragePool extends RemoteObject implements StoragePool {
                 RemoteProcedure.REMOTE_PROC_STORAGE_VOL_CREATE_XML,
                 new RemoteStorageVolCreateXmlArgs(ref, xml, mask)::encode, RemoteNonnullStorageVol::decode));
     }
+
+    @Override
+    Object wireRef() {
+        return ref;
+    }
 }

@@ -111,4 +111,9 @@ final class RemoteStorageVol extends RemoteObject implements StorageVol {
             release();
         }
     }
+
+    @Override
+    Object wireRef() {
+        return ref;
+    }
 }

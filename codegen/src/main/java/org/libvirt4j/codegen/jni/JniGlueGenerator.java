@@ -88,6 +88,17 @@ public final class JniGlueGenerator {
                 + " functions wrapped mechanically");
     }
 
+    /**
+     * Names the functions that get a generated JNI wrapper, for the binding generator.
+     *
+     * @param xml libvirt-api.xml
+     * @return C names of the wrapped functions
+     * @throws IOException if the XML cannot be read
+     */
+    public static Set<String> wrappedFunctions(Path xml) throws IOException {
+        return new HashSet<>(generate(xml).wrapped());
+    }
+
     /** Reads the XML and renders every file in memory. */
     static Result generate(Path xml) throws IOException {
         JniModel m = JniModel.read(xml);

@@ -1,0 +1,77 @@
+package org.libvirt4j.codegen.binding;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.libvirt4j.codegen.binding.Binding.Kind;
+
+class BindingGeneratorTest {
+    private static final Path XML = Paths.get("/usr/share/libvirt/api/libvirt-api.xml");
+    private static final Path PROTOCOL = Paths.get("../../shared/protocol");
+    private static final Path ROOT = Paths.get("..");
+
+    @BeforeAll
+    static void inputsPresent() {
+        // A missing input fails, never skips: the drift check must run on every build.
+        assertThat(XML).as("libvirt's API XML: install libvirt-dev (apt-get install libvirt-dev)").isRegularFile();
+        assertThat(PROTOCOL.resolve("remote_protocol.x"))
+                .as("libvirt's protocol files are expected in ../shared/protocol beside the repository").isRegularFile();
+    }
+
+    /** Fails when a generated source was edited by hand or the table changed without ./codegen/regenerate.sh. */
+    @Test
+    void committedSourcesMatchTheGenerator() throws IOException {
+        Map<String, String> files = BindingGenerator.generate(XML, PROTOCOL, ROOT);
+        assertThat(files).containsKeys("api/src/generated/java/org/libvirt4j/DomainMethods.java",
+                "api/src/generated/java/org/libvirt4j/spi/generated/Fn.java", "docs/coverage.md");
+        for (Map.Entry<String, String> e : files.entrySet()) {
+            Path committed = ROOT.resolve(e.getKey());
+            assertThat(committed).as("run ./codegen/regenerate.sh").exists();
+            assertThat(Files.readString(committed, StandardCharsets.UTF_8))
+                    .as("%s drifted from the generator: run ./codegen/regenerate.sh", e.getKey())
+                    .isEqualTo(e.getValue());
+        }
+    }
+
+    @Test
+    void methodNamesFollowGo() {
+        assertThat(BindingGenerator.javaMethodName("virDomainPMSuspendForDuration", Kind.DOMAIN))
+                .isEqualTo("pmSuspendForDuration");
+        assertThat(BindingGenerator.javaMethodName("virDomainFSTrim", Kind.DOMAIN)).isEqualTo("fsTrim");
+        assertThat(BindingGenerator.javaMethodName("virDomainGetXMLDesc", Kind.DOMAIN)).isEqualTo("getXMLDesc");
+        assertThat(BindingGenerator.javaMethodName("virDomainInjectNMI", Kind.DOMAIN)).isEqualTo("injectNMI");
+        assertThat(BindingGenerator.javaMethodName("virDomainRestore", Kind.CONNECT)).isEqualTo("domainRestore");
+        assertThat(BindingGenerator.javaMethodName("virDomainSnapshotNumChildren", Kind.DOMAIN_SNAPSHOT))
+                .isEqualTo("numChildren");
+        assertThat(BindingGenerator.javaParamName("iothread_id")).isEqualTo("iothreadId");
+        assertThat(BindingGenerator.javaParamName("native")).isEqualTo("nativeValue");
+    }
+
+    /** Fails when an irregular function slips through as if it were regular. */
+    @Test
+    void irregularEntriesAreRefusedWithTheReason(@TempDir Path root) throws IOException {
+        Files.createDirectories(root.resolve("codegen"));
+        Files.writeString(root.resolve(BindingGenerator.TABLE),
+                "virDomainGetVcpuPinInfo | - | - | - | Pins.\n", StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> BindingGenerator.generate(XML, PROTOCOL, root))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("virDomainGetVcpuPinInfo");
+        Files.writeString(root.resolve(BindingGenerator.TABLE),
+                "virDomainRename | - | - | - | Renames.\n", StandardCharsets.UTF_8);
+        // virDomainRename's reply carries a field C does not return: the shape does not line up.
+        assertThatThrownBy(() -> BindingGenerator.generate(XML, PROTOCOL, root))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("virDomainRename");
+        Files.writeString(root.resolve(BindingGenerator.TABLE),
+                "virDomainGetHostname | - | - | - |  \n", StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> BindingGenerator.generate(XML, PROTOCOL, root))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("no summary");
+    }
+}
