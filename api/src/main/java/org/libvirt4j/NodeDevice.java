@@ -7,15 +7,31 @@ import java.util.List;
  * Throws {@code ERR_INVALID_NODE_DEVICE} once closed.
  */
 public interface NodeDevice extends LibvirtObject {
-    /** @return the name ({@code virNodeDeviceGetName}) */
+    /**
+     * {@return the name}
+     *
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-nodedev.html#virNodeDeviceGetName">virNodeDeviceGetName</a>
+     */
     String getName();
 
-    /** @return the parent's name, or {@code null} for the root ({@code virNodeDeviceGetParent}) */
+    /**
+     * {@return the parent's name, or {@code null} for the root}
+     *
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-nodedev.html#virNodeDeviceGetParent">virNodeDeviceGetParent</a>
+     */
     String getParent();
 
-    /** @return the device XML ({@code virNodeDeviceGetXMLDesc}) */
+    /**
+     * {@return the device XML}
+     *
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-nodedev.html#virNodeDeviceGetXMLDesc">virNodeDeviceGetXMLDesc</a>
+     */
     String getXMLDesc();
 
-    /** @return the capability names ({@code virNodeDeviceListCaps}) */
+    /**
+     * {@return the capability names}
+     *
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-nodedev.html#virNodeDeviceListCaps">virNodeDeviceListCaps</a>
+     */
     List<String> listCaps();
 }
