@@ -11,6 +11,8 @@ import java.util.UUID;
  * {@code ERR_INVALID_CONN} once this handle is closed. Where libvirt has a call and a
  * {@code ...Flags} variant that means the same with no flags, one Java method with varargs
  * flags stands for both.
+ *
+ * @see <a href="https://libvirt.org/html/libvirt-libvirt-host.html#virConnectClose">virConnectClose</a>
  */
 public interface Connect extends LibvirtObject {
 

@@ -9,6 +9,8 @@ import java.util.UUID;
  *
  * <p>Every method throws {@link LibvirtException} with libvirt's error on failure, and
  * {@code ERR_INVALID_DOMAIN} once this handle is closed.
+ *
+ * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain.html#virDomainFree">virDomainFree</a>
  */
 public interface Domain extends LibvirtObject {
 

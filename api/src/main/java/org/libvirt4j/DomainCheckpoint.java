@@ -5,6 +5,8 @@ import java.util.List;
 /**
  * A domain checkpoint ({@code virDomainCheckpointPtr}); {@link #close()} is
  * {@code virDomainCheckpointFree}. Throws {@code ERR_INVALID_DOMAIN_CHECKPOINT} once closed.
+ *
+ * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain-checkpoint.html#virDomainCheckpointFree">virDomainCheckpointFree</a>
  */
 public interface DomainCheckpoint extends LibvirtObject {
     /**

@@ -5,6 +5,8 @@ import java.util.List;
 /**
  * A domain snapshot ({@code virDomainSnapshotPtr}); {@link #close()} is
  * {@code virDomainSnapshotFree}. Throws {@code ERR_INVALID_DOMAIN_SNAPSHOT} once closed.
+ *
+ * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain-snapshot.html#virDomainSnapshotFree">virDomainSnapshotFree</a>
  */
 public interface DomainSnapshot extends LibvirtObject {
     /**

@@ -5,6 +5,8 @@ import java.util.UUID;
 /**
  * A network filter ({@code virNWFilterPtr}); {@link #close()} is {@code virNWFilterFree}.
  * Throws {@code ERR_INVALID_NWFILTER} once closed.
+ *
+ * @see <a href="https://libvirt.org/html/libvirt-libvirt-nwfilter.html#virNWFilterFree">virNWFilterFree</a>
  */
 public interface NWFilter extends LibvirtObject {
     /**

@@ -3,6 +3,8 @@ package org.libvirt4j;
 /**
  * A network filter bound to a port ({@code virNWFilterBindingPtr}); {@link #close()} is
  * {@code virNWFilterBindingFree}. Throws {@code ERR_INVALID_NWFILTER_BINDING} once closed.
+ *
+ * @see <a href="https://libvirt.org/html/libvirt-libvirt-nwfilter.html#virNWFilterBindingFree">virNWFilterBindingFree</a>
  */
 public interface NWFilterBinding extends LibvirtObject {
     /**

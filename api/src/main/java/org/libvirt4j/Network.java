@@ -6,6 +6,8 @@ import java.util.UUID;
 /**
  * A virtual network ({@code virNetworkPtr}, Go's {@code Network}); {@link #close()} is
  * {@code virNetworkFree}. Throws {@code ERR_INVALID_NETWORK} once closed.
+ *
+ * @see <a href="https://libvirt.org/html/libvirt-libvirt-network.html#virNetworkFree">virNetworkFree</a>
  */
 public interface Network extends LibvirtObject {
     /**

@@ -5,6 +5,8 @@ import java.util.UUID;
 /**
  * A port on a virtual network ({@code virNetworkPortPtr}); {@link #close()} is
  * {@code virNetworkPortFree}. Throws {@code ERR_INVALID_NETWORK_PORT} once closed.
+ *
+ * @see <a href="https://libvirt.org/html/libvirt-libvirt-network.html#virNetworkPortFree">virNetworkPortFree</a>
  */
 public interface NetworkPort extends LibvirtObject {
     /**

@@ -5,6 +5,8 @@ import java.util.List;
 /**
  * A host device ({@code virNodeDevicePtr}); {@link #close()} is {@code virNodeDeviceFree}.
  * Throws {@code ERR_INVALID_NODE_DEVICE} once closed.
+ *
+ * @see <a href="https://libvirt.org/html/libvirt-libvirt-nodedev.html#virNodeDeviceFree">virNodeDeviceFree</a>
  */
 public interface NodeDevice extends LibvirtObject {
     /**

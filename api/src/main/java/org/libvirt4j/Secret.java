@@ -5,6 +5,8 @@ import java.util.UUID;
 /**
  * A secret ({@code virSecretPtr}); {@link #close()} is {@code virSecretFree}. Throws
  * {@code ERR_INVALID_SECRET} once closed.
+ *
+ * @see <a href="https://libvirt.org/html/libvirt-libvirt-secret.html#virSecretFree">virSecretFree</a>
  */
 public interface Secret extends LibvirtObject {
     /**

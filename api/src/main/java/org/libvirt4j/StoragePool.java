@@ -6,6 +6,8 @@ import java.util.UUID;
 /**
  * A storage pool ({@code virStoragePoolPtr}, Go's {@code StoragePool}); {@link #close()} is
  * {@code virStoragePoolFree}. Throws {@code ERR_INVALID_STORAGE_POOL} once closed.
+ *
+ * @see <a href="https://libvirt.org/html/libvirt-libvirt-storage.html#virStoragePoolFree">virStoragePoolFree</a>
  */
 public interface StoragePool extends LibvirtObject {
     /**

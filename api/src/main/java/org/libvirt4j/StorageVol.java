@@ -3,6 +3,8 @@ package org.libvirt4j;
 /**
  * A storage volume ({@code virStorageVolPtr}, Go's {@code StorageVol}); {@link #close()} is
  * {@code virStorageVolFree}. Throws {@code ERR_INVALID_STORAGE_VOL} once closed.
+ *
+ * @see <a href="https://libvirt.org/html/libvirt-libvirt-storage.html#virStorageVolFree">virStorageVolFree</a>
  */
 public interface StorageVol extends LibvirtObject {
     /**
