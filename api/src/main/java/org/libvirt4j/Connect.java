@@ -11,55 +11,107 @@ import java.util.UUID;
  * {@code ERR_INVALID_CONN} once this handle is closed. Where libvirt has a call and a
  * {@code ...Flags} variant that means the same with no flags, one Java method with varargs
  * flags stands for both.
+ *
+ * @see <a href="https://libvirt.org/html/libvirt-libvirt-host.html#virConnectClose">virConnectClose</a>
  */
 public interface Connect extends LibvirtObject, ConnectMethods {
 
     // --- the connection itself -------------------------------------------------------------
 
-    /** @return whether the connection is alive ({@code virConnectIsAlive}) */
+    /**
+     * {@return whether the connection is alive}
+     *
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-host.html#virConnectIsAlive">virConnectIsAlive</a>
+     */
     boolean isAlive();
 
-    /** @return whether the connection is encrypted ({@code virConnectIsEncrypted}) */
+    /**
+     * {@return whether the connection is encrypted}
+     *
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-host.html#virConnectIsEncrypted">virConnectIsEncrypted</a>
+     */
     boolean isEncrypted();
 
-    /** @return whether the connection is secure ({@code virConnectIsSecure}) */
+    /**
+     * {@return whether the connection is secure}
+     *
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-host.html#virConnectIsSecure">virConnectIsSecure</a>
+     */
     boolean isSecure();
 
-    /** @return the hypervisor driver name, e.g. {@code "TEST"} or {@code "QEMU"} ({@code virConnectGetType}) */
+    /**
+     * {@return the hypervisor driver name, e.g. {@code "TEST"} or {@code "QEMU"}}
+     *
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-host.html#virConnectGetType">virConnectGetType</a>
+     */
     String getType();
 
-    /** @return the hypervisor version, major * 1,000,000 + minor * 1,000 + release ({@code virConnectGetVersion}) */
+    /**
+     * {@return the hypervisor version, major * 1,000,000 + minor * 1,000 + release}
+     *
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-host.html#virConnectGetVersion">virConnectGetVersion</a>
+     */
     long getVersion();
 
-    /** @return the libvirt version of the driver side, encoded as {@link #getVersion()} ({@code virConnectGetLibVersion}) */
+    /**
+     * {@return the libvirt version of the driver side, encoded as {@link #getVersion()}}
+     *
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-host.html#virConnectGetLibVersion">virConnectGetLibVersion</a>
+     */
     long getLibVersion();
 
-    /** @return the host name of the hypervisor host ({@code virConnectGetHostname}) */
+    /**
+     * {@return the host name of the hypervisor host}
+     *
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-host.html#virConnectGetHostname">virConnectGetHostname</a>
+     */
     String getHostname();
 
-    /** @return the canonical URI of this connection ({@code virConnectGetURI}) */
+    /**
+     * {@return the canonical URI of this connection}
+     *
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-host.html#virConnectGetURI">virConnectGetURI</a>
+     */
     String getURI();
 
-    /** @return the capabilities XML ({@code virConnectGetCapabilities}) */
+    /**
+     * {@return the capabilities XML}
+     *
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-host.html#virConnectGetCapabilities">virConnectGetCapabilities</a>
+     */
     String getCapabilities();
 
-    /** @return the host's SMBIOS system information XML ({@code virConnectGetSysinfo}) */
+    /**
+     * {@return the host's SMBIOS system information XML}
+     *
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-host.html#virConnectGetSysinfo">virConnectGetSysinfo</a>
+     */
     String getSysinfo();
 
-    /** @return the host's CPU and memory summary ({@code virNodeGetInfo}) */
+    /**
+     * {@return the host's CPU and memory summary}
+     *
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-host.html#virNodeGetInfo">virNodeGetInfo</a>
+     */
     NodeInfo getNodeInfo();
 
-    /** @return the free memory of the host in bytes ({@code virNodeGetFreeMemory}) */
+    /**
+     * {@return the free memory of the host in bytes}
+     *
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-host.html#virNodeGetFreeMemory">virNodeGetFreeMemory</a>
+     */
     long getFreeMemory();
 
     /**
+     * {@return the maximum number of virtual CPUs per guest}
+     *
      * @param type the guest type ({@code "kvm"}, ...) or {@code null} for the driver's default
-     * @return the maximum number of virtual CPUs per guest ({@code virConnectGetMaxVcpus})
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-host.html#virConnectGetMaxVcpus">virConnectGetMaxVcpus</a>
      */
     int getMaxVcpus(String type);
 
     /**
-     * Starts or stops the keepalive messages this client sends ({@code virConnectSetKeepAlive}),
+     * Starts or stops the keepalive messages this client sends,
      * with libvirt's rules: after {@code interval} seconds without a message from the daemon the
      * client sends a ping, and after {@code count} unanswered pings it closes the connection as
      * dead; once started, another call with a positive interval changes nothing; an interval of
@@ -71,6 +123,7 @@ public interface Connect extends LibvirtObject, ConnectMethods {
      * @throws LibvirtException {@code ERR_NO_SUPPORT} for drivers without keepalive (an
      *         in-process {@code test:///} connection), {@code ERR_INTERNAL_ERROR} without an event
      *         loop or when restarting with a new interval after a stop
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-host.html#virConnectSetKeepAlive">virConnectSetKeepAlive</a>
      */
     void setKeepAlive(int interval, int count);
 
@@ -86,6 +139,7 @@ public interface Connect extends LibvirtObject, ConnectMethods {
      * @throws LibvirtException {@code ERR_OPERATION_INVALID} when a callback is already registered,
      *         or when called from inside this connection's close callback (where libvirt's C
      *         client would wait on its own lock forever)
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-host.html#virConnectRegisterCloseCallback">virConnectRegisterCloseCallback</a>
      */
     void registerCloseCallback(CloseCallback callback);
 
@@ -95,6 +149,7 @@ public interface Connect extends LibvirtObject, ConnectMethods {
      *
      * @throws LibvirtException {@code ERR_OPERATION_INVALID} when none is registered (through a
      *         daemon), or from inside this connection's close callback
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-host.html#virConnectUnregisterCloseCallback">virConnectUnregisterCloseCallback</a>
      */
     void unregisterCloseCallback();
 
@@ -115,6 +170,7 @@ public interface Connect extends LibvirtObject, ConnectMethods {
      * @return the callback id for {@link #domainEventDeregister(int)}
      * @throws LibvirtException {@code ERR_INVALID_ARG} for a domain of another connection or a
      *         second registration with the same filter ("event callback already tracked")
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain.html#virConnectDomainEventRegisterAny">virConnectDomainEventRegisterAny</a>
      */
     int domainEventLifecycleRegister(Domain dom, DomainEventLifecycleCallback callback);
 
@@ -126,6 +182,7 @@ public interface Connect extends LibvirtObject, ConnectMethods {
      * @param dom only this domain's changes, or {@code null} for every domain's
      * @param callback what to call
      * @return the callback id for {@link #domainEventDeregister(int)}
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain.html#virConnectDomainEventRegisterAny">virConnectDomainEventRegisterAny</a>
      */
     int domainEventMetadataChangeRegister(Domain dom, DomainEventMetadataChangeCallback callback);
 
@@ -136,6 +193,7 @@ public interface Connect extends LibvirtObject, ConnectMethods {
      *
      * @param callbackId what the register call returned
      * @throws LibvirtException {@code ERR_INVALID_ARG} for an id that is not registered
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain.html#virConnectDomainEventDeregisterAny">virConnectDomainEventDeregisterAny</a>
      */
     void domainEventDeregister(int callbackId);
 
@@ -147,6 +205,7 @@ public interface Connect extends LibvirtObject, ConnectMethods {
      * @param net only this network's events, or {@code null} for every network's
      * @param callback what to call
      * @return the callback id for {@link #networkEventDeregister(int)}
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-network.html#virConnectNetworkEventRegisterAny">virConnectNetworkEventRegisterAny</a>
      */
     int networkEventLifecycleRegister(Network net, NetworkEventLifecycleCallback callback);
 
@@ -156,6 +215,7 @@ public interface Connect extends LibvirtObject, ConnectMethods {
      *
      * @param callbackId what the register call returned
      * @throws LibvirtException {@code ERR_INVALID_ARG} for an id that is not registered
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-network.html#virConnectNetworkEventDeregisterAny">virConnectNetworkEventDeregisterAny</a>
      */
     void networkEventDeregister(int callbackId);
 
@@ -168,6 +228,7 @@ public interface Connect extends LibvirtObject, ConnectMethods {
      * @param pool only this pool's events, or {@code null} for every pool's
      * @param callback what to call
      * @return the callback id for {@link #storagePoolEventDeregister(int)}
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-storage.html#virConnectStoragePoolEventRegisterAny">virConnectStoragePoolEventRegisterAny</a>
      */
     int storagePoolEventLifecycleRegister(StoragePool pool, StoragePoolEventLifecycleCallback callback);
 
@@ -177,42 +238,57 @@ public interface Connect extends LibvirtObject, ConnectMethods {
      *
      * @param callbackId what the register call returned
      * @throws LibvirtException {@code ERR_INVALID_ARG} for an id that is not registered
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-storage.html#virConnectStoragePoolEventDeregisterAny">virConnectStoragePoolEventDeregisterAny</a>
      */
     void storagePoolEventDeregister(int callbackId);
 
     // --- domains ---------------------------------------------------------------------------
 
     /**
+     * {@return the matching domains, each to be closed by the caller}
+     *
      * @param flags filters; none lists every domain
-     * @return the matching domains, each to be closed by the caller ({@code virConnectListAllDomains})
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain.html#virConnectListAllDomains">virConnectListAllDomains</a>
      */
     List<Domain> listAllDomains(ConnectListAllDomainsFlags... flags);
 
     /**
+     * Looks up a domain by its name.
+     *
      * @param name the domain name
-     * @return the domain ({@code virDomainLookupByName})
+     * @return the domain
      * @throws LibvirtException {@code ERR_NO_DOMAIN} if there is none of that name
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain.html#virDomainLookupByName">virDomainLookupByName</a>
      */
     Domain lookupDomainByName(String name);
 
     /**
+     * Looks up a running domain by its id.
+     *
      * @param id the running domain's id
-     * @return the domain ({@code virDomainLookupByID})
+     * @return the domain
      * @throws LibvirtException {@code ERR_NO_DOMAIN} if no running domain has it
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain.html#virDomainLookupByID">virDomainLookupByID</a>
      */
     Domain lookupDomainById(int id);
 
     /**
+     * Looks up a domain by its UUID.
+     *
      * @param uuid the domain UUID
-     * @return the domain ({@code virDomainLookupByUUID})
+     * @return the domain
      * @throws LibvirtException {@code ERR_NO_DOMAIN} if there is none
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain.html#virDomainLookupByUUID">virDomainLookupByUUID</a>
      */
     Domain lookupDomainByUUID(UUID uuid);
 
     /**
+     * Looks up a domain by its UUID in libvirt's string form.
+     *
      * @param uuid the UUID in libvirt's string form
-     * @return the domain ({@code virDomainLookupByUUIDString})
+     * @return the domain
      * @throws LibvirtException {@code ERR_INVALID_ARG} for a malformed UUID, {@code ERR_NO_DOMAIN} if there is none
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain.html#virDomainLookupByUUIDString">virDomainLookupByUUIDString</a>
      */
     Domain lookupDomainByUUIDString(String uuid);
 
@@ -224,15 +300,18 @@ public interface Connect extends LibvirtObject, ConnectMethods {
      * @param flags {@code VALIDATE} to check the XML against the schema
      * @return the defined domain
      * @throws LibvirtException {@code ERR_XML_ERROR} and kin for bad XML
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain.html#virDomainDefineXML">virDomainDefineXML</a>
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain.html#virDomainDefineXMLFlags">virDomainDefineXMLFlags</a>
      */
     Domain domainDefineXML(String xml, DomainDefineFlags... flags);
 
     /**
-     * Creates and starts a transient domain ({@code virDomainCreateXML}).
+     * Creates and starts a transient domain.
      *
      * @param xml the domain XML
      * @param flags start options
      * @return the running domain
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain.html#virDomainCreateXML">virDomainCreateXML</a>
      */
     Domain domainCreateXML(String xml, DomainCreateFlags... flags);
 
@@ -248,108 +327,314 @@ public interface Connect extends LibvirtObject, ConnectMethods {
      * @throws LibvirtException {@code ERR_NO_SUPPORT} from drivers without it, {@code ERR_INVALID_ARG}
      *         for a domain of another connection ("domains in 'doms' array must belong to a single
      *         connection", libvirt's words: the C call takes no connection and would ask theirs)
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain.html#virDomainListGetStats">virDomainListGetStats</a>
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain.html#virConnectGetAllDomainStats">virConnectGetAllDomainStats</a>
      */
     List<DomainStats> getAllDomainStats(List<Domain> doms, java.util.Set<DomainStatsTypes> statsTypes,
             ConnectGetAllDomainStatsFlags... flags);
 
     // --- networks --------------------------------------------------------------------------
 
-    /** @param flags filters @return the matching networks ({@code virConnectListAllNetworks}) */
+    /**
+     * {@return the matching networks}
+     *
+     * @param flags filters
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-network.html#virConnectListAllNetworks">virConnectListAllNetworks</a>
+     */
     List<Network> listAllNetworks(ConnectListAllNetworksFlags... flags);
 
-    /** @param name the name @return the network ({@code virNetworkLookupByName}) @throws LibvirtException {@code ERR_NO_NETWORK} */
+    /**
+     * Looks up a network by its name.
+     *
+     * @param name the name
+     * @return the network
+     * @throws LibvirtException {@code ERR_NO_NETWORK} if there is none
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-network.html#virNetworkLookupByName">virNetworkLookupByName</a>
+     */
     Network lookupNetworkByName(String name);
 
-    /** @param uuid the UUID @return the network ({@code virNetworkLookupByUUID}) @throws LibvirtException {@code ERR_NO_NETWORK} */
+    /**
+     * Looks up a network by its UUID.
+     *
+     * @param uuid the UUID
+     * @return the network
+     * @throws LibvirtException {@code ERR_NO_NETWORK} if there is none
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-network.html#virNetworkLookupByUUID">virNetworkLookupByUUID</a>
+     */
     Network lookupNetworkByUUID(UUID uuid);
 
-    /** @param uuid the UUID string @return the network ({@code virNetworkLookupByUUIDString}) @throws LibvirtException {@code ERR_INVALID_ARG}, {@code ERR_NO_NETWORK} */
+    /**
+     * Looks up a network by its UUID in string form.
+     *
+     * @param uuid the UUID string
+     * @return the network
+     * @throws LibvirtException {@code ERR_INVALID_ARG} for a malformed UUID, {@code ERR_NO_NETWORK} if there is none
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-network.html#virNetworkLookupByUUIDString">virNetworkLookupByUUIDString</a>
+     */
     Network lookupNetworkByUUIDString(String uuid);
 
-    /** @param xml the network XML @param flags options @return the defined network ({@code virNetworkDefineXML[Flags]}) */
+    /**
+     * Defines a persistent network from its XML description, without starting it.
+     *
+     * @param xml the network XML
+     * @param flags options
+     * @return the defined network
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-network.html#virNetworkDefineXML">virNetworkDefineXML</a>
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-network.html#virNetworkDefineXMLFlags">virNetworkDefineXMLFlags</a>
+     */
     Network networkDefineXML(String xml, NetworkDefineFlags... flags);
 
-    /** @param xml the network XML @param flags options @return the started transient network ({@code virNetworkCreateXML[Flags]}) */
+    /**
+     * Creates and starts a transient network from its XML description.
+     *
+     * @param xml the network XML
+     * @param flags options
+     * @return the running network
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-network.html#virNetworkCreateXML">virNetworkCreateXML</a>
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-network.html#virNetworkCreateXMLFlags">virNetworkCreateXMLFlags</a>
+     */
     Network networkCreateXML(String xml, NetworkCreateFlags... flags);
 
     // --- storage ---------------------------------------------------------------------------
 
-    /** @param flags filters @return the matching pools ({@code virConnectListAllStoragePools}) */
+    /**
+     * {@return the matching pools}
+     *
+     * @param flags filters
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-storage.html#virConnectListAllStoragePools">virConnectListAllStoragePools</a>
+     */
     List<StoragePool> listAllStoragePools(ConnectListAllStoragePoolsFlags... flags);
 
-    /** @param name the name @return the pool ({@code virStoragePoolLookupByName}) @throws LibvirtException {@code ERR_NO_STORAGE_POOL} */
+    /**
+     * Looks up a storage pool by its name.
+     *
+     * @param name the name
+     * @return the pool
+     * @throws LibvirtException {@code ERR_NO_STORAGE_POOL} if there is none
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-storage.html#virStoragePoolLookupByName">virStoragePoolLookupByName</a>
+     */
     StoragePool lookupStoragePoolByName(String name);
 
-    /** @param uuid the UUID @return the pool ({@code virStoragePoolLookupByUUID}) @throws LibvirtException {@code ERR_NO_STORAGE_POOL} */
+    /**
+     * Looks up a storage pool by its UUID.
+     *
+     * @param uuid the UUID
+     * @return the pool
+     * @throws LibvirtException {@code ERR_NO_STORAGE_POOL} if there is none
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-storage.html#virStoragePoolLookupByUUID">virStoragePoolLookupByUUID</a>
+     */
     StoragePool lookupStoragePoolByUUID(UUID uuid);
 
-    /** @param uuid the UUID string @return the pool ({@code virStoragePoolLookupByUUIDString}) @throws LibvirtException {@code ERR_INVALID_ARG}, {@code ERR_NO_STORAGE_POOL} */
+    /**
+     * Looks up a storage pool by its UUID in string form.
+     *
+     * @param uuid the UUID string
+     * @return the pool
+     * @throws LibvirtException {@code ERR_INVALID_ARG} for a malformed UUID, {@code ERR_NO_STORAGE_POOL} if there is none
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-storage.html#virStoragePoolLookupByUUIDString">virStoragePoolLookupByUUIDString</a>
+     */
     StoragePool lookupStoragePoolByUUIDString(String uuid);
 
-    /** @param xml the pool XML @param flags options @return the defined pool ({@code virStoragePoolDefineXML}) */
+    /**
+     * Defines a persistent storage pool from its XML description, without starting it.
+     *
+     * @param xml the pool XML
+     * @param flags options
+     * @return the defined pool
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-storage.html#virStoragePoolDefineXML">virStoragePoolDefineXML</a>
+     */
     StoragePool storagePoolDefineXML(String xml, StoragePoolDefineFlags... flags);
 
-    /** @param xml the pool XML @param flags options @return the started transient pool ({@code virStoragePoolCreateXML}) */
+    /**
+     * Creates and starts a transient storage pool from its XML description.
+     *
+     * @param xml the pool XML
+     * @param flags options
+     * @return the running pool
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-storage.html#virStoragePoolCreateXML">virStoragePoolCreateXML</a>
+     */
     StoragePool storagePoolCreateXML(String xml, StoragePoolCreateFlags... flags);
 
-    /** @param key the volume key @return the volume ({@code virStorageVolLookupByKey}) @throws LibvirtException {@code ERR_NO_STORAGE_VOL} */
+    /**
+     * Looks up a storage volume by its key, unique on the host.
+     *
+     * @param key the volume key
+     * @return the volume
+     * @throws LibvirtException {@code ERR_NO_STORAGE_VOL} if there is none
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-storage.html#virStorageVolLookupByKey">virStorageVolLookupByKey</a>
+     */
     StorageVol lookupStorageVolByKey(String key);
 
-    /** @param path the volume path @return the volume ({@code virStorageVolLookupByPath}) @throws LibvirtException {@code ERR_NO_STORAGE_VOL} */
+    /**
+     * Looks up a storage volume by its path.
+     *
+     * @param path the volume path
+     * @return the volume
+     * @throws LibvirtException {@code ERR_NO_STORAGE_VOL} if there is none
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-storage.html#virStorageVolLookupByPath">virStorageVolLookupByPath</a>
+     */
     StorageVol lookupStorageVolByPath(String path);
 
     // --- interfaces, node devices, secrets, filters ----------------------------------------
 
-    /** @param flags filters @return the host interfaces ({@code virConnectListAllInterfaces}) */
+    /**
+     * {@return the host interfaces}
+     *
+     * @param flags filters
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-interface.html#virConnectListAllInterfaces">virConnectListAllInterfaces</a>
+     */
     List<Interface> listAllInterfaces(ConnectListAllInterfacesFlags... flags);
 
-    /** @param name the name @return the interface ({@code virInterfaceLookupByName}) @throws LibvirtException {@code ERR_NO_INTERFACE} */
+    /**
+     * Looks up a host interface by its name.
+     *
+     * @param name the name
+     * @return the interface
+     * @throws LibvirtException {@code ERR_NO_INTERFACE} if there is none
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-interface.html#virInterfaceLookupByName">virInterfaceLookupByName</a>
+     */
     Interface lookupInterfaceByName(String name);
 
-    /** @param mac the MAC address @return the interface ({@code virInterfaceLookupByMACString}) @throws LibvirtException {@code ERR_NO_INTERFACE} */
+    /**
+     * Looks up a host interface by its MAC address.
+     *
+     * @param mac the MAC address
+     * @return the interface
+     * @throws LibvirtException {@code ERR_NO_INTERFACE} if there is none
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-interface.html#virInterfaceLookupByMACString">virInterfaceLookupByMACString</a>
+     */
     Interface lookupInterfaceByMACString(String mac);
 
-    /** @param flags filters @return the node devices ({@code virConnectListAllNodeDevices}) */
+    /**
+     * {@return the node devices}
+     *
+     * @param flags filters
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-nodedev.html#virConnectListAllNodeDevices">virConnectListAllNodeDevices</a>
+     */
     List<NodeDevice> listAllNodeDevices(ConnectListAllNodeDeviceFlags... flags);
 
-    /** @param name the name @return the device ({@code virNodeDeviceLookupByName}) @throws LibvirtException {@code ERR_NO_NODE_DEVICE} */
+    /**
+     * Looks up a node device by its name.
+     *
+     * @param name the name
+     * @return the device
+     * @throws LibvirtException {@code ERR_NO_NODE_DEVICE} if there is none
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-nodedev.html#virNodeDeviceLookupByName">virNodeDeviceLookupByName</a>
+     */
     NodeDevice lookupNodeDeviceByName(String name);
 
-    /** @param flags filters @return the secrets ({@code virConnectListAllSecrets}) */
+    /**
+     * {@return the secrets}
+     *
+     * @param flags filters
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-secret.html#virConnectListAllSecrets">virConnectListAllSecrets</a>
+     */
     List<Secret> listAllSecrets(ConnectListAllSecretsFlags... flags);
 
-    /** @param xml the secret XML @param flags options @return the defined secret ({@code virSecretDefineXML}) */
+    /**
+     * Defines a secret from its XML description.
+     *
+     * @param xml the secret XML
+     * @param flags options
+     * @return the secret
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-secret.html#virSecretDefineXML">virSecretDefineXML</a>
+     */
     Secret secretDefineXML(String xml, SecretDefineFlags... flags);
 
-    /** @param uuid the UUID string @return the secret ({@code virSecretLookupByUUIDString}) @throws LibvirtException {@code ERR_INVALID_ARG}, {@code ERR_NO_SECRET} */
+    /**
+     * Looks up a secret by its UUID in string form.
+     *
+     * @param uuid the UUID string
+     * @return the secret
+     * @throws LibvirtException {@code ERR_INVALID_ARG} for a malformed UUID, {@code ERR_NO_SECRET} if there is none
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-secret.html#virSecretLookupByUUIDString">virSecretLookupByUUIDString</a>
+     */
     Secret lookupSecretByUUIDString(String uuid);
 
-    /** @param usageType what the secret is for @param usageID the usage key @return the secret ({@code virSecretLookupByUsage}) @throws LibvirtException {@code ERR_NO_SECRET} */
+    /**
+     * Looks up a secret by what it is used for.
+     *
+     * @param usageType what the secret is for
+     * @param usageID the usage key
+     * @return the secret
+     * @throws LibvirtException {@code ERR_NO_SECRET} if there is none
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-secret.html#virSecretLookupByUsage">virSecretLookupByUsage</a>
+     */
     Secret lookupSecretByUsage(SecretUsageType usageType, String usageID);
 
-    /** @return the network filters ({@code virConnectListAllNWFilters}) */
+    /**
+     * {@return the network filters}
+     *
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-nwfilter.html#virConnectListAllNWFilters">virConnectListAllNWFilters</a>
+     */
     List<NWFilter> listAllNWFilters();
 
-    /** @param xml the filter XML @param flags options @return the defined filter ({@code virNWFilterDefineXML[Flags]}) */
+    /**
+     * Defines a network filter from its XML description.
+     *
+     * @param xml the filter XML
+     * @param flags options
+     * @return the filter
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-nwfilter.html#virNWFilterDefineXML">virNWFilterDefineXML</a>
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-nwfilter.html#virNWFilterDefineXMLFlags">virNWFilterDefineXMLFlags</a>
+     */
     NWFilter nwfilterDefineXML(String xml, NWFilterDefineFlags... flags);
 
-    /** @param name the name @return the filter ({@code virNWFilterLookupByName}) @throws LibvirtException {@code ERR_NO_NWFILTER} */
+    /**
+     * Looks up a network filter by its name.
+     *
+     * @param name the name
+     * @return the filter
+     * @throws LibvirtException {@code ERR_NO_NWFILTER} if there is none
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-nwfilter.html#virNWFilterLookupByName">virNWFilterLookupByName</a>
+     */
     NWFilter lookupNWFilterByName(String name);
 
-    /** @param uuid the UUID string @return the filter ({@code virNWFilterLookupByUUIDString}) @throws LibvirtException {@code ERR_INVALID_ARG}, {@code ERR_NO_NWFILTER} */
+    /**
+     * Looks up a network filter by its UUID in string form.
+     *
+     * @param uuid the UUID string
+     * @return the filter
+     * @throws LibvirtException {@code ERR_INVALID_ARG} for a malformed UUID, {@code ERR_NO_NWFILTER} if there is none
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-nwfilter.html#virNWFilterLookupByUUIDString">virNWFilterLookupByUUIDString</a>
+     */
     NWFilter lookupNWFilterByUUIDString(String uuid);
 
-    /** @return the network filter bindings ({@code virConnectListAllNWFilterBindings}) */
+    /**
+     * {@return the network filter bindings}
+     *
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-nwfilter.html#virConnectListAllNWFilterBindings">virConnectListAllNWFilterBindings</a>
+     */
     List<NWFilterBinding> listAllNWFilterBindings();
 
-    /** @param portDev the port device name @return the binding ({@code virNWFilterBindingLookupByPortDev}) @throws LibvirtException {@code ERR_NO_NWFILTER_BINDING} */
+    /**
+     * Looks up a network filter binding by the port device it is bound to.
+     *
+     * @param portDev the port device name
+     * @return the binding
+     * @throws LibvirtException {@code ERR_NO_NWFILTER_BINDING} if there is none
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-nwfilter.html#virNWFilterBindingLookupByPortDev">virNWFilterBindingLookupByPortDev</a>
+     */
     NWFilterBinding lookupNWFilterBindingByPortDev(String portDev);
 
-    /** @param xml the binding XML @param flags options @return the binding ({@code virNWFilterBindingCreateXML}) */
+    /**
+     * Binds a network filter to a port device, from the binding's XML description.
+     *
+     * @param xml the binding XML
+     * @param flags options
+     * @return the binding
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-nwfilter.html#virNWFilterBindingCreateXML">virNWFilterBindingCreateXML</a>
+     */
     NWFilterBinding nwfilterBindingCreateXML(String xml, NWFilterBindingCreateFlags... flags);
 
     // --- streams ---------------------------------------------------------------------------
 
-    /** @param flags stream options @return a new, unattached stream ({@code virStreamNew}) */
+    /**
+     * Creates a stream to pass to a call that transfers data, such as a volume upload.
+     *
+     * @param flags stream options
+     * @return the stream, not yet attached to any transfer
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-stream.html#virStreamNew">virStreamNew</a>
+     */
     Stream newStream(StreamFlags... flags);
 }

@@ -11,7 +11,12 @@ import java.util.Objects;
  * @param callback the callback
  */
 public record ConnectAuth(List<ConnectCredentialType> credTypes, ConnectAuthCallback callback) {
-    /** Copies the list and rejects {@code null}s. */
+    /**
+     * Copies the list and rejects {@code null}s.
+     *
+     * @param credTypes the types the callback supports
+     * @param callback the callback
+     */
     public ConnectAuth {
         credTypes = List.copyOf(Objects.requireNonNull(credTypes, "credTypes"));
         Objects.requireNonNull(callback, "callback");

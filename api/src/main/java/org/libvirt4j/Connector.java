@@ -20,29 +20,38 @@ public final class Connector {
     }
 
     /**
+     * Opens a read-write connection to the hypervisor the URI names.
+     *
      * @param uri the URI, {@code ""} for libvirt's default
-     * @return a read-write connection ({@code virConnectOpen})
+     * @return the connection
      * @throws LibvirtException libvirt's error when the open fails
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-host.html#virConnectOpen">virConnectOpen</a>
      */
     public Connect newConnect(String uri) {
         return backend.open(Objects.requireNonNull(uri, "uri"), null);
     }
 
     /**
+     * Opens a read-only connection to the hypervisor the URI names.
+     *
      * @param uri the URI, {@code ""} for libvirt's default
-     * @return a read-only connection ({@code virConnectOpenReadOnly})
+     * @return the connection
      * @throws LibvirtException libvirt's error when the open fails
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-host.html#virConnectOpenReadOnly">virConnectOpenReadOnly</a>
      */
     public Connect newConnectReadOnly(String uri) {
         return backend.open(Objects.requireNonNull(uri, "uri"), null, ConnectFlags.RO);
     }
 
     /**
+     * Opens a connection, answering the credentials libvirt asks for with {@code auth}.
+     *
      * @param uri the URI, {@code ""} for libvirt's default
      * @param auth the credentials callback
      * @param flags open flags
-     * @return a connection ({@code virConnectOpenAuth})
+     * @return the connection
      * @throws LibvirtException {@code ERR_AUTH_FAILED} and kin when the open fails
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-host.html#virConnectOpenAuth">virConnectOpenAuth</a>
      */
     public Connect newConnectWithAuth(String uri, ConnectAuth auth, ConnectFlags... flags) {
         Objects.requireNonNull(uri, "uri");
@@ -53,12 +62,21 @@ public final class Connector {
         return backend.open(uri, auth, flags);
     }
 
-    /** @return the libvirt library version the backend speaks for ({@code virGetVersion}) */
+    /**
+     * {@return the libvirt library version the backend speaks for}
+     *
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-host.html#virGetVersion">virGetVersion</a>
+     */
     public long getVersion() {
         return backend.libraryVersion();
     }
 
-    /** Registers and runs the backend's event loop, as {@link Libvirt#eventRegisterDefaultImpl()} does. */
+    /**
+     * Registers and runs the backend's event loop, as {@link Libvirt#eventRegisterDefaultImpl()} does.
+     *
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-event.html#virEventRegisterDefaultImpl">virEventRegisterDefaultImpl</a>
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-event.html#virEventRunDefaultImpl">virEventRunDefaultImpl</a>
+     */
     public void eventRegisterDefaultImpl() {
         backend.eventRegisterDefaultImpl();
     }

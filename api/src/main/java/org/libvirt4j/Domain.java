@@ -9,213 +9,447 @@ import java.util.UUID;
  *
  * <p>Every method throws {@link LibvirtException} with libvirt's error on failure, and
  * {@code ERR_INVALID_DOMAIN} once this handle is closed.
+ *
+ * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain.html#virDomainFree">virDomainFree</a>
  */
 public interface Domain extends LibvirtObject, DomainMethods {
 
-    /** @return the name ({@code virDomainGetName}) */
+    /**
+     * {@return the name}
+     *
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain.html#virDomainGetName">virDomainGetName</a>
+     */
     String getName();
 
-    /** @return the UUID ({@code virDomainGetUUID}) */
+    /**
+     * {@return the UUID}
+     *
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain.html#virDomainGetUUID">virDomainGetUUID</a>
+     */
     UUID getUUID();
 
-    /** @return the UUID in libvirt's string form ({@code virDomainGetUUIDString}) */
+    /**
+     * {@return the UUID in libvirt's string form}
+     *
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain.html#virDomainGetUUIDString">virDomainGetUUIDString</a>
+     */
     String getUUIDString();
 
-    /** @return the id of a running domain, -1 for an inactive one ({@code virDomainGetID}) */
+    /**
+     * {@return the id of a running domain, -1 for an inactive one}
+     *
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain.html#virDomainGetID">virDomainGetID</a>
+     */
     int getID();
 
-    /** @return the guest OS type, e.g. {@code "hvm"} ({@code virDomainGetOSType}) */
+    /**
+     * {@return the guest OS type, e.g. {@code "hvm"}}
+     *
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain.html#virDomainGetOSType">virDomainGetOSType</a>
+     */
     String getOSType();
 
-    /** @return whether the domain is running ({@code virDomainIsActive}) */
+    /**
+     * {@return whether the domain is running}
+     *
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain.html#virDomainIsActive">virDomainIsActive</a>
+     */
     boolean isActive();
 
-    /** @return whether the domain has a persistent definition ({@code virDomainIsPersistent}) */
+    /**
+     * {@return whether the domain has a persistent definition}
+     *
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain.html#virDomainIsPersistent">virDomainIsPersistent</a>
+     */
     boolean isPersistent();
 
-    /** @return state, memory, vCPUs and CPU time ({@code virDomainGetInfo}) */
+    /**
+     * {@return state, memory, vCPUs and CPU time}
+     *
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain.html#virDomainGetInfo">virDomainGetInfo</a>
+     */
     DomainInfo getInfo();
 
-    /** @return the state and its reason ({@code virDomainGetState}) */
+    /**
+     * {@return the state and its reason}
+     *
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain.html#virDomainGetState">virDomainGetState</a>
+     */
     DomainStateInfo getState();
 
-    /** @param flags what to include @return the domain XML ({@code virDomainGetXMLDesc}) */
+    /**
+     * {@return the domain XML}
+     *
+     * @param flags what to include
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain.html#virDomainGetXMLDesc">virDomainGetXMLDesc</a>
+     */
     String getXMLDesc(DomainXMLFlags... flags);
 
     /**
-     * Starts a defined domain ({@code virDomainCreate}, or {@code virDomainCreateWithFlags}).
+     * Starts a defined domain.
      *
      * @param flags start options
      * @throws LibvirtException {@code ERR_OPERATION_INVALID} if it is already running
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain.html#virDomainCreate">virDomainCreate</a>
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain.html#virDomainCreateWithFlags">virDomainCreateWithFlags</a>
      */
     void create(DomainCreateFlags... flags);
 
     /**
-     * Powers the domain off at once ({@code virDomainDestroy}, or {@code virDomainDestroyFlags}).
+     * Powers the domain off at once.
      *
      * @param flags options
      * @throws LibvirtException {@code ERR_OPERATION_INVALID} if it is not running
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain.html#virDomainDestroy">virDomainDestroy</a>
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain.html#virDomainDestroyFlags">virDomainDestroyFlags</a>
      */
     void destroy(DomainDestroyFlagsValues... flags);
 
-    /** @param flags the shutdown methods to use ({@code virDomainShutdown}, or {@code virDomainShutdownFlags}) */
+    /**
+     * Asks the guest to shut down; returns without waiting for it to stop.
+     *
+     * @param flags the shutdown methods to use
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain.html#virDomainShutdown">virDomainShutdown</a>
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain.html#virDomainShutdownFlags">virDomainShutdownFlags</a>
+     */
     void shutdown(DomainShutdownFlagValues... flags);
 
-    /** @param flags the reboot methods to use ({@code virDomainReboot}) */
+    /**
+     * Asks the guest to reboot.
+     *
+     * @param flags the reboot methods to use
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain.html#virDomainReboot">virDomainReboot</a>
+     */
     void reboot(DomainRebootFlagValues... flags);
 
-    /** Pauses the domain's vCPUs ({@code virDomainSuspend}). */
+    /**
+     * Pauses the domain's vCPUs.
+     *
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain.html#virDomainSuspend">virDomainSuspend</a>
+     */
     void suspend();
 
-    /** Resumes a paused domain ({@code virDomainResume}). */
+    /**
+     * Resumes a paused domain.
+     *
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain.html#virDomainResume">virDomainResume</a>
+     */
     void resume();
 
-    /** @param flags what else to remove ({@code virDomainUndefine}, or {@code virDomainUndefineFlags}) */
+    /**
+     * Removes the persistent definition; a running domain goes on as a transient one.
+     *
+     * @param flags what else to remove
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain.html#virDomainUndefine">virDomainUndefine</a>
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain.html#virDomainUndefineFlags">virDomainUndefineFlags</a>
+     */
     void undefine(DomainUndefineFlagsValues... flags);
 
-    /** @return the maximum memory in KiB ({@code virDomainGetMaxMemory}) */
+    /**
+     * {@return the maximum memory in KiB}
+     *
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain.html#virDomainGetMaxMemory">virDomainGetMaxMemory</a>
+     */
     long getMaxMemory();
 
-    /** @param kib the new maximum in KiB ({@code virDomainSetMaxMemory}) */
+    /**
+     * Changes the maximum memory the domain may be given.
+     *
+     * @param kib the new maximum in KiB
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain.html#virDomainSetMaxMemory">virDomainSetMaxMemory</a>
+     */
     void setMaxMemory(long kib);
 
-    /** @param kib the new balloon target of the running domain in KiB ({@code virDomainSetMemory}) */
+    /**
+     * Changes the memory of the running domain through the balloon.
+     *
+     * @param kib the new balloon target of the running domain in KiB
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain.html#virDomainSetMemory">virDomainSetMemory</a>
+     */
     void setMemory(long kib);
 
-    /** @param kib the new size in KiB @param flags which definition and which size ({@code virDomainSetMemoryFlags}) */
+    /**
+     * Changes the memory or the maximum memory of the live or persistent definition.
+     *
+     * @param kib the new size in KiB
+     * @param flags which definition and which size
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain.html#virDomainSetMemoryFlags">virDomainSetMemoryFlags</a>
+     */
     void setMemoryFlags(long kib, DomainMemoryModFlags... flags);
 
-    /** @param count the new number of vCPUs of the running domain ({@code virDomainSetVcpus}) */
+    /**
+     * Changes the number of vCPUs of the running domain.
+     *
+     * @param count the new number of vCPUs of the running domain
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain.html#virDomainSetVcpus">virDomainSetVcpus</a>
+     */
     void setVcpus(int count);
 
-    /** @param count the new number @param flags which definition and which count ({@code virDomainSetVcpusFlags}) */
+    /**
+     * Changes the current or maximum number of vCPUs of the live or persistent definition.
+     *
+     * @param count the new number
+     * @param flags which definition and which count
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain.html#virDomainSetVcpusFlags">virDomainSetVcpusFlags</a>
+     */
     void setVcpusFlags(int count, DomainVcpuFlags... flags);
 
-    /** @param flags which definition and which count @return the vCPU count ({@code virDomainGetVcpusFlags}) */
+    /**
+     * {@return the vCPU count}
+     *
+     * @param flags which definition and which count
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain.html#virDomainGetVcpusFlags">virDomainGetVcpusFlags</a>
+     */
     int getVcpusFlags(DomainVcpuFlags... flags);
 
-    /** @return whether the domain starts with the host ({@code virDomainGetAutostart}) */
+    /**
+     * {@return whether the domain starts with the host}
+     *
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain.html#virDomainGetAutostart">virDomainGetAutostart</a>
+     */
     boolean getAutostart();
 
-    /** @param autostart whether the domain starts with the host ({@code virDomainSetAutostart}) */
+    /**
+     * Makes the domain start, or not, when the host starts.
+     *
+     * @param autostart whether the domain starts with the host
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain.html#virDomainSetAutostart">virDomainSetAutostart</a>
+     */
     void setAutostart(boolean autostart);
 
-    /** @param flags which definition @return the memory tunables ({@code virDomainGetMemoryParameters}) */
+    /**
+     * {@return the memory tunables}
+     *
+     * @param flags which definition
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain.html#virDomainGetMemoryParameters">virDomainGetMemoryParameters</a>
+     */
     DomainMemoryParameters getMemoryParameters(DomainModificationImpact... flags);
 
-    /** @param params the tunables to change; unset ones are left alone @param flags which definition ({@code virDomainSetMemoryParameters}) */
+    /**
+     * Changes memory tunables such as the hard and soft limits.
+     *
+     * @param params the tunables to change; unset ones are left alone
+     * @param flags which definition
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain.html#virDomainSetMemoryParameters">virDomainSetMemoryParameters</a>
+     */
     void setMemoryParameters(DomainMemoryParameters params, DomainModificationImpact... flags);
 
-    /** @return the scheduler type and tunables of the running domain ({@code virDomainGetSchedulerParameters}) */
+    /**
+     * {@return the scheduler type and tunables of the running domain}
+     *
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain.html#virDomainGetSchedulerParameters">virDomainGetSchedulerParameters</a>
+     */
     DomainSchedulerParameters getSchedulerParameters();
 
-    /** @param flags which definition @return the scheduler type and tunables ({@code virDomainGetSchedulerParametersFlags}) */
+    /**
+     * {@return the scheduler type and tunables}
+     *
+     * @param flags which definition
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain.html#virDomainGetSchedulerParametersFlags">virDomainGetSchedulerParametersFlags</a>
+     */
     DomainSchedulerParameters getSchedulerParametersFlags(DomainModificationImpact... flags);
 
-    /** @param params the tunables to change; unset ones are left alone ({@code virDomainSetSchedulerParameters}) */
+    /**
+     * Changes scheduler tunables of the running domain.
+     *
+     * @param params the tunables to change; unset ones are left alone
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain.html#virDomainSetSchedulerParameters">virDomainSetSchedulerParameters</a>
+     */
     void setSchedulerParameters(DomainSchedulerParameters params);
 
-    /** @param params the tunables to change @param flags which definition ({@code virDomainSetSchedulerParametersFlags}) */
+    /**
+     * Changes scheduler tunables of the live or persistent definition.
+     *
+     * @param params the tunables to change
+     * @param flags which definition
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain.html#virDomainSetSchedulerParametersFlags">virDomainSetSchedulerParametersFlags</a>
+     */
     void setSchedulerParametersFlags(DomainSchedulerParameters params, DomainModificationImpact... flags);
 
     /**
-     * Takes a screenshot into a stream ({@code virDomainScreenshot}); read it with
+     * Takes a screenshot into a stream; read it with
      * {@link Stream#recv(byte[])} until it returns 0, then {@link Stream#finish()}.
      *
      * @param stream a stream from {@link Connect#newStream}
      * @param screen the screen number
      * @return the MIME type of the image
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain.html#virDomainScreenshot">virDomainScreenshot</a>
      */
     String screenshot(Stream stream, int screen);
 
     /**
-     * Sets or removes one piece of metadata ({@code virDomainSetMetadata}).
+     * Sets or removes one piece of metadata.
      *
      * @param type title, description, or an XML element in the namespace {@code uri}
      * @param metadata the new value, or null to remove it
      * @param key the namespace prefix of an element (null for title and description)
      * @param uri the namespace of an element (null for title and description)
      * @param flags which definition to change
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain.html#virDomainSetMetadata">virDomainSetMetadata</a>
      */
     void setMetadata(DomainMetadataType type, String metadata, String key, String uri, DomainModificationImpact... flags);
 
     /**
+     * {@return one piece of metadata}
+     *
      * @param type title, description, or an XML element in the namespace {@code uri}
      * @param uri the namespace of an element (null for title and description)
      * @param flags which definition to read
-     * @return the metadata ({@code virDomainGetMetadata}); {@code ERR_NO_DOMAIN_METADATA} when absent
+     * @throws LibvirtException {@code ERR_NO_DOMAIN_METADATA} when there is none of that type
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain.html#virDomainGetMetadata">virDomainGetMetadata</a>
      */
     String getMetadata(DomainMetadataType type, String uri, DomainModificationImpact... flags);
 
-    /** @param flags how to save: saves the running domain's state and stops it ({@code virDomainManagedSave}) */
+    /**
+     * Saves the running domain's state to an image libvirt manages and stops it; the next start restores it.
+     *
+     * @param flags how to save
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain.html#virDomainManagedSave">virDomainManagedSave</a>
+     */
     void managedSave(DomainSaveRestoreFlags... flags);
 
-    /** @return whether a managed save image exists ({@code virDomainHasManagedSaveImage}) */
+    /**
+     * {@return whether a managed save image exists}
+     *
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain.html#virDomainHasManagedSaveImage">virDomainHasManagedSaveImage</a>
+     */
     boolean hasManagedSaveImage();
 
-    /** Removes the managed save image ({@code virDomainManagedSaveRemove}). */
+    /**
+     * Removes the managed save image.
+     *
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain.html#virDomainManagedSaveRemove">virDomainManagedSaveRemove</a>
+     */
     void managedSaveRemove();
 
-    /** Resets the domain like a hardware reset button, without a guest shutdown ({@code virDomainReset}). */
+    /**
+     * Resets the domain like a hardware reset button, without a guest shutdown.
+     *
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain.html#virDomainReset">virDomainReset</a>
+     */
     void reset();
 
-    /** @param xml the device XML: hot-plugs it into the running domain ({@code virDomainAttachDevice}) */
+    /**
+     * Hot-plugs a device into the running domain.
+     *
+     * @param xml the device XML
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain.html#virDomainAttachDevice">virDomainAttachDevice</a>
+     */
     void attachDevice(String xml);
 
     /**
+     * Adds a device to the live or persistent definition, or both.
+     *
      * @param xml the device XML
      * @param flags which definition to change: none means the current one, live or persistent
-     *              ({@code virDomainAttachDeviceFlags})
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain.html#virDomainAttachDeviceFlags">virDomainAttachDeviceFlags</a>
      */
     void attachDeviceFlags(String xml, DomainDeviceModifyFlags... flags);
 
-    /** @param xml the device XML: hot-unplugs it from the running domain ({@code virDomainDetachDevice}) */
+    /**
+     * Hot-unplugs a device from the running domain.
+     *
+     * @param xml the device XML
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain.html#virDomainDetachDevice">virDomainDetachDevice</a>
+     */
     void detachDevice(String xml);
 
     /**
+     * Removes a device from the live or persistent definition, or both.
+     *
      * @param xml the device XML
-     * @param flags which definition to change ({@code virDomainDetachDeviceFlags})
+     * @param flags which definition to change
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain.html#virDomainDetachDeviceFlags">virDomainDetachDeviceFlags</a>
      */
     void detachDeviceFlags(String xml, DomainDeviceModifyFlags... flags);
 
     /**
+     * Changes a device's settings in the live or persistent definition, or both.
+     *
      * @param xml the device's new XML, e.g. another medium for a CD-ROM
-     * @param flags which definition to change ({@code virDomainUpdateDeviceFlags})
+     * @param flags which definition to change
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain.html#virDomainUpdateDeviceFlags">virDomainUpdateDeviceFlags</a>
      */
     void updateDeviceFlags(String xml, DomainDeviceModifyFlags... flags);
 
     /**
+     * {@return the I/O counters of one disk}
+     *
      * @param disk the disk's target name ({@code vda}) or source path
-     * @return its I/O counters ({@code virDomainBlockStats})
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain.html#virDomainBlockStats">virDomainBlockStats</a>
      */
     DomainBlockStats blockStats(String disk);
 
     /**
+     * {@return the traffic counters of one network interface}
+     *
      * @param device the interface's target device name ({@code vnet0}) or MAC address
-     * @return its traffic counters ({@code virDomainInterfaceStats})
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain.html#virDomainInterfaceStats">virDomainInterfaceStats</a>
      */
     DomainInterfaceStats interfaceStats(String device);
 
-    /** @return the memory statistics the hypervisor reports, at most one per tag ({@code virDomainMemoryStats}) */
+    /**
+     * {@return the memory statistics the hypervisor reports, at most one per tag}
+     *
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain.html#virDomainMemoryStats">virDomainMemoryStats</a>
+     */
     List<DomainMemoryStat> memoryStats();
 
     // --- snapshots and checkpoints ---------------------------------------------------------
 
-    /** @param xml the snapshot XML @param flags options @return the snapshot ({@code virDomainSnapshotCreateXML}) */
+    /**
+     * Takes a snapshot of this domain, described by its XML.
+     *
+     * @param xml the snapshot XML
+     * @param flags options
+     * @return the snapshot
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain-snapshot.html#virDomainSnapshotCreateXML">virDomainSnapshotCreateXML</a>
+     */
     DomainSnapshot snapshotCreateXML(String xml, DomainSnapshotCreateFlags... flags);
 
-    /** @param flags filters @return the snapshots ({@code virDomainListAllSnapshots}) */
+    /**
+     * {@return the snapshots}
+     *
+     * @param flags filters
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain-snapshot.html#virDomainListAllSnapshots">virDomainListAllSnapshots</a>
+     */
     List<DomainSnapshot> listAllSnapshots(DomainSnapshotListFlags... flags);
 
-    /** @param name the name @return the snapshot ({@code virDomainSnapshotLookupByName}) @throws LibvirtException {@code ERR_NO_DOMAIN_SNAPSHOT} */
+    /**
+     * Looks up a snapshot of this domain by its name.
+     *
+     * @param name the name
+     * @return the snapshot
+     * @throws LibvirtException {@code ERR_NO_DOMAIN_SNAPSHOT} if there is none
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain-snapshot.html#virDomainSnapshotLookupByName">virDomainSnapshotLookupByName</a>
+     */
     DomainSnapshot snapshotLookupByName(String name);
 
-    /** @param xml the checkpoint XML @param flags options @return the checkpoint ({@code virDomainCheckpointCreateXML}) */
+    /**
+     * Creates a checkpoint of this domain, described by its XML.
+     *
+     * @param xml the checkpoint XML
+     * @param flags options
+     * @return the checkpoint
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain-checkpoint.html#virDomainCheckpointCreateXML">virDomainCheckpointCreateXML</a>
+     */
     DomainCheckpoint checkpointCreateXML(String xml, DomainCheckpointCreateFlags... flags);
 
-    /** @param flags filters @return the checkpoints ({@code virDomainListAllCheckpoints}) */
+    /**
+     * {@return the checkpoints}
+     *
+     * @param flags filters
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain-checkpoint.html#virDomainListAllCheckpoints">virDomainListAllCheckpoints</a>
+     */
     List<DomainCheckpoint> listAllCheckpoints(DomainCheckpointListFlags... flags);
 
-    /** @param name the name @return the checkpoint ({@code virDomainCheckpointLookupByName}) @throws LibvirtException {@code ERR_NO_DOMAIN_CHECKPOINT} */
+    /**
+     * Looks up a checkpoint of this domain by its name.
+     *
+     * @param name the name
+     * @return the checkpoint
+     * @throws LibvirtException {@code ERR_NO_DOMAIN_CHECKPOINT} if there is none
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain-checkpoint.html#virDomainCheckpointLookupByName">virDomainCheckpointLookupByName</a>
+     */
     DomainCheckpoint checkpointLookupByName(String name);
 }

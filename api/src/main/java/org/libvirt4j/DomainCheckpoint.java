@@ -5,20 +5,46 @@ import java.util.List;
 /**
  * A domain checkpoint ({@code virDomainCheckpointPtr}); {@link #close()} is
  * {@code virDomainCheckpointFree}. Throws {@code ERR_INVALID_DOMAIN_CHECKPOINT} once closed.
+ *
+ * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain-checkpoint.html#virDomainCheckpointFree">virDomainCheckpointFree</a>
  */
 public interface DomainCheckpoint extends LibvirtObject {
-    /** @return the name ({@code virDomainCheckpointGetName}) */
+    /**
+     * {@return the name}
+     *
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain-checkpoint.html#virDomainCheckpointGetName">virDomainCheckpointGetName</a>
+     */
     String getName();
 
-    /** @param flags what to include @return the checkpoint XML ({@code virDomainCheckpointGetXMLDesc}) */
+    /**
+     * {@return the checkpoint XML}
+     *
+     * @param flags what to include
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain-checkpoint.html#virDomainCheckpointGetXMLDesc">virDomainCheckpointGetXMLDesc</a>
+     */
     String getXMLDesc(DomainCheckpointXMLFlags... flags);
 
-    /** @return the parent ({@code virDomainCheckpointGetParent}) @throws LibvirtException {@code ERR_NO_DOMAIN_CHECKPOINT} for a root */
+    /**
+     * {@return the parent checkpoint}
+     *
+     * @throws LibvirtException {@code ERR_NO_DOMAIN_CHECKPOINT} for a root
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain-checkpoint.html#virDomainCheckpointGetParent">virDomainCheckpointGetParent</a>
+     */
     DomainCheckpoint getParent();
 
-    /** @param flags filters @return the children ({@code virDomainCheckpointListAllChildren}) */
+    /**
+     * {@return the checkpoints whose parent this one is}
+     *
+     * @param flags filters
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain-checkpoint.html#virDomainCheckpointListAllChildren">virDomainCheckpointListAllChildren</a>
+     */
     List<DomainCheckpoint> listAllChildren(DomainCheckpointListFlags... flags);
 
-    /** @param flags what to delete ({@code virDomainCheckpointDelete}) */
+    /**
+     * Deletes this checkpoint, and with flags its children or only its metadata.
+     *
+     * @param flags what to delete
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain-checkpoint.html#virDomainCheckpointDelete">virDomainCheckpointDelete</a>
+     */
     void delete(DomainCheckpointDeleteFlags... flags);
 }

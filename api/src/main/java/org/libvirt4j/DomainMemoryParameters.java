@@ -18,7 +18,14 @@ public record DomainMemoryParameters(OptionalLong hardLimit, OptionalLong softLi
     /** libvirt's "no limit" value ({@code VIR_DOMAIN_MEMORY_PARAM_UNLIMITED}). */
     public static final long UNLIMITED = 9007199254740991L;
 
-    /** Rejects {@code null} components: "not set" is {@link OptionalLong#empty()}. */
+    /**
+     * Rejects {@code null} components: "not set" is {@link OptionalLong#empty()}.
+     *
+     * @param hardLimit {@code hard_limit}
+     * @param softLimit {@code soft_limit}
+     * @param minGuarantee {@code min_guarantee}
+     * @param swapHardLimit {@code swap_hard_limit}
+     */
     public DomainMemoryParameters {
         java.util.Objects.requireNonNull(hardLimit, "hardLimit");
         java.util.Objects.requireNonNull(softLimit, "softLimit");
@@ -41,25 +48,37 @@ public record DomainMemoryParameters(OptionalLong hardLimit, OptionalLong softLi
         private Builder() {
         }
 
-        /** @param kib the hard limit in KiB @return this */
+        /**
+         * @param kib the hard limit in KiB
+         * @return this
+         */
         public Builder hardLimit(long kib) {
             hardLimit = OptionalLong.of(kib);
             return this;
         }
 
-        /** @param kib the soft limit in KiB @return this */
+        /**
+         * @param kib the soft limit in KiB
+         * @return this
+         */
         public Builder softLimit(long kib) {
             softLimit = OptionalLong.of(kib);
             return this;
         }
 
-        /** @param kib the minimum guarantee in KiB @return this */
+        /**
+         * @param kib the minimum guarantee in KiB
+         * @return this
+         */
         public Builder minGuarantee(long kib) {
             minGuarantee = OptionalLong.of(kib);
             return this;
         }
 
-        /** @param kib the swap hard limit in KiB @return this */
+        /**
+         * @param kib the swap hard limit in KiB
+         * @return this
+         */
         public Builder swapHardLimit(long kib) {
             swapHardLimit = OptionalLong.of(kib);
             return this;

@@ -33,7 +33,25 @@ public record DomainSchedulerParameters(Optional<String> type, OptionalLong cpuS
         OptionalLong iothreadPeriod, OptionalLong iothreadQuota, OptionalInt weight,
         OptionalInt cap, OptionalLong reservation, OptionalLong limit, OptionalInt shares) {
 
-    /** Rejects {@code null} components: "not set" is an empty optional. */
+    /**
+     * Rejects {@code null} components: "not set" is an empty optional.
+     *
+     * @param type the scheduler type; ignored on set
+     * @param cpuShares {@code cpu_shares}
+     * @param globalPeriod {@code global_period}
+     * @param globalQuota {@code global_quota}
+     * @param vcpuPeriod {@code vcpu_period}
+     * @param vcpuQuota {@code vcpu_quota}
+     * @param emulatorPeriod {@code emulator_period}
+     * @param emulatorQuota {@code emulator_quota}
+     * @param iothreadPeriod {@code iothread_period}
+     * @param iothreadQuota {@code iothread_quota}
+     * @param weight {@code weight}
+     * @param cap {@code cap}
+     * @param reservation {@code reservation}
+     * @param limit {@code limit}
+     * @param shares {@code shares}
+     */
     public DomainSchedulerParameters {
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(cpuShares, "cpuShares");
@@ -78,91 +96,136 @@ public record DomainSchedulerParameters(Optional<String> type, OptionalLong cpuS
         private Builder() {
         }
 
-        /** @param v the scheduler type @return this */
+        /**
+         * @param v the scheduler type
+         * @return this
+         */
         public Builder type(String v) {
             type = Optional.of(v);
             return this;
         }
 
-        /** @param v {@code cpu_shares} @return this */
+        /**
+         * @param v {@code cpu_shares}
+         * @return this
+         */
         public Builder cpuShares(long v) {
             cpuShares = OptionalLong.of(v);
             return this;
         }
 
-        /** @param v {@code global_period} @return this */
+        /**
+         * @param v {@code global_period}
+         * @return this
+         */
         public Builder globalPeriod(long v) {
             globalPeriod = OptionalLong.of(v);
             return this;
         }
 
-        /** @param v {@code global_quota} @return this */
+        /**
+         * @param v {@code global_quota}
+         * @return this
+         */
         public Builder globalQuota(long v) {
             globalQuota = OptionalLong.of(v);
             return this;
         }
 
-        /** @param v {@code vcpu_period} @return this */
+        /**
+         * @param v {@code vcpu_period}
+         * @return this
+         */
         public Builder vcpuPeriod(long v) {
             vcpuPeriod = OptionalLong.of(v);
             return this;
         }
 
-        /** @param v {@code vcpu_quota} @return this */
+        /**
+         * @param v {@code vcpu_quota}
+         * @return this
+         */
         public Builder vcpuQuota(long v) {
             vcpuQuota = OptionalLong.of(v);
             return this;
         }
 
-        /** @param v {@code emulator_period} @return this */
+        /**
+         * @param v {@code emulator_period}
+         * @return this
+         */
         public Builder emulatorPeriod(long v) {
             emulatorPeriod = OptionalLong.of(v);
             return this;
         }
 
-        /** @param v {@code emulator_quota} @return this */
+        /**
+         * @param v {@code emulator_quota}
+         * @return this
+         */
         public Builder emulatorQuota(long v) {
             emulatorQuota = OptionalLong.of(v);
             return this;
         }
 
-        /** @param v {@code iothread_period} @return this */
+        /**
+         * @param v {@code iothread_period}
+         * @return this
+         */
         public Builder iothreadPeriod(long v) {
             iothreadPeriod = OptionalLong.of(v);
             return this;
         }
 
-        /** @param v {@code iothread_quota} @return this */
+        /**
+         * @param v {@code iothread_quota}
+         * @return this
+         */
         public Builder iothreadQuota(long v) {
             iothreadQuota = OptionalLong.of(v);
             return this;
         }
 
-        /** @param v {@code weight} @return this */
+        /**
+         * @param v {@code weight}
+         * @return this
+         */
         public Builder weight(int v) {
             weight = OptionalInt.of(v);
             return this;
         }
 
-        /** @param v {@code cap} @return this */
+        /**
+         * @param v {@code cap}
+         * @return this
+         */
         public Builder cap(int v) {
             cap = OptionalInt.of(v);
             return this;
         }
 
-        /** @param v {@code reservation} @return this */
+        /**
+         * @param v {@code reservation}
+         * @return this
+         */
         public Builder reservation(long v) {
             reservation = OptionalLong.of(v);
             return this;
         }
 
-        /** @param v {@code limit} @return this */
+        /**
+         * @param v {@code limit}
+         * @return this
+         */
         public Builder limit(long v) {
             limit = OptionalLong.of(v);
             return this;
         }
 
-        /** @param v {@code shares} @return this */
+        /**
+         * @param v {@code shares}
+         * @return this
+         */
         public Builder shares(int v) {
             shares = OptionalInt.of(v);
             return this;

@@ -5,26 +5,61 @@ import java.util.List;
 /**
  * A domain snapshot ({@code virDomainSnapshotPtr}); {@link #close()} is
  * {@code virDomainSnapshotFree}. Throws {@code ERR_INVALID_DOMAIN_SNAPSHOT} once closed.
+ *
+ * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain-snapshot.html#virDomainSnapshotFree">virDomainSnapshotFree</a>
  */
 public interface DomainSnapshot extends LibvirtObject, DomainSnapshotMethods {
-    /** @return the name ({@code virDomainSnapshotGetName}) */
+    /**
+     * {@return the name}
+     *
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain-snapshot.html#virDomainSnapshotGetName">virDomainSnapshotGetName</a>
+     */
     String getName();
 
-    /** @param flags what to include @return the snapshot XML ({@code virDomainSnapshotGetXMLDesc}) */
+    /**
+     * {@return the snapshot XML}
+     *
+     * @param flags what to include
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain-snapshot.html#virDomainSnapshotGetXMLDesc">virDomainSnapshotGetXMLDesc</a>
+     */
     String getXMLDesc(DomainSnapshotXMLFlags... flags);
 
-    /** @return the parent snapshot ({@code virDomainSnapshotGetParent}) @throws LibvirtException {@code ERR_NO_DOMAIN_SNAPSHOT} for a root */
+    /**
+     * {@return the parent snapshot}
+     *
+     * @throws LibvirtException {@code ERR_NO_DOMAIN_SNAPSHOT} for a root
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain-snapshot.html#virDomainSnapshotGetParent">virDomainSnapshotGetParent</a>
+     */
     DomainSnapshot getParent();
 
-    /** @return whether it is the domain's current snapshot ({@code virDomainSnapshotIsCurrent}) */
+    /**
+     * {@return whether it is the domain's current snapshot}
+     *
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain-snapshot.html#virDomainSnapshotIsCurrent">virDomainSnapshotIsCurrent</a>
+     */
     boolean isCurrent();
 
-    /** @param flags filters @return the children ({@code virDomainSnapshotListAllChildren}) */
+    /**
+     * {@return the snapshots whose parent this one is}
+     *
+     * @param flags filters
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain-snapshot.html#virDomainSnapshotListAllChildren">virDomainSnapshotListAllChildren</a>
+     */
     List<DomainSnapshot> listAllChildren(DomainSnapshotListFlags... flags);
 
-    /** @param flags revert options ({@code virDomainRevertToSnapshot}) */
+    /**
+     * Brings the domain back to the state of this snapshot.
+     *
+     * @param flags revert options
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain-snapshot.html#virDomainRevertToSnapshot">virDomainRevertToSnapshot</a>
+     */
     void revertTo(DomainSnapshotRevertFlags... flags);
 
-    /** @param flags what to delete ({@code virDomainSnapshotDelete}) */
+    /**
+     * Deletes this snapshot, and with flags its children or only its metadata.
+     *
+     * @param flags what to delete
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain-snapshot.html#virDomainSnapshotDelete">virDomainSnapshotDelete</a>
+     */
     void delete(DomainSnapshotDeleteFlags... flags);
 }

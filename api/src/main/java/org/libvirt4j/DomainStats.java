@@ -20,7 +20,12 @@ import org.libvirt4j.spi.TypedParameter;
  * @param params every statistic, as libvirt named and typed it
  */
 public record DomainStats(Domain domain, List<TypedParameter> params) implements AutoCloseable {
-    /** Copies the list. */
+    /**
+     * Copies the list.
+     *
+     * @param domain the domain; the caller closes it
+     * @param params every statistic, as libvirt named and typed it
+     */
     public DomainStats {
         java.util.Objects.requireNonNull(domain, "domain");
         params = List.copyOf(params);

@@ -3,17 +3,36 @@ package org.libvirt4j;
 /**
  * A host network interface ({@code virInterfacePtr}); {@link #close()} is
  * {@code virInterfaceFree}. Throws {@code ERR_INVALID_INTERFACE} once closed.
+ *
+ * @see <a href="https://libvirt.org/html/libvirt-libvirt-interface.html#virInterfaceFree">virInterfaceFree</a>
  */
 public interface Interface extends LibvirtObject {
-    /** @return the name ({@code virInterfaceGetName}) */
+    /**
+     * {@return the name}
+     *
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-interface.html#virInterfaceGetName">virInterfaceGetName</a>
+     */
     String getName();
 
-    /** @return the MAC address ({@code virInterfaceGetMACString}) */
+    /**
+     * {@return the MAC address}
+     *
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-interface.html#virInterfaceGetMACString">virInterfaceGetMACString</a>
+     */
     String getMACString();
 
-    /** @param flags what to include @return the interface XML ({@code virInterfaceGetXMLDesc}) */
+    /**
+     * {@return the interface XML}
+     *
+     * @param flags what to include
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-interface.html#virInterfaceGetXMLDesc">virInterfaceGetXMLDesc</a>
+     */
     String getXMLDesc(InterfaceXMLFlags... flags);
 
-    /** @return whether it is up ({@code virInterfaceIsActive}) */
+    /**
+     * {@return whether it is up}
+     *
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-interface.html#virInterfaceIsActive">virInterfaceIsActive</a>
+     */
     boolean isActive();
 }

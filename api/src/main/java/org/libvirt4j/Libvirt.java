@@ -22,38 +22,48 @@ public final class Libvirt {
     }
 
     /**
+     * Opens a read-write connection to the hypervisor the URI names.
+     *
      * @param uri the URI, {@code ""} for libvirt's default
-     * @return a read-write connection ({@code virConnectOpen})
+     * @return the connection
      * @throws LibvirtException libvirt's error when the open fails, {@code ERR_NO_SUPPORT}
      *         when no backend can serve the URI
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-host.html#virConnectOpen">virConnectOpen</a>
      */
     public static Connect newConnect(String uri) {
         return connectorFor(uri).newConnect(uri);
     }
 
     /**
+     * Opens a read-only connection to the hypervisor the URI names.
+     *
      * @param uri the URI, {@code ""} for libvirt's default
-     * @return a read-only connection ({@code virConnectOpenReadOnly})
+     * @return the connection
      * @throws LibvirtException as {@link #newConnect(String)}
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-host.html#virConnectOpenReadOnly">virConnectOpenReadOnly</a>
      */
     public static Connect newConnectReadOnly(String uri) {
         return connectorFor(uri).newConnectReadOnly(uri);
     }
 
     /**
+     * Opens a connection, answering the credentials libvirt asks for with {@code auth}.
+     *
      * @param uri the URI, {@code ""} for libvirt's default
      * @param auth the credentials callback
      * @param flags open flags
-     * @return a connection ({@code virConnectOpenAuth})
+     * @return the connection
      * @throws LibvirtException as {@link #newConnect(String)}
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-host.html#virConnectOpenAuth">virConnectOpenAuth</a>
      */
     public static Connect newConnectWithAuth(String uri, ConnectAuth auth, ConnectFlags... flags) {
         return connectorFor(uri).newConnectWithAuth(uri, auth, flags);
     }
 
     /**
-     * @return the libvirt library version of the backend chosen for the default URI
-     *         ({@code virGetVersion})
+     * {@return the libvirt library version of the backend chosen for the default URI}
+     *
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-host.html#virGetVersion">virGetVersion</a>
      */
     public static long getVersion() {
         return connectorFor("").getVersion();
@@ -67,6 +77,8 @@ public final class Libvirt {
      * Idempotent; the remote backend has its own loop and ignores it.
      *
      * @throws LibvirtException when the loop cannot be registered
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-event.html#virEventRegisterDefaultImpl">virEventRegisterDefaultImpl</a>
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-event.html#virEventRunDefaultImpl">virEventRunDefaultImpl</a>
      */
     public static void eventRegisterDefaultImpl() {
         connectorFor("").eventRegisterDefaultImpl();

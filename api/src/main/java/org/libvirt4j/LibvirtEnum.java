@@ -21,6 +21,7 @@ public interface LibvirtEnum {
     /**
      * ORs the values of the given flags into the mask libvirt expects.
      *
+     * @param <E> the flag enum
      * @param flags the flags, none {@code null}; no flags gives 0
      * @return the bitwise OR of their values
      */

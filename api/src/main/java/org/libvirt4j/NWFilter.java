@@ -5,20 +5,42 @@ import java.util.UUID;
 /**
  * A network filter ({@code virNWFilterPtr}); {@link #close()} is {@code virNWFilterFree}.
  * Throws {@code ERR_INVALID_NWFILTER} once closed.
+ *
+ * @see <a href="https://libvirt.org/html/libvirt-libvirt-nwfilter.html#virNWFilterFree">virNWFilterFree</a>
  */
 public interface NWFilter extends LibvirtObject {
-    /** @return the name ({@code virNWFilterGetName}) */
+    /**
+     * {@return the name}
+     *
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-nwfilter.html#virNWFilterGetName">virNWFilterGetName</a>
+     */
     String getName();
 
-    /** @return the UUID ({@code virNWFilterGetUUID}) */
+    /**
+     * {@return the UUID}
+     *
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-nwfilter.html#virNWFilterGetUUID">virNWFilterGetUUID</a>
+     */
     UUID getUUID();
 
-    /** @return the UUID string ({@code virNWFilterGetUUIDString}) */
+    /**
+     * {@return the UUID string}
+     *
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-nwfilter.html#virNWFilterGetUUIDString">virNWFilterGetUUIDString</a>
+     */
     String getUUIDString();
 
-    /** @return the filter XML ({@code virNWFilterGetXMLDesc}) */
+    /**
+     * {@return the filter XML}
+     *
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-nwfilter.html#virNWFilterGetXMLDesc">virNWFilterGetXMLDesc</a>
+     */
     String getXMLDesc();
 
-    /** Removes the filter ({@code virNWFilterUndefine}). */
+    /**
+     * Removes the filter.
+     *
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-nwfilter.html#virNWFilterUndefine">virNWFilterUndefine</a>
+     */
     void undefine();
 }

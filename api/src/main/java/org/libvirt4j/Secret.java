@@ -5,29 +5,65 @@ import java.util.UUID;
 /**
  * A secret ({@code virSecretPtr}); {@link #close()} is {@code virSecretFree}. Throws
  * {@code ERR_INVALID_SECRET} once closed.
+ *
+ * @see <a href="https://libvirt.org/html/libvirt-libvirt-secret.html#virSecretFree">virSecretFree</a>
  */
 public interface Secret extends LibvirtObject {
-    /** @return the UUID ({@code virSecretGetUUID}) */
+    /**
+     * {@return the UUID}
+     *
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-secret.html#virSecretGetUUID">virSecretGetUUID</a>
+     */
     UUID getUUID();
 
-    /** @return the UUID string ({@code virSecretGetUUIDString}) */
+    /**
+     * {@return the UUID string}
+     *
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-secret.html#virSecretGetUUIDString">virSecretGetUUIDString</a>
+     */
     String getUUIDString();
 
-    /** @return the raw usage type ({@code virSecretGetUsageType}) */
+    /**
+     * {@return the raw usage type}
+     *
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-secret.html#virSecretGetUsageType">virSecretGetUsageType</a>
+     */
     int getUsageType();
 
-    /** @return the usage key ({@code virSecretGetUsageID}) */
+    /**
+     * {@return the usage key}
+     *
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-secret.html#virSecretGetUsageID">virSecretGetUsageID</a>
+     */
     String getUsageID();
 
-    /** @return the secret XML ({@code virSecretGetXMLDesc}) */
+    /**
+     * {@return the secret XML}
+     *
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-secret.html#virSecretGetXMLDesc">virSecretGetXMLDesc</a>
+     */
     String getXMLDesc();
 
-    /** @return a copy of the value ({@code virSecretGetValue}) @throws LibvirtException {@code ERR_NO_SECRET} if no value is set */
+    /**
+     * {@return a copy of the value}
+     *
+     * @throws LibvirtException {@code ERR_NO_SECRET} if no value is set
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-secret.html#virSecretGetValue">virSecretGetValue</a>
+     */
     byte[] getValue();
 
-    /** @param value the new value, copied ({@code virSecretSetValue}) */
+    /**
+     * Sets the secret value.
+     *
+     * @param value the new value, copied
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-secret.html#virSecretSetValue">virSecretSetValue</a>
+     */
     void setValue(byte[] value);
 
-    /** Removes the secret ({@code virSecretUndefine}). */
+    /**
+     * Removes the secret.
+     *
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-secret.html#virSecretUndefine">virSecretUndefine</a>
+     */
     void undefine();
 }

@@ -3,50 +3,83 @@ package org.libvirt4j;
 /**
  * A storage volume ({@code virStorageVolPtr}, Go's {@code StorageVol}); {@link #close()} is
  * {@code virStorageVolFree}. Throws {@code ERR_INVALID_STORAGE_VOL} once closed.
+ *
+ * @see <a href="https://libvirt.org/html/libvirt-libvirt-storage.html#virStorageVolFree">virStorageVolFree</a>
  */
 public interface StorageVol extends LibvirtObject {
-    /** @return the name ({@code virStorageVolGetName}) */
+    /**
+     * {@return the name}
+     *
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-storage.html#virStorageVolGetName">virStorageVolGetName</a>
+     */
     String getName();
 
-    /** @return the key ({@code virStorageVolGetKey}) */
+    /**
+     * {@return the key}
+     *
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-storage.html#virStorageVolGetKey">virStorageVolGetKey</a>
+     */
     String getKey();
 
-    /** @return the path ({@code virStorageVolGetPath}) */
+    /**
+     * {@return the path}
+     *
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-storage.html#virStorageVolGetPath">virStorageVolGetPath</a>
+     */
     String getPath();
 
-    /** @return the volume XML ({@code virStorageVolGetXMLDesc}) */
+    /**
+     * {@return the volume XML}
+     *
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-storage.html#virStorageVolGetXMLDesc">virStorageVolGetXMLDesc</a>
+     */
     String getXMLDesc();
 
-    /** @return type, capacity and allocation ({@code virStorageVolGetInfo}) */
+    /**
+     * {@return type, capacity and allocation}
+     *
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-storage.html#virStorageVolGetInfo">virStorageVolGetInfo</a>
+     */
     StorageVolInfo getInfo();
 
-    /** @param flags how to delete ({@code virStorageVolDelete}) */
+    /**
+     * Deletes the volume and its data.
+     *
+     * @param flags how to delete
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-storage.html#virStorageVolDelete">virStorageVolDelete</a>
+     */
     void delete(StorageVolDeleteFlags... flags);
 
-    /** @return the pool holding this volume ({@code virStoragePoolLookupByVolume}) */
+    /**
+     * {@return the pool holding this volume}
+     *
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-storage.html#virStoragePoolLookupByVolume">virStoragePoolLookupByVolume</a>
+     */
     StoragePool lookupPoolByVolume();
 
     /**
      * Starts writing {@code length} bytes at {@code offset} into the volume through
-     * {@code stream} ({@code virStorageVolUpload}): then {@link Stream#send(byte[])} the bytes
+     * {@code stream}: then {@link Stream#send(byte[])} the bytes
      * and {@link Stream#finish()}, which returns once the daemon has stored them.
      *
      * @param stream a new stream of the volume's connection
      * @param offset where to start writing
      * @param length how many bytes to write, 0 for up to the end of the volume
      * @param flags options
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-storage.html#virStorageVolUpload">virStorageVolUpload</a>
      */
     void upload(Stream stream, long offset, long length, StorageVolUploadFlags... flags);
 
     /**
      * Starts reading {@code length} bytes at {@code offset} from the volume through
-     * {@code stream} ({@code virStorageVolDownload}): then {@link Stream#recv(byte[])} until it
+     * {@code stream}: then {@link Stream#recv(byte[])} until it
      * returns 0, and {@link Stream#finish()}.
      *
      * @param stream a new stream of the volume's connection
      * @param offset where to start reading
      * @param length how many bytes to read, 0 for up to the end of the volume
      * @param flags options
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-storage.html#virStorageVolDownload">virStorageVolDownload</a>
      */
     void download(Stream stream, long offset, long length, StorageVolDownloadFlags... flags);
 }

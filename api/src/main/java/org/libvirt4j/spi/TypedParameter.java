@@ -15,7 +15,13 @@ import org.libvirt4j.TypedParameterType;
  */
 public record TypedParameter(String field, TypedParameterType type, Object value) {
 
-    /** Checks that the value's Java class fits the type. */
+    /**
+     * Checks that the value's Java class fits the type.
+     *
+     * @param field the field name
+     * @param type the C type
+     * @param value the value, of the Java class that fits {@code type}
+     */
     public TypedParameter {
         Objects.requireNonNull(field, "field");
         Objects.requireNonNull(type, "type");
@@ -33,37 +39,65 @@ public record TypedParameter(String field, TypedParameterType type, Object value
         }
     }
 
-    /** @param field name @param v value @return an INT parameter */
+    /**
+     * @param field name
+     * @param v value
+     * @return an INT parameter
+     */
     public static TypedParameter ofInt(String field, int v) {
         return new TypedParameter(field, TypedParameterType.INT, v);
     }
 
-    /** @param field name @param v value, unsigned @return a UINT parameter */
+    /**
+     * @param field name
+     * @param v value, unsigned
+     * @return a UINT parameter
+     */
     public static TypedParameter ofUInt(String field, int v) {
         return new TypedParameter(field, TypedParameterType.UINT, v);
     }
 
-    /** @param field name @param v value @return an LLONG parameter */
+    /**
+     * @param field name
+     * @param v value
+     * @return an LLONG parameter
+     */
     public static TypedParameter ofLLong(String field, long v) {
         return new TypedParameter(field, TypedParameterType.LLONG, v);
     }
 
-    /** @param field name @param v value, unsigned @return a ULLONG parameter */
+    /**
+     * @param field name
+     * @param v value, unsigned
+     * @return a ULLONG parameter
+     */
     public static TypedParameter ofULLong(String field, long v) {
         return new TypedParameter(field, TypedParameterType.ULLONG, v);
     }
 
-    /** @param field name @param v value @return a DOUBLE parameter */
+    /**
+     * @param field name
+     * @param v value
+     * @return a DOUBLE parameter
+     */
     public static TypedParameter ofDouble(String field, double v) {
         return new TypedParameter(field, TypedParameterType.DOUBLE, v);
     }
 
-    /** @param field name @param v value @return a BOOLEAN parameter */
+    /**
+     * @param field name
+     * @param v value
+     * @return a BOOLEAN parameter
+     */
     public static TypedParameter ofBoolean(String field, boolean v) {
         return new TypedParameter(field, TypedParameterType.BOOLEAN, v);
     }
 
-    /** @param field name @param v value @return a STRING parameter */
+    /**
+     * @param field name
+     * @param v value
+     * @return a STRING parameter
+     */
     public static TypedParameter ofString(String field, String v) {
         return new TypedParameter(field, TypedParameterType.STRING, v);
     }

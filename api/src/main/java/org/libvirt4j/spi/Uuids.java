@@ -14,13 +14,19 @@ public final class Uuids {
     private Uuids() {
     }
 
-    /** @param uuid a UUID @return its 16 raw bytes, as libvirt stores them */
+    /**
+     * @param uuid a UUID
+     * @return its 16 raw bytes, as libvirt stores them
+     */
     public static byte[] toBytes(UUID uuid) {
         return ByteBuffer.allocate(BUFLEN).putLong(uuid.getMostSignificantBits())
                 .putLong(uuid.getLeastSignificantBits()).array();
     }
 
-    /** @param raw 16 bytes @return the UUID they encode */
+    /**
+     * @param raw 16 bytes
+     * @return the UUID they encode
+     */
     public static UUID fromBytes(byte[] raw) {
         if (raw.length != BUFLEN) {
             throw new IllegalArgumentException("a UUID has 16 bytes, not " + raw.length);

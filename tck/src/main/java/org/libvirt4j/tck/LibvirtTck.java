@@ -61,7 +61,10 @@ public abstract class LibvirtTck {
         return Libvirt.using(backendName());
     }
 
-    /** @return a read-write connection to a fresh copy of the named fixture ({@link Fixtures}) */
+    /**
+     * @param fixture a fixture's file name, e.g. {@link Fixtures#NODE}
+     * @return a read-write connection to a fresh copy of it
+     */
     protected final Connect openFixture(String fixture) {
         return connector().newConnect(fixtureUri(Fixtures.path(fixture)));
     }
@@ -72,7 +75,11 @@ public abstract class LibvirtTck {
         return connector().newConnect(qemuUri());
     }
 
-    /** Skips the calling test with the backend's reason when it lacks {@code capability}. */
+    /**
+     * Skips the calling test with the backend's reason when it lacks {@code capability}.
+     *
+     * @param capability what the test needs
+     */
     protected final void require(TckCapability capability) {
         Map<TckCapability, String> missing = Objects.requireNonNull(unsupported(), "unsupported()");
         Assumptions.assumeFalse(missing.containsKey(capability), () -> "backend '" + backendName()

@@ -13,7 +13,6 @@ import org.libvirt4j.spi.ObjectKind;
  * {@code int} value, {@code Z} a 0/1 answer, {@code S} a string the caller frees, {@code H} an
  * object pointer, {@code i}/{@code j} the out-parameter's value.
  */
-@SuppressWarnings("checkstyle:ConstantName")
 public enum Fn {
     /** {@code virDomainAbortJob}. */
     virDomainAbortJob(ObjectKind.DOMAIN, "P", 'V', null),

@@ -30,12 +30,18 @@ public final class CStrings {
         return out;
     }
 
-    /** @param p a {@code const char *}, not owned @return its copy, or {@code null} for {@code NULL} */
+    /**
+     * @param p a {@code const char *}, not owned
+     * @return its copy, or {@code null} for {@code NULL}
+     */
     public static String read(long p) {
         return p == 0 ? null : new Pointer(p).getString(0, "UTF-8");
     }
 
-    /** @param p a {@code char *} the caller owns @return its copy, or {@code null}; frees it either way */
+    /**
+     * @param p a {@code char *} the caller owns
+     * @return its copy, or {@code null}; frees it either way
+     */
     public static String take(long p) {
         if (p == 0) {
             return null;

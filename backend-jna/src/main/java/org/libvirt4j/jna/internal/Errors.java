@@ -66,7 +66,11 @@ public final class Errors {
                 + " (the installed libvirt is too old)", cause);
     }
 
-    /** @param rc an int result @param function the C function @return rc when not negative */
+    /**
+     * @param rc an int result
+     * @param function the C function
+     * @return rc when not negative
+     */
     public static int check(int rc, String function) {
         if (rc < 0) {
             throw last(function);
@@ -74,12 +78,20 @@ public final class Errors {
         return rc;
     }
 
-    /** @param rc a 0/1/-1 result @param function the C function @return rc == 1 */
+    /**
+     * @param rc a 0/1/-1 result
+     * @param function the C function
+     * @return rc == 1
+     */
     public static boolean bool(int rc, String function) {
         return check(rc, function) != 0;
     }
 
-    /** @param p a pointer result @param function the C function @return p when not {@code NULL} */
+    /**
+     * @param p a pointer result
+     * @param function the C function
+     * @return p when not {@code NULL}
+     */
     public static long ptr(long p, String function) {
         if (p == 0) {
             throw last(function);
@@ -87,12 +99,20 @@ public final class Errors {
         return p;
     }
 
-    /** @param p a {@code const char *} result @param function the C function @return its copy */
+    /**
+     * @param p a {@code const char *} result
+     * @param function the C function
+     * @return its copy
+     */
     public static String constString(long p, String function) {
         return CStrings.read(ptr(p, function));
     }
 
-    /** @param p a {@code char *} result the caller frees @param function the C function @return its copy; p is freed */
+    /**
+     * @param p a {@code char *} result the caller frees
+     * @param function the C function
+     * @return its copy; p is freed
+     */
     public static String ownedString(long p, String function) {
         return CStrings.take(ptr(p, function));
     }

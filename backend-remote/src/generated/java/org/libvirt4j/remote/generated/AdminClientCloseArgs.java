@@ -16,6 +16,8 @@ public record AdminClientCloseArgs(AdminNonnullClient clnt, int flags) implement
     /**
      * Checks that the non-optional components are present.
      *
+     * @param clnt the {@code clnt} component
+     * @param flags the {@code flags} component
      * @throws NullPointerException if one is null
      */
     public AdminClientCloseArgs {

@@ -16,6 +16,8 @@ public record AdminConnectGetLoggingOutputsRet(String outputs, int noutputs) imp
     /**
      * Checks that the non-optional components are present.
      *
+     * @param outputs the {@code outputs} component
+     * @param noutputs the {@code noutputs} component
      * @throws NullPointerException if one is null
      */
     public AdminConnectGetLoggingOutputsRet {

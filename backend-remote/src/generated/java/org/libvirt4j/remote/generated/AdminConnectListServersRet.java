@@ -16,6 +16,8 @@ public record AdminConnectListServersRet(java.util.List<AdminNonnullServer> serv
     /**
      * Checks that the non-optional components are present.
      *
+     * @param servers the {@code servers} component
+     * @param ret the {@code ret} component
      * @throws NullPointerException if one is null
      */
     public AdminConnectListServersRet {

@@ -16,6 +16,8 @@ public record AdminConnectLookupServerArgs(String name, int flags) implements Xd
     /**
      * Checks that the non-optional components are present.
      *
+     * @param name the {@code name} component
+     * @param flags the {@code flags} component
      * @throws NullPointerException if one is null
      */
     public AdminConnectLookupServerArgs {

@@ -15,6 +15,7 @@ public record AdminConnectLookupServerRet(AdminNonnullServer srv) implements Xdr
     /**
      * Checks that the non-optional components are present.
      *
+     * @param srv the {@code srv} component
      * @throws NullPointerException if one is null
      */
     public AdminConnectLookupServerRet {

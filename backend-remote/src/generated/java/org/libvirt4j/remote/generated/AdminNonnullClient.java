@@ -18,6 +18,10 @@ public record AdminNonnullClient(AdminNonnullServer srv, long id, long timestamp
     /**
      * Checks that the non-optional components are present.
      *
+     * @param srv the {@code srv} component
+     * @param id the {@code id} component
+     * @param timestamp the {@code timestamp} component
+     * @param transport the {@code transport} component
      * @throws NullPointerException if one is null
      */
     public AdminNonnullClient {

@@ -16,6 +16,8 @@ public record AdminServerGetClientLimitsArgs(AdminNonnullServer srv, int flags) 
     /**
      * Checks that the non-optional components are present.
      *
+     * @param srv the {@code srv} component
+     * @param flags the {@code flags} component
      * @throws NullPointerException if one is null
      */
     public AdminServerGetClientLimitsArgs {

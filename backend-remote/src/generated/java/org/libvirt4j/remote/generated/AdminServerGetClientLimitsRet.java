@@ -15,6 +15,7 @@ public record AdminServerGetClientLimitsRet(java.util.List<AdminTypedParam> para
     /**
      * Checks that the non-optional components are present.
      *
+     * @param params the {@code params} component
      * @throws NullPointerException if one is null
      */
     public AdminServerGetClientLimitsRet {

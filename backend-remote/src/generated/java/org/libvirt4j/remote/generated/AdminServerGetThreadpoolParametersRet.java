@@ -15,6 +15,7 @@ public record AdminServerGetThreadpoolParametersRet(java.util.List<AdminTypedPar
     /**
      * Checks that the non-optional components are present.
      *
+     * @param params the {@code params} component
      * @throws NullPointerException if one is null
      */
     public AdminServerGetThreadpoolParametersRet {

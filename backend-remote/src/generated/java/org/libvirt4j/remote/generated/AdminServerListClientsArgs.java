@@ -17,6 +17,9 @@ public record AdminServerListClientsArgs(AdminNonnullServer srv, int needResults
     /**
      * Checks that the non-optional components are present.
      *
+     * @param srv the {@code srv} component
+     * @param needResults the {@code needResults} component
+     * @param flags the {@code flags} component
      * @throws NullPointerException if one is null
      */
     public AdminServerListClientsArgs {

@@ -16,6 +16,8 @@ public record AdminServerListClientsRet(java.util.List<AdminNonnullClient> clien
     /**
      * Checks that the non-optional components are present.
      *
+     * @param clients the {@code clients} component
+     * @param ret the {@code ret} component
      * @throws NullPointerException if one is null
      */
     public AdminServerListClientsRet {

@@ -17,6 +17,9 @@ public record AdminServerLookupClientArgs(AdminNonnullServer srv, long id, int f
     /**
      * Checks that the non-optional components are present.
      *
+     * @param srv the {@code srv} component
+     * @param id the {@code id} component
+     * @param flags the {@code flags} component
      * @throws NullPointerException if one is null
      */
     public AdminServerLookupClientArgs {

@@ -15,6 +15,7 @@ public record AdminServerLookupClientRet(AdminNonnullClient clnt) implements Xdr
     /**
      * Checks that the non-optional components are present.
      *
+     * @param clnt the {@code clnt} component
      * @throws NullPointerException if one is null
      */
     public AdminServerLookupClientRet {

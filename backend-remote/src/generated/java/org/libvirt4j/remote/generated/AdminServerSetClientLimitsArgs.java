@@ -17,6 +17,9 @@ public record AdminServerSetClientLimitsArgs(AdminNonnullServer srv, java.util.L
     /**
      * Checks that the non-optional components are present.
      *
+     * @param srv the {@code srv} component
+     * @param params the {@code params} component
+     * @param flags the {@code flags} component
      * @throws NullPointerException if one is null
      */
     public AdminServerSetClientLimitsArgs {

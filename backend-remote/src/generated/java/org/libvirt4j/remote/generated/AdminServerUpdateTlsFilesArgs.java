@@ -16,6 +16,8 @@ public record AdminServerUpdateTlsFilesArgs(AdminNonnullServer srv, int flags) i
     /**
      * Checks that the non-optional components are present.
      *
+     * @param srv the {@code srv} component
+     * @param flags the {@code flags} component
      * @throws NullPointerException if one is null
      */
     public AdminServerUpdateTlsFilesArgs {

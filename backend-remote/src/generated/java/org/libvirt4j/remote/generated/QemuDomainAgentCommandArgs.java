@@ -18,6 +18,10 @@ public record QemuDomainAgentCommandArgs(RemoteNonnullDomain dom, String cmd, in
     /**
      * Checks that the non-optional components are present.
      *
+     * @param dom the {@code dom} component
+     * @param cmd the {@code cmd} component
+     * @param timeout the {@code timeout} component
+     * @param flags the {@code flags} component
      * @throws NullPointerException if one is null
      */
     public QemuDomainAgentCommandArgs {

@@ -15,6 +15,7 @@ public record QemuDomainMonitorCommandRet(String result) implements XdrEncodable
     /**
      * Checks that the non-optional components are present.
      *
+     * @param result the {@code result} component
      * @throws NullPointerException if one is null
      */
     public QemuDomainMonitorCommandRet {

@@ -17,6 +17,9 @@ public record QemuDomainMonitorCommandWithFilesArgs(RemoteNonnullDomain dom, Str
     /**
      * Checks that the non-optional components are present.
      *
+     * @param dom the {@code dom} component
+     * @param cmd the {@code cmd} component
+     * @param flags the {@code flags} component
      * @throws NullPointerException if one is null
      */
     public QemuDomainMonitorCommandWithFilesArgs {

@@ -15,6 +15,7 @@ public record QemuDomainMonitorCommandWithFilesRet(String result) implements Xdr
     /**
      * Checks that the non-optional components are present.
      *
+     * @param result the {@code result} component
      * @throws NullPointerException if one is null
      */
     public QemuDomainMonitorCommandWithFilesRet {

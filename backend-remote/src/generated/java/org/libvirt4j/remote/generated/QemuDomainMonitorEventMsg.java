@@ -20,6 +20,12 @@ public record QemuDomainMonitorEventMsg(int callbackID, RemoteNonnullDomain dom,
     /**
      * Checks that the non-optional components are present.
      *
+     * @param callbackID the {@code callbackID} component
+     * @param dom the {@code dom} component
+     * @param event the {@code event} component
+     * @param seconds the {@code seconds} component
+     * @param micros the {@code micros} component
+     * @param details the {@code details} component
      * @throws NullPointerException if one is null
      */
     public QemuDomainMonitorEventMsg {

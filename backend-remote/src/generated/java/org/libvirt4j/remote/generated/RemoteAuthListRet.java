@@ -15,6 +15,7 @@ public record RemoteAuthListRet(java.util.List<RemoteAuthType> types) implements
     /**
      * Checks that the non-optional components are present.
      *
+     * @param types the {@code types} component
      * @throws NullPointerException if one is null
      */
     public RemoteAuthListRet {

@@ -15,6 +15,7 @@ public record RemoteAuthSaslInitRet(String mechlist) implements XdrEncodable {
     /**
      * Checks that the non-optional components are present.
      *
+     * @param mechlist the {@code mechlist} component
      * @throws NullPointerException if one is null
      */
     public RemoteAuthSaslInitRet {

@@ -17,6 +17,9 @@ public record RemoteAuthSaslStartArgs(String mech, int nil, byte[] data) impleme
     /**
      * Checks that the non-optional components are present.
      *
+     * @param mech the {@code mech} component
+     * @param nil the {@code nil} component
+     * @param data the {@code data} component
      * @throws NullPointerException if one is null
      */
     public RemoteAuthSaslStartArgs {

@@ -17,6 +17,9 @@ public record RemoteAuthSaslStartRet(int complete, int nil, byte[] data) impleme
     /**
      * Checks that the non-optional components are present.
      *
+     * @param complete the {@code complete} component
+     * @param nil the {@code nil} component
+     * @param data the {@code data} component
      * @throws NullPointerException if one is null
      */
     public RemoteAuthSaslStartRet {

@@ -16,6 +16,8 @@ public record RemoteAuthSaslStepArgs(int nil, byte[] data) implements XdrEncodab
     /**
      * Checks that the non-optional components are present.
      *
+     * @param nil the {@code nil} component
+     * @param data the {@code data} component
      * @throws NullPointerException if one is null
      */
     public RemoteAuthSaslStepArgs {

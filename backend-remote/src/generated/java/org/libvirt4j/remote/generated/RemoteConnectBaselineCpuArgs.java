@@ -16,6 +16,8 @@ public record RemoteConnectBaselineCpuArgs(java.util.List<String> xmlCPUs, int f
     /**
      * Checks that the non-optional components are present.
      *
+     * @param xmlCPUs the {@code xmlCPUs} component
+     * @param flags the {@code flags} component
      * @throws NullPointerException if one is null
      */
     public RemoteConnectBaselineCpuArgs {

@@ -15,6 +15,7 @@ public record RemoteConnectBaselineCpuRet(String cpu) implements XdrEncodable {
     /**
      * Checks that the non-optional components are present.
      *
+     * @param cpu the {@code cpu} component
      * @throws NullPointerException if one is null
      */
     public RemoteConnectBaselineCpuRet {

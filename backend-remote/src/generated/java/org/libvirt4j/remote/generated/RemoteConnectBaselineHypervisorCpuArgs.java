@@ -20,6 +20,12 @@ public record RemoteConnectBaselineHypervisorCpuArgs(String emulator, String arc
     /**
      * Checks that the non-optional components are present.
      *
+     * @param emulator the {@code emulator} component
+     * @param arch the {@code arch} component
+     * @param machine the {@code machine} component
+     * @param virttype the {@code virttype} component
+     * @param xmlCPUs the {@code xmlCPUs} component
+     * @param flags the {@code flags} component
      * @throws NullPointerException if one is null
      */
     public RemoteConnectBaselineHypervisorCpuArgs {

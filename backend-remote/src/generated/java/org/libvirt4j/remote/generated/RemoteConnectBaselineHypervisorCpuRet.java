@@ -15,6 +15,7 @@ public record RemoteConnectBaselineHypervisorCpuRet(String cpu) implements XdrEn
     /**
      * Checks that the non-optional components are present.
      *
+     * @param cpu the {@code cpu} component
      * @throws NullPointerException if one is null
      */
     public RemoteConnectBaselineHypervisorCpuRet {

@@ -20,6 +20,12 @@ public record RemoteConnectCompareHypervisorCpuArgs(String emulator, String arch
     /**
      * Checks that the non-optional components are present.
      *
+     * @param emulator the {@code emulator} component
+     * @param arch the {@code arch} component
+     * @param machine the {@code machine} component
+     * @param virttype the {@code virttype} component
+     * @param xmlCPU the {@code xmlCPU} component
+     * @param flags the {@code flags} component
      * @throws NullPointerException if one is null
      */
     public RemoteConnectCompareHypervisorCpuArgs {

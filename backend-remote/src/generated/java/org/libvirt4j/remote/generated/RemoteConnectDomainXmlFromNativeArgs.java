@@ -17,6 +17,9 @@ public record RemoteConnectDomainXmlFromNativeArgs(String nativeFormat, String n
     /**
      * Checks that the non-optional components are present.
      *
+     * @param nativeFormat the {@code nativeFormat} component
+     * @param nativeConfig the {@code nativeConfig} component
+     * @param flags the {@code flags} component
      * @throws NullPointerException if one is null
      */
     public RemoteConnectDomainXmlFromNativeArgs {

@@ -15,6 +15,7 @@ public record RemoteConnectDomainXmlFromNativeRet(String domainXml) implements X
     /**
      * Checks that the non-optional components are present.
      *
+     * @param domainXml the {@code domainXml} component
      * @throws NullPointerException if one is null
      */
     public RemoteConnectDomainXmlFromNativeRet {

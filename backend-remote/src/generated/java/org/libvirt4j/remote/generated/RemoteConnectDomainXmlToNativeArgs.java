@@ -17,6 +17,9 @@ public record RemoteConnectDomainXmlToNativeArgs(String nativeFormat, String dom
     /**
      * Checks that the non-optional components are present.
      *
+     * @param nativeFormat the {@code nativeFormat} component
+     * @param domainXml the {@code domainXml} component
+     * @param flags the {@code flags} component
      * @throws NullPointerException if one is null
      */
     public RemoteConnectDomainXmlToNativeArgs {

@@ -15,6 +15,7 @@ public record RemoteConnectDomainXmlToNativeRet(String nativeConfig) implements 
     /**
      * Checks that the non-optional components are present.
      *
+     * @param nativeConfig the {@code nativeConfig} component
      * @throws NullPointerException if one is null
      */
     public RemoteConnectDomainXmlToNativeRet {

@@ -17,6 +17,9 @@ public record RemoteConnectFindStoragePoolSourcesArgs(String type, String srcSpe
     /**
      * Checks that the non-optional components are present.
      *
+     * @param type the {@code type} component
+     * @param srcSpec the {@code srcSpec} component
+     * @param flags the {@code flags} component
      * @throws NullPointerException if one is null
      */
     public RemoteConnectFindStoragePoolSourcesArgs {

@@ -15,6 +15,7 @@ public record RemoteConnectFindStoragePoolSourcesRet(String xml) implements XdrE
     /**
      * Checks that the non-optional components are present.
      *
+     * @param xml the {@code xml} component
      * @throws NullPointerException if one is null
      */
     public RemoteConnectFindStoragePoolSourcesRet {

@@ -17,6 +17,9 @@ public record RemoteConnectGetAllDomainStatsArgs(java.util.List<RemoteNonnullDom
     /**
      * Checks that the non-optional components are present.
      *
+     * @param doms the {@code doms} component
+     * @param stats the {@code stats} component
+     * @param flags the {@code flags} component
      * @throws NullPointerException if one is null
      */
     public RemoteConnectGetAllDomainStatsArgs {

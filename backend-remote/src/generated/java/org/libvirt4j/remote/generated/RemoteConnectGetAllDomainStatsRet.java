@@ -15,6 +15,7 @@ public record RemoteConnectGetAllDomainStatsRet(java.util.List<RemoteDomainStats
     /**
      * Checks that the non-optional components are present.
      *
+     * @param retStats the {@code retStats} component
      * @throws NullPointerException if one is null
      */
     public RemoteConnectGetAllDomainStatsRet {

@@ -15,6 +15,7 @@ public record RemoteConnectGetCapabilitiesRet(String capabilities) implements Xd
     /**
      * Checks that the non-optional components are present.
      *
+     * @param capabilities the {@code capabilities} component
      * @throws NullPointerException if one is null
      */
     public RemoteConnectGetCapabilitiesRet {

@@ -17,6 +17,9 @@ public record RemoteConnectGetCpuModelNamesArgs(String arch, int needResults, in
     /**
      * Checks that the non-optional components are present.
      *
+     * @param arch the {@code arch} component
+     * @param needResults the {@code needResults} component
+     * @param flags the {@code flags} component
      * @throws NullPointerException if one is null
      */
     public RemoteConnectGetCpuModelNamesArgs {

@@ -16,6 +16,8 @@ public record RemoteConnectGetCpuModelNamesRet(java.util.List<String> models, in
     /**
      * Checks that the non-optional components are present.
      *
+     * @param models the {@code models} component
+     * @param ret the {@code ret} component
      * @throws NullPointerException if one is null
      */
     public RemoteConnectGetCpuModelNamesRet {

@@ -15,6 +15,7 @@ public record RemoteConnectGetDomainCapabilitiesRet(String capabilities) impleme
     /**
      * Checks that the non-optional components are present.
      *
+     * @param capabilities the {@code capabilities} component
      * @throws NullPointerException if one is null
      */
     public RemoteConnectGetDomainCapabilitiesRet {

@@ -15,6 +15,7 @@ public record RemoteConnectGetHostnameRet(String hostname) implements XdrEncodab
     /**
      * Checks that the non-optional components are present.
      *
+     * @param hostname the {@code hostname} component
      * @throws NullPointerException if one is null
      */
     public RemoteConnectGetHostnameRet {

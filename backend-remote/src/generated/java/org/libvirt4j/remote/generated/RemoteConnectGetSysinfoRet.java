@@ -15,6 +15,7 @@ public record RemoteConnectGetSysinfoRet(String sysinfo) implements XdrEncodable
     /**
      * Checks that the non-optional components are present.
      *
+     * @param sysinfo the {@code sysinfo} component
      * @throws NullPointerException if one is null
      */
     public RemoteConnectGetSysinfoRet {

@@ -15,6 +15,7 @@ public record RemoteConnectGetUriRet(String uri) implements XdrEncodable {
     /**
      * Checks that the non-optional components are present.
      *
+     * @param uri the {@code uri} component
      * @throws NullPointerException if one is null
      */
     public RemoteConnectGetUriRet {

@@ -16,6 +16,8 @@ public record RemoteConnectListAllDomainsRet(java.util.List<RemoteNonnullDomain>
     /**
      * Checks that the non-optional components are present.
      *
+     * @param domains the {@code domains} component
+     * @param ret the {@code ret} component
      * @throws NullPointerException if one is null
      */
     public RemoteConnectListAllDomainsRet {

@@ -16,6 +16,8 @@ public record RemoteConnectListAllInterfacesRet(java.util.List<RemoteNonnullInte
     /**
      * Checks that the non-optional components are present.
      *
+     * @param ifaces the {@code ifaces} component
+     * @param ret the {@code ret} component
      * @throws NullPointerException if one is null
      */
     public RemoteConnectListAllInterfacesRet {

@@ -16,6 +16,8 @@ public record RemoteConnectListAllNetworksRet(java.util.List<RemoteNonnullNetwor
     /**
      * Checks that the non-optional components are present.
      *
+     * @param nets the {@code nets} component
+     * @param ret the {@code ret} component
      * @throws NullPointerException if one is null
      */
     public RemoteConnectListAllNetworksRet {

@@ -16,6 +16,8 @@ public record RemoteConnectListAllNodeDevicesRet(java.util.List<RemoteNonnullNod
     /**
      * Checks that the non-optional components are present.
      *
+     * @param devices the {@code devices} component
+     * @param ret the {@code ret} component
      * @throws NullPointerException if one is null
      */
     public RemoteConnectListAllNodeDevicesRet {

@@ -16,6 +16,8 @@ public record RemoteConnectListAllNwfilterBindingsRet(java.util.List<RemoteNonnu
     /**
      * Checks that the non-optional components are present.
      *
+     * @param bindings the {@code bindings} component
+     * @param ret the {@code ret} component
      * @throws NullPointerException if one is null
      */
     public RemoteConnectListAllNwfilterBindingsRet {

@@ -16,6 +16,8 @@ public record RemoteConnectListAllNwfiltersRet(java.util.List<RemoteNonnullNwfil
     /**
      * Checks that the non-optional components are present.
      *
+     * @param filters the {@code filters} component
+     * @param ret the {@code ret} component
      * @throws NullPointerException if one is null
      */
     public RemoteConnectListAllNwfiltersRet {

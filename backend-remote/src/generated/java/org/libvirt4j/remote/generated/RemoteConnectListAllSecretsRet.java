@@ -16,6 +16,8 @@ public record RemoteConnectListAllSecretsRet(java.util.List<RemoteNonnullSecret>
     /**
      * Checks that the non-optional components are present.
      *
+     * @param secrets the {@code secrets} component
+     * @param ret the {@code ret} component
      * @throws NullPointerException if one is null
      */
     public RemoteConnectListAllSecretsRet {

@@ -16,6 +16,8 @@ public record RemoteConnectListAllStoragePoolsRet(java.util.List<RemoteNonnullSt
     /**
      * Checks that the non-optional components are present.
      *
+     * @param pools the {@code pools} component
+     * @param ret the {@code ret} component
      * @throws NullPointerException if one is null
      */
     public RemoteConnectListAllStoragePoolsRet {

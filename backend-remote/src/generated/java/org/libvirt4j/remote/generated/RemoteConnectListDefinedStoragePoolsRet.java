@@ -15,6 +15,7 @@ public record RemoteConnectListDefinedStoragePoolsRet(java.util.List<String> nam
     /**
      * Checks that the non-optional components are present.
      *
+     * @param names the {@code names} component
      * @throws NullPointerException if one is null
      */
     public RemoteConnectListDefinedStoragePoolsRet {

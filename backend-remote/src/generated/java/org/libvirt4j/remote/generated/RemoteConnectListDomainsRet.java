@@ -15,6 +15,7 @@ public record RemoteConnectListDomainsRet(java.util.List<Integer> ids) implement
     /**
      * Checks that the non-optional components are present.
      *
+     * @param ids the {@code ids} component
      * @throws NullPointerException if one is null
      */
     public RemoteConnectListDomainsRet {

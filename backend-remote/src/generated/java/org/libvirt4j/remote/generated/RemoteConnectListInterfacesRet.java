@@ -15,6 +15,7 @@ public record RemoteConnectListInterfacesRet(java.util.List<String> names) imple
     /**
      * Checks that the non-optional components are present.
      *
+     * @param names the {@code names} component
      * @throws NullPointerException if one is null
      */
     public RemoteConnectListInterfacesRet {

@@ -15,6 +15,7 @@ public record RemoteConnectListNwfiltersRet(java.util.List<String> names) implem
     /**
      * Checks that the non-optional components are present.
      *
+     * @param names the {@code names} component
      * @throws NullPointerException if one is null
      */
     public RemoteConnectListNwfiltersRet {

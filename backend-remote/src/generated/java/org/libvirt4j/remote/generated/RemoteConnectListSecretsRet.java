@@ -15,6 +15,7 @@ public record RemoteConnectListSecretsRet(java.util.List<String> uuids) implemen
     /**
      * Checks that the non-optional components are present.
      *
+     * @param uuids the {@code uuids} component
      * @throws NullPointerException if one is null
      */
     public RemoteConnectListSecretsRet {

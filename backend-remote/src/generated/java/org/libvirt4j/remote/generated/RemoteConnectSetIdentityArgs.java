@@ -16,6 +16,8 @@ public record RemoteConnectSetIdentityArgs(java.util.List<RemoteTypedParam> para
     /**
      * Checks that the non-optional components are present.
      *
+     * @param params the {@code params} component
+     * @param flags the {@code flags} component
      * @throws NullPointerException if one is null
      */
     public RemoteConnectSetIdentityArgs {

@@ -17,6 +17,9 @@ public record RemoteDomainAddIothreadArgs(RemoteNonnullDomain dom, int iothreadI
     /**
      * Checks that the non-optional components are present.
      *
+     * @param dom the {@code dom} component
+     * @param iothreadId the {@code iothreadId} component
+     * @param flags the {@code flags} component
      * @throws NullPointerException if one is null
      */
     public RemoteDomainAddIothreadArgs {

@@ -17,6 +17,9 @@ public record RemoteDomainAgentSetResponseTimeoutArgs(RemoteNonnullDomain dom, i
     /**
      * Checks that the non-optional components are present.
      *
+     * @param dom the {@code dom} component
+     * @param timeout the {@code timeout} component
+     * @param flags the {@code flags} component
      * @throws NullPointerException if one is null
      */
     public RemoteDomainAgentSetResponseTimeoutArgs {

@@ -17,6 +17,9 @@ public record RemoteDomainAttachDeviceFlagsArgs(RemoteNonnullDomain dom, String 
     /**
      * Checks that the non-optional components are present.
      *
+     * @param dom the {@code dom} component
+     * @param xml the {@code xml} component
+     * @param flags the {@code flags} component
      * @throws NullPointerException if one is null
      */
     public RemoteDomainAttachDeviceFlagsArgs {

@@ -15,6 +15,7 @@ public record RemoteDomainAuthorizedSshKeysGetRet(java.util.List<String> keys) i
     /**
      * Checks that the non-optional components are present.
      *
+     * @param keys the {@code keys} component
      * @throws NullPointerException if one is null
      */
     public RemoteDomainAuthorizedSshKeysGetRet {

@@ -18,6 +18,10 @@ public record RemoteDomainAuthorizedSshKeysSetArgs(RemoteNonnullDomain dom, Stri
     /**
      * Checks that the non-optional components are present.
      *
+     * @param dom the {@code dom} component
+     * @param user the {@code user} component
+     * @param keys the {@code keys} component
+     * @param flags the {@code flags} component
      * @throws NullPointerException if one is null
      */
     public RemoteDomainAuthorizedSshKeysSetArgs {

@@ -18,6 +18,10 @@ public record RemoteDomainBackupBeginArgs(RemoteNonnullDomain dom, String backup
     /**
      * Checks that the non-optional components are present.
      *
+     * @param dom the {@code dom} component
+     * @param backupXml the {@code backupXml} component
+     * @param checkpointXml the {@code checkpointXml} component
+     * @param flags the {@code flags} component
      * @throws NullPointerException if one is null
      */
     public RemoteDomainBackupBeginArgs {

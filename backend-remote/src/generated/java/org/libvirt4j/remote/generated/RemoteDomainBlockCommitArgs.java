@@ -20,6 +20,12 @@ public record RemoteDomainBlockCommitArgs(RemoteNonnullDomain dom, String disk, 
     /**
      * Checks that the non-optional components are present.
      *
+     * @param dom the {@code dom} component
+     * @param disk the {@code disk} component
+     * @param base the {@code base} component
+     * @param top the {@code top} component
+     * @param bandwidth the {@code bandwidth} component
+     * @param flags the {@code flags} component
      * @throws NullPointerException if one is null
      */
     public RemoteDomainBlockCommitArgs {

@@ -19,6 +19,11 @@ public record RemoteDomainBlockCopyArgs(RemoteNonnullDomain dom, String path, St
     /**
      * Checks that the non-optional components are present.
      *
+     * @param dom the {@code dom} component
+     * @param path the {@code path} component
+     * @param destxml the {@code destxml} component
+     * @param params the {@code params} component
+     * @param flags the {@code flags} component
      * @throws NullPointerException if one is null
      */
     public RemoteDomainBlockCopyArgs {

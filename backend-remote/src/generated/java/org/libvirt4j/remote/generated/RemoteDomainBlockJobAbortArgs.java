@@ -17,6 +17,9 @@ public record RemoteDomainBlockJobAbortArgs(RemoteNonnullDomain dom, String path
     /**
      * Checks that the non-optional components are present.
      *
+     * @param dom the {@code dom} component
+     * @param path the {@code path} component
+     * @param flags the {@code flags} component
      * @throws NullPointerException if one is null
      */
     public RemoteDomainBlockJobAbortArgs {

@@ -18,6 +18,10 @@ public record RemoteDomainBlockJobSetSpeedArgs(RemoteNonnullDomain dom, String p
     /**
      * Checks that the non-optional components are present.
      *
+     * @param dom the {@code dom} component
+     * @param path the {@code path} component
+     * @param bandwidth the {@code bandwidth} component
+     * @param flags the {@code flags} component
      * @throws NullPointerException if one is null
      */
     public RemoteDomainBlockJobSetSpeedArgs {

@@ -19,6 +19,11 @@ public record RemoteDomainBlockPeekArgs(RemoteNonnullDomain dom, String path, lo
     /**
      * Checks that the non-optional components are present.
      *
+     * @param dom the {@code dom} component
+     * @param path the {@code path} component
+     * @param offset the {@code offset} component
+     * @param size the {@code size} component
+     * @param flags the {@code flags} component
      * @throws NullPointerException if one is null
      */
     public RemoteDomainBlockPeekArgs {

@@ -19,6 +19,11 @@ public record RemoteDomainBlockRebaseArgs(RemoteNonnullDomain dom, String path, 
     /**
      * Checks that the non-optional components are present.
      *
+     * @param dom the {@code dom} component
+     * @param path the {@code path} component
+     * @param base the {@code base} component
+     * @param bandwidth the {@code bandwidth} component
+     * @param flags the {@code flags} component
      * @throws NullPointerException if one is null
      */
     public RemoteDomainBlockRebaseArgs {

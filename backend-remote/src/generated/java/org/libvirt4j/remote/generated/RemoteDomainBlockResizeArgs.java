@@ -18,6 +18,10 @@ public record RemoteDomainBlockResizeArgs(RemoteNonnullDomain dom, String disk, 
     /**
      * Checks that the non-optional components are present.
      *
+     * @param dom the {@code dom} component
+     * @param disk the {@code disk} component
+     * @param size the {@code size} component
+     * @param flags the {@code flags} component
      * @throws NullPointerException if one is null
      */
     public RemoteDomainBlockResizeArgs {

@@ -16,6 +16,8 @@ public record RemoteDomainBlockStatsArgs(RemoteNonnullDomain dom, String path) i
     /**
      * Checks that the non-optional components are present.
      *
+     * @param dom the {@code dom} component
+     * @param path the {@code path} component
      * @throws NullPointerException if one is null
      */
     public RemoteDomainBlockStatsArgs {

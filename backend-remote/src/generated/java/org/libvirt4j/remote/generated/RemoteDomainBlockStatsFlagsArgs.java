@@ -18,6 +18,10 @@ public record RemoteDomainBlockStatsFlagsArgs(RemoteNonnullDomain dom, String pa
     /**
      * Checks that the non-optional components are present.
      *
+     * @param dom the {@code dom} component
+     * @param path the {@code path} component
+     * @param nparams the {@code nparams} component
+     * @param flags the {@code flags} component
      * @throws NullPointerException if one is null
      */
     public RemoteDomainBlockStatsFlagsArgs {

@@ -15,6 +15,7 @@ public record RemoteDomainCheckpointCreateXmlRet(RemoteNonnullDomainCheckpoint c
     /**
      * Checks that the non-optional components are present.
      *
+     * @param checkpoint the {@code checkpoint} component
      * @throws NullPointerException if one is null
      */
     public RemoteDomainCheckpointCreateXmlRet {

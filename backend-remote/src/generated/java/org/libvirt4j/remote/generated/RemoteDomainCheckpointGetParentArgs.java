@@ -16,6 +16,8 @@ public record RemoteDomainCheckpointGetParentArgs(RemoteNonnullDomainCheckpoint 
     /**
      * Checks that the non-optional components are present.
      *
+     * @param checkpoint the {@code checkpoint} component
+     * @param flags the {@code flags} component
      * @throws NullPointerException if one is null
      */
     public RemoteDomainCheckpointGetParentArgs {

@@ -15,6 +15,7 @@ public record RemoteDomainCheckpointGetParentRet(RemoteNonnullDomainCheckpoint p
     /**
      * Checks that the non-optional components are present.
      *
+     * @param parent the {@code parent} component
      * @throws NullPointerException if one is null
      */
     public RemoteDomainCheckpointGetParentRet {

@@ -15,6 +15,7 @@ public record RemoteDomainCheckpointGetXmlDescRet(String xml) implements XdrEnco
     /**
      * Checks that the non-optional components are present.
      *
+     * @param xml the {@code xml} component
      * @throws NullPointerException if one is null
      */
     public RemoteDomainCheckpointGetXmlDescRet {

@@ -17,6 +17,9 @@ public record RemoteDomainCheckpointListAllChildrenArgs(RemoteNonnullDomainCheck
     /**
      * Checks that the non-optional components are present.
      *
+     * @param checkpoint the {@code checkpoint} component
+     * @param needResults the {@code needResults} component
+     * @param flags the {@code flags} component
      * @throws NullPointerException if one is null
      */
     public RemoteDomainCheckpointListAllChildrenArgs {

@@ -16,6 +16,8 @@ public record RemoteDomainCheckpointListAllChildrenRet(java.util.List<RemoteNonn
     /**
      * Checks that the non-optional components are present.
      *
+     * @param checkpoints the {@code checkpoints} component
+     * @param ret the {@code ret} component
      * @throws NullPointerException if one is null
      */
     public RemoteDomainCheckpointListAllChildrenRet {

@@ -17,6 +17,9 @@ public record RemoteDomainCoreDumpArgs(RemoteNonnullDomain dom, String to, int f
     /**
      * Checks that the non-optional components are present.
      *
+     * @param dom the {@code dom} component
+     * @param to the {@code to} component
+     * @param flags the {@code flags} component
      * @throws NullPointerException if one is null
      */
     public RemoteDomainCoreDumpArgs {

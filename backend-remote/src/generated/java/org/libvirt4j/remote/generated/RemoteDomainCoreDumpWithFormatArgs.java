@@ -18,6 +18,10 @@ public record RemoteDomainCoreDumpWithFormatArgs(RemoteNonnullDomain dom, String
     /**
      * Checks that the non-optional components are present.
      *
+     * @param dom the {@code dom} component
+     * @param to the {@code to} component
+     * @param dumpformat the {@code dumpformat} component
+     * @param flags the {@code flags} component
      * @throws NullPointerException if one is null
      */
     public RemoteDomainCoreDumpWithFormatArgs {

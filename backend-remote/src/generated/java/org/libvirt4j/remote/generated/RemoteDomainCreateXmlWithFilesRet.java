@@ -15,6 +15,7 @@ public record RemoteDomainCreateXmlWithFilesRet(RemoteNonnullDomain dom) impleme
     /**
      * Checks that the non-optional components are present.
      *
+     * @param dom the {@code dom} component
      * @throws NullPointerException if one is null
      */
     public RemoteDomainCreateXmlWithFilesRet {

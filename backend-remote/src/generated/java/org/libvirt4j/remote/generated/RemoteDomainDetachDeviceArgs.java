@@ -16,6 +16,8 @@ public record RemoteDomainDetachDeviceArgs(RemoteNonnullDomain dom, String xml) 
     /**
      * Checks that the non-optional components are present.
      *
+     * @param dom the {@code dom} component
+     * @param xml the {@code xml} component
      * @throws NullPointerException if one is null
      */
     public RemoteDomainDetachDeviceArgs {

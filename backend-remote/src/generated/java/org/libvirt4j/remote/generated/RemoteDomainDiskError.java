@@ -16,6 +16,8 @@ public record RemoteDomainDiskError(String disk, int error) implements XdrEncoda
     /**
      * Checks that the non-optional components are present.
      *
+     * @param disk the {@code disk} component
+     * @param error the {@code error} component
      * @throws NullPointerException if one is null
      */
     public RemoteDomainDiskError {

@@ -16,6 +16,8 @@ public record RemoteDomainEventBalloonChangeMsg(RemoteNonnullDomain dom, long ac
     /**
      * Checks that the non-optional components are present.
      *
+     * @param dom the {@code dom} component
+     * @param actual the {@code actual} component
      * @throws NullPointerException if one is null
      */
     public RemoteDomainEventBalloonChangeMsg {

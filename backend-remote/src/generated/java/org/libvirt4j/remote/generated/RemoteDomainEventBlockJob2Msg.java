@@ -19,6 +19,11 @@ public record RemoteDomainEventBlockJob2Msg(int callbackID, RemoteNonnullDomain 
     /**
      * Checks that the non-optional components are present.
      *
+     * @param callbackID the {@code callbackID} component
+     * @param dom the {@code dom} component
+     * @param dst the {@code dst} component
+     * @param type the {@code type} component
+     * @param status the {@code status} component
      * @throws NullPointerException if one is null
      */
     public RemoteDomainEventBlockJob2Msg {

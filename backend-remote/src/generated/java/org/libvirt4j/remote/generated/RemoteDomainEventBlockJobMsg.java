@@ -18,6 +18,10 @@ public record RemoteDomainEventBlockJobMsg(RemoteNonnullDomain dom, String path,
     /**
      * Checks that the non-optional components are present.
      *
+     * @param dom the {@code dom} component
+     * @param path the {@code path} component
+     * @param type the {@code type} component
+     * @param status the {@code status} component
      * @throws NullPointerException if one is null
      */
     public RemoteDomainEventBlockJobMsg {

@@ -20,6 +20,12 @@ public record RemoteDomainEventBlockThresholdMsg(int callbackID, RemoteNonnullDo
     /**
      * Checks that the non-optional components are present.
      *
+     * @param callbackID the {@code callbackID} component
+     * @param dom the {@code dom} component
+     * @param dev the {@code dev} component
+     * @param path the {@code path} component
+     * @param threshold the {@code threshold} component
+     * @param excess the {@code excess} component
      * @throws NullPointerException if one is null
      */
     public RemoteDomainEventBlockThresholdMsg {

@@ -18,6 +18,10 @@ public record RemoteDomainEventCallbackAgentLifecycleMsg(int callbackID, RemoteN
     /**
      * Checks that the non-optional components are present.
      *
+     * @param callbackID the {@code callbackID} component
+     * @param dom the {@code dom} component
+     * @param state the {@code state} component
+     * @param reason the {@code reason} component
      * @throws NullPointerException if one is null
      */
     public RemoteDomainEventCallbackAgentLifecycleMsg {

@@ -17,6 +17,9 @@ public record RemoteDomainEventCallbackDeviceAddedMsg(int callbackID, RemoteNonn
     /**
      * Checks that the non-optional components are present.
      *
+     * @param callbackID the {@code callbackID} component
+     * @param dom the {@code dom} component
+     * @param devAlias the {@code devAlias} component
      * @throws NullPointerException if one is null
      */
     public RemoteDomainEventCallbackDeviceAddedMsg {

@@ -16,6 +16,8 @@ public record RemoteDomainEventCallbackGraphicsMsg(int callbackID, RemoteDomainE
     /**
      * Checks that the non-optional components are present.
      *
+     * @param callbackID the {@code callbackID} component
+     * @param msg the {@code msg} component
      * @throws NullPointerException if one is null
      */
     public RemoteDomainEventCallbackGraphicsMsg {

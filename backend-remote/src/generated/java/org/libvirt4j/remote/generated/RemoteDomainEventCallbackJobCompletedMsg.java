@@ -17,6 +17,9 @@ public record RemoteDomainEventCallbackJobCompletedMsg(int callbackID, RemoteNon
     /**
      * Checks that the non-optional components are present.
      *
+     * @param callbackID the {@code callbackID} component
+     * @param dom the {@code dom} component
+     * @param params the {@code params} component
      * @throws NullPointerException if one is null
      */
     public RemoteDomainEventCallbackJobCompletedMsg {

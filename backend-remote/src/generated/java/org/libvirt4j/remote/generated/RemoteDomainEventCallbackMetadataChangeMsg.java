@@ -18,6 +18,10 @@ public record RemoteDomainEventCallbackMetadataChangeMsg(int callbackID, RemoteN
     /**
      * Checks that the non-optional components are present.
      *
+     * @param callbackID the {@code callbackID} component
+     * @param dom the {@code dom} component
+     * @param type the {@code type} component
+     * @param nsuri the {@code nsuri} component
      * @throws NullPointerException if one is null
      */
     public RemoteDomainEventCallbackMetadataChangeMsg {

@@ -17,6 +17,9 @@ public record RemoteDomainEventCallbackMigrationIterationMsg(int callbackID, Rem
     /**
      * Checks that the non-optional components are present.
      *
+     * @param callbackID the {@code callbackID} component
+     * @param dom the {@code dom} component
+     * @param iteration the {@code iteration} component
      * @throws NullPointerException if one is null
      */
     public RemoteDomainEventCallbackMigrationIterationMsg {

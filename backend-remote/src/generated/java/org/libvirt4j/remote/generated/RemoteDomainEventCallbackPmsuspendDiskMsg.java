@@ -17,6 +17,9 @@ public record RemoteDomainEventCallbackPmsuspendDiskMsg(int callbackID, int reas
     /**
      * Checks that the non-optional components are present.
      *
+     * @param callbackID the {@code callbackID} component
+     * @param reason the {@code reason} component
+     * @param msg the {@code msg} component
      * @throws NullPointerException if one is null
      */
     public RemoteDomainEventCallbackPmsuspendDiskMsg {

@@ -16,6 +16,8 @@ public record RemoteDomainEventCallbackRebootMsg(int callbackID, RemoteDomainEve
     /**
      * Checks that the non-optional components are present.
      *
+     * @param callbackID the {@code callbackID} component
+     * @param msg the {@code msg} component
      * @throws NullPointerException if one is null
      */
     public RemoteDomainEventCallbackRebootMsg {

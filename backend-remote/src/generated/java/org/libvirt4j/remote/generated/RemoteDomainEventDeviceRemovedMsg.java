@@ -16,6 +16,8 @@ public record RemoteDomainEventDeviceRemovedMsg(RemoteNonnullDomain dom, String 
     /**
      * Checks that the non-optional components are present.
      *
+     * @param dom the {@code dom} component
+     * @param devAlias the {@code devAlias} component
      * @throws NullPointerException if one is null
      */
     public RemoteDomainEventDeviceRemovedMsg {

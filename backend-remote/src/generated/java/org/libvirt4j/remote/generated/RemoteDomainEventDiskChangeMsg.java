@@ -19,6 +19,11 @@ public record RemoteDomainEventDiskChangeMsg(RemoteNonnullDomain dom, String old
     /**
      * Checks that the non-optional components are present.
      *
+     * @param dom the {@code dom} component
+     * @param oldSrcPath the {@code oldSrcPath} component
+     * @param newSrcPath the {@code newSrcPath} component
+     * @param devAlias the {@code devAlias} component
+     * @param reason the {@code reason} component
      * @throws NullPointerException if one is null
      */
     public RemoteDomainEventDiskChangeMsg {

@@ -17,6 +17,9 @@ public record RemoteDomainEventGraphicsAddress(int family, String node, String s
     /**
      * Checks that the non-optional components are present.
      *
+     * @param family the {@code family} component
+     * @param node the {@code node} component
+     * @param service the {@code service} component
      * @throws NullPointerException if one is null
      */
     public RemoteDomainEventGraphicsAddress {

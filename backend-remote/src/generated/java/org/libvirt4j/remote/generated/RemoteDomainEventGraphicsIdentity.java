@@ -16,6 +16,8 @@ public record RemoteDomainEventGraphicsIdentity(String type, String name) implem
     /**
      * Checks that the non-optional components are present.
      *
+     * @param type the {@code type} component
+     * @param name the {@code name} component
      * @throws NullPointerException if one is null
      */
     public RemoteDomainEventGraphicsIdentity {

@@ -20,6 +20,12 @@ public record RemoteDomainEventGraphicsMsg(RemoteNonnullDomain dom, int phase, R
     /**
      * Checks that the non-optional components are present.
      *
+     * @param dom the {@code dom} component
+     * @param phase the {@code phase} component
+     * @param local the {@code local} component
+     * @param remote the {@code remote} component
+     * @param authScheme the {@code authScheme} component
+     * @param subject the {@code subject} component
      * @throws NullPointerException if one is null
      */
     public RemoteDomainEventGraphicsMsg {

@@ -18,6 +18,10 @@ public record RemoteDomainEventIoErrorMsg(RemoteNonnullDomain dom, String srcPat
     /**
      * Checks that the non-optional components are present.
      *
+     * @param dom the {@code dom} component
+     * @param srcPath the {@code srcPath} component
+     * @param devAlias the {@code devAlias} component
+     * @param action the {@code action} component
      * @throws NullPointerException if one is null
      */
     public RemoteDomainEventIoErrorMsg {

@@ -19,6 +19,11 @@ public record RemoteDomainEventIoErrorReasonMsg(RemoteNonnullDomain dom, String 
     /**
      * Checks that the non-optional components are present.
      *
+     * @param dom the {@code dom} component
+     * @param srcPath the {@code srcPath} component
+     * @param devAlias the {@code devAlias} component
+     * @param action the {@code action} component
+     * @param reason the {@code reason} component
      * @throws NullPointerException if one is null
      */
     public RemoteDomainEventIoErrorReasonMsg {

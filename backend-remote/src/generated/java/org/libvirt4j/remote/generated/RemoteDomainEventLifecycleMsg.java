@@ -17,6 +17,9 @@ public record RemoteDomainEventLifecycleMsg(RemoteNonnullDomain dom, int event, 
     /**
      * Checks that the non-optional components are present.
      *
+     * @param dom the {@code dom} component
+     * @param event the {@code event} component
+     * @param detail the {@code detail} component
      * @throws NullPointerException if one is null
      */
     public RemoteDomainEventLifecycleMsg {

@@ -18,6 +18,10 @@ public record RemoteDomainEventMemoryDeviceSizeChangeMsg(int callbackID, RemoteN
     /**
      * Checks that the non-optional components are present.
      *
+     * @param callbackID the {@code callbackID} component
+     * @param dom the {@code dom} component
+     * @param alias the {@code alias} component
+     * @param size the {@code size} component
      * @throws NullPointerException if one is null
      */
     public RemoteDomainEventMemoryDeviceSizeChangeMsg {

@@ -19,6 +19,11 @@ public record RemoteDomainEventMemoryFailureMsg(int callbackID, RemoteNonnullDom
     /**
      * Checks that the non-optional components are present.
      *
+     * @param callbackID the {@code callbackID} component
+     * @param dom the {@code dom} component
+     * @param recipient the {@code recipient} component
+     * @param action the {@code action} component
+     * @param flags the {@code flags} component
      * @throws NullPointerException if one is null
      */
     public RemoteDomainEventMemoryFailureMsg {

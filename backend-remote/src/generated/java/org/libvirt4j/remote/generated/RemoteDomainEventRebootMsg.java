@@ -15,6 +15,7 @@ public record RemoteDomainEventRebootMsg(RemoteNonnullDomain dom) implements Xdr
     /**
      * Checks that the non-optional components are present.
      *
+     * @param dom the {@code dom} component
      * @throws NullPointerException if one is null
      */
     public RemoteDomainEventRebootMsg {

@@ -16,6 +16,8 @@ public record RemoteDomainEventRtcChangeMsg(RemoteNonnullDomain dom, long offset
     /**
      * Checks that the non-optional components are present.
      *
+     * @param dom the {@code dom} component
+     * @param offset the {@code offset} component
      * @throws NullPointerException if one is null
      */
     public RemoteDomainEventRtcChangeMsg {

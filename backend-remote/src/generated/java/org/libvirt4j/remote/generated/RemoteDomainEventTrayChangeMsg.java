@@ -17,6 +17,9 @@ public record RemoteDomainEventTrayChangeMsg(RemoteNonnullDomain dom, String dev
     /**
      * Checks that the non-optional components are present.
      *
+     * @param dom the {@code dom} component
+     * @param devAlias the {@code devAlias} component
+     * @param reason the {@code reason} component
      * @throws NullPointerException if one is null
      */
     public RemoteDomainEventTrayChangeMsg {

@@ -16,6 +16,8 @@ public record RemoteDomainEventWatchdogMsg(RemoteNonnullDomain dom, int action) 
     /**
      * Checks that the non-optional components are present.
      *
+     * @param dom the {@code dom} component
+     * @param action the {@code action} component
      * @throws NullPointerException if one is null
      */
     public RemoteDomainEventWatchdogMsg {

@@ -17,6 +17,9 @@ public record RemoteDomainFsfreezeArgs(RemoteNonnullDomain dom, java.util.List<S
     /**
      * Checks that the non-optional components are present.
      *
+     * @param dom the {@code dom} component
+     * @param mountpoints the {@code mountpoints} component
+     * @param flags the {@code flags} component
      * @throws NullPointerException if one is null
      */
     public RemoteDomainFsfreezeArgs {

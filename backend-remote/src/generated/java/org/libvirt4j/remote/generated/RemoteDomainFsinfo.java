@@ -18,6 +18,10 @@ public record RemoteDomainFsinfo(String mountpoint, String name, String fstype, 
     /**
      * Checks that the non-optional components are present.
      *
+     * @param mountpoint the {@code mountpoint} component
+     * @param name the {@code name} component
+     * @param fstype the {@code fstype} component
+     * @param devAliases the {@code devAliases} component
      * @throws NullPointerException if one is null
      */
     public RemoteDomainFsinfo {

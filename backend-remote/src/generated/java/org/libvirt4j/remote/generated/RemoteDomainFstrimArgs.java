@@ -18,6 +18,10 @@ public record RemoteDomainFstrimArgs(RemoteNonnullDomain dom, String mountPoint,
     /**
      * Checks that the non-optional components are present.
      *
+     * @param dom the {@code dom} component
+     * @param mountPoint the {@code mountPoint} component
+     * @param minimum the {@code minimum} component
+     * @param flags the {@code flags} component
      * @throws NullPointerException if one is null
      */
     public RemoteDomainFstrimArgs {

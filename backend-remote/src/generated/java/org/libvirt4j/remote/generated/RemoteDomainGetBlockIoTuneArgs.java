@@ -18,6 +18,10 @@ public record RemoteDomainGetBlockIoTuneArgs(RemoteNonnullDomain dom, String dis
     /**
      * Checks that the non-optional components are present.
      *
+     * @param dom the {@code dom} component
+     * @param disk the {@code disk} component
+     * @param nparams the {@code nparams} component
+     * @param flags the {@code flags} component
      * @throws NullPointerException if one is null
      */
     public RemoteDomainGetBlockIoTuneArgs {

@@ -19,6 +19,11 @@ public record RemoteDomainGetCpuStatsArgs(RemoteNonnullDomain dom, int nparams, 
     /**
      * Checks that the non-optional components are present.
      *
+     * @param dom the {@code dom} component
+     * @param nparams the {@code nparams} component
+     * @param startCpu the {@code startCpu} component
+     * @param ncpus the {@code ncpus} component
+     * @param flags the {@code flags} component
      * @throws NullPointerException if one is null
      */
     public RemoteDomainGetCpuStatsArgs {

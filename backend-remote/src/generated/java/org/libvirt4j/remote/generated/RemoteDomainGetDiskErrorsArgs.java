@@ -17,6 +17,9 @@ public record RemoteDomainGetDiskErrorsArgs(RemoteNonnullDomain dom, int maxerro
     /**
      * Checks that the non-optional components are present.
      *
+     * @param dom the {@code dom} component
+     * @param maxerrors the {@code maxerrors} component
+     * @param flags the {@code flags} component
      * @throws NullPointerException if one is null
      */
     public RemoteDomainGetDiskErrorsArgs {

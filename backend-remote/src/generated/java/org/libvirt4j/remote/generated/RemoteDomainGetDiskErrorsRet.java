@@ -16,6 +16,8 @@ public record RemoteDomainGetDiskErrorsRet(java.util.List<RemoteDomainDiskError>
     /**
      * Checks that the non-optional components are present.
      *
+     * @param errors the {@code errors} component
+     * @param nerrors the {@code nerrors} component
      * @throws NullPointerException if one is null
      */
     public RemoteDomainGetDiskErrorsRet {

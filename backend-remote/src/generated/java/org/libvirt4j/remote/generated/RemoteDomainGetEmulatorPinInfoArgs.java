@@ -17,6 +17,9 @@ public record RemoteDomainGetEmulatorPinInfoArgs(RemoteNonnullDomain dom, int ma
     /**
      * Checks that the non-optional components are present.
      *
+     * @param dom the {@code dom} component
+     * @param maplen the {@code maplen} component
+     * @param flags the {@code flags} component
      * @throws NullPointerException if one is null
      */
     public RemoteDomainGetEmulatorPinInfoArgs {

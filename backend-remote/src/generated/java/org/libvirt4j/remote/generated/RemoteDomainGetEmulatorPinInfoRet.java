@@ -16,6 +16,8 @@ public record RemoteDomainGetEmulatorPinInfoRet(byte[] cpumaps, int ret) impleme
     /**
      * Checks that the non-optional components are present.
      *
+     * @param cpumaps the {@code cpumaps} component
+     * @param ret the {@code ret} component
      * @throws NullPointerException if one is null
      */
     public RemoteDomainGetEmulatorPinInfoRet {

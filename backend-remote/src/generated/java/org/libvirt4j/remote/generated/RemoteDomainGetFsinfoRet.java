@@ -16,6 +16,8 @@ public record RemoteDomainGetFsinfoRet(java.util.List<RemoteDomainFsinfo> info, 
     /**
      * Checks that the non-optional components are present.
      *
+     * @param info the {@code info} component
+     * @param ret the {@code ret} component
      * @throws NullPointerException if one is null
      */
     public RemoteDomainGetFsinfoRet {

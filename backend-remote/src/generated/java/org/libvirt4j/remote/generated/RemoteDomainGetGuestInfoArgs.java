@@ -17,6 +17,9 @@ public record RemoteDomainGetGuestInfoArgs(RemoteNonnullDomain dom, int types, i
     /**
      * Checks that the non-optional components are present.
      *
+     * @param dom the {@code dom} component
+     * @param types the {@code types} component
+     * @param flags the {@code flags} component
      * @throws NullPointerException if one is null
      */
     public RemoteDomainGetGuestInfoArgs {

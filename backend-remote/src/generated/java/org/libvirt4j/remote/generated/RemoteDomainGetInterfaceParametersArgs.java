@@ -18,6 +18,10 @@ public record RemoteDomainGetInterfaceParametersArgs(RemoteNonnullDomain dom, St
     /**
      * Checks that the non-optional components are present.
      *
+     * @param dom the {@code dom} component
+     * @param device the {@code device} component
+     * @param nparams the {@code nparams} component
+     * @param flags the {@code flags} component
      * @throws NullPointerException if one is null
      */
     public RemoteDomainGetInterfaceParametersArgs {

@@ -16,6 +16,8 @@ public record RemoteDomainGetIothreadInfoRet(java.util.List<RemoteDomainIothread
     /**
      * Checks that the non-optional components are present.
      *
+     * @param info the {@code info} component
+     * @param ret the {@code ret} component
      * @throws NullPointerException if one is null
      */
     public RemoteDomainGetIothreadInfoRet {

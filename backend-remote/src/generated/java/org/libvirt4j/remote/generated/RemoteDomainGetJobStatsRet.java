@@ -16,6 +16,8 @@ public record RemoteDomainGetJobStatsRet(int type, java.util.List<RemoteTypedPar
     /**
      * Checks that the non-optional components are present.
      *
+     * @param type the {@code type} component
+     * @param params the {@code params} component
      * @throws NullPointerException if one is null
      */
     public RemoteDomainGetJobStatsRet {

@@ -15,6 +15,7 @@ public record RemoteDomainGetLaunchSecurityInfoRet(java.util.List<RemoteTypedPar
     /**
      * Checks that the non-optional components are present.
      *
+     * @param params the {@code params} component
      * @throws NullPointerException if one is null
      */
     public RemoteDomainGetLaunchSecurityInfoRet {

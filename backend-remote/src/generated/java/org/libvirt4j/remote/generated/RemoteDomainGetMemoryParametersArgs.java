@@ -17,6 +17,9 @@ public record RemoteDomainGetMemoryParametersArgs(RemoteNonnullDomain dom, int n
     /**
      * Checks that the non-optional components are present.
      *
+     * @param dom the {@code dom} component
+     * @param nparams the {@code nparams} component
+     * @param flags the {@code flags} component
      * @throws NullPointerException if one is null
      */
     public RemoteDomainGetMemoryParametersArgs {

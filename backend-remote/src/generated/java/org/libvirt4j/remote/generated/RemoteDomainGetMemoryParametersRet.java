@@ -16,6 +16,8 @@ public record RemoteDomainGetMemoryParametersRet(java.util.List<RemoteTypedParam
     /**
      * Checks that the non-optional components are present.
      *
+     * @param params the {@code params} component
+     * @param nparams the {@code nparams} component
      * @throws NullPointerException if one is null
      */
     public RemoteDomainGetMemoryParametersRet {

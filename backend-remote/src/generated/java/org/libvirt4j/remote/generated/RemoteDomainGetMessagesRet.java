@@ -15,6 +15,7 @@ public record RemoteDomainGetMessagesRet(java.util.List<String> msgs) implements
     /**
      * Checks that the non-optional components are present.
      *
+     * @param msgs the {@code msgs} component
      * @throws NullPointerException if one is null
      */
     public RemoteDomainGetMessagesRet {

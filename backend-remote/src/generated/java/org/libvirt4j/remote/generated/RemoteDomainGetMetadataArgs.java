@@ -18,6 +18,10 @@ public record RemoteDomainGetMetadataArgs(RemoteNonnullDomain dom, int type, Str
     /**
      * Checks that the non-optional components are present.
      *
+     * @param dom the {@code dom} component
+     * @param type the {@code type} component
+     * @param uri the {@code uri} component
+     * @param flags the {@code flags} component
      * @throws NullPointerException if one is null
      */
     public RemoteDomainGetMetadataArgs {

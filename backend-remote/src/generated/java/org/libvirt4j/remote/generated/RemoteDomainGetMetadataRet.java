@@ -15,6 +15,7 @@ public record RemoteDomainGetMetadataRet(String metadata) implements XdrEncodabl
     /**
      * Checks that the non-optional components are present.
      *
+     * @param metadata the {@code metadata} component
      * @throws NullPointerException if one is null
      */
     public RemoteDomainGetMetadataRet {

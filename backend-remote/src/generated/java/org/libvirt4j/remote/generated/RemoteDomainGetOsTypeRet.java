@@ -15,6 +15,7 @@ public record RemoteDomainGetOsTypeRet(String type) implements XdrEncodable {
     /**
      * Checks that the non-optional components are present.
      *
+     * @param type the {@code type} component
      * @throws NullPointerException if one is null
      */
     public RemoteDomainGetOsTypeRet {

@@ -16,6 +16,8 @@ public record RemoteDomainGetSchedulerParametersArgs(RemoteNonnullDomain dom, in
     /**
      * Checks that the non-optional components are present.
      *
+     * @param dom the {@code dom} component
+     * @param nparams the {@code nparams} component
      * @throws NullPointerException if one is null
      */
     public RemoteDomainGetSchedulerParametersArgs {

@@ -15,6 +15,7 @@ public record RemoteDomainGetSchedulerTypeArgs(RemoteNonnullDomain dom) implemen
     /**
      * Checks that the non-optional components are present.
      *
+     * @param dom the {@code dom} component
      * @throws NullPointerException if one is null
      */
     public RemoteDomainGetSchedulerTypeArgs {

@@ -16,6 +16,8 @@ public record RemoteDomainGetSchedulerTypeRet(String type, int nparams) implemen
     /**
      * Checks that the non-optional components are present.
      *
+     * @param type the {@code type} component
+     * @param nparams the {@code nparams} component
      * @throws NullPointerException if one is null
      */
     public RemoteDomainGetSchedulerTypeRet {

@@ -15,6 +15,7 @@ public record RemoteDomainGetSecurityLabelListArgs(RemoteNonnullDomain dom) impl
     /**
      * Checks that the non-optional components are present.
      *
+     * @param dom the {@code dom} component
      * @throws NullPointerException if one is null
      */
     public RemoteDomainGetSecurityLabelListArgs {

@@ -16,6 +16,8 @@ public record RemoteDomainGetSecurityLabelListRet(java.util.List<RemoteDomainGet
     /**
      * Checks that the non-optional components are present.
      *
+     * @param labels the {@code labels} component
+     * @param ret the {@code ret} component
      * @throws NullPointerException if one is null
      */
     public RemoteDomainGetSecurityLabelListRet {

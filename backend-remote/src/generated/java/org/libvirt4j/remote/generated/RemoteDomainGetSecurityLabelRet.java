@@ -16,6 +16,8 @@ public record RemoteDomainGetSecurityLabelRet(byte[] label, int enforcing) imple
     /**
      * Checks that the non-optional components are present.
      *
+     * @param label the {@code label} component
+     * @param enforcing the {@code enforcing} component
      * @throws NullPointerException if one is null
      */
     public RemoteDomainGetSecurityLabelRet {

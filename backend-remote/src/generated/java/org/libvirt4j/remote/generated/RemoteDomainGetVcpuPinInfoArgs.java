@@ -18,6 +18,10 @@ public record RemoteDomainGetVcpuPinInfoArgs(RemoteNonnullDomain dom, int ncpuma
     /**
      * Checks that the non-optional components are present.
      *
+     * @param dom the {@code dom} component
+     * @param ncpumaps the {@code ncpumaps} component
+     * @param maplen the {@code maplen} component
+     * @param flags the {@code flags} component
      * @throws NullPointerException if one is null
      */
     public RemoteDomainGetVcpuPinInfoArgs {

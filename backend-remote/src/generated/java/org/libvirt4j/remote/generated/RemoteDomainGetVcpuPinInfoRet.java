@@ -16,6 +16,8 @@ public record RemoteDomainGetVcpuPinInfoRet(byte[] cpumaps, int num) implements 
     /**
      * Checks that the non-optional components are present.
      *
+     * @param cpumaps the {@code cpumaps} component
+     * @param num the {@code num} component
      * @throws NullPointerException if one is null
      */
     public RemoteDomainGetVcpuPinInfoRet {

@@ -17,6 +17,9 @@ public record RemoteDomainGetVcpusArgs(RemoteNonnullDomain dom, int maxinfo, int
     /**
      * Checks that the non-optional components are present.
      *
+     * @param dom the {@code dom} component
+     * @param maxinfo the {@code maxinfo} component
+     * @param maplen the {@code maplen} component
      * @throws NullPointerException if one is null
      */
     public RemoteDomainGetVcpusArgs {

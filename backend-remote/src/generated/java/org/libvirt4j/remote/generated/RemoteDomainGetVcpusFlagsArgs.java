@@ -16,6 +16,8 @@ public record RemoteDomainGetVcpusFlagsArgs(RemoteNonnullDomain dom, int flags) 
     /**
      * Checks that the non-optional components are present.
      *
+     * @param dom the {@code dom} component
+     * @param flags the {@code flags} component
      * @throws NullPointerException if one is null
      */
     public RemoteDomainGetVcpusFlagsArgs {

@@ -16,6 +16,8 @@ public record RemoteDomainGetVcpusRet(java.util.List<RemoteVcpuInfo> info, byte[
     /**
      * Checks that the non-optional components are present.
      *
+     * @param info the {@code info} component
+     * @param cpumaps the {@code cpumaps} component
      * @throws NullPointerException if one is null
      */
     public RemoteDomainGetVcpusRet {

@@ -17,6 +17,9 @@ public record RemoteDomainInterface(String name, String hwaddr, java.util.List<R
     /**
      * Checks that the non-optional components are present.
      *
+     * @param name the {@code name} component
+     * @param hwaddr the {@code hwaddr} component
+     * @param addrs the {@code addrs} component
      * @throws NullPointerException if one is null
      */
     public RemoteDomainInterface {

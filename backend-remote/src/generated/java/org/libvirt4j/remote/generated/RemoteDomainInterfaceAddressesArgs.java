@@ -17,6 +17,9 @@ public record RemoteDomainInterfaceAddressesArgs(RemoteNonnullDomain dom, int so
     /**
      * Checks that the non-optional components are present.
      *
+     * @param dom the {@code dom} component
+     * @param source the {@code source} component
+     * @param flags the {@code flags} component
      * @throws NullPointerException if one is null
      */
     public RemoteDomainInterfaceAddressesArgs {

@@ -15,6 +15,7 @@ public record RemoteDomainInterfaceAddressesRet(java.util.List<RemoteDomainInter
     /**
      * Checks that the non-optional components are present.
      *
+     * @param ifaces the {@code ifaces} component
      * @throws NullPointerException if one is null
      */
     public RemoteDomainInterfaceAddressesRet {

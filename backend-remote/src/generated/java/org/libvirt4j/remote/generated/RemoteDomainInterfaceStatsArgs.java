@@ -16,6 +16,8 @@ public record RemoteDomainInterfaceStatsArgs(RemoteNonnullDomain dom, String dev
     /**
      * Checks that the non-optional components are present.
      *
+     * @param dom the {@code dom} component
+     * @param device the {@code device} component
      * @throws NullPointerException if one is null
      */
     public RemoteDomainInterfaceStatsArgs {

@@ -16,6 +16,8 @@ public record RemoteDomainIothreadInfo(int iothreadId, byte[] cpumap) implements
     /**
      * Checks that the non-optional components are present.
      *
+     * @param iothreadId the {@code iothreadId} component
+     * @param cpumap the {@code cpumap} component
      * @throws NullPointerException if one is null
      */
     public RemoteDomainIothreadInfo {

@@ -17,6 +17,9 @@ public record RemoteDomainIpAddr(int type, String addr, int prefix) implements X
     /**
      * Checks that the non-optional components are present.
      *
+     * @param type the {@code type} component
+     * @param addr the {@code addr} component
+     * @param prefix the {@code prefix} component
      * @throws NullPointerException if one is null
      */
     public RemoteDomainIpAddr {

@@ -17,6 +17,9 @@ public record RemoteDomainListAllCheckpointsArgs(RemoteNonnullDomain dom, int ne
     /**
      * Checks that the non-optional components are present.
      *
+     * @param dom the {@code dom} component
+     * @param needResults the {@code needResults} component
+     * @param flags the {@code flags} component
      * @throws NullPointerException if one is null
      */
     public RemoteDomainListAllCheckpointsArgs {

@@ -16,6 +16,8 @@ public record RemoteDomainListAllSnapshotsRet(java.util.List<RemoteNonnullDomain
     /**
      * Checks that the non-optional components are present.
      *
+     * @param snapshots the {@code snapshots} component
+     * @param ret the {@code ret} component
      * @throws NullPointerException if one is null
      */
     public RemoteDomainListAllSnapshotsRet {

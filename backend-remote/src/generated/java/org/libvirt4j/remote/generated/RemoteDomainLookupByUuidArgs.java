@@ -15,6 +15,7 @@ public record RemoteDomainLookupByUuidArgs(byte[] uuid) implements XdrEncodable 
     /**
      * Checks that the non-optional components are present.
      *
+     * @param uuid the {@code uuid} component
      * @throws NullPointerException if one is null
      */
     public RemoteDomainLookupByUuidArgs {

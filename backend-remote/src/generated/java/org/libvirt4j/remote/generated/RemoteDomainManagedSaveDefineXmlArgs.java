@@ -17,6 +17,9 @@ public record RemoteDomainManagedSaveDefineXmlArgs(RemoteNonnullDomain dom, Stri
     /**
      * Checks that the non-optional components are present.
      *
+     * @param dom the {@code dom} component
+     * @param dxml the {@code dxml} component
+     * @param flags the {@code flags} component
      * @throws NullPointerException if one is null
      */
     public RemoteDomainManagedSaveDefineXmlArgs {

@@ -18,6 +18,10 @@ public record RemoteDomainMemoryPeekArgs(RemoteNonnullDomain dom, long offset, i
     /**
      * Checks that the non-optional components are present.
      *
+     * @param dom the {@code dom} component
+     * @param offset the {@code offset} component
+     * @param size the {@code size} component
+     * @param flags the {@code flags} component
      * @throws NullPointerException if one is null
      */
     public RemoteDomainMemoryPeekArgs {

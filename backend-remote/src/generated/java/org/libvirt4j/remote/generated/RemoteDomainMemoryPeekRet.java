@@ -15,6 +15,7 @@ public record RemoteDomainMemoryPeekRet(byte[] buffer) implements XdrEncodable {
     /**
      * Checks that the non-optional components are present.
      *
+     * @param buffer the {@code buffer} component
      * @throws NullPointerException if one is null
      */
     public RemoteDomainMemoryPeekRet {

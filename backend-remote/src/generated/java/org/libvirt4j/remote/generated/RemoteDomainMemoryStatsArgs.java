@@ -17,6 +17,9 @@ public record RemoteDomainMemoryStatsArgs(RemoteNonnullDomain dom, int maxStats,
     /**
      * Checks that the non-optional components are present.
      *
+     * @param dom the {@code dom} component
+     * @param maxStats the {@code maxStats} component
+     * @param flags the {@code flags} component
      * @throws NullPointerException if one is null
      */
     public RemoteDomainMemoryStatsArgs {

@@ -15,6 +15,7 @@ public record RemoteDomainMemoryStatsRet(java.util.List<RemoteDomainMemoryStat> 
     /**
      * Checks that the non-optional components are present.
      *
+     * @param stats the {@code stats} component
      * @throws NullPointerException if one is null
      */
     public RemoteDomainMemoryStatsRet {

@@ -19,6 +19,11 @@ public record RemoteDomainMigrateBegin3Args(RemoteNonnullDomain dom, String xmli
     /**
      * Checks that the non-optional components are present.
      *
+     * @param dom the {@code dom} component
+     * @param xmlin the {@code xmlin} component
+     * @param flags the {@code flags} component
+     * @param dname the {@code dname} component
+     * @param resource the {@code resource} component
      * @throws NullPointerException if one is null
      */
     public RemoteDomainMigrateBegin3Args {

@@ -16,6 +16,8 @@ public record RemoteDomainMigrateBegin3ParamsRet(byte[] cookieOut, String xml) i
     /**
      * Checks that the non-optional components are present.
      *
+     * @param cookieOut the {@code cookieOut} component
+     * @param xml the {@code xml} component
      * @throws NullPointerException if one is null
      */
     public RemoteDomainMigrateBegin3ParamsRet {

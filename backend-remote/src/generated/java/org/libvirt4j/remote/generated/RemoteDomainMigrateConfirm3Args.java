@@ -18,6 +18,10 @@ public record RemoteDomainMigrateConfirm3Args(RemoteNonnullDomain dom, byte[] co
     /**
      * Checks that the non-optional components are present.
      *
+     * @param dom the {@code dom} component
+     * @param cookieIn the {@code cookieIn} component
+     * @param flags the {@code flags} component
+     * @param cancelled the {@code cancelled} component
      * @throws NullPointerException if one is null
      */
     public RemoteDomainMigrateConfirm3Args {

@@ -19,6 +19,11 @@ public record RemoteDomainMigrateConfirm3ParamsArgs(RemoteNonnullDomain dom, jav
     /**
      * Checks that the non-optional components are present.
      *
+     * @param dom the {@code dom} component
+     * @param params the {@code params} component
+     * @param cookieIn the {@code cookieIn} component
+     * @param flags the {@code flags} component
+     * @param cancelled the {@code cancelled} component
      * @throws NullPointerException if one is null
      */
     public RemoteDomainMigrateConfirm3ParamsArgs {

@@ -19,6 +19,11 @@ public record RemoteDomainMigrateFinish2Args(String dname, byte[] cookie, String
     /**
      * Checks that the non-optional components are present.
      *
+     * @param dname the {@code dname} component
+     * @param cookie the {@code cookie} component
+     * @param uri the {@code uri} component
+     * @param flags the {@code flags} component
+     * @param retcode the {@code retcode} component
      * @throws NullPointerException if one is null
      */
     public RemoteDomainMigrateFinish2Args {

@@ -15,6 +15,7 @@ public record RemoteDomainMigrateFinish2Ret(RemoteNonnullDomain ddom) implements
     /**
      * Checks that the non-optional components are present.
      *
+     * @param ddom the {@code ddom} component
      * @throws NullPointerException if one is null
      */
     public RemoteDomainMigrateFinish2Ret {

@@ -20,6 +20,12 @@ public record RemoteDomainMigrateFinish3Args(String dname, byte[] cookieIn, Stri
     /**
      * Checks that the non-optional components are present.
      *
+     * @param dname the {@code dname} component
+     * @param cookieIn the {@code cookieIn} component
+     * @param dconnuri the {@code dconnuri} component
+     * @param uri the {@code uri} component
+     * @param flags the {@code flags} component
+     * @param cancelled the {@code cancelled} component
      * @throws NullPointerException if one is null
      */
     public RemoteDomainMigrateFinish3Args {

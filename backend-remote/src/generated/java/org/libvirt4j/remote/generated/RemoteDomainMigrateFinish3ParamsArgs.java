@@ -18,6 +18,10 @@ public record RemoteDomainMigrateFinish3ParamsArgs(java.util.List<RemoteTypedPar
     /**
      * Checks that the non-optional components are present.
      *
+     * @param params the {@code params} component
+     * @param cookieIn the {@code cookieIn} component
+     * @param flags the {@code flags} component
+     * @param cancelled the {@code cancelled} component
      * @throws NullPointerException if one is null
      */
     public RemoteDomainMigrateFinish3ParamsArgs {

@@ -16,6 +16,8 @@ public record RemoteDomainMigrateFinish3Ret(RemoteNonnullDomain dom, byte[] cook
     /**
      * Checks that the non-optional components are present.
      *
+     * @param dom the {@code dom} component
+     * @param cookieOut the {@code cookieOut} component
      * @throws NullPointerException if one is null
      */
     public RemoteDomainMigrateFinish3Ret {

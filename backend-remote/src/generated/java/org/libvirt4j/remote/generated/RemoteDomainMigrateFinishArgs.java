@@ -18,6 +18,10 @@ public record RemoteDomainMigrateFinishArgs(String dname, byte[] cookie, String 
     /**
      * Checks that the non-optional components are present.
      *
+     * @param dname the {@code dname} component
+     * @param cookie the {@code cookie} component
+     * @param uri the {@code uri} component
+     * @param flags the {@code flags} component
      * @throws NullPointerException if one is null
      */
     public RemoteDomainMigrateFinishArgs {

@@ -16,6 +16,8 @@ public record RemoteDomainMigrateGetMaxSpeedArgs(RemoteNonnullDomain dom, int fl
     /**
      * Checks that the non-optional components are present.
      *
+     * @param dom the {@code dom} component
+     * @param flags the {@code flags} component
      * @throws NullPointerException if one is null
      */
     public RemoteDomainMigrateGetMaxSpeedArgs {

@@ -22,6 +22,14 @@ public record RemoteDomainMigratePerform3Args(RemoteNonnullDomain dom, String xm
     /**
      * Checks that the non-optional components are present.
      *
+     * @param dom the {@code dom} component
+     * @param xmlin the {@code xmlin} component
+     * @param cookieIn the {@code cookieIn} component
+     * @param dconnuri the {@code dconnuri} component
+     * @param uri the {@code uri} component
+     * @param flags the {@code flags} component
+     * @param dname the {@code dname} component
+     * @param resource the {@code resource} component
      * @throws NullPointerException if one is null
      */
     public RemoteDomainMigratePerform3Args {

@@ -19,6 +19,11 @@ public record RemoteDomainMigratePerform3ParamsArgs(RemoteNonnullDomain dom, Str
     /**
      * Checks that the non-optional components are present.
      *
+     * @param dom the {@code dom} component
+     * @param dconnuri the {@code dconnuri} component
+     * @param params the {@code params} component
+     * @param cookieIn the {@code cookieIn} component
+     * @param flags the {@code flags} component
      * @throws NullPointerException if one is null
      */
     public RemoteDomainMigratePerform3ParamsArgs {

@@ -15,6 +15,7 @@ public record RemoteDomainMigratePerform3ParamsRet(byte[] cookieOut) implements 
     /**
      * Checks that the non-optional components are present.
      *
+     * @param cookieOut the {@code cookieOut} component
      * @throws NullPointerException if one is null
      */
     public RemoteDomainMigratePerform3ParamsRet {

@@ -20,6 +20,12 @@ public record RemoteDomainMigratePerformArgs(RemoteNonnullDomain dom, byte[] coo
     /**
      * Checks that the non-optional components are present.
      *
+     * @param dom the {@code dom} component
+     * @param cookie the {@code cookie} component
+     * @param uri the {@code uri} component
+     * @param flags the {@code flags} component
+     * @param dname the {@code dname} component
+     * @param resource the {@code resource} component
      * @throws NullPointerException if one is null
      */
     public RemoteDomainMigratePerformArgs {

@@ -19,6 +19,11 @@ public record RemoteDomainMigratePrepare2Args(String uriIn, long flags, String d
     /**
      * Checks that the non-optional components are present.
      *
+     * @param uriIn the {@code uriIn} component
+     * @param flags the {@code flags} component
+     * @param dname the {@code dname} component
+     * @param resource the {@code resource} component
+     * @param domXml the {@code domXml} component
      * @throws NullPointerException if one is null
      */
     public RemoteDomainMigratePrepare2Args {

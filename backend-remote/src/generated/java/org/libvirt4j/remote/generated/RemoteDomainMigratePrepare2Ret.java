@@ -16,6 +16,8 @@ public record RemoteDomainMigratePrepare2Ret(byte[] cookie, String uriOut) imple
     /**
      * Checks that the non-optional components are present.
      *
+     * @param cookie the {@code cookie} component
+     * @param uriOut the {@code uriOut} component
      * @throws NullPointerException if one is null
      */
     public RemoteDomainMigratePrepare2Ret {

@@ -20,6 +20,12 @@ public record RemoteDomainMigratePrepare3Args(byte[] cookieIn, String uriIn, lon
     /**
      * Checks that the non-optional components are present.
      *
+     * @param cookieIn the {@code cookieIn} component
+     * @param uriIn the {@code uriIn} component
+     * @param flags the {@code flags} component
+     * @param dname the {@code dname} component
+     * @param resource the {@code resource} component
+     * @param domXml the {@code domXml} component
      * @throws NullPointerException if one is null
      */
     public RemoteDomainMigratePrepare3Args {

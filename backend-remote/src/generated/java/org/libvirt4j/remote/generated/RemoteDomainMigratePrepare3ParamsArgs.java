@@ -17,6 +17,9 @@ public record RemoteDomainMigratePrepare3ParamsArgs(java.util.List<RemoteTypedPa
     /**
      * Checks that the non-optional components are present.
      *
+     * @param params the {@code params} component
+     * @param cookieIn the {@code cookieIn} component
+     * @param flags the {@code flags} component
      * @throws NullPointerException if one is null
      */
     public RemoteDomainMigratePrepare3ParamsArgs {

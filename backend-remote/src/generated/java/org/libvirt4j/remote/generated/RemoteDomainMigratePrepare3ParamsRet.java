@@ -16,6 +16,8 @@ public record RemoteDomainMigratePrepare3ParamsRet(byte[] cookieOut, String uriO
     /**
      * Checks that the non-optional components are present.
      *
+     * @param cookieOut the {@code cookieOut} component
+     * @param uriOut the {@code uriOut} component
      * @throws NullPointerException if one is null
      */
     public RemoteDomainMigratePrepare3ParamsRet {

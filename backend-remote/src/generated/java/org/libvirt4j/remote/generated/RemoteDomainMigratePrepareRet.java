@@ -16,6 +16,8 @@ public record RemoteDomainMigratePrepareRet(byte[] cookie, String uriOut) implem
     /**
      * Checks that the non-optional components are present.
      *
+     * @param cookie the {@code cookie} component
+     * @param uriOut the {@code uriOut} component
      * @throws NullPointerException if one is null
      */
     public RemoteDomainMigratePrepareRet {

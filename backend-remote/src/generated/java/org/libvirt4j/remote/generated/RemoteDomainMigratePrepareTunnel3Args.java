@@ -19,6 +19,11 @@ public record RemoteDomainMigratePrepareTunnel3Args(byte[] cookieIn, long flags,
     /**
      * Checks that the non-optional components are present.
      *
+     * @param cookieIn the {@code cookieIn} component
+     * @param flags the {@code flags} component
+     * @param dname the {@code dname} component
+     * @param resource the {@code resource} component
+     * @param domXml the {@code domXml} component
      * @throws NullPointerException if one is null
      */
     public RemoteDomainMigratePrepareTunnel3Args {

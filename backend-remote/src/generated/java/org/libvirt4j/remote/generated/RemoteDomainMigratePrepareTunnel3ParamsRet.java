@@ -15,6 +15,7 @@ public record RemoteDomainMigratePrepareTunnel3ParamsRet(byte[] cookieOut) imple
     /**
      * Checks that the non-optional components are present.
      *
+     * @param cookieOut the {@code cookieOut} component
      * @throws NullPointerException if one is null
      */
     public RemoteDomainMigratePrepareTunnel3ParamsRet {

@@ -18,6 +18,10 @@ public record RemoteDomainMigratePrepareTunnelArgs(long flags, String dname, lon
     /**
      * Checks that the non-optional components are present.
      *
+     * @param flags the {@code flags} component
+     * @param dname the {@code dname} component
+     * @param resource the {@code resource} component
+     * @param domXml the {@code domXml} component
      * @throws NullPointerException if one is null
      */
     public RemoteDomainMigratePrepareTunnelArgs {

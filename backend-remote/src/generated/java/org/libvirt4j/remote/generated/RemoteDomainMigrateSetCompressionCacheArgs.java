@@ -17,6 +17,9 @@ public record RemoteDomainMigrateSetCompressionCacheArgs(RemoteNonnullDomain dom
     /**
      * Checks that the non-optional components are present.
      *
+     * @param dom the {@code dom} component
+     * @param cacheSize the {@code cacheSize} component
+     * @param flags the {@code flags} component
      * @throws NullPointerException if one is null
      */
     public RemoteDomainMigrateSetCompressionCacheArgs {

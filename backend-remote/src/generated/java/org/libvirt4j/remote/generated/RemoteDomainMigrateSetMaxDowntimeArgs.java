@@ -17,6 +17,9 @@ public record RemoteDomainMigrateSetMaxDowntimeArgs(RemoteNonnullDomain dom, lon
     /**
      * Checks that the non-optional components are present.
      *
+     * @param dom the {@code dom} component
+     * @param downtime the {@code downtime} component
+     * @param flags the {@code flags} component
      * @throws NullPointerException if one is null
      */
     public RemoteDomainMigrateSetMaxDowntimeArgs {

@@ -17,6 +17,9 @@ public record RemoteDomainMigrateSetMaxSpeedArgs(RemoteNonnullDomain dom, long b
     /**
      * Checks that the non-optional components are present.
      *
+     * @param dom the {@code dom} component
+     * @param bandwidth the {@code bandwidth} component
+     * @param flags the {@code flags} component
      * @throws NullPointerException if one is null
      */
     public RemoteDomainMigrateSetMaxSpeedArgs {

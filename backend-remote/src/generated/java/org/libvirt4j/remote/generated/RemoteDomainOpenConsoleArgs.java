@@ -17,6 +17,9 @@ public record RemoteDomainOpenConsoleArgs(RemoteNonnullDomain dom, String devNam
     /**
      * Checks that the non-optional components are present.
      *
+     * @param dom the {@code dom} component
+     * @param devName the {@code devName} component
+     * @param flags the {@code flags} component
      * @throws NullPointerException if one is null
      */
     public RemoteDomainOpenConsoleArgs {

@@ -17,6 +17,9 @@ public record RemoteDomainOpenGraphicsArgs(RemoteNonnullDomain dom, int idx, int
     /**
      * Checks that the non-optional components are present.
      *
+     * @param dom the {@code dom} component
+     * @param idx the {@code idx} component
+     * @param flags the {@code flags} component
      * @throws NullPointerException if one is null
      */
     public RemoteDomainOpenGraphicsArgs {

@@ -17,6 +17,9 @@ public record RemoteDomainOpenGraphicsFdArgs(RemoteNonnullDomain dom, int idx, i
     /**
      * Checks that the non-optional components are present.
      *
+     * @param dom the {@code dom} component
+     * @param idx the {@code idx} component
+     * @param flags the {@code flags} component
      * @throws NullPointerException if one is null
      */
     public RemoteDomainOpenGraphicsFdArgs {

@@ -17,6 +17,9 @@ public record RemoteDomainPinEmulatorArgs(RemoteNonnullDomain dom, byte[] cpumap
     /**
      * Checks that the non-optional components are present.
      *
+     * @param dom the {@code dom} component
+     * @param cpumap the {@code cpumap} component
+     * @param flags the {@code flags} component
      * @throws NullPointerException if one is null
      */
     public RemoteDomainPinEmulatorArgs {

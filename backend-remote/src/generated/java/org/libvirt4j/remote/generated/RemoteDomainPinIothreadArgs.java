@@ -18,6 +18,10 @@ public record RemoteDomainPinIothreadArgs(RemoteNonnullDomain dom, int iothreads
     /**
      * Checks that the non-optional components are present.
      *
+     * @param dom the {@code dom} component
+     * @param iothreadsId the {@code iothreadsId} component
+     * @param cpumap the {@code cpumap} component
+     * @param flags the {@code flags} component
      * @throws NullPointerException if one is null
      */
     public RemoteDomainPinIothreadArgs {

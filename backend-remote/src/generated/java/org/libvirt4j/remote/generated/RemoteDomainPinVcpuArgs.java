@@ -17,6 +17,9 @@ public record RemoteDomainPinVcpuArgs(RemoteNonnullDomain dom, int vcpu, byte[] 
     /**
      * Checks that the non-optional components are present.
      *
+     * @param dom the {@code dom} component
+     * @param vcpu the {@code vcpu} component
+     * @param cpumap the {@code cpumap} component
      * @throws NullPointerException if one is null
      */
     public RemoteDomainPinVcpuArgs {

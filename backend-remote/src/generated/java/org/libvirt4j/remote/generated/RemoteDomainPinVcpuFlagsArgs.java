@@ -18,6 +18,10 @@ public record RemoteDomainPinVcpuFlagsArgs(RemoteNonnullDomain dom, int vcpu, by
     /**
      * Checks that the non-optional components are present.
      *
+     * @param dom the {@code dom} component
+     * @param vcpu the {@code vcpu} component
+     * @param cpumap the {@code cpumap} component
+     * @param flags the {@code flags} component
      * @throws NullPointerException if one is null
      */
     public RemoteDomainPinVcpuFlagsArgs {

@@ -18,6 +18,10 @@ public record RemoteDomainPmSuspendForDurationArgs(RemoteNonnullDomain dom, int 
     /**
      * Checks that the non-optional components are present.
      *
+     * @param dom the {@code dom} component
+     * @param target the {@code target} component
+     * @param duration the {@code duration} component
+     * @param flags the {@code flags} component
      * @throws NullPointerException if one is null
      */
     public RemoteDomainPmSuspendForDurationArgs {

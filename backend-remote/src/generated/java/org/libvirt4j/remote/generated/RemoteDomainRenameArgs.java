@@ -17,6 +17,9 @@ public record RemoteDomainRenameArgs(RemoteNonnullDomain dom, String newName, in
     /**
      * Checks that the non-optional components are present.
      *
+     * @param dom the {@code dom} component
+     * @param newName the {@code newName} component
+     * @param flags the {@code flags} component
      * @throws NullPointerException if one is null
      */
     public RemoteDomainRenameArgs {

@@ -16,6 +16,8 @@ public record RemoteDomainResetArgs(RemoteNonnullDomain dom, int flags) implemen
     /**
      * Checks that the non-optional components are present.
      *
+     * @param dom the {@code dom} component
+     * @param flags the {@code flags} component
      * @throws NullPointerException if one is null
      */
     public RemoteDomainResetArgs {

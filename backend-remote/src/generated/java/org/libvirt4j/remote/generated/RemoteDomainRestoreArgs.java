@@ -15,6 +15,7 @@ public record RemoteDomainRestoreArgs(String from) implements XdrEncodable {
     /**
      * Checks that the non-optional components are present.
      *
+     * @param from the {@code from} component
      * @throws NullPointerException if one is null
      */
     public RemoteDomainRestoreArgs {

@@ -17,6 +17,9 @@ public record RemoteDomainRestoreFlagsArgs(String from, String dxml, int flags) 
     /**
      * Checks that the non-optional components are present.
      *
+     * @param from the {@code from} component
+     * @param dxml the {@code dxml} component
+     * @param flags the {@code flags} component
      * @throws NullPointerException if one is null
      */
     public RemoteDomainRestoreFlagsArgs {

@@ -16,6 +16,8 @@ public record RemoteDomainSaveArgs(RemoteNonnullDomain dom, String to) implement
     /**
      * Checks that the non-optional components are present.
      *
+     * @param dom the {@code dom} component
+     * @param to the {@code to} component
      * @throws NullPointerException if one is null
      */
     public RemoteDomainSaveArgs {

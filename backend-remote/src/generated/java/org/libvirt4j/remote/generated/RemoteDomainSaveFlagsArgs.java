@@ -18,6 +18,10 @@ public record RemoteDomainSaveFlagsArgs(RemoteNonnullDomain dom, String to, Stri
     /**
      * Checks that the non-optional components are present.
      *
+     * @param dom the {@code dom} component
+     * @param to the {@code to} component
+     * @param dxml the {@code dxml} component
+     * @param flags the {@code flags} component
      * @throws NullPointerException if one is null
      */
     public RemoteDomainSaveFlagsArgs {

@@ -17,6 +17,9 @@ public record RemoteDomainSaveImageDefineXmlArgs(String file, String dxml, int f
     /**
      * Checks that the non-optional components are present.
      *
+     * @param file the {@code file} component
+     * @param dxml the {@code dxml} component
+     * @param flags the {@code flags} component
      * @throws NullPointerException if one is null
      */
     public RemoteDomainSaveImageDefineXmlArgs {

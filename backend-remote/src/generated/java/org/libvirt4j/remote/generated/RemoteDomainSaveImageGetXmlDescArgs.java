@@ -16,6 +16,8 @@ public record RemoteDomainSaveImageGetXmlDescArgs(String file, int flags) implem
     /**
      * Checks that the non-optional components are present.
      *
+     * @param file the {@code file} component
+     * @param flags the {@code flags} component
      * @throws NullPointerException if one is null
      */
     public RemoteDomainSaveImageGetXmlDescArgs {

@@ -15,6 +15,7 @@ public record RemoteDomainSaveImageGetXmlDescRet(String xml) implements XdrEncod
     /**
      * Checks that the non-optional components are present.
      *
+     * @param xml the {@code xml} component
      * @throws NullPointerException if one is null
      */
     public RemoteDomainSaveImageGetXmlDescRet {

@@ -17,6 +17,9 @@ public record RemoteDomainScreenshotArgs(RemoteNonnullDomain dom, int screen, in
     /**
      * Checks that the non-optional components are present.
      *
+     * @param dom the {@code dom} component
+     * @param screen the {@code screen} component
+     * @param flags the {@code flags} component
      * @throws NullPointerException if one is null
      */
     public RemoteDomainScreenshotArgs {

@@ -19,6 +19,11 @@ public record RemoteDomainSendKeyArgs(RemoteNonnullDomain dom, int codeset, int 
     /**
      * Checks that the non-optional components are present.
      *
+     * @param dom the {@code dom} component
+     * @param codeset the {@code codeset} component
+     * @param holdtime the {@code holdtime} component
+     * @param keycodes the {@code keycodes} component
+     * @param flags the {@code flags} component
      * @throws NullPointerException if one is null
      */
     public RemoteDomainSendKeyArgs {

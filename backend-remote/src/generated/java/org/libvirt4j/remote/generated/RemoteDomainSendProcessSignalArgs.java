@@ -18,6 +18,10 @@ public record RemoteDomainSendProcessSignalArgs(RemoteNonnullDomain dom, long pi
     /**
      * Checks that the non-optional components are present.
      *
+     * @param dom the {@code dom} component
+     * @param pidValue the {@code pidValue} component
+     * @param signum the {@code signum} component
+     * @param flags the {@code flags} component
      * @throws NullPointerException if one is null
      */
     public RemoteDomainSendProcessSignalArgs {

@@ -16,6 +16,8 @@ public record RemoteDomainSetAutostartArgs(RemoteNonnullDomain dom, int autostar
     /**
      * Checks that the non-optional components are present.
      *
+     * @param dom the {@code dom} component
+     * @param autostart the {@code autostart} component
      * @throws NullPointerException if one is null
      */
     public RemoteDomainSetAutostartArgs {

@@ -18,6 +18,10 @@ public record RemoteDomainSetBlockThresholdArgs(RemoteNonnullDomain dom, String 
     /**
      * Checks that the non-optional components are present.
      *
+     * @param dom the {@code dom} component
+     * @param dev the {@code dev} component
+     * @param threshold the {@code threshold} component
+     * @param flags the {@code flags} component
      * @throws NullPointerException if one is null
      */
     public RemoteDomainSetBlockThresholdArgs {

@@ -18,6 +18,10 @@ public record RemoteDomainSetInterfaceParametersArgs(RemoteNonnullDomain dom, St
     /**
      * Checks that the non-optional components are present.
      *
+     * @param dom the {@code dom} component
+     * @param device the {@code device} component
+     * @param params the {@code params} component
+     * @param flags the {@code flags} component
      * @throws NullPointerException if one is null
      */
     public RemoteDomainSetInterfaceParametersArgs {

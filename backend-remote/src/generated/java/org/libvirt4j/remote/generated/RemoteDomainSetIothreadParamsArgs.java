@@ -18,6 +18,10 @@ public record RemoteDomainSetIothreadParamsArgs(RemoteNonnullDomain dom, int iot
     /**
      * Checks that the non-optional components are present.
      *
+     * @param dom the {@code dom} component
+     * @param iothreadId the {@code iothreadId} component
+     * @param params the {@code params} component
+     * @param flags the {@code flags} component
      * @throws NullPointerException if one is null
      */
     public RemoteDomainSetIothreadParamsArgs {

@@ -17,6 +17,9 @@ public record RemoteDomainSetLaunchSecurityStateArgs(RemoteNonnullDomain dom, ja
     /**
      * Checks that the non-optional components are present.
      *
+     * @param dom the {@code dom} component
+     * @param params the {@code params} component
+     * @param flags the {@code flags} component
      * @throws NullPointerException if one is null
      */
     public RemoteDomainSetLaunchSecurityStateArgs {

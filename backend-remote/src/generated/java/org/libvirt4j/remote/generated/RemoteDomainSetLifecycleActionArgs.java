@@ -18,6 +18,10 @@ public record RemoteDomainSetLifecycleActionArgs(RemoteNonnullDomain dom, int ty
     /**
      * Checks that the non-optional components are present.
      *
+     * @param dom the {@code dom} component
+     * @param type the {@code type} component
+     * @param action the {@code action} component
+     * @param flags the {@code flags} component
      * @throws NullPointerException if one is null
      */
     public RemoteDomainSetLifecycleActionArgs {

@@ -16,6 +16,8 @@ public record RemoteDomainSetMemoryArgs(RemoteNonnullDomain dom, long memory) im
     /**
      * Checks that the non-optional components are present.
      *
+     * @param dom the {@code dom} component
+     * @param memory the {@code memory} component
      * @throws NullPointerException if one is null
      */
     public RemoteDomainSetMemoryArgs {

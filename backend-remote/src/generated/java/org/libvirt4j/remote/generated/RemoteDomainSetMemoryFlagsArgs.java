@@ -17,6 +17,9 @@ public record RemoteDomainSetMemoryFlagsArgs(RemoteNonnullDomain dom, long memor
     /**
      * Checks that the non-optional components are present.
      *
+     * @param dom the {@code dom} component
+     * @param memory the {@code memory} component
+     * @param flags the {@code flags} component
      * @throws NullPointerException if one is null
      */
     public RemoteDomainSetMemoryFlagsArgs {

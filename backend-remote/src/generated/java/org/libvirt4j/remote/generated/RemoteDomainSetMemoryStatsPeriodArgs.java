@@ -17,6 +17,9 @@ public record RemoteDomainSetMemoryStatsPeriodArgs(RemoteNonnullDomain dom, int 
     /**
      * Checks that the non-optional components are present.
      *
+     * @param dom the {@code dom} component
+     * @param period the {@code period} component
+     * @param flags the {@code flags} component
      * @throws NullPointerException if one is null
      */
     public RemoteDomainSetMemoryStatsPeriodArgs {

@@ -20,6 +20,12 @@ public record RemoteDomainSetMetadataArgs(RemoteNonnullDomain dom, int type, Str
     /**
      * Checks that the non-optional components are present.
      *
+     * @param dom the {@code dom} component
+     * @param type the {@code type} component
+     * @param metadata the {@code metadata} component
+     * @param key the {@code key} component
+     * @param uri the {@code uri} component
+     * @param flags the {@code flags} component
      * @throws NullPointerException if one is null
      */
     public RemoteDomainSetMetadataArgs {

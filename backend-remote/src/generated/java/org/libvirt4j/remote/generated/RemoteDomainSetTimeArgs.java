@@ -18,6 +18,10 @@ public record RemoteDomainSetTimeArgs(RemoteNonnullDomain dom, long seconds, int
     /**
      * Checks that the non-optional components are present.
      *
+     * @param dom the {@code dom} component
+     * @param seconds the {@code seconds} component
+     * @param nseconds the {@code nseconds} component
+     * @param flags the {@code flags} component
      * @throws NullPointerException if one is null
      */
     public RemoteDomainSetTimeArgs {

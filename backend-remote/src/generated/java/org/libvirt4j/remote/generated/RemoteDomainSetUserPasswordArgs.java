@@ -18,6 +18,10 @@ public record RemoteDomainSetUserPasswordArgs(RemoteNonnullDomain dom, String us
     /**
      * Checks that the non-optional components are present.
      *
+     * @param dom the {@code dom} component
+     * @param user the {@code user} component
+     * @param password the {@code password} component
+     * @param flags the {@code flags} component
      * @throws NullPointerException if one is null
      */
     public RemoteDomainSetUserPasswordArgs {

@@ -18,6 +18,10 @@ public record RemoteDomainSetVcpuArgs(RemoteNonnullDomain dom, String cpumap, in
     /**
      * Checks that the non-optional components are present.
      *
+     * @param dom the {@code dom} component
+     * @param cpumap the {@code cpumap} component
+     * @param state the {@code state} component
+     * @param flags the {@code flags} component
      * @throws NullPointerException if one is null
      */
     public RemoteDomainSetVcpuArgs {

@@ -16,6 +16,8 @@ public record RemoteDomainSetVcpusArgs(RemoteNonnullDomain dom, int nvcpus) impl
     /**
      * Checks that the non-optional components are present.
      *
+     * @param dom the {@code dom} component
+     * @param nvcpus the {@code nvcpus} component
      * @throws NullPointerException if one is null
      */
     public RemoteDomainSetVcpusArgs {

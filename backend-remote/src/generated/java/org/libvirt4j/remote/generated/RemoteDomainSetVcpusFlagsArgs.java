@@ -17,6 +17,9 @@ public record RemoteDomainSetVcpusFlagsArgs(RemoteNonnullDomain dom, int nvcpus,
     /**
      * Checks that the non-optional components are present.
      *
+     * @param dom the {@code dom} component
+     * @param nvcpus the {@code nvcpus} component
+     * @param flags the {@code flags} component
      * @throws NullPointerException if one is null
      */
     public RemoteDomainSetVcpusFlagsArgs {

@@ -17,6 +17,9 @@ public record RemoteDomainSnapshotCreateXmlArgs(RemoteNonnullDomain dom, String 
     /**
      * Checks that the non-optional components are present.
      *
+     * @param dom the {@code dom} component
+     * @param xmlDesc the {@code xmlDesc} component
+     * @param flags the {@code flags} component
      * @throws NullPointerException if one is null
      */
     public RemoteDomainSnapshotCreateXmlArgs {

@@ -15,6 +15,7 @@ public record RemoteDomainSnapshotCreateXmlRet(RemoteNonnullDomainSnapshot snap)
     /**
      * Checks that the non-optional components are present.
      *
+     * @param snap the {@code snap} component
      * @throws NullPointerException if one is null
      */
     public RemoteDomainSnapshotCreateXmlRet {

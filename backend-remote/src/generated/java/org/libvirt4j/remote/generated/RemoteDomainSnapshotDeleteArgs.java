@@ -16,6 +16,8 @@ public record RemoteDomainSnapshotDeleteArgs(RemoteNonnullDomainSnapshot snap, i
     /**
      * Checks that the non-optional components are present.
      *
+     * @param snap the {@code snap} component
+     * @param flags the {@code flags} component
      * @throws NullPointerException if one is null
      */
     public RemoteDomainSnapshotDeleteArgs {

@@ -15,6 +15,7 @@ public record RemoteDomainSnapshotGetParentRet(RemoteNonnullDomainSnapshot snap)
     /**
      * Checks that the non-optional components are present.
      *
+     * @param snap the {@code snap} component
      * @throws NullPointerException if one is null
      */
     public RemoteDomainSnapshotGetParentRet {

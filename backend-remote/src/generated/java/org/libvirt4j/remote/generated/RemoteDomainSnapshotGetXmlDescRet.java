@@ -15,6 +15,7 @@ public record RemoteDomainSnapshotGetXmlDescRet(String xml) implements XdrEncoda
     /**
      * Checks that the non-optional components are present.
      *
+     * @param xml the {@code xml} component
      * @throws NullPointerException if one is null
      */
     public RemoteDomainSnapshotGetXmlDescRet {

@@ -17,6 +17,9 @@ public record RemoteDomainSnapshotListAllChildrenArgs(RemoteNonnullDomainSnapsho
     /**
      * Checks that the non-optional components are present.
      *
+     * @param snapshot the {@code snapshot} component
+     * @param needResults the {@code needResults} component
+     * @param flags the {@code flags} component
      * @throws NullPointerException if one is null
      */
     public RemoteDomainSnapshotListAllChildrenArgs {

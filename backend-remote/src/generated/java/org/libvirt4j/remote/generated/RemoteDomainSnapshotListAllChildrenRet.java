@@ -16,6 +16,8 @@ public record RemoteDomainSnapshotListAllChildrenRet(java.util.List<RemoteNonnul
     /**
      * Checks that the non-optional components are present.
      *
+     * @param snapshots the {@code snapshots} component
+     * @param ret the {@code ret} component
      * @throws NullPointerException if one is null
      */
     public RemoteDomainSnapshotListAllChildrenRet {

@@ -17,6 +17,9 @@ public record RemoteDomainSnapshotListChildrenNamesArgs(RemoteNonnullDomainSnaps
     /**
      * Checks that the non-optional components are present.
      *
+     * @param snap the {@code snap} component
+     * @param maxnames the {@code maxnames} component
+     * @param flags the {@code flags} component
      * @throws NullPointerException if one is null
      */
     public RemoteDomainSnapshotListChildrenNamesArgs {

@@ -17,6 +17,9 @@ public record RemoteDomainSnapshotListNamesArgs(RemoteNonnullDomain dom, int max
     /**
      * Checks that the non-optional components are present.
      *
+     * @param dom the {@code dom} component
+     * @param maxnames the {@code maxnames} component
+     * @param flags the {@code flags} component
      * @throws NullPointerException if one is null
      */
     public RemoteDomainSnapshotListNamesArgs {

@@ -17,6 +17,9 @@ public record RemoteDomainStartDirtyRateCalcArgs(RemoteNonnullDomain dom, int se
     /**
      * Checks that the non-optional components are present.
      *
+     * @param dom the {@code dom} component
+     * @param seconds the {@code seconds} component
+     * @param flags the {@code flags} component
      * @throws NullPointerException if one is null
      */
     public RemoteDomainStartDirtyRateCalcArgs {

@@ -16,6 +16,8 @@ public record RemoteDomainStatsRecord(RemoteNonnullDomain dom, java.util.List<Re
     /**
      * Checks that the non-optional components are present.
      *
+     * @param dom the {@code dom} component
+     * @param params the {@code params} component
      * @throws NullPointerException if one is null
      */
     public RemoteDomainStatsRecord {

@@ -15,6 +15,7 @@ public record RemoteDomainUndefineArgs(RemoteNonnullDomain dom) implements XdrEn
     /**
      * Checks that the non-optional components are present.
      *
+     * @param dom the {@code dom} component
      * @throws NullPointerException if one is null
      */
     public RemoteDomainUndefineArgs {

@@ -16,6 +16,8 @@ public record RemoteInterfaceCreateArgs(RemoteNonnullInterface iface, int flags)
     /**
      * Checks that the non-optional components are present.
      *
+     * @param iface the {@code iface} component
+     * @param flags the {@code flags} component
      * @throws NullPointerException if one is null
      */
     public RemoteInterfaceCreateArgs {

@@ -16,6 +16,8 @@ public record RemoteInterfaceDefineXmlArgs(String xml, int flags) implements Xdr
     /**
      * Checks that the non-optional components are present.
      *
+     * @param xml the {@code xml} component
+     * @param flags the {@code flags} component
      * @throws NullPointerException if one is null
      */
     public RemoteInterfaceDefineXmlArgs {

@@ -15,6 +15,7 @@ public record RemoteInterfaceLookupByMacStringArgs(String mac) implements XdrEnc
     /**
      * Checks that the non-optional components are present.
      *
+     * @param mac the {@code mac} component
      * @throws NullPointerException if one is null
      */
     public RemoteInterfaceLookupByMacStringArgs {

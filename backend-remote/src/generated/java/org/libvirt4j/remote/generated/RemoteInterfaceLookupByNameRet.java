@@ -15,6 +15,7 @@ public record RemoteInterfaceLookupByNameRet(RemoteNonnullInterface iface) imple
     /**
      * Checks that the non-optional components are present.
      *
+     * @param iface the {@code iface} component
      * @throws NullPointerException if one is null
      */
     public RemoteInterfaceLookupByNameRet {

@@ -15,6 +15,7 @@ public record RemoteInterfaceUndefineArgs(RemoteNonnullInterface iface) implemen
     /**
      * Checks that the non-optional components are present.
      *
+     * @param iface the {@code iface} component
      * @throws NullPointerException if one is null
      */
     public RemoteInterfaceUndefineArgs {

@@ -23,6 +23,15 @@ public record RemoteNetworkDhcpLease(String iface, long expirytime, int type, St
     /**
      * Checks that the non-optional components are present.
      *
+     * @param iface the {@code iface} component
+     * @param expirytime the {@code expirytime} component
+     * @param type the {@code type} component
+     * @param mac the {@code mac} component
+     * @param iaid the {@code iaid} component
+     * @param ipaddr the {@code ipaddr} component
+     * @param prefix the {@code prefix} component
+     * @param hostname the {@code hostname} component
+     * @param clientid the {@code clientid} component
      * @throws NullPointerException if one is null
      */
     public RemoteNetworkDhcpLease {

@@ -18,6 +18,10 @@ public record RemoteNetworkEventLifecycleMsg(int callbackID, RemoteNonnullNetwor
     /**
      * Checks that the non-optional components are present.
      *
+     * @param callbackID the {@code callbackID} component
+     * @param net the {@code net} component
+     * @param event the {@code event} component
+     * @param detail the {@code detail} component
      * @throws NullPointerException if one is null
      */
     public RemoteNetworkEventLifecycleMsg {

@@ -15,6 +15,7 @@ public record RemoteNetworkGetAutostartArgs(RemoteNonnullNetwork net) implements
     /**
      * Checks that the non-optional components are present.
      *
+     * @param net the {@code net} component
      * @throws NullPointerException if one is null
      */
     public RemoteNetworkGetAutostartArgs {

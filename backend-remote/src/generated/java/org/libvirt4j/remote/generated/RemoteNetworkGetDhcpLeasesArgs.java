@@ -18,6 +18,10 @@ public record RemoteNetworkGetDhcpLeasesArgs(RemoteNonnullNetwork net, String ma
     /**
      * Checks that the non-optional components are present.
      *
+     * @param net the {@code net} component
+     * @param mac the {@code mac} component
+     * @param needResults the {@code needResults} component
+     * @param flags the {@code flags} component
      * @throws NullPointerException if one is null
      */
     public RemoteNetworkGetDhcpLeasesArgs {

@@ -16,6 +16,8 @@ public record RemoteNetworkGetDhcpLeasesRet(java.util.List<RemoteNetworkDhcpLeas
     /**
      * Checks that the non-optional components are present.
      *
+     * @param leases the {@code leases} component
+     * @param ret the {@code ret} component
      * @throws NullPointerException if one is null
      */
     public RemoteNetworkGetDhcpLeasesRet {

@@ -16,6 +16,8 @@ public record RemoteNetworkGetXmlDescArgs(RemoteNonnullNetwork net, int flags) i
     /**
      * Checks that the non-optional components are present.
      *
+     * @param net the {@code net} component
+     * @param flags the {@code flags} component
      * @throws NullPointerException if one is null
      */
     public RemoteNetworkGetXmlDescArgs {

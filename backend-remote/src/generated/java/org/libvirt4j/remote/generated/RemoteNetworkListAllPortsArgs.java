@@ -17,6 +17,9 @@ public record RemoteNetworkListAllPortsArgs(RemoteNonnullNetwork network, int ne
     /**
      * Checks that the non-optional components are present.
      *
+     * @param network the {@code network} component
+     * @param needResults the {@code needResults} component
+     * @param flags the {@code flags} component
      * @throws NullPointerException if one is null
      */
     public RemoteNetworkListAllPortsArgs {

@@ -16,6 +16,8 @@ public record RemoteNetworkListAllPortsRet(java.util.List<RemoteNonnullNetworkPo
     /**
      * Checks that the non-optional components are present.
      *
+     * @param ports the {@code ports} component
+     * @param ret the {@code ret} component
      * @throws NullPointerException if one is null
      */
     public RemoteNetworkListAllPortsRet {

@@ -15,6 +15,7 @@ public record RemoteNetworkLookupByUuidArgs(byte[] uuid) implements XdrEncodable
     /**
      * Checks that the non-optional components are present.
      *
+     * @param uuid the {@code uuid} component
      * @throws NullPointerException if one is null
      */
     public RemoteNetworkLookupByUuidArgs {

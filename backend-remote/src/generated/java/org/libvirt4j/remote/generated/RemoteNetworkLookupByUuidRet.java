@@ -15,6 +15,7 @@ public record RemoteNetworkLookupByUuidRet(RemoteNonnullNetwork net) implements 
     /**
      * Checks that the non-optional components are present.
      *
+     * @param net the {@code net} component
      * @throws NullPointerException if one is null
      */
     public RemoteNetworkLookupByUuidRet {

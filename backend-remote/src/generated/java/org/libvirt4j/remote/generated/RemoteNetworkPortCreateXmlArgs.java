@@ -17,6 +17,9 @@ public record RemoteNetworkPortCreateXmlArgs(RemoteNonnullNetwork network, Strin
     /**
      * Checks that the non-optional components are present.
      *
+     * @param network the {@code network} component
+     * @param xml the {@code xml} component
+     * @param flags the {@code flags} component
      * @throws NullPointerException if one is null
      */
     public RemoteNetworkPortCreateXmlArgs {

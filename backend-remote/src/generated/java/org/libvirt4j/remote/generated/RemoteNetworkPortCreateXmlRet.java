@@ -15,6 +15,7 @@ public record RemoteNetworkPortCreateXmlRet(RemoteNonnullNetworkPort port) imple
     /**
      * Checks that the non-optional components are present.
      *
+     * @param port the {@code port} component
      * @throws NullPointerException if one is null
      */
     public RemoteNetworkPortCreateXmlRet {

@@ -17,6 +17,9 @@ public record RemoteNetworkPortGetParametersArgs(RemoteNonnullNetworkPort port, 
     /**
      * Checks that the non-optional components are present.
      *
+     * @param port the {@code port} component
+     * @param nparams the {@code nparams} component
+     * @param flags the {@code flags} component
      * @throws NullPointerException if one is null
      */
     public RemoteNetworkPortGetParametersArgs {

@@ -16,6 +16,8 @@ public record RemoteNetworkPortGetXmlDescArgs(RemoteNonnullNetworkPort port, int
     /**
      * Checks that the non-optional components are present.
      *
+     * @param port the {@code port} component
+     * @param flags the {@code flags} component
      * @throws NullPointerException if one is null
      */
     public RemoteNetworkPortGetXmlDescArgs {

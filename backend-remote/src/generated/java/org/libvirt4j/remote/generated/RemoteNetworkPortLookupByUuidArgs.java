@@ -16,6 +16,8 @@ public record RemoteNetworkPortLookupByUuidArgs(RemoteNonnullNetwork network, by
     /**
      * Checks that the non-optional components are present.
      *
+     * @param network the {@code network} component
+     * @param uuid the {@code uuid} component
      * @throws NullPointerException if one is null
      */
     public RemoteNetworkPortLookupByUuidArgs {

@@ -15,6 +15,7 @@ public record RemoteNetworkPortLookupByUuidRet(RemoteNonnullNetworkPort port) im
     /**
      * Checks that the non-optional components are present.
      *
+     * @param port the {@code port} component
      * @throws NullPointerException if one is null
      */
     public RemoteNetworkPortLookupByUuidRet {

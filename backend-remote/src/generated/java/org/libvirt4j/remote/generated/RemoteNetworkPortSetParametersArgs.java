@@ -17,6 +17,9 @@ public record RemoteNetworkPortSetParametersArgs(RemoteNonnullNetworkPort port, 
     /**
      * Checks that the non-optional components are present.
      *
+     * @param port the {@code port} component
+     * @param params the {@code params} component
+     * @param flags the {@code flags} component
      * @throws NullPointerException if one is null
      */
     public RemoteNetworkPortSetParametersArgs {

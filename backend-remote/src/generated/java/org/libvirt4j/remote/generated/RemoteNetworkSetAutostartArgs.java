@@ -16,6 +16,8 @@ public record RemoteNetworkSetAutostartArgs(RemoteNonnullNetwork net, int autost
     /**
      * Checks that the non-optional components are present.
      *
+     * @param net the {@code net} component
+     * @param autostart the {@code autostart} component
      * @throws NullPointerException if one is null
      */
     public RemoteNetworkSetAutostartArgs {

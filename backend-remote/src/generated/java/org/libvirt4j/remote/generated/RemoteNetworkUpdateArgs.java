@@ -20,6 +20,12 @@ public record RemoteNetworkUpdateArgs(RemoteNonnullNetwork net, int command, int
     /**
      * Checks that the non-optional components are present.
      *
+     * @param net the {@code net} component
+     * @param command the {@code command} component
+     * @param section the {@code section} component
+     * @param parentIndex the {@code parentIndex} component
+     * @param xml the {@code xml} component
+     * @param flags the {@code flags} component
      * @throws NullPointerException if one is null
      */
     public RemoteNetworkUpdateArgs {

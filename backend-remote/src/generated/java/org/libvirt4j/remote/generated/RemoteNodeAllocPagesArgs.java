@@ -19,6 +19,11 @@ public record RemoteNodeAllocPagesArgs(java.util.List<Integer> pageSizes, java.u
     /**
      * Checks that the non-optional components are present.
      *
+     * @param pageSizes the {@code pageSizes} component
+     * @param pageCounts the {@code pageCounts} component
+     * @param startCell the {@code startCell} component
+     * @param cellCount the {@code cellCount} component
+     * @param flags the {@code flags} component
      * @throws NullPointerException if one is null
      */
     public RemoteNodeAllocPagesArgs {

@@ -16,6 +16,8 @@ public record RemoteNodeDeviceDefineXmlArgs(String xmlDesc, int flags) implement
     /**
      * Checks that the non-optional components are present.
      *
+     * @param xmlDesc the {@code xmlDesc} component
+     * @param flags the {@code flags} component
      * @throws NullPointerException if one is null
      */
     public RemoteNodeDeviceDefineXmlArgs {

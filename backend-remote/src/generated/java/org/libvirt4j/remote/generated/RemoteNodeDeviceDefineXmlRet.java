@@ -15,6 +15,7 @@ public record RemoteNodeDeviceDefineXmlRet(RemoteNonnullNodeDevice dev) implemen
     /**
      * Checks that the non-optional components are present.
      *
+     * @param dev the {@code dev} component
      * @throws NullPointerException if one is null
      */
     public RemoteNodeDeviceDefineXmlRet {

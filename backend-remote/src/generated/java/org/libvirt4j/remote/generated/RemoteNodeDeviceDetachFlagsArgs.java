@@ -17,6 +17,9 @@ public record RemoteNodeDeviceDetachFlagsArgs(String name, String driverName, in
     /**
      * Checks that the non-optional components are present.
      *
+     * @param name the {@code name} component
+     * @param driverName the {@code driverName} component
+     * @param flags the {@code flags} component
      * @throws NullPointerException if one is null
      */
     public RemoteNodeDeviceDetachFlagsArgs {

@@ -18,6 +18,10 @@ public record RemoteNodeDeviceEventLifecycleMsg(int callbackID, RemoteNonnullNod
     /**
      * Checks that the non-optional components are present.
      *
+     * @param callbackID the {@code callbackID} component
+     * @param dev the {@code dev} component
+     * @param event the {@code event} component
+     * @param detail the {@code detail} component
      * @throws NullPointerException if one is null
      */
     public RemoteNodeDeviceEventLifecycleMsg {

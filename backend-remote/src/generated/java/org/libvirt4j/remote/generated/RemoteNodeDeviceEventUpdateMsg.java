@@ -16,6 +16,8 @@ public record RemoteNodeDeviceEventUpdateMsg(int callbackID, RemoteNonnullNodeDe
     /**
      * Checks that the non-optional components are present.
      *
+     * @param callbackID the {@code callbackID} component
+     * @param dev the {@code dev} component
      * @throws NullPointerException if one is null
      */
     public RemoteNodeDeviceEventUpdateMsg {

@@ -16,6 +16,8 @@ public record RemoteNodeDeviceGetXmlDescArgs(String name, int flags) implements 
     /**
      * Checks that the non-optional components are present.
      *
+     * @param name the {@code name} component
+     * @param flags the {@code flags} component
      * @throws NullPointerException if one is null
      */
     public RemoteNodeDeviceGetXmlDescArgs {

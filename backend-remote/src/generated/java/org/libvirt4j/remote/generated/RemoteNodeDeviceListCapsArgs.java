@@ -16,6 +16,8 @@ public record RemoteNodeDeviceListCapsArgs(String name, int maxnames) implements
     /**
      * Checks that the non-optional components are present.
      *
+     * @param name the {@code name} component
+     * @param maxnames the {@code maxnames} component
      * @throws NullPointerException if one is null
      */
     public RemoteNodeDeviceListCapsArgs {

@@ -15,6 +15,7 @@ public record RemoteNodeDeviceListCapsRet(java.util.List<String> names) implemen
     /**
      * Checks that the non-optional components are present.
      *
+     * @param names the {@code names} component
      * @throws NullPointerException if one is null
      */
     public RemoteNodeDeviceListCapsRet {

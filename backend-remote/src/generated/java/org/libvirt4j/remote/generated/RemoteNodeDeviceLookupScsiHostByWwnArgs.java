@@ -17,6 +17,9 @@ public record RemoteNodeDeviceLookupScsiHostByWwnArgs(String wwnn, String wwpn, 
     /**
      * Checks that the non-optional components are present.
      *
+     * @param wwnn the {@code wwnn} component
+     * @param wwpn the {@code wwpn} component
+     * @param flags the {@code flags} component
      * @throws NullPointerException if one is null
      */
     public RemoteNodeDeviceLookupScsiHostByWwnArgs {

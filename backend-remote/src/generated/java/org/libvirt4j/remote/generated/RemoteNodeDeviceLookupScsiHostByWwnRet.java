@@ -15,6 +15,7 @@ public record RemoteNodeDeviceLookupScsiHostByWwnRet(RemoteNonnullNodeDevice dev
     /**
      * Checks that the non-optional components are present.
      *
+     * @param dev the {@code dev} component
      * @throws NullPointerException if one is null
      */
     public RemoteNodeDeviceLookupScsiHostByWwnRet {

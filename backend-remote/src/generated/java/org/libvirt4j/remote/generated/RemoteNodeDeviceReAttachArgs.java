@@ -15,6 +15,7 @@ public record RemoteNodeDeviceReAttachArgs(String name) implements XdrEncodable 
     /**
      * Checks that the non-optional components are present.
      *
+     * @param name the {@code name} component
      * @throws NullPointerException if one is null
      */
     public RemoteNodeDeviceReAttachArgs {

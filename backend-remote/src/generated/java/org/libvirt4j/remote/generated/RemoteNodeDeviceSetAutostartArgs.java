@@ -16,6 +16,8 @@ public record RemoteNodeDeviceSetAutostartArgs(String name, int autostart) imple
     /**
      * Checks that the non-optional components are present.
      *
+     * @param name the {@code name} component
+     * @param autostart the {@code autostart} component
      * @throws NullPointerException if one is null
      */
     public RemoteNodeDeviceSetAutostartArgs {

@@ -15,6 +15,7 @@ public record RemoteNodeGetCellsFreeMemoryRet(java.util.List<Long> cells) implem
     /**
      * Checks that the non-optional components are present.
      *
+     * @param cells the {@code cells} component
      * @throws NullPointerException if one is null
      */
     public RemoteNodeGetCellsFreeMemoryRet {

@@ -17,6 +17,9 @@ public record RemoteNodeGetCpuMapRet(byte[] cpumap, int online, int ret) impleme
     /**
      * Checks that the non-optional components are present.
      *
+     * @param cpumap the {@code cpumap} component
+     * @param online the {@code online} component
+     * @param ret the {@code ret} component
      * @throws NullPointerException if one is null
      */
     public RemoteNodeGetCpuMapRet {

@@ -16,6 +16,8 @@ public record RemoteNodeGetCpuStats(String field, long value) implements XdrEnco
     /**
      * Checks that the non-optional components are present.
      *
+     * @param field the {@code field} component
+     * @param value the {@code value} component
      * @throws NullPointerException if one is null
      */
     public RemoteNodeGetCpuStats {

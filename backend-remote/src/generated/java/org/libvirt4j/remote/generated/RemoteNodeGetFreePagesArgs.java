@@ -18,6 +18,10 @@ public record RemoteNodeGetFreePagesArgs(java.util.List<Integer> pages, int star
     /**
      * Checks that the non-optional components are present.
      *
+     * @param pages the {@code pages} component
+     * @param startCell the {@code startCell} component
+     * @param cellCount the {@code cellCount} component
+     * @param flags the {@code flags} component
      * @throws NullPointerException if one is null
      */
     public RemoteNodeGetFreePagesArgs {

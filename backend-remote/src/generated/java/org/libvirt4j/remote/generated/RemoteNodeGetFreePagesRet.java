@@ -15,6 +15,7 @@ public record RemoteNodeGetFreePagesRet(java.util.List<Long> counts) implements 
     /**
      * Checks that the non-optional components are present.
      *
+     * @param counts the {@code counts} component
      * @throws NullPointerException if one is null
      */
     public RemoteNodeGetFreePagesRet {

@@ -22,6 +22,14 @@ public record RemoteNodeGetInfoRet(byte[] model, long memory, int cpus, int mhz,
     /**
      * Checks that the non-optional components are present.
      *
+     * @param model the {@code model} component
+     * @param memory the {@code memory} component
+     * @param cpus the {@code cpus} component
+     * @param mhz the {@code mhz} component
+     * @param nodes the {@code nodes} component
+     * @param sockets the {@code sockets} component
+     * @param cores the {@code cores} component
+     * @param threads the {@code threads} component
      * @throws NullPointerException if one is null
      */
     public RemoteNodeGetInfoRet {

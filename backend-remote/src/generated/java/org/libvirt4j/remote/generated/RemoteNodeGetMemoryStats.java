@@ -16,6 +16,8 @@ public record RemoteNodeGetMemoryStats(String field, long value) implements XdrE
     /**
      * Checks that the non-optional components are present.
      *
+     * @param field the {@code field} component
+     * @param value the {@code value} component
      * @throws NullPointerException if one is null
      */
     public RemoteNodeGetMemoryStats {

@@ -16,6 +16,8 @@ public record RemoteNodeGetSecurityModelRet(byte[] model, byte[] doi) implements
     /**
      * Checks that the non-optional components are present.
      *
+     * @param model the {@code model} component
+     * @param doi the {@code doi} component
      * @throws NullPointerException if one is null
      */
     public RemoteNodeGetSecurityModelRet {

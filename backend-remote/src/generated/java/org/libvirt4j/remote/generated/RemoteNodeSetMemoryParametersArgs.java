@@ -16,6 +16,8 @@ public record RemoteNodeSetMemoryParametersArgs(java.util.List<RemoteTypedParam>
     /**
      * Checks that the non-optional components are present.
      *
+     * @param params the {@code params} component
+     * @param flags the {@code flags} component
      * @throws NullPointerException if one is null
      */
     public RemoteNodeSetMemoryParametersArgs {

@@ -16,6 +16,8 @@ public record RemoteNonnullDomainCheckpoint(String name, RemoteNonnullDomain dom
     /**
      * Checks that the non-optional components are present.
      *
+     * @param name the {@code name} component
+     * @param dom the {@code dom} component
      * @throws NullPointerException if one is null
      */
     public RemoteNonnullDomainCheckpoint {

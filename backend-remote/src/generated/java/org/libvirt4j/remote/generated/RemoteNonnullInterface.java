@@ -16,6 +16,8 @@ public record RemoteNonnullInterface(String name, String mac) implements XdrEnco
     /**
      * Checks that the non-optional components are present.
      *
+     * @param name the {@code name} component
+     * @param mac the {@code mac} component
      * @throws NullPointerException if one is null
      */
     public RemoteNonnullInterface {

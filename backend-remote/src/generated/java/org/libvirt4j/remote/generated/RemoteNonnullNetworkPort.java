@@ -16,6 +16,8 @@ public record RemoteNonnullNetworkPort(RemoteNonnullNetwork net, byte[] uuid) im
     /**
      * Checks that the non-optional components are present.
      *
+     * @param net the {@code net} component
+     * @param uuid the {@code uuid} component
      * @throws NullPointerException if one is null
      */
     public RemoteNonnullNetworkPort {

@@ -16,6 +16,8 @@ public record RemoteNonnullNwfilter(String name, byte[] uuid) implements XdrEnco
     /**
      * Checks that the non-optional components are present.
      *
+     * @param name the {@code name} component
+     * @param uuid the {@code uuid} component
      * @throws NullPointerException if one is null
      */
     public RemoteNonnullNwfilter {

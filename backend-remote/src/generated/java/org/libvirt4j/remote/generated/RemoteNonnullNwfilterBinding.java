@@ -16,6 +16,8 @@ public record RemoteNonnullNwfilterBinding(String portdev, String filtername) im
     /**
      * Checks that the non-optional components are present.
      *
+     * @param portdev the {@code portdev} component
+     * @param filtername the {@code filtername} component
      * @throws NullPointerException if one is null
      */
     public RemoteNonnullNwfilterBinding {

@@ -17,6 +17,9 @@ public record RemoteNonnullSecret(byte[] uuid, int usageType, String usageID) im
     /**
      * Checks that the non-optional components are present.
      *
+     * @param uuid the {@code uuid} component
+     * @param usageType the {@code usageType} component
+     * @param usageID the {@code usageID} component
      * @throws NullPointerException if one is null
      */
     public RemoteNonnullSecret {

@@ -17,6 +17,9 @@ public record RemoteNonnullStorageVol(String pool, String name, String key) impl
     /**
      * Checks that the non-optional components are present.
      *
+     * @param pool the {@code pool} component
+     * @param name the {@code name} component
+     * @param key the {@code key} component
      * @throws NullPointerException if one is null
      */
     public RemoteNonnullStorageVol {

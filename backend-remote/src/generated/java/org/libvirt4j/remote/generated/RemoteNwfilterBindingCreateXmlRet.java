@@ -15,6 +15,7 @@ public record RemoteNwfilterBindingCreateXmlRet(RemoteNonnullNwfilterBinding nwf
     /**
      * Checks that the non-optional components are present.
      *
+     * @param nwfilter the {@code nwfilter} component
      * @throws NullPointerException if one is null
      */
     public RemoteNwfilterBindingCreateXmlRet {

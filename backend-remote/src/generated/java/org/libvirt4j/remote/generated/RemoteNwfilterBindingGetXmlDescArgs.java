@@ -16,6 +16,8 @@ public record RemoteNwfilterBindingGetXmlDescArgs(RemoteNonnullNwfilterBinding n
     /**
      * Checks that the non-optional components are present.
      *
+     * @param nwfilter the {@code nwfilter} component
+     * @param flags the {@code flags} component
      * @throws NullPointerException if one is null
      */
     public RemoteNwfilterBindingGetXmlDescArgs {

@@ -15,6 +15,7 @@ public record RemoteNwfilterBindingLookupByPortDevArgs(String name) implements X
     /**
      * Checks that the non-optional components are present.
      *
+     * @param name the {@code name} component
      * @throws NullPointerException if one is null
      */
     public RemoteNwfilterBindingLookupByPortDevArgs {

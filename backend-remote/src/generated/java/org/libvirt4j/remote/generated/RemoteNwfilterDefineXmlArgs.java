@@ -15,6 +15,7 @@ public record RemoteNwfilterDefineXmlArgs(String xml) implements XdrEncodable {
     /**
      * Checks that the non-optional components are present.
      *
+     * @param xml the {@code xml} component
      * @throws NullPointerException if one is null
      */
     public RemoteNwfilterDefineXmlArgs {

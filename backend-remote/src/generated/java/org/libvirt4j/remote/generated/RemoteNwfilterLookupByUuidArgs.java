@@ -15,6 +15,7 @@ public record RemoteNwfilterLookupByUuidArgs(byte[] uuid) implements XdrEncodabl
     /**
      * Checks that the non-optional components are present.
      *
+     * @param uuid the {@code uuid} component
      * @throws NullPointerException if one is null
      */
     public RemoteNwfilterLookupByUuidArgs {

@@ -15,6 +15,7 @@ public record RemoteSecretDefineXmlRet(RemoteNonnullSecret secret) implements Xd
     /**
      * Checks that the non-optional components are present.
      *
+     * @param secret the {@code secret} component
      * @throws NullPointerException if one is null
      */
     public RemoteSecretDefineXmlRet {

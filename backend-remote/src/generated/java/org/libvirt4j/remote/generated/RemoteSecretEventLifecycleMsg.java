@@ -18,6 +18,10 @@ public record RemoteSecretEventLifecycleMsg(int callbackID, RemoteNonnullSecret 
     /**
      * Checks that the non-optional components are present.
      *
+     * @param callbackID the {@code callbackID} component
+     * @param secret the {@code secret} component
+     * @param event the {@code event} component
+     * @param detail the {@code detail} component
      * @throws NullPointerException if one is null
      */
     public RemoteSecretEventLifecycleMsg {

@@ -16,6 +16,8 @@ public record RemoteSecretEventValueChangedMsg(int callbackID, RemoteNonnullSecr
     /**
      * Checks that the non-optional components are present.
      *
+     * @param callbackID the {@code callbackID} component
+     * @param secret the {@code secret} component
      * @throws NullPointerException if one is null
      */
     public RemoteSecretEventValueChangedMsg {

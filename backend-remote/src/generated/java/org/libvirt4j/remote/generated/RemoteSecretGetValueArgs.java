@@ -16,6 +16,8 @@ public record RemoteSecretGetValueArgs(RemoteNonnullSecret secret, int flags) im
     /**
      * Checks that the non-optional components are present.
      *
+     * @param secret the {@code secret} component
+     * @param flags the {@code flags} component
      * @throws NullPointerException if one is null
      */
     public RemoteSecretGetValueArgs {

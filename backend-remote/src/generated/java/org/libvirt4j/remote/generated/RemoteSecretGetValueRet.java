@@ -15,6 +15,7 @@ public record RemoteSecretGetValueRet(byte[] value) implements XdrEncodable {
     /**
      * Checks that the non-optional components are present.
      *
+     * @param value the {@code value} component
      * @throws NullPointerException if one is null
      */
     public RemoteSecretGetValueRet {

@@ -16,6 +16,8 @@ public record RemoteSecretLookupByUsageArgs(int usageType, String usageID) imple
     /**
      * Checks that the non-optional components are present.
      *
+     * @param usageType the {@code usageType} component
+     * @param usageID the {@code usageID} component
      * @throws NullPointerException if one is null
      */
     public RemoteSecretLookupByUsageArgs {

@@ -17,6 +17,9 @@ public record RemoteSecretSetValueArgs(RemoteNonnullSecret secret, byte[] value,
     /**
      * Checks that the non-optional components are present.
      *
+     * @param secret the {@code secret} component
+     * @param value the {@code value} component
+     * @param flags the {@code flags} component
      * @throws NullPointerException if one is null
      */
     public RemoteSecretSetValueArgs {

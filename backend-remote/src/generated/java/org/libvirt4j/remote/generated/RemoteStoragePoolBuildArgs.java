@@ -16,6 +16,8 @@ public record RemoteStoragePoolBuildArgs(RemoteNonnullStoragePool pool, int flag
     /**
      * Checks that the non-optional components are present.
      *
+     * @param pool the {@code pool} component
+     * @param flags the {@code flags} component
      * @throws NullPointerException if one is null
      */
     public RemoteStoragePoolBuildArgs {

@@ -18,6 +18,10 @@ public record RemoteStoragePoolEventLifecycleMsg(int callbackID, RemoteNonnullSt
     /**
      * Checks that the non-optional components are present.
      *
+     * @param callbackID the {@code callbackID} component
+     * @param pool the {@code pool} component
+     * @param event the {@code event} component
+     * @param detail the {@code detail} component
      * @throws NullPointerException if one is null
      */
     public RemoteStoragePoolEventLifecycleMsg {

@@ -16,6 +16,8 @@ public record RemoteStoragePoolEventRefreshMsg(int callbackID, RemoteNonnullStor
     /**
      * Checks that the non-optional components are present.
      *
+     * @param callbackID the {@code callbackID} component
+     * @param pool the {@code pool} component
      * @throws NullPointerException if one is null
      */
     public RemoteStoragePoolEventRefreshMsg {

@@ -15,6 +15,7 @@ public record RemoteStoragePoolGetInfoArgs(RemoteNonnullStoragePool pool) implem
     /**
      * Checks that the non-optional components are present.
      *
+     * @param pool the {@code pool} component
      * @throws NullPointerException if one is null
      */
     public RemoteStoragePoolGetInfoArgs {

@@ -17,6 +17,9 @@ public record RemoteStoragePoolListAllVolumesArgs(RemoteNonnullStoragePool pool,
     /**
      * Checks that the non-optional components are present.
      *
+     * @param pool the {@code pool} component
+     * @param needResults the {@code needResults} component
+     * @param flags the {@code flags} component
      * @throws NullPointerException if one is null
      */
     public RemoteStoragePoolListAllVolumesArgs {

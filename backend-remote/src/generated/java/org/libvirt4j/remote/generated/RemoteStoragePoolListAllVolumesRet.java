@@ -16,6 +16,8 @@ public record RemoteStoragePoolListAllVolumesRet(java.util.List<RemoteNonnullSto
     /**
      * Checks that the non-optional components are present.
      *
+     * @param vols the {@code vols} component
+     * @param ret the {@code ret} component
      * @throws NullPointerException if one is null
      */
     public RemoteStoragePoolListAllVolumesRet {

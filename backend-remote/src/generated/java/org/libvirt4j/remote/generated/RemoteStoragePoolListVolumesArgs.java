@@ -16,6 +16,8 @@ public record RemoteStoragePoolListVolumesArgs(RemoteNonnullStoragePool pool, in
     /**
      * Checks that the non-optional components are present.
      *
+     * @param pool the {@code pool} component
+     * @param maxnames the {@code maxnames} component
      * @throws NullPointerException if one is null
      */
     public RemoteStoragePoolListVolumesArgs {

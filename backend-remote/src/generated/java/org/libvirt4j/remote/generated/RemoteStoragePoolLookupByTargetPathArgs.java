@@ -15,6 +15,7 @@ public record RemoteStoragePoolLookupByTargetPathArgs(String path) implements Xd
     /**
      * Checks that the non-optional components are present.
      *
+     * @param path the {@code path} component
      * @throws NullPointerException if one is null
      */
     public RemoteStoragePoolLookupByTargetPathArgs {

@@ -15,6 +15,7 @@ public record RemoteStoragePoolLookupByTargetPathRet(RemoteNonnullStoragePool po
     /**
      * Checks that the non-optional components are present.
      *
+     * @param pool the {@code pool} component
      * @throws NullPointerException if one is null
      */
     public RemoteStoragePoolLookupByTargetPathRet {

@@ -15,6 +15,7 @@ public record RemoteStoragePoolLookupByUuidArgs(byte[] uuid) implements XdrEncod
     /**
      * Checks that the non-optional components are present.
      *
+     * @param uuid the {@code uuid} component
      * @throws NullPointerException if one is null
      */
     public RemoteStoragePoolLookupByUuidArgs {

@@ -16,6 +16,8 @@ public record RemoteStoragePoolSetAutostartArgs(RemoteNonnullStoragePool pool, i
     /**
      * Checks that the non-optional components are present.
      *
+     * @param pool the {@code pool} component
+     * @param autostart the {@code autostart} component
      * @throws NullPointerException if one is null
      */
     public RemoteStoragePoolSetAutostartArgs {

@@ -17,6 +17,9 @@ public record RemoteStorageVolCreateXmlArgs(RemoteNonnullStoragePool pool, Strin
     /**
      * Checks that the non-optional components are present.
      *
+     * @param pool the {@code pool} component
+     * @param xml the {@code xml} component
+     * @param flags the {@code flags} component
      * @throws NullPointerException if one is null
      */
     public RemoteStorageVolCreateXmlArgs {

@@ -18,6 +18,10 @@ public record RemoteStorageVolCreateXmlFromArgs(RemoteNonnullStoragePool pool, S
     /**
      * Checks that the non-optional components are present.
      *
+     * @param pool the {@code pool} component
+     * @param xml the {@code xml} component
+     * @param clonevol the {@code clonevol} component
+     * @param flags the {@code flags} component
      * @throws NullPointerException if one is null
      */
     public RemoteStorageVolCreateXmlFromArgs {

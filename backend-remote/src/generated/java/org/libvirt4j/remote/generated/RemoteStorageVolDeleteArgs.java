@@ -16,6 +16,8 @@ public record RemoteStorageVolDeleteArgs(RemoteNonnullStorageVol vol, int flags)
     /**
      * Checks that the non-optional components are present.
      *
+     * @param vol the {@code vol} component
+     * @param flags the {@code flags} component
      * @throws NullPointerException if one is null
      */
     public RemoteStorageVolDeleteArgs {

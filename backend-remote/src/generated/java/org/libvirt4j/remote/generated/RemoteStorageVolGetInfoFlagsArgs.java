@@ -16,6 +16,8 @@ public record RemoteStorageVolGetInfoFlagsArgs(RemoteNonnullStorageVol vol, int 
     /**
      * Checks that the non-optional components are present.
      *
+     * @param vol the {@code vol} component
+     * @param flags the {@code flags} component
      * @throws NullPointerException if one is null
      */
     public RemoteStorageVolGetInfoFlagsArgs {

@@ -16,6 +16,8 @@ public record RemoteStorageVolGetXmlDescArgs(RemoteNonnullStorageVol vol, int fl
     /**
      * Checks that the non-optional components are present.
      *
+     * @param vol the {@code vol} component
+     * @param flags the {@code flags} component
      * @throws NullPointerException if one is null
      */
     public RemoteStorageVolGetXmlDescArgs {

@@ -15,6 +15,7 @@ public record RemoteStorageVolLookupByKeyArgs(String key) implements XdrEncodabl
     /**
      * Checks that the non-optional components are present.
      *
+     * @param key the {@code key} component
      * @throws NullPointerException if one is null
      */
     public RemoteStorageVolLookupByKeyArgs {

@@ -15,6 +15,7 @@ public record RemoteStorageVolLookupByKeyRet(RemoteNonnullStorageVol vol) implem
     /**
      * Checks that the non-optional components are present.
      *
+     * @param vol the {@code vol} component
      * @throws NullPointerException if one is null
      */
     public RemoteStorageVolLookupByKeyRet {

@@ -16,6 +16,8 @@ public record RemoteStorageVolLookupByNameArgs(RemoteNonnullStoragePool pool, St
     /**
      * Checks that the non-optional components are present.
      *
+     * @param pool the {@code pool} component
+     * @param name the {@code name} component
      * @throws NullPointerException if one is null
      */
     public RemoteStorageVolLookupByNameArgs {

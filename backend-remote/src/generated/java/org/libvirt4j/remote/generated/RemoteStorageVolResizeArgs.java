@@ -17,6 +17,9 @@ public record RemoteStorageVolResizeArgs(RemoteNonnullStorageVol vol, long capac
     /**
      * Checks that the non-optional components are present.
      *
+     * @param vol the {@code vol} component
+     * @param capacity the {@code capacity} component
+     * @param flags the {@code flags} component
      * @throws NullPointerException if one is null
      */
     public RemoteStorageVolResizeArgs {

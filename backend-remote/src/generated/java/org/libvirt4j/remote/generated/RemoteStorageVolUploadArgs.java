@@ -18,6 +18,10 @@ public record RemoteStorageVolUploadArgs(RemoteNonnullStorageVol vol, long offse
     /**
      * Checks that the non-optional components are present.
      *
+     * @param vol the {@code vol} component
+     * @param offset the {@code offset} component
+     * @param length the {@code length} component
+     * @param flags the {@code flags} component
      * @throws NullPointerException if one is null
      */
     public RemoteStorageVolUploadArgs {

@@ -16,6 +16,8 @@ public record RemoteStorageVolWipeArgs(RemoteNonnullStorageVol vol, int flags) i
     /**
      * Checks that the non-optional components are present.
      *
+     * @param vol the {@code vol} component
+     * @param flags the {@code flags} component
      * @throws NullPointerException if one is null
      */
     public RemoteStorageVolWipeArgs {

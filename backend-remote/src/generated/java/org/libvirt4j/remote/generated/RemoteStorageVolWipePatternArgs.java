@@ -17,6 +17,9 @@ public record RemoteStorageVolWipePatternArgs(RemoteNonnullStorageVol vol, int a
     /**
      * Checks that the non-optional components are present.
      *
+     * @param vol the {@code vol} component
+     * @param algorithm the {@code algorithm} component
+     * @param flags the {@code flags} component
      * @throws NullPointerException if one is null
      */
     public RemoteStorageVolWipePatternArgs {

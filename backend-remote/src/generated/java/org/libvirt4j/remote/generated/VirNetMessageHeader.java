@@ -20,6 +20,12 @@ public record VirNetMessageHeader(int prog, int vers, int proc, VirNetMessageTyp
     /**
      * Checks that the non-optional components are present.
      *
+     * @param prog the {@code prog} component
+     * @param vers the {@code vers} component
+     * @param proc the {@code proc} component
+     * @param type the {@code type} component
+     * @param serial the {@code serial} component
+     * @param status the {@code status} component
      * @throws NullPointerException if one is null
      */
     public VirNetMessageHeader {

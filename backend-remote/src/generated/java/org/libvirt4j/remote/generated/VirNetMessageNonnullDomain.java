@@ -17,6 +17,9 @@ public record VirNetMessageNonnullDomain(String name, byte[] uuid, int id) imple
     /**
      * Checks that the non-optional components are present.
      *
+     * @param name the {@code name} component
+     * @param uuid the {@code uuid} component
+     * @param id the {@code id} component
      * @throws NullPointerException if one is null
      */
     public VirNetMessageNonnullDomain {

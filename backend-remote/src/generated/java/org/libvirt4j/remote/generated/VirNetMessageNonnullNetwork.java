@@ -16,6 +16,8 @@ public record VirNetMessageNonnullNetwork(String name, byte[] uuid) implements X
     /**
      * Checks that the non-optional components are present.
      *
+     * @param name the {@code name} component
+     * @param uuid the {@code uuid} component
      * @throws NullPointerException if one is null
      */
     public VirNetMessageNonnullNetwork {

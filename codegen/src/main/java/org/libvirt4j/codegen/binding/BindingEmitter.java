@@ -211,7 +211,7 @@ final class BindingEmitter {
                 .append(" * {@code j} a 32- and 64-bit out-parameter. Result letters: {@code V} a status, {@code I} an\n")
                 .append(" * {@code int} value, {@code Z} a 0/1 answer, {@code S} a string the caller frees, {@code H} an\n")
                 .append(" * object pointer, {@code i}/{@code j} the out-parameter's value.\n */\n");
-        s.append("@SuppressWarnings(\"checkstyle:ConstantName\")\npublic enum Fn {\n");
+        s.append("public enum Fn {\n");
         for (int i = 0; i < list.size(); i++) {
             Binding b = list.get(i);
             s.append("    /** {@code ").append(b.cName()).append("}. */\n    ").append(b.cName()).append("(ObjectKind.")

@@ -157,8 +157,9 @@ final class XdrJavaEmitter {
 
         List<Field> refs = fields.stream().filter(f -> XdrModel.isReference(f.type())).toList();
         if (!refs.isEmpty()) {
-            b.append("    /**\n     * Checks that the non-optional components are present.\n     *\n"
-                    + "     * @throws NullPointerException if one is null\n     */\n");
+            b.append("    /**\n     * Checks that the non-optional components are present.\n     *\n");
+            componentParams(b, fields.stream().map(Field::name).toList());
+            b.append("     * @throws NullPointerException if one is null\n     */\n");
             b.append("    public ").append(cls).append(" {\n");
             for (Field f : refs) {
                 b.append("        java.util.Objects.requireNonNull(").append(f.name()).append(", \"").append(f.name())
@@ -189,6 +190,16 @@ final class XdrJavaEmitter {
         arrayAwareObjectMethods(b, cls, fields);
         b.append("}\n");
         put(cls, file, b.toString());
+    }
+
+    /**
+     * One {@code @param} per record component for a compact constructor's Javadoc: doclint asks
+     * for them there too, and the record's own Javadoc already describes each component.
+     */
+    private static void componentParams(StringBuilder b, List<String> names) {
+        for (String n : names) {
+            b.append("     * @param ").append(n).append(" the {@code ").append(n).append("} component\n");
+        }
     }
 
     private static void components(StringBuilder b, List<Field> fields, boolean allBoxed) {
@@ -314,8 +325,12 @@ final class XdrJavaEmitter {
         }
         b.append(") implements XdrEncodable {\n\n");
         if (enumDisc) {
-            b.append("    /**\n     * Checks that the discriminant is present.\n     *\n"
-                    + "     * @throws NullPointerException if it is null\n     */\n");
+            b.append("    /**\n     * Checks that the discriminant is present.\n     *\n");
+            List<String> names = new ArrayList<>();
+            names.add(discName);
+            armFields.forEach(f -> names.add(f.name()));
+            componentParams(b, names);
+            b.append("     * @throws NullPointerException if it is null\n     */\n");
             b.append("    public ").append(cls).append(" {\n        java.util.Objects.requireNonNull(").append(discName)
                     .append(", \"").append(discName).append("\");\n    }\n\n");
         }
