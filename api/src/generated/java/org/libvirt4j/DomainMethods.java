@@ -886,4 +886,430 @@ public interface DomainMethods {
     default int snapshotNum(DomainSnapshotListFlags... flags) {
         return snapshotNum(LibvirtEnum.mask(flags));
     }
+
+    /**
+     * Returns the guest OS type, such as "hvm".
+     *
+     * @return the text libvirt returns
+     * @throws LibvirtException libvirt's error when the call fails
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain.html#virDomainGetOSType">virDomainGetOSType</a>
+     */
+    String getOSType();
+
+    /**
+     * Tells whether the domain is running.
+     *
+     * @return {@code true} if it holds, {@code false} if not
+     * @throws LibvirtException libvirt's error when the call fails
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain.html#virDomainIsActive">virDomainIsActive</a>
+     */
+    boolean isActive();
+
+    /**
+     * Tells whether the domain has a persistent definition.
+     *
+     * @return {@code true} if it holds, {@code false} if not
+     * @throws LibvirtException libvirt's error when the call fails
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain.html#virDomainIsPersistent">virDomainIsPersistent</a>
+     */
+    boolean isPersistent();
+
+    /**
+     * Returns the domain's XML description.
+     *
+     * @param flags a bitwise OR of {@link DomainXMLFlags} values; bits newer than this binding are passed as they are
+     * @return the text libvirt returns
+     * @throws LibvirtException libvirt's error when the call fails
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain.html#virDomainGetXMLDesc">virDomainGetXMLDesc</a>
+     */
+    String getXMLDesc(int flags);
+
+    /**
+     * Returns the domain's XML description.
+     *
+     * <p>The same call with the flags as enum constants.
+     *
+     * @param flags {@link DomainXMLFlags} values to OR together; none gives 0
+     * @return the text libvirt returns
+     * @throws LibvirtException libvirt's error when the call fails
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain.html#virDomainGetXMLDesc">virDomainGetXMLDesc</a>
+     */
+    default String getXMLDesc(DomainXMLFlags... flags) {
+        return getXMLDesc(LibvirtEnum.mask(flags));
+    }
+
+    /**
+     * Asks the guest to shut down; returns without waiting for it to stop.
+     *
+     * @param flags a bitwise OR of {@link DomainShutdownFlagValues} values; bits newer than this binding are passed as they are
+     * @throws LibvirtException libvirt's error when the call fails
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain.html#virDomainShutdownFlags">virDomainShutdownFlags</a>
+     */
+    void shutdown(int flags);
+
+    /**
+     * Asks the guest to shut down; returns without waiting for it to stop.
+     *
+     * <p>The same call with the flags as enum constants.
+     *
+     * @param flags {@link DomainShutdownFlagValues} values to OR together; none gives 0
+     * @throws LibvirtException libvirt's error when the call fails
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain.html#virDomainShutdownFlags">virDomainShutdownFlags</a>
+     */
+    default void shutdown(DomainShutdownFlagValues... flags) {
+        shutdown(LibvirtEnum.mask(flags));
+    }
+
+    /**
+     * Asks the guest to reboot.
+     *
+     * @param flags a bitwise OR of {@link DomainRebootFlagValues} values; bits newer than this binding are passed as they are
+     * @throws LibvirtException libvirt's error when the call fails
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain.html#virDomainReboot">virDomainReboot</a>
+     */
+    void reboot(int flags);
+
+    /**
+     * Asks the guest to reboot.
+     *
+     * <p>The same call with the flags as enum constants.
+     *
+     * @param flags {@link DomainRebootFlagValues} values to OR together; none gives 0
+     * @throws LibvirtException libvirt's error when the call fails
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain.html#virDomainReboot">virDomainReboot</a>
+     */
+    default void reboot(DomainRebootFlagValues... flags) {
+        reboot(LibvirtEnum.mask(flags));
+    }
+
+    /**
+     * Pauses the domain's vCPUs.
+     *
+     * @throws LibvirtException libvirt's error when the call fails
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain.html#virDomainSuspend">virDomainSuspend</a>
+     */
+    void suspend();
+
+    /**
+     * Resumes a paused domain.
+     *
+     * @throws LibvirtException libvirt's error when the call fails
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain.html#virDomainResume">virDomainResume</a>
+     */
+    void resume();
+
+    /**
+     * Removes the persistent definition; a running domain goes on as a transient one.
+     *
+     * @param flags a bitwise OR of {@link DomainUndefineFlagsValues} values; bits newer than this binding are passed as they are
+     * @throws LibvirtException libvirt's error when the call fails
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain.html#virDomainUndefineFlags">virDomainUndefineFlags</a>
+     */
+    void undefine(int flags);
+
+    /**
+     * Removes the persistent definition; a running domain goes on as a transient one.
+     *
+     * <p>The same call with the flags as enum constants.
+     *
+     * @param flags {@link DomainUndefineFlagsValues} values to OR together; none gives 0
+     * @throws LibvirtException libvirt's error when the call fails
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain.html#virDomainUndefineFlags">virDomainUndefineFlags</a>
+     */
+    default void undefine(DomainUndefineFlagsValues... flags) {
+        undefine(LibvirtEnum.mask(flags));
+    }
+
+    /**
+     * Changes the maximum memory, in KiB, the domain may be given.
+     *
+     * @param memory C's {@code unsigned long memory}
+     * @throws LibvirtException libvirt's error when the call fails
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain.html#virDomainSetMaxMemory">virDomainSetMaxMemory</a>
+     */
+    void setMaxMemory(long memory);
+
+    /**
+     * Changes the memory, in KiB, of the running domain through the balloon.
+     *
+     * @param memory C's {@code unsigned long memory}
+     * @throws LibvirtException libvirt's error when the call fails
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain.html#virDomainSetMemory">virDomainSetMemory</a>
+     */
+    void setMemory(long memory);
+
+    /**
+     * Changes the memory or the maximum memory, in KiB, of the live or persistent definition.
+     *
+     * @param memory C's {@code unsigned long memory}
+     * @param flags a bitwise OR of {@link DomainMemoryModFlags} values; bits newer than this binding are passed as they are
+     * @throws LibvirtException libvirt's error when the call fails
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain.html#virDomainSetMemoryFlags">virDomainSetMemoryFlags</a>
+     */
+    void setMemoryFlags(long memory, int flags);
+
+    /**
+     * Changes the memory or the maximum memory, in KiB, of the live or persistent definition.
+     *
+     * <p>The same call with the flags as enum constants.
+     *
+     * @param memory C's {@code unsigned long memory}
+     * @param flags {@link DomainMemoryModFlags} values to OR together; none gives 0
+     * @throws LibvirtException libvirt's error when the call fails
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain.html#virDomainSetMemoryFlags">virDomainSetMemoryFlags</a>
+     */
+    default void setMemoryFlags(long memory, DomainMemoryModFlags... flags) {
+        setMemoryFlags(memory, LibvirtEnum.mask(flags));
+    }
+
+    /**
+     * Changes the number of vCPUs of the running domain.
+     *
+     * @param nvcpus C's {@code unsigned int nvcpus}
+     * @throws LibvirtException libvirt's error when the call fails
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain.html#virDomainSetVcpus">virDomainSetVcpus</a>
+     */
+    void setVcpus(int nvcpus);
+
+    /**
+     * Changes the current or maximum number of vCPUs of the live or persistent definition.
+     *
+     * @param nvcpus C's {@code unsigned int nvcpus}
+     * @param flags a bitwise OR of {@link DomainVcpuFlags} values; bits newer than this binding are passed as they are
+     * @throws LibvirtException libvirt's error when the call fails
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain.html#virDomainSetVcpusFlags">virDomainSetVcpusFlags</a>
+     */
+    void setVcpusFlags(int nvcpus, int flags);
+
+    /**
+     * Changes the current or maximum number of vCPUs of the live or persistent definition.
+     *
+     * <p>The same call with the flags as enum constants.
+     *
+     * @param nvcpus C's {@code unsigned int nvcpus}
+     * @param flags {@link DomainVcpuFlags} values to OR together; none gives 0
+     * @throws LibvirtException libvirt's error when the call fails
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain.html#virDomainSetVcpusFlags">virDomainSetVcpusFlags</a>
+     */
+    default void setVcpusFlags(int nvcpus, DomainVcpuFlags... flags) {
+        setVcpusFlags(nvcpus, LibvirtEnum.mask(flags));
+    }
+
+    /**
+     * Returns the current or maximum number of vCPUs of the live or persistent definition.
+     *
+     * @param flags a bitwise OR of {@link DomainVcpuFlags} values; bits newer than this binding are passed as they are
+     * @return the value libvirt reports
+     * @throws LibvirtException libvirt's error when the call fails
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain.html#virDomainGetVcpusFlags">virDomainGetVcpusFlags</a>
+     */
+    int getVcpusFlags(int flags);
+
+    /**
+     * Returns the current or maximum number of vCPUs of the live or persistent definition.
+     *
+     * <p>The same call with the flags as enum constants.
+     *
+     * @param flags {@link DomainVcpuFlags} values to OR together; none gives 0
+     * @return the value libvirt reports
+     * @throws LibvirtException libvirt's error when the call fails
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain.html#virDomainGetVcpusFlags">virDomainGetVcpusFlags</a>
+     */
+    default int getVcpusFlags(DomainVcpuFlags... flags) {
+        return getVcpusFlags(LibvirtEnum.mask(flags));
+    }
+
+    /**
+     * Tells whether the domain starts when the host starts.
+     *
+     * @return {@code true} if it holds, {@code false} if not
+     * @throws LibvirtException libvirt's error when the call fails
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain.html#virDomainGetAutostart">virDomainGetAutostart</a>
+     */
+    boolean getAutostart();
+
+    /**
+     * Makes the domain start, or not, when the host starts.
+     *
+     * @param autostart C's {@code int autostart}
+     * @throws LibvirtException libvirt's error when the call fails
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain.html#virDomainSetAutostart">virDomainSetAutostart</a>
+     */
+    void setAutostart(boolean autostart);
+
+    /**
+     * Saves the running domain's state to an image libvirt manages and stops it; the next start restores it.
+     *
+     * @param flags a bitwise OR of {@link DomainSaveRestoreFlags} values; bits newer than this binding are passed as they are
+     * @throws LibvirtException libvirt's error when the call fails
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain.html#virDomainManagedSave">virDomainManagedSave</a>
+     */
+    void managedSave(int flags);
+
+    /**
+     * Saves the running domain's state to an image libvirt manages and stops it; the next start restores it.
+     *
+     * <p>The same call with the flags as enum constants.
+     *
+     * @param flags {@link DomainSaveRestoreFlags} values to OR together; none gives 0
+     * @throws LibvirtException libvirt's error when the call fails
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain.html#virDomainManagedSave">virDomainManagedSave</a>
+     */
+    default void managedSave(DomainSaveRestoreFlags... flags) {
+        managedSave(LibvirtEnum.mask(flags));
+    }
+
+    /**
+     * Hot-plugs a device, described by its XML, into the running domain.
+     *
+     * @param xml C's {@code const char * xml}, not {@code null}
+     * @throws LibvirtException libvirt's error when the call fails
+     * @throws NullPointerException for a {@code null} where C takes no {@code NULL}
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain.html#virDomainAttachDevice">virDomainAttachDevice</a>
+     */
+    void attachDevice(String xml);
+
+    /**
+     * Adds a device, described by its XML, to the live or persistent definition, or both.
+     *
+     * @param xml C's {@code const char * xml}, not {@code null}
+     * @param flags a bitwise OR of {@link DomainDeviceModifyFlags} values; bits newer than this binding are passed as they are
+     * @throws LibvirtException libvirt's error when the call fails
+     * @throws NullPointerException for a {@code null} where C takes no {@code NULL}
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain.html#virDomainAttachDeviceFlags">virDomainAttachDeviceFlags</a>
+     */
+    void attachDeviceFlags(String xml, int flags);
+
+    /**
+     * Adds a device, described by its XML, to the live or persistent definition, or both.
+     *
+     * <p>The same call with the flags as enum constants.
+     *
+     * @param xml C's {@code const char * xml}, not {@code null}
+     * @param flags {@link DomainDeviceModifyFlags} values to OR together; none gives 0
+     * @throws LibvirtException libvirt's error when the call fails
+     * @throws NullPointerException for a {@code null} where C takes no {@code NULL}
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain.html#virDomainAttachDeviceFlags">virDomainAttachDeviceFlags</a>
+     */
+    default void attachDeviceFlags(String xml, DomainDeviceModifyFlags... flags) {
+        attachDeviceFlags(xml, LibvirtEnum.mask(flags));
+    }
+
+    /**
+     * Hot-unplugs a device, described by its XML, from the running domain.
+     *
+     * @param xml C's {@code const char * xml}, not {@code null}
+     * @throws LibvirtException libvirt's error when the call fails
+     * @throws NullPointerException for a {@code null} where C takes no {@code NULL}
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain.html#virDomainDetachDevice">virDomainDetachDevice</a>
+     */
+    void detachDevice(String xml);
+
+    /**
+     * Removes a device, described by its XML, from the live or persistent definition, or both.
+     *
+     * @param xml C's {@code const char * xml}, not {@code null}
+     * @param flags a bitwise OR of {@link DomainDeviceModifyFlags} values; bits newer than this binding are passed as they are
+     * @throws LibvirtException libvirt's error when the call fails
+     * @throws NullPointerException for a {@code null} where C takes no {@code NULL}
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain.html#virDomainDetachDeviceFlags">virDomainDetachDeviceFlags</a>
+     */
+    void detachDeviceFlags(String xml, int flags);
+
+    /**
+     * Removes a device, described by its XML, from the live or persistent definition, or both.
+     *
+     * <p>The same call with the flags as enum constants.
+     *
+     * @param xml C's {@code const char * xml}, not {@code null}
+     * @param flags {@link DomainDeviceModifyFlags} values to OR together; none gives 0
+     * @throws LibvirtException libvirt's error when the call fails
+     * @throws NullPointerException for a {@code null} where C takes no {@code NULL}
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain.html#virDomainDetachDeviceFlags">virDomainDetachDeviceFlags</a>
+     */
+    default void detachDeviceFlags(String xml, DomainDeviceModifyFlags... flags) {
+        detachDeviceFlags(xml, LibvirtEnum.mask(flags));
+    }
+
+    /**
+     * Changes a device's settings, given by its XML, in the live or persistent definition, or both.
+     *
+     * @param xml C's {@code const char * xml}, not {@code null}
+     * @param flags a bitwise OR of {@link DomainDeviceModifyFlags} values; bits newer than this binding are passed as they are
+     * @throws LibvirtException libvirt's error when the call fails
+     * @throws NullPointerException for a {@code null} where C takes no {@code NULL}
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain.html#virDomainUpdateDeviceFlags">virDomainUpdateDeviceFlags</a>
+     */
+    void updateDeviceFlags(String xml, int flags);
+
+    /**
+     * Changes a device's settings, given by its XML, in the live or persistent definition, or both.
+     *
+     * <p>The same call with the flags as enum constants.
+     *
+     * @param xml C's {@code const char * xml}, not {@code null}
+     * @param flags {@link DomainDeviceModifyFlags} values to OR together; none gives 0
+     * @throws LibvirtException libvirt's error when the call fails
+     * @throws NullPointerException for a {@code null} where C takes no {@code NULL}
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain.html#virDomainUpdateDeviceFlags">virDomainUpdateDeviceFlags</a>
+     */
+    default void updateDeviceFlags(String xml, DomainDeviceModifyFlags... flags) {
+        updateDeviceFlags(xml, LibvirtEnum.mask(flags));
+    }
+
+    /**
+     * Takes a snapshot of this domain, described by its XML.
+     *
+     * @param xmlDesc C's {@code const char * xmlDesc}, not {@code null}
+     * @param flags a bitwise OR of {@link DomainSnapshotCreateFlags} values; bits newer than this binding are passed as they are
+     * @return a new handle, which the caller closes
+     * @throws LibvirtException libvirt's error when the call fails
+     * @throws NullPointerException for a {@code null} where C takes no {@code NULL}
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain-snapshot.html#virDomainSnapshotCreateXML">virDomainSnapshotCreateXML</a>
+     */
+    DomainSnapshot snapshotCreateXML(String xmlDesc, int flags);
+
+    /**
+     * Takes a snapshot of this domain, described by its XML.
+     *
+     * <p>The same call with the flags as enum constants.
+     *
+     * @param xmlDesc C's {@code const char * xmlDesc}, not {@code null}
+     * @param flags {@link DomainSnapshotCreateFlags} values to OR together; none gives 0
+     * @return a new handle, which the caller closes
+     * @throws LibvirtException libvirt's error when the call fails
+     * @throws NullPointerException for a {@code null} where C takes no {@code NULL}
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain-snapshot.html#virDomainSnapshotCreateXML">virDomainSnapshotCreateXML</a>
+     */
+    default DomainSnapshot snapshotCreateXML(String xmlDesc, DomainSnapshotCreateFlags... flags) {
+        return snapshotCreateXML(xmlDesc, LibvirtEnum.mask(flags));
+    }
+
+    /**
+     * Creates a checkpoint of this domain, described by its XML.
+     *
+     * @param xmlDesc C's {@code const char * xmlDesc}, not {@code null}
+     * @param flags a bitwise OR of {@link DomainCheckpointCreateFlags} values; bits newer than this binding are passed as they are
+     * @return a new handle, which the caller closes
+     * @throws LibvirtException libvirt's error when the call fails
+     * @throws NullPointerException for a {@code null} where C takes no {@code NULL}
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain-checkpoint.html#virDomainCheckpointCreateXML">virDomainCheckpointCreateXML</a>
+     */
+    DomainCheckpoint checkpointCreateXML(String xmlDesc, int flags);
+
+    /**
+     * Creates a checkpoint of this domain, described by its XML.
+     *
+     * <p>The same call with the flags as enum constants.
+     *
+     * @param xmlDesc C's {@code const char * xmlDesc}, not {@code null}
+     * @param flags {@link DomainCheckpointCreateFlags} values to OR together; none gives 0
+     * @return a new handle, which the caller closes
+     * @throws LibvirtException libvirt's error when the call fails
+     * @throws NullPointerException for a {@code null} where C takes no {@code NULL}
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain-checkpoint.html#virDomainCheckpointCreateXML">virDomainCheckpointCreateXML</a>
+     */
+    default DomainCheckpoint checkpointCreateXML(String xmlDesc, DomainCheckpointCreateFlags... flags) {
+        return checkpointCreateXML(xmlDesc, LibvirtEnum.mask(flags));
+    }
 }

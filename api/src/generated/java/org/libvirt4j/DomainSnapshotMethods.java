@@ -44,4 +44,72 @@ public interface DomainSnapshotMethods {
      * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain-snapshot.html#virDomainSnapshotHasMetadata">virDomainSnapshotHasMetadata</a>
      */
     boolean hasMetadata(int flags);
+
+    /**
+     * Returns the snapshot's XML description.
+     *
+     * @param flags a bitwise OR of {@link DomainSnapshotXMLFlags} values; bits newer than this binding are passed as they are
+     * @return the text libvirt returns
+     * @throws LibvirtException libvirt's error when the call fails
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain-snapshot.html#virDomainSnapshotGetXMLDesc">virDomainSnapshotGetXMLDesc</a>
+     */
+    String getXMLDesc(int flags);
+
+    /**
+     * Returns the snapshot's XML description.
+     *
+     * <p>The same call with the flags as enum constants.
+     *
+     * @param flags {@link DomainSnapshotXMLFlags} values to OR together; none gives 0
+     * @return the text libvirt returns
+     * @throws LibvirtException libvirt's error when the call fails
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain-snapshot.html#virDomainSnapshotGetXMLDesc">virDomainSnapshotGetXMLDesc</a>
+     */
+    default String getXMLDesc(DomainSnapshotXMLFlags... flags) {
+        return getXMLDesc(LibvirtEnum.mask(flags));
+    }
+
+    /**
+     * Reverts the domain to this snapshot.
+     *
+     * @param flags a bitwise OR of {@link DomainSnapshotRevertFlags} values; bits newer than this binding are passed as they are
+     * @throws LibvirtException libvirt's error when the call fails
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain-snapshot.html#virDomainRevertToSnapshot">virDomainRevertToSnapshot</a>
+     */
+    void revertTo(int flags);
+
+    /**
+     * Reverts the domain to this snapshot.
+     *
+     * <p>The same call with the flags as enum constants.
+     *
+     * @param flags {@link DomainSnapshotRevertFlags} values to OR together; none gives 0
+     * @throws LibvirtException libvirt's error when the call fails
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain-snapshot.html#virDomainRevertToSnapshot">virDomainRevertToSnapshot</a>
+     */
+    default void revertTo(DomainSnapshotRevertFlags... flags) {
+        revertTo(LibvirtEnum.mask(flags));
+    }
+
+    /**
+     * Deletes this snapshot, and its children or metadata as the flags say.
+     *
+     * @param flags a bitwise OR of {@link DomainSnapshotDeleteFlags} values; bits newer than this binding are passed as they are
+     * @throws LibvirtException libvirt's error when the call fails
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain-snapshot.html#virDomainSnapshotDelete">virDomainSnapshotDelete</a>
+     */
+    void delete(int flags);
+
+    /**
+     * Deletes this snapshot, and its children or metadata as the flags say.
+     *
+     * <p>The same call with the flags as enum constants.
+     *
+     * @param flags {@link DomainSnapshotDeleteFlags} values to OR together; none gives 0
+     * @throws LibvirtException libvirt's error when the call fails
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain-snapshot.html#virDomainSnapshotDelete">virDomainSnapshotDelete</a>
+     */
+    default void delete(DomainSnapshotDeleteFlags... flags) {
+        delete(LibvirtEnum.mask(flags));
+    }
 }

@@ -43,27 +43,6 @@ public interface Domain extends LibvirtObject, DomainMethods {
     int getID();
 
     /**
-     * {@return the guest OS type, e.g. {@code "hvm"}}
-     *
-     * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain.html#virDomainGetOSType">virDomainGetOSType</a>
-     */
-    String getOSType();
-
-    /**
-     * {@return whether the domain is running}
-     *
-     * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain.html#virDomainIsActive">virDomainIsActive</a>
-     */
-    boolean isActive();
-
-    /**
-     * {@return whether the domain has a persistent definition}
-     *
-     * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain.html#virDomainIsPersistent">virDomainIsPersistent</a>
-     */
-    boolean isPersistent();
-
-    /**
      * {@return state, memory, vCPUs and CPU time}
      *
      * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain.html#virDomainGetInfo">virDomainGetInfo</a>
@@ -76,14 +55,6 @@ public interface Domain extends LibvirtObject, DomainMethods {
      * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain.html#virDomainGetState">virDomainGetState</a>
      */
     DomainStateInfo getState();
-
-    /**
-     * {@return the domain XML}
-     *
-     * @param flags what to include
-     * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain.html#virDomainGetXMLDesc">virDomainGetXMLDesc</a>
-     */
-    String getXMLDesc(DomainXMLFlags... flags);
 
     /**
      * Starts a defined domain.
@@ -106,116 +77,11 @@ public interface Domain extends LibvirtObject, DomainMethods {
     void destroy(DomainDestroyFlagsValues... flags);
 
     /**
-     * Asks the guest to shut down; returns without waiting for it to stop.
-     *
-     * @param flags the shutdown methods to use
-     * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain.html#virDomainShutdown">virDomainShutdown</a>
-     * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain.html#virDomainShutdownFlags">virDomainShutdownFlags</a>
-     */
-    void shutdown(DomainShutdownFlagValues... flags);
-
-    /**
-     * Asks the guest to reboot.
-     *
-     * @param flags the reboot methods to use
-     * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain.html#virDomainReboot">virDomainReboot</a>
-     */
-    void reboot(DomainRebootFlagValues... flags);
-
-    /**
-     * Pauses the domain's vCPUs.
-     *
-     * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain.html#virDomainSuspend">virDomainSuspend</a>
-     */
-    void suspend();
-
-    /**
-     * Resumes a paused domain.
-     *
-     * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain.html#virDomainResume">virDomainResume</a>
-     */
-    void resume();
-
-    /**
-     * Removes the persistent definition; a running domain goes on as a transient one.
-     *
-     * @param flags what else to remove
-     * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain.html#virDomainUndefine">virDomainUndefine</a>
-     * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain.html#virDomainUndefineFlags">virDomainUndefineFlags</a>
-     */
-    void undefine(DomainUndefineFlagsValues... flags);
-
-    /**
      * {@return the maximum memory in KiB}
      *
      * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain.html#virDomainGetMaxMemory">virDomainGetMaxMemory</a>
      */
     long getMaxMemory();
-
-    /**
-     * Changes the maximum memory the domain may be given.
-     *
-     * @param kib the new maximum in KiB
-     * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain.html#virDomainSetMaxMemory">virDomainSetMaxMemory</a>
-     */
-    void setMaxMemory(long kib);
-
-    /**
-     * Changes the memory of the running domain through the balloon.
-     *
-     * @param kib the new balloon target of the running domain in KiB
-     * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain.html#virDomainSetMemory">virDomainSetMemory</a>
-     */
-    void setMemory(long kib);
-
-    /**
-     * Changes the memory or the maximum memory of the live or persistent definition.
-     *
-     * @param kib the new size in KiB
-     * @param flags which definition and which size
-     * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain.html#virDomainSetMemoryFlags">virDomainSetMemoryFlags</a>
-     */
-    void setMemoryFlags(long kib, DomainMemoryModFlags... flags);
-
-    /**
-     * Changes the number of vCPUs of the running domain.
-     *
-     * @param count the new number of vCPUs of the running domain
-     * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain.html#virDomainSetVcpus">virDomainSetVcpus</a>
-     */
-    void setVcpus(int count);
-
-    /**
-     * Changes the current or maximum number of vCPUs of the live or persistent definition.
-     *
-     * @param count the new number
-     * @param flags which definition and which count
-     * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain.html#virDomainSetVcpusFlags">virDomainSetVcpusFlags</a>
-     */
-    void setVcpusFlags(int count, DomainVcpuFlags... flags);
-
-    /**
-     * {@return the vCPU count}
-     *
-     * @param flags which definition and which count
-     * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain.html#virDomainGetVcpusFlags">virDomainGetVcpusFlags</a>
-     */
-    int getVcpusFlags(DomainVcpuFlags... flags);
-
-    /**
-     * {@return whether the domain starts with the host}
-     *
-     * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain.html#virDomainGetAutostart">virDomainGetAutostart</a>
-     */
-    boolean getAutostart();
-
-    /**
-     * Makes the domain start, or not, when the host starts.
-     *
-     * @param autostart whether the domain starts with the host
-     * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain.html#virDomainSetAutostart">virDomainSetAutostart</a>
-     */
-    void setAutostart(boolean autostart);
 
     /**
      * {@return the memory tunables}
@@ -301,14 +167,6 @@ public interface Domain extends LibvirtObject, DomainMethods {
     String getMetadata(DomainMetadataType type, String uri, DomainModificationImpact... flags);
 
     /**
-     * Saves the running domain's state to an image libvirt manages and stops it; the next start restores it.
-     *
-     * @param flags how to save
-     * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain.html#virDomainManagedSave">virDomainManagedSave</a>
-     */
-    void managedSave(DomainSaveRestoreFlags... flags);
-
-    /**
      * {@return whether a managed save image exists}
      *
      * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain.html#virDomainHasManagedSaveImage">virDomainHasManagedSaveImage</a>
@@ -328,49 +186,6 @@ public interface Domain extends LibvirtObject, DomainMethods {
      * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain.html#virDomainReset">virDomainReset</a>
      */
     void reset();
-
-    /**
-     * Hot-plugs a device into the running domain.
-     *
-     * @param xml the device XML
-     * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain.html#virDomainAttachDevice">virDomainAttachDevice</a>
-     */
-    void attachDevice(String xml);
-
-    /**
-     * Adds a device to the live or persistent definition, or both.
-     *
-     * @param xml the device XML
-     * @param flags which definition to change: none means the current one, live or persistent
-     * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain.html#virDomainAttachDeviceFlags">virDomainAttachDeviceFlags</a>
-     */
-    void attachDeviceFlags(String xml, DomainDeviceModifyFlags... flags);
-
-    /**
-     * Hot-unplugs a device from the running domain.
-     *
-     * @param xml the device XML
-     * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain.html#virDomainDetachDevice">virDomainDetachDevice</a>
-     */
-    void detachDevice(String xml);
-
-    /**
-     * Removes a device from the live or persistent definition, or both.
-     *
-     * @param xml the device XML
-     * @param flags which definition to change
-     * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain.html#virDomainDetachDeviceFlags">virDomainDetachDeviceFlags</a>
-     */
-    void detachDeviceFlags(String xml, DomainDeviceModifyFlags... flags);
-
-    /**
-     * Changes a device's settings in the live or persistent definition, or both.
-     *
-     * @param xml the device's new XML, e.g. another medium for a CD-ROM
-     * @param flags which definition to change
-     * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain.html#virDomainUpdateDeviceFlags">virDomainUpdateDeviceFlags</a>
-     */
-    void updateDeviceFlags(String xml, DomainDeviceModifyFlags... flags);
 
     /**
      * {@return the I/O counters of one disk}
@@ -398,16 +213,6 @@ public interface Domain extends LibvirtObject, DomainMethods {
     // --- snapshots and checkpoints ---------------------------------------------------------
 
     /**
-     * Takes a snapshot of this domain, described by its XML.
-     *
-     * @param xml the snapshot XML
-     * @param flags options
-     * @return the snapshot
-     * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain-snapshot.html#virDomainSnapshotCreateXML">virDomainSnapshotCreateXML</a>
-     */
-    DomainSnapshot snapshotCreateXML(String xml, DomainSnapshotCreateFlags... flags);
-
-    /**
      * {@return the snapshots}
      *
      * @param flags filters
@@ -424,16 +229,6 @@ public interface Domain extends LibvirtObject, DomainMethods {
      * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain-snapshot.html#virDomainSnapshotLookupByName">virDomainSnapshotLookupByName</a>
      */
     DomainSnapshot snapshotLookupByName(String name);
-
-    /**
-     * Creates a checkpoint of this domain, described by its XML.
-     *
-     * @param xml the checkpoint XML
-     * @param flags options
-     * @return the checkpoint
-     * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain-checkpoint.html#virDomainCheckpointCreateXML">virDomainCheckpointCreateXML</a>
-     */
-    DomainCheckpoint checkpointCreateXML(String xml, DomainCheckpointCreateFlags... flags);
 
     /**
      * {@return the checkpoints}

@@ -8,21 +8,13 @@ import java.util.List;
  *
  * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain-checkpoint.html#virDomainCheckpointFree">virDomainCheckpointFree</a>
  */
-public interface DomainCheckpoint extends LibvirtObject {
+public interface DomainCheckpoint extends LibvirtObject, DomainCheckpointMethods {
     /**
      * {@return the name}
      *
      * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain-checkpoint.html#virDomainCheckpointGetName">virDomainCheckpointGetName</a>
      */
     String getName();
-
-    /**
-     * {@return the checkpoint XML}
-     *
-     * @param flags what to include
-     * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain-checkpoint.html#virDomainCheckpointGetXMLDesc">virDomainCheckpointGetXMLDesc</a>
-     */
-    String getXMLDesc(DomainCheckpointXMLFlags... flags);
 
     /**
      * {@return the parent checkpoint}
@@ -40,11 +32,4 @@ public interface DomainCheckpoint extends LibvirtObject {
      */
     List<DomainCheckpoint> listAllChildren(DomainCheckpointListFlags... flags);
 
-    /**
-     * Deletes this checkpoint, and with flags its children or only its metadata.
-     *
-     * @param flags what to delete
-     * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain-checkpoint.html#virDomainCheckpointDelete">virDomainCheckpointDelete</a>
-     */
-    void delete(DomainCheckpointDeleteFlags... flags);
 }

@@ -17,14 +17,6 @@ public interface DomainSnapshot extends LibvirtObject, DomainSnapshotMethods {
     String getName();
 
     /**
-     * {@return the snapshot XML}
-     *
-     * @param flags what to include
-     * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain-snapshot.html#virDomainSnapshotGetXMLDesc">virDomainSnapshotGetXMLDesc</a>
-     */
-    String getXMLDesc(DomainSnapshotXMLFlags... flags);
-
-    /**
      * {@return the parent snapshot}
      *
      * @throws LibvirtException {@code ERR_NO_DOMAIN_SNAPSHOT} for a root
@@ -47,19 +39,4 @@ public interface DomainSnapshot extends LibvirtObject, DomainSnapshotMethods {
      */
     List<DomainSnapshot> listAllChildren(DomainSnapshotListFlags... flags);
 
-    /**
-     * Brings the domain back to the state of this snapshot.
-     *
-     * @param flags revert options
-     * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain-snapshot.html#virDomainRevertToSnapshot">virDomainRevertToSnapshot</a>
-     */
-    void revertTo(DomainSnapshotRevertFlags... flags);
-
-    /**
-     * Deletes this snapshot, and with flags its children or only its metadata.
-     *
-     * @param flags what to delete
-     * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain-snapshot.html#virDomainSnapshotDelete">virDomainSnapshotDelete</a>
-     */
-    void delete(DomainSnapshotDeleteFlags... flags);
 }

@@ -7,30 +7,20 @@ import java.util.UUID;
 import org.libvirt4j.Domain;
 import org.libvirt4j.DomainBlockStats;
 import org.libvirt4j.DomainCheckpoint;
-import org.libvirt4j.DomainCheckpointCreateFlags;
 import org.libvirt4j.DomainCheckpointListFlags;
 import org.libvirt4j.DomainCreateFlags;
-import org.libvirt4j.DomainDeviceModifyFlags;
 import org.libvirt4j.DomainDestroyFlagsValues;
 import org.libvirt4j.DomainInfo;
 import org.libvirt4j.DomainInterfaceStats;
-import org.libvirt4j.DomainMemoryModFlags;
 import org.libvirt4j.DomainMemoryParameters;
 import org.libvirt4j.DomainMemoryStat;
 import org.libvirt4j.DomainMemoryStatTags;
 import org.libvirt4j.DomainMetadataType;
 import org.libvirt4j.DomainModificationImpact;
-import org.libvirt4j.DomainRebootFlagValues;
-import org.libvirt4j.DomainSaveRestoreFlags;
 import org.libvirt4j.DomainSchedulerParameters;
-import org.libvirt4j.DomainShutdownFlagValues;
 import org.libvirt4j.DomainSnapshot;
-import org.libvirt4j.DomainSnapshotCreateFlags;
 import org.libvirt4j.DomainSnapshotListFlags;
 import org.libvirt4j.DomainStateInfo;
-import org.libvirt4j.DomainUndefineFlagsValues;
-import org.libvirt4j.DomainVcpuFlags;
-import org.libvirt4j.DomainXMLFlags;
 import org.libvirt4j.Stream;
 import org.libvirt4j.jna.internal.CStrings;
 import org.libvirt4j.jna.internal.Errors;
@@ -111,36 +101,6 @@ final class JnaDomain implements Domain, JnaHandle, org.libvirt4j.spi.generated.
     }
 
     @Override
-    public String getOSType() {
-        long d = h.acquire("virDomainGetOSType");
-        try {
-            return Errors.ownedString(Virt.virDomainGetOSType(d), "virDomainGetOSType");
-        } finally {
-            h.release();
-        }
-    }
-
-    @Override
-    public boolean isActive() {
-        long d = h.acquire("virDomainIsActive");
-        try {
-            return Errors.bool(Virt.virDomainIsActive(d), "virDomainIsActive");
-        } finally {
-            h.release();
-        }
-    }
-
-    @Override
-    public boolean isPersistent() {
-        long d = h.acquire("virDomainIsPersistent");
-        try {
-            return Errors.bool(Virt.virDomainIsPersistent(d), "virDomainIsPersistent");
-        } finally {
-            h.release();
-        }
-    }
-
-    @Override
     public DomainInfo getInfo() {
         long d = h.acquire("virDomainGetInfo");
         try {
@@ -162,17 +122,6 @@ final class JnaDomain implements Domain, JnaHandle, org.libvirt4j.spi.generated.
             int[] reason = new int[1];
             Errors.check(Virt.virDomainGetState(d, state, reason, 0), "virDomainGetState");
             return new DomainStateInfo(state[0], reason[0]);
-        } finally {
-            h.release();
-        }
-    }
-
-    @Override
-    public String getXMLDesc(DomainXMLFlags... flags) {
-        int mask = Flags.mask(flags);
-        long d = h.acquire("virDomainGetXMLDesc");
-        try {
-            return Errors.ownedString(Virt.virDomainGetXMLDesc(d, mask), "virDomainGetXMLDesc");
         } finally {
             h.release();
         }
@@ -219,77 +168,6 @@ final class JnaDomain implements Domain, JnaHandle, org.libvirt4j.spi.generated.
     }
 
     @Override
-    public void shutdown(DomainShutdownFlagValues... flags) {
-        int mask = Flags.mask(flags);
-        if (mask == 0) {
-            long d = h.acquire("virDomainShutdown");
-            try {
-                Errors.check(Virt.virDomainShutdown(d), "virDomainShutdown");
-            } finally {
-                h.release();
-            }
-            return;
-        }
-        long d = h.acquire("virDomainShutdownFlags");
-        try {
-            Errors.check(Virt.virDomainShutdownFlags(d, mask), "virDomainShutdownFlags");
-        } finally {
-            h.release();
-        }
-    }
-
-    @Override
-    public void reboot(DomainRebootFlagValues... flags) {
-        int mask = Flags.mask(flags);
-        long d = h.acquire("virDomainReboot");
-        try {
-            Errors.check(Virt.virDomainReboot(d, mask), "virDomainReboot");
-        } finally {
-            h.release();
-        }
-    }
-
-    @Override
-    public void suspend() {
-        long d = h.acquire("virDomainSuspend");
-        try {
-            Errors.check(Virt.virDomainSuspend(d), "virDomainSuspend");
-        } finally {
-            h.release();
-        }
-    }
-
-    @Override
-    public void resume() {
-        long d = h.acquire("virDomainResume");
-        try {
-            Errors.check(Virt.virDomainResume(d), "virDomainResume");
-        } finally {
-            h.release();
-        }
-    }
-
-    @Override
-    public void undefine(DomainUndefineFlagsValues... flags) {
-        int mask = Flags.mask(flags);
-        if (mask == 0) {
-            long d = h.acquire("virDomainUndefine");
-            try {
-                Errors.check(Virt.virDomainUndefine(d), "virDomainUndefine");
-            } finally {
-                h.release();
-            }
-            return;
-        }
-        long d = h.acquire("virDomainUndefineFlags");
-        try {
-            Errors.check(Virt.virDomainUndefineFlags(d, mask), "virDomainUndefineFlags");
-        } finally {
-            h.release();
-        }
-    }
-
-    @Override
     public long getMaxMemory() {
         long d = h.acquire("virDomainGetMaxMemory");
         try {
@@ -298,91 +176,6 @@ final class JnaDomain implements Domain, JnaHandle, org.libvirt4j.spi.generated.
                 throw Errors.last("virDomainGetMaxMemory");
             }
             return kib;
-        } finally {
-            h.release();
-        }
-    }
-
-    @Override
-    public void setMaxMemory(long kib) {
-        long d = h.acquire("virDomainSetMaxMemory");
-        try {
-            Errors.check(Virt.virDomainSetMaxMemory(d, kib), "virDomainSetMaxMemory");
-        } finally {
-            h.release();
-        }
-    }
-
-    @Override
-    public void setMemory(long kib) {
-        long d = h.acquire("virDomainSetMemory");
-        try {
-            Errors.check(Virt.virDomainSetMemory(d, kib), "virDomainSetMemory");
-        } finally {
-            h.release();
-        }
-    }
-
-    @Override
-    public void setMemoryFlags(long kib, DomainMemoryModFlags... flags) {
-        int mask = Flags.mask(flags);
-        long d = h.acquire("virDomainSetMemoryFlags");
-        try {
-            Errors.check(Virt.virDomainSetMemoryFlags(d, kib, mask), "virDomainSetMemoryFlags");
-        } finally {
-            h.release();
-        }
-    }
-
-    @Override
-    public void setVcpus(int count) {
-        long d = h.acquire("virDomainSetVcpus");
-        try {
-            Errors.check(Virt.virDomainSetVcpus(d, count), "virDomainSetVcpus");
-        } finally {
-            h.release();
-        }
-    }
-
-    @Override
-    public void setVcpusFlags(int count, DomainVcpuFlags... flags) {
-        int mask = Flags.mask(flags);
-        long d = h.acquire("virDomainSetVcpusFlags");
-        try {
-            Errors.check(Virt.virDomainSetVcpusFlags(d, count, mask), "virDomainSetVcpusFlags");
-        } finally {
-            h.release();
-        }
-    }
-
-    @Override
-    public int getVcpusFlags(DomainVcpuFlags... flags) {
-        int mask = Flags.mask(flags);
-        long d = h.acquire("virDomainGetVcpusFlags");
-        try {
-            return Errors.check(Virt.virDomainGetVcpusFlags(d, mask), "virDomainGetVcpusFlags");
-        } finally {
-            h.release();
-        }
-    }
-
-    @Override
-    public boolean getAutostart() {
-        long d = h.acquire("virDomainGetAutostart");
-        try {
-            int[] autostart = new int[1];
-            Errors.check(Virt.virDomainGetAutostart(d, autostart), "virDomainGetAutostart");
-            return autostart[0] != 0;
-        } finally {
-            h.release();
-        }
-    }
-
-    @Override
-    public void setAutostart(boolean autostart) {
-        long d = h.acquire("virDomainSetAutostart");
-        try {
-            Errors.check(Virt.virDomainSetAutostart(d, autostart ? 1 : 0), "virDomainSetAutostart");
         } finally {
             h.release();
         }
@@ -518,17 +311,6 @@ final class JnaDomain implements Domain, JnaHandle, org.libvirt4j.spi.generated.
     }
 
     @Override
-    public void managedSave(DomainSaveRestoreFlags... flags) {
-        int mask = Flags.mask(flags);
-        long d = h.acquire("virDomainManagedSave");
-        try {
-            Errors.check(Virt.virDomainManagedSave(d, mask), "virDomainManagedSave");
-        } finally {
-            h.release();
-        }
-    }
-
-    @Override
     public boolean hasManagedSaveImage() {
         long d = h.acquire("virDomainHasManagedSaveImage");
         try {
@@ -604,34 +386,6 @@ final class JnaDomain implements Domain, JnaHandle, org.libvirt4j.spi.generated.
         }
     }
 
-    @Override
-    public void attachDevice(String xml) {
-        device("virDomainAttachDevice", xml, (d, x) -> Virt.virDomainAttachDevice(d, x));
-    }
-
-    @Override
-    public void attachDeviceFlags(String xml, DomainDeviceModifyFlags... flags) {
-        int mask = Flags.mask(flags);
-        device("virDomainAttachDeviceFlags", xml, (d, x) -> Virt.virDomainAttachDeviceFlags(d, x, mask));
-    }
-
-    @Override
-    public void detachDevice(String xml) {
-        device("virDomainDetachDevice", xml, (d, x) -> Virt.virDomainDetachDevice(d, x));
-    }
-
-    @Override
-    public void detachDeviceFlags(String xml, DomainDeviceModifyFlags... flags) {
-        int mask = Flags.mask(flags);
-        device("virDomainDetachDeviceFlags", xml, (d, x) -> Virt.virDomainDetachDeviceFlags(d, x, mask));
-    }
-
-    @Override
-    public void updateDeviceFlags(String xml, DomainDeviceModifyFlags... flags) {
-        int mask = Flags.mask(flags);
-        device("virDomainUpdateDeviceFlags", xml, (d, x) -> Virt.virDomainUpdateDeviceFlags(d, x, mask));
-    }
-
     private interface DeviceCall {
         int call(long dom, byte[] xml);
     }
@@ -647,19 +401,6 @@ final class JnaDomain implements Domain, JnaHandle, org.libvirt4j.spi.generated.
     }
 
     // --- snapshots and checkpoints ---------------------------------------------------------
-
-    @Override
-    public DomainSnapshot snapshotCreateXML(String xml, DomainSnapshotCreateFlags... flags) {
-        byte[] x = CStrings.of(Objects.requireNonNull(xml, "xml"));
-        int mask = Flags.mask(flags);
-        long d = h.acquire("virDomainSnapshotCreateXML");
-        try {
-            return new JnaDomainSnapshot(Errors.ptr(Virt.virDomainSnapshotCreateXML(d, x, mask),
-                    "virDomainSnapshotCreateXML"));
-        } finally {
-            h.release();
-        }
-    }
 
     @Override
     public List<DomainSnapshot> listAllSnapshots(DomainSnapshotListFlags... flags) {
@@ -681,21 +422,6 @@ final class JnaDomain implements Domain, JnaHandle, org.libvirt4j.spi.generated.
         try {
             return new JnaDomainSnapshot(Errors.ptr(Virt.virDomainSnapshotLookupByName(d, n, 0),
                     "virDomainSnapshotLookupByName"));
-        } finally {
-            h.release();
-        }
-    }
-
-    @Override
-    public DomainCheckpoint checkpointCreateXML(String xml, DomainCheckpointCreateFlags... flags) {
-        byte[] x = CStrings.of(Objects.requireNonNull(xml, "xml"));
-        int mask = Flags.mask(flags);
-        long d = h.acquire("virDomainCheckpointCreateXML");
-        try {
-            return new JnaDomainCheckpoint(Errors.ptr(VirtCheckpoints.virDomainCheckpointCreateXML(d, x, mask),
-                    "virDomainCheckpointCreateXML"));
-        } catch (UnsatisfiedLinkError e) {
-            throw Errors.noSupport("virDomainCheckpointCreateXML", e);
         } finally {
             h.release();
         }

@@ -2,9 +2,7 @@ package org.libvirt4j.jna;
 
 import java.util.List;
 import org.libvirt4j.DomainCheckpoint;
-import org.libvirt4j.DomainCheckpointDeleteFlags;
 import org.libvirt4j.DomainCheckpointListFlags;
-import org.libvirt4j.DomainCheckpointXMLFlags;
 import org.libvirt4j.jna.internal.Errors;
 import org.libvirt4j.jna.internal.VirtCheckpoints;
 import org.libvirt4j.spi.NativeHandle;
@@ -15,7 +13,7 @@ import org.libvirt4j.spi.ObjectKind;
  * {@code virDomainCheckpointFree}. Only ever made from a libvirt that has checkpoints, so its
  * calls need no {@code ERR_NO_SUPPORT} conversion.
  */
-final class JnaDomainCheckpoint implements DomainCheckpoint {
+final class JnaDomainCheckpoint implements DomainCheckpoint, org.libvirt4j.spi.generated.DomainCheckpointContract {
     private final NativeHandle h;
 
     JnaDomainCheckpoint(long cp) {
@@ -32,18 +30,6 @@ final class JnaDomainCheckpoint implements DomainCheckpoint {
         long c = h.acquire("virDomainCheckpointGetName");
         try {
             return Errors.constString(VirtCheckpoints.virDomainCheckpointGetName(c), "virDomainCheckpointGetName");
-        } finally {
-            h.release();
-        }
-    }
-
-    @Override
-    public String getXMLDesc(DomainCheckpointXMLFlags... flags) {
-        int mask = Flags.mask(flags);
-        long c = h.acquire("virDomainCheckpointGetXMLDesc");
-        try {
-            return Errors.ownedString(VirtCheckpoints.virDomainCheckpointGetXMLDesc(c, mask),
-                    "virDomainCheckpointGetXMLDesc");
         } finally {
             h.release();
         }
@@ -74,14 +60,9 @@ final class JnaDomainCheckpoint implements DomainCheckpoint {
         }
     }
 
+
     @Override
-    public void delete(DomainCheckpointDeleteFlags... flags) {
-        int mask = Flags.mask(flags);
-        long c = h.acquire("virDomainCheckpointDelete");
-        try {
-            Errors.check(VirtCheckpoints.virDomainCheckpointDelete(c, mask), "virDomainCheckpointDelete");
-        } finally {
-            h.release();
-        }
+    public Object invoke(org.libvirt4j.spi.generated.Fn fn, Object... args) {
+        return JnaCalls.invoke(h, fn, args);
     }
 }

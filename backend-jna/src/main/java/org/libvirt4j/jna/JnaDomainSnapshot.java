@@ -2,10 +2,7 @@ package org.libvirt4j.jna;
 
 import java.util.List;
 import org.libvirt4j.DomainSnapshot;
-import org.libvirt4j.DomainSnapshotDeleteFlags;
 import org.libvirt4j.DomainSnapshotListFlags;
-import org.libvirt4j.DomainSnapshotRevertFlags;
-import org.libvirt4j.DomainSnapshotXMLFlags;
 import org.libvirt4j.jna.internal.Errors;
 import org.libvirt4j.jna.internal.Virt;
 import org.libvirt4j.spi.NativeHandle;
@@ -29,17 +26,6 @@ final class JnaDomainSnapshot implements DomainSnapshot, org.libvirt4j.spi.gener
         long s = h.acquire("virDomainSnapshotGetName");
         try {
             return Errors.constString(Virt.virDomainSnapshotGetName(s), "virDomainSnapshotGetName");
-        } finally {
-            h.release();
-        }
-    }
-
-    @Override
-    public String getXMLDesc(DomainSnapshotXMLFlags... flags) {
-        int mask = Flags.mask(flags);
-        long s = h.acquire("virDomainSnapshotGetXMLDesc");
-        try {
-            return Errors.ownedString(Virt.virDomainSnapshotGetXMLDesc(s, mask), "virDomainSnapshotGetXMLDesc");
         } finally {
             h.release();
         }
@@ -74,28 +60,6 @@ final class JnaDomainSnapshot implements DomainSnapshot, org.libvirt4j.spi.gener
             int n = Errors.check(Virt.virDomainSnapshotListAllChildren(s, array, mask),
                     "virDomainSnapshotListAllChildren");
             return NativeLists.wrap(array[0], n, JnaDomainSnapshot::new);
-        } finally {
-            h.release();
-        }
-    }
-
-    @Override
-    public void revertTo(DomainSnapshotRevertFlags... flags) {
-        int mask = Flags.mask(flags);
-        long s = h.acquire("virDomainRevertToSnapshot");
-        try {
-            Errors.check(Virt.virDomainRevertToSnapshot(s, mask), "virDomainRevertToSnapshot");
-        } finally {
-            h.release();
-        }
-    }
-
-    @Override
-    public void delete(DomainSnapshotDeleteFlags... flags) {
-        int mask = Flags.mask(flags);
-        long s = h.acquire("virDomainSnapshotDelete");
-        try {
-            Errors.check(Virt.virDomainSnapshotDelete(s, mask), "virDomainSnapshotDelete");
         } finally {
             h.release();
         }

@@ -160,6 +160,92 @@ final class JniCalls {
             case virDomainSaveImageDefineXML:
                 LibvirtNatives.virDomainSaveImageDefineXML(self, (String) a[0], (String) a[1], (Integer) a[2]);
                 return null;
+            case virDomainGetOSType:
+                return LibvirtNatives.virDomainGetOSType(self);
+            case virDomainIsActive:
+                return LibvirtNatives.virDomainIsActive(self);
+            case virDomainIsPersistent:
+                return LibvirtNatives.virDomainIsPersistent(self);
+            case virDomainGetXMLDesc:
+                return LibvirtNatives.virDomainGetXMLDesc(self, (Integer) a[0]);
+            case virDomainShutdownFlags:
+                LibvirtNatives.virDomainShutdownFlags(self, (Integer) a[0]);
+                return null;
+            case virDomainShutdown:
+                LibvirtNatives.virDomainShutdown(self);
+                return null;
+            case virDomainReboot:
+                LibvirtNatives.virDomainReboot(self, (Integer) a[0]);
+                return null;
+            case virDomainSuspend:
+                LibvirtNatives.virDomainSuspend(self);
+                return null;
+            case virDomainResume:
+                LibvirtNatives.virDomainResume(self);
+                return null;
+            case virDomainUndefineFlags:
+                LibvirtNatives.virDomainUndefineFlags(self, (Integer) a[0]);
+                return null;
+            case virDomainUndefine:
+                LibvirtNatives.virDomainUndefine(self);
+                return null;
+            case virDomainSetMaxMemory:
+                LibvirtNatives.virDomainSetMaxMemory(self, (Long) a[0]);
+                return null;
+            case virDomainSetMemory:
+                LibvirtNatives.virDomainSetMemory(self, (Long) a[0]);
+                return null;
+            case virDomainSetMemoryFlags:
+                LibvirtNatives.virDomainSetMemoryFlags(self, (Long) a[0], (Integer) a[1]);
+                return null;
+            case virDomainSetVcpus:
+                LibvirtNatives.virDomainSetVcpus(self, (Integer) a[0]);
+                return null;
+            case virDomainSetVcpusFlags:
+                LibvirtNatives.virDomainSetVcpusFlags(self, (Integer) a[0], (Integer) a[1]);
+                return null;
+            case virDomainGetVcpusFlags:
+                return LibvirtNatives.virDomainGetVcpusFlags(self, (Integer) a[0]);
+            case virDomainGetAutostart:
+                return LibvirtNatives.virDomainGetAutostart(self);
+            case virDomainSetAutostart:
+                LibvirtNatives.virDomainSetAutostart(self, (Integer) a[0]);
+                return null;
+            case virDomainManagedSave:
+                LibvirtNatives.virDomainManagedSave(self, (Integer) a[0]);
+                return null;
+            case virDomainAttachDevice:
+                LibvirtNatives.virDomainAttachDevice(self, (String) a[0]);
+                return null;
+            case virDomainAttachDeviceFlags:
+                LibvirtNatives.virDomainAttachDeviceFlags(self, (String) a[0], (Integer) a[1]);
+                return null;
+            case virDomainDetachDevice:
+                LibvirtNatives.virDomainDetachDevice(self, (String) a[0]);
+                return null;
+            case virDomainDetachDeviceFlags:
+                LibvirtNatives.virDomainDetachDeviceFlags(self, (String) a[0], (Integer) a[1]);
+                return null;
+            case virDomainUpdateDeviceFlags:
+                LibvirtNatives.virDomainUpdateDeviceFlags(self, (String) a[0], (Integer) a[1]);
+                return null;
+            case virDomainSnapshotCreateXML:
+                return LibvirtNatives.virDomainSnapshotCreateXML(self, (String) a[0], (Integer) a[1]);
+            case virDomainCheckpointCreateXML:
+                return LibvirtNatives.virDomainCheckpointCreateXML(self, (String) a[0], (Integer) a[1]);
+            case virDomainSnapshotGetXMLDesc:
+                return LibvirtNatives.virDomainSnapshotGetXMLDesc(self, (Integer) a[0]);
+            case virDomainRevertToSnapshot:
+                LibvirtNatives.virDomainRevertToSnapshot(self, (Integer) a[0]);
+                return null;
+            case virDomainSnapshotDelete:
+                LibvirtNatives.virDomainSnapshotDelete(self, (Integer) a[0]);
+                return null;
+            case virDomainCheckpointGetXMLDesc:
+                return LibvirtNatives.virDomainCheckpointGetXMLDesc(self, (Integer) a[0]);
+            case virDomainCheckpointDelete:
+                LibvirtNatives.virDomainCheckpointDelete(self, (Integer) a[0]);
+                return null;
             default:
                 throw new IllegalArgumentException(fn.name());
         }

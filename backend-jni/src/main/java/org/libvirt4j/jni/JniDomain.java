@@ -9,29 +9,19 @@ import java.util.UUID;
 import org.libvirt4j.Domain;
 import org.libvirt4j.DomainBlockStats;
 import org.libvirt4j.DomainCheckpoint;
-import org.libvirt4j.DomainCheckpointCreateFlags;
 import org.libvirt4j.DomainCheckpointListFlags;
 import org.libvirt4j.DomainCreateFlags;
-import org.libvirt4j.DomainDeviceModifyFlags;
 import org.libvirt4j.DomainDestroyFlagsValues;
 import org.libvirt4j.DomainInfo;
 import org.libvirt4j.DomainInterfaceStats;
-import org.libvirt4j.DomainMemoryModFlags;
 import org.libvirt4j.DomainMemoryParameters;
 import org.libvirt4j.DomainMemoryStat;
 import org.libvirt4j.DomainMetadataType;
 import org.libvirt4j.DomainModificationImpact;
-import org.libvirt4j.DomainRebootFlagValues;
-import org.libvirt4j.DomainSaveRestoreFlags;
 import org.libvirt4j.DomainSchedulerParameters;
-import org.libvirt4j.DomainShutdownFlagValues;
 import org.libvirt4j.DomainSnapshot;
-import org.libvirt4j.DomainSnapshotCreateFlags;
 import org.libvirt4j.DomainSnapshotListFlags;
 import org.libvirt4j.DomainStateInfo;
-import org.libvirt4j.DomainUndefineFlagsValues;
-import org.libvirt4j.DomainVcpuFlags;
-import org.libvirt4j.DomainXMLFlags;
 import org.libvirt4j.LibvirtEnum;
 import org.libvirt4j.Stream;
 import org.libvirt4j.spi.NativeHandle;
@@ -68,21 +58,6 @@ final class JniDomain extends JniObject implements Domain, org.libvirt4j.spi.gen
     }
 
     @Override
-    public String getOSType() {
-        return str("virDomainGetOSType", d -> virDomainGetOSType(d));
-    }
-
-    @Override
-    public boolean isActive() {
-        return bool("virDomainIsActive", d -> virDomainIsActive(d));
-    }
-
-    @Override
-    public boolean isPersistent() {
-        return bool("virDomainIsPersistent", d -> virDomainIsPersistent(d));
-    }
-
-    @Override
     public DomainInfo getInfo() {
         long[] v = new long[5];
         long d = h.acquire("virDomainGetInfo");
@@ -107,17 +82,6 @@ final class JniDomain extends JniObject implements Domain, org.libvirt4j.spi.gen
     }
 
     @Override
-    public String getXMLDesc(DomainXMLFlags... flags) {
-        int mask = LibvirtEnum.mask(flags);
-        long d = h.acquire("virDomainGetXMLDesc");
-        try {
-            return virDomainGetXMLDesc(d, mask);
-        } finally {
-            h.release();
-        }
-    }
-
-    @Override
     public void create(DomainCreateFlags... flags) {
         int mask = LibvirtEnum.mask(flags);
         if (mask == 0) {
@@ -138,87 +102,8 @@ final class JniDomain extends JniObject implements Domain, org.libvirt4j.spi.gen
     }
 
     @Override
-    public void shutdown(DomainShutdownFlagValues... flags) {
-        int mask = LibvirtEnum.mask(flags);
-        if (mask == 0) {
-            run("virDomainShutdown", d -> virDomainShutdown(d));
-        } else {
-            run("virDomainShutdownFlags", d -> virDomainShutdownFlags(d, mask));
-        }
-    }
-
-    @Override
-    public void reboot(DomainRebootFlagValues... flags) {
-        int mask = LibvirtEnum.mask(flags);
-        run("virDomainReboot", d -> virDomainReboot(d, mask));
-    }
-
-    @Override
-    public void suspend() {
-        run("virDomainSuspend", d -> virDomainSuspend(d));
-    }
-
-    @Override
-    public void resume() {
-        run("virDomainResume", d -> virDomainResume(d));
-    }
-
-    @Override
-    public void undefine(DomainUndefineFlagsValues... flags) {
-        int mask = LibvirtEnum.mask(flags);
-        if (mask == 0) {
-            run("virDomainUndefine", d -> virDomainUndefine(d));
-        } else {
-            run("virDomainUndefineFlags", d -> virDomainUndefineFlags(d, mask));
-        }
-    }
-
-    @Override
     public long getMaxMemory() {
         return lng("virDomainGetMaxMemory", d -> virDomainGetMaxMemory(d));
-    }
-
-    @Override
-    public void setMaxMemory(long kib) {
-        run("virDomainSetMaxMemory", d -> virDomainSetMaxMemory(d, kib));
-    }
-
-    @Override
-    public void setMemory(long kib) {
-        run("virDomainSetMemory", d -> virDomainSetMemory(d, kib));
-    }
-
-    @Override
-    public void setMemoryFlags(long kib, DomainMemoryModFlags... flags) {
-        int mask = LibvirtEnum.mask(flags);
-        run("virDomainSetMemoryFlags", d -> virDomainSetMemoryFlags(d, kib, mask));
-    }
-
-    @Override
-    public void setVcpus(int count) {
-        run("virDomainSetVcpus", d -> virDomainSetVcpus(d, count));
-    }
-
-    @Override
-    public void setVcpusFlags(int count, DomainVcpuFlags... flags) {
-        int mask = LibvirtEnum.mask(flags);
-        run("virDomainSetVcpusFlags", d -> virDomainSetVcpusFlags(d, count, mask));
-    }
-
-    @Override
-    public int getVcpusFlags(DomainVcpuFlags... flags) {
-        int mask = LibvirtEnum.mask(flags);
-        return num("virDomainGetVcpusFlags", d -> virDomainGetVcpusFlags(d, mask));
-    }
-
-    @Override
-    public boolean getAutostart() {
-        return num("virDomainGetAutostart", d -> virDomainGetAutostart(d)) != 0;
-    }
-
-    @Override
-    public void setAutostart(boolean autostart) {
-        run("virDomainSetAutostart", d -> virDomainSetAutostart(d, autostart ? 1 : 0));
     }
 
     @Override
@@ -301,12 +186,6 @@ final class JniDomain extends JniObject implements Domain, org.libvirt4j.spi.gen
     }
 
     @Override
-    public void managedSave(DomainSaveRestoreFlags... flags) {
-        int mask = LibvirtEnum.mask(flags);
-        run("virDomainManagedSave", d -> virDomainManagedSave(d, mask));
-    }
-
-    @Override
     public boolean hasManagedSaveImage() {
         return bool("virDomainHasManagedSaveImage", d -> virDomainHasManagedSaveImage(d, 0));
     }
@@ -348,48 +227,7 @@ final class JniDomain extends JniObject implements Domain, org.libvirt4j.spi.gen
         return List.copyOf(stats);
     }
 
-    @Override
-    public void attachDevice(String xml) {
-        Objects.requireNonNull(xml, "xml");
-        run("virDomainAttachDevice", d -> virDomainAttachDevice(d, xml));
-    }
-
-    @Override
-    public void attachDeviceFlags(String xml, DomainDeviceModifyFlags... flags) {
-        Objects.requireNonNull(xml, "xml");
-        int mask = LibvirtEnum.mask(flags);
-        run("virDomainAttachDeviceFlags", d -> virDomainAttachDeviceFlags(d, xml, mask));
-    }
-
-    @Override
-    public void detachDevice(String xml) {
-        Objects.requireNonNull(xml, "xml");
-        run("virDomainDetachDevice", d -> virDomainDetachDevice(d, xml));
-    }
-
-    @Override
-    public void detachDeviceFlags(String xml, DomainDeviceModifyFlags... flags) {
-        Objects.requireNonNull(xml, "xml");
-        int mask = LibvirtEnum.mask(flags);
-        run("virDomainDetachDeviceFlags", d -> virDomainDetachDeviceFlags(d, xml, mask));
-    }
-
-    @Override
-    public void updateDeviceFlags(String xml, DomainDeviceModifyFlags... flags) {
-        Objects.requireNonNull(xml, "xml");
-        int mask = LibvirtEnum.mask(flags);
-        run("virDomainUpdateDeviceFlags", d -> virDomainUpdateDeviceFlags(d, xml, mask));
-    }
-
     // --- snapshots and checkpoints ---------------------------------------------------------
-
-    @Override
-    public DomainSnapshot snapshotCreateXML(String xml, DomainSnapshotCreateFlags... flags) {
-        Objects.requireNonNull(xml, "xml");
-        int mask = LibvirtEnum.mask(flags);
-        return obj("virDomainSnapshotCreateXML", d -> new JniDomainSnapshot(
-                ptr(virDomainSnapshotCreateXML(d, xml, mask), "virDomainSnapshotCreateXML")));
-    }
 
     @Override
     public List<DomainSnapshot> listAllSnapshots(DomainSnapshotListFlags... flags) {
@@ -403,14 +241,6 @@ final class JniDomain extends JniObject implements Domain, org.libvirt4j.spi.gen
         Objects.requireNonNull(name, "name");
         return obj("virDomainSnapshotLookupByName", d -> new JniDomainSnapshot(
                 ptr(virDomainSnapshotLookupByName(d, name, 0), "virDomainSnapshotLookupByName")));
-    }
-
-    @Override
-    public DomainCheckpoint checkpointCreateXML(String xml, DomainCheckpointCreateFlags... flags) {
-        Objects.requireNonNull(xml, "xml");
-        int mask = LibvirtEnum.mask(flags);
-        return obj("virDomainCheckpointCreateXML", d -> new JniDomainCheckpoint(
-                ptr(virDomainCheckpointCreateXML(d, xml, mask), "virDomainCheckpointCreateXML")));
     }
 
     @Override

@@ -4,14 +4,12 @@ import static org.libvirt4j.jni.LibvirtNatives.*;
 
 import java.util.List;
 import org.libvirt4j.DomainCheckpoint;
-import org.libvirt4j.DomainCheckpointDeleteFlags;
 import org.libvirt4j.DomainCheckpointListFlags;
-import org.libvirt4j.DomainCheckpointXMLFlags;
 import org.libvirt4j.LibvirtEnum;
 import org.libvirt4j.spi.ObjectKind;
 
 /** {@link DomainCheckpoint} over a {@code virDomainCheckpointPtr}; {@link #close()} is {@code virDomainCheckpointFree}. */
-final class JniDomainCheckpoint extends JniObject implements DomainCheckpoint {
+final class JniDomainCheckpoint extends JniObject implements DomainCheckpoint, org.libvirt4j.spi.generated.DomainCheckpointContract {
 
     JniDomainCheckpoint(long checkpoint) {
         super(ObjectKind.DOMAIN_CHECKPOINT, JniNatives.K_DOMAIN_CHECKPOINT, checkpoint);
@@ -20,12 +18,6 @@ final class JniDomainCheckpoint extends JniObject implements DomainCheckpoint {
     @Override
     public String getName() {
         return str("virDomainCheckpointGetName", c -> virDomainCheckpointGetName(c));
-    }
-
-    @Override
-    public String getXMLDesc(DomainCheckpointXMLFlags... flags) {
-        int mask = LibvirtEnum.mask(flags);
-        return str("virDomainCheckpointGetXMLDesc", c -> virDomainCheckpointGetXMLDesc(c, mask));
     }
 
     @Override
@@ -41,9 +33,4 @@ final class JniDomainCheckpoint extends JniObject implements DomainCheckpoint {
                 c -> JniNatives.listAll(JniNatives.L_CHECKPOINT_CHILDREN, c, mask)), JniDomainCheckpoint::new);
     }
 
-    @Override
-    public void delete(DomainCheckpointDeleteFlags... flags) {
-        int mask = LibvirtEnum.mask(flags);
-        run("virDomainCheckpointDelete", c -> virDomainCheckpointDelete(c, mask));
-    }
 }

@@ -4,10 +4,7 @@ import static org.libvirt4j.jni.LibvirtNatives.*;
 
 import java.util.List;
 import org.libvirt4j.DomainSnapshot;
-import org.libvirt4j.DomainSnapshotDeleteFlags;
 import org.libvirt4j.DomainSnapshotListFlags;
-import org.libvirt4j.DomainSnapshotRevertFlags;
-import org.libvirt4j.DomainSnapshotXMLFlags;
 import org.libvirt4j.LibvirtEnum;
 import org.libvirt4j.spi.ObjectKind;
 
@@ -21,12 +18,6 @@ final class JniDomainSnapshot extends JniObject implements DomainSnapshot, org.l
     @Override
     public String getName() {
         return str("virDomainSnapshotGetName", s -> virDomainSnapshotGetName(s));
-    }
-
-    @Override
-    public String getXMLDesc(DomainSnapshotXMLFlags... flags) {
-        int mask = LibvirtEnum.mask(flags);
-        return str("virDomainSnapshotGetXMLDesc", s -> virDomainSnapshotGetXMLDesc(s, mask));
     }
 
     @Override
@@ -47,15 +38,4 @@ final class JniDomainSnapshot extends JniObject implements DomainSnapshot, org.l
                 s -> JniNatives.listAll(JniNatives.L_SNAPSHOT_CHILDREN, s, mask)), JniDomainSnapshot::new);
     }
 
-    @Override
-    public void revertTo(DomainSnapshotRevertFlags... flags) {
-        int mask = LibvirtEnum.mask(flags);
-        run("virDomainRevertToSnapshot", s -> virDomainRevertToSnapshot(s, mask));
-    }
-
-    @Override
-    public void delete(DomainSnapshotDeleteFlags... flags) {
-        int mask = LibvirtEnum.mask(flags);
-        run("virDomainSnapshotDelete", s -> virDomainSnapshotDelete(s, mask));
-    }
 }

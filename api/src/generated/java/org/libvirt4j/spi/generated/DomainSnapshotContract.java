@@ -20,4 +20,19 @@ public interface DomainSnapshotContract extends DomainSnapshotMethods, Invocable
     default boolean hasMetadata(int flags) {
         return (Integer) invoke(Fn.virDomainSnapshotHasMetadata, flags) != 0;
     }
+
+    @Override
+    default String getXMLDesc(int flags) {
+        return (String) invoke(Fn.virDomainSnapshotGetXMLDesc, flags);
+    }
+
+    @Override
+    default void revertTo(int flags) {
+        invoke(Fn.virDomainRevertToSnapshot, flags);
+    }
+
+    @Override
+    default void delete(int flags) {
+        invoke(Fn.virDomainSnapshotDelete, flags);
+    }
 }

@@ -168,7 +168,103 @@ public enum Fn {
     virDomainSaveImageGetXMLDesc(ObjectKind.CONNECT, "PSI", 'S', null),
 
     /** {@code virDomainSaveImageDefineXML}. */
-    virDomainSaveImageDefineXML(ObjectKind.CONNECT, "PSSI", 'V', null);
+    virDomainSaveImageDefineXML(ObjectKind.CONNECT, "PSSI", 'V', null),
+
+    /** {@code virDomainGetOSType}. */
+    virDomainGetOSType(ObjectKind.DOMAIN, "P", 'S', null),
+
+    /** {@code virDomainIsActive}. */
+    virDomainIsActive(ObjectKind.DOMAIN, "P", 'Z', null),
+
+    /** {@code virDomainIsPersistent}. */
+    virDomainIsPersistent(ObjectKind.DOMAIN, "P", 'Z', null),
+
+    /** {@code virDomainGetXMLDesc}. */
+    virDomainGetXMLDesc(ObjectKind.DOMAIN, "PI", 'S', null),
+
+    /** {@code virDomainShutdownFlags}. */
+    virDomainShutdownFlags(ObjectKind.DOMAIN, "PI", 'V', null),
+
+    /** {@code virDomainShutdown}. */
+    virDomainShutdown(ObjectKind.DOMAIN, "P", 'V', null),
+
+    /** {@code virDomainReboot}. */
+    virDomainReboot(ObjectKind.DOMAIN, "PI", 'V', null),
+
+    /** {@code virDomainSuspend}. */
+    virDomainSuspend(ObjectKind.DOMAIN, "P", 'V', null),
+
+    /** {@code virDomainResume}. */
+    virDomainResume(ObjectKind.DOMAIN, "P", 'V', null),
+
+    /** {@code virDomainUndefineFlags}. */
+    virDomainUndefineFlags(ObjectKind.DOMAIN, "PI", 'V', null),
+
+    /** {@code virDomainUndefine}. */
+    virDomainUndefine(ObjectKind.DOMAIN, "P", 'V', null),
+
+    /** {@code virDomainSetMaxMemory}. */
+    virDomainSetMaxMemory(ObjectKind.DOMAIN, "PJ", 'V', null),
+
+    /** {@code virDomainSetMemory}. */
+    virDomainSetMemory(ObjectKind.DOMAIN, "PJ", 'V', null),
+
+    /** {@code virDomainSetMemoryFlags}. */
+    virDomainSetMemoryFlags(ObjectKind.DOMAIN, "PJI", 'V', null),
+
+    /** {@code virDomainSetVcpus}. */
+    virDomainSetVcpus(ObjectKind.DOMAIN, "PI", 'V', null),
+
+    /** {@code virDomainSetVcpusFlags}. */
+    virDomainSetVcpusFlags(ObjectKind.DOMAIN, "PII", 'V', null),
+
+    /** {@code virDomainGetVcpusFlags}. */
+    virDomainGetVcpusFlags(ObjectKind.DOMAIN, "PI", 'I', null),
+
+    /** {@code virDomainGetAutostart}. */
+    virDomainGetAutostart(ObjectKind.DOMAIN, "Pi", 'i', null),
+
+    /** {@code virDomainSetAutostart}. */
+    virDomainSetAutostart(ObjectKind.DOMAIN, "PI", 'V', null),
+
+    /** {@code virDomainManagedSave}. */
+    virDomainManagedSave(ObjectKind.DOMAIN, "PI", 'V', null),
+
+    /** {@code virDomainAttachDevice}. */
+    virDomainAttachDevice(ObjectKind.DOMAIN, "PS", 'V', null),
+
+    /** {@code virDomainAttachDeviceFlags}. */
+    virDomainAttachDeviceFlags(ObjectKind.DOMAIN, "PSI", 'V', null),
+
+    /** {@code virDomainDetachDevice}. */
+    virDomainDetachDevice(ObjectKind.DOMAIN, "PS", 'V', null),
+
+    /** {@code virDomainDetachDeviceFlags}. */
+    virDomainDetachDeviceFlags(ObjectKind.DOMAIN, "PSI", 'V', null),
+
+    /** {@code virDomainUpdateDeviceFlags}. */
+    virDomainUpdateDeviceFlags(ObjectKind.DOMAIN, "PSI", 'V', null),
+
+    /** {@code virDomainSnapshotCreateXML}. */
+    virDomainSnapshotCreateXML(ObjectKind.DOMAIN, "PSI", 'H', ObjectKind.DOMAIN_SNAPSHOT),
+
+    /** {@code virDomainCheckpointCreateXML}. */
+    virDomainCheckpointCreateXML(ObjectKind.DOMAIN, "PSI", 'H', ObjectKind.DOMAIN_CHECKPOINT),
+
+    /** {@code virDomainSnapshotGetXMLDesc}. */
+    virDomainSnapshotGetXMLDesc(ObjectKind.DOMAIN_SNAPSHOT, "PI", 'S', null),
+
+    /** {@code virDomainRevertToSnapshot}. */
+    virDomainRevertToSnapshot(ObjectKind.DOMAIN_SNAPSHOT, "PI", 'V', null),
+
+    /** {@code virDomainSnapshotDelete}. */
+    virDomainSnapshotDelete(ObjectKind.DOMAIN_SNAPSHOT, "PI", 'V', null),
+
+    /** {@code virDomainCheckpointGetXMLDesc}. */
+    virDomainCheckpointGetXMLDesc(ObjectKind.DOMAIN_CHECKPOINT, "PI", 'S', null),
+
+    /** {@code virDomainCheckpointDelete}. */
+    virDomainCheckpointDelete(ObjectKind.DOMAIN_CHECKPOINT, "PI", 'V', null);
 
     private final ObjectKind self;
     private final String signature;

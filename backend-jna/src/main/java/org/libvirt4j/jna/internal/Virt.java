@@ -108,32 +108,13 @@ public final class Virt {
     public static native int virDomainGetUUID(long dom, byte[] uuid);
     public static native int virDomainGetUUIDString(long dom, byte[] buf);
     public static native int virDomainGetID(long dom);
-    public static native long virDomainGetOSType(long dom);
-    public static native int virDomainIsActive(long dom);
-    public static native int virDomainIsPersistent(long dom);
     public static native int virDomainGetInfo(long dom, long[] info);
     public static native int virDomainGetState(long dom, int[] state, int[] reason, int flags);
-    public static native long virDomainGetXMLDesc(long dom, int flags);
     public static native int virDomainCreate(long dom);
     public static native int virDomainCreateWithFlags(long dom, int flags);
     public static native int virDomainDestroy(long dom);
     public static native int virDomainDestroyFlags(long dom, int flags);
-    public static native int virDomainShutdown(long dom);
-    public static native int virDomainShutdownFlags(long dom, int flags);
-    public static native int virDomainReboot(long dom, int flags);
-    public static native int virDomainSuspend(long dom);
-    public static native int virDomainResume(long dom);
-    public static native int virDomainUndefine(long dom);
-    public static native int virDomainUndefineFlags(long dom, int flags);
     public static native long virDomainGetMaxMemory(long dom);
-    public static native int virDomainSetMaxMemory(long dom, long kib);
-    public static native int virDomainSetMemory(long dom, long kib);
-    public static native int virDomainSetMemoryFlags(long dom, long kib, int flags);
-    public static native int virDomainSetVcpus(long dom, int count);
-    public static native int virDomainSetVcpusFlags(long dom, int count, int flags);
-    public static native int virDomainGetVcpusFlags(long dom, int flags);
-    public static native int virDomainGetAutostart(long dom, int[] autostart);
-    public static native int virDomainSetAutostart(long dom, int autostart);
     public static native int virDomainGetMemoryParameters(long dom, long params, int[] nparams, int flags);
     public static native int virDomainSetMemoryParameters(long dom, long params, int nparams, int flags);
     public static native long virDomainGetSchedulerType(long dom, int[] nparams);
@@ -144,19 +125,12 @@ public final class Virt {
     public static native long virDomainScreenshot(long dom, long stream, int screen, int flags);
     public static native int virDomainSetMetadata(long dom, int type, byte[] metadata, byte[] key, byte[] uri, int flags);
     public static native long virDomainGetMetadata(long dom, int type, byte[] uri, int flags);
-    public static native int virDomainManagedSave(long dom, int flags);
     public static native int virDomainHasManagedSaveImage(long dom, int flags);
     public static native int virDomainManagedSaveRemove(long dom, int flags);
     public static native int virDomainReset(long dom, int flags);
-    public static native int virDomainAttachDevice(long dom, byte[] xml);
-    public static native int virDomainAttachDeviceFlags(long dom, byte[] xml, int flags);
-    public static native int virDomainDetachDevice(long dom, byte[] xml);
-    public static native int virDomainDetachDeviceFlags(long dom, byte[] xml, int flags);
-    public static native int virDomainUpdateDeviceFlags(long dom, byte[] xml, int flags);
     public static native int virDomainBlockStats(long dom, byte[] disk, long[] stats, long size);
     public static native int virDomainInterfaceStats(long dom, byte[] device, long[] stats, long size);
     public static native int virDomainMemoryStats(long dom, long[] stats, int nrStats, int flags);
-    public static native long virDomainSnapshotCreateXML(long dom, byte[] xml, int flags);
     public static native int virDomainListAllSnapshots(long dom, long[] snaps, int flags);
     public static native long virDomainSnapshotLookupByName(long dom, byte[] name, int flags);
 
@@ -243,12 +217,9 @@ public final class Virt {
     // --- snapshots ---------------------------------------------------------------------------
     public static native int virDomainSnapshotFree(long snap);
     public static native long virDomainSnapshotGetName(long snap);
-    public static native long virDomainSnapshotGetXMLDesc(long snap, int flags);
     public static native long virDomainSnapshotGetParent(long snap, int flags);
     public static native int virDomainSnapshotIsCurrent(long snap, int flags);
     public static native int virDomainSnapshotListAllChildren(long snap, long[] snaps, int flags);
-    public static native int virDomainRevertToSnapshot(long snap, int flags);
-    public static native int virDomainSnapshotDelete(long snap, int flags);
 
     // --- streams -----------------------------------------------------------------------------
     public static native int virStreamFree(long stream);

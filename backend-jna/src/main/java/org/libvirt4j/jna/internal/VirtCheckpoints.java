@@ -5,13 +5,10 @@ public final class VirtCheckpoints {
     private VirtCheckpoints() {
     }
 
-    public static native long virDomainCheckpointCreateXML(long dom, byte[] xml, int flags);
     public static native int virDomainListAllCheckpoints(long dom, long[] checkpoints, int flags);
     public static native long virDomainCheckpointLookupByName(long dom, byte[] name, int flags);
     public static native int virDomainCheckpointFree(long cp);
     public static native long virDomainCheckpointGetName(long cp);
-    public static native long virDomainCheckpointGetXMLDesc(long cp, int flags);
     public static native long virDomainCheckpointGetParent(long cp, int flags);
     public static native int virDomainCheckpointListAllChildren(long cp, long[] children, int flags);
-    public static native int virDomainCheckpointDelete(long cp, int flags);
 }

@@ -6,6 +6,8 @@ import org.libvirt4j.remote.generated.RemoteDomainAbortJobFlagsArgs;
 import org.libvirt4j.remote.generated.RemoteDomainAddIothreadArgs;
 import org.libvirt4j.remote.generated.RemoteDomainAgentSetResponseTimeoutArgs;
 import org.libvirt4j.remote.generated.RemoteDomainAgentSetResponseTimeoutRet;
+import org.libvirt4j.remote.generated.RemoteDomainAttachDeviceArgs;
+import org.libvirt4j.remote.generated.RemoteDomainAttachDeviceFlagsArgs;
 import org.libvirt4j.remote.generated.RemoteDomainBackupBeginArgs;
 import org.libvirt4j.remote.generated.RemoteDomainBackupGetXmlDescArgs;
 import org.libvirt4j.remote.generated.RemoteDomainBackupGetXmlDescRet;
@@ -15,20 +17,40 @@ import org.libvirt4j.remote.generated.RemoteDomainBlockJobSetSpeedArgs;
 import org.libvirt4j.remote.generated.RemoteDomainBlockPullArgs;
 import org.libvirt4j.remote.generated.RemoteDomainBlockRebaseArgs;
 import org.libvirt4j.remote.generated.RemoteDomainBlockResizeArgs;
+import org.libvirt4j.remote.generated.RemoteDomainCheckpointCreateXmlArgs;
+import org.libvirt4j.remote.generated.RemoteDomainCheckpointCreateXmlRet;
+import org.libvirt4j.remote.generated.RemoteDomainCheckpointDeleteArgs;
+import org.libvirt4j.remote.generated.RemoteDomainCheckpointGetXmlDescArgs;
+import org.libvirt4j.remote.generated.RemoteDomainCheckpointGetXmlDescRet;
 import org.libvirt4j.remote.generated.RemoteDomainCoreDumpArgs;
 import org.libvirt4j.remote.generated.RemoteDomainCoreDumpWithFormatArgs;
 import org.libvirt4j.remote.generated.RemoteDomainDelIothreadArgs;
 import org.libvirt4j.remote.generated.RemoteDomainDetachDeviceAliasArgs;
+import org.libvirt4j.remote.generated.RemoteDomainDetachDeviceArgs;
+import org.libvirt4j.remote.generated.RemoteDomainDetachDeviceFlagsArgs;
 import org.libvirt4j.remote.generated.RemoteDomainFstrimArgs;
+import org.libvirt4j.remote.generated.RemoteDomainGetAutostartArgs;
+import org.libvirt4j.remote.generated.RemoteDomainGetAutostartRet;
 import org.libvirt4j.remote.generated.RemoteDomainGetHostnameArgs;
 import org.libvirt4j.remote.generated.RemoteDomainGetHostnameRet;
 import org.libvirt4j.remote.generated.RemoteDomainGetMaxVcpusArgs;
 import org.libvirt4j.remote.generated.RemoteDomainGetMaxVcpusRet;
+import org.libvirt4j.remote.generated.RemoteDomainGetOsTypeArgs;
+import org.libvirt4j.remote.generated.RemoteDomainGetOsTypeRet;
+import org.libvirt4j.remote.generated.RemoteDomainGetVcpusFlagsArgs;
+import org.libvirt4j.remote.generated.RemoteDomainGetVcpusFlagsRet;
+import org.libvirt4j.remote.generated.RemoteDomainGetXmlDescArgs;
+import org.libvirt4j.remote.generated.RemoteDomainGetXmlDescRet;
 import org.libvirt4j.remote.generated.RemoteDomainHasCurrentSnapshotArgs;
 import org.libvirt4j.remote.generated.RemoteDomainHasCurrentSnapshotRet;
 import org.libvirt4j.remote.generated.RemoteDomainInjectNmiArgs;
+import org.libvirt4j.remote.generated.RemoteDomainIsActiveArgs;
+import org.libvirt4j.remote.generated.RemoteDomainIsActiveRet;
+import org.libvirt4j.remote.generated.RemoteDomainIsPersistentArgs;
+import org.libvirt4j.remote.generated.RemoteDomainIsPersistentRet;
 import org.libvirt4j.remote.generated.RemoteDomainIsUpdatedArgs;
 import org.libvirt4j.remote.generated.RemoteDomainIsUpdatedRet;
+import org.libvirt4j.remote.generated.RemoteDomainManagedSaveArgs;
 import org.libvirt4j.remote.generated.RemoteDomainManagedSaveDefineXmlArgs;
 import org.libvirt4j.remote.generated.RemoteDomainManagedSaveGetXmlDescArgs;
 import org.libvirt4j.remote.generated.RemoteDomainManagedSaveGetXmlDescRet;
@@ -44,23 +66,39 @@ import org.libvirt4j.remote.generated.RemoteDomainMigrateSetMaxSpeedArgs;
 import org.libvirt4j.remote.generated.RemoteDomainMigrateStartPostCopyArgs;
 import org.libvirt4j.remote.generated.RemoteDomainPmSuspendForDurationArgs;
 import org.libvirt4j.remote.generated.RemoteDomainPmWakeupArgs;
+import org.libvirt4j.remote.generated.RemoteDomainRebootArgs;
 import org.libvirt4j.remote.generated.RemoteDomainRestoreArgs;
 import org.libvirt4j.remote.generated.RemoteDomainRestoreFlagsArgs;
+import org.libvirt4j.remote.generated.RemoteDomainResumeArgs;
+import org.libvirt4j.remote.generated.RemoteDomainRevertToSnapshotArgs;
 import org.libvirt4j.remote.generated.RemoteDomainSaveArgs;
 import org.libvirt4j.remote.generated.RemoteDomainSaveFlagsArgs;
 import org.libvirt4j.remote.generated.RemoteDomainSaveImageDefineXmlArgs;
 import org.libvirt4j.remote.generated.RemoteDomainSaveImageGetXmlDescArgs;
 import org.libvirt4j.remote.generated.RemoteDomainSaveImageGetXmlDescRet;
 import org.libvirt4j.remote.generated.RemoteDomainSendProcessSignalArgs;
+import org.libvirt4j.remote.generated.RemoteDomainSetAutostartArgs;
 import org.libvirt4j.remote.generated.RemoteDomainSetBlockThresholdArgs;
 import org.libvirt4j.remote.generated.RemoteDomainSetGuestVcpusArgs;
 import org.libvirt4j.remote.generated.RemoteDomainSetLifecycleActionArgs;
+import org.libvirt4j.remote.generated.RemoteDomainSetMaxMemoryArgs;
+import org.libvirt4j.remote.generated.RemoteDomainSetMemoryArgs;
+import org.libvirt4j.remote.generated.RemoteDomainSetMemoryFlagsArgs;
 import org.libvirt4j.remote.generated.RemoteDomainSetMemoryStatsPeriodArgs;
 import org.libvirt4j.remote.generated.RemoteDomainSetTimeArgs;
 import org.libvirt4j.remote.generated.RemoteDomainSetUserPasswordArgs;
 import org.libvirt4j.remote.generated.RemoteDomainSetVcpuArgs;
+import org.libvirt4j.remote.generated.RemoteDomainSetVcpusArgs;
+import org.libvirt4j.remote.generated.RemoteDomainSetVcpusFlagsArgs;
+import org.libvirt4j.remote.generated.RemoteDomainShutdownArgs;
+import org.libvirt4j.remote.generated.RemoteDomainShutdownFlagsArgs;
+import org.libvirt4j.remote.generated.RemoteDomainSnapshotCreateXmlArgs;
+import org.libvirt4j.remote.generated.RemoteDomainSnapshotCreateXmlRet;
 import org.libvirt4j.remote.generated.RemoteDomainSnapshotCurrentArgs;
 import org.libvirt4j.remote.generated.RemoteDomainSnapshotCurrentRet;
+import org.libvirt4j.remote.generated.RemoteDomainSnapshotDeleteArgs;
+import org.libvirt4j.remote.generated.RemoteDomainSnapshotGetXmlDescArgs;
+import org.libvirt4j.remote.generated.RemoteDomainSnapshotGetXmlDescRet;
 import org.libvirt4j.remote.generated.RemoteDomainSnapshotHasMetadataArgs;
 import org.libvirt4j.remote.generated.RemoteDomainSnapshotHasMetadataRet;
 import org.libvirt4j.remote.generated.RemoteDomainSnapshotNumArgs;
@@ -68,7 +106,12 @@ import org.libvirt4j.remote.generated.RemoteDomainSnapshotNumChildrenArgs;
 import org.libvirt4j.remote.generated.RemoteDomainSnapshotNumChildrenRet;
 import org.libvirt4j.remote.generated.RemoteDomainSnapshotNumRet;
 import org.libvirt4j.remote.generated.RemoteDomainStartDirtyRateCalcArgs;
+import org.libvirt4j.remote.generated.RemoteDomainSuspendArgs;
+import org.libvirt4j.remote.generated.RemoteDomainUndefineArgs;
+import org.libvirt4j.remote.generated.RemoteDomainUndefineFlagsArgs;
+import org.libvirt4j.remote.generated.RemoteDomainUpdateDeviceFlagsArgs;
 import org.libvirt4j.remote.generated.RemoteNonnullDomain;
+import org.libvirt4j.remote.generated.RemoteNonnullDomainCheckpoint;
 import org.libvirt4j.remote.generated.RemoteNonnullDomainSnapshot;
 import org.libvirt4j.remote.generated.RemoteProcedure;
 import org.libvirt4j.spi.generated.Fn;
@@ -233,6 +276,92 @@ final class RemoteCalls {
                 return session.call(RemoteProcedure.REMOTE_PROC_DOMAIN_SAVE_IMAGE_GET_XML_DESC, new RemoteDomainSaveImageGetXmlDescArgs((String) a[0], (Integer) a[1])::encode, RemoteDomainSaveImageGetXmlDescRet::decode).xml();
             case virDomainSaveImageDefineXML:
                 session.call(RemoteProcedure.REMOTE_PROC_DOMAIN_SAVE_IMAGE_DEFINE_XML, new RemoteDomainSaveImageDefineXmlArgs((String) a[0], (String) a[1], (Integer) a[2])::encode, null);
+                return null;
+            case virDomainGetOSType:
+                return session.call(RemoteProcedure.REMOTE_PROC_DOMAIN_GET_OS_TYPE, new RemoteDomainGetOsTypeArgs((RemoteNonnullDomain) self)::encode, RemoteDomainGetOsTypeRet::decode).type();
+            case virDomainIsActive:
+                return session.call(RemoteProcedure.REMOTE_PROC_DOMAIN_IS_ACTIVE, new RemoteDomainIsActiveArgs((RemoteNonnullDomain) self)::encode, RemoteDomainIsActiveRet::decode).active();
+            case virDomainIsPersistent:
+                return session.call(RemoteProcedure.REMOTE_PROC_DOMAIN_IS_PERSISTENT, new RemoteDomainIsPersistentArgs((RemoteNonnullDomain) self)::encode, RemoteDomainIsPersistentRet::decode).persistent();
+            case virDomainGetXMLDesc:
+                return session.call(RemoteProcedure.REMOTE_PROC_DOMAIN_GET_XML_DESC, new RemoteDomainGetXmlDescArgs((RemoteNonnullDomain) self, (Integer) a[0])::encode, RemoteDomainGetXmlDescRet::decode).xml();
+            case virDomainShutdownFlags:
+                session.call(RemoteProcedure.REMOTE_PROC_DOMAIN_SHUTDOWN_FLAGS, new RemoteDomainShutdownFlagsArgs((RemoteNonnullDomain) self, (Integer) a[0])::encode, null);
+                return null;
+            case virDomainShutdown:
+                session.call(RemoteProcedure.REMOTE_PROC_DOMAIN_SHUTDOWN, new RemoteDomainShutdownArgs((RemoteNonnullDomain) self)::encode, null);
+                return null;
+            case virDomainReboot:
+                session.call(RemoteProcedure.REMOTE_PROC_DOMAIN_REBOOT, new RemoteDomainRebootArgs((RemoteNonnullDomain) self, (Integer) a[0])::encode, null);
+                return null;
+            case virDomainSuspend:
+                session.call(RemoteProcedure.REMOTE_PROC_DOMAIN_SUSPEND, new RemoteDomainSuspendArgs((RemoteNonnullDomain) self)::encode, null);
+                return null;
+            case virDomainResume:
+                session.call(RemoteProcedure.REMOTE_PROC_DOMAIN_RESUME, new RemoteDomainResumeArgs((RemoteNonnullDomain) self)::encode, null);
+                return null;
+            case virDomainUndefineFlags:
+                session.call(RemoteProcedure.REMOTE_PROC_DOMAIN_UNDEFINE_FLAGS, new RemoteDomainUndefineFlagsArgs((RemoteNonnullDomain) self, (Integer) a[0])::encode, null);
+                return null;
+            case virDomainUndefine:
+                session.call(RemoteProcedure.REMOTE_PROC_DOMAIN_UNDEFINE, new RemoteDomainUndefineArgs((RemoteNonnullDomain) self)::encode, null);
+                return null;
+            case virDomainSetMaxMemory:
+                session.call(RemoteProcedure.REMOTE_PROC_DOMAIN_SET_MAX_MEMORY, new RemoteDomainSetMaxMemoryArgs((RemoteNonnullDomain) self, (Long) a[0])::encode, null);
+                return null;
+            case virDomainSetMemory:
+                session.call(RemoteProcedure.REMOTE_PROC_DOMAIN_SET_MEMORY, new RemoteDomainSetMemoryArgs((RemoteNonnullDomain) self, (Long) a[0])::encode, null);
+                return null;
+            case virDomainSetMemoryFlags:
+                session.call(RemoteProcedure.REMOTE_PROC_DOMAIN_SET_MEMORY_FLAGS, new RemoteDomainSetMemoryFlagsArgs((RemoteNonnullDomain) self, (Long) a[0], (Integer) a[1])::encode, null);
+                return null;
+            case virDomainSetVcpus:
+                session.call(RemoteProcedure.REMOTE_PROC_DOMAIN_SET_VCPUS, new RemoteDomainSetVcpusArgs((RemoteNonnullDomain) self, (Integer) a[0])::encode, null);
+                return null;
+            case virDomainSetVcpusFlags:
+                session.call(RemoteProcedure.REMOTE_PROC_DOMAIN_SET_VCPUS_FLAGS, new RemoteDomainSetVcpusFlagsArgs((RemoteNonnullDomain) self, (Integer) a[0], (Integer) a[1])::encode, null);
+                return null;
+            case virDomainGetVcpusFlags:
+                return session.call(RemoteProcedure.REMOTE_PROC_DOMAIN_GET_VCPUS_FLAGS, new RemoteDomainGetVcpusFlagsArgs((RemoteNonnullDomain) self, (Integer) a[0])::encode, RemoteDomainGetVcpusFlagsRet::decode).num();
+            case virDomainGetAutostart:
+                return session.call(RemoteProcedure.REMOTE_PROC_DOMAIN_GET_AUTOSTART, new RemoteDomainGetAutostartArgs((RemoteNonnullDomain) self)::encode, RemoteDomainGetAutostartRet::decode).autostart();
+            case virDomainSetAutostart:
+                session.call(RemoteProcedure.REMOTE_PROC_DOMAIN_SET_AUTOSTART, new RemoteDomainSetAutostartArgs((RemoteNonnullDomain) self, (Integer) a[0])::encode, null);
+                return null;
+            case virDomainManagedSave:
+                session.call(RemoteProcedure.REMOTE_PROC_DOMAIN_MANAGED_SAVE, new RemoteDomainManagedSaveArgs((RemoteNonnullDomain) self, (Integer) a[0])::encode, null);
+                return null;
+            case virDomainAttachDevice:
+                session.call(RemoteProcedure.REMOTE_PROC_DOMAIN_ATTACH_DEVICE, new RemoteDomainAttachDeviceArgs((RemoteNonnullDomain) self, (String) a[0])::encode, null);
+                return null;
+            case virDomainAttachDeviceFlags:
+                session.call(RemoteProcedure.REMOTE_PROC_DOMAIN_ATTACH_DEVICE_FLAGS, new RemoteDomainAttachDeviceFlagsArgs((RemoteNonnullDomain) self, (String) a[0], (Integer) a[1])::encode, null);
+                return null;
+            case virDomainDetachDevice:
+                session.call(RemoteProcedure.REMOTE_PROC_DOMAIN_DETACH_DEVICE, new RemoteDomainDetachDeviceArgs((RemoteNonnullDomain) self, (String) a[0])::encode, null);
+                return null;
+            case virDomainDetachDeviceFlags:
+                session.call(RemoteProcedure.REMOTE_PROC_DOMAIN_DETACH_DEVICE_FLAGS, new RemoteDomainDetachDeviceFlagsArgs((RemoteNonnullDomain) self, (String) a[0], (Integer) a[1])::encode, null);
+                return null;
+            case virDomainUpdateDeviceFlags:
+                session.call(RemoteProcedure.REMOTE_PROC_DOMAIN_UPDATE_DEVICE_FLAGS, new RemoteDomainUpdateDeviceFlagsArgs((RemoteNonnullDomain) self, (String) a[0], (Integer) a[1])::encode, null);
+                return null;
+            case virDomainSnapshotCreateXML:
+                return session.call(RemoteProcedure.REMOTE_PROC_DOMAIN_SNAPSHOT_CREATE_XML, new RemoteDomainSnapshotCreateXmlArgs((RemoteNonnullDomain) self, (String) a[0], (Integer) a[1])::encode, RemoteDomainSnapshotCreateXmlRet::decode).snap();
+            case virDomainCheckpointCreateXML:
+                return session.call(RemoteProcedure.REMOTE_PROC_DOMAIN_CHECKPOINT_CREATE_XML, new RemoteDomainCheckpointCreateXmlArgs((RemoteNonnullDomain) self, (String) a[0], (Integer) a[1])::encode, RemoteDomainCheckpointCreateXmlRet::decode).checkpoint();
+            case virDomainSnapshotGetXMLDesc:
+                return session.call(RemoteProcedure.REMOTE_PROC_DOMAIN_SNAPSHOT_GET_XML_DESC, new RemoteDomainSnapshotGetXmlDescArgs((RemoteNonnullDomainSnapshot) self, (Integer) a[0])::encode, RemoteDomainSnapshotGetXmlDescRet::decode).xml();
+            case virDomainRevertToSnapshot:
+                session.call(RemoteProcedure.REMOTE_PROC_DOMAIN_REVERT_TO_SNAPSHOT, new RemoteDomainRevertToSnapshotArgs((RemoteNonnullDomainSnapshot) self, (Integer) a[0])::encode, null);
+                return null;
+            case virDomainSnapshotDelete:
+                session.call(RemoteProcedure.REMOTE_PROC_DOMAIN_SNAPSHOT_DELETE, new RemoteDomainSnapshotDeleteArgs((RemoteNonnullDomainSnapshot) self, (Integer) a[0])::encode, null);
+                return null;
+            case virDomainCheckpointGetXMLDesc:
+                return session.call(RemoteProcedure.REMOTE_PROC_DOMAIN_CHECKPOINT_GET_XML_DESC, new RemoteDomainCheckpointGetXmlDescArgs((RemoteNonnullDomainCheckpoint) self, (Integer) a[0])::encode, RemoteDomainCheckpointGetXmlDescRet::decode).xml();
+            case virDomainCheckpointDelete:
+                session.call(RemoteProcedure.REMOTE_PROC_DOMAIN_CHECKPOINT_DELETE, new RemoteDomainCheckpointDeleteArgs((RemoteNonnullDomainCheckpoint) self, (Integer) a[0])::encode, null);
                 return null;
             default:
                 throw new IllegalArgumentException(fn.name());

@@ -6,52 +6,37 @@ import java.util.UUID;
 import org.libvirt4j.Domain;
 import org.libvirt4j.DomainBlockStats;
 import org.libvirt4j.DomainCheckpoint;
-import org.libvirt4j.DomainCheckpointCreateFlags;
 import org.libvirt4j.DomainCheckpointListFlags;
 import org.libvirt4j.DomainCreateFlags;
-import org.libvirt4j.DomainDeviceModifyFlags;
 import org.libvirt4j.DomainDestroyFlagsValues;
 import org.libvirt4j.DomainInfo;
 import org.libvirt4j.DomainInterfaceStats;
-import org.libvirt4j.DomainMemoryModFlags;
 import org.libvirt4j.DomainMemoryParameters;
 import org.libvirt4j.DomainMemoryStat;
 import org.libvirt4j.DomainMemoryStatTags;
 import org.libvirt4j.DomainMetadataType;
 import org.libvirt4j.DomainModificationImpact;
-import org.libvirt4j.DomainRebootFlagValues;
-import org.libvirt4j.DomainSaveRestoreFlags;
 import org.libvirt4j.DomainSchedulerParameters;
-import org.libvirt4j.DomainShutdownFlagValues;
 import org.libvirt4j.DomainSnapshot;
-import org.libvirt4j.DomainSnapshotCreateFlags;
 import org.libvirt4j.DomainSnapshotListFlags;
 import org.libvirt4j.DomainStateInfo;
-import org.libvirt4j.DomainUndefineFlagsValues;
-import org.libvirt4j.DomainVcpuFlags;
-import org.libvirt4j.DomainXMLFlags;
 import org.libvirt4j.ErrorDomain;
 import org.libvirt4j.ErrorNumber;
 import org.libvirt4j.LibvirtEnum;
 import org.libvirt4j.LibvirtException;
 import org.libvirt4j.Stream;
 import org.libvirt4j.TypedParameterFlags;
-import org.libvirt4j.remote.generated.RemoteDomainCheckpointCreateXmlArgs;
 import org.libvirt4j.remote.generated.RemoteDomainCheckpointLookupByNameArgs;
 import org.libvirt4j.remote.generated.RemoteDomainCreateArgs;
 import org.libvirt4j.remote.generated.RemoteDomainCreateWithFlagsArgs;
 import org.libvirt4j.remote.generated.RemoteDomainDestroyArgs;
 import org.libvirt4j.remote.generated.RemoteDomainDestroyFlagsArgs;
-import org.libvirt4j.remote.generated.RemoteDomainGetAutostartArgs;
-import org.libvirt4j.remote.generated.RemoteDomainGetAutostartRet;
 import org.libvirt4j.remote.generated.RemoteDomainGetInfoArgs;
 import org.libvirt4j.remote.generated.RemoteDomainGetInfoRet;
 import org.libvirt4j.remote.generated.RemoteDomainGetMaxMemoryArgs;
 import org.libvirt4j.remote.generated.RemoteDomainGetMaxMemoryRet;
 import org.libvirt4j.remote.generated.RemoteDomainGetMemoryParametersArgs;
 import org.libvirt4j.remote.generated.RemoteDomainGetMemoryParametersRet;
-import org.libvirt4j.remote.generated.RemoteDomainGetOsTypeArgs;
-import org.libvirt4j.remote.generated.RemoteDomainGetOsTypeRet;
 import org.libvirt4j.remote.generated.RemoteDomainGetSchedulerParametersArgs;
 import org.libvirt4j.remote.generated.RemoteDomainGetSchedulerParametersFlagsArgs;
 import org.libvirt4j.remote.generated.RemoteDomainGetSchedulerParametersFlagsRet;
@@ -60,27 +45,12 @@ import org.libvirt4j.remote.generated.RemoteDomainGetSchedulerTypeArgs;
 import org.libvirt4j.remote.generated.RemoteDomainGetSchedulerTypeRet;
 import org.libvirt4j.remote.generated.RemoteDomainGetStateArgs;
 import org.libvirt4j.remote.generated.RemoteDomainGetStateRet;
-import org.libvirt4j.remote.generated.RemoteDomainGetVcpusFlagsArgs;
-import org.libvirt4j.remote.generated.RemoteDomainGetVcpusFlagsRet;
-import org.libvirt4j.remote.generated.RemoteDomainGetXmlDescArgs;
-import org.libvirt4j.remote.generated.RemoteDomainGetXmlDescRet;
-import org.libvirt4j.remote.generated.RemoteDomainIsActiveArgs;
-import org.libvirt4j.remote.generated.RemoteDomainIsActiveRet;
-import org.libvirt4j.remote.generated.RemoteDomainIsPersistentArgs;
-import org.libvirt4j.remote.generated.RemoteDomainIsPersistentRet;
 import org.libvirt4j.remote.generated.RemoteDomainListAllCheckpointsArgs;
 import org.libvirt4j.remote.generated.RemoteDomainListAllCheckpointsRet;
 import org.libvirt4j.remote.generated.RemoteDomainListAllSnapshotsArgs;
 import org.libvirt4j.remote.generated.RemoteDomainListAllSnapshotsRet;
 import org.libvirt4j.remote.generated.RemoteDomainLookupByUuidArgs;
-import org.libvirt4j.remote.generated.RemoteDomainRebootArgs;
-import org.libvirt4j.remote.generated.RemoteDomainResumeArgs;
 import org.libvirt4j.remote.generated.RemoteDomainScreenshotArgs;
-import org.libvirt4j.remote.generated.RemoteDomainUpdateDeviceFlagsArgs;
-import org.libvirt4j.remote.generated.RemoteDomainDetachDeviceFlagsArgs;
-import org.libvirt4j.remote.generated.RemoteDomainDetachDeviceArgs;
-import org.libvirt4j.remote.generated.RemoteDomainAttachDeviceFlagsArgs;
-import org.libvirt4j.remote.generated.RemoteDomainAttachDeviceArgs;
 import org.libvirt4j.remote.generated.RemoteDomainMemoryStatsRet;
 import org.libvirt4j.remote.generated.RemoteDomainMemoryStatsArgs;
 import org.libvirt4j.remote.generated.RemoteDomainInterfaceStatsRet;
@@ -91,27 +61,14 @@ import org.libvirt4j.remote.generated.RemoteDomainResetArgs;
 import org.libvirt4j.remote.generated.RemoteDomainManagedSaveRemoveArgs;
 import org.libvirt4j.remote.generated.RemoteDomainHasManagedSaveImageRet;
 import org.libvirt4j.remote.generated.RemoteDomainHasManagedSaveImageArgs;
-import org.libvirt4j.remote.generated.RemoteDomainManagedSaveArgs;
 import org.libvirt4j.remote.generated.RemoteDomainGetMetadataRet;
 import org.libvirt4j.remote.generated.RemoteDomainGetMetadataArgs;
 import org.libvirt4j.remote.generated.RemoteDomainSetMetadataArgs;
 import org.libvirt4j.remote.generated.RemoteDomainScreenshotRet;
-import org.libvirt4j.remote.generated.RemoteDomainSetAutostartArgs;
-import org.libvirt4j.remote.generated.RemoteDomainSetMaxMemoryArgs;
-import org.libvirt4j.remote.generated.RemoteDomainSetMemoryArgs;
-import org.libvirt4j.remote.generated.RemoteDomainSetMemoryFlagsArgs;
 import org.libvirt4j.remote.generated.RemoteDomainSetMemoryParametersArgs;
 import org.libvirt4j.remote.generated.RemoteDomainSetSchedulerParametersArgs;
 import org.libvirt4j.remote.generated.RemoteDomainSetSchedulerParametersFlagsArgs;
-import org.libvirt4j.remote.generated.RemoteDomainSetVcpusArgs;
-import org.libvirt4j.remote.generated.RemoteDomainSetVcpusFlagsArgs;
-import org.libvirt4j.remote.generated.RemoteDomainShutdownArgs;
-import org.libvirt4j.remote.generated.RemoteDomainShutdownFlagsArgs;
-import org.libvirt4j.remote.generated.RemoteDomainSnapshotCreateXmlArgs;
 import org.libvirt4j.remote.generated.RemoteDomainSnapshotLookupByNameArgs;
-import org.libvirt4j.remote.generated.RemoteDomainSuspendArgs;
-import org.libvirt4j.remote.generated.RemoteDomainUndefineArgs;
-import org.libvirt4j.remote.generated.RemoteDomainUndefineFlagsArgs;
 import org.libvirt4j.remote.generated.RemoteNonnullDomain;
 import org.libvirt4j.remote.generated.RemoteNonnullDomainCheckpoint;
 import org.libvirt4j.remote.generated.RemoteNonnullDomainSnapshot;
@@ -168,24 +125,6 @@ final class RemoteDomain extends RemoteObject implements Domain, org.libvirt4j.s
     }
 
     @Override
-    public String getOSType() {
-        return call("virDomainGetOSType", RemoteProcedure.REMOTE_PROC_DOMAIN_GET_OS_TYPE,
-                new RemoteDomainGetOsTypeArgs(ref())::encode, RemoteDomainGetOsTypeRet::decode).type();
-    }
-
-    @Override
-    public boolean isActive() {
-        return call("virDomainIsActive", RemoteProcedure.REMOTE_PROC_DOMAIN_IS_ACTIVE,
-                new RemoteDomainIsActiveArgs(ref())::encode, RemoteDomainIsActiveRet::decode).active() != 0;
-    }
-
-    @Override
-    public boolean isPersistent() {
-        return call("virDomainIsPersistent", RemoteProcedure.REMOTE_PROC_DOMAIN_IS_PERSISTENT,
-                new RemoteDomainIsPersistentArgs(ref())::encode, RemoteDomainIsPersistentRet::decode).persistent() != 0;
-    }
-
-    @Override
     public DomainInfo getInfo() {
         return call("virDomainGetInfo", RemoteProcedure.REMOTE_PROC_DOMAIN_GET_INFO,
                 new RemoteDomainGetInfoArgs(ref())::encode, r -> {
@@ -201,13 +140,6 @@ final class RemoteDomain extends RemoteObject implements Domain, org.libvirt4j.s
             RemoteDomainGetStateRet st = RemoteDomainGetStateRet.decode(r);
             return new DomainStateInfo(st.state(), st.reason());
         });
-    }
-
-    @Override
-    public String getXMLDesc(DomainXMLFlags... flags) {
-        int mask = LibvirtEnum.mask(flags);
-        return call("virDomainGetXMLDesc", RemoteProcedure.REMOTE_PROC_DOMAIN_GET_XML_DESC,
-                new RemoteDomainGetXmlDescArgs(ref(), mask)::encode, RemoteDomainGetXmlDescRet::decode).xml();
     }
 
     @Override
@@ -244,102 +176,9 @@ final class RemoteDomain extends RemoteObject implements Domain, org.libvirt4j.s
     }
 
     @Override
-    public void shutdown(DomainShutdownFlagValues... flags) {
-        int mask = LibvirtEnum.mask(flags);
-        if (mask == 0) {
-            call("virDomainShutdown", RemoteProcedure.REMOTE_PROC_DOMAIN_SHUTDOWN,
-                    new RemoteDomainShutdownArgs(ref())::encode, null);
-        } else {
-            call("virDomainShutdownFlags", RemoteProcedure.REMOTE_PROC_DOMAIN_SHUTDOWN_FLAGS,
-                    new RemoteDomainShutdownFlagsArgs(ref(), mask)::encode, null);
-        }
-    }
-
-    @Override
-    public void reboot(DomainRebootFlagValues... flags) {
-        call("virDomainReboot", RemoteProcedure.REMOTE_PROC_DOMAIN_REBOOT,
-                new RemoteDomainRebootArgs(ref(), LibvirtEnum.mask(flags))::encode, null);
-    }
-
-    @Override
-    public void suspend() {
-        call("virDomainSuspend", RemoteProcedure.REMOTE_PROC_DOMAIN_SUSPEND,
-                new RemoteDomainSuspendArgs(ref())::encode, null);
-    }
-
-    @Override
-    public void resume() {
-        call("virDomainResume", RemoteProcedure.REMOTE_PROC_DOMAIN_RESUME, new RemoteDomainResumeArgs(ref())::encode,
-                null);
-    }
-
-    @Override
-    public void undefine(DomainUndefineFlagsValues... flags) {
-        int mask = LibvirtEnum.mask(flags);
-        if (mask == 0) {
-            call("virDomainUndefine", RemoteProcedure.REMOTE_PROC_DOMAIN_UNDEFINE,
-                    new RemoteDomainUndefineArgs(ref())::encode, null);
-        } else {
-            call("virDomainUndefineFlags", RemoteProcedure.REMOTE_PROC_DOMAIN_UNDEFINE_FLAGS,
-                    new RemoteDomainUndefineFlagsArgs(ref(), mask)::encode, null);
-        }
-    }
-
-    @Override
     public long getMaxMemory() {
         return call("virDomainGetMaxMemory", RemoteProcedure.REMOTE_PROC_DOMAIN_GET_MAX_MEMORY,
                 new RemoteDomainGetMaxMemoryArgs(ref())::encode, RemoteDomainGetMaxMemoryRet::decode).memory();
-    }
-
-    @Override
-    public void setMaxMemory(long kib) {
-        call("virDomainSetMaxMemory", RemoteProcedure.REMOTE_PROC_DOMAIN_SET_MAX_MEMORY,
-                new RemoteDomainSetMaxMemoryArgs(ref(), kib)::encode, null);
-    }
-
-    @Override
-    public void setMemory(long kib) {
-        call("virDomainSetMemory", RemoteProcedure.REMOTE_PROC_DOMAIN_SET_MEMORY,
-                new RemoteDomainSetMemoryArgs(ref(), kib)::encode, null);
-    }
-
-    @Override
-    public void setMemoryFlags(long kib, DomainMemoryModFlags... flags) {
-        int mask = LibvirtEnum.mask(flags);
-        call("virDomainSetMemoryFlags", RemoteProcedure.REMOTE_PROC_DOMAIN_SET_MEMORY_FLAGS,
-                new RemoteDomainSetMemoryFlagsArgs(ref(), kib, mask)::encode, null);
-    }
-
-    @Override
-    public void setVcpus(int count) {
-        call("virDomainSetVcpus", RemoteProcedure.REMOTE_PROC_DOMAIN_SET_VCPUS,
-                new RemoteDomainSetVcpusArgs(ref(), count)::encode, null);
-    }
-
-    @Override
-    public void setVcpusFlags(int count, DomainVcpuFlags... flags) {
-        int mask = LibvirtEnum.mask(flags);
-        call("virDomainSetVcpusFlags", RemoteProcedure.REMOTE_PROC_DOMAIN_SET_VCPUS_FLAGS,
-                new RemoteDomainSetVcpusFlagsArgs(ref(), count, mask)::encode, null);
-    }
-
-    @Override
-    public int getVcpusFlags(DomainVcpuFlags... flags) {
-        int mask = LibvirtEnum.mask(flags);
-        return call("virDomainGetVcpusFlags", RemoteProcedure.REMOTE_PROC_DOMAIN_GET_VCPUS_FLAGS,
-                new RemoteDomainGetVcpusFlagsArgs(ref(), mask)::encode, RemoteDomainGetVcpusFlagsRet::decode).num();
-    }
-
-    @Override
-    public boolean getAutostart() {
-        return call("virDomainGetAutostart", RemoteProcedure.REMOTE_PROC_DOMAIN_GET_AUTOSTART,
-                new RemoteDomainGetAutostartArgs(ref())::encode, RemoteDomainGetAutostartRet::decode).autostart() != 0;
-    }
-
-    @Override
-    public void setAutostart(boolean autostart) {
-        call("virDomainSetAutostart", RemoteProcedure.REMOTE_PROC_DOMAIN_SET_AUTOSTART,
-                new RemoteDomainSetAutostartArgs(ref(), autostart ? 1 : 0)::encode, null);
     }
 
     // --- typed parameters -------------------------------------------------------------------
@@ -515,12 +354,6 @@ final class RemoteDomain extends RemoteObject implements Domain, org.libvirt4j.s
     }
 
     @Override
-    public void managedSave(DomainSaveRestoreFlags... flags) {
-        call("virDomainManagedSave", RemoteProcedure.REMOTE_PROC_DOMAIN_MANAGED_SAVE,
-                new RemoteDomainManagedSaveArgs(ref(), LibvirtEnum.mask(flags))::encode, null);
-    }
-
-    @Override
     public boolean hasManagedSaveImage() {
         return call("virDomainHasManagedSaveImage", RemoteProcedure.REMOTE_PROC_DOMAIN_HAS_MANAGED_SAVE_IMAGE,
                 new RemoteDomainHasManagedSaveImageArgs(ref(), 0)::encode,
@@ -566,51 +399,7 @@ final class RemoteDomain extends RemoteObject implements Domain, org.libvirt4j.s
         return r.stats().stream().limit(nr).map(m -> new DomainMemoryStat(m.tag(), m.val())).toList();
     }
 
-    @Override
-    public void attachDevice(String xml) {
-        Objects.requireNonNull(xml, "xml");
-        call("virDomainAttachDevice", RemoteProcedure.REMOTE_PROC_DOMAIN_ATTACH_DEVICE,
-                new RemoteDomainAttachDeviceArgs(ref(), xml)::encode, null);
-    }
-
-    @Override
-    public void attachDeviceFlags(String xml, DomainDeviceModifyFlags... flags) {
-        Objects.requireNonNull(xml, "xml");
-        call("virDomainAttachDeviceFlags", RemoteProcedure.REMOTE_PROC_DOMAIN_ATTACH_DEVICE_FLAGS,
-                new RemoteDomainAttachDeviceFlagsArgs(ref(), xml, LibvirtEnum.mask(flags))::encode, null);
-    }
-
-    @Override
-    public void detachDevice(String xml) {
-        Objects.requireNonNull(xml, "xml");
-        call("virDomainDetachDevice", RemoteProcedure.REMOTE_PROC_DOMAIN_DETACH_DEVICE,
-                new RemoteDomainDetachDeviceArgs(ref(), xml)::encode, null);
-    }
-
-    @Override
-    public void detachDeviceFlags(String xml, DomainDeviceModifyFlags... flags) {
-        Objects.requireNonNull(xml, "xml");
-        call("virDomainDetachDeviceFlags", RemoteProcedure.REMOTE_PROC_DOMAIN_DETACH_DEVICE_FLAGS,
-                new RemoteDomainDetachDeviceFlagsArgs(ref(), xml, LibvirtEnum.mask(flags))::encode, null);
-    }
-
-    @Override
-    public void updateDeviceFlags(String xml, DomainDeviceModifyFlags... flags) {
-        Objects.requireNonNull(xml, "xml");
-        call("virDomainUpdateDeviceFlags", RemoteProcedure.REMOTE_PROC_DOMAIN_UPDATE_DEVICE_FLAGS,
-                new RemoteDomainUpdateDeviceFlagsArgs(ref(), xml, LibvirtEnum.mask(flags))::encode, null);
-    }
-
     // --- snapshots and checkpoints ---------------------------------------------------------
-
-    @Override
-    public DomainSnapshot snapshotCreateXML(String xml, DomainSnapshotCreateFlags... flags) {
-        Objects.requireNonNull(xml, "xml");
-        int mask = LibvirtEnum.mask(flags);
-        return new RemoteDomainSnapshot(session, call("virDomainSnapshotCreateXML",
-                RemoteProcedure.REMOTE_PROC_DOMAIN_SNAPSHOT_CREATE_XML,
-                new RemoteDomainSnapshotCreateXmlArgs(ref(), xml, mask)::encode, RemoteNonnullDomainSnapshot::decode));
-    }
 
     @Override
     public List<DomainSnapshot> listAllSnapshots(DomainSnapshotListFlags... flags) {
@@ -628,16 +417,6 @@ final class RemoteDomain extends RemoteObject implements Domain, org.libvirt4j.s
                 RemoteProcedure.REMOTE_PROC_DOMAIN_SNAPSHOT_LOOKUP_BY_NAME,
                 new RemoteDomainSnapshotLookupByNameArgs(ref(), snapshotName, 0)::encode,
                 RemoteNonnullDomainSnapshot::decode));
-    }
-
-    @Override
-    public DomainCheckpoint checkpointCreateXML(String xml, DomainCheckpointCreateFlags... flags) {
-        Objects.requireNonNull(xml, "xml");
-        int mask = LibvirtEnum.mask(flags);
-        return new RemoteDomainCheckpoint(session, call("virDomainCheckpointCreateXML",
-                RemoteProcedure.REMOTE_PROC_DOMAIN_CHECKPOINT_CREATE_XML,
-                new RemoteDomainCheckpointCreateXmlArgs(ref(), xml, mask)::encode,
-                RemoteNonnullDomainCheckpoint::decode));
     }
 
     @Override

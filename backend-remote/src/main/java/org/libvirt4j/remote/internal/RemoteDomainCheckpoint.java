@@ -2,14 +2,9 @@ package org.libvirt4j.remote.internal;
 
 import java.util.List;
 import org.libvirt4j.DomainCheckpoint;
-import org.libvirt4j.DomainCheckpointDeleteFlags;
 import org.libvirt4j.DomainCheckpointListFlags;
-import org.libvirt4j.DomainCheckpointXMLFlags;
 import org.libvirt4j.LibvirtEnum;
-import org.libvirt4j.remote.generated.RemoteDomainCheckpointDeleteArgs;
 import org.libvirt4j.remote.generated.RemoteDomainCheckpointGetParentArgs;
-import org.libvirt4j.remote.generated.RemoteDomainCheckpointGetXmlDescArgs;
-import org.libvirt4j.remote.generated.RemoteDomainCheckpointGetXmlDescRet;
 import org.libvirt4j.remote.generated.RemoteDomainCheckpointListAllChildrenArgs;
 import org.libvirt4j.remote.generated.RemoteDomainCheckpointListAllChildrenRet;
 import org.libvirt4j.remote.generated.RemoteNonnullDomainCheckpoint;
@@ -17,7 +12,7 @@ import org.libvirt4j.remote.generated.RemoteProcedure;
 import org.libvirt4j.spi.ObjectKind;
 
 /** {@link DomainCheckpoint} over RPC; name and domain live in the handle. */
-final class RemoteDomainCheckpoint extends RemoteObject implements DomainCheckpoint {
+final class RemoteDomainCheckpoint extends RemoteObject implements DomainCheckpoint, org.libvirt4j.spi.generated.DomainCheckpointContract {
     private final RemoteNonnullDomainCheckpoint ref;
 
     RemoteDomainCheckpoint(Session session, RemoteNonnullDomainCheckpoint ref) {
@@ -29,14 +24,6 @@ final class RemoteDomainCheckpoint extends RemoteObject implements DomainCheckpo
     public String getName() {
         check("virDomainCheckpointGetName");
         return ref.name();
-    }
-
-    @Override
-    public String getXMLDesc(DomainCheckpointXMLFlags... flags) {
-        int mask = LibvirtEnum.mask(flags);
-        return call("virDomainCheckpointGetXMLDesc", RemoteProcedure.REMOTE_PROC_DOMAIN_CHECKPOINT_GET_XML_DESC,
-                new RemoteDomainCheckpointGetXmlDescArgs(ref, mask)::encode,
-                RemoteDomainCheckpointGetXmlDescRet::decode).xml();
     }
 
     @Override
@@ -54,13 +41,6 @@ final class RemoteDomainCheckpoint extends RemoteObject implements DomainCheckpo
                 new RemoteDomainCheckpointListAllChildrenArgs(ref, 1, mask)::encode,
                 r -> RemoteDomainCheckpointListAllChildrenRet.decode(r).checkpoints()),
                 c -> new RemoteDomainCheckpoint(session, c));
-    }
-
-    @Override
-    public void delete(DomainCheckpointDeleteFlags... flags) {
-        int mask = LibvirtEnum.mask(flags);
-        call("virDomainCheckpointDelete", RemoteProcedure.REMOTE_PROC_DOMAIN_CHECKPOINT_DELETE,
-                new RemoteDomainCheckpointDeleteArgs(ref, mask)::encode, null);
     }
 
     @Override

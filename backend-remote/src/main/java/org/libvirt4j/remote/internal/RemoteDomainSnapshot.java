@@ -2,16 +2,9 @@ package org.libvirt4j.remote.internal;
 
 import java.util.List;
 import org.libvirt4j.DomainSnapshot;
-import org.libvirt4j.DomainSnapshotDeleteFlags;
 import org.libvirt4j.DomainSnapshotListFlags;
-import org.libvirt4j.DomainSnapshotRevertFlags;
-import org.libvirt4j.DomainSnapshotXMLFlags;
 import org.libvirt4j.LibvirtEnum;
-import org.libvirt4j.remote.generated.RemoteDomainRevertToSnapshotArgs;
-import org.libvirt4j.remote.generated.RemoteDomainSnapshotDeleteArgs;
 import org.libvirt4j.remote.generated.RemoteDomainSnapshotGetParentArgs;
-import org.libvirt4j.remote.generated.RemoteDomainSnapshotGetXmlDescArgs;
-import org.libvirt4j.remote.generated.RemoteDomainSnapshotGetXmlDescRet;
 import org.libvirt4j.remote.generated.RemoteDomainSnapshotIsCurrentArgs;
 import org.libvirt4j.remote.generated.RemoteDomainSnapshotIsCurrentRet;
 import org.libvirt4j.remote.generated.RemoteDomainSnapshotListAllChildrenArgs;
@@ -36,14 +29,6 @@ final class RemoteDomainSnapshot extends RemoteObject implements DomainSnapshot,
     }
 
     @Override
-    public String getXMLDesc(DomainSnapshotXMLFlags... flags) {
-        int mask = LibvirtEnum.mask(flags);
-        return call("virDomainSnapshotGetXMLDesc", RemoteProcedure.REMOTE_PROC_DOMAIN_SNAPSHOT_GET_XML_DESC,
-                new RemoteDomainSnapshotGetXmlDescArgs(ref, mask)::encode,
-                RemoteDomainSnapshotGetXmlDescRet::decode).xml();
-    }
-
-    @Override
     public DomainSnapshot getParent() {
         return new RemoteDomainSnapshot(session, call("virDomainSnapshotGetParent",
                 RemoteProcedure.REMOTE_PROC_DOMAIN_SNAPSHOT_GET_PARENT,
@@ -65,20 +50,6 @@ final class RemoteDomainSnapshot extends RemoteObject implements DomainSnapshot,
                 new RemoteDomainSnapshotListAllChildrenArgs(ref, 1, mask)::encode,
                 r -> RemoteDomainSnapshotListAllChildrenRet.decode(r).snapshots()),
                 c -> new RemoteDomainSnapshot(session, c));
-    }
-
-    @Override
-    public void revertTo(DomainSnapshotRevertFlags... flags) {
-        int mask = LibvirtEnum.mask(flags);
-        call("virDomainRevertToSnapshot", RemoteProcedure.REMOTE_PROC_DOMAIN_REVERT_TO_SNAPSHOT,
-                new RemoteDomainRevertToSnapshotArgs(ref, mask)::encode, null);
-    }
-
-    @Override
-    public void delete(DomainSnapshotDeleteFlags... flags) {
-        int mask = LibvirtEnum.mask(flags);
-        call("virDomainSnapshotDelete", RemoteProcedure.REMOTE_PROC_DOMAIN_SNAPSHOT_DELETE,
-                new RemoteDomainSnapshotDeleteArgs(ref, mask)::encode, null);
     }
 
     @Override

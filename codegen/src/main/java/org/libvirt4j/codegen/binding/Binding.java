@@ -17,9 +17,12 @@ import java.util.List;
  *        {@code J} a 64-bit integer, {@code S} a string, {@code i}/{@code j} an out-parameter
  * @param summary our one-sentence description
  * @param remote how the remote backend sends it
+ * @param fold the plain C function this {@code ...Flags} one folds in (called when the flags are
+ *        0, as libvirt documents them to be the same), or {@code null}
+ * @param hidden whether it has no Java method of its own (the plain half of a fold)
  */
 record Binding(String cName, String file, Kind self, String javaName, List<Param> params, Ret ret,
-        Kind returnKind, String signature, String summary, Remote remote) {
+        Kind returnKind, String signature, String summary, Remote remote, String fold, boolean hidden) {
 
     /** What the Java method returns, and how the C result is checked. */
     enum Ret {
@@ -36,7 +39,9 @@ record Binding(String cName, String file, Kind self, String javaName, List<Param
         /** {@code int} status and one {@code int}/{@code unsigned int} out-parameter. */
         OUT_INT('i', "int"),
         /** {@code int} status and one 64-bit out-parameter. */
-        OUT_LONG('j', "long");
+        OUT_LONG('j', "long"),
+        /** {@code int} status and one {@code int} out-parameter that is a 0/1 answer. */
+        OUT_BOOL('i', "boolean");
 
         final char code;
         final String java;
@@ -49,7 +54,9 @@ record Binding(String cName, String file, Kind self, String javaName, List<Param
 
     /** A scalar parameter type. */
     enum Type {
-        INT('I', "int", "Integer"), LONG('J', "long", "Long"), STRING('S', "String", "String");
+        INT('I', "int", "Integer"), LONG('J', "long", "Long"), STRING('S', "String", "String"),
+        /** libvirt's {@code int autostart}-style 0/1 argument; crosses as an int. */
+        BOOL('I', "boolean", "Integer");
 
         final char code;
         final String java;

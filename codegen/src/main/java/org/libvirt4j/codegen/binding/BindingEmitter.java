@@ -22,7 +22,9 @@ final class BindingEmitter {
     static Map<String, String> emit(List<Binding> bindings) {
         Map<Kind, List<Binding>> byKind = new EnumMap<>(Kind.class);
         for (Binding b : bindings) {
-            byKind.computeIfAbsent(b.self(), k -> new ArrayList<>()).add(b);
+            if (!b.hidden()) {
+                byKind.computeIfAbsent(b.self(), k -> new ArrayList<>()).add(b);
+            }
         }
         Map<String, String> out = new TreeMap<>();
         for (Map.Entry<Kind, List<Binding>> e : byKind.entrySet()) {
@@ -48,7 +50,7 @@ final class BindingEmitter {
         return switch (b.ret()) {
             case STATUS -> null;
             case INT, OUT_INT, OUT_LONG -> "the value libvirt reports";
-            case BOOL -> "{@code true} if it holds, {@code false} if not";
+            case BOOL, OUT_BOOL -> "{@code true} if it holds, {@code false} if not";
             case STRING -> "the text libvirt returns";
             case HANDLE -> "a new handle, which the caller closes";
         };
@@ -170,7 +172,6 @@ final class BindingEmitter {
             s.append("\n    @Override\n    default ").append(javaReturn(b)).append(' ').append(b.javaName()).append('(')
                     .append(params(b, false)).append(") {\n");
             List<String> as = new ArrayList<>();
-            as.add("Fn." + b.cName());
             for (Param p : b.params()) {
                 if (p.type() == Type.STRING) {
                     if (p.nullable()) {
@@ -180,22 +181,36 @@ final class BindingEmitter {
                                 .append(", \"").append(p.javaName()).append("\"));\n");
                     }
                 }
-                as.add(p.javaName());
+                as.add(p.type() == Type.BOOL ? "(" + p.javaName() + " ? 1 : 0)" : p.javaName());
             }
-            String call = "invoke(" + String.join(", ", as) + ")";
-            switch (b.ret()) {
-                case STATUS -> s.append("        ").append(call).append(";\n");
-                case INT, OUT_INT -> s.append("        return (Integer) ").append(call).append(";\n");
-                case OUT_LONG -> s.append("        return (Long) ").append(call).append(";\n");
-                case BOOL -> s.append("        return (Integer) ").append(call).append(" != 0;\n");
-                case STRING -> s.append("        return (String) ").append(call).append(";\n");
-                case HANDLE -> s.append("        return (").append(b.returnKind().api).append(") ").append(call)
-                        .append(";\n");
+            if (b.fold() != null) {
+                String flags = b.params().get(b.params().size() - 1).javaName();
+                List<String> plain = new ArrayList<>(as.subList(0, as.size() - 1));
+                plain.add(0, "Fn." + b.fold());
+                s.append("        if (").append(flags).append(" == 0) {\n    ");
+                result(s, b, "invoke(" + String.join(", ", plain) + ")");
+                if (b.ret() == Ret.STATUS) {
+                    s.append("            return;\n");
+                }
+                s.append("        }\n");
             }
+            as.add(0, "Fn." + b.cName());
+            result(s, b, "invoke(" + String.join(", ", as) + ")");
             s.append("    }\n");
         }
         s.append("}\n");
         return s.toString();
+    }
+
+    private static void result(StringBuilder s, Binding b, String call) {
+        switch (b.ret()) {
+            case STATUS -> s.append("        ").append(call).append(";\n");
+            case INT, OUT_INT -> s.append("        return (Integer) ").append(call).append(";\n");
+            case OUT_LONG -> s.append("        return (Long) ").append(call).append(";\n");
+            case BOOL, OUT_BOOL -> s.append("        return (Integer) ").append(call).append(" != 0;\n");
+            case STRING -> s.append("        return (String) ").append(call).append(";\n");
+            case HANDLE -> s.append("        return (").append(b.returnKind().api).append(") ").append(call).append(";\n");
+        }
     }
 
     // ---- the function table ---------------------------------------------------------------------

@@ -58,7 +58,7 @@ public final class BindingGenerator {
     }
 
     /** One table row. */
-    record Row(String cName, String javaName, String flags, String returns, String summary, int line) {
+    record Row(String cName, String javaName, String flags, String returns, String summary, String fold, int line) {
     }
 
     /**
@@ -106,7 +106,11 @@ public final class BindingGenerator {
                 throw new IllegalStateException(TABLE + ":" + row.line() + ": " + f.name()
                         + " has no mechanical JNI wrapper: its shape is not regular");
             }
-            bindings.add(bind(f, row, xdr, root));
+            Binding b = bind(f, row, xdr, root);
+            bindings.add(b);
+            if (row.fold() != null) {
+                bindings.add(plainHalf(b, functions.get(row.fold()), row, xdr, root));
+            }
         }
         Map<String, String> out = new TreeMap<>(BindingEmitter.emit(bindings));
         out.put("docs/coverage.md", Coverage.render(functions.values(), bindings, table.absent, root));
@@ -216,6 +220,9 @@ public final class BindingGenerator {
                         + cType + " " + cName);
             }
             boolean nullable = t == Type.STRING && w.type().equals("remote_string");
+            if (cType.equals("int") && cName.equals("autostart")) {
+                t = Type.BOOL;
+            }
             String flagsEnum = null;
             if (cName.equals("flags")) {
                 flagsEnum = flagsEnum(f.name(), row.flags(), root, where);
@@ -238,7 +245,7 @@ public final class BindingGenerator {
             if (!cRet.equals("int")) {
                 throw new IllegalStateException(where + "an out-parameter with a " + cRet + " result");
             }
-            ret = outCode == 'i' ? Ret.OUT_INT : Ret.OUT_LONG;
+            ret = outCode == 'i' ? ("bool".equals(row.returns()) ? Ret.OUT_BOOL : Ret.OUT_INT) : Ret.OUT_LONG;
             retComponent = single(retFields, where);
         } else if (cRet.equals("int")) {
             ret = row.returns() != null ? Ret.valueOf(row.returns().toUpperCase(Locale.ROOT)) : intShape(javaName);
@@ -264,7 +271,26 @@ public final class BindingGenerator {
             throw new IllegalStateException(where + "no summary");
         }
         return new Binding(f.name(), f.file(), self, javaName, List.copyOf(params), ret, returnKind, sig.toString(),
-                row.summary(), remote);
+                row.summary(), remote, row.fold(), false);
+    }
+
+    /** The plain function of a fold: the same call without its flags, bound without a method of its own. */
+    private static Binding plainHalf(Binding flagged, CFunction plain, Row row, XdrFacts xdr, Path root) {
+        String where = TABLE + ":" + row.line() + ": fold " + row.fold() + ": ";
+        if (plain == null) {
+            throw new IllegalStateException(where + "not in the API XML");
+        }
+        Binding b = bind(plain, new Row(plain.name(), flagged.javaName(), null, row.returns(), flagged.summary(), null,
+                row.line()), xdr, root);
+        List<Param> expected = flagged.params().subList(0, flagged.params().size() - 1);
+        if (flagged.params().isEmpty() || flagged.params().get(flagged.params().size() - 1).flagsEnum() == null
+                && !flagged.params().get(flagged.params().size() - 1).cName().equals("flags")
+                || !b.params().stream().map(Param::type).toList().equals(expected.stream().map(Param::type).toList())
+                || b.ret() != flagged.ret()) {
+            throw new IllegalStateException(where + "is not " + flagged.cName() + " without its flags");
+        }
+        return new Binding(b.cName(), b.file(), b.self(), b.javaName(), b.params(), b.ret(), b.returnKind(),
+                b.signature(), b.summary(), b.remote(), null, true);
     }
 
     private static String single(List<XdrFacts.Field> fields, String where) {
@@ -304,7 +330,7 @@ public final class BindingGenerator {
 
     private static boolean compatible(Type t, String xdrType) {
         return switch (t) {
-            case INT -> xdrType.equals("int") || xdrType.equals("unsigned int");
+            case INT, BOOL -> xdrType.equals("int") || xdrType.equals("unsigned int");
             case LONG -> xdrType.equals("hyper") || xdrType.equals("unsigned hyper");
             case STRING -> xdrType.equals("remote_string") || xdrType.equals("remote_nonnull_string");
         };
@@ -404,10 +430,17 @@ public final class BindingGenerator {
                     t.absent.put(cols[0].substring(1), cols[1]);
                     continue;
                 }
-                if (cols.length != 5) {
-                    throw new IOException(path + ":" + (i + 1) + ": expected 5 columns separated by |");
+                if (cols.length != 5 && cols.length != 6) {
+                    throw new IOException(path + ":" + (i + 1) + ": expected 5 or 6 columns separated by |");
                 }
-                t.rows.add(new Row(cols[0], dash(cols[1]), dash(cols[2]), dash(cols[3]), cols[4], i + 1));
+                String fold = null;
+                if (cols.length == 6) {
+                    if (!cols[5].startsWith("fold=")) {
+                        throw new IOException(path + ":" + (i + 1) + ": the sixth column is fold=<plain C function>");
+                    }
+                    fold = cols[5].substring("fold=".length());
+                }
+                t.rows.add(new Row(cols[0], dash(cols[1]), dash(cols[2]), dash(cols[3]), cols[4], fold, i + 1));
             }
             return t;
         }

@@ -36,7 +36,7 @@ final class Coverage {
         Map<String, String> handWritten = handWritten(root.resolve("api/src/main/java/org/libvirt4j"));
         Map<String, String> gen = new LinkedHashMap<>();
         for (Binding b : generated) {
-            gen.put(b.cName(), b.self().api + "." + b.javaName());
+            gen.put(b.cName(), b.self().api + "." + b.javaName() + (b.hidden() ? " (no flags)" : ""));
         }
         Map<String, List<String[]>> byFile = new TreeMap<>();
         int bound = 0;
