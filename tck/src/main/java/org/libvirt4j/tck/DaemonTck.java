@@ -209,6 +209,36 @@ public abstract class DaemonTck extends TckArea {
         }
     }
 
+    /**
+     * Fails when aborting a stream whose daemon has died returns silently: libvirt's C client
+     * (the JNA and JNI backends) reports the lost connection, and so must the remote backend.
+     */
+    @Test
+    @Timeout(120)
+    @DisplayName("After the daemon dies, Stream.abort fails with the lost connection's error, as libvirt's C client does")
+    void abortAfterDaemonDied() throws Exception {
+        require(TckCapability.PRIVATE_DAEMON);
+        tck().connector().eventRegisterDefaultImpl();
+        PrivateLibvirtd own = PrivateLibvirtd.start();
+        try (Connect c = tck().connector().newConnect(own.testUnixUri(Fixtures.path(Fixtures.NODE)));
+                Domain d = c.lookupDomainByName(NodeFixture.RUNNING); Stream s = c.newStream()) {
+            assertThat(d.screenshot(s, 0)).isEqualTo("image/png");
+            assertThat(s.recv(new byte[1])).isEqualTo(1);
+            own.close();
+            // both clients have seen the socket close (the C client through its event loop)
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+            while (c.isAlive() && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertThat(c.isAlive()).as("the connection to a stopped daemon").isFalse();
+            LibvirtException e = expectError(ErrorNumber.ERR_INTERNAL_ERROR, s::abort);
+            assertThat(e.domain()).isEqualTo(ErrorDomain.RPC);
+            assertThat(e.getMessage()).isEqualTo("internal error: client socket is closed");
+        } finally {
+            own.close();
+        }
+    }
+
     /** Sends a signal to a daemon this test started, by its pid. */
     private static void signal(long pid, String name) throws IOException, InterruptedException {
         assertThat(new ProcessBuilder("kill", "-" + name, Long.toString(pid)).start().waitFor()).isZero();
