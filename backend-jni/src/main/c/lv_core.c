@@ -101,7 +101,9 @@ void lv_fail(JNIEnv *env, const char *fn) {
 
 /*
  * Java's modified UTF-8 writes a supplementary character as two 3-byte surrogates; libvirt
- * wants the 4-byte UTF-8 form. Rewrites in place (the result is never longer).
+ * wants the 4-byte UTF-8 form. A lone surrogate has no UTF-8 form: it becomes '?', as
+ * String.getBytes(UTF_8) makes it for the JNA and remote backends. Rewrites in place (the result
+ * is never longer).
  */
 static void lv_fix_surrogates(char *s, size_t len) {
     unsigned char *in = (unsigned char *) s, *out = (unsigned char *) s;
@@ -116,6 +118,9 @@ static void lv_fix_surrogates(char *s, size_t len) {
             *out++ = (unsigned char) (0x80 | ((cp >> 6) & 0x3F));
             *out++ = (unsigned char) (0x80 | (cp & 0x3F));
             in += 6;
+        } else if (in[0] == 0xED && end - in >= 3 && (in[1] & 0xE0) == 0xA0) {
+            *out++ = '?'; /* ED A0..BF xx: a surrogate without its partner */
+            in += 3;
         } else {
             *out++ = *in++;
         }

@@ -451,7 +451,7 @@ final class JnaConnect implements Connect, org.libvirt4j.spi.generated.ConnectCo
     public List<DomainStats> getAllDomainStats(List<Domain> doms, Set<DomainStatsTypes> statsTypes,
             ConnectGetAllDomainStatsFlags... flags) {
         Objects.requireNonNull(doms, "doms");
-        int stats = LibvirtEnum.mask(Objects.requireNonNull(statsTypes, "statsTypes"));
+        int stats = LibvirtEnum.mask("statsTypes", statsTypes);
         int mask = Flags.mask(flags);
         String fn = doms.isEmpty() ? "virConnectGetAllDomainStats" : "virDomainListGetStats";
         List<NativeHandle> handles = new ArrayList<>(doms.size());

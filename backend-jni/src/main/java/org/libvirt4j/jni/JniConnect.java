@@ -456,7 +456,7 @@ final class JniConnect extends JniObject implements Connect, org.libvirt4j.spi.g
     public List<DomainStats> getAllDomainStats(List<Domain> doms, Set<DomainStatsTypes> statsTypes,
             ConnectGetAllDomainStatsFlags... flags) {
         Domain[] list = Objects.requireNonNull(doms, "doms").toArray(new Domain[0]);
-        int stats = LibvirtEnum.mask(Objects.requireNonNull(statsTypes, "statsTypes"));
+        int stats = LibvirtEnum.mask("statsTypes", statsTypes);
         int mask = LibvirtEnum.mask(flags);
         String fn = list.length == 0 ? "virConnectGetAllDomainStats" : "virDomainListGetStats";
         NativeHandle[] handles = new NativeHandle[list.length];

@@ -209,6 +209,91 @@ public abstract class DaemonTck extends TckArea {
         }
     }
 
+    /**
+     * Fails when aborting a stream whose daemon has died returns silently: libvirt's C client
+     * (the JNA and JNI backends) reports the lost connection, and so must the remote backend.
+     */
+    @Test
+    @Timeout(120)
+    @DisplayName("After the daemon dies, Stream.abort fails with the lost connection's error, as libvirt's C client does")
+    void abortAfterDaemonDied() throws Exception {
+        require(TckCapability.PRIVATE_DAEMON);
+        tck().connector().eventRegisterDefaultImpl();
+        PrivateLibvirtd own = PrivateLibvirtd.start();
+        try (Connect c = tck().connector().newConnect(own.testUnixUri(Fixtures.path(Fixtures.NODE)));
+                Domain d = c.lookupDomainByName(NodeFixture.RUNNING); Stream s = c.newStream()) {
+            assertThat(d.screenshot(s, 0)).isEqualTo("image/png");
+            assertThat(s.recv(new byte[1])).isEqualTo(1);
+            own.close();
+            // both clients have seen the socket close (the C client through its event loop)
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+            while (c.isAlive() && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertThat(c.isAlive()).as("the connection to a stopped daemon").isFalse();
+            LibvirtException e = expectError(ErrorNumber.ERR_INTERNAL_ERROR, s::abort);
+            assertThat(e.domain()).isEqualTo(ErrorDomain.RPC);
+            assertThat(e.getMessage()).isEqualTo("internal error: client socket is closed");
+        } finally {
+            own.close();
+        }
+    }
+
+    /**
+     * Fails when closing a stream interrupts another thread's recv or makes it fail otherwise
+     * than libvirt's C client: {@code virStreamFree} waits for the call in flight (NativeHandle),
+     * which ends as it would have (here with the lost connection's error when the daemon stops),
+     * and the next call fails with ERR_INVALID_STREAM.
+     */
+    @Test
+    @Timeout(120)
+    @DisplayName("Closing a stream while another thread is blocked in recv lets that recv end on its own; "
+            + "the next call fails with ERR_INVALID_STREAM")
+    void closeWhileRecvBlocked() throws Exception {
+        require(TckCapability.PRIVATE_DAEMON);
+        PrivateLibvirtd own = PrivateLibvirtd.start();
+        Path dir = Files.createTempDirectory("libvirt4j-tck-pool-");
+        java.util.concurrent.ExecutorService reader = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try (Connect c = tck().connector().newConnect(own.qemuUri());
+                StoragePool pool = c.storagePoolCreateXML("<pool type='dir'><name>" + unique("tck-pool")
+                        + "</name><target><path>" + dir + "</path></target></pool>");
+                StorageVol vol = pool.storageVolCreateXML("<volume><name>v.img</name><capacity unit='bytes'>4096"
+                        + "</capacity><allocation>0</allocation><target><format type='raw'/></target></volume>")) {
+            Stream s = c.newStream();
+            // an upload stream: the daemon never sends data on it, so recv blocks
+            vol.upload(s, 0, 4096);
+            java.util.concurrent.Future<Object> blocked = reader.submit(() -> {
+                try {
+                    return s.recv(new byte[16]);
+                } catch (LibvirtException e) {
+                    return e;
+                }
+            });
+            Thread.sleep(500);
+            assertThat(blocked).as("recv on an upload stream").isNotDone();
+            s.close();
+            Thread.sleep(500);
+            assertThat(blocked).as("recv in flight when its stream was closed").isNotDone();
+            own.close();
+            Object outcome = blocked.get(60, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(outcome).as("the blocked recv, once the daemon stopped").isInstanceOfSatisfying(
+                    LibvirtException.class, e -> {
+                        assertThat(e.code()).isEqualTo(ErrorNumber.ERR_SYSTEM_ERROR);
+                        assertThat(e.domain()).isEqualTo(ErrorDomain.RPC);
+                        assertThat(e.getMessage()).startsWith("End of file while reading data");
+                    });
+            expectError(ErrorNumber.ERR_INVALID_STREAM, () -> s.recv(new byte[16]));
+        } finally {
+            reader.shutdownNow();
+            own.close();
+            try (java.util.stream.Stream<Path> files = Files.walk(dir)) {
+                for (Path f : (Iterable<Path>) files.sorted(java.util.Comparator.reverseOrder())::iterator) {
+                    Files.deleteIfExists(f);
+                }
+            }
+        }
+    }
+
     /** Sends a signal to a daemon this test started, by its pid. */
     private static void signal(long pid, String name) throws IOException, InterruptedException {
         assertThat(new ProcessBuilder("kill", "-" + name, Long.toString(pid)).start().waitFor()).isZero();

@@ -87,6 +87,28 @@ public abstract class ErrorTck extends TckArea {
         }
     }
 
+    /**
+     * Fails when a Java string holding a lone surrogate is not sent as standard UTF-8 with the
+     * surrogate replaced by {@code '?'} (what {@code String.getBytes(UTF_8)} does): the JNI glue's
+     * modified UTF-8 passes the surrogate's 3 bytes, which libvirt's XML parser refuses.
+     */
+    @Test
+    @DisplayName("A lone surrogate in a name reaches libvirt as '?', and a surrogate pair as its 4-byte UTF-8 form")
+    void loneSurrogate() {
+        try (Connect c = open()) {
+            for (String[] names : new String[][] {
+                {"dom\uD800x", "dom?x"}, {"dom\uDC00\uD800y", "dom??y"}, {"dom\uD83D\uDE00z\uDBFF", "dom\uD83D\uDE00z?"}}) {
+                try (Domain d = c.domainDefineXML(testDomainXml(names[0], UUID.randomUUID()))) {
+                    assertThat(d.getName()).isEqualTo(names[1]);
+                    try (Domain again = c.lookupDomainByName(names[0])) {
+                        assertThat(again.getName()).isEqualTo(names[1]);
+                    }
+                    d.undefine();
+                }
+            }
+        }
+    }
+
     /** Fails when the other UUID-string lookups do not check the form like the domain one. */
     @Test
     @DisplayName("Network, pool, secret, nwfilter and network-port UUID strings of the wrong form give ERR_INVALID_ARG")

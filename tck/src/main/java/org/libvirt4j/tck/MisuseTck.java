@@ -67,6 +67,29 @@ public abstract class MisuseTck extends TckArea {
         }
     }
 
+    /**
+     * Fails when an {@code UNRECOGNIZED} constant (a number the binding could not decode, no bit)
+     * among flags or statistics groups escapes as {@code IllegalStateException}, is dropped, or
+     * reaches libvirt, instead of the ERR_INVALID_ARG {@code LibvirtEnum.mask} gives naming the parameter.
+     */
+    @Test
+    @DisplayName("An UNRECOGNIZED constant among flags or stats types gives ERR_INVALID_ARG naming the parameter")
+    void unrecognizedFlags() {
+        try (Connect c = open(); Domain d = c.lookupDomainByName(RUNNING)) {
+            assertThat(expectError(ErrorNumber.ERR_INVALID_ARG, () -> c.getAllDomainStats(List.of(),
+                    java.util.EnumSet.allOf(org.libvirt4j.DomainStatsTypes.class))).getMessage())
+                    .contains("DomainStatsTypes.UNRECOGNIZED", "'statsTypes'");
+            assertThat(expectError(ErrorNumber.ERR_INVALID_ARG, () -> c.getAllDomainStats(List.of(d),
+                    java.util.Set.of(org.libvirt4j.DomainStatsTypes.UNRECOGNIZED))).getMessage())
+                    .contains("'statsTypes'");
+            assertThat(expectError(ErrorNumber.ERR_INVALID_ARG, () -> d.getMemoryParameters(
+                    org.libvirt4j.DomainModificationImpact.LIVE, org.libvirt4j.DomainModificationImpact.UNRECOGNIZED))
+                    .getMessage()).contains("DomainModificationImpact.UNRECOGNIZED", "'flags'");
+            assertThat(c.getAllDomainStats(List.of(), java.util.EnumSet.complementOf(
+                    java.util.EnumSet.of(org.libvirt4j.DomainStatsTypes.UNRECOGNIZED)))).isNotEmpty().allSatisfy(s -> s.close());
+        }
+    }
+
     /** Fails when a null reaches libvirt through an object method. */
     @Test
     @DisplayName("Null arguments to Domain, pool and stream methods give NullPointerException")

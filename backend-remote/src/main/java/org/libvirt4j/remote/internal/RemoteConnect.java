@@ -415,7 +415,7 @@ public final class RemoteConnect extends RemoteObject implements Connect, org.li
     public List<DomainStats> getAllDomainStats(List<Domain> doms, Set<DomainStatsTypes> statsTypes,
             ConnectGetAllDomainStatsFlags... flags) {
         Objects.requireNonNull(doms, "doms");
-        int stats = LibvirtEnum.mask(Objects.requireNonNull(statsTypes, "statsTypes"));
+        int stats = LibvirtEnum.mask("statsTypes", statsTypes);
         int mask = LibvirtEnum.mask(flags);
         String fn = doms.isEmpty() ? "virConnectGetAllDomainStats" : "virDomainListGetStats";
         List<RemoteNonnullDomain> refs = new ArrayList<>(doms.size());

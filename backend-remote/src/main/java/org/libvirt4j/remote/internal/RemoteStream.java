@@ -1,6 +1,7 @@
 package org.libvirt4j.remote.internal;
 
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.libvirt4j.ErrorDomain;
@@ -12,21 +13,26 @@ import org.libvirt4j.spi.ObjectKind;
 
 /**
  * {@link Stream} over RPC: created unattached by {@code newStream}; a stream procedure
- * (screenshot, ...) attaches it to its call's serial. Closing an unfinished stream aborts it,
- * as {@code virStreamFree} does.
+ * (screenshot, ...) attaches it to its call's serial. Freeing an unfinished stream aborts it,
+ * as {@code virStreamFree} does; like the native backends' free, that waits for the calls in
+ * flight, so closing never cuts short another thread's {@code recv} (which ends as it would have)
+ * and only the calls made after {@link #close()} fail, with {@code ERR_INVALID_STREAM}.
  */
 final class RemoteStream extends RemoteObject implements Stream {
     private final RpcStream rpc;
-    private volatile boolean done;
+    /** Set once finished or aborted; shared with the free action, which must not refer to the handle. */
+    private final AtomicBoolean ended;
 
     RemoteStream(Session session, int flags) {
-        this(session, new RpcStream());
+        this(session, new RpcStream(), new AtomicBoolean());
     }
 
-    private RemoteStream(Session session, RpcStream rpc) {
-        // A forgotten stream is dropped from the connection (and its socket reading resumed) by the Cleaner.
-        super(session, ObjectKind.STREAM, rpc::release);
+    private RemoteStream(Session session, RpcStream rpc, AtomicBoolean ended) {
+        // Run when the handle is closed and its last call in flight has returned, or by the
+        // Cleaner for a forgotten stream.
+        super(session, ObjectKind.STREAM, () -> free(rpc, ended));
         this.rpc = rpc;
+        this.ended = ended;
         // the flags (NONBLOCK) only change how libvirt's event loop drives a stream; calls here block
     }
 
@@ -82,7 +88,7 @@ final class RemoteStream extends RemoteObject implements Stream {
         acquire("virStreamFinish");
         try {
             rpc.finish();
-            done = true;
+            ended.set(true);
         } finally {
             release();
         }
@@ -92,31 +98,21 @@ final class RemoteStream extends RemoteObject implements Stream {
     public void abort() {
         acquire("virStreamAbort");
         try {
+            // whatever the outcome, the transfer is over: freeing does not abort again
+            ended.set(true);
             rpc.abort();
-            done = true;
         } finally {
             release();
         }
     }
 
-    @Override
-    public void close() {
-        // virStreamFree aborts an unfinished transfer; only the first close does it
-        if (!closing.getAndSet(true)) {
-            abortIfRunning();
-        }
-        super.close();
-    }
-
-    private final java.util.concurrent.atomic.AtomicBoolean closing = new java.util.concurrent.atomic.AtomicBoolean();
-
-    /** Aborts a transfer still running, then drops the handle. */
-    private void abortIfRunning() {
-        if (!done && rpc.isAttached()) {
+    /** Aborts a transfer still running (ignoring errors: freeing never fails), then drops the stream. */
+    private static void free(RpcStream rpc, AtomicBoolean ended) {
+        if (!ended.get() && rpc.isAttached()) {
             try {
                 rpc.abort();
             } catch (LibvirtException e) {
-                // freeing never fails; the daemon drops the stream with the connection at worst
+                // the daemon drops the stream with the connection at worst
             }
         }
         rpc.release();

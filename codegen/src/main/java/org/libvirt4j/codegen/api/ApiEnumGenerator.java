@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import org.libvirt4j.codegen.Inputs;
 import org.libvirt4j.codegen.api.ApiXml.Api;
 import org.libvirt4j.codegen.api.ApiXml.EnumType;
 import org.libvirt4j.codegen.api.ApiXml.EnumValue;
@@ -26,7 +27,7 @@ import org.libvirt4j.codegen.api.ApiXml.StringMacro;
  * typed-parameter field names, from libvirt's API description XMLs.
  *
  * <p>Run it through {@code ./codegen/regenerate.sh}. Arguments: the XML directory (default
- * {@code /usr/share/libvirt/api}) and the output source root (default
+ * {@link Inputs#apiDir()}, which must hold libvirt {@value Inputs#LIBVIRT_VERSION}'s XMLs) and the output source root (default
  * {@code api/src/generated/java} under the repository root); files go into its
  * {@code org/libvirt4j} directory. The output is byte-for-byte deterministic for given XMLs.
  */
@@ -64,7 +65,8 @@ public final class ApiEnumGenerator {
             System.err.println("usage: ApiEnumGenerator [xml-directory [output-source-root]]");
             System.exit(2);
         }
-        Path xmlDir = Paths.get(args.length > 0 ? args[0] : "/usr/share/libvirt/api");
+        Path xmlDir = args.length > 0 ? Paths.get(args[0]) : Inputs.apiDir();
+        Inputs.requireLibvirtVersion(xmlDir.resolve(Inputs.API_XML));
         Path outRoot = args.length > 1 ? Paths.get(args[1]) : repoRoot().resolve("api/src/generated/java");
         Result result = generate(xmlDir);
         for (ApiNaming.Clash clash : result.clashes()) {

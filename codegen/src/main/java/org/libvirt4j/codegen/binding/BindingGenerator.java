@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
+import org.libvirt4j.codegen.Inputs;
 import org.libvirt4j.codegen.binding.Binding.Kind;
 import org.libvirt4j.codegen.binding.Binding.Param;
 import org.libvirt4j.codegen.binding.Binding.Remote;
@@ -64,13 +65,14 @@ public final class BindingGenerator {
     /**
      * Generates the files.
      *
-     * @param args optional: the API XML, the protocol directory, the repository root
+     * @param args optional: the API XML, the protocol directory, the repository root (by default
+     *        where {@link Inputs} finds them)
      * @throws IOException if an input cannot be read or an output written
      */
     public static void main(String[] args) throws IOException {
-        Path xml = Paths.get(args.length > 0 ? args[0] : "/usr/share/libvirt/api/libvirt-api.xml");
-        Path protocol = Paths.get(args.length > 1 ? args[1] : "../shared/protocol");
-        Path root = Paths.get(args.length > 2 ? args[2] : "");
+        Path xml = args.length > 0 ? Paths.get(args[0]) : Inputs.requireLibvirtVersion();
+        Path protocol = args.length > 1 ? Paths.get(args[1]) : Inputs.protocolDir();
+        Path root = args.length > 2 ? Paths.get(args[2]) : Inputs.repoRoot();
         Map<String, String> files = generate(xml, protocol, root);
         for (Map.Entry<String, String> e : files.entrySet()) {
             Path p = root.resolve(e.getKey());

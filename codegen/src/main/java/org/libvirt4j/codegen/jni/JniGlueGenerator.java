@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.libvirt4j.codegen.Inputs;
 import org.libvirt4j.codegen.jni.JniModel.Field;
 import org.libvirt4j.codegen.jni.JniModel.Function;
 import org.libvirt4j.codegen.jni.JniModel.Param;
@@ -70,11 +71,12 @@ public final class JniGlueGenerator {
     /**
      * Generates the glue.
      *
-     * @param args optional: the API XML, then the repository root to write into
+     * @param args optional: the API XML (default {@link Inputs#apiXml()}, which must be libvirt
+     *     {@value Inputs#LIBVIRT_VERSION}'s), then the repository root to write into
      * @throws IOException if the XML cannot be read or the files cannot be written
      */
     public static void main(String[] args) throws IOException {
-        Path xml = Paths.get(args.length > 0 ? args[0] : "/usr/share/libvirt/api/libvirt-api.xml");
+        Path xml = Inputs.requireLibvirtVersion(args.length > 0 ? Paths.get(args[0]) : Inputs.apiXml());
         Path root = args.length > 1 ? Paths.get(args[1]) : Paths.get("");
         Result r = generate(xml);
         for (Map.Entry<String, String> e : r.files().entrySet()) {

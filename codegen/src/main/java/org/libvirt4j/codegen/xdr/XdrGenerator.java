@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.libvirt4j.codegen.Inputs;
 import org.libvirt4j.codegen.xdr.XdrAst.EnumDef;
 import org.libvirt4j.codegen.xdr.XdrAst.Source;
 
@@ -18,16 +19,13 @@ import org.libvirt4j.codegen.xdr.XdrAst.Source;
  * {@code org.libvirt4j.remote.generated}) from libvirt's rpcgen files.
  *
  * <p>Usage: {@code XdrGenerator [PROTOCOL_DIR [OUTPUT_ROOT]]}, by default
- * {@code ../shared/protocol} and {@code backend-remote/src/generated/java}, relative to the
- * repository root (where {@code ./codegen/regenerate.sh} runs it). Every {@code *.x} file of the
+ * {@link Inputs#protocolDir()} (libvirt {@value Inputs#LIBVIRT_VERSION}'s protocol files) and
+ * {@code backend-remote/src/generated/java}, relative to the repository root (where {@code ./codegen/regenerate.sh} runs it). Every {@code *.x} file of the
  * directory is read (in name order, as one namespace); the generated package directory is
  * emptied of {@code .java} files first, so a removed type leaves nothing stale behind. Output is
  * byte-for-byte deterministic.
  */
 public final class XdrGenerator {
-
-    /** The default protocol directory, relative to the repository root. */
-    public static final String DEFAULT_PROTOCOL_DIR = "../shared/protocol";
 
     /** The default output source root, relative to the repository root. */
     public static final String DEFAULT_OUTPUT_ROOT = "backend-remote/src/generated/java";
@@ -42,7 +40,7 @@ public final class XdrGenerator {
      * @throws IOException if reading or writing fails
      */
     public static void main(String[] args) throws IOException {
-        Path protocolDir = Paths.get(args.length > 0 ? args[0] : DEFAULT_PROTOCOL_DIR);
+        Path protocolDir = args.length > 0 ? Paths.get(args[0]) : Inputs.protocolDir();
         Path outRoot = Paths.get(args.length > 1 ? args[1] : DEFAULT_OUTPUT_ROOT);
         List<Source> sources = parseDirectory(protocolDir);
         XdrModel model = new XdrModel(sources);

@@ -12,25 +12,25 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.libvirt4j.codegen.Inputs;
 import org.libvirt4j.codegen.binding.Binding.Kind;
 
 class BindingGeneratorTest {
-    private static final Path XML = Paths.get("/usr/share/libvirt/api/libvirt-api.xml");
-    private static final Path PROTOCOL = Paths.get("../../shared/protocol");
+    private static Path xml;
+    private static Path protocol;
     private static final Path ROOT = Paths.get("..");
 
     @BeforeAll
-    static void inputsPresent() {
-        // A missing input fails, never skips: the drift check must run on every build.
-        assertThat(XML).as("libvirt's API XML: install libvirt-dev (apt-get install libvirt-dev)").isRegularFile();
-        assertThat(PROTOCOL.resolve("remote_protocol.x"))
-                .as("libvirt's protocol files are expected in ../shared/protocol beside the repository").isRegularFile();
+    static void inputs() {
+        // A missing input fails here with Inputs' message, never skips: the drift check runs on every build.
+        xml = Inputs.requireLibvirtVersion();
+        protocol = Inputs.protocolDir();
     }
 
     /** Fails when a generated source was edited by hand or the table changed without ./codegen/regenerate.sh. */
     @Test
     void committedSourcesMatchTheGenerator() throws IOException {
-        Map<String, String> files = BindingGenerator.generate(XML, PROTOCOL, ROOT);
+        Map<String, String> files = BindingGenerator.generate(xml, protocol, ROOT);
         assertThat(files).containsKeys("api/src/generated/java/org/libvirt4j/DomainMethods.java",
                 "api/src/generated/java/org/libvirt4j/spi/generated/Fn.java", "docs/coverage.md");
         for (Map.Entry<String, String> e : files.entrySet()) {
@@ -62,16 +62,16 @@ class BindingGeneratorTest {
         Files.createDirectories(root.resolve("codegen"));
         Files.writeString(root.resolve(BindingGenerator.TABLE),
                 "virDomainGetVcpuPinInfo | - | - | - | Pins.\n", StandardCharsets.UTF_8);
-        assertThatThrownBy(() -> BindingGenerator.generate(XML, PROTOCOL, root))
+        assertThatThrownBy(() -> BindingGenerator.generate(xml, protocol, root))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("virDomainGetVcpuPinInfo");
         Files.writeString(root.resolve(BindingGenerator.TABLE),
                 "virDomainRename | - | - | - | Renames.\n", StandardCharsets.UTF_8);
         // virDomainRename's reply carries a field C does not return: the shape does not line up.
-        assertThatThrownBy(() -> BindingGenerator.generate(XML, PROTOCOL, root))
+        assertThatThrownBy(() -> BindingGenerator.generate(xml, protocol, root))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("virDomainRename");
         Files.writeString(root.resolve(BindingGenerator.TABLE),
                 "virDomainGetHostname | - | - | - |  \n", StandardCharsets.UTF_8);
-        assertThatThrownBy(() -> BindingGenerator.generate(XML, PROTOCOL, root))
+        assertThatThrownBy(() -> BindingGenerator.generate(xml, protocol, root))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("no summary");
     }
 }

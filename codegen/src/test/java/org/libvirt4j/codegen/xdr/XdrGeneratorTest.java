@@ -2,13 +2,11 @@ package org.libvirt4j.codegen.xdr;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -17,6 +15,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.libvirt4j.codegen.Inputs;
 import org.libvirt4j.codegen.xdr.XdrAst.Decl;
 import org.libvirt4j.codegen.xdr.XdrAst.EnumDef;
 import org.libvirt4j.codegen.xdr.XdrAst.Shape;
@@ -31,24 +30,14 @@ class XdrGeneratorTest {
 
     // ---- the real protocol files ----------------------------------------------------------------
 
-    /** The repository root: the nearest directory up from here holding codegen/regenerate.sh. */
+    /** The repository root. */
     private static Path repoRoot() {
-        for (Path p = Paths.get("").toAbsolutePath(); p != null; p = p.getParent()) {
-            if (Files.exists(p.resolve("codegen/regenerate.sh"))) {
-                return p;
-            }
-        }
-        throw new IllegalStateException("no codegen/regenerate.sh above " + Paths.get("").toAbsolutePath());
+        return Inputs.repoRoot();
     }
 
+    /** The real protocol files: all six present, else the test fails (never skips) with {@link Inputs}' message. */
     private static Path protocolDir() {
-        Path relative = repoRoot().resolve(XdrGenerator.DEFAULT_PROTOCOL_DIR).normalize();
-        Path fixed = Paths.get("/work/shared/protocol");
-        Path dir = Files.isDirectory(relative) ? relative : fixed;
-        assumeTrue(Files.isRegularFile(dir.resolve("remote_protocol.x")),
-                "libvirt's protocol files are not at " + relative + " nor " + fixed
-                        + "; they are needed to check the committed generated sources");
-        return dir;
+        return Inputs.protocolDir();
     }
 
     @Test

@@ -238,6 +238,10 @@ public final class RpcStream {
 
     /**
      * Aborts the transfer and waits for the daemon's acknowledgement, whatever it says.
+     *
+     * @throws LibvirtException as libvirt's C client does when the abort cannot reach the daemon:
+     *         {@code ERR_INTERNAL_ERROR} "client socket is closed" on a connection already lost,
+     *         the connection's error when it is lost while waiting
      */
     public void abort() {
         end(Rpc.STATUS_ERROR, "virStreamAbort");
@@ -265,10 +269,11 @@ public final class RpcStream {
                 client.sendStream(proc, serial, status, null);
             } catch (LibvirtException e) {
                 client.forgetStream(serial);
-                if (status == Rpc.STATUS_OK) {
-                    throw e;
+                if (status == Rpc.STATUS_ERROR && !client.isAlive()) {
+                    // the C client's words for a call on a connection it knows is gone
+                    throw Rpc.error(ErrorNumber.ERR_INTERNAL_ERROR, "internal error: client socket is closed", e);
                 }
-                return;
+                throw e;
             }
             long left = client.timeoutNanos();
             while (!finished && error == null && left > 0) {
@@ -280,6 +285,9 @@ public final class RpcStream {
                 }
             }
             client.forgetStream(serial);
+            if (status == Rpc.STATUS_ERROR && !finished && error != null && !client.isAlive()) {
+                throw copy(error); // the connection died under the abort: no acknowledgement will come
+            }
             if (status == Rpc.STATUS_OK) {
                 if (error != null) {
                     throw copy(error);
