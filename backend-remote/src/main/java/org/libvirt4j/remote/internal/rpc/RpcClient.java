@@ -8,6 +8,9 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
+import io.netty.channel.ChannelProgressiveFuture;
+import io.netty.channel.ChannelProgressiveFutureListener;
+import io.netty.channel.ChannelProgressivePromise;
 import io.netty.channel.socket.nio.NioDomainSocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.ssl.SslContext;
@@ -78,6 +81,15 @@ public final class RpcClient {
      * faster than the daemon takes it cannot make this client buffer without bound.
      */
     static final int QUEUED_HIGH_WATER = 4 * 1024 * 1024;
+    /**
+     * The most bytes one connection keeps queued for a daemon that does not read them (calls,
+     * stream data and keepalive messages alike), unless the queue was empty: one message of any
+     * legal size is always accepted, so the queue holds at most this or one message, whichever is
+     * larger. A caller whose message does not fit waits for the daemon to read; a daemon that
+     * takes none of the queued bytes for the call timeout has stopped reading, and the connection
+     * fails. Keepalive messages are dropped rather than queued behind others.
+     */
+    public static final int OUTBOUND_MAX = 8 * 1024 * 1024;
 
     private final Channel channel;
     /** The JDK socket under {@link #channel}: callers write to it directly. */
@@ -102,6 +114,11 @@ public final class RpcClient {
      * message has bytes, so zero means nothing waits there.
      */
     private final AtomicLong queuedBytes = new AtomicLong();
+    /**
+     * When Netty last wrote some of the queued bytes, or when the queue last became non-empty:
+     * while bytes are queued, the time since then is how long the daemon has taken nothing.
+     */
+    private volatile long lastDrained = System.nanoTime();
     private volatile long lastReceived = System.nanoTime();
     private volatile int missedPings;
     private volatile ScheduledFuture<?> keepAlive;
@@ -342,10 +359,11 @@ public final class RpcClient {
             throw closedError(gone);
         }
         inFlight.incrementAndGet();
-        send(msg);
         try {
+            send(msg);
             return await(p, serial, proc);
         } catch (LibvirtException e) {
+            pending.remove(serial);
             if (stream != null) {
                 streams.remove(serial);
                 stream.detach();
@@ -356,35 +374,123 @@ public final class RpcClient {
         }
     }
 
+    /** {@link #send(ByteBuf, boolean)} for a message that must go out. */
+    private void send(ByteBuf msg) {
+        send(msg, false);
+    }
+
     /**
      * Writes a message from the calling thread, so a call reaches the daemon without waking the
      * event loop. The socket is non-blocking: what it does not take now goes to Netty, which
      * writes it when the socket drains, and every later message queues behind it there until
      * Netty has written them all, so messages never interleave and stay in order. A failed
      * write fails the connection, and with it every call in flight, the sender's too.
+     *
+     * <p>The queue is bounded by {@link #OUTBOUND_MAX}. A keepalive message is dropped, not
+     * queued, while anything waits: the daemon reads those bytes before it could read the PONG,
+     * and they prove just as well that this side is alive, so a daemon that floods PINGs and
+     * reads nothing costs no memory. A message that does not fit makes a caller wait for the
+     * daemon to read, while the daemon takes some of the queued bytes at least once per call
+     * timeout; past that, or on the event loop, which must not wait, the daemon has stopped
+     * reading and the connection fails.
+     *
+     * @param droppable whether the message is a keepalive one, dropped when anything is queued
+     * @throws LibvirtException when the connection is (or is now declared) dead because the
+     *         daemon stopped reading, or the waiting caller is interrupted; the message is released
      */
-    private void send(ByteBuf msg) {
-        writeLock.lock();
-        try {
-            if (directWrites && queuedBytes.get() == 0 && !writeNow(msg)) {
-                return;
+    private void send(ByteBuf msg, boolean droppable) {
+        long pause = TimeUnit.MICROSECONDS.toNanos(50);
+        while (true) {
+            writeLock.lock();
+            try {
+                long queued = queuedBytes.get();
+                if (droppable && queued > 0) {
+                    msg.release();
+                    checkDraining();
+                    return;
+                }
+                if (queued == 0 || queued + msg.readableBytes() <= OUTBOUND_MAX) {
+                    write(msg);
+                    return;
+                }
+            } finally {
+                writeLock.unlock();
             }
-            if (!msg.isReadable()) {
+            // no room: the daemon reads slower than this side writes, or not at all
+            LibvirtException gone = dead.get();
+            if (gone == null && channel.eventLoop().inEventLoop()) {
+                fail(Rpc.error(ErrorNumber.ERR_RPC, "RPC failure: the daemon stopped reading: " + queuedBytes.get()
+                        + " bytes wait unwritten, and " + msg.readableBytes() + " more would pass the limit of "
+                        + OUTBOUND_MAX + "; the connection is closed", null));
+                gone = dead.get();
+            }
+            if (gone == null) {
+                checkDraining();
+                gone = dead.get();
+            }
+            if (gone != null) {
                 msg.release();
-                return;
+                throw closedError(gone);
             }
-            int size = msg.readableBytes();
-            queuedBytes.addAndGet(size);
-            channel.writeAndFlush(msg).addListener(f -> {
+            if (Thread.currentThread().isInterrupted()) {
+                msg.release();
+                throw Rpc.error(ErrorNumber.ERR_OPERATION_ABORTED,
+                        "operation aborted: interrupted while the daemon read nothing", new InterruptedException());
+            }
+            LockSupport.parkNanos(this, pause);
+            pause = Math.min(pause * 2, TimeUnit.MILLISECONDS.toNanos(10));
+        }
+    }
+
+    /** Fails the connection when bytes wait and the daemon has taken none of them for the call timeout. */
+    private void checkDraining() {
+        long since = System.nanoTime() - lastDrained;
+        if (queuedBytes.get() > 0 && since > timeoutNanos) {
+            fail(Rpc.error(ErrorNumber.ERR_RPC, "RPC failure: the daemon stopped reading: " + queuedBytes.get()
+                    + " bytes wait unwritten and it took none for " + TimeUnit.NANOSECONDS.toMillis(since)
+                    + " ms; the connection is closed", null));
+        }
+    }
+
+    /** Under {@link #writeLock}: straight to the socket if nothing waits, the rest to Netty's queue. */
+    private void write(ByteBuf msg) {
+        if (directWrites && queuedBytes.get() == 0 && !writeNow(msg)) {
+            return;
+        }
+        if (!msg.isReadable()) {
+            msg.release();
+            return;
+        }
+        int size = msg.readableBytes();
+        if (queuedBytes.addAndGet(size) == size) {
+            lastDrained = System.nanoTime(); // the daemon's time to read starts now
+        }
+        ChannelProgressivePromise written = channel.newProgressivePromise();
+        written.addListener(new ChannelProgressiveFutureListener() {
+            @Override
+            public void operationProgressed(ChannelProgressiveFuture f, long progress, long total) {
+                lastDrained = System.nanoTime();
+            }
+
+            @Override
+            public void operationComplete(ChannelProgressiveFuture f) {
+                lastDrained = System.nanoTime();
                 queuedBytes.addAndGet(-size);
                 if (!f.isSuccess()) {
                     fail(Rpc.error(ErrorNumber.ERR_SYSTEM_ERROR, "Cannot write data: " + rootMessage(f.cause()),
                             f.cause()));
                 }
-            });
-        } finally {
-            writeLock.unlock();
-        }
+            }
+        });
+        channel.writeAndFlush(msg, written);
+    }
+
+    /**
+     * {@return the bytes queued for the daemon and not yet written}: they wait in Netty's outbound
+     * buffer because the socket was full; at most {@link #OUTBOUND_MAX} or one message
+     */
+    public long queuedBytes() {
+        return queuedBytes.get();
     }
 
     /** @return false when the write failed (the message is released and the connection failed) */
@@ -590,7 +696,7 @@ public final class RpcClient {
             missedPings++;
             lastReceived = System.nanoTime();
             send(encode(Rpc.KEEPALIVE_PROGRAM, Rpc.KEEPALIVE_PROTOCOL_VERSION, Rpc.KEEPALIVE_PROC_PING,
-                    Rpc.TYPE_MESSAGE, 0, Rpc.STATUS_OK, null));
+                    Rpc.TYPE_MESSAGE, 0, Rpc.STATUS_OK, null), true);
         }, interval, interval, TimeUnit.SECONDS);
         if (dead.get() != null) {
             // fail() may have run before the timer existed: nothing would cancel it
@@ -809,7 +915,7 @@ public final class RpcClient {
                 }
                 if (proc == Rpc.KEEPALIVE_PROC_PING) {
                     send(encode(Rpc.KEEPALIVE_PROGRAM, Rpc.KEEPALIVE_PROTOCOL_VERSION,
-                            Rpc.KEEPALIVE_PROC_PONG, Rpc.TYPE_MESSAGE, 0, Rpc.STATUS_OK, null));
+                            Rpc.KEEPALIVE_PROC_PONG, Rpc.TYPE_MESSAGE, 0, Rpc.STATUS_OK, null), true);
                 }
                 return;
             }
