@@ -889,9 +889,11 @@ public final class RpcClient {
                 dispatch(buf);
             } catch (LibvirtException e) {
                 fail(e);
-            } catch (RuntimeException e) {
+            } catch (Throwable e) {
+                // an Error too (an allocation that failed, a stack overflow): the stream is out of
+                // step either way, and every caller must hear why now, not at its timeout
                 fail(Rpc.error(ErrorNumber.ERR_RPC, "RPC failure: cannot decode a message from the daemon: "
-                        + e.getMessage(), e));
+                        + describe(e), e));
             } finally {
                 buf.release();
             }
@@ -975,9 +977,11 @@ public final class RpcClient {
             } catch (LibvirtException e) {
                 fail(e);
                 p.fail(e);
-            } catch (RuntimeException e) {
+            } catch (Throwable e) {
+                // Any Throwable, Errors included: the call is no longer pending, so failAll would
+                // not reach it, and its caller would wait out the whole call timeout.
                 LibvirtException le = Rpc.error(ErrorNumber.ERR_RPC,
-                        "RPC failure: cannot decode the reply to procedure " + proc + ": " + e.getMessage(), e);
+                        "RPC failure: cannot decode the reply to procedure " + proc + ": " + describe(e), e);
                 fail(le);
                 p.fail(le);
             }
@@ -1013,6 +1017,11 @@ public final class RpcClient {
                     (cause instanceof java.io.IOException ? "Cannot recv data: " : "RPC failure: ")
                             + rootMessage(cause), cause));
         }
+    }
+
+    /** @return a RuntimeException's message, or an Error's class and message (its name says most) */
+    private static String describe(Throwable e) {
+        return e instanceof RuntimeException ? e.getMessage() : e.toString();
     }
 
     private static LibvirtException bogus(String what) {
