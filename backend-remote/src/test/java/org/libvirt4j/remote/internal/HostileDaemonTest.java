@@ -187,6 +187,31 @@ class HostileDaemonTest {
     }
 
     @Test
+    @DisplayName("Opening has one deadline, the call timeout: a daemon answering each handshake call just "
+            + "under the timeout makes the open fail after one timeout, not four")
+    void openHasOneDeadline() throws Exception {
+        System.setProperty(RpcClient.TIMEOUT_PROPERTY, "1");
+        try (FakeDaemon fake = new FakeDaemon((c, out, s) -> FakeDaemon.reply(out, c, 0, string("fakehost")))) {
+            fake.handshakeDelayMillis = 700; // each of the 4 handshake calls answers after 0.7 timeouts
+            long t0 = System.nanoTime();
+            LibvirtException e = assertTimeoutPreemptively(LIMIT, () -> {
+                Connect c;
+                try {
+                    c = RemoteConnect.open(fake.uri());
+                } catch (LibvirtException ex) {
+                    return ex;
+                }
+                c.close();
+                throw new AssertionError("opened after " + (System.nanoTime() - t0) / 1_000_000 + " ms");
+            });
+            long millis = (System.nanoTime() - t0) / 1_000_000;
+            assertThat(millis).as("the open gives up at its one deadline").isBetween(900L, 1600L);
+            assertThat(e.code()).isEqualTo(ErrorNumber.ERR_OPERATION_TIMEOUT);
+            assertThat(e.getMessage()).contains("deadline of the connection's open").contains(RpcClient.TIMEOUT_PROPERTY);
+        }
+    }
+
+    @Test
     @DisplayName("A daemon's error reply becomes its remote_error, message and numbers intact")
     void remoteError() {
         LibvirtException e = assertTimeoutPreemptively(LIMIT, () -> {

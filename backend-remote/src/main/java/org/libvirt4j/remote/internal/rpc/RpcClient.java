@@ -97,6 +97,8 @@ public final class RpcClient {
     /** Whether callers may write to {@link #socket} themselves: not under TLS, where every byte goes through Netty's SslHandler. */
     private final boolean directWrites;
     private final long timeoutNanos;
+    /** {@link System#nanoTime()} by which the whole open (connect, TLS, handshake calls) must be done. */
+    private final long openDeadline;
     private final AtomicInteger serials = new AtomicInteger();
     private final Map<Integer, Pending<?>> pending = new ConcurrentHashMap<>();
     private final Map<Integer, Boolean> abandoned = new ConcurrentHashMap<>();
@@ -127,10 +129,12 @@ public final class RpcClient {
     private volatile EventSink eventSink;
     private volatile IntConsumer closeListener;
 
-    private RpcClient(Channel channel, SocketChannel socket, long timeoutNanos, boolean directWrites) {
+    private RpcClient(Channel channel, SocketChannel socket, long timeoutNanos, long openDeadline,
+            boolean directWrites) {
         this.channel = channel;
         this.socket = socket;
         this.timeoutNanos = timeoutNanos;
+        this.openDeadline = openDeadline;
         this.directWrites = directWrites;
     }
 
@@ -154,7 +158,7 @@ public final class RpcClient {
      * Connects to a unix socket, as libvirt's {@code virNetSocketNewConnectUNIX}.
      *
      * @param path the socket
-     * @param timeoutNanos the call (and connect) timeout
+     * @param timeoutNanos the call timeout, also the time the whole open may take ({@link #openDeadline})
      * @return the connected client
      * @throws LibvirtException {@code ERR_SYSTEM_ERROR} when the socket cannot be reached
      */
@@ -168,7 +172,7 @@ public final class RpcClient {
      *
      * @param host the host
      * @param port the port
-     * @param timeoutNanos the call (and connect) timeout
+     * @param timeoutNanos the call timeout, also the time the whole open may take ({@link #openDeadline})
      * @return the connected client
      * @throws LibvirtException {@code ERR_SYSTEM_ERROR} when the host cannot be reached
      */
@@ -186,7 +190,7 @@ public final class RpcClient {
      * @param port the port
      * @param ssl the client context ({@link Tls#context})
      * @param verifyHost whether the certificate must name {@code host}
-     * @param timeoutNanos the call (and connect, and handshake) timeout
+     * @param timeoutNanos the call timeout, also the time the whole open may take ({@link #openDeadline})
      * @return the connected client
      * @throws LibvirtException {@code ERR_SYSTEM_ERROR} when the host cannot be reached or the
      *         handshake fails, {@code ERR_RPC} when the daemon refuses this client
@@ -211,6 +215,9 @@ public final class RpcClient {
         if (address instanceof InetSocketAddress inet && inet.isUnresolved()) {
             throw Rpc.error(ErrorNumber.ERR_SYSTEM_ERROR, "Cannot resolve address '" + inet.getHostString() + "'", null);
         }
+        // One deadline for the whole open, as one call timeout: connecting, TLS, and the handshake
+        // calls (openDeadline()) all spend from it, so a daemon slow at each step cannot multiply it.
+        long deadline = System.nanoTime() + timeoutNanos;
         // The JDK socket is opened here, not by Netty, so that callers can write to it themselves.
         SocketChannel socket;
         try {
@@ -228,7 +235,7 @@ public final class RpcClient {
                 .handler(new ChannelInitializer<Channel>() {
                     @Override
                     protected void initChannel(Channel ch) {
-                        RpcClient client = new RpcClient(ch, socket, timeoutNanos, tls == null);
+                        RpcClient client = new RpcClient(ch, socket, timeoutNanos, deadline, tls == null);
                         if (tls != null) {
                             ch.pipeline().addLast(tls.apply(ch), new Tls.Confirmation(confirmed));
                         } else {
@@ -245,7 +252,9 @@ public final class RpcClient {
             b.option(ChannelOption.TCP_NODELAY, true);
         }
         ChannelFuture f = b.connect(address);
-        if (!f.awaitUninterruptibly(timeoutNanos + TimeUnit.SECONDS.toNanos(1), TimeUnit.NANOSECONDS)) {
+        // Netty fails the connect at CONNECT_TIMEOUT_MILLIS; the second is a safety net
+        if (!f.awaitUninterruptibly(Math.max(0, deadline - System.nanoTime()) + TimeUnit.SECONDS.toNanos(1),
+                TimeUnit.NANOSECONDS)) {
             f.cancel(false);
             f.channel().close();
             throw Rpc.error(ErrorNumber.ERR_SYSTEM_ERROR, what + ": Connection timed out", null);
@@ -257,7 +266,7 @@ public final class RpcClient {
             throw Rpc.error(ErrorNumber.ERR_SYSTEM_ERROR, what + ": " + reason, c);
         }
         try {
-            confirmed.get(timeoutNanos, TimeUnit.NANOSECONDS);
+            confirmed.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
         } catch (java.util.concurrent.ExecutionException e) {
             f.channel().close();
             if (e.getCause() instanceof LibvirtException le) {
@@ -313,6 +322,32 @@ public final class RpcClient {
     }
 
     /**
+     * {@return the {@link System#nanoTime()} by which opening must be done}: one call timeout
+     * after connecting began, for {@link #callBefore} to hold every handshake call to
+     */
+    public long openDeadline() {
+        return openDeadline;
+    }
+
+    /**
+     * Calls a procedure of the remote program and waits for its reply until {@code deadline} at
+     * most, as every step of opening a connection does: the steps share one deadline, not one
+     * call timeout each.
+     *
+     * @param <T> the reply type
+     * @param deadline the {@link System#nanoTime()} by which the reply must have arrived
+     * @param proc the procedure number
+     * @param args writes the arguments, or null for none
+     * @param ret reads the reply, or null when the reply is empty
+     * @return the decoded reply, null for an empty one
+     * @throws LibvirtException {@code ERR_OPERATION_TIMEOUT} past the deadline, the daemon's error,
+     *         or an RPC error when the connection fails
+     */
+    public <T> T callBefore(long deadline, int proc, Consumer<XdrWriter> args, Function<XdrReader, T> ret) {
+        return call(proc, args, ret, null, deadline, true);
+    }
+
+    /**
      * Calls a procedure of the remote program and waits for its reply.
      *
      * @param <T> the reply type
@@ -338,6 +373,12 @@ public final class RpcClient {
      * @return the decoded reply
      */
     public <T> T call(int proc, Consumer<XdrWriter> args, Function<XdrReader, T> ret, RpcStream stream) {
+        return call(proc, args, ret, stream, 0, false);
+    }
+
+    /** @param hasDeadline whether {@code deadline} bounds the wait, rather than the call timeout */
+    private <T> T call(int proc, Consumer<XdrWriter> args, Function<XdrReader, T> ret, RpcStream stream,
+            long deadline, boolean hasDeadline) {
         int serial = serials.incrementAndGet();
         ByteBuf msg = encode(Rpc.REMOTE_PROGRAM, Rpc.REMOTE_PROTOCOL_VERSION, proc, Rpc.TYPE_CALL, serial,
                 Rpc.STATUS_OK, args);
@@ -361,7 +402,7 @@ public final class RpcClient {
         inFlight.incrementAndGet();
         try {
             send(msg);
-            return await(p, serial, proc);
+            return await(p, serial, proc, deadline, hasDeadline);
         } catch (LibvirtException e) {
             pending.remove(serial);
             if (stream != null) {
@@ -511,7 +552,7 @@ public final class RpcClient {
     }
 
     @SuppressWarnings("unchecked")
-    private <T> T await(Pending<T> p, int serial, int proc) {
+    private <T> T await(Pending<T> p, int serial, int proc, long givenDeadline, boolean hasDeadline) {
         Object o = p.outcome;
         if (o == null && SPIN_NANOS > 0 && inFlight.get() == 1) {
             // The only call in flight: a park costs a futex wake-up and a reschedule on both
@@ -528,7 +569,7 @@ public final class RpcClient {
             spinNanos = o != null ? Math.min(SPIN_NANOS, budget * 2) : Math.max(SPIN_NANOS / 16, budget / 2);
         }
         if (o == null) {
-            long deadline = System.nanoTime() + timeoutNanos;
+            long deadline = hasDeadline ? givenDeadline : System.nanoTime() + timeoutNanos;
             while ((o = p.outcome) == null) {
                 if (Thread.interrupted()) {
                     abandon(serial);
@@ -544,7 +585,8 @@ public final class RpcClient {
                         break;
                     }
                     throw Rpc.error(ErrorNumber.ERR_OPERATION_TIMEOUT, "Timed out during operation: no reply to "
-                            + "procedure " + proc + " within " + TimeUnit.NANOSECONDS.toMillis(timeoutNanos)
+                            + "procedure " + proc + (hasDeadline ? " before the deadline of the connection's open, "
+                            : " within ") + TimeUnit.NANOSECONDS.toMillis(timeoutNanos)
                             + " ms (set -D" + TIMEOUT_PROPERTY + " to wait longer)", null);
                 }
                 LockSupport.parkNanos(this, left);
