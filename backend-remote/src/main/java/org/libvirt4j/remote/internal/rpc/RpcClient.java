@@ -415,9 +415,9 @@ public final class RpcClient {
         }
     }
 
-    /** {@link #send(ByteBuf, boolean)} for a message that must go out. */
+    /** {@link #send(ByteBuf, boolean, boolean)} for a message that must go out, waiting for room if need be. */
     private void send(ByteBuf msg) {
-        send(msg, false);
+        send(msg, false, true);
     }
 
     /**
@@ -436,10 +436,13 @@ public final class RpcClient {
      * reading and the connection fails.
      *
      * @param droppable whether the message is a keepalive one, dropped when anything is queued
+     * @param mayWait whether a caller off the event loop may wait for room; if not, a message
+     *        that does not fit is released and not sent
+     * @return whether the message was sent or queued
      * @throws LibvirtException when the connection is (or is now declared) dead because the
      *         daemon stopped reading, or the waiting caller is interrupted; the message is released
      */
-    private void send(ByteBuf msg, boolean droppable) {
+    private boolean send(ByteBuf msg, boolean droppable, boolean mayWait) {
         long pause = TimeUnit.MICROSECONDS.toNanos(50);
         while (true) {
             writeLock.lock();
@@ -448,16 +451,20 @@ public final class RpcClient {
                 if (droppable && queued > 0) {
                     msg.release();
                     checkDraining();
-                    return;
+                    return false;
                 }
                 if (queued == 0 || queued + msg.readableBytes() <= OUTBOUND_MAX) {
                     write(msg);
-                    return;
+                    return true;
                 }
             } finally {
                 writeLock.unlock();
             }
             // no room: the daemon reads slower than this side writes, or not at all
+            if (!mayWait && !channel.eventLoop().inEventLoop()) {
+                msg.release();
+                return false;
+            }
             LibvirtException gone = dead.get();
             if (gone == null && channel.eventLoop().inEventLoop()) {
                 fail(Rpc.error(ErrorNumber.ERR_RPC, "RPC failure: the daemon stopped reading: " + queuedBytes.get()
@@ -738,7 +745,7 @@ public final class RpcClient {
             missedPings++;
             lastReceived = System.nanoTime();
             send(encode(Rpc.KEEPALIVE_PROGRAM, Rpc.KEEPALIVE_PROTOCOL_VERSION, Rpc.KEEPALIVE_PROC_PING,
-                    Rpc.TYPE_MESSAGE, 0, Rpc.STATUS_OK, null), true);
+                    Rpc.TYPE_MESSAGE, 0, Rpc.STATUS_OK, null), true, false);
         }, interval, interval, TimeUnit.SECONDS);
         if (dead.get() != null) {
             // fail() may have run before the timer existed: nothing would cancel it
@@ -782,8 +789,12 @@ public final class RpcClient {
         pending.put(serial, p);
         done.orTimeout(5, TimeUnit.SECONDS).whenComplete((v, e) -> close());
         try {
-            send(encode(Rpc.REMOTE_PROGRAM, Rpc.REMOTE_PROTOCOL_VERSION, proc, Rpc.TYPE_CALL, serial,
-                    Rpc.STATUS_OK, null));
+            // never waits for room (the Cleaner's thread may be here): a daemon that reads
+            // nothing does not get the goodbye, the socket just closes
+            if (!send(encode(Rpc.REMOTE_PROGRAM, Rpc.REMOTE_PROTOCOL_VERSION, proc, Rpc.TYPE_CALL, serial,
+                    Rpc.STATUS_OK, null), false, false)) {
+                close();
+            }
         } catch (RuntimeException e) {
             close();
         }
@@ -959,7 +970,7 @@ public final class RpcClient {
                 }
                 if (proc == Rpc.KEEPALIVE_PROC_PING) {
                     send(encode(Rpc.KEEPALIVE_PROGRAM, Rpc.KEEPALIVE_PROTOCOL_VERSION,
-                            Rpc.KEEPALIVE_PROC_PONG, Rpc.TYPE_MESSAGE, 0, Rpc.STATUS_OK, null), true);
+                            Rpc.KEEPALIVE_PROC_PONG, Rpc.TYPE_MESSAGE, 0, Rpc.STATUS_OK, null), true, false);
                 }
                 return;
             }
