@@ -49,7 +49,6 @@ import org.libvirt4j.StorageVol;
 import org.libvirt4j.Stream;
 import org.libvirt4j.StreamFlags;
 import org.libvirt4j.remote.generated.RemoteConnectGetAllDomainStatsArgs;
-import org.libvirt4j.remote.generated.RemoteConnectGetAllDomainStatsRet;
 import org.libvirt4j.remote.generated.RemoteConnectGetCapabilitiesRet;
 import org.libvirt4j.remote.generated.RemoteConnectGetHostnameRet;
 import org.libvirt4j.remote.generated.RemoteConnectGetLibVersionRet;
@@ -79,7 +78,6 @@ import org.libvirt4j.remote.generated.RemoteConnectListAllStoragePoolsRet;
 import org.libvirt4j.remote.generated.RemoteDomainCreateXmlArgs;
 import org.libvirt4j.remote.generated.RemoteDomainDefineXmlArgs;
 import org.libvirt4j.remote.generated.RemoteDomainDefineXmlFlagsArgs;
-import org.libvirt4j.remote.generated.RemoteDomainStatsRecord;
 import org.libvirt4j.remote.generated.RemoteDomainLookupByIdArgs;
 import org.libvirt4j.remote.generated.RemoteDomainLookupByNameArgs;
 import org.libvirt4j.remote.generated.RemoteDomainLookupByUuidArgs;
@@ -426,12 +424,12 @@ public final class RemoteConnect extends RemoteObject implements Connect, org.li
                             "invalid argument: domains in 'doms' array must belong to a single connection")).ref());
         }
         // both C calls are one procedure: an empty list asks for every domain the flags select
-        List<RemoteDomainStatsRecord> records = call(fn, RemoteProcedure.REMOTE_PROC_CONNECT_GET_ALL_DOMAIN_STATS,
-                new RemoteConnectGetAllDomainStatsArgs(refs, stats, mask)::encode,
-                r -> RemoteConnectGetAllDomainStatsRet.decode(r).retStats());
+        // decoded straight into the SPI's parameters, within Wire's memory contract for this reply
+        List<Wire.StatsRecord> records = call(fn, RemoteProcedure.REMOTE_PROC_CONNECT_GET_ALL_DOMAIN_STATS,
+                new RemoteConnectGetAllDomainStatsArgs(refs, stats, mask)::encode, Wire::readAllDomainStats);
         List<DomainStats> out = new ArrayList<>(records.size());
-        for (RemoteDomainStatsRecord rec : records) {
-            out.add(new DomainStats(dom(rec.dom()), Wire.fromWire(rec.params())));
+        for (Wire.StatsRecord rec : records) {
+            out.add(new DomainStats(dom(rec.dom()), rec.params()));
         }
         return List.copyOf(out);
     }

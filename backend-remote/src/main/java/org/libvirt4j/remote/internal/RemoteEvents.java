@@ -6,10 +6,6 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.libvirt4j.CloseCallback;
@@ -55,20 +51,18 @@ import org.libvirt4j.remote.internal.xdr.XdrWriter;
  * per kind and filter, as libvirt allows one per callback function and filter) has its own
  * registration in the daemon, whose id the daemon's events carry.
  *
- * <p>Events are decoded on the event loop and run on {@link #DISPATCH}, one daemon thread for
- * all connections, so a callback may call back into libvirt (the event loop must stay free to
- * read the reply) and events keep their order. Its queue is bounded: a daemon that floods
- * events faster than callbacks consume them loses events, not memory.
+ * <p>Events are decoded on the event loop and run by {@link EventDispatcher#SHARED}, one daemon
+ * thread for all connections, so a callback may call back into libvirt (the event loop must stay
+ * free to read the reply) and events keep their order. Each connection has its own bounded queue
+ * there, served in turn with the others': a daemon that floods events faster than callbacks
+ * consume them loses its own connection's events, not memory, and no other connection's.
  */
 final class RemoteEvents {
     private static final System.Logger LOG = System.getLogger(RemoteEvents.class.getName());
-    /** Events waiting for delivery, across all connections, before new ones are dropped. */
-    static final int MAX_QUEUED = 10_000;
-    private static final AtomicLong DROPPED = new AtomicLong();
-    /** Package-private for the tests that check it stays bounded. */
-    static final ThreadPoolExecutor DISPATCH = dispatcher();
 
     private final Session session;
+    /** This connection's events waiting for their callbacks. */
+    private final EventDispatcher.Queue queue;
     /** By local id; guarded by itself. */
     private final Map<Integer, Registration> registrations = new HashMap<>();
     /** libvirt's {@code nextID}; guarded by {@link #registrations}. */
@@ -134,24 +128,17 @@ final class RemoteEvents {
 
     RemoteEvents(Session session) {
         this.session = session;
+        this.queue = EventDispatcher.SHARED.newQueue(session.canonicalUri);
     }
 
-    private static ThreadPoolExecutor dispatcher() {
-        ThreadPoolExecutor pool = new ThreadPoolExecutor(1, 1, 30, TimeUnit.SECONDS,
-                new ArrayBlockingQueue<>(MAX_QUEUED), r -> {
-                    Thread t = new Thread(r, "libvirt4j-remote-events");
-                    t.setDaemon(true);
-                    return t;
-                }, (r, executor) -> {
-                    // a flood must not flood the log too: the first drop and every MAX_QUEUED-th
-                    long n = DROPPED.incrementAndGet();
-                    if (n % MAX_QUEUED == 1) {
-                        LOG.log(Level.WARNING, "more than " + MAX_QUEUED + " events wait for their callbacks; "
-                                + n + " dropped so far");
-                    }
-                });
-        pool.allowCoreThreadTimeOut(true);
-        return pool;
+    /** {@return how many of this connection's events were dropped because its callbacks did not keep up} */
+    long droppedEvents() {
+        return queue.dropped();
+    }
+
+    /** {@return how many of this connection's events wait for their callbacks} */
+    int queuedEvents() {
+        return queue.size();
     }
 
     /** @param dom the filter, already checked to belong to this connection, or {@code null} */
@@ -264,7 +251,7 @@ final class RemoteEvents {
             r = close;
         }
         if (r != null) {
-            DISPATCH.execute(() -> {
+            queue.offerAlways(() -> {
                 synchronized (registrations) {
                     if (close != r) {
                         return; // unregistered meanwhile
@@ -345,7 +332,7 @@ final class RemoteEvents {
             }
         }
         for (Registration r : targets) {
-            DISPATCH.execute(() -> deliver(r, type, delivery));
+            queue.offer(() -> deliver(r, type, delivery));
         }
     }
 

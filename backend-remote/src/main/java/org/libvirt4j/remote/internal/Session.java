@@ -92,16 +92,18 @@ final class Session {
                     + "backend does not do; use +unix or +tcp, or a native backend (libvirt4j-backend-jna)");
         };
         try {
-            authenticate(rpc);
-            boolean keepAlive = supports(rpc, FEATURE_PROGRAM_KEEPALIVE);
-            rpc.call(RemoteProcedure.REMOTE_PROC_CONNECT_OPEN.value(),
+            // one deadline for the whole open, not one call timeout per step
+            long deadline = rpc.openDeadline();
+            authenticate(rpc, deadline);
+            boolean keepAlive = supports(rpc, deadline, FEATURE_PROGRAM_KEEPALIVE);
+            rpc.callBefore(deadline, RemoteProcedure.REMOTE_PROC_CONNECT_OPEN.value(),
                     new RemoteConnectOpenArgs(uri.name(), flags)::encode, null);
             String canonical = uri.original();
             if (uri.name().isEmpty()) {
-                canonical = rpc.call(RemoteProcedure.REMOTE_PROC_CONNECT_GET_URI.value(), null,
+                canonical = rpc.callBefore(deadline, RemoteProcedure.REMOTE_PROC_CONNECT_GET_URI.value(), null,
                         RemoteConnectGetUriRet::decode).uri();
             }
-            boolean typedString = supports(rpc, FEATURE_TYPED_PARAM_STRING);
+            boolean typedString = supports(rpc, deadline, FEATURE_TYPED_PARAM_STRING);
             // like libvirt's C client, no keepalive PINGs until Connect.setKeepAlive asks for them
             return new Session(rpc, uri, canonical, uri.transport() == RemoteUri.Transport.UNIX
                     || uri.transport() == RemoteUri.Transport.TLS, typedString, keepAlive);
@@ -116,10 +118,11 @@ final class Session {
                 "this function is not supported by the connection driver: " + what);
     }
 
-    private static void authenticate(RpcClient rpc) {
+    private static void authenticate(RpcClient rpc, long deadline) {
         List<RemoteAuthType> types;
         try {
-            types = rpc.call(RemoteProcedure.REMOTE_PROC_AUTH_LIST.value(), null, RemoteAuthListRet::decode).types();
+            types = rpc.callBefore(deadline, RemoteProcedure.REMOTE_PROC_AUTH_LIST.value(), null,
+                    RemoteAuthListRet::decode).types();
         } catch (LibvirtException e) {
             if (e.code() == ErrorNumber.ERR_NO_SUPPORT) {
                 return; // a daemon older than authentication: nothing to do
@@ -132,7 +135,7 @@ final class Session {
         RemoteAuthType type = types.get(0);
         if (type == RemoteAuthType.REMOTE_AUTH_POLKIT) {
             // The daemon checks the peer's credentials with polkit; nothing to send but the request.
-            rpc.call(RemoteProcedure.REMOTE_PROC_AUTH_POLKIT.value(), null, RemoteAuthPolkitRet::decode);
+            rpc.callBefore(deadline, RemoteProcedure.REMOTE_PROC_AUTH_POLKIT.value(), null, RemoteAuthPolkitRet::decode);
             return;
         }
         throw LibvirtException.of(ErrorNumber.ERR_AUTH_FAILED, ErrorDomain.REMOTE,
@@ -141,8 +144,8 @@ final class Session {
                         + "auth_tcp to \"none\" (or polkit) in libvirtd.conf, or use a native backend");
     }
 
-    private static boolean supports(RpcClient rpc, int feature) {
-        return rpc.call(RemoteProcedure.REMOTE_PROC_CONNECT_SUPPORTS_FEATURE.value(),
+    private static boolean supports(RpcClient rpc, long deadline, int feature) {
+        return rpc.callBefore(deadline, RemoteProcedure.REMOTE_PROC_CONNECT_SUPPORTS_FEATURE.value(),
                 new RemoteConnectSupportsFeatureArgs(feature)::encode, RemoteConnectSupportsFeatureRet::decode)
                 .supported() != 0;
     }

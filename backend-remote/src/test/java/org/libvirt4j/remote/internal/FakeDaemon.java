@@ -36,6 +36,10 @@ final class FakeDaemon implements AutoCloseable {
     private final ServerSocket server;
     private final Thread thread;
     private volatile Socket socket;
+    /** Run once the client has completed the open handshake (its last SUPPORTS_FEATURE call); null for nothing. */
+    volatile Script afterHandshake;
+    /** How long the fake sleeps before answering each handshake call. */
+    volatile long handshakeDelayMillis;
 
     FakeDaemon(Script script) throws IOException {
         this(script, false);
@@ -73,11 +77,22 @@ final class FakeDaemon implements AutoCloseable {
                     keepalive.add(c.proc());
                     continue;
                 }
+                if ((c.proc() == 66 || c.proc() == 60 || c.proc() == 1) && handshakeDelayMillis > 0) {
+                    try {
+                        Thread.sleep(handshakeDelayMillis);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
                 switch (c.proc()) {
                     case 66 -> reply(out, c, 0, ints(1, 0)); // AUTH_LIST: [none]
                     case 60 -> { // SUPPORTS_FEATURE: only keepalive (10), and only if asked to
                         int feature = ByteBuffer.wrap(c.body()).getInt();
                         reply(out, c, 0, ints(feature == 10 && keepAliveFeature ? 1 : 0));
+                        Script after = afterHandshake;
+                        if (feature == 9 && after != null) { // TYPED_PARAM_STRING: the handshake's last call
+                            after.onCall(c, out, s);
+                        }
                     }
                     case 1 -> reply(out, c, 0, new byte[0]); // CONNECT_OPEN
                     case 2 -> {

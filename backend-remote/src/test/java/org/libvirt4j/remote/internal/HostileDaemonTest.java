@@ -137,6 +137,81 @@ class HostileDaemonTest {
     }
 
     @Test
+    @DisplayName("An Error thrown while a reply is decoded (here an OutOfMemoryError) fails that call and every "
+            + "other call in flight at once with ERR_RPC, instead of leaving its caller to the call timeout")
+    void errorWhileDecodingFailsAtOnce() throws Exception {
+        System.setProperty(RpcClient.TIMEOUT_PROPERTY, "10");
+        try (FakeDaemon fake = new FakeDaemon((c, out, s) -> {
+            if (c.proc() == 59) { // CONNECT_GET_HOSTNAME answers; CONNECT_GET_TYPE is never answered
+                FakeDaemon.reply(out, c, 0, string("fakehost"));
+            }
+        }); Connect conn = RemoteConnect.open(fake.uri())) {
+            RpcClient rpc = ((RemoteConnect) conn).session.rpc;
+            ExecutorService pool = Executors.newSingleThreadExecutor();
+            try {
+                Future<LibvirtException> other = pool.submit(() -> {
+                    try {
+                        conn.getType();
+                        return null;
+                    } catch (LibvirtException e) {
+                        return e;
+                    }
+                });
+                Thread.sleep(200); // let the other call reach the daemon
+                long t0 = System.nanoTime();
+                // the reply's decoder is the hook: decoding a legal reply may need more heap than there is
+                LibvirtException e = assertTimeoutPreemptively(LIMIT, () -> {
+                    try {
+                        rpc.call(59, null, r -> {
+                            throw new OutOfMemoryError("Java heap space (simulated while decoding)");
+                        });
+                    } catch (LibvirtException ex) {
+                        return ex;
+                    }
+                    throw new AssertionError("the call succeeded");
+                });
+                long millis = (System.nanoTime() - t0) / 1_000_000;
+                assertThat(millis).as("the caller is woken at once, not at the 10 s call timeout").isLessThan(5000);
+                assertRpcError(e, "cannot decode the reply to procedure 59");
+                assertThat(e.code()).isEqualTo(ErrorNumber.ERR_RPC);
+                assertThat(e.getMessage()).contains("OutOfMemoryError");
+                assertThat(rpc.isAlive()).isFalse();
+                LibvirtException o = assertTimeoutPreemptively(LIMIT, () -> other.get());
+                assertThat(o).as("the other call in flight fails too").isNotNull();
+                assertThat(o.code()).isEqualTo(ErrorNumber.ERR_RPC);
+                assertThat(o.getMessage()).contains("OutOfMemoryError");
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+    }
+
+    @Test
+    @DisplayName("Opening has one deadline, the call timeout: a daemon answering each handshake call just "
+            + "under the timeout makes the open fail after one timeout, not four")
+    void openHasOneDeadline() throws Exception {
+        System.setProperty(RpcClient.TIMEOUT_PROPERTY, "1");
+        try (FakeDaemon fake = new FakeDaemon((c, out, s) -> FakeDaemon.reply(out, c, 0, string("fakehost")))) {
+            fake.handshakeDelayMillis = 700; // each of the 4 handshake calls answers after 0.7 timeouts
+            long t0 = System.nanoTime();
+            LibvirtException e = assertTimeoutPreemptively(LIMIT, () -> {
+                Connect c;
+                try {
+                    c = RemoteConnect.open(fake.uri());
+                } catch (LibvirtException ex) {
+                    return ex;
+                }
+                c.close();
+                throw new AssertionError("opened after " + (System.nanoTime() - t0) / 1_000_000 + " ms");
+            });
+            long millis = (System.nanoTime() - t0) / 1_000_000;
+            assertThat(millis).as("the open gives up at its one deadline").isBetween(900L, 1600L);
+            assertThat(e.code()).isEqualTo(ErrorNumber.ERR_OPERATION_TIMEOUT);
+            assertThat(e.getMessage()).contains("deadline of the connection's open").contains(RpcClient.TIMEOUT_PROPERTY);
+        }
+    }
+
+    @Test
     @DisplayName("A daemon's error reply becomes its remote_error, message and numbers intact")
     void remoteError() {
         LibvirtException e = assertTimeoutPreemptively(LIMIT, () -> {

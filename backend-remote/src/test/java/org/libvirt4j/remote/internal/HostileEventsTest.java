@@ -58,7 +58,7 @@ class HostileEventsTest {
     @Test
     @DisplayName("A flood of events to a callback that does not keep up is dropped beyond the bound, not buffered")
     void floodIsBounded() throws Exception {
-        int flood = RemoteEvents.MAX_QUEUED * 3;
+        int flood = EventDispatcher.MAX_QUEUED * 3;
         CountDownLatch release = new CountDownLatch(1);
         AtomicInteger delivered = new AtomicInteger();
         assertTimeoutPreemptively(LIMIT, () -> {
@@ -79,11 +79,68 @@ class HostileEventsTest {
                 // replies keep their place behind the events: once this returns, every event was read
                 assertThat(conn.getHostname()).isEqualTo("fakehost");
                 release.countDown();
-                while (!RemoteEvents.DISPATCH.getQueue().isEmpty() || RemoteEvents.DISPATCH.getActiveCount() > 0) {
+                RemoteEvents events = ((RemoteConnect) conn).session.events;
+                while (events.queuedEvents() > 0 || !EventDispatcher.SHARED.isIdle()) {
                     Thread.sleep(10);
                 }
-                assertThat(delivered.get()).isBetween(1, RemoteEvents.MAX_QUEUED + 1);
+                assertThat(delivered.get()).isBetween(1, EventDispatcher.MAX_QUEUED + 1);
+                assertThat(events.droppedEvents()).as("drops are counted for the flooded connection")
+                        .isEqualTo(flood - delivered.get());
                 assertThat(conn.isAlive()).isTrue();
+            }
+        });
+    }
+
+    @Test
+    @DisplayName("One connection's event flood does not cost another connection a single event: each has its "
+            + "own bounded queue, served in turn")
+    void floodDoesNotStarveOtherConnections() throws Exception {
+        int wanted = 400;
+        AtomicInteger flooded = new AtomicInteger();
+        java.util.List<Integer> received = new java.util.concurrent.CopyOnWriteArrayList<>();
+        CountDownLatch all = new CountDownLatch(wanted);
+        assertTimeoutPreemptively(LIMIT, () -> {
+            try (FakeDaemon flooder = daemon((c, out, s) -> {
+                byte[] body = lifecycle(DAEMON_ID, "flooded", 3, 0);
+                ByteArrayOutputStream batch = new ByteArrayOutputStream();
+                for (int i = 0; i < 64; i++) {
+                    event(new DataOutputStream(batch), LIFECYCLE, body);
+                }
+                byte[] bytes = batch.toByteArray();
+                while (true) { // until the client hangs up
+                    out.write(bytes);
+                }
+            }); FakeDaemon calm = daemon((c, out, s) -> {
+                for (int i = 0; i < wanted; i++) {
+                    event(out, LIFECYCLE, lifecycle(DAEMON_ID, "calm", 2, i));
+                }
+            }); Connect bad = RemoteConnect.open(flooder.uri()); Connect good = RemoteConnect.open(calm.uri())) {
+                bad.domainEventLifecycleRegister(null, (c, dom, e) -> {
+                    flooded.incrementAndGet();
+                    long until = System.nanoTime() + 200_000; // a callback slower than the flood
+                    while (System.nanoTime() - until < 0) {
+                        Thread.onSpinWait();
+                    }
+                });
+                RemoteEvents badEvents = ((RemoteConnect) bad).session.events;
+                while (badEvents.droppedEvents() == 0) { // the flooded connection's queue is full
+                    Thread.sleep(10);
+                }
+                long t0 = System.nanoTime();
+                good.domainEventLifecycleRegister(null, (c, dom, e) -> {
+                    received.add(e.detail());
+                    all.countDown();
+                });
+                all.await(20, java.util.concurrent.TimeUnit.SECONDS);
+                long millis = (System.nanoTime() - t0) / 1_000_000;
+                System.out.println("floodDoesNotStarveOtherConnections: " + received.size() + " of " + wanted
+                        + " events in " + millis + " ms; the flooded connection delivered " + flooded.get()
+                        + " and dropped " + badEvents.droppedEvents());
+                assertThat(received).as("every event of the calm connection, in order")
+                        .containsExactlyElementsOf(java.util.stream.IntStream.range(0, wanted).boxed().toList());
+                assertThat(((RemoteConnect) good).session.events.droppedEvents()).isZero();
+                assertThat(badEvents.droppedEvents()).isPositive();
+                assertThat(bad.isAlive()).isTrue();
             }
         });
     }

@@ -8,6 +8,9 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
+import io.netty.channel.ChannelProgressiveFuture;
+import io.netty.channel.ChannelProgressiveFutureListener;
+import io.netty.channel.ChannelProgressivePromise;
 import io.netty.channel.socket.nio.NioDomainSocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.ssl.SslContext;
@@ -78,6 +81,15 @@ public final class RpcClient {
      * faster than the daemon takes it cannot make this client buffer without bound.
      */
     static final int QUEUED_HIGH_WATER = 4 * 1024 * 1024;
+    /**
+     * The most bytes one connection keeps queued for a daemon that does not read them (calls,
+     * stream data and keepalive messages alike), unless the queue was empty: one message of any
+     * legal size is always accepted, so the queue holds at most this or one message, whichever is
+     * larger. A caller whose message does not fit waits for the daemon to read; a daemon that
+     * takes none of the queued bytes for the call timeout has stopped reading, and the connection
+     * fails. Keepalive messages are dropped rather than queued behind others.
+     */
+    public static final int OUTBOUND_MAX = 8 * 1024 * 1024;
 
     private final Channel channel;
     /** The JDK socket under {@link #channel}: callers write to it directly. */
@@ -85,6 +97,8 @@ public final class RpcClient {
     /** Whether callers may write to {@link #socket} themselves: not under TLS, where every byte goes through Netty's SslHandler. */
     private final boolean directWrites;
     private final long timeoutNanos;
+    /** {@link System#nanoTime()} by which the whole open (connect, TLS, handshake calls) must be done. */
+    private final long openDeadline;
     private final AtomicInteger serials = new AtomicInteger();
     private final Map<Integer, Pending<?>> pending = new ConcurrentHashMap<>();
     private final Map<Integer, Boolean> abandoned = new ConcurrentHashMap<>();
@@ -102,6 +116,11 @@ public final class RpcClient {
      * message has bytes, so zero means nothing waits there.
      */
     private final AtomicLong queuedBytes = new AtomicLong();
+    /**
+     * When Netty last wrote some of the queued bytes, or when the queue last became non-empty:
+     * while bytes are queued, the time since then is how long the daemon has taken nothing.
+     */
+    private volatile long lastDrained = System.nanoTime();
     private volatile long lastReceived = System.nanoTime();
     private volatile int missedPings;
     private volatile ScheduledFuture<?> keepAlive;
@@ -110,10 +129,12 @@ public final class RpcClient {
     private volatile EventSink eventSink;
     private volatile IntConsumer closeListener;
 
-    private RpcClient(Channel channel, SocketChannel socket, long timeoutNanos, boolean directWrites) {
+    private RpcClient(Channel channel, SocketChannel socket, long timeoutNanos, long openDeadline,
+            boolean directWrites) {
         this.channel = channel;
         this.socket = socket;
         this.timeoutNanos = timeoutNanos;
+        this.openDeadline = openDeadline;
         this.directWrites = directWrites;
     }
 
@@ -137,7 +158,7 @@ public final class RpcClient {
      * Connects to a unix socket, as libvirt's {@code virNetSocketNewConnectUNIX}.
      *
      * @param path the socket
-     * @param timeoutNanos the call (and connect) timeout
+     * @param timeoutNanos the call timeout, also the time the whole open may take ({@link #openDeadline})
      * @return the connected client
      * @throws LibvirtException {@code ERR_SYSTEM_ERROR} when the socket cannot be reached
      */
@@ -151,7 +172,7 @@ public final class RpcClient {
      *
      * @param host the host
      * @param port the port
-     * @param timeoutNanos the call (and connect) timeout
+     * @param timeoutNanos the call timeout, also the time the whole open may take ({@link #openDeadline})
      * @return the connected client
      * @throws LibvirtException {@code ERR_SYSTEM_ERROR} when the host cannot be reached
      */
@@ -169,7 +190,7 @@ public final class RpcClient {
      * @param port the port
      * @param ssl the client context ({@link Tls#context})
      * @param verifyHost whether the certificate must name {@code host}
-     * @param timeoutNanos the call (and connect, and handshake) timeout
+     * @param timeoutNanos the call timeout, also the time the whole open may take ({@link #openDeadline})
      * @return the connected client
      * @throws LibvirtException {@code ERR_SYSTEM_ERROR} when the host cannot be reached or the
      *         handshake fails, {@code ERR_RPC} when the daemon refuses this client
@@ -194,6 +215,9 @@ public final class RpcClient {
         if (address instanceof InetSocketAddress inet && inet.isUnresolved()) {
             throw Rpc.error(ErrorNumber.ERR_SYSTEM_ERROR, "Cannot resolve address '" + inet.getHostString() + "'", null);
         }
+        // One deadline for the whole open, as one call timeout: connecting, TLS, and the handshake
+        // calls (openDeadline()) all spend from it, so a daemon slow at each step cannot multiply it.
+        long deadline = System.nanoTime() + timeoutNanos;
         // The JDK socket is opened here, not by Netty, so that callers can write to it themselves.
         SocketChannel socket;
         try {
@@ -211,7 +235,7 @@ public final class RpcClient {
                 .handler(new ChannelInitializer<Channel>() {
                     @Override
                     protected void initChannel(Channel ch) {
-                        RpcClient client = new RpcClient(ch, socket, timeoutNanos, tls == null);
+                        RpcClient client = new RpcClient(ch, socket, timeoutNanos, deadline, tls == null);
                         if (tls != null) {
                             ch.pipeline().addLast(tls.apply(ch), new Tls.Confirmation(confirmed));
                         } else {
@@ -228,7 +252,9 @@ public final class RpcClient {
             b.option(ChannelOption.TCP_NODELAY, true);
         }
         ChannelFuture f = b.connect(address);
-        if (!f.awaitUninterruptibly(timeoutNanos + TimeUnit.SECONDS.toNanos(1), TimeUnit.NANOSECONDS)) {
+        // Netty fails the connect at CONNECT_TIMEOUT_MILLIS; the second is a safety net
+        if (!f.awaitUninterruptibly(Math.max(0, deadline - System.nanoTime()) + TimeUnit.SECONDS.toNanos(1),
+                TimeUnit.NANOSECONDS)) {
             f.cancel(false);
             f.channel().close();
             throw Rpc.error(ErrorNumber.ERR_SYSTEM_ERROR, what + ": Connection timed out", null);
@@ -240,7 +266,7 @@ public final class RpcClient {
             throw Rpc.error(ErrorNumber.ERR_SYSTEM_ERROR, what + ": " + reason, c);
         }
         try {
-            confirmed.get(timeoutNanos, TimeUnit.NANOSECONDS);
+            confirmed.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
         } catch (java.util.concurrent.ExecutionException e) {
             f.channel().close();
             if (e.getCause() instanceof LibvirtException le) {
@@ -296,6 +322,32 @@ public final class RpcClient {
     }
 
     /**
+     * {@return the {@link System#nanoTime()} by which opening must be done}: one call timeout
+     * after connecting began, for {@link #callBefore} to hold every handshake call to
+     */
+    public long openDeadline() {
+        return openDeadline;
+    }
+
+    /**
+     * Calls a procedure of the remote program and waits for its reply until {@code deadline} at
+     * most, as every step of opening a connection does: the steps share one deadline, not one
+     * call timeout each.
+     *
+     * @param <T> the reply type
+     * @param deadline the {@link System#nanoTime()} by which the reply must have arrived
+     * @param proc the procedure number
+     * @param args writes the arguments, or null for none
+     * @param ret reads the reply, or null when the reply is empty
+     * @return the decoded reply, null for an empty one
+     * @throws LibvirtException {@code ERR_OPERATION_TIMEOUT} past the deadline, the daemon's error,
+     *         or an RPC error when the connection fails
+     */
+    public <T> T callBefore(long deadline, int proc, Consumer<XdrWriter> args, Function<XdrReader, T> ret) {
+        return call(proc, args, ret, null, deadline, true);
+    }
+
+    /**
      * Calls a procedure of the remote program and waits for its reply.
      *
      * @param <T> the reply type
@@ -321,6 +373,12 @@ public final class RpcClient {
      * @return the decoded reply
      */
     public <T> T call(int proc, Consumer<XdrWriter> args, Function<XdrReader, T> ret, RpcStream stream) {
+        return call(proc, args, ret, stream, 0, false);
+    }
+
+    /** @param hasDeadline whether {@code deadline} bounds the wait, rather than the call timeout */
+    private <T> T call(int proc, Consumer<XdrWriter> args, Function<XdrReader, T> ret, RpcStream stream,
+            long deadline, boolean hasDeadline) {
         int serial = serials.incrementAndGet();
         ByteBuf msg = encode(Rpc.REMOTE_PROGRAM, Rpc.REMOTE_PROTOCOL_VERSION, proc, Rpc.TYPE_CALL, serial,
                 Rpc.STATUS_OK, args);
@@ -342,10 +400,11 @@ public final class RpcClient {
             throw closedError(gone);
         }
         inFlight.incrementAndGet();
-        send(msg);
         try {
-            return await(p, serial, proc);
+            send(msg);
+            return await(p, serial, proc, deadline, hasDeadline);
         } catch (LibvirtException e) {
+            pending.remove(serial);
             if (stream != null) {
                 streams.remove(serial);
                 stream.detach();
@@ -356,35 +415,130 @@ public final class RpcClient {
         }
     }
 
+    /** {@link #send(ByteBuf, boolean, boolean)} for a message that must go out, waiting for room if need be. */
+    private void send(ByteBuf msg) {
+        send(msg, false, true);
+    }
+
     /**
      * Writes a message from the calling thread, so a call reaches the daemon without waking the
      * event loop. The socket is non-blocking: what it does not take now goes to Netty, which
      * writes it when the socket drains, and every later message queues behind it there until
      * Netty has written them all, so messages never interleave and stay in order. A failed
      * write fails the connection, and with it every call in flight, the sender's too.
+     *
+     * <p>The queue is bounded by {@link #OUTBOUND_MAX}. A keepalive message is dropped, not
+     * queued, while anything waits: the daemon reads those bytes before it could read the PONG,
+     * and they prove just as well that this side is alive, so a daemon that floods PINGs and
+     * reads nothing costs no memory. A message that does not fit makes a caller wait for the
+     * daemon to read, while the daemon takes some of the queued bytes at least once per call
+     * timeout; past that, or on the event loop, which must not wait, the daemon has stopped
+     * reading and the connection fails.
+     *
+     * @param droppable whether the message is a keepalive one, dropped when anything is queued
+     * @param mayWait whether a caller off the event loop may wait for room; if not, a message
+     *        that does not fit is released and not sent
+     * @return whether the message was sent or queued
+     * @throws LibvirtException when the connection is (or is now declared) dead because the
+     *         daemon stopped reading, or the waiting caller is interrupted; the message is released
      */
-    private void send(ByteBuf msg) {
-        writeLock.lock();
-        try {
-            if (directWrites && queuedBytes.get() == 0 && !writeNow(msg)) {
-                return;
+    private boolean send(ByteBuf msg, boolean droppable, boolean mayWait) {
+        long pause = TimeUnit.MICROSECONDS.toNanos(50);
+        while (true) {
+            writeLock.lock();
+            try {
+                long queued = queuedBytes.get();
+                if (droppable && queued > 0) {
+                    msg.release();
+                    checkDraining();
+                    return false;
+                }
+                if (queued == 0 || queued + msg.readableBytes() <= OUTBOUND_MAX) {
+                    write(msg);
+                    return true;
+                }
+            } finally {
+                writeLock.unlock();
             }
-            if (!msg.isReadable()) {
+            // no room: the daemon reads slower than this side writes, or not at all
+            if (!mayWait && !channel.eventLoop().inEventLoop()) {
                 msg.release();
-                return;
+                return false;
             }
-            int size = msg.readableBytes();
-            queuedBytes.addAndGet(size);
-            channel.writeAndFlush(msg).addListener(f -> {
+            LibvirtException gone = dead.get();
+            if (gone == null && channel.eventLoop().inEventLoop()) {
+                fail(Rpc.error(ErrorNumber.ERR_RPC, "RPC failure: the daemon stopped reading: " + queuedBytes.get()
+                        + " bytes wait unwritten, and " + msg.readableBytes() + " more would pass the limit of "
+                        + OUTBOUND_MAX + "; the connection is closed", null));
+                gone = dead.get();
+            }
+            if (gone == null) {
+                checkDraining();
+                gone = dead.get();
+            }
+            if (gone != null) {
+                msg.release();
+                throw closedError(gone);
+            }
+            if (Thread.currentThread().isInterrupted()) {
+                msg.release();
+                throw Rpc.error(ErrorNumber.ERR_OPERATION_ABORTED,
+                        "operation aborted: interrupted while the daemon read nothing", new InterruptedException());
+            }
+            LockSupport.parkNanos(this, pause);
+            pause = Math.min(pause * 2, TimeUnit.MILLISECONDS.toNanos(10));
+        }
+    }
+
+    /** Fails the connection when bytes wait and the daemon has taken none of them for the call timeout. */
+    private void checkDraining() {
+        long since = System.nanoTime() - lastDrained;
+        if (queuedBytes.get() > 0 && since > timeoutNanos) {
+            fail(Rpc.error(ErrorNumber.ERR_RPC, "RPC failure: the daemon stopped reading: " + queuedBytes.get()
+                    + " bytes wait unwritten and it took none for " + TimeUnit.NANOSECONDS.toMillis(since)
+                    + " ms; the connection is closed", null));
+        }
+    }
+
+    /** Under {@link #writeLock}: straight to the socket if nothing waits, the rest to Netty's queue. */
+    private void write(ByteBuf msg) {
+        if (directWrites && queuedBytes.get() == 0 && !writeNow(msg)) {
+            return;
+        }
+        if (!msg.isReadable()) {
+            msg.release();
+            return;
+        }
+        int size = msg.readableBytes();
+        if (queuedBytes.addAndGet(size) == size) {
+            lastDrained = System.nanoTime(); // the daemon's time to read starts now
+        }
+        ChannelProgressivePromise written = channel.newProgressivePromise();
+        written.addListener(new ChannelProgressiveFutureListener() {
+            @Override
+            public void operationProgressed(ChannelProgressiveFuture f, long progress, long total) {
+                lastDrained = System.nanoTime();
+            }
+
+            @Override
+            public void operationComplete(ChannelProgressiveFuture f) {
+                lastDrained = System.nanoTime();
                 queuedBytes.addAndGet(-size);
                 if (!f.isSuccess()) {
                     fail(Rpc.error(ErrorNumber.ERR_SYSTEM_ERROR, "Cannot write data: " + rootMessage(f.cause()),
                             f.cause()));
                 }
-            });
-        } finally {
-            writeLock.unlock();
-        }
+            }
+        });
+        channel.writeAndFlush(msg, written);
+    }
+
+    /**
+     * {@return the bytes queued for the daemon and not yet written}: they wait in Netty's outbound
+     * buffer because the socket was full; at most {@link #OUTBOUND_MAX} or one message
+     */
+    public long queuedBytes() {
+        return queuedBytes.get();
     }
 
     /** @return false when the write failed (the message is released and the connection failed) */
@@ -405,7 +559,7 @@ public final class RpcClient {
     }
 
     @SuppressWarnings("unchecked")
-    private <T> T await(Pending<T> p, int serial, int proc) {
+    private <T> T await(Pending<T> p, int serial, int proc, long givenDeadline, boolean hasDeadline) {
         Object o = p.outcome;
         if (o == null && SPIN_NANOS > 0 && inFlight.get() == 1) {
             // The only call in flight: a park costs a futex wake-up and a reschedule on both
@@ -422,7 +576,7 @@ public final class RpcClient {
             spinNanos = o != null ? Math.min(SPIN_NANOS, budget * 2) : Math.max(SPIN_NANOS / 16, budget / 2);
         }
         if (o == null) {
-            long deadline = System.nanoTime() + timeoutNanos;
+            long deadline = hasDeadline ? givenDeadline : System.nanoTime() + timeoutNanos;
             while ((o = p.outcome) == null) {
                 if (Thread.interrupted()) {
                     abandon(serial);
@@ -438,7 +592,8 @@ public final class RpcClient {
                         break;
                     }
                     throw Rpc.error(ErrorNumber.ERR_OPERATION_TIMEOUT, "Timed out during operation: no reply to "
-                            + "procedure " + proc + " within " + TimeUnit.NANOSECONDS.toMillis(timeoutNanos)
+                            + "procedure " + proc + (hasDeadline ? " before the deadline of the connection's open, "
+                            : " within ") + TimeUnit.NANOSECONDS.toMillis(timeoutNanos)
                             + " ms (set -D" + TIMEOUT_PROPERTY + " to wait longer)", null);
                 }
                 LockSupport.parkNanos(this, left);
@@ -590,7 +745,7 @@ public final class RpcClient {
             missedPings++;
             lastReceived = System.nanoTime();
             send(encode(Rpc.KEEPALIVE_PROGRAM, Rpc.KEEPALIVE_PROTOCOL_VERSION, Rpc.KEEPALIVE_PROC_PING,
-                    Rpc.TYPE_MESSAGE, 0, Rpc.STATUS_OK, null));
+                    Rpc.TYPE_MESSAGE, 0, Rpc.STATUS_OK, null), true, false);
         }, interval, interval, TimeUnit.SECONDS);
         if (dead.get() != null) {
             // fail() may have run before the timer existed: nothing would cancel it
@@ -634,8 +789,12 @@ public final class RpcClient {
         pending.put(serial, p);
         done.orTimeout(5, TimeUnit.SECONDS).whenComplete((v, e) -> close());
         try {
-            send(encode(Rpc.REMOTE_PROGRAM, Rpc.REMOTE_PROTOCOL_VERSION, proc, Rpc.TYPE_CALL, serial,
-                    Rpc.STATUS_OK, null));
+            // never waits for room (the Cleaner's thread may be here): a daemon that reads
+            // nothing does not get the goodbye, the socket just closes
+            if (!send(encode(Rpc.REMOTE_PROGRAM, Rpc.REMOTE_PROTOCOL_VERSION, proc, Rpc.TYPE_CALL, serial,
+                    Rpc.STATUS_OK, null), false, false)) {
+                close();
+            }
         } catch (RuntimeException e) {
             close();
         }
@@ -783,9 +942,11 @@ public final class RpcClient {
                 dispatch(buf);
             } catch (LibvirtException e) {
                 fail(e);
-            } catch (RuntimeException e) {
+            } catch (Throwable e) {
+                // an Error too (an allocation that failed, a stack overflow): the stream is out of
+                // step either way, and every caller must hear why now, not at its timeout
                 fail(Rpc.error(ErrorNumber.ERR_RPC, "RPC failure: cannot decode a message from the daemon: "
-                        + e.getMessage(), e));
+                        + describe(e), e));
             } finally {
                 buf.release();
             }
@@ -809,7 +970,7 @@ public final class RpcClient {
                 }
                 if (proc == Rpc.KEEPALIVE_PROC_PING) {
                     send(encode(Rpc.KEEPALIVE_PROGRAM, Rpc.KEEPALIVE_PROTOCOL_VERSION,
-                            Rpc.KEEPALIVE_PROC_PONG, Rpc.TYPE_MESSAGE, 0, Rpc.STATUS_OK, null));
+                            Rpc.KEEPALIVE_PROC_PONG, Rpc.TYPE_MESSAGE, 0, Rpc.STATUS_OK, null), true, false);
                 }
                 return;
             }
@@ -869,9 +1030,11 @@ public final class RpcClient {
             } catch (LibvirtException e) {
                 fail(e);
                 p.fail(e);
-            } catch (RuntimeException e) {
+            } catch (Throwable e) {
+                // Any Throwable, Errors included: the call is no longer pending, so failAll would
+                // not reach it, and its caller would wait out the whole call timeout.
                 LibvirtException le = Rpc.error(ErrorNumber.ERR_RPC,
-                        "RPC failure: cannot decode the reply to procedure " + proc + ": " + e.getMessage(), e);
+                        "RPC failure: cannot decode the reply to procedure " + proc + ": " + describe(e), e);
                 fail(le);
                 p.fail(le);
             }
@@ -907,6 +1070,11 @@ public final class RpcClient {
                     (cause instanceof java.io.IOException ? "Cannot recv data: " : "RPC failure: ")
                             + rootMessage(cause), cause));
         }
+    }
+
+    /** @return a RuntimeException's message, or an Error's class and message (its name says most) */
+    private static String describe(Throwable e) {
+        return e instanceof RuntimeException ? e.getMessage() : e.toString();
     }
 
     private static LibvirtException bogus(String what) {

@@ -344,6 +344,25 @@ public final class XdrReader {
     }
 
     /**
+     * Reads the count of a variable-length XDR array that the caller then reads element by
+     * element itself, checked like {@link #readArray}'s: against {@code max}, and against the
+     * bytes that remain at {@code minItemSize} bytes per element, so that an array of the
+     * returned size may be allocated at once, costing no more than the bytes that carry it.
+     *
+     * @param max the declared maximum count
+     * @param minItemSize the smallest wire size of one element, at least 4
+     * @param field the field name used in error messages
+     * @return the count
+     * @throws XdrException if the count exceeds {@code max} or could not fit in the remaining bytes
+     */
+    public int readCount(int max, int minItemSize, String field) {
+        if (minItemSize < MIN_ITEM_SIZE) {
+            throw new IllegalArgumentException("minItemSize " + minItemSize + " is below " + MIN_ITEM_SIZE);
+        }
+        return readLength(max, minItemSize, field, "array");
+    }
+
+    /**
      * Reads a fixed-length XDR array {@code T x[len]}.
      *
      * @param <T> the element type
@@ -404,7 +423,10 @@ public final class XdrReader {
      * that remain ({@code itemSize} bytes per counted item, plus padding for byte items).
      */
     private int readLength(int max, int itemSize, String field, String kind) {
-        need(4, field + " length");
+        if (buf.readableBytes() < 4) {
+            // the message is built only on failure: this runs for every string and array
+            need(4, field + " length");
+        }
         long len = Integer.toUnsignedLong(buf.readInt());
         if (len > max) {
             throw new XdrException(field + ": " + kind + " length " + len + " exceeds its maximum of " + max);
