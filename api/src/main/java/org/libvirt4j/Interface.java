@@ -4,7 +4,7 @@ package org.libvirt4j;
  * A host network interface ({@code virInterfacePtr}); {@link #close()} is
  * {@code virInterfaceFree}. Throws {@code ERR_INVALID_INTERFACE} once closed.
  */
-public interface Interface extends LibvirtObject {
+public interface Interface extends LibvirtObject, InterfaceMethods {
     /** @return the name ({@code virInterfaceGetName}) */
     String getName();
 

@@ -7,7 +7,7 @@ import java.util.UUID;
  * A virtual network ({@code virNetworkPtr}, Go's {@code Network}); {@link #close()} is
  * {@code virNetworkFree}. Throws {@code ERR_INVALID_NETWORK} once closed.
  */
-public interface Network extends LibvirtObject {
+public interface Network extends LibvirtObject, NetworkMethods {
     /** @return the name ({@code virNetworkGetName}) */
     String getName();
 

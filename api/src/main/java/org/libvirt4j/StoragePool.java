@@ -7,7 +7,7 @@ import java.util.UUID;
  * A storage pool ({@code virStoragePoolPtr}, Go's {@code StoragePool}); {@link #close()} is
  * {@code virStoragePoolFree}. Throws {@code ERR_INVALID_STORAGE_POOL} once closed.
  */
-public interface StoragePool extends LibvirtObject {
+public interface StoragePool extends LibvirtObject, StoragePoolMethods {
     /** @return the name ({@code virStoragePoolGetName}) */
     String getName();
 

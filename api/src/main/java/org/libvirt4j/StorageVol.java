@@ -4,7 +4,7 @@ package org.libvirt4j;
  * A storage volume ({@code virStorageVolPtr}, Go's {@code StorageVol}); {@link #close()} is
  * {@code virStorageVolFree}. Throws {@code ERR_INVALID_STORAGE_VOL} once closed.
  */
-public interface StorageVol extends LibvirtObject {
+public interface StorageVol extends LibvirtObject, StorageVolMethods {
     /** @return the name ({@code virStorageVolGetName}) */
     String getName();
 

@@ -160,6 +160,111 @@ final class JniCalls {
             case virDomainSaveImageDefineXML:
                 LibvirtNatives.virDomainSaveImageDefineXML(self, (String) a[0], (String) a[1], (Integer) a[2]);
                 return null;
+            case virConnectNumOfDomains:
+                return LibvirtNatives.virConnectNumOfDomains(self);
+            case virConnectNumOfDefinedDomains:
+                return LibvirtNatives.virConnectNumOfDefinedDomains(self);
+            case virConnectNumOfNetworks:
+                return LibvirtNatives.virConnectNumOfNetworks(self);
+            case virConnectNumOfDefinedNetworks:
+                return LibvirtNatives.virConnectNumOfDefinedNetworks(self);
+            case virConnectNumOfInterfaces:
+                return LibvirtNatives.virConnectNumOfInterfaces(self);
+            case virConnectNumOfDefinedInterfaces:
+                return LibvirtNatives.virConnectNumOfDefinedInterfaces(self);
+            case virConnectNumOfStoragePools:
+                return LibvirtNatives.virConnectNumOfStoragePools(self);
+            case virConnectNumOfDefinedStoragePools:
+                return LibvirtNatives.virConnectNumOfDefinedStoragePools(self);
+            case virConnectNumOfSecrets:
+                return LibvirtNatives.virConnectNumOfSecrets(self);
+            case virConnectNumOfNWFilters:
+                return LibvirtNatives.virConnectNumOfNWFilters(self);
+            case virNodeNumOfDevices:
+                return LibvirtNatives.virNodeNumOfDevices(self, (String) a[0], (Integer) a[1]);
+            case virConnectCompareCPU:
+                return LibvirtNatives.virConnectCompareCPU(self, (String) a[0], (Integer) a[1]);
+            case virConnectCompareHypervisorCPU:
+                return LibvirtNatives.virConnectCompareHypervisorCPU(self, (String) a[0], (String) a[1], (String) a[2], (String) a[3], (String) a[4], (Integer) a[5]);
+            case virConnectGetDomainCapabilities:
+                return LibvirtNatives.virConnectGetDomainCapabilities(self, (String) a[0], (String) a[1], (String) a[2], (String) a[3], (Integer) a[4]);
+            case virConnectGetStoragePoolCapabilities:
+                return LibvirtNatives.virConnectGetStoragePoolCapabilities(self, (Integer) a[0]);
+            case virConnectDomainXMLFromNative:
+                return LibvirtNatives.virConnectDomainXMLFromNative(self, (String) a[0], (String) a[1], (Integer) a[2]);
+            case virConnectDomainXMLToNative:
+                return LibvirtNatives.virConnectDomainXMLToNative(self, (String) a[0], (String) a[1], (Integer) a[2]);
+            case virNodeSuspendForDuration:
+                LibvirtNatives.virNodeSuspendForDuration(self, (Integer) a[0], (Long) a[1], (Integer) a[2]);
+                return null;
+            case virNetworkDefineXMLFlags:
+                return LibvirtNatives.virNetworkDefineXMLFlags(self, (String) a[0], (Integer) a[1]);
+            case virNetworkCreateXMLFlags:
+                return LibvirtNatives.virNetworkCreateXMLFlags(self, (String) a[0], (Integer) a[1]);
+            case virNWFilterDefineXMLFlags:
+                return LibvirtNatives.virNWFilterDefineXMLFlags(self, (String) a[0], (Integer) a[1]);
+            case virInterfaceDefineXML:
+                return LibvirtNatives.virInterfaceDefineXML(self, (String) a[0], (Integer) a[1]);
+            case virInterfaceChangeBegin:
+                LibvirtNatives.virInterfaceChangeBegin(self, (Integer) a[0]);
+                return null;
+            case virInterfaceChangeCommit:
+                LibvirtNatives.virInterfaceChangeCommit(self, (Integer) a[0]);
+                return null;
+            case virInterfaceChangeRollback:
+                LibvirtNatives.virInterfaceChangeRollback(self, (Integer) a[0]);
+                return null;
+            case virNodeDeviceCreateXML:
+                return LibvirtNatives.virNodeDeviceCreateXML(self, (String) a[0], (Integer) a[1]);
+            case virNodeDeviceDefineXML:
+                return LibvirtNatives.virNodeDeviceDefineXML(self, (String) a[0], (Integer) a[1]);
+            case virNodeDeviceLookupSCSIHostByWWN:
+                return LibvirtNatives.virNodeDeviceLookupSCSIHostByWWN(self, (String) a[0], (String) a[1], (Integer) a[2]);
+            case virStoragePoolLookupByTargetPath:
+                return LibvirtNatives.virStoragePoolLookupByTargetPath(self, (String) a[0]);
+            case virInterfaceCreate:
+                LibvirtNatives.virInterfaceCreate(self, (Integer) a[0]);
+                return null;
+            case virInterfaceDestroy:
+                LibvirtNatives.virInterfaceDestroy(self, (Integer) a[0]);
+                return null;
+            case virInterfaceUndefine:
+                LibvirtNatives.virInterfaceUndefine(self);
+                return null;
+            case virNetworkUpdate:
+                LibvirtNatives.virNetworkUpdate(self, (Integer) a[0], (Integer) a[1], (Integer) a[2], (String) a[3], (Integer) a[4]);
+                return null;
+            case virNodeDeviceCreate:
+                LibvirtNatives.virNodeDeviceCreate(self, (Integer) a[0]);
+                return null;
+            case virNodeDeviceDestroy:
+                LibvirtNatives.virNodeDeviceDestroy(self);
+                return null;
+            case virNodeDeviceUndefine:
+                LibvirtNatives.virNodeDeviceUndefine(self, (Integer) a[0]);
+                return null;
+            case virNodeDeviceIsActive:
+                return LibvirtNatives.virNodeDeviceIsActive(self);
+            case virNodeDeviceIsPersistent:
+                return LibvirtNatives.virNodeDeviceIsPersistent(self);
+            case virNodeDeviceGetAutostart:
+                return LibvirtNatives.virNodeDeviceGetAutostart(self);
+            case virNodeDeviceSetAutostart:
+                LibvirtNatives.virNodeDeviceSetAutostart(self, (Integer) a[0]);
+                return null;
+            case virNodeDeviceNumOfCaps:
+                return LibvirtNatives.virNodeDeviceNumOfCaps(self);
+            case virStoragePoolNumOfVolumes:
+                return LibvirtNatives.virStoragePoolNumOfVolumes(self);
+            case virStorageVolResize:
+                LibvirtNatives.virStorageVolResize(self, (Long) a[0], (Integer) a[1]);
+                return null;
+            case virStorageVolWipe:
+                LibvirtNatives.virStorageVolWipe(self, (Integer) a[0]);
+                return null;
+            case virStorageVolWipePattern:
+                LibvirtNatives.virStorageVolWipePattern(self, (Integer) a[0], (Integer) a[1]);
+                return null;
             default:
                 throw new IllegalArgumentException(fn.name());
         }

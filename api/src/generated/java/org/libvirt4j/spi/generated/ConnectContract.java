@@ -2,6 +2,11 @@
 package org.libvirt4j.spi.generated;
 
 import org.libvirt4j.ConnectMethods;
+import org.libvirt4j.Interface;
+import org.libvirt4j.NWFilter;
+import org.libvirt4j.Network;
+import org.libvirt4j.NodeDevice;
+import org.libvirt4j.StoragePool;
 import org.libvirt4j.spi.CStrings;
 import org.libvirt4j.spi.Invocable;
 
@@ -36,5 +41,174 @@ public interface ConnectContract extends ConnectMethods, Invocable {
         CStrings.requireNoNul(java.util.Objects.requireNonNull(file, "file"));
         CStrings.requireNoNul(java.util.Objects.requireNonNull(dxml, "dxml"));
         invoke(Fn.virDomainSaveImageDefineXML, file, dxml, flags);
+    }
+
+    @Override
+    default int numOfDomains() {
+        return (Integer) invoke(Fn.virConnectNumOfDomains);
+    }
+
+    @Override
+    default int numOfDefinedDomains() {
+        return (Integer) invoke(Fn.virConnectNumOfDefinedDomains);
+    }
+
+    @Override
+    default int numOfNetworks() {
+        return (Integer) invoke(Fn.virConnectNumOfNetworks);
+    }
+
+    @Override
+    default int numOfDefinedNetworks() {
+        return (Integer) invoke(Fn.virConnectNumOfDefinedNetworks);
+    }
+
+    @Override
+    default int numOfInterfaces() {
+        return (Integer) invoke(Fn.virConnectNumOfInterfaces);
+    }
+
+    @Override
+    default int numOfDefinedInterfaces() {
+        return (Integer) invoke(Fn.virConnectNumOfDefinedInterfaces);
+    }
+
+    @Override
+    default int numOfStoragePools() {
+        return (Integer) invoke(Fn.virConnectNumOfStoragePools);
+    }
+
+    @Override
+    default int numOfDefinedStoragePools() {
+        return (Integer) invoke(Fn.virConnectNumOfDefinedStoragePools);
+    }
+
+    @Override
+    default int numOfSecrets() {
+        return (Integer) invoke(Fn.virConnectNumOfSecrets);
+    }
+
+    @Override
+    default int numOfNWFilters() {
+        return (Integer) invoke(Fn.virConnectNumOfNWFilters);
+    }
+
+    @Override
+    default int numOfDevices(String cap, int flags) {
+        CStrings.requireNoNul(cap);
+        return (Integer) invoke(Fn.virNodeNumOfDevices, cap, flags);
+    }
+
+    @Override
+    default int compareCPU(String xmlDesc, int flags) {
+        CStrings.requireNoNul(java.util.Objects.requireNonNull(xmlDesc, "xmlDesc"));
+        return (Integer) invoke(Fn.virConnectCompareCPU, xmlDesc, flags);
+    }
+
+    @Override
+    default int compareHypervisorCPU(String emulator, String arch, String machine, String virttype, String xmlCPU, int flags) {
+        CStrings.requireNoNul(emulator);
+        CStrings.requireNoNul(arch);
+        CStrings.requireNoNul(machine);
+        CStrings.requireNoNul(virttype);
+        CStrings.requireNoNul(java.util.Objects.requireNonNull(xmlCPU, "xmlCPU"));
+        return (Integer) invoke(Fn.virConnectCompareHypervisorCPU, emulator, arch, machine, virttype, xmlCPU, flags);
+    }
+
+    @Override
+    default String getDomainCapabilities(String emulatorbin, String arch, String machine, String virttype, int flags) {
+        CStrings.requireNoNul(emulatorbin);
+        CStrings.requireNoNul(arch);
+        CStrings.requireNoNul(machine);
+        CStrings.requireNoNul(virttype);
+        return (String) invoke(Fn.virConnectGetDomainCapabilities, emulatorbin, arch, machine, virttype, flags);
+    }
+
+    @Override
+    default String getStoragePoolCapabilities(int flags) {
+        return (String) invoke(Fn.virConnectGetStoragePoolCapabilities, flags);
+    }
+
+    @Override
+    default String domainXMLFromNative(String nativeFormat, String nativeConfig, int flags) {
+        CStrings.requireNoNul(java.util.Objects.requireNonNull(nativeFormat, "nativeFormat"));
+        CStrings.requireNoNul(java.util.Objects.requireNonNull(nativeConfig, "nativeConfig"));
+        return (String) invoke(Fn.virConnectDomainXMLFromNative, nativeFormat, nativeConfig, flags);
+    }
+
+    @Override
+    default String domainXMLToNative(String nativeFormat, String domainXml, int flags) {
+        CStrings.requireNoNul(java.util.Objects.requireNonNull(nativeFormat, "nativeFormat"));
+        CStrings.requireNoNul(java.util.Objects.requireNonNull(domainXml, "domainXml"));
+        return (String) invoke(Fn.virConnectDomainXMLToNative, nativeFormat, domainXml, flags);
+    }
+
+    @Override
+    default void suspendForDuration(int target, long duration, int flags) {
+        invoke(Fn.virNodeSuspendForDuration, target, duration, flags);
+    }
+
+    @Override
+    default Network networkDefineXMLFlags(String xml, int flags) {
+        CStrings.requireNoNul(java.util.Objects.requireNonNull(xml, "xml"));
+        return (Network) invoke(Fn.virNetworkDefineXMLFlags, xml, flags);
+    }
+
+    @Override
+    default Network networkCreateXMLFlags(String xmlDesc, int flags) {
+        CStrings.requireNoNul(java.util.Objects.requireNonNull(xmlDesc, "xmlDesc"));
+        return (Network) invoke(Fn.virNetworkCreateXMLFlags, xmlDesc, flags);
+    }
+
+    @Override
+    default NWFilter nwfilterDefineXMLFlags(String xmlDesc, int flags) {
+        CStrings.requireNoNul(java.util.Objects.requireNonNull(xmlDesc, "xmlDesc"));
+        return (NWFilter) invoke(Fn.virNWFilterDefineXMLFlags, xmlDesc, flags);
+    }
+
+    @Override
+    default Interface interfaceDefineXML(String xml, int flags) {
+        CStrings.requireNoNul(java.util.Objects.requireNonNull(xml, "xml"));
+        return (Interface) invoke(Fn.virInterfaceDefineXML, xml, flags);
+    }
+
+    @Override
+    default void interfaceChangeBegin(int flags) {
+        invoke(Fn.virInterfaceChangeBegin, flags);
+    }
+
+    @Override
+    default void interfaceChangeCommit(int flags) {
+        invoke(Fn.virInterfaceChangeCommit, flags);
+    }
+
+    @Override
+    default void interfaceChangeRollback(int flags) {
+        invoke(Fn.virInterfaceChangeRollback, flags);
+    }
+
+    @Override
+    default NodeDevice deviceCreateXML(String xmlDesc, int flags) {
+        CStrings.requireNoNul(java.util.Objects.requireNonNull(xmlDesc, "xmlDesc"));
+        return (NodeDevice) invoke(Fn.virNodeDeviceCreateXML, xmlDesc, flags);
+    }
+
+    @Override
+    default NodeDevice deviceDefineXML(String xmlDesc, int flags) {
+        CStrings.requireNoNul(java.util.Objects.requireNonNull(xmlDesc, "xmlDesc"));
+        return (NodeDevice) invoke(Fn.virNodeDeviceDefineXML, xmlDesc, flags);
+    }
+
+    @Override
+    default NodeDevice lookupDeviceSCSIHostByWWN(String wwnn, String wwpn, int flags) {
+        CStrings.requireNoNul(java.util.Objects.requireNonNull(wwnn, "wwnn"));
+        CStrings.requireNoNul(java.util.Objects.requireNonNull(wwpn, "wwpn"));
+        return (NodeDevice) invoke(Fn.virNodeDeviceLookupSCSIHostByWWN, wwnn, wwpn, flags);
+    }
+
+    @Override
+    default StoragePool lookupStoragePoolByTargetPath(String path) {
+        CStrings.requireNoNul(java.util.Objects.requireNonNull(path, "path"));
+        return (StoragePool) invoke(Fn.virStoragePoolLookupByTargetPath, path);
     }
 }

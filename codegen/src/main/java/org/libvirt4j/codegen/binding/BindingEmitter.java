@@ -48,7 +48,7 @@ final class BindingEmitter {
         return switch (b.ret()) {
             case STATUS -> null;
             case INT, OUT_INT, OUT_LONG -> "the value libvirt reports";
-            case BOOL -> "{@code true} if it holds, {@code false} if not";
+            case BOOL, OUT_BOOL -> "{@code true} if it holds, {@code false} if not";
             case STRING -> "the text libvirt returns";
             case HANDLE -> "a new handle, which the caller closes";
         };
@@ -187,7 +187,7 @@ final class BindingEmitter {
                 case STATUS -> s.append("        ").append(call).append(";\n");
                 case INT, OUT_INT -> s.append("        return (Integer) ").append(call).append(";\n");
                 case OUT_LONG -> s.append("        return (Long) ").append(call).append(";\n");
-                case BOOL -> s.append("        return (Integer) ").append(call).append(" != 0;\n");
+                case BOOL, OUT_BOOL -> s.append("        return (Integer) ").append(call).append(" != 0;\n");
                 case STRING -> s.append("        return (String) ").append(call).append(";\n");
                 case HANDLE -> s.append("        return (").append(b.returnKind().api).append(") ").append(call)
                         .append(";\n");
@@ -299,7 +299,9 @@ final class BindingEmitter {
         s.append("    static Object invoke(Session session, Fn fn, Object self, Object[] a) {\n        switch (fn) {\n");
         for (Binding b : list) {
             List<String> as = new ArrayList<>();
-            if (b.self().xdrRef != null) {
+            if (b.remote().selfByName()) {
+                as.add("((" + Xdr.refType(b.self()) + ") self).name()");
+            } else if (b.self().xdrRef != null) {
                 as.add("(" + Xdr.refType(b.self()) + ") self");
             }
             for (int i = 0; i < b.params().size(); i++) {
