@@ -104,4 +104,783 @@ public interface ConnectMethods {
     default void domainSaveImageDefineXML(String file, String dxml, DomainSaveRestoreFlags... flags) {
         domainSaveImageDefineXML(file, dxml, LibvirtEnum.mask(flags));
     }
+
+    /**
+     * Counts the running domains.
+     *
+     * @return the value libvirt reports
+     * @throws LibvirtException libvirt's error when the call fails
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain.html#virConnectNumOfDomains">virConnectNumOfDomains</a>
+     */
+    int numOfDomains();
+
+    /**
+     * Counts the domains that are defined but not running.
+     *
+     * @return the value libvirt reports
+     * @throws LibvirtException libvirt's error when the call fails
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain.html#virConnectNumOfDefinedDomains">virConnectNumOfDefinedDomains</a>
+     */
+    int numOfDefinedDomains();
+
+    /**
+     * Counts the active virtual networks.
+     *
+     * @return the value libvirt reports
+     * @throws LibvirtException libvirt's error when the call fails
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-network.html#virConnectNumOfNetworks">virConnectNumOfNetworks</a>
+     */
+    int numOfNetworks();
+
+    /**
+     * Counts the virtual networks that are defined but not active.
+     *
+     * @return the value libvirt reports
+     * @throws LibvirtException libvirt's error when the call fails
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-network.html#virConnectNumOfDefinedNetworks">virConnectNumOfDefinedNetworks</a>
+     */
+    int numOfDefinedNetworks();
+
+    /**
+     * Counts the active host interfaces.
+     *
+     * @return the value libvirt reports
+     * @throws LibvirtException libvirt's error when the call fails
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-interface.html#virConnectNumOfInterfaces">virConnectNumOfInterfaces</a>
+     */
+    int numOfInterfaces();
+
+    /**
+     * Counts the host interfaces that are defined but not active.
+     *
+     * @return the value libvirt reports
+     * @throws LibvirtException libvirt's error when the call fails
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-interface.html#virConnectNumOfDefinedInterfaces">virConnectNumOfDefinedInterfaces</a>
+     */
+    int numOfDefinedInterfaces();
+
+    /**
+     * Counts the active storage pools.
+     *
+     * @return the value libvirt reports
+     * @throws LibvirtException libvirt's error when the call fails
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-storage.html#virConnectNumOfStoragePools">virConnectNumOfStoragePools</a>
+     */
+    int numOfStoragePools();
+
+    /**
+     * Counts the storage pools that are defined but not active.
+     *
+     * @return the value libvirt reports
+     * @throws LibvirtException libvirt's error when the call fails
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-storage.html#virConnectNumOfDefinedStoragePools">virConnectNumOfDefinedStoragePools</a>
+     */
+    int numOfDefinedStoragePools();
+
+    /**
+     * Counts the secrets libvirt keeps.
+     *
+     * @return the value libvirt reports
+     * @throws LibvirtException libvirt's error when the call fails
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-secret.html#virConnectNumOfSecrets">virConnectNumOfSecrets</a>
+     */
+    int numOfSecrets();
+
+    /**
+     * Counts the network filters.
+     *
+     * @return the value libvirt reports
+     * @throws LibvirtException libvirt's error when the call fails
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-nwfilter.html#virConnectNumOfNWFilters">virConnectNumOfNWFilters</a>
+     */
+    int numOfNWFilters();
+
+    /**
+     * Counts the host devices, or only those with the given capability when it is not null.
+     *
+     * @param cap C's {@code const char * cap}, or {@code null}
+     * @param flags C's {@code unsigned int flags}
+     * @return the value libvirt reports
+     * @throws LibvirtException libvirt's error when the call fails
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-nodedev.html#virNodeNumOfDevices">virNodeNumOfDevices</a>
+     */
+    int numOfDevices(String cap, int flags);
+
+    /**
+     * Compares a CPU described in XML with the host CPU, giving a virCPUCompareResult.
+     *
+     * @param xmlDesc C's {@code const char * xmlDesc}, not {@code null}
+     * @param flags a bitwise OR of {@link ConnectCompareCPUFlags} values; bits newer than this binding are passed as they are
+     * @return the value libvirt reports
+     * @throws LibvirtException libvirt's error when the call fails
+     * @throws NullPointerException for a {@code null} where C takes no {@code NULL}
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-host.html#virConnectCompareCPU">virConnectCompareCPU</a>
+     */
+    int compareCPU(String xmlDesc, int flags);
+
+    /**
+     * Compares a CPU described in XML with the host CPU, giving a virCPUCompareResult.
+     *
+     * <p>The same call with the flags as enum constants.
+     *
+     * @param xmlDesc C's {@code const char * xmlDesc}, not {@code null}
+     * @param flags {@link ConnectCompareCPUFlags} values to OR together; none gives 0
+     * @return the value libvirt reports
+     * @throws LibvirtException libvirt's error when the call fails
+     * @throws NullPointerException for a {@code null} where C takes no {@code NULL}
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-host.html#virConnectCompareCPU">virConnectCompareCPU</a>
+     */
+    default int compareCPU(String xmlDesc, ConnectCompareCPUFlags... flags) {
+        return compareCPU(xmlDesc, LibvirtEnum.mask(flags));
+    }
+
+    /**
+     * Compares a CPU described in XML with the CPU a hypervisor can offer guests, giving a virCPUCompareResult.
+     *
+     * @param emulator C's {@code const char * emulator}, or {@code null}
+     * @param arch C's {@code const char * arch}, or {@code null}
+     * @param machine C's {@code const char * machine}, or {@code null}
+     * @param virttype C's {@code const char * virttype}, or {@code null}
+     * @param xmlCPU C's {@code const char * xmlCPU}, not {@code null}
+     * @param flags a bitwise OR of {@link ConnectCompareCPUFlags} values; bits newer than this binding are passed as they are
+     * @return the value libvirt reports
+     * @throws LibvirtException libvirt's error when the call fails
+     * @throws NullPointerException for a {@code null} where C takes no {@code NULL}
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-host.html#virConnectCompareHypervisorCPU">virConnectCompareHypervisorCPU</a>
+     */
+    int compareHypervisorCPU(String emulator, String arch, String machine, String virttype, String xmlCPU, int flags);
+
+    /**
+     * Compares a CPU described in XML with the CPU a hypervisor can offer guests, giving a virCPUCompareResult.
+     *
+     * <p>The same call with the flags as enum constants.
+     *
+     * @param emulator C's {@code const char * emulator}, or {@code null}
+     * @param arch C's {@code const char * arch}, or {@code null}
+     * @param machine C's {@code const char * machine}, or {@code null}
+     * @param virttype C's {@code const char * virttype}, or {@code null}
+     * @param xmlCPU C's {@code const char * xmlCPU}, not {@code null}
+     * @param flags {@link ConnectCompareCPUFlags} values to OR together; none gives 0
+     * @return the value libvirt reports
+     * @throws LibvirtException libvirt's error when the call fails
+     * @throws NullPointerException for a {@code null} where C takes no {@code NULL}
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-host.html#virConnectCompareHypervisorCPU">virConnectCompareHypervisorCPU</a>
+     */
+    default int compareHypervisorCPU(String emulator, String arch, String machine, String virttype, String xmlCPU, ConnectCompareCPUFlags... flags) {
+        return compareHypervisorCPU(emulator, arch, machine, virttype, xmlCPU, LibvirtEnum.mask(flags));
+    }
+
+    /**
+     * Returns the XML of what the hypervisor supports for guests of the given emulator, architecture, machine and type.
+     *
+     * @param emulatorbin C's {@code const char * emulatorbin}, or {@code null}
+     * @param arch C's {@code const char * arch}, or {@code null}
+     * @param machine C's {@code const char * machine}, or {@code null}
+     * @param virttype C's {@code const char * virttype}, or {@code null}
+     * @param flags C's {@code unsigned int flags}
+     * @return the text libvirt returns
+     * @throws LibvirtException libvirt's error when the call fails
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain.html#virConnectGetDomainCapabilities">virConnectGetDomainCapabilities</a>
+     */
+    String getDomainCapabilities(String emulatorbin, String arch, String machine, String virttype, int flags);
+
+    /**
+     * Returns the XML of the storage pool types and formats the host supports.
+     *
+     * @param flags C's {@code unsigned int flags}
+     * @return the text libvirt returns
+     * @throws LibvirtException libvirt's error when the call fails
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-storage.html#virConnectGetStoragePoolCapabilities">virConnectGetStoragePoolCapabilities</a>
+     */
+    String getStoragePoolCapabilities(int flags);
+
+    /**
+     * Converts a hypervisor's native guest configuration into domain XML.
+     *
+     * @param nativeFormat C's {@code const char * nativeFormat}, not {@code null}
+     * @param nativeConfig C's {@code const char * nativeConfig}, not {@code null}
+     * @param flags C's {@code unsigned int flags}
+     * @return the text libvirt returns
+     * @throws LibvirtException libvirt's error when the call fails
+     * @throws NullPointerException for a {@code null} where C takes no {@code NULL}
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain.html#virConnectDomainXMLFromNative">virConnectDomainXMLFromNative</a>
+     */
+    String domainXMLFromNative(String nativeFormat, String nativeConfig, int flags);
+
+    /**
+     * Converts domain XML into a hypervisor's native guest configuration.
+     *
+     * @param nativeFormat C's {@code const char * nativeFormat}, not {@code null}
+     * @param domainXml C's {@code const char * domainXml}, not {@code null}
+     * @param flags C's {@code unsigned int flags}
+     * @return the text libvirt returns
+     * @throws LibvirtException libvirt's error when the call fails
+     * @throws NullPointerException for a {@code null} where C takes no {@code NULL}
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain.html#virConnectDomainXMLToNative">virConnectDomainXMLToNative</a>
+     */
+    String domainXMLToNative(String nativeFormat, String domainXml, int flags);
+
+    /**
+     * Suspends the host to memory or disk (a virNodeSuspendTarget) for the given number of seconds.
+     *
+     * @param target C's {@code unsigned int target}
+     * @param duration C's {@code unsigned long long duration}
+     * @param flags C's {@code unsigned int flags}
+     * @throws LibvirtException libvirt's error when the call fails
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-host.html#virNodeSuspendForDuration">virNodeSuspendForDuration</a>
+     */
+    void suspendForDuration(int target, long duration, int flags);
+
+    /**
+     * Defines a host interface from XML, without starting it.
+     *
+     * @param xml C's {@code const char * xml}, not {@code null}
+     * @param flags a bitwise OR of {@link InterfaceDefineFlags} values; bits newer than this binding are passed as they are
+     * @return a new handle, which the caller closes
+     * @throws LibvirtException libvirt's error when the call fails
+     * @throws NullPointerException for a {@code null} where C takes no {@code NULL}
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-interface.html#virInterfaceDefineXML">virInterfaceDefineXML</a>
+     */
+    Interface interfaceDefineXML(String xml, int flags);
+
+    /**
+     * Defines a host interface from XML, without starting it.
+     *
+     * <p>The same call with the flags as enum constants.
+     *
+     * @param xml C's {@code const char * xml}, not {@code null}
+     * @param flags {@link InterfaceDefineFlags} values to OR together; none gives 0
+     * @return a new handle, which the caller closes
+     * @throws LibvirtException libvirt's error when the call fails
+     * @throws NullPointerException for a {@code null} where C takes no {@code NULL}
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-interface.html#virInterfaceDefineXML">virInterfaceDefineXML</a>
+     */
+    default Interface interfaceDefineXML(String xml, InterfaceDefineFlags... flags) {
+        return interfaceDefineXML(xml, LibvirtEnum.mask(flags));
+    }
+
+    /**
+     * Starts a transaction on the host's interface configuration, saving it for a later rollback.
+     *
+     * @param flags C's {@code unsigned int flags}
+     * @throws LibvirtException libvirt's error when the call fails
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-interface.html#virInterfaceChangeBegin">virInterfaceChangeBegin</a>
+     */
+    void interfaceChangeBegin(int flags);
+
+    /**
+     * Ends the interface configuration transaction, keeping the changes made since it began.
+     *
+     * @param flags C's {@code unsigned int flags}
+     * @throws LibvirtException libvirt's error when the call fails
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-interface.html#virInterfaceChangeCommit">virInterfaceChangeCommit</a>
+     */
+    void interfaceChangeCommit(int flags);
+
+    /**
+     * Ends the interface configuration transaction, restoring the configuration saved when it began.
+     *
+     * @param flags C's {@code unsigned int flags}
+     * @throws LibvirtException libvirt's error when the call fails
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-interface.html#virInterfaceChangeRollback">virInterfaceChangeRollback</a>
+     */
+    void interfaceChangeRollback(int flags);
+
+    /**
+     * Creates a transient host device, such as a vHBA, from XML.
+     *
+     * @param xmlDesc C's {@code const char * xmlDesc}, not {@code null}
+     * @param flags a bitwise OR of {@link NodeDeviceCreateXMLFlags} values; bits newer than this binding are passed as they are
+     * @return a new handle, which the caller closes
+     * @throws LibvirtException libvirt's error when the call fails
+     * @throws NullPointerException for a {@code null} where C takes no {@code NULL}
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-nodedev.html#virNodeDeviceCreateXML">virNodeDeviceCreateXML</a>
+     */
+    NodeDevice deviceCreateXML(String xmlDesc, int flags);
+
+    /**
+     * Creates a transient host device, such as a vHBA, from XML.
+     *
+     * <p>The same call with the flags as enum constants.
+     *
+     * @param xmlDesc C's {@code const char * xmlDesc}, not {@code null}
+     * @param flags {@link NodeDeviceCreateXMLFlags} values to OR together; none gives 0
+     * @return a new handle, which the caller closes
+     * @throws LibvirtException libvirt's error when the call fails
+     * @throws NullPointerException for a {@code null} where C takes no {@code NULL}
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-nodedev.html#virNodeDeviceCreateXML">virNodeDeviceCreateXML</a>
+     */
+    default NodeDevice deviceCreateXML(String xmlDesc, NodeDeviceCreateXMLFlags... flags) {
+        return deviceCreateXML(xmlDesc, LibvirtEnum.mask(flags));
+    }
+
+    /**
+     * Defines a persistent host device, such as a mediated device, from XML, without starting it.
+     *
+     * @param xmlDesc C's {@code const char * xmlDesc}, not {@code null}
+     * @param flags a bitwise OR of {@link NodeDeviceDefineXMLFlags} values; bits newer than this binding are passed as they are
+     * @return a new handle, which the caller closes
+     * @throws LibvirtException libvirt's error when the call fails
+     * @throws NullPointerException for a {@code null} where C takes no {@code NULL}
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-nodedev.html#virNodeDeviceDefineXML">virNodeDeviceDefineXML</a>
+     */
+    NodeDevice deviceDefineXML(String xmlDesc, int flags);
+
+    /**
+     * Defines a persistent host device, such as a mediated device, from XML, without starting it.
+     *
+     * <p>The same call with the flags as enum constants.
+     *
+     * @param xmlDesc C's {@code const char * xmlDesc}, not {@code null}
+     * @param flags {@link NodeDeviceDefineXMLFlags} values to OR together; none gives 0
+     * @return a new handle, which the caller closes
+     * @throws LibvirtException libvirt's error when the call fails
+     * @throws NullPointerException for a {@code null} where C takes no {@code NULL}
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-nodedev.html#virNodeDeviceDefineXML">virNodeDeviceDefineXML</a>
+     */
+    default NodeDevice deviceDefineXML(String xmlDesc, NodeDeviceDefineXMLFlags... flags) {
+        return deviceDefineXML(xmlDesc, LibvirtEnum.mask(flags));
+    }
+
+    /**
+     * Looks up the SCSI host device with the given Fibre Channel WWNN and WWPN.
+     *
+     * @param wwnn C's {@code const char * wwnn}, not {@code null}
+     * @param wwpn C's {@code const char * wwpn}, not {@code null}
+     * @param flags C's {@code unsigned int flags}
+     * @return a new handle, which the caller closes
+     * @throws LibvirtException libvirt's error when the call fails
+     * @throws NullPointerException for a {@code null} where C takes no {@code NULL}
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-nodedev.html#virNodeDeviceLookupSCSIHostByWWN">virNodeDeviceLookupSCSIHostByWWN</a>
+     */
+    NodeDevice lookupDeviceSCSIHostByWWN(String wwnn, String wwpn, int flags);
+
+    /**
+     * Looks up the storage pool whose target is the given path.
+     *
+     * @param path C's {@code const char * path}, not {@code null}
+     * @return a new handle, which the caller closes
+     * @throws LibvirtException libvirt's error when the call fails
+     * @throws NullPointerException for a {@code null} where C takes no {@code NULL}
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-storage.html#virStoragePoolLookupByTargetPath">virStoragePoolLookupByTargetPath</a>
+     */
+    StoragePool lookupStoragePoolByTargetPath(String path);
+
+    /**
+     * Returns the host name of the hypervisor's machine.
+     *
+     * @return the text libvirt returns
+     * @throws LibvirtException libvirt's error when the call fails
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-host.html#virConnectGetHostname">virConnectGetHostname</a>
+     */
+    String getHostname();
+
+    /**
+     * Returns the capabilities XML of the hypervisor and host.
+     *
+     * @return the text libvirt returns
+     * @throws LibvirtException libvirt's error when the call fails
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-host.html#virConnectGetCapabilities">virConnectGetCapabilities</a>
+     */
+    String getCapabilities();
+
+    /**
+     * Returns the hypervisor's version as major * 1,000,000 + minor * 1,000 + release.
+     *
+     * @return the value libvirt reports
+     * @throws LibvirtException libvirt's error when the call fails
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-host.html#virConnectGetVersion">virConnectGetVersion</a>
+     */
+    long getVersion();
+
+    /**
+     * Returns the largest number of vCPUs a guest of the given virtualization type (or the default one when null) may have.
+     *
+     * @param type C's {@code const char * type}, or {@code null}
+     * @return the value libvirt reports
+     * @throws LibvirtException libvirt's error when the call fails
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-host.html#virConnectGetMaxVcpus">virConnectGetMaxVcpus</a>
+     */
+    int getMaxVcpus(String type);
+
+    /**
+     * Returns the version of the libvirt serving this connection, as major * 1,000,000 + minor * 1,000 + release.
+     *
+     * @return the value libvirt reports
+     * @throws LibvirtException libvirt's error when the call fails
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-host.html#virConnectGetLibVersion">virConnectGetLibVersion</a>
+     */
+    long getLibVersion();
+
+    /**
+     * Finds a domain by name.
+     *
+     * @param name C's {@code const char * name}, not {@code null}
+     * @return a new handle, which the caller closes
+     * @throws LibvirtException libvirt's error when the call fails
+     * @throws NullPointerException for a {@code null} where C takes no {@code NULL}
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain.html#virDomainLookupByName">virDomainLookupByName</a>
+     */
+    Domain lookupDomainByName(String name);
+
+    /**
+     * Finds a running domain by its id.
+     *
+     * @param id C's {@code int id}
+     * @return a new handle, which the caller closes
+     * @throws LibvirtException libvirt's error when the call fails
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain.html#virDomainLookupByID">virDomainLookupByID</a>
+     */
+    Domain lookupDomainById(int id);
+
+    /**
+     * Defines (or redefines) a persistent domain from its XML, without starting it.
+     *
+     * @param xml C's {@code const char * xml}, not {@code null}
+     * @param flags a bitwise OR of {@link DomainDefineFlags} values; bits newer than this binding are passed as they are
+     * @return a new handle, which the caller closes
+     * @throws LibvirtException libvirt's error when the call fails
+     * @throws NullPointerException for a {@code null} where C takes no {@code NULL}
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain.html#virDomainDefineXMLFlags">virDomainDefineXMLFlags</a>
+     */
+    Domain domainDefineXML(String xml, int flags);
+
+    /**
+     * Defines (or redefines) a persistent domain from its XML, without starting it.
+     *
+     * <p>The same call with the flags as enum constants.
+     *
+     * @param xml C's {@code const char * xml}, not {@code null}
+     * @param flags {@link DomainDefineFlags} values to OR together; none gives 0
+     * @return a new handle, which the caller closes
+     * @throws LibvirtException libvirt's error when the call fails
+     * @throws NullPointerException for a {@code null} where C takes no {@code NULL}
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain.html#virDomainDefineXMLFlags">virDomainDefineXMLFlags</a>
+     */
+    default Domain domainDefineXML(String xml, DomainDefineFlags... flags) {
+        return domainDefineXML(xml, LibvirtEnum.mask(flags));
+    }
+
+    /**
+     * Creates and starts a transient domain from its XML.
+     *
+     * @param xmlDesc C's {@code const char * xmlDesc}, not {@code null}
+     * @param flags a bitwise OR of {@link DomainCreateFlags} values; bits newer than this binding are passed as they are
+     * @return a new handle, which the caller closes
+     * @throws LibvirtException libvirt's error when the call fails
+     * @throws NullPointerException for a {@code null} where C takes no {@code NULL}
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain.html#virDomainCreateXML">virDomainCreateXML</a>
+     */
+    Domain domainCreateXML(String xmlDesc, int flags);
+
+    /**
+     * Creates and starts a transient domain from its XML.
+     *
+     * <p>The same call with the flags as enum constants.
+     *
+     * @param xmlDesc C's {@code const char * xmlDesc}, not {@code null}
+     * @param flags {@link DomainCreateFlags} values to OR together; none gives 0
+     * @return a new handle, which the caller closes
+     * @throws LibvirtException libvirt's error when the call fails
+     * @throws NullPointerException for a {@code null} where C takes no {@code NULL}
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain.html#virDomainCreateXML">virDomainCreateXML</a>
+     */
+    default Domain domainCreateXML(String xmlDesc, DomainCreateFlags... flags) {
+        return domainCreateXML(xmlDesc, LibvirtEnum.mask(flags));
+    }
+
+    /**
+     * Finds a network by name.
+     *
+     * @param name C's {@code const char * name}, not {@code null}
+     * @return a new handle, which the caller closes
+     * @throws LibvirtException libvirt's error when the call fails
+     * @throws NullPointerException for a {@code null} where C takes no {@code NULL}
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-network.html#virNetworkLookupByName">virNetworkLookupByName</a>
+     */
+    Network lookupNetworkByName(String name);
+
+    /**
+     * Defines (or redefines) a persistent network from its XML, without starting it.
+     *
+     * @param xml C's {@code const char * xml}, not {@code null}
+     * @param flags a bitwise OR of {@link NetworkDefineFlags} values; bits newer than this binding are passed as they are
+     * @return a new handle, which the caller closes
+     * @throws LibvirtException libvirt's error when the call fails
+     * @throws NullPointerException for a {@code null} where C takes no {@code NULL}
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-network.html#virNetworkDefineXMLFlags">virNetworkDefineXMLFlags</a>
+     */
+    Network networkDefineXML(String xml, int flags);
+
+    /**
+     * Defines (or redefines) a persistent network from its XML, without starting it.
+     *
+     * <p>The same call with the flags as enum constants.
+     *
+     * @param xml C's {@code const char * xml}, not {@code null}
+     * @param flags {@link NetworkDefineFlags} values to OR together; none gives 0
+     * @return a new handle, which the caller closes
+     * @throws LibvirtException libvirt's error when the call fails
+     * @throws NullPointerException for a {@code null} where C takes no {@code NULL}
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-network.html#virNetworkDefineXMLFlags">virNetworkDefineXMLFlags</a>
+     */
+    default Network networkDefineXML(String xml, NetworkDefineFlags... flags) {
+        return networkDefineXML(xml, LibvirtEnum.mask(flags));
+    }
+
+    /**
+     * Creates and starts a transient network from its XML.
+     *
+     * @param xmlDesc C's {@code const char * xmlDesc}, not {@code null}
+     * @param flags a bitwise OR of {@link NetworkCreateFlags} values; bits newer than this binding are passed as they are
+     * @return a new handle, which the caller closes
+     * @throws LibvirtException libvirt's error when the call fails
+     * @throws NullPointerException for a {@code null} where C takes no {@code NULL}
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-network.html#virNetworkCreateXMLFlags">virNetworkCreateXMLFlags</a>
+     */
+    Network networkCreateXML(String xmlDesc, int flags);
+
+    /**
+     * Creates and starts a transient network from its XML.
+     *
+     * <p>The same call with the flags as enum constants.
+     *
+     * @param xmlDesc C's {@code const char * xmlDesc}, not {@code null}
+     * @param flags {@link NetworkCreateFlags} values to OR together; none gives 0
+     * @return a new handle, which the caller closes
+     * @throws LibvirtException libvirt's error when the call fails
+     * @throws NullPointerException for a {@code null} where C takes no {@code NULL}
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-network.html#virNetworkCreateXMLFlags">virNetworkCreateXMLFlags</a>
+     */
+    default Network networkCreateXML(String xmlDesc, NetworkCreateFlags... flags) {
+        return networkCreateXML(xmlDesc, LibvirtEnum.mask(flags));
+    }
+
+    /**
+     * Finds a storage pool by name.
+     *
+     * @param name C's {@code const char * name}, not {@code null}
+     * @return a new handle, which the caller closes
+     * @throws LibvirtException libvirt's error when the call fails
+     * @throws NullPointerException for a {@code null} where C takes no {@code NULL}
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-storage.html#virStoragePoolLookupByName">virStoragePoolLookupByName</a>
+     */
+    StoragePool lookupStoragePoolByName(String name);
+
+    /**
+     * Defines (or redefines) a persistent storage pool from its XML, without starting it.
+     *
+     * @param xml C's {@code const char * xml}, not {@code null}
+     * @param flags a bitwise OR of {@link StoragePoolDefineFlags} values; bits newer than this binding are passed as they are
+     * @return a new handle, which the caller closes
+     * @throws LibvirtException libvirt's error when the call fails
+     * @throws NullPointerException for a {@code null} where C takes no {@code NULL}
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-storage.html#virStoragePoolDefineXML">virStoragePoolDefineXML</a>
+     */
+    StoragePool storagePoolDefineXML(String xml, int flags);
+
+    /**
+     * Defines (or redefines) a persistent storage pool from its XML, without starting it.
+     *
+     * <p>The same call with the flags as enum constants.
+     *
+     * @param xml C's {@code const char * xml}, not {@code null}
+     * @param flags {@link StoragePoolDefineFlags} values to OR together; none gives 0
+     * @return a new handle, which the caller closes
+     * @throws LibvirtException libvirt's error when the call fails
+     * @throws NullPointerException for a {@code null} where C takes no {@code NULL}
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-storage.html#virStoragePoolDefineXML">virStoragePoolDefineXML</a>
+     */
+    default StoragePool storagePoolDefineXML(String xml, StoragePoolDefineFlags... flags) {
+        return storagePoolDefineXML(xml, LibvirtEnum.mask(flags));
+    }
+
+    /**
+     * Creates and starts a transient storage pool from its XML.
+     *
+     * @param xmlDesc C's {@code const char * xmlDesc}, not {@code null}
+     * @param flags a bitwise OR of {@link StoragePoolCreateFlags} values; bits newer than this binding are passed as they are
+     * @return a new handle, which the caller closes
+     * @throws LibvirtException libvirt's error when the call fails
+     * @throws NullPointerException for a {@code null} where C takes no {@code NULL}
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-storage.html#virStoragePoolCreateXML">virStoragePoolCreateXML</a>
+     */
+    StoragePool storagePoolCreateXML(String xmlDesc, int flags);
+
+    /**
+     * Creates and starts a transient storage pool from its XML.
+     *
+     * <p>The same call with the flags as enum constants.
+     *
+     * @param xmlDesc C's {@code const char * xmlDesc}, not {@code null}
+     * @param flags {@link StoragePoolCreateFlags} values to OR together; none gives 0
+     * @return a new handle, which the caller closes
+     * @throws LibvirtException libvirt's error when the call fails
+     * @throws NullPointerException for a {@code null} where C takes no {@code NULL}
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-storage.html#virStoragePoolCreateXML">virStoragePoolCreateXML</a>
+     */
+    default StoragePool storagePoolCreateXML(String xmlDesc, StoragePoolCreateFlags... flags) {
+        return storagePoolCreateXML(xmlDesc, LibvirtEnum.mask(flags));
+    }
+
+    /**
+     * Finds a storage volume by its key.
+     *
+     * @param key C's {@code const char * key}, not {@code null}
+     * @return a new handle, which the caller closes
+     * @throws LibvirtException libvirt's error when the call fails
+     * @throws NullPointerException for a {@code null} where C takes no {@code NULL}
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-storage.html#virStorageVolLookupByKey">virStorageVolLookupByKey</a>
+     */
+    StorageVol lookupStorageVolByKey(String key);
+
+    /**
+     * Finds a storage volume by its path.
+     *
+     * @param path C's {@code const char * path}, not {@code null}
+     * @return a new handle, which the caller closes
+     * @throws LibvirtException libvirt's error when the call fails
+     * @throws NullPointerException for a {@code null} where C takes no {@code NULL}
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-storage.html#virStorageVolLookupByPath">virStorageVolLookupByPath</a>
+     */
+    StorageVol lookupStorageVolByPath(String path);
+
+    /**
+     * Finds a host interface by name.
+     *
+     * @param name C's {@code const char * name}, not {@code null}
+     * @return a new handle, which the caller closes
+     * @throws LibvirtException libvirt's error when the call fails
+     * @throws NullPointerException for a {@code null} where C takes no {@code NULL}
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-interface.html#virInterfaceLookupByName">virInterfaceLookupByName</a>
+     */
+    Interface lookupInterfaceByName(String name);
+
+    /**
+     * Finds a host interface by its MAC address, such as "52:54:00:aa:bb:01".
+     *
+     * @param macstr C's {@code const char * macstr}, not {@code null}
+     * @return a new handle, which the caller closes
+     * @throws LibvirtException libvirt's error when the call fails
+     * @throws NullPointerException for a {@code null} where C takes no {@code NULL}
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-interface.html#virInterfaceLookupByMACString">virInterfaceLookupByMACString</a>
+     */
+    Interface lookupInterfaceByMACString(String macstr);
+
+    /**
+     * Finds a host device by name.
+     *
+     * @param name C's {@code const char * name}, not {@code null}
+     * @return a new handle, which the caller closes
+     * @throws LibvirtException libvirt's error when the call fails
+     * @throws NullPointerException for a {@code null} where C takes no {@code NULL}
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-nodedev.html#virNodeDeviceLookupByName">virNodeDeviceLookupByName</a>
+     */
+    NodeDevice lookupNodeDeviceByName(String name);
+
+    /**
+     * Defines (or redefines) a secret from its XML.
+     *
+     * @param xml C's {@code const char * xml}, not {@code null}
+     * @param flags a bitwise OR of {@link SecretDefineFlags} values; bits newer than this binding are passed as they are
+     * @return a new handle, which the caller closes
+     * @throws LibvirtException libvirt's error when the call fails
+     * @throws NullPointerException for a {@code null} where C takes no {@code NULL}
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-secret.html#virSecretDefineXML">virSecretDefineXML</a>
+     */
+    Secret secretDefineXML(String xml, int flags);
+
+    /**
+     * Defines (or redefines) a secret from its XML.
+     *
+     * <p>The same call with the flags as enum constants.
+     *
+     * @param xml C's {@code const char * xml}, not {@code null}
+     * @param flags {@link SecretDefineFlags} values to OR together; none gives 0
+     * @return a new handle, which the caller closes
+     * @throws LibvirtException libvirt's error when the call fails
+     * @throws NullPointerException for a {@code null} where C takes no {@code NULL}
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-secret.html#virSecretDefineXML">virSecretDefineXML</a>
+     */
+    default Secret secretDefineXML(String xml, SecretDefineFlags... flags) {
+        return secretDefineXML(xml, LibvirtEnum.mask(flags));
+    }
+
+    /**
+     * Defines (or redefines) a network filter from its XML.
+     *
+     * @param xmlDesc C's {@code const char * xmlDesc}, not {@code null}
+     * @param flags a bitwise OR of {@link NWFilterDefineFlags} values; bits newer than this binding are passed as they are
+     * @return a new handle, which the caller closes
+     * @throws LibvirtException libvirt's error when the call fails
+     * @throws NullPointerException for a {@code null} where C takes no {@code NULL}
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-nwfilter.html#virNWFilterDefineXMLFlags">virNWFilterDefineXMLFlags</a>
+     */
+    NWFilter nwfilterDefineXML(String xmlDesc, int flags);
+
+    /**
+     * Defines (or redefines) a network filter from its XML.
+     *
+     * <p>The same call with the flags as enum constants.
+     *
+     * @param xmlDesc C's {@code const char * xmlDesc}, not {@code null}
+     * @param flags {@link NWFilterDefineFlags} values to OR together; none gives 0
+     * @return a new handle, which the caller closes
+     * @throws LibvirtException libvirt's error when the call fails
+     * @throws NullPointerException for a {@code null} where C takes no {@code NULL}
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-nwfilter.html#virNWFilterDefineXMLFlags">virNWFilterDefineXMLFlags</a>
+     */
+    default NWFilter nwfilterDefineXML(String xmlDesc, NWFilterDefineFlags... flags) {
+        return nwfilterDefineXML(xmlDesc, LibvirtEnum.mask(flags));
+    }
+
+    /**
+     * Finds a network filter by name.
+     *
+     * @param name C's {@code const char * name}, not {@code null}
+     * @return a new handle, which the caller closes
+     * @throws LibvirtException libvirt's error when the call fails
+     * @throws NullPointerException for a {@code null} where C takes no {@code NULL}
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-nwfilter.html#virNWFilterLookupByName">virNWFilterLookupByName</a>
+     */
+    NWFilter lookupNWFilterByName(String name);
+
+    /**
+     * Finds the network filter binding of a port device.
+     *
+     * @param portdev C's {@code const char * portdev}, not {@code null}
+     * @return a new handle, which the caller closes
+     * @throws LibvirtException libvirt's error when the call fails
+     * @throws NullPointerException for a {@code null} where C takes no {@code NULL}
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-nwfilter.html#virNWFilterBindingLookupByPortDev">virNWFilterBindingLookupByPortDev</a>
+     */
+    NWFilterBinding lookupNWFilterBindingByPortDev(String portdev);
+
+    /**
+     * Creates a network filter binding from its XML.
+     *
+     * @param xml C's {@code const char * xml}, not {@code null}
+     * @param flags a bitwise OR of {@link NWFilterBindingCreateFlags} values; bits newer than this binding are passed as they are
+     * @return a new handle, which the caller closes
+     * @throws LibvirtException libvirt's error when the call fails
+     * @throws NullPointerException for a {@code null} where C takes no {@code NULL}
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-nwfilter.html#virNWFilterBindingCreateXML">virNWFilterBindingCreateXML</a>
+     */
+    NWFilterBinding nwfilterBindingCreateXML(String xml, int flags);
+
+    /**
+     * Creates a network filter binding from its XML.
+     *
+     * <p>The same call with the flags as enum constants.
+     *
+     * @param xml C's {@code const char * xml}, not {@code null}
+     * @param flags {@link NWFilterBindingCreateFlags} values to OR together; none gives 0
+     * @return a new handle, which the caller closes
+     * @throws LibvirtException libvirt's error when the call fails
+     * @throws NullPointerException for a {@code null} where C takes no {@code NULL}
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-nwfilter.html#virNWFilterBindingCreateXML">virNWFilterBindingCreateXML</a>
+     */
+    default NWFilterBinding nwfilterBindingCreateXML(String xml, NWFilterBindingCreateFlags... flags) {
+        return nwfilterBindingCreateXML(xml, LibvirtEnum.mask(flags));
+    }
 }

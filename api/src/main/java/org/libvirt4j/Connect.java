@@ -47,39 +47,11 @@ public interface Connect extends LibvirtObject, ConnectMethods {
     String getType();
 
     /**
-     * {@return the hypervisor version, major * 1,000,000 + minor * 1,000 + release}
-     *
-     * @see <a href="https://libvirt.org/html/libvirt-libvirt-host.html#virConnectGetVersion">virConnectGetVersion</a>
-     */
-    long getVersion();
-
-    /**
-     * {@return the libvirt version of the driver side, encoded as {@link #getVersion()}}
-     *
-     * @see <a href="https://libvirt.org/html/libvirt-libvirt-host.html#virConnectGetLibVersion">virConnectGetLibVersion</a>
-     */
-    long getLibVersion();
-
-    /**
-     * {@return the host name of the hypervisor host}
-     *
-     * @see <a href="https://libvirt.org/html/libvirt-libvirt-host.html#virConnectGetHostname">virConnectGetHostname</a>
-     */
-    String getHostname();
-
-    /**
      * {@return the canonical URI of this connection}
      *
      * @see <a href="https://libvirt.org/html/libvirt-libvirt-host.html#virConnectGetURI">virConnectGetURI</a>
      */
     String getURI();
-
-    /**
-     * {@return the capabilities XML}
-     *
-     * @see <a href="https://libvirt.org/html/libvirt-libvirt-host.html#virConnectGetCapabilities">virConnectGetCapabilities</a>
-     */
-    String getCapabilities();
 
     /**
      * {@return the host's SMBIOS system information XML}
@@ -101,14 +73,6 @@ public interface Connect extends LibvirtObject, ConnectMethods {
      * @see <a href="https://libvirt.org/html/libvirt-libvirt-host.html#virNodeGetFreeMemory">virNodeGetFreeMemory</a>
      */
     long getFreeMemory();
-
-    /**
-     * {@return the maximum number of virtual CPUs per guest}
-     *
-     * @param type the guest type ({@code "kvm"}, ...) or {@code null} for the driver's default
-     * @see <a href="https://libvirt.org/html/libvirt-libvirt-host.html#virConnectGetMaxVcpus">virConnectGetMaxVcpus</a>
-     */
-    int getMaxVcpus(String type);
 
     /**
      * Starts or stops the keepalive messages this client sends,
@@ -253,26 +217,6 @@ public interface Connect extends LibvirtObject, ConnectMethods {
     List<Domain> listAllDomains(ConnectListAllDomainsFlags... flags);
 
     /**
-     * Looks up a domain by its name.
-     *
-     * @param name the domain name
-     * @return the domain
-     * @throws LibvirtException {@code ERR_NO_DOMAIN} if there is none of that name
-     * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain.html#virDomainLookupByName">virDomainLookupByName</a>
-     */
-    Domain lookupDomainByName(String name);
-
-    /**
-     * Looks up a running domain by its id.
-     *
-     * @param id the running domain's id
-     * @return the domain
-     * @throws LibvirtException {@code ERR_NO_DOMAIN} if no running domain has it
-     * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain.html#virDomainLookupByID">virDomainLookupByID</a>
-     */
-    Domain lookupDomainById(int id);
-
-    /**
      * Looks up a domain by its UUID.
      *
      * @param uuid the domain UUID
@@ -291,29 +235,6 @@ public interface Connect extends LibvirtObject, ConnectMethods {
      * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain.html#virDomainLookupByUUIDString">virDomainLookupByUUIDString</a>
      */
     Domain lookupDomainByUUIDString(String uuid);
-
-    /**
-     * Defines a persistent domain ({@code virDomainDefineXML}, or {@code virDomainDefineXMLFlags}
-     * when flags are given).
-     *
-     * @param xml the domain XML
-     * @param flags {@code VALIDATE} to check the XML against the schema
-     * @return the defined domain
-     * @throws LibvirtException {@code ERR_XML_ERROR} and kin for bad XML
-     * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain.html#virDomainDefineXML">virDomainDefineXML</a>
-     * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain.html#virDomainDefineXMLFlags">virDomainDefineXMLFlags</a>
-     */
-    Domain domainDefineXML(String xml, DomainDefineFlags... flags);
-
-    /**
-     * Creates and starts a transient domain.
-     *
-     * @param xml the domain XML
-     * @param flags start options
-     * @return the running domain
-     * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain.html#virDomainCreateXML">virDomainCreateXML</a>
-     */
-    Domain domainCreateXML(String xml, DomainCreateFlags... flags);
 
     /**
      * Statistics of many domains in one call (Go's {@code GetAllDomainStats}):
@@ -344,16 +265,6 @@ public interface Connect extends LibvirtObject, ConnectMethods {
     List<Network> listAllNetworks(ConnectListAllNetworksFlags... flags);
 
     /**
-     * Looks up a network by its name.
-     *
-     * @param name the name
-     * @return the network
-     * @throws LibvirtException {@code ERR_NO_NETWORK} if there is none
-     * @see <a href="https://libvirt.org/html/libvirt-libvirt-network.html#virNetworkLookupByName">virNetworkLookupByName</a>
-     */
-    Network lookupNetworkByName(String name);
-
-    /**
      * Looks up a network by its UUID.
      *
      * @param uuid the UUID
@@ -373,28 +284,6 @@ public interface Connect extends LibvirtObject, ConnectMethods {
      */
     Network lookupNetworkByUUIDString(String uuid);
 
-    /**
-     * Defines a persistent network from its XML description, without starting it.
-     *
-     * @param xml the network XML
-     * @param flags options
-     * @return the defined network
-     * @see <a href="https://libvirt.org/html/libvirt-libvirt-network.html#virNetworkDefineXML">virNetworkDefineXML</a>
-     * @see <a href="https://libvirt.org/html/libvirt-libvirt-network.html#virNetworkDefineXMLFlags">virNetworkDefineXMLFlags</a>
-     */
-    Network networkDefineXML(String xml, NetworkDefineFlags... flags);
-
-    /**
-     * Creates and starts a transient network from its XML description.
-     *
-     * @param xml the network XML
-     * @param flags options
-     * @return the running network
-     * @see <a href="https://libvirt.org/html/libvirt-libvirt-network.html#virNetworkCreateXML">virNetworkCreateXML</a>
-     * @see <a href="https://libvirt.org/html/libvirt-libvirt-network.html#virNetworkCreateXMLFlags">virNetworkCreateXMLFlags</a>
-     */
-    Network networkCreateXML(String xml, NetworkCreateFlags... flags);
-
     // --- storage ---------------------------------------------------------------------------
 
     /**
@@ -404,16 +293,6 @@ public interface Connect extends LibvirtObject, ConnectMethods {
      * @see <a href="https://libvirt.org/html/libvirt-libvirt-storage.html#virConnectListAllStoragePools">virConnectListAllStoragePools</a>
      */
     List<StoragePool> listAllStoragePools(ConnectListAllStoragePoolsFlags... flags);
-
-    /**
-     * Looks up a storage pool by its name.
-     *
-     * @param name the name
-     * @return the pool
-     * @throws LibvirtException {@code ERR_NO_STORAGE_POOL} if there is none
-     * @see <a href="https://libvirt.org/html/libvirt-libvirt-storage.html#virStoragePoolLookupByName">virStoragePoolLookupByName</a>
-     */
-    StoragePool lookupStoragePoolByName(String name);
 
     /**
      * Looks up a storage pool by its UUID.
@@ -435,46 +314,6 @@ public interface Connect extends LibvirtObject, ConnectMethods {
      */
     StoragePool lookupStoragePoolByUUIDString(String uuid);
 
-    /**
-     * Defines a persistent storage pool from its XML description, without starting it.
-     *
-     * @param xml the pool XML
-     * @param flags options
-     * @return the defined pool
-     * @see <a href="https://libvirt.org/html/libvirt-libvirt-storage.html#virStoragePoolDefineXML">virStoragePoolDefineXML</a>
-     */
-    StoragePool storagePoolDefineXML(String xml, StoragePoolDefineFlags... flags);
-
-    /**
-     * Creates and starts a transient storage pool from its XML description.
-     *
-     * @param xml the pool XML
-     * @param flags options
-     * @return the running pool
-     * @see <a href="https://libvirt.org/html/libvirt-libvirt-storage.html#virStoragePoolCreateXML">virStoragePoolCreateXML</a>
-     */
-    StoragePool storagePoolCreateXML(String xml, StoragePoolCreateFlags... flags);
-
-    /**
-     * Looks up a storage volume by its key, unique on the host.
-     *
-     * @param key the volume key
-     * @return the volume
-     * @throws LibvirtException {@code ERR_NO_STORAGE_VOL} if there is none
-     * @see <a href="https://libvirt.org/html/libvirt-libvirt-storage.html#virStorageVolLookupByKey">virStorageVolLookupByKey</a>
-     */
-    StorageVol lookupStorageVolByKey(String key);
-
-    /**
-     * Looks up a storage volume by its path.
-     *
-     * @param path the volume path
-     * @return the volume
-     * @throws LibvirtException {@code ERR_NO_STORAGE_VOL} if there is none
-     * @see <a href="https://libvirt.org/html/libvirt-libvirt-storage.html#virStorageVolLookupByPath">virStorageVolLookupByPath</a>
-     */
-    StorageVol lookupStorageVolByPath(String path);
-
     // --- interfaces, node devices, secrets, filters ----------------------------------------
 
     /**
@@ -486,26 +325,6 @@ public interface Connect extends LibvirtObject, ConnectMethods {
     List<Interface> listAllInterfaces(ConnectListAllInterfacesFlags... flags);
 
     /**
-     * Looks up a host interface by its name.
-     *
-     * @param name the name
-     * @return the interface
-     * @throws LibvirtException {@code ERR_NO_INTERFACE} if there is none
-     * @see <a href="https://libvirt.org/html/libvirt-libvirt-interface.html#virInterfaceLookupByName">virInterfaceLookupByName</a>
-     */
-    Interface lookupInterfaceByName(String name);
-
-    /**
-     * Looks up a host interface by its MAC address.
-     *
-     * @param mac the MAC address
-     * @return the interface
-     * @throws LibvirtException {@code ERR_NO_INTERFACE} if there is none
-     * @see <a href="https://libvirt.org/html/libvirt-libvirt-interface.html#virInterfaceLookupByMACString">virInterfaceLookupByMACString</a>
-     */
-    Interface lookupInterfaceByMACString(String mac);
-
-    /**
      * {@return the node devices}
      *
      * @param flags filters
@@ -514,32 +333,12 @@ public interface Connect extends LibvirtObject, ConnectMethods {
     List<NodeDevice> listAllNodeDevices(ConnectListAllNodeDeviceFlags... flags);
 
     /**
-     * Looks up a node device by its name.
-     *
-     * @param name the name
-     * @return the device
-     * @throws LibvirtException {@code ERR_NO_NODE_DEVICE} if there is none
-     * @see <a href="https://libvirt.org/html/libvirt-libvirt-nodedev.html#virNodeDeviceLookupByName">virNodeDeviceLookupByName</a>
-     */
-    NodeDevice lookupNodeDeviceByName(String name);
-
-    /**
      * {@return the secrets}
      *
      * @param flags filters
      * @see <a href="https://libvirt.org/html/libvirt-libvirt-secret.html#virConnectListAllSecrets">virConnectListAllSecrets</a>
      */
     List<Secret> listAllSecrets(ConnectListAllSecretsFlags... flags);
-
-    /**
-     * Defines a secret from its XML description.
-     *
-     * @param xml the secret XML
-     * @param flags options
-     * @return the secret
-     * @see <a href="https://libvirt.org/html/libvirt-libvirt-secret.html#virSecretDefineXML">virSecretDefineXML</a>
-     */
-    Secret secretDefineXML(String xml, SecretDefineFlags... flags);
 
     /**
      * Looks up a secret by its UUID in string form.
@@ -570,27 +369,6 @@ public interface Connect extends LibvirtObject, ConnectMethods {
     List<NWFilter> listAllNWFilters();
 
     /**
-     * Defines a network filter from its XML description.
-     *
-     * @param xml the filter XML
-     * @param flags options
-     * @return the filter
-     * @see <a href="https://libvirt.org/html/libvirt-libvirt-nwfilter.html#virNWFilterDefineXML">virNWFilterDefineXML</a>
-     * @see <a href="https://libvirt.org/html/libvirt-libvirt-nwfilter.html#virNWFilterDefineXMLFlags">virNWFilterDefineXMLFlags</a>
-     */
-    NWFilter nwfilterDefineXML(String xml, NWFilterDefineFlags... flags);
-
-    /**
-     * Looks up a network filter by its name.
-     *
-     * @param name the name
-     * @return the filter
-     * @throws LibvirtException {@code ERR_NO_NWFILTER} if there is none
-     * @see <a href="https://libvirt.org/html/libvirt-libvirt-nwfilter.html#virNWFilterLookupByName">virNWFilterLookupByName</a>
-     */
-    NWFilter lookupNWFilterByName(String name);
-
-    /**
      * Looks up a network filter by its UUID in string form.
      *
      * @param uuid the UUID string
@@ -606,26 +384,6 @@ public interface Connect extends LibvirtObject, ConnectMethods {
      * @see <a href="https://libvirt.org/html/libvirt-libvirt-nwfilter.html#virConnectListAllNWFilterBindings">virConnectListAllNWFilterBindings</a>
      */
     List<NWFilterBinding> listAllNWFilterBindings();
-
-    /**
-     * Looks up a network filter binding by the port device it is bound to.
-     *
-     * @param portDev the port device name
-     * @return the binding
-     * @throws LibvirtException {@code ERR_NO_NWFILTER_BINDING} if there is none
-     * @see <a href="https://libvirt.org/html/libvirt-libvirt-nwfilter.html#virNWFilterBindingLookupByPortDev">virNWFilterBindingLookupByPortDev</a>
-     */
-    NWFilterBinding lookupNWFilterBindingByPortDev(String portDev);
-
-    /**
-     * Binds a network filter to a port device, from the binding's XML description.
-     *
-     * @param xml the binding XML
-     * @param flags options
-     * @return the binding
-     * @see <a href="https://libvirt.org/html/libvirt-libvirt-nwfilter.html#virNWFilterBindingCreateXML">virNWFilterBindingCreateXML</a>
-     */
-    NWFilterBinding nwfilterBindingCreateXML(String xml, NWFilterBindingCreateFlags... flags);
 
     // --- streams ---------------------------------------------------------------------------
 

@@ -6,7 +6,7 @@ package org.libvirt4j;
  *
  * @see <a href="https://libvirt.org/html/libvirt-libvirt-interface.html#virInterfaceFree">virInterfaceFree</a>
  */
-public interface Interface extends LibvirtObject {
+public interface Interface extends LibvirtObject, InterfaceMethods {
     /**
      * {@return the name}
      *

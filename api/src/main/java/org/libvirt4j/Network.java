@@ -9,7 +9,7 @@ import java.util.UUID;
  *
  * @see <a href="https://libvirt.org/html/libvirt-libvirt-network.html#virNetworkFree">virNetworkFree</a>
  */
-public interface Network extends LibvirtObject {
+public interface Network extends LibvirtObject, NetworkMethods {
     /**
      * {@return the name}
      *

@@ -8,7 +8,7 @@ import java.util.List;
  *
  * @see <a href="https://libvirt.org/html/libvirt-libvirt-nodedev.html#virNodeDeviceFree">virNodeDeviceFree</a>
  */
-public interface NodeDevice extends LibvirtObject {
+public interface NodeDevice extends LibvirtObject, NodeDeviceMethods {
     /**
      * {@return the name}
      *
@@ -36,4 +36,5 @@ public interface NodeDevice extends LibvirtObject {
      * @see <a href="https://libvirt.org/html/libvirt-libvirt-nodedev.html#virNodeDeviceListCaps">virNodeDeviceListCaps</a>
      */
     List<String> listCaps();
+
 }

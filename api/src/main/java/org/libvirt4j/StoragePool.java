@@ -9,7 +9,7 @@ import java.util.UUID;
  *
  * @see <a href="https://libvirt.org/html/libvirt-libvirt-storage.html#virStoragePoolFree">virStoragePoolFree</a>
  */
-public interface StoragePool extends LibvirtObject {
+public interface StoragePool extends LibvirtObject, StoragePoolMethods {
     /**
      * {@return the name}
      *

@@ -21,8 +21,6 @@ import org.libvirt4j.ConnectListAllNodeDeviceFlags;
 import org.libvirt4j.ConnectListAllSecretsFlags;
 import org.libvirt4j.ConnectListAllStoragePoolsFlags;
 import org.libvirt4j.Domain;
-import org.libvirt4j.DomainCreateFlags;
-import org.libvirt4j.DomainDefineFlags;
 import org.libvirt4j.DomainEventLifecycleCallback;
 import org.libvirt4j.DomainEventMetadataChangeCallback;
 import org.libvirt4j.DomainStats;
@@ -34,22 +32,14 @@ import org.libvirt4j.LibvirtEnum;
 import org.libvirt4j.LibvirtException;
 import org.libvirt4j.NWFilter;
 import org.libvirt4j.NWFilterBinding;
-import org.libvirt4j.NWFilterBindingCreateFlags;
-import org.libvirt4j.NWFilterDefineFlags;
 import org.libvirt4j.Network;
-import org.libvirt4j.NetworkCreateFlags;
-import org.libvirt4j.NetworkDefineFlags;
 import org.libvirt4j.NetworkEventLifecycleCallback;
 import org.libvirt4j.NodeDevice;
 import org.libvirt4j.NodeInfo;
 import org.libvirt4j.Secret;
-import org.libvirt4j.SecretDefineFlags;
 import org.libvirt4j.SecretUsageType;
 import org.libvirt4j.StoragePool;
-import org.libvirt4j.StoragePoolCreateFlags;
-import org.libvirt4j.StoragePoolDefineFlags;
 import org.libvirt4j.StoragePoolEventLifecycleCallback;
-import org.libvirt4j.StorageVol;
 import org.libvirt4j.Stream;
 import org.libvirt4j.StreamFlags;
 import org.libvirt4j.jna.internal.CStrings;
@@ -57,8 +47,6 @@ import org.libvirt4j.jna.internal.Errors;
 import org.libvirt4j.jna.internal.TypedParams;
 import org.libvirt4j.jna.internal.Virt;
 import org.libvirt4j.jna.internal.VirtBindings;
-import org.libvirt4j.jna.internal.VirtCreateFlags;
-import org.libvirt4j.jna.internal.VirtDefineFlags;
 import org.libvirt4j.spi.CloseCallbacks;
 import org.libvirt4j.spi.NativeHandle;
 import org.libvirt4j.spi.ObjectKind;
@@ -328,54 +316,10 @@ final class JnaConnect implements Connect, org.libvirt4j.spi.generated.ConnectCo
     }
 
     @Override
-    public long getVersion() {
-        long c = h.acquire("virConnectGetVersion");
-        try {
-            long[] v = new long[1];
-            Errors.check(Virt.virConnectGetVersion(c, v), "virConnectGetVersion");
-            return v[0];
-        } finally {
-            h.release();
-        }
-    }
-
-    @Override
-    public long getLibVersion() {
-        long c = h.acquire("virConnectGetLibVersion");
-        try {
-            long[] v = new long[1];
-            Errors.check(Virt.virConnectGetLibVersion(c, v), "virConnectGetLibVersion");
-            return v[0];
-        } finally {
-            h.release();
-        }
-    }
-
-    @Override
-    public String getHostname() {
-        long c = h.acquire("virConnectGetHostname");
-        try {
-            return Errors.ownedString(Virt.virConnectGetHostname(c), "virConnectGetHostname");
-        } finally {
-            h.release();
-        }
-    }
-
-    @Override
     public String getURI() {
         long c = h.acquire("virConnectGetURI");
         try {
             return Errors.ownedString(Virt.virConnectGetURI(c), "virConnectGetURI");
-        } finally {
-            h.release();
-        }
-    }
-
-    @Override
-    public String getCapabilities() {
-        long c = h.acquire("virConnectGetCapabilities");
-        try {
-            return Errors.ownedString(Virt.virConnectGetCapabilities(c), "virConnectGetCapabilities");
         } finally {
             h.release();
         }
@@ -417,16 +361,6 @@ final class JnaConnect implements Connect, org.libvirt4j.spi.generated.ConnectCo
                 throw Errors.last("virNodeGetFreeMemory");
             }
             return free;
-        } finally {
-            h.release();
-        }
-    }
-
-    @Override
-    public int getMaxVcpus(String type) {
-        long c = h.acquire("virConnectGetMaxVcpus");
-        try {
-            return Errors.check(Virt.virConnectGetMaxVcpus(c, CStrings.of(type)), "virConnectGetMaxVcpus");
         } finally {
             h.release();
         }
@@ -509,27 +443,6 @@ final class JnaConnect implements Connect, org.libvirt4j.spi.generated.ConnectCo
     }
 
     @Override
-    public Domain lookupDomainByName(String name) {
-        byte[] n = CStrings.of(Objects.requireNonNull(name, "name"));
-        long c = h.acquire("virDomainLookupByName");
-        try {
-            return new JnaDomain(Errors.ptr(Virt.virDomainLookupByName(c, n), "virDomainLookupByName"));
-        } finally {
-            h.release();
-        }
-    }
-
-    @Override
-    public Domain lookupDomainById(int id) {
-        long c = h.acquire("virDomainLookupByID");
-        try {
-            return new JnaDomain(Errors.ptr(Virt.virDomainLookupByID(c, id), "virDomainLookupByID"));
-        } finally {
-            h.release();
-        }
-    }
-
-    @Override
     public Domain lookupDomainByUUID(UUID uuid) {
         byte[] raw = Uuids.toBytes(Objects.requireNonNull(uuid, "uuid"));
         long c = h.acquire("virDomainLookupByUUID");
@@ -551,38 +464,6 @@ final class JnaConnect implements Connect, org.libvirt4j.spi.generated.ConnectCo
         }
     }
 
-    @Override
-    public Domain domainDefineXML(String xml, DomainDefineFlags... flags) {
-        byte[] x = CStrings.of(Objects.requireNonNull(xml, "xml"));
-        int mask = Flags.mask(flags);
-        if (mask == 0) {
-            long c = h.acquire("virDomainDefineXML");
-            try {
-                return new JnaDomain(Errors.ptr(Virt.virDomainDefineXML(c, x), "virDomainDefineXML"));
-            } finally {
-                h.release();
-            }
-        }
-        long c = h.acquire("virDomainDefineXMLFlags");
-        try {
-            return new JnaDomain(Errors.ptr(Virt.virDomainDefineXMLFlags(c, x, mask), "virDomainDefineXMLFlags"));
-        } finally {
-            h.release();
-        }
-    }
-
-    @Override
-    public Domain domainCreateXML(String xml, DomainCreateFlags... flags) {
-        byte[] x = CStrings.of(Objects.requireNonNull(xml, "xml"));
-        int mask = Flags.mask(flags);
-        long c = h.acquire("virDomainCreateXML");
-        try {
-            return new JnaDomain(Errors.ptr(Virt.virDomainCreateXML(c, x, mask), "virDomainCreateXML"));
-        } finally {
-            h.release();
-        }
-    }
-
     // --- networks --------------------------------------------------------------------------
 
     @Override
@@ -593,17 +474,6 @@ final class JnaConnect implements Connect, org.libvirt4j.spi.generated.ConnectCo
             long[] array = new long[1];
             int n = Errors.check(Virt.virConnectListAllNetworks(c, array, mask), "virConnectListAllNetworks");
             return NativeLists.wrap(array[0], n, JnaNetwork::new);
-        } finally {
-            h.release();
-        }
-    }
-
-    @Override
-    public Network lookupNetworkByName(String name) {
-        byte[] n = CStrings.of(Objects.requireNonNull(name, "name"));
-        long c = h.acquire("virNetworkLookupByName");
-        try {
-            return new JnaNetwork(Errors.ptr(Virt.virNetworkLookupByName(c, n), "virNetworkLookupByName"));
         } finally {
             h.release();
         }
@@ -631,52 +501,6 @@ final class JnaConnect implements Connect, org.libvirt4j.spi.generated.ConnectCo
         }
     }
 
-    @Override
-    public Network networkDefineXML(String xml, NetworkDefineFlags... flags) {
-        byte[] x = CStrings.of(Objects.requireNonNull(xml, "xml"));
-        int mask = Flags.mask(flags);
-        if (mask == 0) {
-            long c = h.acquire("virNetworkDefineXML");
-            try {
-                return new JnaNetwork(Errors.ptr(Virt.virNetworkDefineXML(c, x), "virNetworkDefineXML"));
-            } finally {
-                h.release();
-            }
-        }
-        long c = h.acquire("virNetworkDefineXMLFlags");
-        try {
-            return new JnaNetwork(Errors.ptr(VirtDefineFlags.virNetworkDefineXMLFlags(c, x, mask),
-                    "virNetworkDefineXMLFlags"));
-        } catch (UnsatisfiedLinkError e) {
-            throw Errors.noSupport("virNetworkDefineXMLFlags", e);
-        } finally {
-            h.release();
-        }
-    }
-
-    @Override
-    public Network networkCreateXML(String xml, NetworkCreateFlags... flags) {
-        byte[] x = CStrings.of(Objects.requireNonNull(xml, "xml"));
-        int mask = Flags.mask(flags);
-        if (mask == 0) {
-            long c = h.acquire("virNetworkCreateXML");
-            try {
-                return new JnaNetwork(Errors.ptr(Virt.virNetworkCreateXML(c, x), "virNetworkCreateXML"));
-            } finally {
-                h.release();
-            }
-        }
-        long c = h.acquire("virNetworkCreateXMLFlags");
-        try {
-            return new JnaNetwork(Errors.ptr(VirtCreateFlags.virNetworkCreateXMLFlags(c, x, mask),
-                    "virNetworkCreateXMLFlags"));
-        } catch (UnsatisfiedLinkError e) {
-            throw Errors.noSupport("virNetworkCreateXMLFlags", e);
-        } finally {
-            h.release();
-        }
-    }
-
     // --- storage ---------------------------------------------------------------------------
 
     @Override
@@ -687,17 +511,6 @@ final class JnaConnect implements Connect, org.libvirt4j.spi.generated.ConnectCo
             long[] array = new long[1];
             int n = Errors.check(Virt.virConnectListAllStoragePools(c, array, mask), "virConnectListAllStoragePools");
             return NativeLists.wrap(array[0], n, JnaStoragePool::new);
-        } finally {
-            h.release();
-        }
-    }
-
-    @Override
-    public StoragePool lookupStoragePoolByName(String name) {
-        byte[] n = CStrings.of(Objects.requireNonNull(name, "name"));
-        long c = h.acquire("virStoragePoolLookupByName");
-        try {
-            return new JnaStoragePool(Errors.ptr(Virt.virStoragePoolLookupByName(c, n), "virStoragePoolLookupByName"));
         } finally {
             h.release();
         }
@@ -726,52 +539,6 @@ final class JnaConnect implements Connect, org.libvirt4j.spi.generated.ConnectCo
         }
     }
 
-    @Override
-    public StoragePool storagePoolDefineXML(String xml, StoragePoolDefineFlags... flags) {
-        byte[] x = CStrings.of(Objects.requireNonNull(xml, "xml"));
-        int mask = Flags.mask(flags);
-        long c = h.acquire("virStoragePoolDefineXML");
-        try {
-            return new JnaStoragePool(Errors.ptr(Virt.virStoragePoolDefineXML(c, x, mask), "virStoragePoolDefineXML"));
-        } finally {
-            h.release();
-        }
-    }
-
-    @Override
-    public StoragePool storagePoolCreateXML(String xml, StoragePoolCreateFlags... flags) {
-        byte[] x = CStrings.of(Objects.requireNonNull(xml, "xml"));
-        int mask = Flags.mask(flags);
-        long c = h.acquire("virStoragePoolCreateXML");
-        try {
-            return new JnaStoragePool(Errors.ptr(Virt.virStoragePoolCreateXML(c, x, mask), "virStoragePoolCreateXML"));
-        } finally {
-            h.release();
-        }
-    }
-
-    @Override
-    public StorageVol lookupStorageVolByKey(String key) {
-        byte[] k = CStrings.of(Objects.requireNonNull(key, "key"));
-        long c = h.acquire("virStorageVolLookupByKey");
-        try {
-            return new JnaStorageVol(Errors.ptr(Virt.virStorageVolLookupByKey(c, k), "virStorageVolLookupByKey"));
-        } finally {
-            h.release();
-        }
-    }
-
-    @Override
-    public StorageVol lookupStorageVolByPath(String path) {
-        byte[] p = CStrings.of(Objects.requireNonNull(path, "path"));
-        long c = h.acquire("virStorageVolLookupByPath");
-        try {
-            return new JnaStorageVol(Errors.ptr(Virt.virStorageVolLookupByPath(c, p), "virStorageVolLookupByPath"));
-        } finally {
-            h.release();
-        }
-    }
-
     // --- interfaces, node devices, secrets, filters ----------------------------------------
 
     @Override
@@ -782,28 +549,6 @@ final class JnaConnect implements Connect, org.libvirt4j.spi.generated.ConnectCo
             long[] array = new long[1];
             int n = Errors.check(Virt.virConnectListAllInterfaces(c, array, mask), "virConnectListAllInterfaces");
             return NativeLists.wrap(array[0], n, JnaInterface::new);
-        } finally {
-            h.release();
-        }
-    }
-
-    @Override
-    public Interface lookupInterfaceByName(String name) {
-        byte[] n = CStrings.of(Objects.requireNonNull(name, "name"));
-        long c = h.acquire("virInterfaceLookupByName");
-        try {
-            return new JnaInterface(Errors.ptr(Virt.virInterfaceLookupByName(c, n), "virInterfaceLookupByName"));
-        } finally {
-            h.release();
-        }
-    }
-
-    @Override
-    public Interface lookupInterfaceByMACString(String mac) {
-        byte[] m = CStrings.of(Objects.requireNonNull(mac, "mac"));
-        long c = h.acquire("virInterfaceLookupByMACString");
-        try {
-            return new JnaInterface(Errors.ptr(Virt.virInterfaceLookupByMACString(c, m), "virInterfaceLookupByMACString"));
         } finally {
             h.release();
         }
@@ -823,17 +568,6 @@ final class JnaConnect implements Connect, org.libvirt4j.spi.generated.ConnectCo
     }
 
     @Override
-    public NodeDevice lookupNodeDeviceByName(String name) {
-        byte[] n = CStrings.of(Objects.requireNonNull(name, "name"));
-        long c = h.acquire("virNodeDeviceLookupByName");
-        try {
-            return new JnaNodeDevice(Errors.ptr(Virt.virNodeDeviceLookupByName(c, n), "virNodeDeviceLookupByName"));
-        } finally {
-            h.release();
-        }
-    }
-
-    @Override
     public List<Secret> listAllSecrets(ConnectListAllSecretsFlags... flags) {
         int mask = Flags.mask(flags);
         long c = h.acquire("virConnectListAllSecrets");
@@ -841,18 +575,6 @@ final class JnaConnect implements Connect, org.libvirt4j.spi.generated.ConnectCo
             long[] array = new long[1];
             int n = Errors.check(Virt.virConnectListAllSecrets(c, array, mask), "virConnectListAllSecrets");
             return NativeLists.wrap(array[0], n, JnaSecret::new);
-        } finally {
-            h.release();
-        }
-    }
-
-    @Override
-    public Secret secretDefineXML(String xml, SecretDefineFlags... flags) {
-        byte[] x = CStrings.of(Objects.requireNonNull(xml, "xml"));
-        int mask = Flags.mask(flags);
-        long c = h.acquire("virSecretDefineXML");
-        try {
-            return new JnaSecret(Errors.ptr(Virt.virSecretDefineXML(c, x, mask), "virSecretDefineXML"));
         } finally {
             h.release();
         }
@@ -894,40 +616,6 @@ final class JnaConnect implements Connect, org.libvirt4j.spi.generated.ConnectCo
     }
 
     @Override
-    public NWFilter nwfilterDefineXML(String xml, NWFilterDefineFlags... flags) {
-        byte[] x = CStrings.of(Objects.requireNonNull(xml, "xml"));
-        int mask = Flags.mask(flags);
-        if (mask == 0) {
-            long c = h.acquire("virNWFilterDefineXML");
-            try {
-                return new JnaNWFilter(Errors.ptr(Virt.virNWFilterDefineXML(c, x), "virNWFilterDefineXML"));
-            } finally {
-                h.release();
-            }
-        }
-        long c = h.acquire("virNWFilterDefineXMLFlags");
-        try {
-            return new JnaNWFilter(Errors.ptr(VirtDefineFlags.virNWFilterDefineXMLFlags(c, x, mask),
-                    "virNWFilterDefineXMLFlags"));
-        } catch (UnsatisfiedLinkError e) {
-            throw Errors.noSupport("virNWFilterDefineXMLFlags", e);
-        } finally {
-            h.release();
-        }
-    }
-
-    @Override
-    public NWFilter lookupNWFilterByName(String name) {
-        byte[] n = CStrings.of(Objects.requireNonNull(name, "name"));
-        long c = h.acquire("virNWFilterLookupByName");
-        try {
-            return new JnaNWFilter(Errors.ptr(Virt.virNWFilterLookupByName(c, n), "virNWFilterLookupByName"));
-        } finally {
-            h.release();
-        }
-    }
-
-    @Override
     public NWFilter lookupNWFilterByUUIDString(String uuid) {
         byte[] s = CStrings.of(Objects.requireNonNull(uuid, "uuid"));
         long c = h.acquire("virNWFilterLookupByUUIDString");
@@ -948,35 +636,6 @@ final class JnaConnect implements Connect, org.libvirt4j.spi.generated.ConnectCo
             return NativeLists.wrap(array[0], n, JnaNWFilterBinding::new);
         } catch (UnsatisfiedLinkError e) {
             throw Errors.noSupport("virConnectListAllNWFilterBindings", e);
-        } finally {
-            h.release();
-        }
-    }
-
-    @Override
-    public NWFilterBinding lookupNWFilterBindingByPortDev(String portDev) {
-        byte[] p = CStrings.of(Objects.requireNonNull(portDev, "portDev"));
-        long c = h.acquire("virNWFilterBindingLookupByPortDev");
-        try {
-            return new JnaNWFilterBinding(Errors.ptr(VirtBindings.virNWFilterBindingLookupByPortDev(c, p),
-                    "virNWFilterBindingLookupByPortDev"));
-        } catch (UnsatisfiedLinkError e) {
-            throw Errors.noSupport("virNWFilterBindingLookupByPortDev", e);
-        } finally {
-            h.release();
-        }
-    }
-
-    @Override
-    public NWFilterBinding nwfilterBindingCreateXML(String xml, NWFilterBindingCreateFlags... flags) {
-        byte[] x = CStrings.of(Objects.requireNonNull(xml, "xml"));
-        int mask = Flags.mask(flags);
-        long c = h.acquire("virNWFilterBindingCreateXML");
-        try {
-            return new JnaNWFilterBinding(Errors.ptr(VirtBindings.virNWFilterBindingCreateXML(c, x, mask),
-                    "virNWFilterBindingCreateXML"));
-        } catch (UnsatisfiedLinkError e) {
-            throw Errors.noSupport("virNWFilterBindingCreateXML", e);
         } finally {
             h.release();
         }

@@ -8,7 +8,7 @@ import org.libvirt4j.spi.NativeHandle;
 import org.libvirt4j.spi.ObjectKind;
 
 /** {@link Interface} over a {@code virInterfacePtr}; {@link #close()} is {@code virInterfaceFree}. */
-final class JnaInterface implements Interface {
+final class JnaInterface implements Interface, org.libvirt4j.spi.generated.InterfaceContract {
     private final NativeHandle h;
 
     JnaInterface(long iface) {
@@ -59,5 +59,10 @@ final class JnaInterface implements Interface {
         } finally {
             h.release();
         }
+    }
+
+    @Override
+    public Object invoke(org.libvirt4j.spi.generated.Fn fn, Object... args) {
+        return JnaCalls.invoke(h, fn, args);
     }
 }

@@ -16,7 +16,7 @@ import org.libvirt4j.spi.ObjectKind;
 import org.libvirt4j.spi.Uuids;
 
 /** {@link Network} over a {@code virNetworkPtr}; {@link #close()} is {@code virNetworkFree}. */
-final class JnaNetwork implements Network, JnaHandle {
+final class JnaNetwork implements Network, JnaHandle, org.libvirt4j.spi.generated.NetworkContract {
     private final NativeHandle h;
 
     JnaNetwork(long net) {
@@ -200,5 +200,10 @@ final class JnaNetwork implements Network, JnaHandle {
         } finally {
             h.release();
         }
+    }
+
+    @Override
+    public Object invoke(org.libvirt4j.spi.generated.Fn fn, Object... args) {
+        return JnaCalls.invoke(h, fn, args);
     }
 }

@@ -10,7 +10,7 @@ import org.libvirt4j.spi.NativeHandle;
 import org.libvirt4j.spi.ObjectKind;
 
 /** {@link NodeDevice} over a {@code virNodeDevicePtr}; {@link #close()} is {@code virNodeDeviceFree}. */
-final class JnaNodeDevice implements NodeDevice {
+final class JnaNodeDevice implements NodeDevice, org.libvirt4j.spi.generated.NodeDeviceContract {
     private final NativeHandle h;
 
     JnaNodeDevice(long dev) {
@@ -76,5 +76,10 @@ final class JnaNodeDevice implements NodeDevice {
         } finally {
             h.release();
         }
+    }
+
+    @Override
+    public Object invoke(org.libvirt4j.spi.generated.Fn fn, Object... args) {
+        return JnaCalls.invoke(h, fn, args);
     }
 }

@@ -19,7 +19,7 @@ import org.libvirt4j.spi.ObjectKind;
 import org.libvirt4j.spi.Uuids;
 
 /** {@link StoragePool} over a {@code virStoragePoolPtr}; {@link #close()} is {@code virStoragePoolFree}. */
-final class JnaStoragePool implements StoragePool, JnaHandle {
+final class JnaStoragePool implements StoragePool, JnaHandle, org.libvirt4j.spi.generated.StoragePoolContract {
     private final NativeHandle h;
 
     JnaStoragePool(long pool) {
@@ -232,5 +232,10 @@ final class JnaStoragePool implements StoragePool, JnaHandle {
         } finally {
             h.release();
         }
+    }
+
+    @Override
+    public Object invoke(org.libvirt4j.spi.generated.Fn fn, Object... args) {
+        return JnaCalls.invoke(h, fn, args);
     }
 }

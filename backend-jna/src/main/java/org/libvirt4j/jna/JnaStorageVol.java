@@ -13,7 +13,7 @@ import org.libvirt4j.spi.NativeHandle;
 import org.libvirt4j.spi.ObjectKind;
 
 /** {@link StorageVol} over a {@code virStorageVolPtr}; {@link #close()} is {@code virStorageVolFree}. */
-final class JnaStorageVol implements StorageVol {
+final class JnaStorageVol implements StorageVol, org.libvirt4j.spi.generated.StorageVolContract {
     private final NativeHandle h;
 
     JnaStorageVol(long vol) {
@@ -128,5 +128,10 @@ final class JnaStorageVol implements StorageVol {
         } finally {
             h.release();
         }
+    }
+
+    @Override
+    public Object invoke(org.libvirt4j.spi.generated.Fn fn, Object... args) {
+        return JnaCalls.invoke(h, fn, args);
     }
 }

@@ -246,6 +246,163 @@ final class JniCalls {
             case virDomainCheckpointDelete:
                 LibvirtNatives.virDomainCheckpointDelete(self, (Integer) a[0]);
                 return null;
+            case virConnectNumOfDomains:
+                return LibvirtNatives.virConnectNumOfDomains(self);
+            case virConnectNumOfDefinedDomains:
+                return LibvirtNatives.virConnectNumOfDefinedDomains(self);
+            case virConnectNumOfNetworks:
+                return LibvirtNatives.virConnectNumOfNetworks(self);
+            case virConnectNumOfDefinedNetworks:
+                return LibvirtNatives.virConnectNumOfDefinedNetworks(self);
+            case virConnectNumOfInterfaces:
+                return LibvirtNatives.virConnectNumOfInterfaces(self);
+            case virConnectNumOfDefinedInterfaces:
+                return LibvirtNatives.virConnectNumOfDefinedInterfaces(self);
+            case virConnectNumOfStoragePools:
+                return LibvirtNatives.virConnectNumOfStoragePools(self);
+            case virConnectNumOfDefinedStoragePools:
+                return LibvirtNatives.virConnectNumOfDefinedStoragePools(self);
+            case virConnectNumOfSecrets:
+                return LibvirtNatives.virConnectNumOfSecrets(self);
+            case virConnectNumOfNWFilters:
+                return LibvirtNatives.virConnectNumOfNWFilters(self);
+            case virNodeNumOfDevices:
+                return LibvirtNatives.virNodeNumOfDevices(self, (String) a[0], (Integer) a[1]);
+            case virConnectCompareCPU:
+                return LibvirtNatives.virConnectCompareCPU(self, (String) a[0], (Integer) a[1]);
+            case virConnectCompareHypervisorCPU:
+                return LibvirtNatives.virConnectCompareHypervisorCPU(self, (String) a[0], (String) a[1], (String) a[2], (String) a[3], (String) a[4], (Integer) a[5]);
+            case virConnectGetDomainCapabilities:
+                return LibvirtNatives.virConnectGetDomainCapabilities(self, (String) a[0], (String) a[1], (String) a[2], (String) a[3], (Integer) a[4]);
+            case virConnectGetStoragePoolCapabilities:
+                return LibvirtNatives.virConnectGetStoragePoolCapabilities(self, (Integer) a[0]);
+            case virConnectDomainXMLFromNative:
+                return LibvirtNatives.virConnectDomainXMLFromNative(self, (String) a[0], (String) a[1], (Integer) a[2]);
+            case virConnectDomainXMLToNative:
+                return LibvirtNatives.virConnectDomainXMLToNative(self, (String) a[0], (String) a[1], (Integer) a[2]);
+            case virNodeSuspendForDuration:
+                LibvirtNatives.virNodeSuspendForDuration(self, (Integer) a[0], (Long) a[1], (Integer) a[2]);
+                return null;
+            case virInterfaceDefineXML:
+                return LibvirtNatives.virInterfaceDefineXML(self, (String) a[0], (Integer) a[1]);
+            case virInterfaceChangeBegin:
+                LibvirtNatives.virInterfaceChangeBegin(self, (Integer) a[0]);
+                return null;
+            case virInterfaceChangeCommit:
+                LibvirtNatives.virInterfaceChangeCommit(self, (Integer) a[0]);
+                return null;
+            case virInterfaceChangeRollback:
+                LibvirtNatives.virInterfaceChangeRollback(self, (Integer) a[0]);
+                return null;
+            case virNodeDeviceCreateXML:
+                return LibvirtNatives.virNodeDeviceCreateXML(self, (String) a[0], (Integer) a[1]);
+            case virNodeDeviceDefineXML:
+                return LibvirtNatives.virNodeDeviceDefineXML(self, (String) a[0], (Integer) a[1]);
+            case virNodeDeviceLookupSCSIHostByWWN:
+                return LibvirtNatives.virNodeDeviceLookupSCSIHostByWWN(self, (String) a[0], (String) a[1], (Integer) a[2]);
+            case virStoragePoolLookupByTargetPath:
+                return LibvirtNatives.virStoragePoolLookupByTargetPath(self, (String) a[0]);
+            case virInterfaceCreate:
+                LibvirtNatives.virInterfaceCreate(self, (Integer) a[0]);
+                return null;
+            case virInterfaceDestroy:
+                LibvirtNatives.virInterfaceDestroy(self, (Integer) a[0]);
+                return null;
+            case virInterfaceUndefine:
+                LibvirtNatives.virInterfaceUndefine(self);
+                return null;
+            case virNetworkUpdate:
+                LibvirtNatives.virNetworkUpdate(self, (Integer) a[0], (Integer) a[1], (Integer) a[2], (String) a[3], (Integer) a[4]);
+                return null;
+            case virNodeDeviceCreate:
+                LibvirtNatives.virNodeDeviceCreate(self, (Integer) a[0]);
+                return null;
+            case virNodeDeviceDestroy:
+                LibvirtNatives.virNodeDeviceDestroy(self);
+                return null;
+            case virNodeDeviceUndefine:
+                LibvirtNatives.virNodeDeviceUndefine(self, (Integer) a[0]);
+                return null;
+            case virNodeDeviceIsActive:
+                return LibvirtNatives.virNodeDeviceIsActive(self);
+            case virNodeDeviceIsPersistent:
+                return LibvirtNatives.virNodeDeviceIsPersistent(self);
+            case virNodeDeviceGetAutostart:
+                return LibvirtNatives.virNodeDeviceGetAutostart(self);
+            case virNodeDeviceSetAutostart:
+                LibvirtNatives.virNodeDeviceSetAutostart(self, (Integer) a[0]);
+                return null;
+            case virNodeDeviceNumOfCaps:
+                return LibvirtNatives.virNodeDeviceNumOfCaps(self);
+            case virStoragePoolNumOfVolumes:
+                return LibvirtNatives.virStoragePoolNumOfVolumes(self);
+            case virStorageVolResize:
+                LibvirtNatives.virStorageVolResize(self, (Long) a[0], (Integer) a[1]);
+                return null;
+            case virStorageVolWipe:
+                LibvirtNatives.virStorageVolWipe(self, (Integer) a[0]);
+                return null;
+            case virStorageVolWipePattern:
+                LibvirtNatives.virStorageVolWipePattern(self, (Integer) a[0], (Integer) a[1]);
+                return null;
+            case virConnectGetHostname:
+                return LibvirtNatives.virConnectGetHostname(self);
+            case virConnectGetCapabilities:
+                return LibvirtNatives.virConnectGetCapabilities(self);
+            case virConnectGetVersion:
+                return LibvirtNatives.virConnectGetVersion(self);
+            case virConnectGetMaxVcpus:
+                return LibvirtNatives.virConnectGetMaxVcpus(self, (String) a[0]);
+            case virConnectGetLibVersion:
+                return LibvirtNatives.virConnectGetLibVersion(self);
+            case virDomainLookupByName:
+                return LibvirtNatives.virDomainLookupByName(self, (String) a[0]);
+            case virDomainLookupByID:
+                return LibvirtNatives.virDomainLookupByID(self, (Integer) a[0]);
+            case virDomainDefineXMLFlags:
+                return LibvirtNatives.virDomainDefineXMLFlags(self, (String) a[0], (Integer) a[1]);
+            case virDomainDefineXML:
+                return LibvirtNatives.virDomainDefineXML(self, (String) a[0]);
+            case virDomainCreateXML:
+                return LibvirtNatives.virDomainCreateXML(self, (String) a[0], (Integer) a[1]);
+            case virNetworkLookupByName:
+                return LibvirtNatives.virNetworkLookupByName(self, (String) a[0]);
+            case virNetworkDefineXMLFlags:
+                return LibvirtNatives.virNetworkDefineXMLFlags(self, (String) a[0], (Integer) a[1]);
+            case virNetworkDefineXML:
+                return LibvirtNatives.virNetworkDefineXML(self, (String) a[0]);
+            case virNetworkCreateXMLFlags:
+                return LibvirtNatives.virNetworkCreateXMLFlags(self, (String) a[0], (Integer) a[1]);
+            case virNetworkCreateXML:
+                return LibvirtNatives.virNetworkCreateXML(self, (String) a[0]);
+            case virStoragePoolLookupByName:
+                return LibvirtNatives.virStoragePoolLookupByName(self, (String) a[0]);
+            case virStoragePoolDefineXML:
+                return LibvirtNatives.virStoragePoolDefineXML(self, (String) a[0], (Integer) a[1]);
+            case virStoragePoolCreateXML:
+                return LibvirtNatives.virStoragePoolCreateXML(self, (String) a[0], (Integer) a[1]);
+            case virStorageVolLookupByKey:
+                return LibvirtNatives.virStorageVolLookupByKey(self, (String) a[0]);
+            case virStorageVolLookupByPath:
+                return LibvirtNatives.virStorageVolLookupByPath(self, (String) a[0]);
+            case virInterfaceLookupByName:
+                return LibvirtNatives.virInterfaceLookupByName(self, (String) a[0]);
+            case virInterfaceLookupByMACString:
+                return LibvirtNatives.virInterfaceLookupByMACString(self, (String) a[0]);
+            case virNodeDeviceLookupByName:
+                return LibvirtNatives.virNodeDeviceLookupByName(self, (String) a[0]);
+            case virSecretDefineXML:
+                return LibvirtNatives.virSecretDefineXML(self, (String) a[0], (Integer) a[1]);
+            case virNWFilterDefineXMLFlags:
+                return LibvirtNatives.virNWFilterDefineXMLFlags(self, (String) a[0], (Integer) a[1]);
+            case virNWFilterDefineXML:
+                return LibvirtNatives.virNWFilterDefineXML(self, (String) a[0]);
+            case virNWFilterLookupByName:
+                return LibvirtNatives.virNWFilterLookupByName(self, (String) a[0]);
+            case virNWFilterBindingLookupByPortDev:
+                return LibvirtNatives.virNWFilterBindingLookupByPortDev(self, (String) a[0]);
+            case virNWFilterBindingCreateXML:
+                return LibvirtNatives.virNWFilterBindingCreateXML(self, (String) a[0], (Integer) a[1]);
             default:
                 throw new IllegalArgumentException(fn.name());
         }

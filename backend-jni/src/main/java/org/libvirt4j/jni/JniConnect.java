@@ -20,8 +20,6 @@ import org.libvirt4j.ConnectListAllNodeDeviceFlags;
 import org.libvirt4j.ConnectListAllSecretsFlags;
 import org.libvirt4j.ConnectListAllStoragePoolsFlags;
 import org.libvirt4j.Domain;
-import org.libvirt4j.DomainCreateFlags;
-import org.libvirt4j.DomainDefineFlags;
 import org.libvirt4j.DomainEventLifecycleCallback;
 import org.libvirt4j.DomainEventMetadataChangeCallback;
 import org.libvirt4j.DomainStats;
@@ -31,22 +29,14 @@ import org.libvirt4j.LibvirtEnum;
 import org.libvirt4j.LibvirtException;
 import org.libvirt4j.NWFilter;
 import org.libvirt4j.NWFilterBinding;
-import org.libvirt4j.NWFilterBindingCreateFlags;
-import org.libvirt4j.NWFilterDefineFlags;
 import org.libvirt4j.Network;
-import org.libvirt4j.NetworkCreateFlags;
-import org.libvirt4j.NetworkDefineFlags;
 import org.libvirt4j.NetworkEventLifecycleCallback;
 import org.libvirt4j.NodeDevice;
 import org.libvirt4j.NodeInfo;
 import org.libvirt4j.Secret;
-import org.libvirt4j.SecretDefineFlags;
 import org.libvirt4j.SecretUsageType;
 import org.libvirt4j.StoragePool;
-import org.libvirt4j.StoragePoolCreateFlags;
-import org.libvirt4j.StoragePoolDefineFlags;
 import org.libvirt4j.StoragePoolEventLifecycleCallback;
-import org.libvirt4j.StorageVol;
 import org.libvirt4j.Stream;
 import org.libvirt4j.StreamFlags;
 import org.libvirt4j.spi.CloseCallbacks;
@@ -338,28 +328,8 @@ final class JniConnect extends JniObject implements Connect, org.libvirt4j.spi.g
     }
 
     @Override
-    public long getVersion() {
-        return lng("virConnectGetVersion", c -> virConnectGetVersion(c));
-    }
-
-    @Override
-    public long getLibVersion() {
-        return lng("virConnectGetLibVersion", c -> virConnectGetLibVersion(c));
-    }
-
-    @Override
-    public String getHostname() {
-        return str("virConnectGetHostname", c -> virConnectGetHostname(c));
-    }
-
-    @Override
     public String getURI() {
         return str("virConnectGetURI", c -> virConnectGetURI(c));
-    }
-
-    @Override
-    public String getCapabilities() {
-        return str("virConnectGetCapabilities", c -> virConnectGetCapabilities(c));
     }
 
     @Override
@@ -384,11 +354,6 @@ final class JniConnect extends JniObject implements Connect, org.libvirt4j.spi.g
         return lng("virNodeGetFreeMemory", c -> virNodeGetFreeMemory(c));
     }
 
-    @Override
-    public int getMaxVcpus(String type) {
-        return num("virConnectGetMaxVcpus", c -> virConnectGetMaxVcpus(c, type));
-    }
-
     // --- domains ---------------------------------------------------------------------------
 
     @Override
@@ -405,22 +370,6 @@ final class JniConnect extends JniObject implements Connect, org.libvirt4j.spi.g
     }
 
     @Override
-    public Domain lookupDomainByName(String name) {
-        Objects.requireNonNull(name, "name");
-        long c = h.acquire("virDomainLookupByName");
-        try {
-            return new JniDomain(ptr(virDomainLookupByName(c, name), "virDomainLookupByName"));
-        } finally {
-            h.release();
-        }
-    }
-
-    @Override
-    public Domain lookupDomainById(int id) {
-        return obj("virDomainLookupByID", c -> new JniDomain(ptr(virDomainLookupByID(c, id), "virDomainLookupByID")));
-    }
-
-    @Override
     public Domain lookupDomainByUUID(UUID uuid) {
         byte[] raw = Uuids.toBytes(Objects.requireNonNull(uuid, "uuid"));
         return obj("virDomainLookupByUUID",
@@ -432,24 +381,6 @@ final class JniConnect extends JniObject implements Connect, org.libvirt4j.spi.g
         Objects.requireNonNull(uuid, "uuid");
         return obj("virDomainLookupByUUIDString",
                 c -> new JniDomain(ptr(virDomainLookupByUUIDString(c, uuid), "virDomainLookupByUUIDString")));
-    }
-
-    @Override
-    public Domain domainDefineXML(String xml, DomainDefineFlags... flags) {
-        Objects.requireNonNull(xml, "xml");
-        int mask = LibvirtEnum.mask(flags);
-        if (mask == 0) {
-            return obj("virDomainDefineXML", c -> new JniDomain(ptr(virDomainDefineXML(c, xml), "virDomainDefineXML")));
-        }
-        return obj("virDomainDefineXMLFlags",
-                c -> new JniDomain(ptr(virDomainDefineXMLFlags(c, xml, mask), "virDomainDefineXMLFlags")));
-    }
-
-    @Override
-    public Domain domainCreateXML(String xml, DomainCreateFlags... flags) {
-        Objects.requireNonNull(xml, "xml");
-        int mask = LibvirtEnum.mask(flags);
-        return obj("virDomainCreateXML", c -> new JniDomain(ptr(virDomainCreateXML(c, xml, mask), "virDomainCreateXML")));
     }
 
     @Override
@@ -518,13 +449,6 @@ final class JniConnect extends JniObject implements Connect, org.libvirt4j.spi.g
     }
 
     @Override
-    public Network lookupNetworkByName(String name) {
-        Objects.requireNonNull(name, "name");
-        return obj("virNetworkLookupByName",
-                c -> new JniNetwork(ptr(virNetworkLookupByName(c, name), "virNetworkLookupByName")));
-    }
-
-    @Override
     public Network lookupNetworkByUUID(UUID uuid) {
         byte[] raw = Uuids.toBytes(Objects.requireNonNull(uuid, "uuid"));
         return obj("virNetworkLookupByUUID",
@@ -538,30 +462,6 @@ final class JniConnect extends JniObject implements Connect, org.libvirt4j.spi.g
                 c -> new JniNetwork(ptr(virNetworkLookupByUUIDString(c, uuid), "virNetworkLookupByUUIDString")));
     }
 
-    @Override
-    public Network networkDefineXML(String xml, NetworkDefineFlags... flags) {
-        Objects.requireNonNull(xml, "xml");
-        int mask = LibvirtEnum.mask(flags);
-        if (mask == 0) {
-            return obj("virNetworkDefineXML",
-                    c -> new JniNetwork(ptr(virNetworkDefineXML(c, xml), "virNetworkDefineXML")));
-        }
-        return obj("virNetworkDefineXMLFlags",
-                c -> new JniNetwork(ptr(virNetworkDefineXMLFlags(c, xml, mask), "virNetworkDefineXMLFlags")));
-    }
-
-    @Override
-    public Network networkCreateXML(String xml, NetworkCreateFlags... flags) {
-        Objects.requireNonNull(xml, "xml");
-        int mask = LibvirtEnum.mask(flags);
-        if (mask == 0) {
-            return obj("virNetworkCreateXML",
-                    c -> new JniNetwork(ptr(virNetworkCreateXML(c, xml), "virNetworkCreateXML")));
-        }
-        return obj("virNetworkCreateXMLFlags",
-                c -> new JniNetwork(ptr(virNetworkCreateXMLFlags(c, xml, mask), "virNetworkCreateXMLFlags")));
-    }
-
     // --- storage ---------------------------------------------------------------------------
 
     @Override
@@ -569,13 +469,6 @@ final class JniConnect extends JniObject implements Connect, org.libvirt4j.spi.g
         int mask = LibvirtEnum.mask(flags);
         return wrap(obj("virConnectListAllStoragePools",
                 c -> JniNatives.listAll(JniNatives.L_STORAGE_POOLS, c, mask)), JniStoragePool::new);
-    }
-
-    @Override
-    public StoragePool lookupStoragePoolByName(String name) {
-        Objects.requireNonNull(name, "name");
-        return obj("virStoragePoolLookupByName",
-                c -> new JniStoragePool(ptr(virStoragePoolLookupByName(c, name), "virStoragePoolLookupByName")));
     }
 
     @Override
@@ -592,36 +485,6 @@ final class JniConnect extends JniObject implements Connect, org.libvirt4j.spi.g
                 ptr(virStoragePoolLookupByUUIDString(c, uuid), "virStoragePoolLookupByUUIDString")));
     }
 
-    @Override
-    public StoragePool storagePoolDefineXML(String xml, StoragePoolDefineFlags... flags) {
-        Objects.requireNonNull(xml, "xml");
-        int mask = LibvirtEnum.mask(flags);
-        return obj("virStoragePoolDefineXML",
-                c -> new JniStoragePool(ptr(virStoragePoolDefineXML(c, xml, mask), "virStoragePoolDefineXML")));
-    }
-
-    @Override
-    public StoragePool storagePoolCreateXML(String xml, StoragePoolCreateFlags... flags) {
-        Objects.requireNonNull(xml, "xml");
-        int mask = LibvirtEnum.mask(flags);
-        return obj("virStoragePoolCreateXML",
-                c -> new JniStoragePool(ptr(virStoragePoolCreateXML(c, xml, mask), "virStoragePoolCreateXML")));
-    }
-
-    @Override
-    public StorageVol lookupStorageVolByKey(String key) {
-        Objects.requireNonNull(key, "key");
-        return obj("virStorageVolLookupByKey",
-                c -> new JniStorageVol(ptr(virStorageVolLookupByKey(c, key), "virStorageVolLookupByKey")));
-    }
-
-    @Override
-    public StorageVol lookupStorageVolByPath(String path) {
-        Objects.requireNonNull(path, "path");
-        return obj("virStorageVolLookupByPath",
-                c -> new JniStorageVol(ptr(virStorageVolLookupByPath(c, path), "virStorageVolLookupByPath")));
-    }
-
     // --- interfaces, node devices, secrets, filters ----------------------------------------
 
     @Override
@@ -632,20 +495,6 @@ final class JniConnect extends JniObject implements Connect, org.libvirt4j.spi.g
     }
 
     @Override
-    public Interface lookupInterfaceByName(String name) {
-        Objects.requireNonNull(name, "name");
-        return obj("virInterfaceLookupByName",
-                c -> new JniInterface(ptr(virInterfaceLookupByName(c, name), "virInterfaceLookupByName")));
-    }
-
-    @Override
-    public Interface lookupInterfaceByMACString(String mac) {
-        Objects.requireNonNull(mac, "mac");
-        return obj("virInterfaceLookupByMACString",
-                c -> new JniInterface(ptr(virInterfaceLookupByMACString(c, mac), "virInterfaceLookupByMACString")));
-    }
-
-    @Override
     public List<NodeDevice> listAllNodeDevices(ConnectListAllNodeDeviceFlags... flags) {
         int mask = LibvirtEnum.mask(flags);
         return wrap(obj("virConnectListAllNodeDevices", c -> JniNatives.listAll(JniNatives.L_NODE_DEVICES, c, mask)),
@@ -653,24 +502,10 @@ final class JniConnect extends JniObject implements Connect, org.libvirt4j.spi.g
     }
 
     @Override
-    public NodeDevice lookupNodeDeviceByName(String name) {
-        Objects.requireNonNull(name, "name");
-        return obj("virNodeDeviceLookupByName",
-                c -> new JniNodeDevice(ptr(virNodeDeviceLookupByName(c, name), "virNodeDeviceLookupByName")));
-    }
-
-    @Override
     public List<Secret> listAllSecrets(ConnectListAllSecretsFlags... flags) {
         int mask = LibvirtEnum.mask(flags);
         return wrap(obj("virConnectListAllSecrets", c -> JniNatives.listAll(JniNatives.L_SECRETS, c, mask)),
                 JniSecret::new);
-    }
-
-    @Override
-    public Secret secretDefineXML(String xml, SecretDefineFlags... flags) {
-        Objects.requireNonNull(xml, "xml");
-        int mask = LibvirtEnum.mask(flags);
-        return obj("virSecretDefineXML", c -> new JniSecret(ptr(virSecretDefineXML(c, xml, mask), "virSecretDefineXML")));
     }
 
     @Override
@@ -695,25 +530,6 @@ final class JniConnect extends JniObject implements Connect, org.libvirt4j.spi.g
     }
 
     @Override
-    public NWFilter nwfilterDefineXML(String xml, NWFilterDefineFlags... flags) {
-        Objects.requireNonNull(xml, "xml");
-        int mask = LibvirtEnum.mask(flags);
-        if (mask == 0) {
-            return obj("virNWFilterDefineXML",
-                    c -> new JniNWFilter(ptr(virNWFilterDefineXML(c, xml), "virNWFilterDefineXML")));
-        }
-        return obj("virNWFilterDefineXMLFlags",
-                c -> new JniNWFilter(ptr(virNWFilterDefineXMLFlags(c, xml, mask), "virNWFilterDefineXMLFlags")));
-    }
-
-    @Override
-    public NWFilter lookupNWFilterByName(String name) {
-        Objects.requireNonNull(name, "name");
-        return obj("virNWFilterLookupByName",
-                c -> new JniNWFilter(ptr(virNWFilterLookupByName(c, name), "virNWFilterLookupByName")));
-    }
-
-    @Override
     public NWFilter lookupNWFilterByUUIDString(String uuid) {
         Objects.requireNonNull(uuid, "uuid");
         return obj("virNWFilterLookupByUUIDString",
@@ -724,21 +540,6 @@ final class JniConnect extends JniObject implements Connect, org.libvirt4j.spi.g
     public List<NWFilterBinding> listAllNWFilterBindings() {
         return wrap(obj("virConnectListAllNWFilterBindings",
                 c -> JniNatives.listAll(JniNatives.L_NWFILTER_BINDINGS, c, 0)), JniNWFilterBinding::new);
-    }
-
-    @Override
-    public NWFilterBinding lookupNWFilterBindingByPortDev(String portDev) {
-        Objects.requireNonNull(portDev, "portDev");
-        return obj("virNWFilterBindingLookupByPortDev", c -> new JniNWFilterBinding(
-                ptr(virNWFilterBindingLookupByPortDev(c, portDev), "virNWFilterBindingLookupByPortDev")));
-    }
-
-    @Override
-    public NWFilterBinding nwfilterBindingCreateXML(String xml, NWFilterBindingCreateFlags... flags) {
-        Objects.requireNonNull(xml, "xml");
-        int mask = LibvirtEnum.mask(flags);
-        return obj("virNWFilterBindingCreateXML", c -> new JniNWFilterBinding(
-                ptr(virNWFilterBindingCreateXML(c, xml, mask), "virNWFilterBindingCreateXML")));
     }
 
     // --- streams ---------------------------------------------------------------------------

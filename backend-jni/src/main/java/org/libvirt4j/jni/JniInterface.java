@@ -8,7 +8,7 @@ import org.libvirt4j.LibvirtEnum;
 import org.libvirt4j.spi.ObjectKind;
 
 /** {@link Interface} over a {@code virInterfacePtr}; {@link #close()} is {@code virInterfaceFree}. */
-final class JniInterface extends JniObject implements Interface {
+final class JniInterface extends JniObject implements Interface, org.libvirt4j.spi.generated.InterfaceContract {
 
     JniInterface(long iface) {
         super(ObjectKind.INTERFACE, JniNatives.K_INTERFACE, iface);

@@ -14,7 +14,7 @@ import org.libvirt4j.spi.ObjectKind;
 import org.libvirt4j.spi.Uuids;
 
 /** {@link Network} over a {@code virNetworkPtr}; {@link #close()} is {@code virNetworkFree}. */
-final class JniNetwork extends JniObject implements Network {
+final class JniNetwork extends JniObject implements Network, org.libvirt4j.spi.generated.NetworkContract {
 
     JniNetwork(long net) {
         super(ObjectKind.NETWORK, JniNatives.K_NETWORK, net);

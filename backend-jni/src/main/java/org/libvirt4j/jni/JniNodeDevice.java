@@ -7,7 +7,7 @@ import org.libvirt4j.NodeDevice;
 import org.libvirt4j.spi.ObjectKind;
 
 /** {@link NodeDevice} over a {@code virNodeDevicePtr}; {@link #close()} is {@code virNodeDeviceFree}. */
-final class JniNodeDevice extends JniObject implements NodeDevice {
+final class JniNodeDevice extends JniObject implements NodeDevice, org.libvirt4j.spi.generated.NodeDeviceContract {
 
     JniNodeDevice(long dev) {
         super(ObjectKind.NODE_DEVICE, JniNatives.K_NODE_DEVICE, dev);

@@ -18,7 +18,7 @@ import org.libvirt4j.spi.ObjectKind;
 import org.libvirt4j.spi.Uuids;
 
 /** {@link StoragePool} over a {@code virStoragePoolPtr}; {@link #close()} is {@code virStoragePoolFree}. */
-final class JniStoragePool extends JniObject implements StoragePool {
+final class JniStoragePool extends JniObject implements StoragePool, org.libvirt4j.spi.generated.StoragePoolContract {
 
     JniStoragePool(long pool) {
         super(ObjectKind.STORAGE_POOL, JniNatives.K_STORAGE_POOL, pool);

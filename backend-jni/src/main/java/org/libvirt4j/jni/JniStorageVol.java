@@ -15,7 +15,7 @@ import org.libvirt4j.spi.NativeHandle;
 import org.libvirt4j.spi.ObjectKind;
 
 /** {@link StorageVol} over a {@code virStorageVolPtr}; {@link #close()} is {@code virStorageVolFree}. */
-final class JniStorageVol extends JniObject implements StorageVol {
+final class JniStorageVol extends JniObject implements StorageVol, org.libvirt4j.spi.generated.StorageVolContract {
 
     JniStorageVol(long vol) {
         super(ObjectKind.STORAGE_VOL, JniNatives.K_STORAGE_VOL, vol);

@@ -15,7 +15,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * is not one.
  */
 public final class Fixtures {
-    /** Two running-or-not domains, a network, an interface, a node device, a pool with a volume. */
+    /**
+     * Two running-or-not domains, a network, an interface, a PCI device, a Fibre Channel HBA with
+     * a vHBA, a pool with a volume ({@link NodeFixture} names them).
+     */
     public static final String NODE = "node.xml";
     /** One domain, and an {@code <auth>} block demanding {@code tck-user} / {@code tck-secret}. */
     public static final String AUTH = "auth.xml";

@@ -126,6 +126,16 @@ public abstract class LibvirtTck {
         }
     }
 
+    /** Binds {@link HostOperationsTck}. */
+    @Nested
+    @DisplayName("Host, interface, network, node device and storage operations (generated)")
+    class HostOperationsTests extends HostOperationsTck {
+        @Override
+        LibvirtTck tck() {
+            return LibvirtTck.this;
+        }
+    }
+
     /** Binds {@link NetworkTck}. */
     @Nested
     @DisplayName("Network")

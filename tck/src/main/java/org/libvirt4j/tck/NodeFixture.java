@@ -18,6 +18,14 @@ final class NodeFixture {
     static final String INTERFACE = "tck-eth0";
     static final String INTERFACE_MAC = "52:54:00:aa:bb:01";
     static final String NODE_DEVICE = "tck_pci_0000_00_1f_0";
+    /** A Fibre Channel HBA with virtual-port support: the parent of vHBAs created from XML. */
+    static final String FC_HOST = "scsi_host1";
+    /** The fixture's vHBA on {@link #FC_HOST}, which the test driver copies to create a new one. */
+    static final String VHBA = "scsi_host11";
+    /** What the test driver names every vHBA it creates from XML. */
+    static final String CREATED_VHBA = "scsi_host12";
+    /** Node devices in the fixture: {@link #NODE_DEVICE}, {@link #FC_HOST} and {@link #VHBA}. */
+    static final int NODE_DEVICES = 3;
     static final String AUTH_USER = "tck-user";
     static final String AUTH_PASSWORD = "tck-secret";
 

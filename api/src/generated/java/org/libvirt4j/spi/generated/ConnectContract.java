@@ -2,6 +2,15 @@
 package org.libvirt4j.spi.generated;
 
 import org.libvirt4j.ConnectMethods;
+import org.libvirt4j.Domain;
+import org.libvirt4j.Interface;
+import org.libvirt4j.NWFilter;
+import org.libvirt4j.NWFilterBinding;
+import org.libvirt4j.Network;
+import org.libvirt4j.NodeDevice;
+import org.libvirt4j.Secret;
+import org.libvirt4j.StoragePool;
+import org.libvirt4j.StorageVol;
 import org.libvirt4j.spi.CStrings;
 import org.libvirt4j.spi.Invocable;
 
@@ -36,5 +45,313 @@ public interface ConnectContract extends ConnectMethods, Invocable {
         CStrings.requireNoNul(java.util.Objects.requireNonNull(file, "file"));
         CStrings.requireNoNul(java.util.Objects.requireNonNull(dxml, "dxml"));
         invoke(Fn.virDomainSaveImageDefineXML, file, dxml, flags);
+    }
+
+    @Override
+    default int numOfDomains() {
+        return (Integer) invoke(Fn.virConnectNumOfDomains);
+    }
+
+    @Override
+    default int numOfDefinedDomains() {
+        return (Integer) invoke(Fn.virConnectNumOfDefinedDomains);
+    }
+
+    @Override
+    default int numOfNetworks() {
+        return (Integer) invoke(Fn.virConnectNumOfNetworks);
+    }
+
+    @Override
+    default int numOfDefinedNetworks() {
+        return (Integer) invoke(Fn.virConnectNumOfDefinedNetworks);
+    }
+
+    @Override
+    default int numOfInterfaces() {
+        return (Integer) invoke(Fn.virConnectNumOfInterfaces);
+    }
+
+    @Override
+    default int numOfDefinedInterfaces() {
+        return (Integer) invoke(Fn.virConnectNumOfDefinedInterfaces);
+    }
+
+    @Override
+    default int numOfStoragePools() {
+        return (Integer) invoke(Fn.virConnectNumOfStoragePools);
+    }
+
+    @Override
+    default int numOfDefinedStoragePools() {
+        return (Integer) invoke(Fn.virConnectNumOfDefinedStoragePools);
+    }
+
+    @Override
+    default int numOfSecrets() {
+        return (Integer) invoke(Fn.virConnectNumOfSecrets);
+    }
+
+    @Override
+    default int numOfNWFilters() {
+        return (Integer) invoke(Fn.virConnectNumOfNWFilters);
+    }
+
+    @Override
+    default int numOfDevices(String cap, int flags) {
+        CStrings.requireNoNul(cap);
+        return (Integer) invoke(Fn.virNodeNumOfDevices, cap, flags);
+    }
+
+    @Override
+    default int compareCPU(String xmlDesc, int flags) {
+        CStrings.requireNoNul(java.util.Objects.requireNonNull(xmlDesc, "xmlDesc"));
+        return (Integer) invoke(Fn.virConnectCompareCPU, xmlDesc, flags);
+    }
+
+    @Override
+    default int compareHypervisorCPU(String emulator, String arch, String machine, String virttype, String xmlCPU, int flags) {
+        CStrings.requireNoNul(emulator);
+        CStrings.requireNoNul(arch);
+        CStrings.requireNoNul(machine);
+        CStrings.requireNoNul(virttype);
+        CStrings.requireNoNul(java.util.Objects.requireNonNull(xmlCPU, "xmlCPU"));
+        return (Integer) invoke(Fn.virConnectCompareHypervisorCPU, emulator, arch, machine, virttype, xmlCPU, flags);
+    }
+
+    @Override
+    default String getDomainCapabilities(String emulatorbin, String arch, String machine, String virttype, int flags) {
+        CStrings.requireNoNul(emulatorbin);
+        CStrings.requireNoNul(arch);
+        CStrings.requireNoNul(machine);
+        CStrings.requireNoNul(virttype);
+        return (String) invoke(Fn.virConnectGetDomainCapabilities, emulatorbin, arch, machine, virttype, flags);
+    }
+
+    @Override
+    default String getStoragePoolCapabilities(int flags) {
+        return (String) invoke(Fn.virConnectGetStoragePoolCapabilities, flags);
+    }
+
+    @Override
+    default String domainXMLFromNative(String nativeFormat, String nativeConfig, int flags) {
+        CStrings.requireNoNul(java.util.Objects.requireNonNull(nativeFormat, "nativeFormat"));
+        CStrings.requireNoNul(java.util.Objects.requireNonNull(nativeConfig, "nativeConfig"));
+        return (String) invoke(Fn.virConnectDomainXMLFromNative, nativeFormat, nativeConfig, flags);
+    }
+
+    @Override
+    default String domainXMLToNative(String nativeFormat, String domainXml, int flags) {
+        CStrings.requireNoNul(java.util.Objects.requireNonNull(nativeFormat, "nativeFormat"));
+        CStrings.requireNoNul(java.util.Objects.requireNonNull(domainXml, "domainXml"));
+        return (String) invoke(Fn.virConnectDomainXMLToNative, nativeFormat, domainXml, flags);
+    }
+
+    @Override
+    default void suspendForDuration(int target, long duration, int flags) {
+        invoke(Fn.virNodeSuspendForDuration, target, duration, flags);
+    }
+
+    @Override
+    default Interface interfaceDefineXML(String xml, int flags) {
+        CStrings.requireNoNul(java.util.Objects.requireNonNull(xml, "xml"));
+        return (Interface) invoke(Fn.virInterfaceDefineXML, xml, flags);
+    }
+
+    @Override
+    default void interfaceChangeBegin(int flags) {
+        invoke(Fn.virInterfaceChangeBegin, flags);
+    }
+
+    @Override
+    default void interfaceChangeCommit(int flags) {
+        invoke(Fn.virInterfaceChangeCommit, flags);
+    }
+
+    @Override
+    default void interfaceChangeRollback(int flags) {
+        invoke(Fn.virInterfaceChangeRollback, flags);
+    }
+
+    @Override
+    default NodeDevice deviceCreateXML(String xmlDesc, int flags) {
+        CStrings.requireNoNul(java.util.Objects.requireNonNull(xmlDesc, "xmlDesc"));
+        return (NodeDevice) invoke(Fn.virNodeDeviceCreateXML, xmlDesc, flags);
+    }
+
+    @Override
+    default NodeDevice deviceDefineXML(String xmlDesc, int flags) {
+        CStrings.requireNoNul(java.util.Objects.requireNonNull(xmlDesc, "xmlDesc"));
+        return (NodeDevice) invoke(Fn.virNodeDeviceDefineXML, xmlDesc, flags);
+    }
+
+    @Override
+    default NodeDevice lookupDeviceSCSIHostByWWN(String wwnn, String wwpn, int flags) {
+        CStrings.requireNoNul(java.util.Objects.requireNonNull(wwnn, "wwnn"));
+        CStrings.requireNoNul(java.util.Objects.requireNonNull(wwpn, "wwpn"));
+        return (NodeDevice) invoke(Fn.virNodeDeviceLookupSCSIHostByWWN, wwnn, wwpn, flags);
+    }
+
+    @Override
+    default StoragePool lookupStoragePoolByTargetPath(String path) {
+        CStrings.requireNoNul(java.util.Objects.requireNonNull(path, "path"));
+        return (StoragePool) invoke(Fn.virStoragePoolLookupByTargetPath, path);
+    }
+
+    @Override
+    default String getHostname() {
+        return (String) invoke(Fn.virConnectGetHostname);
+    }
+
+    @Override
+    default String getCapabilities() {
+        return (String) invoke(Fn.virConnectGetCapabilities);
+    }
+
+    @Override
+    default long getVersion() {
+        return (Long) invoke(Fn.virConnectGetVersion);
+    }
+
+    @Override
+    default int getMaxVcpus(String type) {
+        CStrings.requireNoNul(type);
+        return (Integer) invoke(Fn.virConnectGetMaxVcpus, type);
+    }
+
+    @Override
+    default long getLibVersion() {
+        return (Long) invoke(Fn.virConnectGetLibVersion);
+    }
+
+    @Override
+    default Domain lookupDomainByName(String name) {
+        CStrings.requireNoNul(java.util.Objects.requireNonNull(name, "name"));
+        return (Domain) invoke(Fn.virDomainLookupByName, name);
+    }
+
+    @Override
+    default Domain lookupDomainById(int id) {
+        return (Domain) invoke(Fn.virDomainLookupByID, id);
+    }
+
+    @Override
+    default Domain domainDefineXML(String xml, int flags) {
+        CStrings.requireNoNul(java.util.Objects.requireNonNull(xml, "xml"));
+        if (flags == 0) {
+            return (Domain) invoke(Fn.virDomainDefineXML, xml);
+        }
+        return (Domain) invoke(Fn.virDomainDefineXMLFlags, xml, flags);
+    }
+
+    @Override
+    default Domain domainCreateXML(String xmlDesc, int flags) {
+        CStrings.requireNoNul(java.util.Objects.requireNonNull(xmlDesc, "xmlDesc"));
+        return (Domain) invoke(Fn.virDomainCreateXML, xmlDesc, flags);
+    }
+
+    @Override
+    default Network lookupNetworkByName(String name) {
+        CStrings.requireNoNul(java.util.Objects.requireNonNull(name, "name"));
+        return (Network) invoke(Fn.virNetworkLookupByName, name);
+    }
+
+    @Override
+    default Network networkDefineXML(String xml, int flags) {
+        CStrings.requireNoNul(java.util.Objects.requireNonNull(xml, "xml"));
+        if (flags == 0) {
+            return (Network) invoke(Fn.virNetworkDefineXML, xml);
+        }
+        return (Network) invoke(Fn.virNetworkDefineXMLFlags, xml, flags);
+    }
+
+    @Override
+    default Network networkCreateXML(String xmlDesc, int flags) {
+        CStrings.requireNoNul(java.util.Objects.requireNonNull(xmlDesc, "xmlDesc"));
+        if (flags == 0) {
+            return (Network) invoke(Fn.virNetworkCreateXML, xmlDesc);
+        }
+        return (Network) invoke(Fn.virNetworkCreateXMLFlags, xmlDesc, flags);
+    }
+
+    @Override
+    default StoragePool lookupStoragePoolByName(String name) {
+        CStrings.requireNoNul(java.util.Objects.requireNonNull(name, "name"));
+        return (StoragePool) invoke(Fn.virStoragePoolLookupByName, name);
+    }
+
+    @Override
+    default StoragePool storagePoolDefineXML(String xml, int flags) {
+        CStrings.requireNoNul(java.util.Objects.requireNonNull(xml, "xml"));
+        return (StoragePool) invoke(Fn.virStoragePoolDefineXML, xml, flags);
+    }
+
+    @Override
+    default StoragePool storagePoolCreateXML(String xmlDesc, int flags) {
+        CStrings.requireNoNul(java.util.Objects.requireNonNull(xmlDesc, "xmlDesc"));
+        return (StoragePool) invoke(Fn.virStoragePoolCreateXML, xmlDesc, flags);
+    }
+
+    @Override
+    default StorageVol lookupStorageVolByKey(String key) {
+        CStrings.requireNoNul(java.util.Objects.requireNonNull(key, "key"));
+        return (StorageVol) invoke(Fn.virStorageVolLookupByKey, key);
+    }
+
+    @Override
+    default StorageVol lookupStorageVolByPath(String path) {
+        CStrings.requireNoNul(java.util.Objects.requireNonNull(path, "path"));
+        return (StorageVol) invoke(Fn.virStorageVolLookupByPath, path);
+    }
+
+    @Override
+    default Interface lookupInterfaceByName(String name) {
+        CStrings.requireNoNul(java.util.Objects.requireNonNull(name, "name"));
+        return (Interface) invoke(Fn.virInterfaceLookupByName, name);
+    }
+
+    @Override
+    default Interface lookupInterfaceByMACString(String macstr) {
+        CStrings.requireNoNul(java.util.Objects.requireNonNull(macstr, "macstr"));
+        return (Interface) invoke(Fn.virInterfaceLookupByMACString, macstr);
+    }
+
+    @Override
+    default NodeDevice lookupNodeDeviceByName(String name) {
+        CStrings.requireNoNul(java.util.Objects.requireNonNull(name, "name"));
+        return (NodeDevice) invoke(Fn.virNodeDeviceLookupByName, name);
+    }
+
+    @Override
+    default Secret secretDefineXML(String xml, int flags) {
+        CStrings.requireNoNul(java.util.Objects.requireNonNull(xml, "xml"));
+        return (Secret) invoke(Fn.virSecretDefineXML, xml, flags);
+    }
+
+    @Override
+    default NWFilter nwfilterDefineXML(String xmlDesc, int flags) {
+        CStrings.requireNoNul(java.util.Objects.requireNonNull(xmlDesc, "xmlDesc"));
+        if (flags == 0) {
+            return (NWFilter) invoke(Fn.virNWFilterDefineXML, xmlDesc);
+        }
+        return (NWFilter) invoke(Fn.virNWFilterDefineXMLFlags, xmlDesc, flags);
+    }
+
+    @Override
+    default NWFilter lookupNWFilterByName(String name) {
+        CStrings.requireNoNul(java.util.Objects.requireNonNull(name, "name"));
+        return (NWFilter) invoke(Fn.virNWFilterLookupByName, name);
+    }
+
+    @Override
+    default NWFilterBinding lookupNWFilterBindingByPortDev(String portdev) {
+        CStrings.requireNoNul(java.util.Objects.requireNonNull(portdev, "portdev"));
+        return (NWFilterBinding) invoke(Fn.virNWFilterBindingLookupByPortDev, portdev);
+    }
+
+    @Override
+    default NWFilterBinding nwfilterBindingCreateXML(String xml, int flags) {
+        CStrings.requireNoNul(java.util.Objects.requireNonNull(xml, "xml"));
+        return (NWFilterBinding) invoke(Fn.virNWFilterBindingCreateXML, xml, flags);
     }
 }

@@ -264,7 +264,220 @@ public enum Fn {
     virDomainCheckpointGetXMLDesc(ObjectKind.DOMAIN_CHECKPOINT, "PI", 'S', null),
 
     /** {@code virDomainCheckpointDelete}. */
-    virDomainCheckpointDelete(ObjectKind.DOMAIN_CHECKPOINT, "PI", 'V', null);
+    virDomainCheckpointDelete(ObjectKind.DOMAIN_CHECKPOINT, "PI", 'V', null),
+
+    /** {@code virConnectNumOfDomains}. */
+    virConnectNumOfDomains(ObjectKind.CONNECT, "P", 'I', null),
+
+    /** {@code virConnectNumOfDefinedDomains}. */
+    virConnectNumOfDefinedDomains(ObjectKind.CONNECT, "P", 'I', null),
+
+    /** {@code virConnectNumOfNetworks}. */
+    virConnectNumOfNetworks(ObjectKind.CONNECT, "P", 'I', null),
+
+    /** {@code virConnectNumOfDefinedNetworks}. */
+    virConnectNumOfDefinedNetworks(ObjectKind.CONNECT, "P", 'I', null),
+
+    /** {@code virConnectNumOfInterfaces}. */
+    virConnectNumOfInterfaces(ObjectKind.CONNECT, "P", 'I', null),
+
+    /** {@code virConnectNumOfDefinedInterfaces}. */
+    virConnectNumOfDefinedInterfaces(ObjectKind.CONNECT, "P", 'I', null),
+
+    /** {@code virConnectNumOfStoragePools}. */
+    virConnectNumOfStoragePools(ObjectKind.CONNECT, "P", 'I', null),
+
+    /** {@code virConnectNumOfDefinedStoragePools}. */
+    virConnectNumOfDefinedStoragePools(ObjectKind.CONNECT, "P", 'I', null),
+
+    /** {@code virConnectNumOfSecrets}. */
+    virConnectNumOfSecrets(ObjectKind.CONNECT, "P", 'I', null),
+
+    /** {@code virConnectNumOfNWFilters}. */
+    virConnectNumOfNWFilters(ObjectKind.CONNECT, "P", 'I', null),
+
+    /** {@code virNodeNumOfDevices}. */
+    virNodeNumOfDevices(ObjectKind.CONNECT, "PSI", 'I', null),
+
+    /** {@code virConnectCompareCPU}. */
+    virConnectCompareCPU(ObjectKind.CONNECT, "PSI", 'I', null),
+
+    /** {@code virConnectCompareHypervisorCPU}. */
+    virConnectCompareHypervisorCPU(ObjectKind.CONNECT, "PSSSSSI", 'I', null),
+
+    /** {@code virConnectGetDomainCapabilities}. */
+    virConnectGetDomainCapabilities(ObjectKind.CONNECT, "PSSSSI", 'S', null),
+
+    /** {@code virConnectGetStoragePoolCapabilities}. */
+    virConnectGetStoragePoolCapabilities(ObjectKind.CONNECT, "PI", 'S', null),
+
+    /** {@code virConnectDomainXMLFromNative}. */
+    virConnectDomainXMLFromNative(ObjectKind.CONNECT, "PSSI", 'S', null),
+
+    /** {@code virConnectDomainXMLToNative}. */
+    virConnectDomainXMLToNative(ObjectKind.CONNECT, "PSSI", 'S', null),
+
+    /** {@code virNodeSuspendForDuration}. */
+    virNodeSuspendForDuration(ObjectKind.CONNECT, "PIJI", 'V', null),
+
+    /** {@code virInterfaceDefineXML}. */
+    virInterfaceDefineXML(ObjectKind.CONNECT, "PSI", 'H', ObjectKind.INTERFACE),
+
+    /** {@code virInterfaceChangeBegin}. */
+    virInterfaceChangeBegin(ObjectKind.CONNECT, "PI", 'V', null),
+
+    /** {@code virInterfaceChangeCommit}. */
+    virInterfaceChangeCommit(ObjectKind.CONNECT, "PI", 'V', null),
+
+    /** {@code virInterfaceChangeRollback}. */
+    virInterfaceChangeRollback(ObjectKind.CONNECT, "PI", 'V', null),
+
+    /** {@code virNodeDeviceCreateXML}. */
+    virNodeDeviceCreateXML(ObjectKind.CONNECT, "PSI", 'H', ObjectKind.NODE_DEVICE),
+
+    /** {@code virNodeDeviceDefineXML}. */
+    virNodeDeviceDefineXML(ObjectKind.CONNECT, "PSI", 'H', ObjectKind.NODE_DEVICE),
+
+    /** {@code virNodeDeviceLookupSCSIHostByWWN}. */
+    virNodeDeviceLookupSCSIHostByWWN(ObjectKind.CONNECT, "PSSI", 'H', ObjectKind.NODE_DEVICE),
+
+    /** {@code virStoragePoolLookupByTargetPath}. */
+    virStoragePoolLookupByTargetPath(ObjectKind.CONNECT, "PS", 'H', ObjectKind.STORAGE_POOL),
+
+    /** {@code virInterfaceCreate}. */
+    virInterfaceCreate(ObjectKind.INTERFACE, "PI", 'V', null),
+
+    /** {@code virInterfaceDestroy}. */
+    virInterfaceDestroy(ObjectKind.INTERFACE, "PI", 'V', null),
+
+    /** {@code virInterfaceUndefine}. */
+    virInterfaceUndefine(ObjectKind.INTERFACE, "P", 'V', null),
+
+    /** {@code virNetworkUpdate}. */
+    virNetworkUpdate(ObjectKind.NETWORK, "PIIISI", 'V', null),
+
+    /** {@code virNodeDeviceCreate}. */
+    virNodeDeviceCreate(ObjectKind.NODE_DEVICE, "PI", 'V', null),
+
+    /** {@code virNodeDeviceDestroy}. */
+    virNodeDeviceDestroy(ObjectKind.NODE_DEVICE, "P", 'V', null),
+
+    /** {@code virNodeDeviceUndefine}. */
+    virNodeDeviceUndefine(ObjectKind.NODE_DEVICE, "PI", 'V', null),
+
+    /** {@code virNodeDeviceIsActive}. */
+    virNodeDeviceIsActive(ObjectKind.NODE_DEVICE, "P", 'Z', null),
+
+    /** {@code virNodeDeviceIsPersistent}. */
+    virNodeDeviceIsPersistent(ObjectKind.NODE_DEVICE, "P", 'Z', null),
+
+    /** {@code virNodeDeviceGetAutostart}. */
+    virNodeDeviceGetAutostart(ObjectKind.NODE_DEVICE, "Pi", 'i', null),
+
+    /** {@code virNodeDeviceSetAutostart}. */
+    virNodeDeviceSetAutostart(ObjectKind.NODE_DEVICE, "PI", 'V', null),
+
+    /** {@code virNodeDeviceNumOfCaps}. */
+    virNodeDeviceNumOfCaps(ObjectKind.NODE_DEVICE, "P", 'I', null),
+
+    /** {@code virStoragePoolNumOfVolumes}. */
+    virStoragePoolNumOfVolumes(ObjectKind.STORAGE_POOL, "P", 'I', null),
+
+    /** {@code virStorageVolResize}. */
+    virStorageVolResize(ObjectKind.STORAGE_VOL, "PJI", 'V', null),
+
+    /** {@code virStorageVolWipe}. */
+    virStorageVolWipe(ObjectKind.STORAGE_VOL, "PI", 'V', null),
+
+    /** {@code virStorageVolWipePattern}. */
+    virStorageVolWipePattern(ObjectKind.STORAGE_VOL, "PII", 'V', null),
+
+    /** {@code virConnectGetHostname}. */
+    virConnectGetHostname(ObjectKind.CONNECT, "P", 'S', null),
+
+    /** {@code virConnectGetCapabilities}. */
+    virConnectGetCapabilities(ObjectKind.CONNECT, "P", 'S', null),
+
+    /** {@code virConnectGetVersion}. */
+    virConnectGetVersion(ObjectKind.CONNECT, "Pj", 'j', null),
+
+    /** {@code virConnectGetMaxVcpus}. */
+    virConnectGetMaxVcpus(ObjectKind.CONNECT, "PS", 'I', null),
+
+    /** {@code virConnectGetLibVersion}. */
+    virConnectGetLibVersion(ObjectKind.CONNECT, "Pj", 'j', null),
+
+    /** {@code virDomainLookupByName}. */
+    virDomainLookupByName(ObjectKind.CONNECT, "PS", 'H', ObjectKind.DOMAIN),
+
+    /** {@code virDomainLookupByID}. */
+    virDomainLookupByID(ObjectKind.CONNECT, "PI", 'H', ObjectKind.DOMAIN),
+
+    /** {@code virDomainDefineXMLFlags}. */
+    virDomainDefineXMLFlags(ObjectKind.CONNECT, "PSI", 'H', ObjectKind.DOMAIN),
+
+    /** {@code virDomainDefineXML}. */
+    virDomainDefineXML(ObjectKind.CONNECT, "PS", 'H', ObjectKind.DOMAIN),
+
+    /** {@code virDomainCreateXML}. */
+    virDomainCreateXML(ObjectKind.CONNECT, "PSI", 'H', ObjectKind.DOMAIN),
+
+    /** {@code virNetworkLookupByName}. */
+    virNetworkLookupByName(ObjectKind.CONNECT, "PS", 'H', ObjectKind.NETWORK),
+
+    /** {@code virNetworkDefineXMLFlags}. */
+    virNetworkDefineXMLFlags(ObjectKind.CONNECT, "PSI", 'H', ObjectKind.NETWORK),
+
+    /** {@code virNetworkDefineXML}. */
+    virNetworkDefineXML(ObjectKind.CONNECT, "PS", 'H', ObjectKind.NETWORK),
+
+    /** {@code virNetworkCreateXMLFlags}. */
+    virNetworkCreateXMLFlags(ObjectKind.CONNECT, "PSI", 'H', ObjectKind.NETWORK),
+
+    /** {@code virNetworkCreateXML}. */
+    virNetworkCreateXML(ObjectKind.CONNECT, "PS", 'H', ObjectKind.NETWORK),
+
+    /** {@code virStoragePoolLookupByName}. */
+    virStoragePoolLookupByName(ObjectKind.CONNECT, "PS", 'H', ObjectKind.STORAGE_POOL),
+
+    /** {@code virStoragePoolDefineXML}. */
+    virStoragePoolDefineXML(ObjectKind.CONNECT, "PSI", 'H', ObjectKind.STORAGE_POOL),
+
+    /** {@code virStoragePoolCreateXML}. */
+    virStoragePoolCreateXML(ObjectKind.CONNECT, "PSI", 'H', ObjectKind.STORAGE_POOL),
+
+    /** {@code virStorageVolLookupByKey}. */
+    virStorageVolLookupByKey(ObjectKind.CONNECT, "PS", 'H', ObjectKind.STORAGE_VOL),
+
+    /** {@code virStorageVolLookupByPath}. */
+    virStorageVolLookupByPath(ObjectKind.CONNECT, "PS", 'H', ObjectKind.STORAGE_VOL),
+
+    /** {@code virInterfaceLookupByName}. */
+    virInterfaceLookupByName(ObjectKind.CONNECT, "PS", 'H', ObjectKind.INTERFACE),
+
+    /** {@code virInterfaceLookupByMACString}. */
+    virInterfaceLookupByMACString(ObjectKind.CONNECT, "PS", 'H', ObjectKind.INTERFACE),
+
+    /** {@code virNodeDeviceLookupByName}. */
+    virNodeDeviceLookupByName(ObjectKind.CONNECT, "PS", 'H', ObjectKind.NODE_DEVICE),
+
+    /** {@code virSecretDefineXML}. */
+    virSecretDefineXML(ObjectKind.CONNECT, "PSI", 'H', ObjectKind.SECRET),
+
+    /** {@code virNWFilterDefineXMLFlags}. */
+    virNWFilterDefineXMLFlags(ObjectKind.CONNECT, "PSI", 'H', ObjectKind.NWFILTER),
+
+    /** {@code virNWFilterDefineXML}. */
+    virNWFilterDefineXML(ObjectKind.CONNECT, "PS", 'H', ObjectKind.NWFILTER),
+
+    /** {@code virNWFilterLookupByName}. */
+    virNWFilterLookupByName(ObjectKind.CONNECT, "PS", 'H', ObjectKind.NWFILTER),
+
+    /** {@code virNWFilterBindingLookupByPortDev}. */
+    virNWFilterBindingLookupByPortDev(ObjectKind.CONNECT, "PS", 'H', ObjectKind.NWFILTER_BINDING),
+
+    /** {@code virNWFilterBindingCreateXML}. */
+    virNWFilterBindingCreateXML(ObjectKind.CONNECT, "PSI", 'H', ObjectKind.NWFILTER_BINDING);
 
     private final ObjectKind self;
     private final String signature;

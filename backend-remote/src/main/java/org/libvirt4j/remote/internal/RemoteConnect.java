@@ -17,8 +17,6 @@ import org.libvirt4j.ConnectListAllNodeDeviceFlags;
 import org.libvirt4j.ConnectListAllSecretsFlags;
 import org.libvirt4j.ConnectListAllStoragePoolsFlags;
 import org.libvirt4j.Domain;
-import org.libvirt4j.DomainCreateFlags;
-import org.libvirt4j.DomainDefineFlags;
 import org.libvirt4j.DomainEventLifecycleCallback;
 import org.libvirt4j.DomainEventMetadataChangeCallback;
 import org.libvirt4j.DomainStats;
@@ -30,34 +28,20 @@ import org.libvirt4j.LibvirtEnum;
 import org.libvirt4j.LibvirtException;
 import org.libvirt4j.NWFilter;
 import org.libvirt4j.NWFilterBinding;
-import org.libvirt4j.NWFilterBindingCreateFlags;
-import org.libvirt4j.NWFilterDefineFlags;
 import org.libvirt4j.Network;
-import org.libvirt4j.NetworkCreateFlags;
-import org.libvirt4j.NetworkDefineFlags;
 import org.libvirt4j.NetworkEventLifecycleCallback;
 import org.libvirt4j.NodeDevice;
 import org.libvirt4j.NodeInfo;
 import org.libvirt4j.Secret;
-import org.libvirt4j.SecretDefineFlags;
 import org.libvirt4j.SecretUsageType;
 import org.libvirt4j.StoragePool;
-import org.libvirt4j.StoragePoolCreateFlags;
-import org.libvirt4j.StoragePoolDefineFlags;
 import org.libvirt4j.StoragePoolEventLifecycleCallback;
-import org.libvirt4j.StorageVol;
 import org.libvirt4j.Stream;
 import org.libvirt4j.StreamFlags;
 import org.libvirt4j.remote.generated.RemoteConnectGetAllDomainStatsArgs;
-import org.libvirt4j.remote.generated.RemoteConnectGetCapabilitiesRet;
-import org.libvirt4j.remote.generated.RemoteConnectGetHostnameRet;
-import org.libvirt4j.remote.generated.RemoteConnectGetLibVersionRet;
-import org.libvirt4j.remote.generated.RemoteConnectGetMaxVcpusArgs;
-import org.libvirt4j.remote.generated.RemoteConnectGetMaxVcpusRet;
 import org.libvirt4j.remote.generated.RemoteConnectGetSysinfoArgs;
 import org.libvirt4j.remote.generated.RemoteConnectGetSysinfoRet;
 import org.libvirt4j.remote.generated.RemoteConnectGetTypeRet;
-import org.libvirt4j.remote.generated.RemoteConnectGetVersionRet;
 import org.libvirt4j.remote.generated.RemoteConnectIsSecureRet;
 import org.libvirt4j.remote.generated.RemoteConnectListAllDomainsArgs;
 import org.libvirt4j.remote.generated.RemoteConnectListAllDomainsRet;
@@ -75,49 +59,21 @@ import org.libvirt4j.remote.generated.RemoteConnectListAllSecretsArgs;
 import org.libvirt4j.remote.generated.RemoteConnectListAllSecretsRet;
 import org.libvirt4j.remote.generated.RemoteConnectListAllStoragePoolsArgs;
 import org.libvirt4j.remote.generated.RemoteConnectListAllStoragePoolsRet;
-import org.libvirt4j.remote.generated.RemoteDomainCreateXmlArgs;
-import org.libvirt4j.remote.generated.RemoteDomainDefineXmlArgs;
-import org.libvirt4j.remote.generated.RemoteDomainDefineXmlFlagsArgs;
-import org.libvirt4j.remote.generated.RemoteDomainLookupByIdArgs;
-import org.libvirt4j.remote.generated.RemoteDomainLookupByNameArgs;
 import org.libvirt4j.remote.generated.RemoteDomainLookupByUuidArgs;
-import org.libvirt4j.remote.generated.RemoteInterfaceLookupByMacStringArgs;
-import org.libvirt4j.remote.generated.RemoteInterfaceLookupByNameArgs;
-import org.libvirt4j.remote.generated.RemoteNetworkCreateXmlArgs;
-import org.libvirt4j.remote.generated.RemoteNetworkCreateXmlFlagsArgs;
-import org.libvirt4j.remote.generated.RemoteNetworkDefineXmlArgs;
-import org.libvirt4j.remote.generated.RemoteNetworkDefineXmlFlagsArgs;
-import org.libvirt4j.remote.generated.RemoteNetworkLookupByNameArgs;
 import org.libvirt4j.remote.generated.RemoteNetworkLookupByUuidArgs;
-import org.libvirt4j.remote.generated.RemoteNodeDeviceLookupByNameArgs;
-import org.libvirt4j.remote.generated.RemoteNodeDeviceLookupByNameRet;
 import org.libvirt4j.remote.generated.RemoteNodeGetFreeMemoryRet;
 import org.libvirt4j.remote.generated.RemoteNodeGetInfoRet;
 import org.libvirt4j.remote.generated.RemoteNonnullDomain;
-import org.libvirt4j.remote.generated.RemoteNonnullInterface;
 import org.libvirt4j.remote.generated.RemoteNonnullNetwork;
 import org.libvirt4j.remote.generated.RemoteNonnullNodeDevice;
 import org.libvirt4j.remote.generated.RemoteNonnullNwfilter;
-import org.libvirt4j.remote.generated.RemoteNonnullNwfilterBinding;
 import org.libvirt4j.remote.generated.RemoteNonnullSecret;
 import org.libvirt4j.remote.generated.RemoteNonnullStoragePool;
-import org.libvirt4j.remote.generated.RemoteNonnullStorageVol;
-import org.libvirt4j.remote.generated.RemoteNwfilterBindingCreateXmlArgs;
-import org.libvirt4j.remote.generated.RemoteNwfilterBindingLookupByPortDevArgs;
-import org.libvirt4j.remote.generated.RemoteNwfilterDefineXmlArgs;
-import org.libvirt4j.remote.generated.RemoteNwfilterDefineXmlFlagsArgs;
-import org.libvirt4j.remote.generated.RemoteNwfilterLookupByNameArgs;
 import org.libvirt4j.remote.generated.RemoteNwfilterLookupByUuidArgs;
 import org.libvirt4j.remote.generated.RemoteProcedure;
-import org.libvirt4j.remote.generated.RemoteSecretDefineXmlArgs;
 import org.libvirt4j.remote.generated.RemoteSecretLookupByUsageArgs;
 import org.libvirt4j.remote.generated.RemoteSecretLookupByUuidArgs;
-import org.libvirt4j.remote.generated.RemoteStoragePoolCreateXmlArgs;
-import org.libvirt4j.remote.generated.RemoteStoragePoolDefineXmlArgs;
-import org.libvirt4j.remote.generated.RemoteStoragePoolLookupByNameArgs;
 import org.libvirt4j.remote.generated.RemoteStoragePoolLookupByUuidArgs;
-import org.libvirt4j.remote.generated.RemoteStorageVolLookupByKeyArgs;
-import org.libvirt4j.remote.generated.RemoteStorageVolLookupByPathArgs;
 import org.libvirt4j.spi.CloseCallbacks;
 import org.libvirt4j.spi.ObjectKind;
 import org.libvirt4j.spi.Uuids;
@@ -332,34 +288,10 @@ public final class RemoteConnect extends RemoteObject implements Connect, org.li
     }
 
     @Override
-    public long getVersion() {
-        return call("virConnectGetVersion", RemoteProcedure.REMOTE_PROC_CONNECT_GET_VERSION, null,
-                RemoteConnectGetVersionRet::decode).hvVer();
-    }
-
-    @Override
-    public long getLibVersion() {
-        return call("virConnectGetLibVersion", RemoteProcedure.REMOTE_PROC_CONNECT_GET_LIB_VERSION, null,
-                RemoteConnectGetLibVersionRet::decode).libVer();
-    }
-
-    @Override
-    public String getHostname() {
-        return call("virConnectGetHostname", RemoteProcedure.REMOTE_PROC_CONNECT_GET_HOSTNAME, null,
-                RemoteConnectGetHostnameRet::decode).hostname();
-    }
-
-    @Override
     public String getURI() {
         // virConnectGetURI formats the URI the client opened; it sends nothing.
         check("virConnectGetURI");
         return session.canonicalUri;
-    }
-
-    @Override
-    public String getCapabilities() {
-        return call("virConnectGetCapabilities", RemoteProcedure.REMOTE_PROC_CONNECT_GET_CAPABILITIES, null,
-                RemoteConnectGetCapabilitiesRet::decode).capabilities();
     }
 
     @Override
@@ -385,12 +317,6 @@ public final class RemoteConnect extends RemoteObject implements Connect, org.li
     public long getFreeMemory() {
         return call("virNodeGetFreeMemory", RemoteProcedure.REMOTE_PROC_NODE_GET_FREE_MEMORY, null,
                 RemoteNodeGetFreeMemoryRet::decode).freeMem();
-    }
-
-    @Override
-    public int getMaxVcpus(String type) {
-        return call("virConnectGetMaxVcpus", RemoteProcedure.REMOTE_PROC_CONNECT_GET_MAX_VCPUS,
-                new RemoteConnectGetMaxVcpusArgs(type)::encode, RemoteConnectGetMaxVcpusRet::decode).maxVcpus();
     }
 
     // --- domains ---------------------------------------------------------------------------
@@ -435,19 +361,6 @@ public final class RemoteConnect extends RemoteObject implements Connect, org.li
     }
 
     @Override
-    public Domain lookupDomainByName(String name) {
-        Objects.requireNonNull(name, "name");
-        return dom(call("virDomainLookupByName", RemoteProcedure.REMOTE_PROC_DOMAIN_LOOKUP_BY_NAME,
-                new RemoteDomainLookupByNameArgs(name)::encode, RemoteNonnullDomain::decode));
-    }
-
-    @Override
-    public Domain lookupDomainById(int id) {
-        return dom(call("virDomainLookupByID", RemoteProcedure.REMOTE_PROC_DOMAIN_LOOKUP_BY_ID,
-                new RemoteDomainLookupByIdArgs(id)::encode, RemoteNonnullDomain::decode));
-    }
-
-    @Override
     public Domain lookupDomainByUUID(UUID uuid) {
         Objects.requireNonNull(uuid, "uuid");
         return lookupDomainByUUIDBytes("virDomainLookupByUUID", Uuids.toBytes(uuid));
@@ -465,26 +378,6 @@ public final class RemoteConnect extends RemoteObject implements Connect, org.li
                 new RemoteDomainLookupByUuidArgs(raw)::encode, RemoteNonnullDomain::decode));
     }
 
-    @Override
-    public Domain domainDefineXML(String xml, DomainDefineFlags... flags) {
-        Objects.requireNonNull(xml, "xml");
-        int mask = LibvirtEnum.mask(flags);
-        if (mask == 0) {
-            return dom(call("virDomainDefineXML", RemoteProcedure.REMOTE_PROC_DOMAIN_DEFINE_XML,
-                    new RemoteDomainDefineXmlArgs(xml)::encode, RemoteNonnullDomain::decode));
-        }
-        return dom(call("virDomainDefineXMLFlags", RemoteProcedure.REMOTE_PROC_DOMAIN_DEFINE_XML_FLAGS,
-                new RemoteDomainDefineXmlFlagsArgs(xml, mask)::encode, RemoteNonnullDomain::decode));
-    }
-
-    @Override
-    public Domain domainCreateXML(String xml, DomainCreateFlags... flags) {
-        Objects.requireNonNull(xml, "xml");
-        int mask = LibvirtEnum.mask(flags);
-        return dom(call("virDomainCreateXML", RemoteProcedure.REMOTE_PROC_DOMAIN_CREATE_XML,
-                new RemoteDomainCreateXmlArgs(xml, mask)::encode, RemoteNonnullDomain::decode));
-    }
-
     // --- networks --------------------------------------------------------------------------
 
     private Network net(RemoteNonnullNetwork n) {
@@ -497,13 +390,6 @@ public final class RemoteConnect extends RemoteObject implements Connect, org.li
         return wrap(call("virConnectListAllNetworks", RemoteProcedure.REMOTE_PROC_CONNECT_LIST_ALL_NETWORKS,
                 new RemoteConnectListAllNetworksArgs(1, mask)::encode,
                 r -> RemoteConnectListAllNetworksRet.decode(r).nets()), this::net);
-    }
-
-    @Override
-    public Network lookupNetworkByName(String name) {
-        Objects.requireNonNull(name, "name");
-        return net(call("virNetworkLookupByName", RemoteProcedure.REMOTE_PROC_NETWORK_LOOKUP_BY_NAME,
-                new RemoteNetworkLookupByNameArgs(name)::encode, RemoteNonnullNetwork::decode));
     }
 
     @Override
@@ -523,30 +409,6 @@ public final class RemoteConnect extends RemoteObject implements Connect, org.li
                 new RemoteNetworkLookupByUuidArgs(raw)::encode, RemoteNonnullNetwork::decode));
     }
 
-    @Override
-    public Network networkDefineXML(String xml, NetworkDefineFlags... flags) {
-        Objects.requireNonNull(xml, "xml");
-        int mask = LibvirtEnum.mask(flags);
-        if (mask == 0) {
-            return net(call("virNetworkDefineXML", RemoteProcedure.REMOTE_PROC_NETWORK_DEFINE_XML,
-                    new RemoteNetworkDefineXmlArgs(xml)::encode, RemoteNonnullNetwork::decode));
-        }
-        return net(call("virNetworkDefineXMLFlags", RemoteProcedure.REMOTE_PROC_NETWORK_DEFINE_XML_FLAGS,
-                new RemoteNetworkDefineXmlFlagsArgs(xml, mask)::encode, RemoteNonnullNetwork::decode));
-    }
-
-    @Override
-    public Network networkCreateXML(String xml, NetworkCreateFlags... flags) {
-        Objects.requireNonNull(xml, "xml");
-        int mask = LibvirtEnum.mask(flags);
-        if (mask == 0) {
-            return net(call("virNetworkCreateXML", RemoteProcedure.REMOTE_PROC_NETWORK_CREATE_XML,
-                    new RemoteNetworkCreateXmlArgs(xml)::encode, RemoteNonnullNetwork::decode));
-        }
-        return net(call("virNetworkCreateXMLFlags", RemoteProcedure.REMOTE_PROC_NETWORK_CREATE_XML_FLAGS,
-                new RemoteNetworkCreateXmlFlagsArgs(xml, mask)::encode, RemoteNonnullNetwork::decode));
-    }
-
     // --- storage ---------------------------------------------------------------------------
 
     private StoragePool pool(RemoteNonnullStoragePool n) {
@@ -559,14 +421,6 @@ public final class RemoteConnect extends RemoteObject implements Connect, org.li
         return wrap(call("virConnectListAllStoragePools", RemoteProcedure.REMOTE_PROC_CONNECT_LIST_ALL_STORAGE_POOLS,
                 new RemoteConnectListAllStoragePoolsArgs(1, mask)::encode,
                 r -> RemoteConnectListAllStoragePoolsRet.decode(r).pools()), this::pool);
-    }
-
-    @Override
-    public StoragePool lookupStoragePoolByName(String name) {
-        Objects.requireNonNull(name, "name");
-        return pool(call("virStoragePoolLookupByName", RemoteProcedure.REMOTE_PROC_STORAGE_POOL_LOOKUP_BY_NAME,
-                new RemoteStoragePoolLookupByNameArgs(name)::encode,
-                RemoteNonnullStoragePool::decode));
     }
 
     @Override
@@ -586,38 +440,6 @@ public final class RemoteConnect extends RemoteObject implements Connect, org.li
                 new RemoteStoragePoolLookupByUuidArgs(raw)::encode, RemoteNonnullStoragePool::decode));
     }
 
-    @Override
-    public StoragePool storagePoolDefineXML(String xml, StoragePoolDefineFlags... flags) {
-        Objects.requireNonNull(xml, "xml");
-        int mask = LibvirtEnum.mask(flags);
-        return pool(call("virStoragePoolDefineXML", RemoteProcedure.REMOTE_PROC_STORAGE_POOL_DEFINE_XML,
-                new RemoteStoragePoolDefineXmlArgs(xml, mask)::encode, RemoteNonnullStoragePool::decode));
-    }
-
-    @Override
-    public StoragePool storagePoolCreateXML(String xml, StoragePoolCreateFlags... flags) {
-        Objects.requireNonNull(xml, "xml");
-        int mask = LibvirtEnum.mask(flags);
-        return pool(call("virStoragePoolCreateXML", RemoteProcedure.REMOTE_PROC_STORAGE_POOL_CREATE_XML,
-                new RemoteStoragePoolCreateXmlArgs(xml, mask)::encode, RemoteNonnullStoragePool::decode));
-    }
-
-    @Override
-    public StorageVol lookupStorageVolByKey(String key) {
-        Objects.requireNonNull(key, "key");
-        return new RemoteStorageVol(session, call("virStorageVolLookupByKey",
-                RemoteProcedure.REMOTE_PROC_STORAGE_VOL_LOOKUP_BY_KEY,
-                new RemoteStorageVolLookupByKeyArgs(key)::encode, RemoteNonnullStorageVol::decode));
-    }
-
-    @Override
-    public StorageVol lookupStorageVolByPath(String path) {
-        Objects.requireNonNull(path, "path");
-        return new RemoteStorageVol(session, call("virStorageVolLookupByPath",
-                RemoteProcedure.REMOTE_PROC_STORAGE_VOL_LOOKUP_BY_PATH,
-                new RemoteStorageVolLookupByPathArgs(path)::encode, RemoteNonnullStorageVol::decode));
-    }
-
     // --- interfaces, node devices, secrets, filters ----------------------------------------
 
     @Override
@@ -630,22 +452,6 @@ public final class RemoteConnect extends RemoteObject implements Connect, org.li
     }
 
     @Override
-    public Interface lookupInterfaceByName(String name) {
-        Objects.requireNonNull(name, "name");
-        return new RemoteInterface(session, call("virInterfaceLookupByName",
-                RemoteProcedure.REMOTE_PROC_INTERFACE_LOOKUP_BY_NAME,
-                new RemoteInterfaceLookupByNameArgs(name)::encode, RemoteNonnullInterface::decode));
-    }
-
-    @Override
-    public Interface lookupInterfaceByMACString(String mac) {
-        Objects.requireNonNull(mac, "mac");
-        return new RemoteInterface(session, call("virInterfaceLookupByMACString",
-                RemoteProcedure.REMOTE_PROC_INTERFACE_LOOKUP_BY_MAC_STRING,
-                new RemoteInterfaceLookupByMacStringArgs(mac)::encode, RemoteNonnullInterface::decode));
-    }
-
-    @Override
     public List<NodeDevice> listAllNodeDevices(ConnectListAllNodeDeviceFlags... flags) {
         int mask = LibvirtEnum.mask(flags);
         return wrap(call("virConnectListAllNodeDevices", RemoteProcedure.REMOTE_PROC_CONNECT_LIST_ALL_NODE_DEVICES,
@@ -654,28 +460,11 @@ public final class RemoteConnect extends RemoteObject implements Connect, org.li
     }
 
     @Override
-    public NodeDevice lookupNodeDeviceByName(String name) {
-        Objects.requireNonNull(name, "name");
-        return new RemoteNodeDevice(session, call("virNodeDeviceLookupByName",
-                RemoteProcedure.REMOTE_PROC_NODE_DEVICE_LOOKUP_BY_NAME,
-                new RemoteNodeDeviceLookupByNameArgs(name)::encode,
-                RemoteNodeDeviceLookupByNameRet::decode).dev().name());
-    }
-
-    @Override
     public List<Secret> listAllSecrets(ConnectListAllSecretsFlags... flags) {
         int mask = LibvirtEnum.mask(flags);
         return wrap(call("virConnectListAllSecrets", RemoteProcedure.REMOTE_PROC_CONNECT_LIST_ALL_SECRETS,
                 new RemoteConnectListAllSecretsArgs(1, mask)::encode,
                 r -> RemoteConnectListAllSecretsRet.decode(r).secrets()), s -> new RemoteSecret(session, s));
-    }
-
-    @Override
-    public Secret secretDefineXML(String xml, SecretDefineFlags... flags) {
-        Objects.requireNonNull(xml, "xml");
-        int mask = LibvirtEnum.mask(flags);
-        return new RemoteSecret(session, call("virSecretDefineXML", RemoteProcedure.REMOTE_PROC_SECRET_DEFINE_XML,
-                new RemoteSecretDefineXmlArgs(xml, mask)::encode, RemoteNonnullSecret::decode));
     }
 
     @Override
@@ -706,26 +495,6 @@ public final class RemoteConnect extends RemoteObject implements Connect, org.li
     }
 
     @Override
-    public NWFilter nwfilterDefineXML(String xml, NWFilterDefineFlags... flags) {
-        Objects.requireNonNull(xml, "xml");
-        int mask = LibvirtEnum.mask(flags);
-        RemoteNonnullNwfilter n = mask == 0
-                ? call("virNWFilterDefineXML", RemoteProcedure.REMOTE_PROC_NWFILTER_DEFINE_XML,
-                        new RemoteNwfilterDefineXmlArgs(xml)::encode, RemoteNonnullNwfilter::decode)
-                : call("virNWFilterDefineXMLFlags", RemoteProcedure.REMOTE_PROC_NWFILTER_DEFINE_XML_FLAGS,
-                        new RemoteNwfilterDefineXmlFlagsArgs(xml, mask)::encode, RemoteNonnullNwfilter::decode);
-        return new RemoteNWFilter(session, n);
-    }
-
-    @Override
-    public NWFilter lookupNWFilterByName(String name) {
-        Objects.requireNonNull(name, "name");
-        return new RemoteNWFilter(session, call("virNWFilterLookupByName",
-                RemoteProcedure.REMOTE_PROC_NWFILTER_LOOKUP_BY_NAME,
-                new RemoteNwfilterLookupByNameArgs(name)::encode, RemoteNonnullNwfilter::decode));
-    }
-
-    @Override
     public NWFilter lookupNWFilterByUUIDString(String uuid) {
         Objects.requireNonNull(uuid, "uuid");
         check("virNWFilterLookupByUUIDString");
@@ -742,23 +511,6 @@ public final class RemoteConnect extends RemoteObject implements Connect, org.li
                 new RemoteConnectListAllNwfilterBindingsArgs(1, 0)::encode,
                 r -> RemoteConnectListAllNwfilterBindingsRet.decode(r).bindings()),
                 b -> new RemoteNWFilterBinding(session, b));
-    }
-
-    @Override
-    public NWFilterBinding lookupNWFilterBindingByPortDev(String portDev) {
-        Objects.requireNonNull(portDev, "portDev");
-        return new RemoteNWFilterBinding(session, call("virNWFilterBindingLookupByPortDev",
-                RemoteProcedure.REMOTE_PROC_NWFILTER_BINDING_LOOKUP_BY_PORT_DEV,
-                new RemoteNwfilterBindingLookupByPortDevArgs(portDev)::encode, RemoteNonnullNwfilterBinding::decode));
-    }
-
-    @Override
-    public NWFilterBinding nwfilterBindingCreateXML(String xml, NWFilterBindingCreateFlags... flags) {
-        Objects.requireNonNull(xml, "xml");
-        int mask = LibvirtEnum.mask(flags);
-        return new RemoteNWFilterBinding(session, call("virNWFilterBindingCreateXML",
-                RemoteProcedure.REMOTE_PROC_NWFILTER_BINDING_CREATE_XML,
-                new RemoteNwfilterBindingCreateXmlArgs(xml, mask)::encode, RemoteNonnullNwfilterBinding::decode));
     }
 
     // --- streams ---------------------------------------------------------------------------

@@ -12,7 +12,7 @@ import org.libvirt4j.remote.generated.RemoteProcedure;
 import org.libvirt4j.spi.ObjectKind;
 
 /** {@link Interface} over RPC; name and MAC live in the handle. */
-final class RemoteInterface extends RemoteObject implements Interface {
+final class RemoteInterface extends RemoteObject implements Interface, org.libvirt4j.spi.generated.InterfaceContract {
     private final RemoteNonnullInterface ref;
 
     RemoteInterface(Session session, RemoteNonnullInterface ref) {

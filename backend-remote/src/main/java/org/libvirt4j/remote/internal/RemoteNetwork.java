@@ -34,7 +34,7 @@ import org.libvirt4j.spi.ObjectKind;
 import org.libvirt4j.spi.Uuids;
 
 /** {@link Network} over RPC; name and UUID live in the handle. */
-final class RemoteNetwork extends RemoteObject implements Network {
+final class RemoteNetwork extends RemoteObject implements Network, org.libvirt4j.spi.generated.NetworkContract {
     private final RemoteNonnullNetwork ref;
 
     RemoteNetwork(Session session, RemoteNonnullNetwork ref) {

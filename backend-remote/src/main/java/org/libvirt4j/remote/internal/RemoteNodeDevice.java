@@ -14,7 +14,7 @@ import org.libvirt4j.remote.generated.RemoteProcedure;
 import org.libvirt4j.spi.ObjectKind;
 
 /** {@link NodeDevice} over RPC; the name lives in the handle. */
-final class RemoteNodeDevice extends RemoteObject implements NodeDevice {
+final class RemoteNodeDevice extends RemoteObject implements NodeDevice, org.libvirt4j.spi.generated.NodeDeviceContract {
     private final String name;
 
     RemoteNodeDevice(Session session, String name) {

@@ -40,7 +40,7 @@ import org.libvirt4j.spi.ObjectKind;
 import org.libvirt4j.spi.Uuids;
 
 /** {@link StoragePool} over RPC; name and UUID live in the handle. */
-final class RemoteStoragePool extends RemoteObject implements StoragePool {
+final class RemoteStoragePool extends RemoteObject implements StoragePool, org.libvirt4j.spi.generated.StoragePoolContract {
     private final RemoteNonnullStoragePool ref;
 
     RemoteStoragePool(Session session, RemoteNonnullStoragePool ref) {

@@ -30,7 +30,7 @@ import org.libvirt4j.remote.internal.xdr.XdrWriter;
 import org.libvirt4j.spi.ObjectKind;
 
 /** {@link StorageVol} over RPC; pool name, name and key live in the handle. */
-final class RemoteStorageVol extends RemoteObject implements StorageVol {
+final class RemoteStorageVol extends RemoteObject implements StorageVol, org.libvirt4j.spi.generated.StorageVolContract {
     private final RemoteNonnullStorageVol ref;
 
     RemoteStorageVol(Session session, RemoteNonnullStorageVol ref) {

@@ -40,7 +40,7 @@ record Binding(String cName, String file, Kind self, String javaName, List<Param
         OUT_INT('i', "int"),
         /** {@code int} status and one 64-bit out-parameter. */
         OUT_LONG('j', "long"),
-        /** {@code int} status and one {@code int} out-parameter that is a 0/1 answer. */
+        /** {@code int} status and one {@code int} out-parameter holding 0/1 (the table's {@code bool}). */
         OUT_BOOL('i', "boolean");
 
         final char code;
@@ -89,38 +89,46 @@ record Binding(String cName, String file, Kind self, String javaName, List<Param
      * @param argsType the Java record of the arguments, or {@code null} when there are none
      * @param retType the Java record of the reply, or {@code null} when there is none
      * @param retComponent the reply component holding the result, or {@code null}
+     * @param selfByName whether the procedure names the object by its name alone (a
+     *        {@code remote_nonnull_string name} field, as for node devices) instead of its reference
      */
-    record Remote(String procedure, String argsType, String retType, String retComponent) {
+    record Remote(String procedure, String argsType, String retType, String retComponent, boolean selfByName) {
     }
 
-    /** The object kinds: C pointer type, {@code ObjectKind} constant, API interface, C prefix, XDR reference. */
+    /**
+     * The object kinds: C pointer type, {@code ObjectKind} constant, API interface, C prefix, XDR
+     * reference, and whether procedures may name the object by a {@code remote_nonnull_string name}.
+     */
     enum Kind {
-        CONNECT("virConnectPtr", "Connect", "virConnect", null),
-        DOMAIN("virDomainPtr", "Domain", "virDomain", "remote_nonnull_domain"),
-        DOMAIN_SNAPSHOT("virDomainSnapshotPtr", "DomainSnapshot", "virDomainSnapshot", "remote_nonnull_domain_snapshot"),
+        CONNECT("virConnectPtr", "Connect", "virConnect", null, false),
+        DOMAIN("virDomainPtr", "Domain", "virDomain", "remote_nonnull_domain", false),
+        DOMAIN_SNAPSHOT("virDomainSnapshotPtr", "DomainSnapshot", "virDomainSnapshot", "remote_nonnull_domain_snapshot",
+                false),
         DOMAIN_CHECKPOINT("virDomainCheckpointPtr", "DomainCheckpoint", "virDomainCheckpoint",
-                "remote_nonnull_domain_checkpoint"),
-        NETWORK("virNetworkPtr", "Network", "virNetwork", "remote_nonnull_network"),
-        NETWORK_PORT("virNetworkPortPtr", "NetworkPort", "virNetworkPort", "remote_nonnull_network_port"),
-        STORAGE_POOL("virStoragePoolPtr", "StoragePool", "virStoragePool", "remote_nonnull_storage_pool"),
-        STORAGE_VOL("virStorageVolPtr", "StorageVol", "virStorageVol", "remote_nonnull_storage_vol"),
-        INTERFACE("virInterfacePtr", "Interface", "virInterface", "remote_nonnull_interface"),
-        NODE_DEVICE("virNodeDevicePtr", "NodeDevice", "virNodeDevice", "remote_nonnull_node_device"),
-        SECRET("virSecretPtr", "Secret", "virSecret", "remote_nonnull_secret"),
-        NWFILTER("virNWFilterPtr", "NWFilter", "virNWFilter", "remote_nonnull_nwfilter"),
+                "remote_nonnull_domain_checkpoint", false),
+        NETWORK("virNetworkPtr", "Network", "virNetwork", "remote_nonnull_network", false),
+        NETWORK_PORT("virNetworkPortPtr", "NetworkPort", "virNetworkPort", "remote_nonnull_network_port", false),
+        STORAGE_POOL("virStoragePoolPtr", "StoragePool", "virStoragePool", "remote_nonnull_storage_pool", false),
+        STORAGE_VOL("virStorageVolPtr", "StorageVol", "virStorageVol", "remote_nonnull_storage_vol", false),
+        INTERFACE("virInterfacePtr", "Interface", "virInterface", "remote_nonnull_interface", false),
+        NODE_DEVICE("virNodeDevicePtr", "NodeDevice", "virNodeDevice", "remote_nonnull_node_device", true),
+        SECRET("virSecretPtr", "Secret", "virSecret", "remote_nonnull_secret", false),
+        NWFILTER("virNWFilterPtr", "NWFilter", "virNWFilter", "remote_nonnull_nwfilter", false),
         NWFILTER_BINDING("virNWFilterBindingPtr", "NWFilterBinding", "virNWFilterBinding",
-                "remote_nonnull_nwfilter_binding");
+                "remote_nonnull_nwfilter_binding", false);
 
         final String cType;
         final String api;
         final String prefix;
         final String xdrRef;
+        final boolean byName;
 
-        Kind(String cType, String api, String prefix, String xdrRef) {
+        Kind(String cType, String api, String prefix, String xdrRef, boolean byName) {
             this.cType = cType;
             this.api = api;
             this.prefix = prefix;
             this.xdrRef = xdrRef;
+            this.byName = byName;
         }
 
         static Kind ofCType(String cType) {

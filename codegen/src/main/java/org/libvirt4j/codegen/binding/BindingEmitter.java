@@ -314,7 +314,9 @@ final class BindingEmitter {
         s.append("    static Object invoke(Session session, Fn fn, Object self, Object[] a) {\n        switch (fn) {\n");
         for (Binding b : list) {
             List<String> as = new ArrayList<>();
-            if (b.self().xdrRef != null) {
+            if (b.remote().selfByName()) {
+                as.add("((" + Xdr.refType(b.self()) + ") self).name()");
+            } else if (b.self().xdrRef != null) {
                 as.add("(" + Xdr.refType(b.self()) + ") self");
             }
             for (int i = 0; i < b.params().size(); i++) {

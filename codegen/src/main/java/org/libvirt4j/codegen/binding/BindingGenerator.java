@@ -187,11 +187,21 @@ public final class BindingGenerator {
         List<XdrFacts.Field> retFields = xdr.structs.get("remote_" + snake + "_ret");
         List<XdrFacts.Field> wireArgs = argFields == null ? List.of() : argFields;
         int wi = 0;
+        boolean selfByName = false;
         if (self.xdrRef != null) {
-            if (wireArgs.isEmpty() || !wireArgs.get(0).type().equals(self.xdrRef)) {
-                throw new IllegalStateException(where + "the procedure's first argument is not " + self.xdrRef);
+            XdrFacts.Field first = wireArgs.isEmpty() ? null : wireArgs.get(0);
+            if (first != null && first.type().equals(self.xdrRef)) {
+                wi = 1;
+            } else if (first != null && self.byName && first.type().equals("remote_nonnull_string")
+                    && first.name().equals("name")) {
+                // libvirt's protocol names a node device by its name alone, as its own
+                // gendispatch.pl knows: the reference's name goes in this field.
+                wi = 1;
+                selfByName = true;
+            } else {
+                throw new IllegalStateException(where + "the procedure's first argument is not " + self.xdrRef
+                        + (self.byName ? " nor remote_nonnull_string name" : ""));
             }
-            wi = 1;
         }
 
         // The C arguments after the object: scalars, strings and at most one out-parameter.
@@ -247,7 +257,16 @@ public final class BindingGenerator {
             if (!cRet.equals("int")) {
                 throw new IllegalStateException(where + "an out-parameter with a " + cRet + " result");
             }
-            ret = outCode == 'i' ? ("bool".equals(row.returns()) ? Ret.OUT_BOOL : Ret.OUT_INT) : Ret.OUT_LONG;
+            if ("bool".equals(row.returns())) {
+                if (outCode != 'i') {
+                    throw new IllegalStateException(where + "a bool result needs an int out-parameter");
+                }
+                ret = Ret.OUT_BOOL;
+            } else if (row.returns() != null) {
+                throw new IllegalStateException(where + "an out-parameter's result can only be overridden as bool");
+            } else {
+                ret = outCode == 'i' ? Ret.OUT_INT : Ret.OUT_LONG;
+            }
             retComponent = single(retFields, where);
         } else if (cRet.equals("int")) {
             ret = row.returns() != null ? Ret.valueOf(row.returns().toUpperCase(Locale.ROOT)) : intShape(javaName);
@@ -268,7 +287,7 @@ public final class BindingGenerator {
             throw new IllegalStateException(where + "the irregular result type " + cRet);
         }
         Remote remote = new Remote(proc.name(), argFields == null ? null : XdrFacts.javaType("remote_" + snake + "_args"),
-                retFields == null ? null : XdrFacts.javaType("remote_" + snake + "_ret"), retComponent);
+                retFields == null ? null : XdrFacts.javaType("remote_" + snake + "_ret"), retComponent, selfByName);
         if (row.summary() == null || row.summary().isBlank()) {
             throw new IllegalStateException(where + "no summary");
         }

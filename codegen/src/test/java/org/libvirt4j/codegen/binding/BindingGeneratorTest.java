@@ -52,8 +52,43 @@ class BindingGeneratorTest {
         assertThat(BindingGenerator.javaMethodName("virDomainRestore", Kind.CONNECT)).isEqualTo("domainRestore");
         assertThat(BindingGenerator.javaMethodName("virDomainSnapshotNumChildren", Kind.DOMAIN_SNAPSHOT))
                 .isEqualTo("numChildren");
+        assertThat(BindingGenerator.javaMethodName("virNodeDeviceNumOfCaps", Kind.NODE_DEVICE)).isEqualTo("numOfCaps");
+        assertThat(BindingGenerator.javaMethodName("virInterfaceChangeBegin", Kind.CONNECT))
+                .isEqualTo("interfaceChangeBegin");
+        assertThat(BindingGenerator.javaMethodName("virConnectNumOfDomains", Kind.CONNECT)).isEqualTo("numOfDomains");
         assertThat(BindingGenerator.javaParamName("iothread_id")).isEqualTo("iothreadId");
         assertThat(BindingGenerator.javaParamName("native")).isEqualTo("nativeValue");
+    }
+
+    /**
+     * Fails when a node device procedure (libvirt's protocol names the device by its name alone)
+     * is not sent with the handle's name, or a {@code bool} out-parameter is not read as a boolean.
+     */
+    @Test
+    void nodeDevicesTravelByNameAndBoolOutParametersAreBooleans(@TempDir Path root) throws IOException {
+        Files.createDirectories(root.resolve("codegen"));
+        Files.createDirectories(root.resolve("api/src/main/java/org/libvirt4j"));
+        Files.writeString(root.resolve(BindingGenerator.TABLE), "virNodeDeviceGetAutostart | - | - | bool | Reads.\n"
+                + "virNodeDeviceDestroy | - | - | - | Destroys.\n", StandardCharsets.UTF_8);
+        Map<String, String> files = BindingGenerator.generate(xml, protocol, root);
+        assertThat(files.get("backend-remote/src/generated/java/org/libvirt4j/remote/internal/RemoteCalls.java"))
+                .contains("new RemoteNodeDeviceDestroyArgs(((RemoteNonnullNodeDevice) self).name())::encode")
+                .contains("new RemoteNodeDeviceGetAutostartArgs(((RemoteNonnullNodeDevice) self).name())::encode");
+        assertThat(files.get("api/src/generated/java/org/libvirt4j/NodeDeviceMethods.java"))
+                .contains("boolean getAutostart();").contains("void destroy();");
+        assertThat(files.get("api/src/generated/java/org/libvirt4j/spi/generated/NodeDeviceContract.java"))
+                .contains("return (Integer) invoke(Fn.virNodeDeviceGetAutostart) != 0;");
+        assertThat(files.get("api/src/generated/java/org/libvirt4j/spi/generated/Fn.java"))
+                .contains("virNodeDeviceGetAutostart(ObjectKind.NODE_DEVICE, \"Pi\", 'i', null)");
+
+        Files.writeString(root.resolve(BindingGenerator.TABLE),
+                "virDomainMigrateGetMaxSpeed | - | - | bool | Reads.\n", StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> BindingGenerator.generate(xml, protocol, root))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("a bool result needs an int out-parameter");
+        Files.writeString(root.resolve(BindingGenerator.TABLE),
+                "virNodeDeviceGetAutostart | - | - | status | Reads.\n", StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> BindingGenerator.generate(xml, protocol, root))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("can only be overridden as bool");
     }
 
     /** Fails when an irregular function slips through as if it were regular. */
