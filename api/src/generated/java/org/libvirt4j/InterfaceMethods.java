@@ -36,4 +36,37 @@ public interface InterfaceMethods {
      * @see <a href="https://libvirt.org/html/libvirt-libvirt-interface.html#virInterfaceUndefine">virInterfaceUndefine</a>
      */
     void undefine();
+
+    /**
+     * Returns the host interface's XML description.
+     *
+     * @param flags a bitwise OR of {@link InterfaceXMLFlags} values; bits newer than this binding are passed as they are
+     * @return the text libvirt returns
+     * @throws LibvirtException libvirt's error when the call fails
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-interface.html#virInterfaceGetXMLDesc">virInterfaceGetXMLDesc</a>
+     */
+    String getXMLDesc(int flags);
+
+    /**
+     * Returns the host interface's XML description.
+     *
+     * <p>The same call with the flags as enum constants.
+     *
+     * @param flags {@link InterfaceXMLFlags} values to OR together; none gives 0
+     * @return the text libvirt returns
+     * @throws LibvirtException libvirt's error when the call fails
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-interface.html#virInterfaceGetXMLDesc">virInterfaceGetXMLDesc</a>
+     */
+    default String getXMLDesc(InterfaceXMLFlags... flags) {
+        return getXMLDesc(LibvirtEnum.mask(flags));
+    }
+
+    /**
+     * Tells whether the host interface is up.
+     *
+     * @return {@code true} if it holds, {@code false} if not
+     * @throws LibvirtException libvirt's error when the call fails
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-interface.html#virInterfaceIsActive">virInterfaceIsActive</a>
+     */
+    boolean isActive();
 }

@@ -42,4 +42,125 @@ public interface NetworkMethods {
     default void update(int command, int section, int parentIndex, String xml, NetworkUpdateFlags... flags) {
         update(command, section, parentIndex, xml, LibvirtEnum.mask(flags));
     }
+
+    /**
+     * Returns the network's XML description.
+     *
+     * @param flags a bitwise OR of {@link NetworkXMLFlags} values; bits newer than this binding are passed as they are
+     * @return the text libvirt returns
+     * @throws LibvirtException libvirt's error when the call fails
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-network.html#virNetworkGetXMLDesc">virNetworkGetXMLDesc</a>
+     */
+    String getXMLDesc(int flags);
+
+    /**
+     * Returns the network's XML description.
+     *
+     * <p>The same call with the flags as enum constants.
+     *
+     * @param flags {@link NetworkXMLFlags} values to OR together; none gives 0
+     * @return the text libvirt returns
+     * @throws LibvirtException libvirt's error when the call fails
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-network.html#virNetworkGetXMLDesc">virNetworkGetXMLDesc</a>
+     */
+    default String getXMLDesc(NetworkXMLFlags... flags) {
+        return getXMLDesc(LibvirtEnum.mask(flags));
+    }
+
+    /**
+     * Returns the name of the host bridge the network uses.
+     *
+     * @return the text libvirt returns
+     * @throws LibvirtException libvirt's error when the call fails
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-network.html#virNetworkGetBridgeName">virNetworkGetBridgeName</a>
+     */
+    String getBridgeName();
+
+    /**
+     * Starts the defined network.
+     *
+     * @throws LibvirtException libvirt's error when the call fails
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-network.html#virNetworkCreate">virNetworkCreate</a>
+     */
+    void create();
+
+    /**
+     * Stops the network; a transient one disappears.
+     *
+     * @throws LibvirtException libvirt's error when the call fails
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-network.html#virNetworkDestroy">virNetworkDestroy</a>
+     */
+    void destroy();
+
+    /**
+     * Removes the network's persistent definition.
+     *
+     * @throws LibvirtException libvirt's error when the call fails
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-network.html#virNetworkUndefine">virNetworkUndefine</a>
+     */
+    void undefine();
+
+    /**
+     * Tells whether the network is running.
+     *
+     * @return {@code true} if it holds, {@code false} if not
+     * @throws LibvirtException libvirt's error when the call fails
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-network.html#virNetworkIsActive">virNetworkIsActive</a>
+     */
+    boolean isActive();
+
+    /**
+     * Tells whether the network has a persistent definition.
+     *
+     * @return {@code true} if it holds, {@code false} if not
+     * @throws LibvirtException libvirt's error when the call fails
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-network.html#virNetworkIsPersistent">virNetworkIsPersistent</a>
+     */
+    boolean isPersistent();
+
+    /**
+     * Tells whether the network starts when the host starts.
+     *
+     * @return {@code true} if it holds, {@code false} if not
+     * @throws LibvirtException libvirt's error when the call fails
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-network.html#virNetworkGetAutostart">virNetworkGetAutostart</a>
+     */
+    boolean getAutostart();
+
+    /**
+     * Makes the network start, or not, when the host starts.
+     *
+     * @param autostart C's {@code int autostart}
+     * @throws LibvirtException libvirt's error when the call fails
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-network.html#virNetworkSetAutostart">virNetworkSetAutostart</a>
+     */
+    void setAutostart(boolean autostart);
+
+    /**
+     * Creates a port on this network, described by its XML.
+     *
+     * @param xmldesc C's {@code const char * xmldesc}, not {@code null}
+     * @param flags a bitwise OR of {@link NetworkPortCreateFlags} values; bits newer than this binding are passed as they are
+     * @return a new handle, which the caller closes
+     * @throws LibvirtException libvirt's error when the call fails
+     * @throws NullPointerException for a {@code null} where C takes no {@code NULL}
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-network.html#virNetworkPortCreateXML">virNetworkPortCreateXML</a>
+     */
+    NetworkPort portCreateXML(String xmldesc, int flags);
+
+    /**
+     * Creates a port on this network, described by its XML.
+     *
+     * <p>The same call with the flags as enum constants.
+     *
+     * @param xmldesc C's {@code const char * xmldesc}, not {@code null}
+     * @param flags {@link NetworkPortCreateFlags} values to OR together; none gives 0
+     * @return a new handle, which the caller closes
+     * @throws LibvirtException libvirt's error when the call fails
+     * @throws NullPointerException for a {@code null} where C takes no {@code NULL}
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-network.html#virNetworkPortCreateXML">virNetworkPortCreateXML</a>
+     */
+    default NetworkPort portCreateXML(String xmldesc, NetworkPortCreateFlags... flags) {
+        return portCreateXML(xmldesc, LibvirtEnum.mask(flags));
+    }
 }

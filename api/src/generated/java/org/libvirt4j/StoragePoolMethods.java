@@ -19,4 +19,185 @@ public interface StoragePoolMethods {
      * @see <a href="https://libvirt.org/html/libvirt-libvirt-storage.html#virStoragePoolNumOfVolumes">virStoragePoolNumOfVolumes</a>
      */
     int numOfStorageVolumes();
+
+    /**
+     * Returns the storage pool's XML description.
+     *
+     * @param flags a bitwise OR of {@link StorageXMLFlags} values; bits newer than this binding are passed as they are
+     * @return the text libvirt returns
+     * @throws LibvirtException libvirt's error when the call fails
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-storage.html#virStoragePoolGetXMLDesc">virStoragePoolGetXMLDesc</a>
+     */
+    String getXMLDesc(int flags);
+
+    /**
+     * Returns the storage pool's XML description.
+     *
+     * <p>The same call with the flags as enum constants.
+     *
+     * @param flags {@link StorageXMLFlags} values to OR together; none gives 0
+     * @return the text libvirt returns
+     * @throws LibvirtException libvirt's error when the call fails
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-storage.html#virStoragePoolGetXMLDesc">virStoragePoolGetXMLDesc</a>
+     */
+    default String getXMLDesc(StorageXMLFlags... flags) {
+        return getXMLDesc(LibvirtEnum.mask(flags));
+    }
+
+    /**
+     * Builds the pool's underlying storage, such as its directory or file system.
+     *
+     * @param flags a bitwise OR of {@link StoragePoolBuildFlags} values; bits newer than this binding are passed as they are
+     * @throws LibvirtException libvirt's error when the call fails
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-storage.html#virStoragePoolBuild">virStoragePoolBuild</a>
+     */
+    void build(int flags);
+
+    /**
+     * Builds the pool's underlying storage, such as its directory or file system.
+     *
+     * <p>The same call with the flags as enum constants.
+     *
+     * @param flags {@link StoragePoolBuildFlags} values to OR together; none gives 0
+     * @throws LibvirtException libvirt's error when the call fails
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-storage.html#virStoragePoolBuild">virStoragePoolBuild</a>
+     */
+    default void build(StoragePoolBuildFlags... flags) {
+        build(LibvirtEnum.mask(flags));
+    }
+
+    /**
+     * Starts the defined storage pool.
+     *
+     * @param flags a bitwise OR of {@link StoragePoolCreateFlags} values; bits newer than this binding are passed as they are
+     * @throws LibvirtException libvirt's error when the call fails
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-storage.html#virStoragePoolCreate">virStoragePoolCreate</a>
+     */
+    void create(int flags);
+
+    /**
+     * Starts the defined storage pool.
+     *
+     * <p>The same call with the flags as enum constants.
+     *
+     * @param flags {@link StoragePoolCreateFlags} values to OR together; none gives 0
+     * @throws LibvirtException libvirt's error when the call fails
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-storage.html#virStoragePoolCreate">virStoragePoolCreate</a>
+     */
+    default void create(StoragePoolCreateFlags... flags) {
+        create(LibvirtEnum.mask(flags));
+    }
+
+    /**
+     * Stops the storage pool, leaving its data alone.
+     *
+     * @throws LibvirtException libvirt's error when the call fails
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-storage.html#virStoragePoolDestroy">virStoragePoolDestroy</a>
+     */
+    void destroy();
+
+    /**
+     * Deletes the pool's underlying storage; its data is lost.
+     *
+     * @param flags a bitwise OR of {@link StoragePoolDeleteFlags} values; bits newer than this binding are passed as they are
+     * @throws LibvirtException libvirt's error when the call fails
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-storage.html#virStoragePoolDelete">virStoragePoolDelete</a>
+     */
+    void delete(int flags);
+
+    /**
+     * Deletes the pool's underlying storage; its data is lost.
+     *
+     * <p>The same call with the flags as enum constants.
+     *
+     * @param flags {@link StoragePoolDeleteFlags} values to OR together; none gives 0
+     * @throws LibvirtException libvirt's error when the call fails
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-storage.html#virStoragePoolDelete">virStoragePoolDelete</a>
+     */
+    default void delete(StoragePoolDeleteFlags... flags) {
+        delete(LibvirtEnum.mask(flags));
+    }
+
+    /**
+     * Removes the storage pool's persistent definition.
+     *
+     * @throws LibvirtException libvirt's error when the call fails
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-storage.html#virStoragePoolUndefine">virStoragePoolUndefine</a>
+     */
+    void undefine();
+
+    /**
+     * Tells whether the storage pool is running.
+     *
+     * @return {@code true} if it holds, {@code false} if not
+     * @throws LibvirtException libvirt's error when the call fails
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-storage.html#virStoragePoolIsActive">virStoragePoolIsActive</a>
+     */
+    boolean isActive();
+
+    /**
+     * Tells whether the storage pool has a persistent definition.
+     *
+     * @return {@code true} if it holds, {@code false} if not
+     * @throws LibvirtException libvirt's error when the call fails
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-storage.html#virStoragePoolIsPersistent">virStoragePoolIsPersistent</a>
+     */
+    boolean isPersistent();
+
+    /**
+     * Tells whether the storage pool starts when the host starts.
+     *
+     * @return {@code true} if it holds, {@code false} if not
+     * @throws LibvirtException libvirt's error when the call fails
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-storage.html#virStoragePoolGetAutostart">virStoragePoolGetAutostart</a>
+     */
+    boolean getAutostart();
+
+    /**
+     * Makes the storage pool start, or not, when the host starts.
+     *
+     * @param autostart C's {@code int autostart}
+     * @throws LibvirtException libvirt's error when the call fails
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-storage.html#virStoragePoolSetAutostart">virStoragePoolSetAutostart</a>
+     */
+    void setAutostart(boolean autostart);
+
+    /**
+     * Finds a volume of this pool by name.
+     *
+     * @param name C's {@code const char * name}, not {@code null}
+     * @return a new handle, which the caller closes
+     * @throws LibvirtException libvirt's error when the call fails
+     * @throws NullPointerException for a {@code null} where C takes no {@code NULL}
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-storage.html#virStorageVolLookupByName">virStorageVolLookupByName</a>
+     */
+    StorageVol lookupStorageVolByName(String name);
+
+    /**
+     * Creates a volume in this pool, described by its XML.
+     *
+     * @param xmlDesc C's {@code const char * xmlDesc}, not {@code null}
+     * @param flags a bitwise OR of {@link StorageVolCreateFlags} values; bits newer than this binding are passed as they are
+     * @return a new handle, which the caller closes
+     * @throws LibvirtException libvirt's error when the call fails
+     * @throws NullPointerException for a {@code null} where C takes no {@code NULL}
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-storage.html#virStorageVolCreateXML">virStorageVolCreateXML</a>
+     */
+    StorageVol storageVolCreateXML(String xmlDesc, int flags);
+
+    /**
+     * Creates a volume in this pool, described by its XML.
+     *
+     * <p>The same call with the flags as enum constants.
+     *
+     * @param xmlDesc C's {@code const char * xmlDesc}, not {@code null}
+     * @param flags {@link StorageVolCreateFlags} values to OR together; none gives 0
+     * @return a new handle, which the caller closes
+     * @throws LibvirtException libvirt's error when the call fails
+     * @throws NullPointerException for a {@code null} where C takes no {@code NULL}
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-storage.html#virStorageVolCreateXML">virStorageVolCreateXML</a>
+     */
+    default StorageVol storageVolCreateXML(String xmlDesc, StorageVolCreateFlags... flags) {
+        return storageVolCreateXML(xmlDesc, LibvirtEnum.mask(flags));
+    }
 }

@@ -53,4 +53,44 @@ public interface StorageVolMethods {
      * @see <a href="https://libvirt.org/html/libvirt-libvirt-storage.html#virStorageVolWipePattern">virStorageVolWipePattern</a>
      */
     void wipePattern(int algorithm, int flags);
+
+    /**
+     * Returns the volume's path on the host.
+     *
+     * @return the text libvirt returns
+     * @throws LibvirtException libvirt's error when the call fails
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-storage.html#virStorageVolGetPath">virStorageVolGetPath</a>
+     */
+    String getPath();
+
+    /**
+     * Deletes the volume and its data.
+     *
+     * @param flags a bitwise OR of {@link StorageVolDeleteFlags} values; bits newer than this binding are passed as they are
+     * @throws LibvirtException libvirt's error when the call fails
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-storage.html#virStorageVolDelete">virStorageVolDelete</a>
+     */
+    void delete(int flags);
+
+    /**
+     * Deletes the volume and its data.
+     *
+     * <p>The same call with the flags as enum constants.
+     *
+     * @param flags {@link StorageVolDeleteFlags} values to OR together; none gives 0
+     * @throws LibvirtException libvirt's error when the call fails
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-storage.html#virStorageVolDelete">virStorageVolDelete</a>
+     */
+    default void delete(StorageVolDeleteFlags... flags) {
+        delete(LibvirtEnum.mask(flags));
+    }
+
+    /**
+     * Returns the pool the volume belongs to.
+     *
+     * @return a new handle, which the caller closes
+     * @throws LibvirtException libvirt's error when the call fails
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-storage.html#virStoragePoolLookupByVolume">virStoragePoolLookupByVolume</a>
+     */
+    StoragePool lookupPoolByVolume();
 }

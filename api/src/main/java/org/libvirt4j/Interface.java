@@ -21,18 +21,4 @@ public interface Interface extends LibvirtObject, InterfaceMethods {
      */
     String getMACString();
 
-    /**
-     * {@return the interface XML}
-     *
-     * @param flags what to include
-     * @see <a href="https://libvirt.org/html/libvirt-libvirt-interface.html#virInterfaceGetXMLDesc">virInterfaceGetXMLDesc</a>
-     */
-    String getXMLDesc(InterfaceXMLFlags... flags);
-
-    /**
-     * {@return whether it is up}
-     *
-     * @see <a href="https://libvirt.org/html/libvirt-libvirt-interface.html#virInterfaceIsActive">virInterfaceIsActive</a>
-     */
-    boolean isActive();
 }

@@ -8,7 +8,7 @@ import java.util.UUID;
  *
  * @see <a href="https://libvirt.org/html/libvirt-libvirt-nwfilter.html#virNWFilterFree">virNWFilterFree</a>
  */
-public interface NWFilter extends LibvirtObject {
+public interface NWFilter extends LibvirtObject, NWFilterMethods {
     /**
      * {@return the name}
      *
@@ -37,10 +37,4 @@ public interface NWFilter extends LibvirtObject {
      */
     String getXMLDesc();
 
-    /**
-     * Removes the filter.
-     *
-     * @see <a href="https://libvirt.org/html/libvirt-libvirt-nwfilter.html#virNWFilterUndefine">virNWFilterUndefine</a>
-     */
-    void undefine();
 }

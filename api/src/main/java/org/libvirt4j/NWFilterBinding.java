@@ -6,7 +6,7 @@ package org.libvirt4j;
  *
  * @see <a href="https://libvirt.org/html/libvirt-libvirt-nwfilter.html#virNWFilterBindingFree">virNWFilterBindingFree</a>
  */
-public interface NWFilterBinding extends LibvirtObject {
+public interface NWFilterBinding extends LibvirtObject, NWFilterBindingMethods {
     /**
      * {@return the port device}
      *
@@ -28,10 +28,4 @@ public interface NWFilterBinding extends LibvirtObject {
      */
     String getXMLDesc();
 
-    /**
-     * Removes the binding.
-     *
-     * @see <a href="https://libvirt.org/html/libvirt-libvirt-nwfilter.html#virNWFilterBindingDelete">virNWFilterBindingDelete</a>
-     */
-    void delete();
 }

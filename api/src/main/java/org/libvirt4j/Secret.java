@@ -8,7 +8,7 @@ import java.util.UUID;
  *
  * @see <a href="https://libvirt.org/html/libvirt-libvirt-secret.html#virSecretFree">virSecretFree</a>
  */
-public interface Secret extends LibvirtObject {
+public interface Secret extends LibvirtObject, SecretMethods {
     /**
      * {@return the UUID}
      *
@@ -60,10 +60,4 @@ public interface Secret extends LibvirtObject {
      */
     void setValue(byte[] value);
 
-    /**
-     * Removes the secret.
-     *
-     * @see <a href="https://libvirt.org/html/libvirt-libvirt-secret.html#virSecretUndefine">virSecretUndefine</a>
-     */
-    void undefine();
 }

@@ -32,57 +32,11 @@ public interface StoragePool extends LibvirtObject, StoragePoolMethods {
     String getUUIDString();
 
     /**
-     * {@return the pool XML}
-     *
-     * @param flags what to include
-     * @see <a href="https://libvirt.org/html/libvirt-libvirt-storage.html#virStoragePoolGetXMLDesc">virStoragePoolGetXMLDesc</a>
-     */
-    String getXMLDesc(StorageXMLFlags... flags);
-
-    /**
      * {@return state, capacity, allocation and free space}
      *
      * @see <a href="https://libvirt.org/html/libvirt-libvirt-storage.html#virStoragePoolGetInfo">virStoragePoolGetInfo</a>
      */
     StoragePoolInfo getInfo();
-
-    /**
-     * Builds the pool's underlying storage, such as a directory or a file system.
-     *
-     * @param flags build options
-     * @see <a href="https://libvirt.org/html/libvirt-libvirt-storage.html#virStoragePoolBuild">virStoragePoolBuild</a>
-     */
-    void build(StoragePoolBuildFlags... flags);
-
-    /**
-     * Starts a defined pool.
-     *
-     * @param flags start options
-     * @see <a href="https://libvirt.org/html/libvirt-libvirt-storage.html#virStoragePoolCreate">virStoragePoolCreate</a>
-     */
-    void create(StoragePoolCreateFlags... flags);
-
-    /**
-     * Stops the pool.
-     *
-     * @see <a href="https://libvirt.org/html/libvirt-libvirt-storage.html#virStoragePoolDestroy">virStoragePoolDestroy</a>
-     */
-    void destroy();
-
-    /**
-     * Removes the pool's underlying storage; the pool must be inactive.
-     *
-     * @param flags how to delete
-     * @see <a href="https://libvirt.org/html/libvirt-libvirt-storage.html#virStoragePoolDelete">virStoragePoolDelete</a>
-     */
-    void delete(StoragePoolDeleteFlags... flags);
-
-    /**
-     * Removes the persistent definition.
-     *
-     * @see <a href="https://libvirt.org/html/libvirt-libvirt-storage.html#virStoragePoolUndefine">virStoragePoolUndefine</a>
-     */
-    void undefine();
 
     /**
      * Rescans the pool's volumes.
@@ -92,58 +46,10 @@ public interface StoragePool extends LibvirtObject, StoragePoolMethods {
     void refresh();
 
     /**
-     * {@return whether it is running}
-     *
-     * @see <a href="https://libvirt.org/html/libvirt-libvirt-storage.html#virStoragePoolIsActive">virStoragePoolIsActive</a>
-     */
-    boolean isActive();
-
-    /**
-     * {@return whether it is persistent}
-     *
-     * @see <a href="https://libvirt.org/html/libvirt-libvirt-storage.html#virStoragePoolIsPersistent">virStoragePoolIsPersistent</a>
-     */
-    boolean isPersistent();
-
-    /**
-     * {@return whether it starts with the host}
-     *
-     * @see <a href="https://libvirt.org/html/libvirt-libvirt-storage.html#virStoragePoolGetAutostart">virStoragePoolGetAutostart</a>
-     */
-    boolean getAutostart();
-
-    /**
-     * Makes the pool start, or not, when the host starts.
-     *
-     * @param autostart whether it starts with the host
-     * @see <a href="https://libvirt.org/html/libvirt-libvirt-storage.html#virStoragePoolSetAutostart">virStoragePoolSetAutostart</a>
-     */
-    void setAutostart(boolean autostart);
-
-    /**
      * {@return the volumes in this pool}
      *
      * @see <a href="https://libvirt.org/html/libvirt-libvirt-storage.html#virStoragePoolListAllVolumes">virStoragePoolListAllVolumes</a>
      */
     List<StorageVol> listAllStorageVolumes();
 
-    /**
-     * Looks up a volume of this pool by its name.
-     *
-     * @param name the volume name
-     * @return the volume
-     * @throws LibvirtException {@code ERR_NO_STORAGE_VOL} if there is none
-     * @see <a href="https://libvirt.org/html/libvirt-libvirt-storage.html#virStorageVolLookupByName">virStorageVolLookupByName</a>
-     */
-    StorageVol lookupStorageVolByName(String name);
-
-    /**
-     * Creates a volume in this pool from its XML description.
-     *
-     * @param xml the volume XML
-     * @param flags options
-     * @return the new volume
-     * @see <a href="https://libvirt.org/html/libvirt-libvirt-storage.html#virStorageVolCreateXML">virStorageVolCreateXML</a>
-     */
-    StorageVol storageVolCreateXML(String xml, StorageVolCreateFlags... flags);
 }

@@ -22,13 +22,6 @@ public interface StorageVol extends LibvirtObject, StorageVolMethods {
     String getKey();
 
     /**
-     * {@return the path}
-     *
-     * @see <a href="https://libvirt.org/html/libvirt-libvirt-storage.html#virStorageVolGetPath">virStorageVolGetPath</a>
-     */
-    String getPath();
-
-    /**
      * {@return the volume XML}
      *
      * @see <a href="https://libvirt.org/html/libvirt-libvirt-storage.html#virStorageVolGetXMLDesc">virStorageVolGetXMLDesc</a>
@@ -41,21 +34,6 @@ public interface StorageVol extends LibvirtObject, StorageVolMethods {
      * @see <a href="https://libvirt.org/html/libvirt-libvirt-storage.html#virStorageVolGetInfo">virStorageVolGetInfo</a>
      */
     StorageVolInfo getInfo();
-
-    /**
-     * Deletes the volume and its data.
-     *
-     * @param flags how to delete
-     * @see <a href="https://libvirt.org/html/libvirt-libvirt-storage.html#virStorageVolDelete">virStorageVolDelete</a>
-     */
-    void delete(StorageVolDeleteFlags... flags);
-
-    /**
-     * {@return the pool holding this volume}
-     *
-     * @see <a href="https://libvirt.org/html/libvirt-libvirt-storage.html#virStoragePoolLookupByVolume">virStoragePoolLookupByVolume</a>
-     */
-    StoragePool lookupPoolByVolume();
 
     /**
      * Starts writing {@code length} bytes at {@code offset} into the volume through

@@ -1,7 +1,6 @@
 package org.libvirt4j.jna;
 
 import org.libvirt4j.Interface;
-import org.libvirt4j.InterfaceXMLFlags;
 import org.libvirt4j.jna.internal.Errors;
 import org.libvirt4j.jna.internal.Virt;
 import org.libvirt4j.spi.NativeHandle;
@@ -35,27 +34,6 @@ final class JnaInterface implements Interface, org.libvirt4j.spi.generated.Inter
         long i = h.acquire("virInterfaceGetMACString");
         try {
             return Errors.constString(Virt.virInterfaceGetMACString(i), "virInterfaceGetMACString");
-        } finally {
-            h.release();
-        }
-    }
-
-    @Override
-    public String getXMLDesc(InterfaceXMLFlags... flags) {
-        int mask = Flags.mask(flags);
-        long i = h.acquire("virInterfaceGetXMLDesc");
-        try {
-            return Errors.ownedString(Virt.virInterfaceGetXMLDesc(i, mask), "virInterfaceGetXMLDesc");
-        } finally {
-            h.release();
-        }
-    }
-
-    @Override
-    public boolean isActive() {
-        long i = h.acquire("virInterfaceIsActive");
-        try {
-            return Errors.bool(Virt.virInterfaceIsActive(i), "virInterfaceIsActive");
         } finally {
             h.release();
         }

@@ -10,7 +10,7 @@ import org.libvirt4j.spi.ObjectKind;
 import org.libvirt4j.spi.Uuids;
 
 /** {@link NWFilter} over a {@code virNWFilterPtr}; {@link #close()} is {@code virNWFilterFree}. */
-final class JnaNWFilter implements NWFilter {
+final class JnaNWFilter implements NWFilter, org.libvirt4j.spi.generated.NWFilterContract {
     private final NativeHandle h;
 
     JnaNWFilter(long filter) {
@@ -66,13 +66,9 @@ final class JnaNWFilter implements NWFilter {
         }
     }
 
+
     @Override
-    public void undefine() {
-        long f = h.acquire("virNWFilterUndefine");
-        try {
-            Errors.check(Virt.virNWFilterUndefine(f), "virNWFilterUndefine");
-        } finally {
-            h.release();
-        }
+    public Object invoke(org.libvirt4j.spi.generated.Fn fn, Object... args) {
+        return JnaCalls.invoke(h, fn, args);
     }
 }

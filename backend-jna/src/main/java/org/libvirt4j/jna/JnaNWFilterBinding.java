@@ -7,7 +7,7 @@ import org.libvirt4j.spi.NativeHandle;
 import org.libvirt4j.spi.ObjectKind;
 
 /** {@link NWFilterBinding} over a {@code virNWFilterBindingPtr}; {@link #close()} is {@code virNWFilterBindingFree}. */
-final class JnaNWFilterBinding implements NWFilterBinding {
+final class JnaNWFilterBinding implements NWFilterBinding, org.libvirt4j.spi.generated.NWFilterBindingContract {
     private final NativeHandle h;
 
     JnaNWFilterBinding(long binding) {
@@ -49,13 +49,9 @@ final class JnaNWFilterBinding implements NWFilterBinding {
         }
     }
 
+
     @Override
-    public void delete() {
-        long b = h.acquire("virNWFilterBindingDelete");
-        try {
-            Errors.check(VirtBindings.virNWFilterBindingDelete(b), "virNWFilterBindingDelete");
-        } finally {
-            h.release();
-        }
+    public Object invoke(org.libvirt4j.spi.generated.Fn fn, Object... args) {
+        return JnaCalls.invoke(h, fn, args);
     }
 }

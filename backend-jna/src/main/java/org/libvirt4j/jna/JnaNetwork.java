@@ -5,8 +5,6 @@ import java.util.Objects;
 import java.util.UUID;
 import org.libvirt4j.Network;
 import org.libvirt4j.NetworkPort;
-import org.libvirt4j.NetworkPortCreateFlags;
-import org.libvirt4j.NetworkXMLFlags;
 import org.libvirt4j.jna.internal.CStrings;
 import org.libvirt4j.jna.internal.Errors;
 import org.libvirt4j.jna.internal.Virt;
@@ -68,99 +66,6 @@ final class JnaNetwork implements Network, JnaHandle, org.libvirt4j.spi.generate
     }
 
     @Override
-    public String getXMLDesc(NetworkXMLFlags... flags) {
-        int mask = Flags.mask(flags);
-        long n = h.acquire("virNetworkGetXMLDesc");
-        try {
-            return Errors.ownedString(Virt.virNetworkGetXMLDesc(n, mask), "virNetworkGetXMLDesc");
-        } finally {
-            h.release();
-        }
-    }
-
-    @Override
-    public String getBridgeName() {
-        long n = h.acquire("virNetworkGetBridgeName");
-        try {
-            return Errors.ownedString(Virt.virNetworkGetBridgeName(n), "virNetworkGetBridgeName");
-        } finally {
-            h.release();
-        }
-    }
-
-    @Override
-    public void create() {
-        long n = h.acquire("virNetworkCreate");
-        try {
-            Errors.check(Virt.virNetworkCreate(n), "virNetworkCreate");
-        } finally {
-            h.release();
-        }
-    }
-
-    @Override
-    public void destroy() {
-        long n = h.acquire("virNetworkDestroy");
-        try {
-            Errors.check(Virt.virNetworkDestroy(n), "virNetworkDestroy");
-        } finally {
-            h.release();
-        }
-    }
-
-    @Override
-    public void undefine() {
-        long n = h.acquire("virNetworkUndefine");
-        try {
-            Errors.check(Virt.virNetworkUndefine(n), "virNetworkUndefine");
-        } finally {
-            h.release();
-        }
-    }
-
-    @Override
-    public boolean isActive() {
-        long n = h.acquire("virNetworkIsActive");
-        try {
-            return Errors.bool(Virt.virNetworkIsActive(n), "virNetworkIsActive");
-        } finally {
-            h.release();
-        }
-    }
-
-    @Override
-    public boolean isPersistent() {
-        long n = h.acquire("virNetworkIsPersistent");
-        try {
-            return Errors.bool(Virt.virNetworkIsPersistent(n), "virNetworkIsPersistent");
-        } finally {
-            h.release();
-        }
-    }
-
-    @Override
-    public boolean getAutostart() {
-        long n = h.acquire("virNetworkGetAutostart");
-        try {
-            int[] autostart = new int[1];
-            Errors.check(Virt.virNetworkGetAutostart(n, autostart), "virNetworkGetAutostart");
-            return autostart[0] != 0;
-        } finally {
-            h.release();
-        }
-    }
-
-    @Override
-    public void setAutostart(boolean autostart) {
-        long n = h.acquire("virNetworkSetAutostart");
-        try {
-            Errors.check(Virt.virNetworkSetAutostart(n, autostart ? 1 : 0), "virNetworkSetAutostart");
-        } finally {
-            h.release();
-        }
-    }
-
-    @Override
     public List<NetworkPort> listAllPorts() {
         long n = h.acquire("virNetworkListAllPorts");
         try {
@@ -183,20 +88,6 @@ final class JnaNetwork implements Network, JnaHandle, org.libvirt4j.spi.generate
                     "virNetworkPortLookupByUUIDString"));
         } catch (UnsatisfiedLinkError e) {
             throw Errors.noSupport("virNetworkPortLookupByUUIDString", e);
-        } finally {
-            h.release();
-        }
-    }
-
-    @Override
-    public NetworkPort portCreateXML(String xml, NetworkPortCreateFlags... flags) {
-        byte[] x = CStrings.of(Objects.requireNonNull(xml, "xml"));
-        int mask = Flags.mask(flags);
-        long n = h.acquire("virNetworkPortCreateXML");
-        try {
-            return new JnaNetworkPort(Errors.ptr(VirtPorts.virNetworkPortCreateXML(n, x, mask), "virNetworkPortCreateXML"));
-        } catch (UnsatisfiedLinkError e) {
-            throw Errors.noSupport("virNetworkPortCreateXML", e);
         } finally {
             h.release();
         }

@@ -13,7 +13,7 @@ import org.libvirt4j.spi.ObjectKind;
 import org.libvirt4j.spi.Uuids;
 
 /** {@link Secret} over a {@code virSecretPtr}; {@link #close()} is {@code virSecretFree}. */
-final class JnaSecret implements Secret {
+final class JnaSecret implements Secret, org.libvirt4j.spi.generated.SecretContract {
     private final NativeHandle h;
 
     JnaSecret(long secret) {
@@ -109,13 +109,9 @@ final class JnaSecret implements Secret {
         }
     }
 
+
     @Override
-    public void undefine() {
-        long s = h.acquire("virSecretUndefine");
-        try {
-            Errors.check(Virt.virSecretUndefine(s), "virSecretUndefine");
-        } finally {
-            h.release();
-        }
+    public Object invoke(org.libvirt4j.spi.generated.Fn fn, Object... args) {
+        return JnaCalls.invoke(h, fn, args);
     }
 }

@@ -1,8 +1,6 @@
 package org.libvirt4j.jna;
 
-import org.libvirt4j.StoragePool;
 import org.libvirt4j.StorageVol;
-import org.libvirt4j.StorageVolDeleteFlags;
 import org.libvirt4j.StorageVolDownloadFlags;
 import org.libvirt4j.StorageVolInfo;
 import org.libvirt4j.StorageVolUploadFlags;
@@ -46,16 +44,6 @@ final class JnaStorageVol implements StorageVol, org.libvirt4j.spi.generated.Sto
     }
 
     @Override
-    public String getPath() {
-        long v = h.acquire("virStorageVolGetPath");
-        try {
-            return Errors.ownedString(Virt.virStorageVolGetPath(v), "virStorageVolGetPath");
-        } finally {
-            h.release();
-        }
-    }
-
-    @Override
     public String getXMLDesc() {
         long v = h.acquire("virStorageVolGetXMLDesc");
         try {
@@ -73,27 +61,6 @@ final class JnaStorageVol implements StorageVol, org.libvirt4j.spi.generated.Sto
             long[] raw = new long[3];
             Errors.check(Virt.virStorageVolGetInfo(v, raw), "virStorageVolGetInfo");
             return new StorageVolInfo(NativeInts.firstInt(raw[0]), raw[1], raw[2]);
-        } finally {
-            h.release();
-        }
-    }
-
-    @Override
-    public void delete(StorageVolDeleteFlags... flags) {
-        int mask = Flags.mask(flags);
-        long v = h.acquire("virStorageVolDelete");
-        try {
-            Errors.check(Virt.virStorageVolDelete(v, mask), "virStorageVolDelete");
-        } finally {
-            h.release();
-        }
-    }
-
-    @Override
-    public StoragePool lookupPoolByVolume() {
-        long v = h.acquire("virStoragePoolLookupByVolume");
-        try {
-            return new JnaStoragePool(Errors.ptr(Virt.virStoragePoolLookupByVolume(v), "virStoragePoolLookupByVolume"));
         } finally {
             h.release();
         }

@@ -403,6 +403,80 @@ final class JniCalls {
                 return LibvirtNatives.virNWFilterBindingLookupByPortDev(self, (String) a[0]);
             case virNWFilterBindingCreateXML:
                 return LibvirtNatives.virNWFilterBindingCreateXML(self, (String) a[0], (Integer) a[1]);
+            case virNetworkGetXMLDesc:
+                return LibvirtNatives.virNetworkGetXMLDesc(self, (Integer) a[0]);
+            case virNetworkGetBridgeName:
+                return LibvirtNatives.virNetworkGetBridgeName(self);
+            case virNetworkCreate:
+                LibvirtNatives.virNetworkCreate(self);
+                return null;
+            case virNetworkDestroy:
+                LibvirtNatives.virNetworkDestroy(self);
+                return null;
+            case virNetworkUndefine:
+                LibvirtNatives.virNetworkUndefine(self);
+                return null;
+            case virNetworkIsActive:
+                return LibvirtNatives.virNetworkIsActive(self);
+            case virNetworkIsPersistent:
+                return LibvirtNatives.virNetworkIsPersistent(self);
+            case virNetworkGetAutostart:
+                return LibvirtNatives.virNetworkGetAutostart(self);
+            case virNetworkSetAutostart:
+                LibvirtNatives.virNetworkSetAutostart(self, (Integer) a[0]);
+                return null;
+            case virNetworkPortCreateXML:
+                return LibvirtNatives.virNetworkPortCreateXML(self, (String) a[0], (Integer) a[1]);
+            case virStoragePoolGetXMLDesc:
+                return LibvirtNatives.virStoragePoolGetXMLDesc(self, (Integer) a[0]);
+            case virStoragePoolBuild:
+                LibvirtNatives.virStoragePoolBuild(self, (Integer) a[0]);
+                return null;
+            case virStoragePoolCreate:
+                LibvirtNatives.virStoragePoolCreate(self, (Integer) a[0]);
+                return null;
+            case virStoragePoolDestroy:
+                LibvirtNatives.virStoragePoolDestroy(self);
+                return null;
+            case virStoragePoolDelete:
+                LibvirtNatives.virStoragePoolDelete(self, (Integer) a[0]);
+                return null;
+            case virStoragePoolUndefine:
+                LibvirtNatives.virStoragePoolUndefine(self);
+                return null;
+            case virStoragePoolIsActive:
+                return LibvirtNatives.virStoragePoolIsActive(self);
+            case virStoragePoolIsPersistent:
+                return LibvirtNatives.virStoragePoolIsPersistent(self);
+            case virStoragePoolGetAutostart:
+                return LibvirtNatives.virStoragePoolGetAutostart(self);
+            case virStoragePoolSetAutostart:
+                LibvirtNatives.virStoragePoolSetAutostart(self, (Integer) a[0]);
+                return null;
+            case virStorageVolLookupByName:
+                return LibvirtNatives.virStorageVolLookupByName(self, (String) a[0]);
+            case virStorageVolCreateXML:
+                return LibvirtNatives.virStorageVolCreateXML(self, (String) a[0], (Integer) a[1]);
+            case virStorageVolGetPath:
+                return LibvirtNatives.virStorageVolGetPath(self);
+            case virStorageVolDelete:
+                LibvirtNatives.virStorageVolDelete(self, (Integer) a[0]);
+                return null;
+            case virStoragePoolLookupByVolume:
+                return LibvirtNatives.virStoragePoolLookupByVolume(self);
+            case virInterfaceGetXMLDesc:
+                return LibvirtNatives.virInterfaceGetXMLDesc(self, (Integer) a[0]);
+            case virInterfaceIsActive:
+                return LibvirtNatives.virInterfaceIsActive(self);
+            case virSecretUndefine:
+                LibvirtNatives.virSecretUndefine(self);
+                return null;
+            case virNWFilterUndefine:
+                LibvirtNatives.virNWFilterUndefine(self);
+                return null;
+            case virNWFilterBindingDelete:
+                LibvirtNatives.virNWFilterBindingDelete(self);
+                return null;
             default:
                 throw new IllegalArgumentException(fn.name());
         }

@@ -3,8 +3,6 @@ package org.libvirt4j.jni;
 import static org.libvirt4j.jni.LibvirtNatives.*;
 
 import org.libvirt4j.Interface;
-import org.libvirt4j.InterfaceXMLFlags;
-import org.libvirt4j.LibvirtEnum;
 import org.libvirt4j.spi.ObjectKind;
 
 /** {@link Interface} over a {@code virInterfacePtr}; {@link #close()} is {@code virInterfaceFree}. */
@@ -24,14 +22,4 @@ final class JniInterface extends JniObject implements Interface, org.libvirt4j.s
         return str("virInterfaceGetMACString", i -> virInterfaceGetMACString(i));
     }
 
-    @Override
-    public String getXMLDesc(InterfaceXMLFlags... flags) {
-        int mask = LibvirtEnum.mask(flags);
-        return str("virInterfaceGetXMLDesc", i -> virInterfaceGetXMLDesc(i, mask));
-    }
-
-    @Override
-    public boolean isActive() {
-        return bool("virInterfaceIsActive", i -> virInterfaceIsActive(i));
-    }
 }

@@ -8,7 +8,7 @@ import org.libvirt4j.spi.ObjectKind;
 import org.libvirt4j.spi.Uuids;
 
 /** {@link NWFilter} over a {@code virNWFilterPtr}; {@link #close()} is {@code virNWFilterFree}. */
-final class JniNWFilter extends JniObject implements NWFilter {
+final class JniNWFilter extends JniObject implements NWFilter, org.libvirt4j.spi.generated.NWFilterContract {
 
     JniNWFilter(long filter) {
         super(ObjectKind.NWFILTER, JniNatives.K_NWFILTER, filter);
@@ -34,8 +34,4 @@ final class JniNWFilter extends JniObject implements NWFilter {
         return str("virNWFilterGetXMLDesc", f -> virNWFilterGetXMLDesc(f, 0));
     }
 
-    @Override
-    public void undefine() {
-        run("virNWFilterUndefine", f -> virNWFilterUndefine(f));
-    }
 }

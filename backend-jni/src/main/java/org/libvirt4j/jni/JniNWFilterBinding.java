@@ -6,7 +6,7 @@ import org.libvirt4j.NWFilterBinding;
 import org.libvirt4j.spi.ObjectKind;
 
 /** {@link NWFilterBinding} over a {@code virNWFilterBindingPtr}; {@link #close()} is {@code virNWFilterBindingFree}. */
-final class JniNWFilterBinding extends JniObject implements NWFilterBinding {
+final class JniNWFilterBinding extends JniObject implements NWFilterBinding, org.libvirt4j.spi.generated.NWFilterBindingContract {
 
     JniNWFilterBinding(long binding) {
         super(ObjectKind.NWFILTER_BINDING, JniNatives.K_NWFILTER_BINDING, binding);
@@ -27,8 +27,4 @@ final class JniNWFilterBinding extends JniObject implements NWFilterBinding {
         return str("virNWFilterBindingGetXMLDesc", b -> virNWFilterBindingGetXMLDesc(b, 0));
     }
 
-    @Override
-    public void delete() {
-        run("virNWFilterBindingDelete", b -> virNWFilterBindingDelete(b));
-    }
 }

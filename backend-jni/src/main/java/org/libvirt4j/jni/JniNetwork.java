@@ -5,11 +5,8 @@ import static org.libvirt4j.jni.LibvirtNatives.*;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
-import org.libvirt4j.LibvirtEnum;
 import org.libvirt4j.Network;
 import org.libvirt4j.NetworkPort;
-import org.libvirt4j.NetworkPortCreateFlags;
-import org.libvirt4j.NetworkXMLFlags;
 import org.libvirt4j.spi.ObjectKind;
 import org.libvirt4j.spi.Uuids;
 
@@ -36,52 +33,6 @@ final class JniNetwork extends JniObject implements Network, org.libvirt4j.spi.g
     }
 
     @Override
-    public String getXMLDesc(NetworkXMLFlags... flags) {
-        int mask = LibvirtEnum.mask(flags);
-        return str("virNetworkGetXMLDesc", n -> virNetworkGetXMLDesc(n, mask));
-    }
-
-    @Override
-    public String getBridgeName() {
-        return str("virNetworkGetBridgeName", n -> virNetworkGetBridgeName(n));
-    }
-
-    @Override
-    public void create() {
-        run("virNetworkCreate", n -> virNetworkCreate(n));
-    }
-
-    @Override
-    public void destroy() {
-        run("virNetworkDestroy", n -> virNetworkDestroy(n));
-    }
-
-    @Override
-    public void undefine() {
-        run("virNetworkUndefine", n -> virNetworkUndefine(n));
-    }
-
-    @Override
-    public boolean isActive() {
-        return bool("virNetworkIsActive", n -> virNetworkIsActive(n));
-    }
-
-    @Override
-    public boolean isPersistent() {
-        return bool("virNetworkIsPersistent", n -> virNetworkIsPersistent(n));
-    }
-
-    @Override
-    public boolean getAutostart() {
-        return num("virNetworkGetAutostart", n -> virNetworkGetAutostart(n)) != 0;
-    }
-
-    @Override
-    public void setAutostart(boolean autostart) {
-        run("virNetworkSetAutostart", n -> virNetworkSetAutostart(n, autostart ? 1 : 0));
-    }
-
-    @Override
     public List<NetworkPort> listAllPorts() {
         return wrap(obj("virNetworkListAllPorts", n -> JniNatives.listAll(JniNatives.L_NETWORK_PORTS, n, 0)),
                 JniNetworkPort::new);
@@ -94,11 +45,4 @@ final class JniNetwork extends JniObject implements Network, org.libvirt4j.spi.g
                 ptr(virNetworkPortLookupByUUIDString(n, uuid), "virNetworkPortLookupByUUIDString")));
     }
 
-    @Override
-    public NetworkPort portCreateXML(String xml, NetworkPortCreateFlags... flags) {
-        Objects.requireNonNull(xml, "xml");
-        int mask = LibvirtEnum.mask(flags);
-        return obj("virNetworkPortCreateXML",
-                n -> new JniNetworkPort(ptr(virNetworkPortCreateXML(n, xml, mask), "virNetworkPortCreateXML")));
-    }
 }

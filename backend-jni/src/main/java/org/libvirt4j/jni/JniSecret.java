@@ -9,7 +9,7 @@ import org.libvirt4j.spi.ObjectKind;
 import org.libvirt4j.spi.Uuids;
 
 /** {@link Secret} over a {@code virSecretPtr}; {@link #close()} is {@code virSecretFree}. */
-final class JniSecret extends JniObject implements Secret {
+final class JniSecret extends JniObject implements Secret, org.libvirt4j.spi.generated.SecretContract {
 
     JniSecret(long secret) {
         super(ObjectKind.SECRET, JniNatives.K_SECRET, secret);
@@ -52,8 +52,4 @@ final class JniSecret extends JniObject implements Secret {
         run("virSecretSetValue", s -> JniNatives.secretSetValue(s, value, 0));
     }
 
-    @Override
-    public void undefine() {
-        run("virSecretUndefine", s -> virSecretUndefine(s));
-    }
 }

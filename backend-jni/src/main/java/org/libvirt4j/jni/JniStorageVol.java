@@ -4,9 +4,7 @@ import static org.libvirt4j.jni.LibvirtNatives.*;
 
 import java.util.Objects;
 import org.libvirt4j.LibvirtEnum;
-import org.libvirt4j.StoragePool;
 import org.libvirt4j.StorageVol;
-import org.libvirt4j.StorageVolDeleteFlags;
 import org.libvirt4j.StorageVolDownloadFlags;
 import org.libvirt4j.StorageVolInfo;
 import org.libvirt4j.StorageVolUploadFlags;
@@ -32,11 +30,6 @@ final class JniStorageVol extends JniObject implements StorageVol, org.libvirt4j
     }
 
     @Override
-    public String getPath() {
-        return str("virStorageVolGetPath", v -> virStorageVolGetPath(v));
-    }
-
-    @Override
     public String getXMLDesc() {
         return str("virStorageVolGetXMLDesc", v -> virStorageVolGetXMLDesc(v, 0));
     }
@@ -46,18 +39,6 @@ final class JniStorageVol extends JniObject implements StorageVol, org.libvirt4j
         long[] out = new long[3];
         run("virStorageVolGetInfo", v -> JniNatives.storageVolGetInfo(v, out));
         return new StorageVolInfo((int) out[0], out[1], out[2]);
-    }
-
-    @Override
-    public void delete(StorageVolDeleteFlags... flags) {
-        int mask = LibvirtEnum.mask(flags);
-        run("virStorageVolDelete", v -> virStorageVolDelete(v, mask));
-    }
-
-    @Override
-    public StoragePool lookupPoolByVolume() {
-        return obj("virStoragePoolLookupByVolume",
-                v -> new JniStoragePool(ptr(virStoragePoolLookupByVolume(v), "virStoragePoolLookupByVolume")));
     }
 
     @Override

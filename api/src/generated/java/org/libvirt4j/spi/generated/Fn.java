@@ -477,7 +477,97 @@ public enum Fn {
     virNWFilterBindingLookupByPortDev(ObjectKind.CONNECT, "PS", 'H', ObjectKind.NWFILTER_BINDING),
 
     /** {@code virNWFilterBindingCreateXML}. */
-    virNWFilterBindingCreateXML(ObjectKind.CONNECT, "PSI", 'H', ObjectKind.NWFILTER_BINDING);
+    virNWFilterBindingCreateXML(ObjectKind.CONNECT, "PSI", 'H', ObjectKind.NWFILTER_BINDING),
+
+    /** {@code virNetworkGetXMLDesc}. */
+    virNetworkGetXMLDesc(ObjectKind.NETWORK, "PI", 'S', null),
+
+    /** {@code virNetworkGetBridgeName}. */
+    virNetworkGetBridgeName(ObjectKind.NETWORK, "P", 'S', null),
+
+    /** {@code virNetworkCreate}. */
+    virNetworkCreate(ObjectKind.NETWORK, "P", 'V', null),
+
+    /** {@code virNetworkDestroy}. */
+    virNetworkDestroy(ObjectKind.NETWORK, "P", 'V', null),
+
+    /** {@code virNetworkUndefine}. */
+    virNetworkUndefine(ObjectKind.NETWORK, "P", 'V', null),
+
+    /** {@code virNetworkIsActive}. */
+    virNetworkIsActive(ObjectKind.NETWORK, "P", 'Z', null),
+
+    /** {@code virNetworkIsPersistent}. */
+    virNetworkIsPersistent(ObjectKind.NETWORK, "P", 'Z', null),
+
+    /** {@code virNetworkGetAutostart}. */
+    virNetworkGetAutostart(ObjectKind.NETWORK, "Pi", 'i', null),
+
+    /** {@code virNetworkSetAutostart}. */
+    virNetworkSetAutostart(ObjectKind.NETWORK, "PI", 'V', null),
+
+    /** {@code virNetworkPortCreateXML}. */
+    virNetworkPortCreateXML(ObjectKind.NETWORK, "PSI", 'H', ObjectKind.NETWORK_PORT),
+
+    /** {@code virStoragePoolGetXMLDesc}. */
+    virStoragePoolGetXMLDesc(ObjectKind.STORAGE_POOL, "PI", 'S', null),
+
+    /** {@code virStoragePoolBuild}. */
+    virStoragePoolBuild(ObjectKind.STORAGE_POOL, "PI", 'V', null),
+
+    /** {@code virStoragePoolCreate}. */
+    virStoragePoolCreate(ObjectKind.STORAGE_POOL, "PI", 'V', null),
+
+    /** {@code virStoragePoolDestroy}. */
+    virStoragePoolDestroy(ObjectKind.STORAGE_POOL, "P", 'V', null),
+
+    /** {@code virStoragePoolDelete}. */
+    virStoragePoolDelete(ObjectKind.STORAGE_POOL, "PI", 'V', null),
+
+    /** {@code virStoragePoolUndefine}. */
+    virStoragePoolUndefine(ObjectKind.STORAGE_POOL, "P", 'V', null),
+
+    /** {@code virStoragePoolIsActive}. */
+    virStoragePoolIsActive(ObjectKind.STORAGE_POOL, "P", 'Z', null),
+
+    /** {@code virStoragePoolIsPersistent}. */
+    virStoragePoolIsPersistent(ObjectKind.STORAGE_POOL, "P", 'Z', null),
+
+    /** {@code virStoragePoolGetAutostart}. */
+    virStoragePoolGetAutostart(ObjectKind.STORAGE_POOL, "Pi", 'i', null),
+
+    /** {@code virStoragePoolSetAutostart}. */
+    virStoragePoolSetAutostart(ObjectKind.STORAGE_POOL, "PI", 'V', null),
+
+    /** {@code virStorageVolLookupByName}. */
+    virStorageVolLookupByName(ObjectKind.STORAGE_POOL, "PS", 'H', ObjectKind.STORAGE_VOL),
+
+    /** {@code virStorageVolCreateXML}. */
+    virStorageVolCreateXML(ObjectKind.STORAGE_POOL, "PSI", 'H', ObjectKind.STORAGE_VOL),
+
+    /** {@code virStorageVolGetPath}. */
+    virStorageVolGetPath(ObjectKind.STORAGE_VOL, "P", 'S', null),
+
+    /** {@code virStorageVolDelete}. */
+    virStorageVolDelete(ObjectKind.STORAGE_VOL, "PI", 'V', null),
+
+    /** {@code virStoragePoolLookupByVolume}. */
+    virStoragePoolLookupByVolume(ObjectKind.STORAGE_VOL, "P", 'H', ObjectKind.STORAGE_POOL),
+
+    /** {@code virInterfaceGetXMLDesc}. */
+    virInterfaceGetXMLDesc(ObjectKind.INTERFACE, "PI", 'S', null),
+
+    /** {@code virInterfaceIsActive}. */
+    virInterfaceIsActive(ObjectKind.INTERFACE, "P", 'Z', null),
+
+    /** {@code virSecretUndefine}. */
+    virSecretUndefine(ObjectKind.SECRET, "P", 'V', null),
+
+    /** {@code virNWFilterUndefine}. */
+    virNWFilterUndefine(ObjectKind.NWFILTER, "P", 'V', null),
+
+    /** {@code virNWFilterBindingDelete}. */
+    virNWFilterBindingDelete(ObjectKind.NWFILTER_BINDING, "P", 'V', null);
 
     private final ObjectKind self;
     private final String signature;

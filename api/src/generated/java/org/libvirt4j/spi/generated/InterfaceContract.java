@@ -25,4 +25,14 @@ public interface InterfaceContract extends InterfaceMethods, Invocable {
     default void undefine() {
         invoke(Fn.virInterfaceUndefine);
     }
+
+    @Override
+    default String getXMLDesc(int flags) {
+        return (String) invoke(Fn.virInterfaceGetXMLDesc, flags);
+    }
+
+    @Override
+    default boolean isActive() {
+        return (Integer) invoke(Fn.virInterfaceIsActive) != 0;
+    }
 }

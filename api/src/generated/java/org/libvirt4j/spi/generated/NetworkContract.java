@@ -2,6 +2,7 @@
 package org.libvirt4j.spi.generated;
 
 import org.libvirt4j.NetworkMethods;
+import org.libvirt4j.NetworkPort;
 import org.libvirt4j.spi.CStrings;
 import org.libvirt4j.spi.Invocable;
 
@@ -16,5 +17,56 @@ public interface NetworkContract extends NetworkMethods, Invocable {
     default void update(int command, int section, int parentIndex, String xml, int flags) {
         CStrings.requireNoNul(java.util.Objects.requireNonNull(xml, "xml"));
         invoke(Fn.virNetworkUpdate, command, section, parentIndex, xml, flags);
+    }
+
+    @Override
+    default String getXMLDesc(int flags) {
+        return (String) invoke(Fn.virNetworkGetXMLDesc, flags);
+    }
+
+    @Override
+    default String getBridgeName() {
+        return (String) invoke(Fn.virNetworkGetBridgeName);
+    }
+
+    @Override
+    default void create() {
+        invoke(Fn.virNetworkCreate);
+    }
+
+    @Override
+    default void destroy() {
+        invoke(Fn.virNetworkDestroy);
+    }
+
+    @Override
+    default void undefine() {
+        invoke(Fn.virNetworkUndefine);
+    }
+
+    @Override
+    default boolean isActive() {
+        return (Integer) invoke(Fn.virNetworkIsActive) != 0;
+    }
+
+    @Override
+    default boolean isPersistent() {
+        return (Integer) invoke(Fn.virNetworkIsPersistent) != 0;
+    }
+
+    @Override
+    default boolean getAutostart() {
+        return (Integer) invoke(Fn.virNetworkGetAutostart) != 0;
+    }
+
+    @Override
+    default void setAutostart(boolean autostart) {
+        invoke(Fn.virNetworkSetAutostart, (autostart ? 1 : 0));
+    }
+
+    @Override
+    default NetworkPort portCreateXML(String xmldesc, int flags) {
+        CStrings.requireNoNul(java.util.Objects.requireNonNull(xmldesc, "xmldesc"));
+        return (NetworkPort) invoke(Fn.virNetworkPortCreateXML, xmldesc, flags);
     }
 }

@@ -2,6 +2,8 @@
 package org.libvirt4j.spi.generated;
 
 import org.libvirt4j.StoragePoolMethods;
+import org.libvirt4j.StorageVol;
+import org.libvirt4j.spi.CStrings;
 import org.libvirt4j.spi.Invocable;
 
 /**
@@ -14,5 +16,67 @@ public interface StoragePoolContract extends StoragePoolMethods, Invocable {
     @Override
     default int numOfStorageVolumes() {
         return (Integer) invoke(Fn.virStoragePoolNumOfVolumes);
+    }
+
+    @Override
+    default String getXMLDesc(int flags) {
+        return (String) invoke(Fn.virStoragePoolGetXMLDesc, flags);
+    }
+
+    @Override
+    default void build(int flags) {
+        invoke(Fn.virStoragePoolBuild, flags);
+    }
+
+    @Override
+    default void create(int flags) {
+        invoke(Fn.virStoragePoolCreate, flags);
+    }
+
+    @Override
+    default void destroy() {
+        invoke(Fn.virStoragePoolDestroy);
+    }
+
+    @Override
+    default void delete(int flags) {
+        invoke(Fn.virStoragePoolDelete, flags);
+    }
+
+    @Override
+    default void undefine() {
+        invoke(Fn.virStoragePoolUndefine);
+    }
+
+    @Override
+    default boolean isActive() {
+        return (Integer) invoke(Fn.virStoragePoolIsActive) != 0;
+    }
+
+    @Override
+    default boolean isPersistent() {
+        return (Integer) invoke(Fn.virStoragePoolIsPersistent) != 0;
+    }
+
+    @Override
+    default boolean getAutostart() {
+        return (Integer) invoke(Fn.virStoragePoolGetAutostart) != 0;
+    }
+
+    @Override
+    default void setAutostart(boolean autostart) {
+        invoke(Fn.virStoragePoolSetAutostart, (autostart ? 1 : 0));
+    }
+
+    @Override
+    default StorageVol lookupStorageVolByName(String name) {
+        CStrings.requireNoNul(java.util.Objects.requireNonNull(name, "name"));
+        return (StorageVol) invoke(Fn.virStorageVolLookupByName, name);
+    }
+
+    @Override
+    default StorageVol storageVolCreateXML(String xmlDesc, int flags) {
+        CStrings.requireNoNul(java.util.Objects.requireNonNull(xmlDesc, "xmlDesc"));
+        return (StorageVol) invoke(Fn.virStorageVolCreateXML, xmlDesc, flags);
     }
 }

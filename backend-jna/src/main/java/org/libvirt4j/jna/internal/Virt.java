@@ -47,53 +47,29 @@ public final class Virt {
     public static native int virConnectIsEncrypted(long conn);
     public static native int virConnectIsSecure(long conn);
     public static native long virConnectGetType(long conn);
-    public static native int virConnectGetVersion(long conn, long[] hvVer);
-    public static native int virConnectGetLibVersion(long conn, long[] libVer);
-    public static native long virConnectGetHostname(long conn);
     public static native long virConnectGetURI(long conn);
-    public static native long virConnectGetCapabilities(long conn);
     public static native long virConnectGetSysinfo(long conn, int flags);
     public static native int virNodeGetInfo(long conn, byte[] info);
     public static native long virNodeGetFreeMemory(long conn);
-    public static native int virConnectGetMaxVcpus(long conn, byte[] type);
 
     public static native int virConnectListAllDomains(long conn, long[] domains, int flags);
-    public static native long virDomainLookupByName(long conn, byte[] name);
-    public static native long virDomainLookupByID(long conn, int id);
     public static native long virDomainLookupByUUID(long conn, byte[] uuid);
     public static native long virDomainLookupByUUIDString(long conn, byte[] uuid);
-    public static native long virDomainDefineXML(long conn, byte[] xml);
-    public static native long virDomainDefineXMLFlags(long conn, byte[] xml, int flags);
-    public static native long virDomainCreateXML(long conn, byte[] xml, int flags);
 
     public static native int virConnectListAllNetworks(long conn, long[] nets, int flags);
-    public static native long virNetworkLookupByName(long conn, byte[] name);
     public static native long virNetworkLookupByUUID(long conn, byte[] uuid);
     public static native long virNetworkLookupByUUIDString(long conn, byte[] uuid);
-    public static native long virNetworkDefineXML(long conn, byte[] xml);
-    public static native long virNetworkCreateXML(long conn, byte[] xml);
 
     public static native int virConnectListAllStoragePools(long conn, long[] pools, int flags);
-    public static native long virStoragePoolLookupByName(long conn, byte[] name);
     public static native long virStoragePoolLookupByUUID(long conn, byte[] uuid);
     public static native long virStoragePoolLookupByUUIDString(long conn, byte[] uuid);
-    public static native long virStoragePoolDefineXML(long conn, byte[] xml, int flags);
-    public static native long virStoragePoolCreateXML(long conn, byte[] xml, int flags);
-    public static native long virStorageVolLookupByKey(long conn, byte[] key);
-    public static native long virStorageVolLookupByPath(long conn, byte[] path);
 
     public static native int virConnectListAllInterfaces(long conn, long[] ifaces, int flags);
-    public static native long virInterfaceLookupByName(long conn, byte[] name);
-    public static native long virInterfaceLookupByMACString(long conn, byte[] mac);
     public static native int virConnectListAllNodeDevices(long conn, long[] devices, int flags);
-    public static native long virNodeDeviceLookupByName(long conn, byte[] name);
     public static native int virConnectListAllSecrets(long conn, long[] secrets, int flags);
-    public static native long virSecretDefineXML(long conn, byte[] xml, int flags);
     public static native long virSecretLookupByUUIDString(long conn, byte[] uuid);
     public static native long virSecretLookupByUsage(long conn, int usageType, byte[] usageID);
     public static native int virConnectListAllNWFilters(long conn, long[] filters, int flags);
-    public static native long virNWFilterDefineXML(long conn, byte[] xml);
-    public static native long virNWFilterLookupByName(long conn, byte[] name);
     public static native long virNWFilterLookupByUUIDString(long conn, byte[] uuid);
     public static native long virStreamNew(long conn, int flags);
 
@@ -140,15 +116,6 @@ public final class Virt {
     public static native long virNetworkGetName(long net);
     public static native int virNetworkGetUUID(long net, byte[] uuid);
     public static native int virNetworkGetUUIDString(long net, byte[] buf);
-    public static native long virNetworkGetXMLDesc(long net, int flags);
-    public static native long virNetworkGetBridgeName(long net);
-    public static native int virNetworkCreate(long net);
-    public static native int virNetworkDestroy(long net);
-    public static native int virNetworkUndefine(long net);
-    public static native int virNetworkIsActive(long net);
-    public static native int virNetworkIsPersistent(long net);
-    public static native int virNetworkGetAutostart(long net, int[] autostart);
-    public static native int virNetworkSetAutostart(long net, int autostart);
 
     // --- storage -----------------------------------------------------------------------------
     public static native int virStoragePoolFree(long pool);
@@ -156,39 +123,22 @@ public final class Virt {
     public static native long virStoragePoolGetName(long pool);
     public static native int virStoragePoolGetUUID(long pool, byte[] uuid);
     public static native int virStoragePoolGetUUIDString(long pool, byte[] buf);
-    public static native long virStoragePoolGetXMLDesc(long pool, int flags);
     public static native int virStoragePoolGetInfo(long pool, long[] info);
-    public static native int virStoragePoolBuild(long pool, int flags);
-    public static native int virStoragePoolCreate(long pool, int flags);
-    public static native int virStoragePoolDestroy(long pool);
-    public static native int virStoragePoolDelete(long pool, int flags);
-    public static native int virStoragePoolUndefine(long pool);
     public static native int virStoragePoolRefresh(long pool, int flags);
-    public static native int virStoragePoolIsActive(long pool);
-    public static native int virStoragePoolIsPersistent(long pool);
-    public static native int virStoragePoolGetAutostart(long pool, int[] autostart);
-    public static native int virStoragePoolSetAutostart(long pool, int autostart);
     public static native int virStoragePoolListAllVolumes(long pool, long[] vols, int flags);
-    public static native long virStorageVolLookupByName(long pool, byte[] name);
-    public static native long virStorageVolCreateXML(long pool, byte[] xml, int flags);
 
     public static native int virStorageVolFree(long vol);
     public static native long virStorageVolGetName(long vol);
     public static native long virStorageVolGetKey(long vol);
-    public static native long virStorageVolGetPath(long vol);
     public static native long virStorageVolGetXMLDesc(long vol, int flags);
     public static native int virStorageVolGetInfo(long vol, long[] info);
-    public static native int virStorageVolDelete(long vol, int flags);
     public static native int virStorageVolUpload(long vol, long stream, long offset, long length, int flags);
     public static native int virStorageVolDownload(long vol, long stream, long offset, long length, int flags);
-    public static native long virStoragePoolLookupByVolume(long vol);
 
     // --- interfaces, node devices, secrets, filters ------------------------------------------
     public static native int virInterfaceFree(long iface);
     public static native long virInterfaceGetName(long iface);
     public static native long virInterfaceGetMACString(long iface);
-    public static native long virInterfaceGetXMLDesc(long iface, int flags);
-    public static native int virInterfaceIsActive(long iface);
 
     public static native int virNodeDeviceFree(long dev);
     public static native long virNodeDeviceGetName(long dev);
@@ -205,14 +155,12 @@ public final class Virt {
     public static native long virSecretGetXMLDesc(long secret, int flags);
     public static native long virSecretGetValue(long secret, long[] size, int flags);
     public static native int virSecretSetValue(long secret, byte[] value, long size, int flags);
-    public static native int virSecretUndefine(long secret);
 
     public static native int virNWFilterFree(long filter);
     public static native long virNWFilterGetName(long filter);
     public static native int virNWFilterGetUUID(long filter, byte[] uuid);
     public static native int virNWFilterGetUUIDString(long filter, byte[] buf);
     public static native long virNWFilterGetXMLDesc(long filter, int flags);
-    public static native int virNWFilterUndefine(long filter);
 
     // --- snapshots ---------------------------------------------------------------------------
     public static native int virDomainSnapshotFree(long snap);

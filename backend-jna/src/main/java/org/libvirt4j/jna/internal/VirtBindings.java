@@ -10,11 +10,8 @@ public final class VirtBindings {
     }
 
     public static native int virConnectListAllNWFilterBindings(long conn, long[] bindings, int flags);
-    public static native long virNWFilterBindingLookupByPortDev(long conn, byte[] portdev);
-    public static native long virNWFilterBindingCreateXML(long conn, byte[] xml, int flags);
     public static native int virNWFilterBindingFree(long binding);
     public static native long virNWFilterBindingGetPortDev(long binding);
     public static native long virNWFilterBindingGetFilterName(long binding);
     public static native long virNWFilterBindingGetXMLDesc(long binding, int flags);
-    public static native int virNWFilterBindingDelete(long binding);
 }

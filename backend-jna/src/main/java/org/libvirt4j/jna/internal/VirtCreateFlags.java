@@ -5,5 +5,4 @@ public final class VirtCreateFlags {
     private VirtCreateFlags() {
     }
 
-    public static native long virNetworkCreateXMLFlags(long conn, byte[] xml, int flags);
 }

@@ -8,6 +8,4 @@ public final class VirtDefineFlags {
     private VirtDefineFlags() {
     }
 
-    public static native long virNetworkDefineXMLFlags(long conn, byte[] xml, int flags);
-    public static native long virNWFilterDefineXMLFlags(long conn, byte[] xml, int flags);
 }

@@ -7,7 +7,6 @@ public final class VirtPorts {
 
     public static native int virNetworkListAllPorts(long net, long[] ports, int flags);
     public static native long virNetworkPortLookupByUUIDString(long net, byte[] uuid);
-    public static native long virNetworkPortCreateXML(long net, byte[] xml, int flags);
     public static native int virNetworkPortFree(long port);
     public static native int virNetworkPortGetUUID(long port, byte[] uuid);
     public static native int virNetworkPortGetUUIDString(long port, byte[] buf);

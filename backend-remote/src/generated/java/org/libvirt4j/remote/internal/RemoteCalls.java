@@ -155,11 +155,16 @@ import org.libvirt4j.remote.generated.RemoteInterfaceCreateArgs;
 import org.libvirt4j.remote.generated.RemoteInterfaceDefineXmlArgs;
 import org.libvirt4j.remote.generated.RemoteInterfaceDefineXmlRet;
 import org.libvirt4j.remote.generated.RemoteInterfaceDestroyArgs;
+import org.libvirt4j.remote.generated.RemoteInterfaceGetXmlDescArgs;
+import org.libvirt4j.remote.generated.RemoteInterfaceGetXmlDescRet;
+import org.libvirt4j.remote.generated.RemoteInterfaceIsActiveArgs;
+import org.libvirt4j.remote.generated.RemoteInterfaceIsActiveRet;
 import org.libvirt4j.remote.generated.RemoteInterfaceLookupByMacStringArgs;
 import org.libvirt4j.remote.generated.RemoteInterfaceLookupByMacStringRet;
 import org.libvirt4j.remote.generated.RemoteInterfaceLookupByNameArgs;
 import org.libvirt4j.remote.generated.RemoteInterfaceLookupByNameRet;
 import org.libvirt4j.remote.generated.RemoteInterfaceUndefineArgs;
+import org.libvirt4j.remote.generated.RemoteNetworkCreateArgs;
 import org.libvirt4j.remote.generated.RemoteNetworkCreateXmlArgs;
 import org.libvirt4j.remote.generated.RemoteNetworkCreateXmlFlagsArgs;
 import org.libvirt4j.remote.generated.RemoteNetworkCreateXmlFlagsRet;
@@ -168,8 +173,23 @@ import org.libvirt4j.remote.generated.RemoteNetworkDefineXmlArgs;
 import org.libvirt4j.remote.generated.RemoteNetworkDefineXmlFlagsArgs;
 import org.libvirt4j.remote.generated.RemoteNetworkDefineXmlFlagsRet;
 import org.libvirt4j.remote.generated.RemoteNetworkDefineXmlRet;
+import org.libvirt4j.remote.generated.RemoteNetworkDestroyArgs;
+import org.libvirt4j.remote.generated.RemoteNetworkGetAutostartArgs;
+import org.libvirt4j.remote.generated.RemoteNetworkGetAutostartRet;
+import org.libvirt4j.remote.generated.RemoteNetworkGetBridgeNameArgs;
+import org.libvirt4j.remote.generated.RemoteNetworkGetBridgeNameRet;
+import org.libvirt4j.remote.generated.RemoteNetworkGetXmlDescArgs;
+import org.libvirt4j.remote.generated.RemoteNetworkGetXmlDescRet;
+import org.libvirt4j.remote.generated.RemoteNetworkIsActiveArgs;
+import org.libvirt4j.remote.generated.RemoteNetworkIsActiveRet;
+import org.libvirt4j.remote.generated.RemoteNetworkIsPersistentArgs;
+import org.libvirt4j.remote.generated.RemoteNetworkIsPersistentRet;
 import org.libvirt4j.remote.generated.RemoteNetworkLookupByNameArgs;
 import org.libvirt4j.remote.generated.RemoteNetworkLookupByNameRet;
+import org.libvirt4j.remote.generated.RemoteNetworkPortCreateXmlArgs;
+import org.libvirt4j.remote.generated.RemoteNetworkPortCreateXmlRet;
+import org.libvirt4j.remote.generated.RemoteNetworkSetAutostartArgs;
+import org.libvirt4j.remote.generated.RemoteNetworkUndefineArgs;
 import org.libvirt4j.remote.generated.RemoteNetworkUpdateArgs;
 import org.libvirt4j.remote.generated.RemoteNodeDeviceCreateArgs;
 import org.libvirt4j.remote.generated.RemoteNodeDeviceCreateXmlArgs;
@@ -200,10 +220,14 @@ import org.libvirt4j.remote.generated.RemoteNonnullDomainSnapshot;
 import org.libvirt4j.remote.generated.RemoteNonnullInterface;
 import org.libvirt4j.remote.generated.RemoteNonnullNetwork;
 import org.libvirt4j.remote.generated.RemoteNonnullNodeDevice;
+import org.libvirt4j.remote.generated.RemoteNonnullNwfilter;
+import org.libvirt4j.remote.generated.RemoteNonnullNwfilterBinding;
+import org.libvirt4j.remote.generated.RemoteNonnullSecret;
 import org.libvirt4j.remote.generated.RemoteNonnullStoragePool;
 import org.libvirt4j.remote.generated.RemoteNonnullStorageVol;
 import org.libvirt4j.remote.generated.RemoteNwfilterBindingCreateXmlArgs;
 import org.libvirt4j.remote.generated.RemoteNwfilterBindingCreateXmlRet;
+import org.libvirt4j.remote.generated.RemoteNwfilterBindingDeleteArgs;
 import org.libvirt4j.remote.generated.RemoteNwfilterBindingLookupByPortDevArgs;
 import org.libvirt4j.remote.generated.RemoteNwfilterBindingLookupByPortDevRet;
 import org.libvirt4j.remote.generated.RemoteNwfilterDefineXmlArgs;
@@ -212,21 +236,46 @@ import org.libvirt4j.remote.generated.RemoteNwfilterDefineXmlFlagsRet;
 import org.libvirt4j.remote.generated.RemoteNwfilterDefineXmlRet;
 import org.libvirt4j.remote.generated.RemoteNwfilterLookupByNameArgs;
 import org.libvirt4j.remote.generated.RemoteNwfilterLookupByNameRet;
+import org.libvirt4j.remote.generated.RemoteNwfilterUndefineArgs;
 import org.libvirt4j.remote.generated.RemoteProcedure;
 import org.libvirt4j.remote.generated.RemoteSecretDefineXmlArgs;
 import org.libvirt4j.remote.generated.RemoteSecretDefineXmlRet;
+import org.libvirt4j.remote.generated.RemoteSecretUndefineArgs;
+import org.libvirt4j.remote.generated.RemoteStoragePoolBuildArgs;
+import org.libvirt4j.remote.generated.RemoteStoragePoolCreateArgs;
 import org.libvirt4j.remote.generated.RemoteStoragePoolCreateXmlArgs;
 import org.libvirt4j.remote.generated.RemoteStoragePoolCreateXmlRet;
 import org.libvirt4j.remote.generated.RemoteStoragePoolDefineXmlArgs;
 import org.libvirt4j.remote.generated.RemoteStoragePoolDefineXmlRet;
+import org.libvirt4j.remote.generated.RemoteStoragePoolDeleteArgs;
+import org.libvirt4j.remote.generated.RemoteStoragePoolDestroyArgs;
+import org.libvirt4j.remote.generated.RemoteStoragePoolGetAutostartArgs;
+import org.libvirt4j.remote.generated.RemoteStoragePoolGetAutostartRet;
+import org.libvirt4j.remote.generated.RemoteStoragePoolGetXmlDescArgs;
+import org.libvirt4j.remote.generated.RemoteStoragePoolGetXmlDescRet;
+import org.libvirt4j.remote.generated.RemoteStoragePoolIsActiveArgs;
+import org.libvirt4j.remote.generated.RemoteStoragePoolIsActiveRet;
+import org.libvirt4j.remote.generated.RemoteStoragePoolIsPersistentArgs;
+import org.libvirt4j.remote.generated.RemoteStoragePoolIsPersistentRet;
 import org.libvirt4j.remote.generated.RemoteStoragePoolLookupByNameArgs;
 import org.libvirt4j.remote.generated.RemoteStoragePoolLookupByNameRet;
 import org.libvirt4j.remote.generated.RemoteStoragePoolLookupByTargetPathArgs;
 import org.libvirt4j.remote.generated.RemoteStoragePoolLookupByTargetPathRet;
+import org.libvirt4j.remote.generated.RemoteStoragePoolLookupByVolumeArgs;
+import org.libvirt4j.remote.generated.RemoteStoragePoolLookupByVolumeRet;
 import org.libvirt4j.remote.generated.RemoteStoragePoolNumOfVolumesArgs;
 import org.libvirt4j.remote.generated.RemoteStoragePoolNumOfVolumesRet;
+import org.libvirt4j.remote.generated.RemoteStoragePoolSetAutostartArgs;
+import org.libvirt4j.remote.generated.RemoteStoragePoolUndefineArgs;
+import org.libvirt4j.remote.generated.RemoteStorageVolCreateXmlArgs;
+import org.libvirt4j.remote.generated.RemoteStorageVolCreateXmlRet;
+import org.libvirt4j.remote.generated.RemoteStorageVolDeleteArgs;
+import org.libvirt4j.remote.generated.RemoteStorageVolGetPathArgs;
+import org.libvirt4j.remote.generated.RemoteStorageVolGetPathRet;
 import org.libvirt4j.remote.generated.RemoteStorageVolLookupByKeyArgs;
 import org.libvirt4j.remote.generated.RemoteStorageVolLookupByKeyRet;
+import org.libvirt4j.remote.generated.RemoteStorageVolLookupByNameArgs;
+import org.libvirt4j.remote.generated.RemoteStorageVolLookupByNameRet;
 import org.libvirt4j.remote.generated.RemoteStorageVolLookupByPathArgs;
 import org.libvirt4j.remote.generated.RemoteStorageVolLookupByPathRet;
 import org.libvirt4j.remote.generated.RemoteStorageVolResizeArgs;
@@ -638,6 +687,80 @@ final class RemoteCalls {
                 return session.call(RemoteProcedure.REMOTE_PROC_NWFILTER_BINDING_LOOKUP_BY_PORT_DEV, new RemoteNwfilterBindingLookupByPortDevArgs((String) a[0])::encode, RemoteNwfilterBindingLookupByPortDevRet::decode).nwfilter();
             case virNWFilterBindingCreateXML:
                 return session.call(RemoteProcedure.REMOTE_PROC_NWFILTER_BINDING_CREATE_XML, new RemoteNwfilterBindingCreateXmlArgs((String) a[0], (Integer) a[1])::encode, RemoteNwfilterBindingCreateXmlRet::decode).nwfilter();
+            case virNetworkGetXMLDesc:
+                return session.call(RemoteProcedure.REMOTE_PROC_NETWORK_GET_XML_DESC, new RemoteNetworkGetXmlDescArgs((RemoteNonnullNetwork) self, (Integer) a[0])::encode, RemoteNetworkGetXmlDescRet::decode).xml();
+            case virNetworkGetBridgeName:
+                return session.call(RemoteProcedure.REMOTE_PROC_NETWORK_GET_BRIDGE_NAME, new RemoteNetworkGetBridgeNameArgs((RemoteNonnullNetwork) self)::encode, RemoteNetworkGetBridgeNameRet::decode).name();
+            case virNetworkCreate:
+                session.call(RemoteProcedure.REMOTE_PROC_NETWORK_CREATE, new RemoteNetworkCreateArgs((RemoteNonnullNetwork) self)::encode, null);
+                return null;
+            case virNetworkDestroy:
+                session.call(RemoteProcedure.REMOTE_PROC_NETWORK_DESTROY, new RemoteNetworkDestroyArgs((RemoteNonnullNetwork) self)::encode, null);
+                return null;
+            case virNetworkUndefine:
+                session.call(RemoteProcedure.REMOTE_PROC_NETWORK_UNDEFINE, new RemoteNetworkUndefineArgs((RemoteNonnullNetwork) self)::encode, null);
+                return null;
+            case virNetworkIsActive:
+                return session.call(RemoteProcedure.REMOTE_PROC_NETWORK_IS_ACTIVE, new RemoteNetworkIsActiveArgs((RemoteNonnullNetwork) self)::encode, RemoteNetworkIsActiveRet::decode).active();
+            case virNetworkIsPersistent:
+                return session.call(RemoteProcedure.REMOTE_PROC_NETWORK_IS_PERSISTENT, new RemoteNetworkIsPersistentArgs((RemoteNonnullNetwork) self)::encode, RemoteNetworkIsPersistentRet::decode).persistent();
+            case virNetworkGetAutostart:
+                return session.call(RemoteProcedure.REMOTE_PROC_NETWORK_GET_AUTOSTART, new RemoteNetworkGetAutostartArgs((RemoteNonnullNetwork) self)::encode, RemoteNetworkGetAutostartRet::decode).autostart();
+            case virNetworkSetAutostart:
+                session.call(RemoteProcedure.REMOTE_PROC_NETWORK_SET_AUTOSTART, new RemoteNetworkSetAutostartArgs((RemoteNonnullNetwork) self, (Integer) a[0])::encode, null);
+                return null;
+            case virNetworkPortCreateXML:
+                return session.call(RemoteProcedure.REMOTE_PROC_NETWORK_PORT_CREATE_XML, new RemoteNetworkPortCreateXmlArgs((RemoteNonnullNetwork) self, (String) a[0], (Integer) a[1])::encode, RemoteNetworkPortCreateXmlRet::decode).port();
+            case virStoragePoolGetXMLDesc:
+                return session.call(RemoteProcedure.REMOTE_PROC_STORAGE_POOL_GET_XML_DESC, new RemoteStoragePoolGetXmlDescArgs((RemoteNonnullStoragePool) self, (Integer) a[0])::encode, RemoteStoragePoolGetXmlDescRet::decode).xml();
+            case virStoragePoolBuild:
+                session.call(RemoteProcedure.REMOTE_PROC_STORAGE_POOL_BUILD, new RemoteStoragePoolBuildArgs((RemoteNonnullStoragePool) self, (Integer) a[0])::encode, null);
+                return null;
+            case virStoragePoolCreate:
+                session.call(RemoteProcedure.REMOTE_PROC_STORAGE_POOL_CREATE, new RemoteStoragePoolCreateArgs((RemoteNonnullStoragePool) self, (Integer) a[0])::encode, null);
+                return null;
+            case virStoragePoolDestroy:
+                session.call(RemoteProcedure.REMOTE_PROC_STORAGE_POOL_DESTROY, new RemoteStoragePoolDestroyArgs((RemoteNonnullStoragePool) self)::encode, null);
+                return null;
+            case virStoragePoolDelete:
+                session.call(RemoteProcedure.REMOTE_PROC_STORAGE_POOL_DELETE, new RemoteStoragePoolDeleteArgs((RemoteNonnullStoragePool) self, (Integer) a[0])::encode, null);
+                return null;
+            case virStoragePoolUndefine:
+                session.call(RemoteProcedure.REMOTE_PROC_STORAGE_POOL_UNDEFINE, new RemoteStoragePoolUndefineArgs((RemoteNonnullStoragePool) self)::encode, null);
+                return null;
+            case virStoragePoolIsActive:
+                return session.call(RemoteProcedure.REMOTE_PROC_STORAGE_POOL_IS_ACTIVE, new RemoteStoragePoolIsActiveArgs((RemoteNonnullStoragePool) self)::encode, RemoteStoragePoolIsActiveRet::decode).active();
+            case virStoragePoolIsPersistent:
+                return session.call(RemoteProcedure.REMOTE_PROC_STORAGE_POOL_IS_PERSISTENT, new RemoteStoragePoolIsPersistentArgs((RemoteNonnullStoragePool) self)::encode, RemoteStoragePoolIsPersistentRet::decode).persistent();
+            case virStoragePoolGetAutostart:
+                return session.call(RemoteProcedure.REMOTE_PROC_STORAGE_POOL_GET_AUTOSTART, new RemoteStoragePoolGetAutostartArgs((RemoteNonnullStoragePool) self)::encode, RemoteStoragePoolGetAutostartRet::decode).autostart();
+            case virStoragePoolSetAutostart:
+                session.call(RemoteProcedure.REMOTE_PROC_STORAGE_POOL_SET_AUTOSTART, new RemoteStoragePoolSetAutostartArgs((RemoteNonnullStoragePool) self, (Integer) a[0])::encode, null);
+                return null;
+            case virStorageVolLookupByName:
+                return session.call(RemoteProcedure.REMOTE_PROC_STORAGE_VOL_LOOKUP_BY_NAME, new RemoteStorageVolLookupByNameArgs((RemoteNonnullStoragePool) self, (String) a[0])::encode, RemoteStorageVolLookupByNameRet::decode).vol();
+            case virStorageVolCreateXML:
+                return session.call(RemoteProcedure.REMOTE_PROC_STORAGE_VOL_CREATE_XML, new RemoteStorageVolCreateXmlArgs((RemoteNonnullStoragePool) self, (String) a[0], (Integer) a[1])::encode, RemoteStorageVolCreateXmlRet::decode).vol();
+            case virStorageVolGetPath:
+                return session.call(RemoteProcedure.REMOTE_PROC_STORAGE_VOL_GET_PATH, new RemoteStorageVolGetPathArgs((RemoteNonnullStorageVol) self)::encode, RemoteStorageVolGetPathRet::decode).name();
+            case virStorageVolDelete:
+                session.call(RemoteProcedure.REMOTE_PROC_STORAGE_VOL_DELETE, new RemoteStorageVolDeleteArgs((RemoteNonnullStorageVol) self, (Integer) a[0])::encode, null);
+                return null;
+            case virStoragePoolLookupByVolume:
+                return session.call(RemoteProcedure.REMOTE_PROC_STORAGE_POOL_LOOKUP_BY_VOLUME, new RemoteStoragePoolLookupByVolumeArgs((RemoteNonnullStorageVol) self)::encode, RemoteStoragePoolLookupByVolumeRet::decode).pool();
+            case virInterfaceGetXMLDesc:
+                return session.call(RemoteProcedure.REMOTE_PROC_INTERFACE_GET_XML_DESC, new RemoteInterfaceGetXmlDescArgs((RemoteNonnullInterface) self, (Integer) a[0])::encode, RemoteInterfaceGetXmlDescRet::decode).xml();
+            case virInterfaceIsActive:
+                return session.call(RemoteProcedure.REMOTE_PROC_INTERFACE_IS_ACTIVE, new RemoteInterfaceIsActiveArgs((RemoteNonnullInterface) self)::encode, RemoteInterfaceIsActiveRet::decode).active();
+            case virSecretUndefine:
+                session.call(RemoteProcedure.REMOTE_PROC_SECRET_UNDEFINE, new RemoteSecretUndefineArgs((RemoteNonnullSecret) self)::encode, null);
+                return null;
+            case virNWFilterUndefine:
+                session.call(RemoteProcedure.REMOTE_PROC_NWFILTER_UNDEFINE, new RemoteNwfilterUndefineArgs((RemoteNonnullNwfilter) self)::encode, null);
+                return null;
+            case virNWFilterBindingDelete:
+                session.call(RemoteProcedure.REMOTE_PROC_NWFILTER_BINDING_DELETE, new RemoteNwfilterBindingDeleteArgs((RemoteNonnullNwfilterBinding) self)::encode, null);
+                return null;
             default:
                 throw new IllegalArgumentException(fn.name());
         }

@@ -5,13 +5,12 @@ import org.libvirt4j.NWFilter;
 import org.libvirt4j.remote.generated.RemoteNonnullNwfilter;
 import org.libvirt4j.remote.generated.RemoteNwfilterGetXmlDescArgs;
 import org.libvirt4j.remote.generated.RemoteNwfilterGetXmlDescRet;
-import org.libvirt4j.remote.generated.RemoteNwfilterUndefineArgs;
 import org.libvirt4j.remote.generated.RemoteProcedure;
 import org.libvirt4j.spi.ObjectKind;
 import org.libvirt4j.spi.Uuids;
 
 /** {@link NWFilter} over RPC; name and UUID live in the handle. */
-final class RemoteNWFilter extends RemoteObject implements NWFilter {
+final class RemoteNWFilter extends RemoteObject implements NWFilter, org.libvirt4j.spi.generated.NWFilterContract {
     private final RemoteNonnullNwfilter ref;
 
     RemoteNWFilter(Session session, RemoteNonnullNwfilter ref) {
@@ -41,12 +40,6 @@ final class RemoteNWFilter extends RemoteObject implements NWFilter {
     public String getXMLDesc() {
         return call("virNWFilterGetXMLDesc", RemoteProcedure.REMOTE_PROC_NWFILTER_GET_XML_DESC,
                 new RemoteNwfilterGetXmlDescArgs(ref, 0)::encode, RemoteNwfilterGetXmlDescRet::decode).xml();
-    }
-
-    @Override
-    public void undefine() {
-        call("virNWFilterUndefine", RemoteProcedure.REMOTE_PROC_NWFILTER_UNDEFINE,
-                new RemoteNwfilterUndefineArgs(ref)::encode, null);
     }
 
     @Override

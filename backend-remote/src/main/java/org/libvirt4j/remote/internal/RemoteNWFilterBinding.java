@@ -2,14 +2,13 @@ package org.libvirt4j.remote.internal;
 
 import org.libvirt4j.NWFilterBinding;
 import org.libvirt4j.remote.generated.RemoteNonnullNwfilterBinding;
-import org.libvirt4j.remote.generated.RemoteNwfilterBindingDeleteArgs;
 import org.libvirt4j.remote.generated.RemoteNwfilterBindingGetXmlDescArgs;
 import org.libvirt4j.remote.generated.RemoteNwfilterBindingGetXmlDescRet;
 import org.libvirt4j.remote.generated.RemoteProcedure;
 import org.libvirt4j.spi.ObjectKind;
 
 /** {@link NWFilterBinding} over RPC; port device and filter name live in the handle. */
-final class RemoteNWFilterBinding extends RemoteObject implements NWFilterBinding {
+final class RemoteNWFilterBinding extends RemoteObject implements NWFilterBinding, org.libvirt4j.spi.generated.NWFilterBindingContract {
     private final RemoteNonnullNwfilterBinding ref;
 
     RemoteNWFilterBinding(Session session, RemoteNonnullNwfilterBinding ref) {
@@ -34,12 +33,6 @@ final class RemoteNWFilterBinding extends RemoteObject implements NWFilterBindin
         return call("virNWFilterBindingGetXMLDesc", RemoteProcedure.REMOTE_PROC_NWFILTER_BINDING_GET_XML_DESC,
                 new RemoteNwfilterBindingGetXmlDescArgs(ref, 0)::encode,
                 RemoteNwfilterBindingGetXmlDescRet::decode).xml();
-    }
-
-    @Override
-    public void delete() {
-        call("virNWFilterBindingDelete", RemoteProcedure.REMOTE_PROC_NWFILTER_BINDING_DELETE,
-                new RemoteNwfilterBindingDeleteArgs(ref)::encode, null);
     }
 
     @Override

@@ -10,12 +10,11 @@ import org.libvirt4j.remote.generated.RemoteSecretGetValueRet;
 import org.libvirt4j.remote.generated.RemoteSecretGetXmlDescArgs;
 import org.libvirt4j.remote.generated.RemoteSecretGetXmlDescRet;
 import org.libvirt4j.remote.generated.RemoteSecretSetValueArgs;
-import org.libvirt4j.remote.generated.RemoteSecretUndefineArgs;
 import org.libvirt4j.spi.ObjectKind;
 import org.libvirt4j.spi.Uuids;
 
 /** {@link Secret} over RPC; UUID and usage live in the handle. */
-final class RemoteSecret extends RemoteObject implements Secret {
+final class RemoteSecret extends RemoteObject implements Secret, org.libvirt4j.spi.generated.SecretContract {
     private final RemoteNonnullSecret ref;
 
     RemoteSecret(Session session, RemoteNonnullSecret ref) {
@@ -65,12 +64,6 @@ final class RemoteSecret extends RemoteObject implements Secret {
         byte[] copy = value.clone();
         call("virSecretSetValue", RemoteProcedure.REMOTE_PROC_SECRET_SET_VALUE,
                 new RemoteSecretSetValueArgs(ref, copy, 0)::encode, null);
-    }
-
-    @Override
-    public void undefine() {
-        call("virSecretUndefine", RemoteProcedure.REMOTE_PROC_SECRET_UNDEFINE,
-                new RemoteSecretUndefineArgs(ref)::encode, null);
     }
 
     @Override

@@ -6,23 +6,16 @@ import org.libvirt4j.ErrorDomain;
 import org.libvirt4j.ErrorNumber;
 import org.libvirt4j.LibvirtEnum;
 import org.libvirt4j.LibvirtException;
-import org.libvirt4j.StoragePool;
 import org.libvirt4j.StorageVol;
-import org.libvirt4j.StorageVolDeleteFlags;
 import org.libvirt4j.StorageVolDownloadFlags;
 import org.libvirt4j.StorageVolInfo;
 import org.libvirt4j.StorageVolUploadFlags;
 import org.libvirt4j.Stream;
-import org.libvirt4j.remote.generated.RemoteNonnullStoragePool;
 import org.libvirt4j.remote.generated.RemoteNonnullStorageVol;
 import org.libvirt4j.remote.generated.RemoteProcedure;
-import org.libvirt4j.remote.generated.RemoteStoragePoolLookupByVolumeArgs;
-import org.libvirt4j.remote.generated.RemoteStorageVolDeleteArgs;
 import org.libvirt4j.remote.generated.RemoteStorageVolDownloadArgs;
 import org.libvirt4j.remote.generated.RemoteStorageVolGetInfoArgs;
 import org.libvirt4j.remote.generated.RemoteStorageVolGetInfoRet;
-import org.libvirt4j.remote.generated.RemoteStorageVolGetPathArgs;
-import org.libvirt4j.remote.generated.RemoteStorageVolGetPathRet;
 import org.libvirt4j.remote.generated.RemoteStorageVolGetXmlDescArgs;
 import org.libvirt4j.remote.generated.RemoteStorageVolGetXmlDescRet;
 import org.libvirt4j.remote.generated.RemoteStorageVolUploadArgs;
@@ -51,12 +44,6 @@ final class RemoteStorageVol extends RemoteObject implements StorageVol, org.lib
     }
 
     @Override
-    public String getPath() {
-        return call("virStorageVolGetPath", RemoteProcedure.REMOTE_PROC_STORAGE_VOL_GET_PATH,
-                new RemoteStorageVolGetPathArgs(ref)::encode, RemoteStorageVolGetPathRet::decode).name();
-    }
-
-    @Override
     public String getXMLDesc() {
         return call("virStorageVolGetXMLDesc", RemoteProcedure.REMOTE_PROC_STORAGE_VOL_GET_XML_DESC,
                 new RemoteStorageVolGetXmlDescArgs(ref, 0)::encode, RemoteStorageVolGetXmlDescRet::decode).xml();
@@ -70,20 +57,6 @@ final class RemoteStorageVol extends RemoteObject implements StorageVol, org.lib
                     RemoteStorageVolGetInfoRet i = RemoteStorageVolGetInfoRet.decode(r);
                     return new StorageVolInfo(i.type(), i.capacity(), i.allocation());
                 });
-    }
-
-    @Override
-    public void delete(StorageVolDeleteFlags... flags) {
-        int mask = LibvirtEnum.mask(flags);
-        call("virStorageVolDelete", RemoteProcedure.REMOTE_PROC_STORAGE_VOL_DELETE,
-                new RemoteStorageVolDeleteArgs(ref, mask)::encode, null);
-    }
-
-    @Override
-    public StoragePool lookupPoolByVolume() {
-        return new RemoteStoragePool(session, call("virStoragePoolLookupByVolume",
-                RemoteProcedure.REMOTE_PROC_STORAGE_POOL_LOOKUP_BY_VOLUME,
-                new RemoteStoragePoolLookupByVolumeArgs(ref)::encode, RemoteNonnullStoragePool::decode));
     }
 
     @Override
