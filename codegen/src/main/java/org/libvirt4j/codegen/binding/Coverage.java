@@ -112,6 +112,14 @@ final class Coverage {
                     }
                     continue;
                 }
+                if (t.startsWith("public interface ") && !pending.isEmpty()) {
+                    // the interface's own Javadoc links the function its close() stands for
+                    for (String c : pending) {
+                        out.putIfAbsent(c, type + ".close");
+                    }
+                    pending.clear();
+                    continue;
+                }
                 Matcher m = METHOD.matcher(line);
                 if (m.matches() && !pending.isEmpty() && !t.startsWith("@") && !t.startsWith("public interface")
                         && !t.startsWith("public final class") && !t.startsWith("public record")) {
