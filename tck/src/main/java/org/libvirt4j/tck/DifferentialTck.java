@@ -438,6 +438,52 @@ public abstract class DifferentialTck {
                     r.seen().record("mixed", () -> c.getAllDomainStats(List.of(d, foreign), java.util.Set.of()));
                 }
             }),
+            new Scenario("the generated functions: values, refusals and argument checks", r -> {
+                Connect c = r.connect();
+                try (Domain d = c.lookupDomainByName(NodeFixture.RUNNING);
+                        Domain off = c.lookupDomainByName(NodeFixture.SHUTOFF)) {
+                    Observations o = r.seen();
+                    o.record("hostname", d::getHostname);
+                    o.record("maxVcpus", d::getMaxVcpus);
+                    o.record("isUpdated", d::isUpdated);
+                    o.record("hasCurrentSnapshot", () -> d.hasCurrentSnapshot(0));
+                    o.record("snapshotNum", () -> d.snapshotNum());
+                    o.record("snapshotCurrent", () -> d.snapshotCurrent(0));
+                    o.record("abortJob", () -> run(d::abortJob));
+                    o.record("abortJobFlags", () -> run(() -> d.abortJobFlags(1)));
+                    o.record("migrateGetMaxDowntime", () -> d.migrateGetMaxDowntime(0));
+                    o.record("migrateSetMaxSpeed", () -> run(() -> d.migrateSetMaxSpeed(10)));
+                    o.record("migrateGetCompressionCache", () -> d.migrateGetCompressionCache(0));
+                    o.record("blockCommit", () -> run(() -> d.blockCommit("vda", null, null, 0)));
+                    o.record("blockJobAbort", () -> run(() -> d.blockJobAbort("vda")));
+                    o.record("blockResize", () -> run(() -> d.blockResize("vda", 1024)));
+                    o.record("blockResizeNul", () -> run(() -> d.blockResize("v\0da", 1024)));
+                    o.record("setBlockThreshold", () -> run(() -> d.setBlockThreshold("vda", 1, 0)));
+                    o.record("backupGetXMLDesc", () -> d.backupGetXMLDesc(0));
+                    o.record("managedSaveGetXMLDesc", () -> d.managedSaveGetXMLDesc());
+                    o.record("injectNMI", () -> run(() -> d.injectNMI(0)));
+                    o.record("injectNMIOff", () -> run(() -> off.injectNMI(0)));
+                    o.record("setTime", () -> run(() -> d.setTime(1_700_000_000L, 0)));
+                    o.record("setUserPasswordOff", () -> run(() -> off.setUserPassword("root", "pw")));
+                    o.record("fsTrim", () -> run(() -> d.fsTrim(null, 0, 0)));
+                    o.record("pmWakeup", () -> run(() -> d.pmWakeup(0)));
+                    o.record("agentSetResponseTimeout", () -> run(() -> d.agentSetResponseTimeout(5, 0)));
+                    o.record("setVcpu", () -> run(() -> d.setVcpu("1", 0)));
+                    o.record("setMemoryStatsPeriod", () -> run(() -> d.setMemoryStatsPeriod(5)));
+                    o.record("rawFlag", () -> d.getHostname(1 << 30));
+                    o.record("xmlRawFlag", () -> d.getXMLDesc(1 << 30));
+                    o.record("addIOThread", () -> run(() -> off.addIOThread(9, org.libvirt4j.DomainModificationImpact.CONFIG)));
+                    o.record("iothreadXml", () -> off.getXMLDesc().contains("<iothread id='9'/>"));
+                    o.record("numOfDomains", c::numOfDomains);
+                    o.record("numOfDefinedDomains", c::numOfDefinedDomains);
+                    o.record("numOfNetworks", c::numOfNetworks);
+                    o.record("numOfStoragePools", c::numOfStoragePools);
+                    o.record("compareCPU", () -> c.compareCPU("<cpu/>", 0));
+                    o.record("domainCapabilities", () -> c.getDomainCapabilities(null, null, null, null, 0));
+                    o.record("saveImageGetXMLDesc", () -> c.domainSaveImageGetXMLDesc("/nonexistent/tck.save"));
+                    o.record("lookupByIdMissing", () -> c.lookupDomainById(999));
+                }
+            }),
             new Scenario("screenshot bytes", r -> {
                 Connect c = r.connect();
                 try (Domain d = c.lookupDomainByName(NodeFixture.RUNNING); org.libvirt4j.Stream s = c.newStream()) {

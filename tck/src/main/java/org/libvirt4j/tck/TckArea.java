@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.UUID;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -60,6 +61,19 @@ public abstract class TckArea {
         assertThat(e.code()).as("libvirt error code of %s", e).isEqualTo(code);
         assertThat(e.getMessage()).as("libvirt's message").isNotBlank();
         return e;
+    }
+
+    /**
+     * Runs each call, expecting libvirt's {@code ERR_NO_SUPPORT} naming exactly the C function it
+     * is keyed by: proof that a binding reaches its own function (or procedure), not another.
+     *
+     * @param calls C function name to a call that stands for it, on a driver that lacks it
+     */
+    static void expectNoSupportNamingEach(Map<String, ThrowingCallable> calls) {
+        for (Map.Entry<String, ThrowingCallable> e : calls.entrySet()) {
+            LibvirtException x = expectError(ErrorNumber.ERR_NO_SUPPORT, e.getValue());
+            assertThat(x.getMessage()).as(e.getKey()).endsWith(": " + e.getKey());
+        }
     }
 
     /** Runs {@code call}, expecting {@link NullPointerException} (the API's null check, before libvirt is touched). */
