@@ -22,7 +22,7 @@ public interface DomainMethods {
     /**
      * Aborts the domain's current background job, with options.
      *
-     * @param flags a bitwise OR of {@link DomainAbortJobFlagsValues} values; bits newer than this binding are passed as they are
+     * @param flags a bitwise OR of {@link DomainAbortJobFlags} values; bits newer than this binding are passed as they are
      * @throws LibvirtException libvirt's error when the call fails
      * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain.html#virDomainAbortJobFlags">virDomainAbortJobFlags</a>
      */
@@ -33,11 +33,11 @@ public interface DomainMethods {
      *
      * <p>The same call with the flags as enum constants.
      *
-     * @param flags {@link DomainAbortJobFlagsValues} values to OR together; none gives 0
+     * @param flags {@link DomainAbortJobFlags} values to OR together; none gives 0
      * @throws LibvirtException libvirt's error when the call fails
      * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain.html#virDomainAbortJobFlags">virDomainAbortJobFlags</a>
      */
-    default void abortJobFlags(DomainAbortJobFlagsValues... flags) {
+    default void abortJobFlags(DomainAbortJobFlags... flags) {
         abortJobFlags(LibvirtEnum.mask(flags));
     }
 
@@ -636,11 +636,25 @@ public interface DomainMethods {
      * Sets how long, in seconds, libvirt waits for the guest agent (-2 blocks, -1 default, 0 no wait).
      *
      * @param timeout C's {@code int timeout}
-     * @param flags C's {@code unsigned int flags}
+     * @param flags a bitwise OR of {@link DomainAgentSetResponseTimeoutValues} values; bits newer than this binding are passed as they are
      * @throws LibvirtException libvirt's error when the call fails
      * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain.html#virDomainAgentSetResponseTimeout">virDomainAgentSetResponseTimeout</a>
      */
     void agentSetResponseTimeout(int timeout, int flags);
+
+    /**
+     * Sets how long, in seconds, libvirt waits for the guest agent (-2 blocks, -1 default, 0 no wait).
+     *
+     * <p>The same call with the flags as enum constants.
+     *
+     * @param timeout C's {@code int timeout}
+     * @param flags {@link DomainAgentSetResponseTimeoutValues} values to OR together; none gives 0
+     * @throws LibvirtException libvirt's error when the call fails
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain.html#virDomainAgentSetResponseTimeout">virDomainAgentSetResponseTimeout</a>
+     */
+    default void agentSetResponseTimeout(int timeout, DomainAgentSetResponseTimeoutValues... flags) {
+        agentSetResponseTimeout(timeout, LibvirtEnum.mask(flags));
+    }
 
     /**
      * Sets a guest user's password through the guest agent.
@@ -941,7 +955,7 @@ public interface DomainMethods {
     /**
      * Asks the guest to shut down; returns without waiting for it to stop.
      *
-     * @param flags a bitwise OR of {@link DomainShutdownFlagValues} values; bits newer than this binding are passed as they are
+     * @param flags a bitwise OR of {@link DomainShutdownFlags} values; bits newer than this binding are passed as they are
      * @throws LibvirtException libvirt's error when the call fails
      * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain.html#virDomainShutdownFlags">virDomainShutdownFlags</a>
      */
@@ -952,11 +966,11 @@ public interface DomainMethods {
      *
      * <p>The same call with the flags as enum constants.
      *
-     * @param flags {@link DomainShutdownFlagValues} values to OR together; none gives 0
+     * @param flags {@link DomainShutdownFlags} values to OR together; none gives 0
      * @throws LibvirtException libvirt's error when the call fails
      * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain.html#virDomainShutdownFlags">virDomainShutdownFlags</a>
      */
-    default void shutdown(DomainShutdownFlagValues... flags) {
+    default void shutdown(DomainShutdownFlags... flags) {
         shutdown(LibvirtEnum.mask(flags));
     }
 

@@ -74,7 +74,7 @@ public interface Domain extends LibvirtObject, DomainMethods {
      * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain.html#virDomainDestroy">virDomainDestroy</a>
      * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain.html#virDomainDestroyFlags">virDomainDestroyFlags</a>
      */
-    void destroy(DomainDestroyFlagsValues... flags);
+    void destroy(DomainDestroyFlags... flags);
 
     /**
      * {@return the maximum memory in KiB}

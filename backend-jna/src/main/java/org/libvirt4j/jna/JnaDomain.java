@@ -9,7 +9,7 @@ import org.libvirt4j.DomainBlockStats;
 import org.libvirt4j.DomainCheckpoint;
 import org.libvirt4j.DomainCheckpointListFlags;
 import org.libvirt4j.DomainCreateFlags;
-import org.libvirt4j.DomainDestroyFlagsValues;
+import org.libvirt4j.DomainDestroyFlags;
 import org.libvirt4j.DomainInfo;
 import org.libvirt4j.DomainInterfaceStats;
 import org.libvirt4j.DomainMemoryParameters;
@@ -148,7 +148,7 @@ final class JnaDomain implements Domain, JnaHandle, org.libvirt4j.spi.generated.
     }
 
     @Override
-    public void destroy(DomainDestroyFlagsValues... flags) {
+    public void destroy(DomainDestroyFlags... flags) {
         int mask = Flags.mask(flags);
         if (mask == 0) {
             long d = h.acquire("virDomainDestroy");

@@ -11,7 +11,7 @@ import org.libvirt4j.DomainBlockStats;
 import org.libvirt4j.DomainCheckpoint;
 import org.libvirt4j.DomainCheckpointListFlags;
 import org.libvirt4j.DomainCreateFlags;
-import org.libvirt4j.DomainDestroyFlagsValues;
+import org.libvirt4j.DomainDestroyFlags;
 import org.libvirt4j.DomainInfo;
 import org.libvirt4j.DomainInterfaceStats;
 import org.libvirt4j.DomainMemoryParameters;
@@ -92,7 +92,7 @@ final class JniDomain extends JniObject implements Domain, org.libvirt4j.spi.gen
     }
 
     @Override
-    public void destroy(DomainDestroyFlagsValues... flags) {
+    public void destroy(DomainDestroyFlags... flags) {
         int mask = LibvirtEnum.mask(flags);
         if (mask == 0) {
             run("virDomainDestroy", d -> virDomainDestroy(d));

@@ -8,7 +8,7 @@ import org.libvirt4j.DomainBlockStats;
 import org.libvirt4j.DomainCheckpoint;
 import org.libvirt4j.DomainCheckpointListFlags;
 import org.libvirt4j.DomainCreateFlags;
-import org.libvirt4j.DomainDestroyFlagsValues;
+import org.libvirt4j.DomainDestroyFlags;
 import org.libvirt4j.DomainInfo;
 import org.libvirt4j.DomainInterfaceStats;
 import org.libvirt4j.DomainMemoryParameters;
@@ -163,7 +163,7 @@ final class RemoteDomain extends RemoteObject implements Domain, org.libvirt4j.s
     }
 
     @Override
-    public void destroy(DomainDestroyFlagsValues... flags) {
+    public void destroy(DomainDestroyFlags... flags) {
         int mask = LibvirtEnum.mask(flags);
         if (mask == 0) {
             call("virDomainDestroy", RemoteProcedure.REMOTE_PROC_DOMAIN_DESTROY,

@@ -27,7 +27,24 @@ import java.util.Set;
  *       alike).
  * </ul>
  */
-final class ApiNaming {
+public final class ApiNaming {
+
+    /**
+     * The C types libvirt-go-module gives another Go name than the rule's (read off its sources:
+     * the type each constant is converted to); Java follows Go. Go's binding of
+     * {@code virNWFilterBindingCreateFlags} to {@code NetworkPortCreateFlags} is left out: its
+     * constants belong to the filter binding.
+     */
+    static final Map<String, String> GO_NAMES = Map.of(
+            "virConnectDomainQemuMonitorEventRegisterFlags", "DomainQemuMonitorEventFlags",
+            "virDomainAbortJobFlagsValues", "DomainAbortJobFlags",
+            "virDomainAgentResponseTimeoutValues", "DomainAgentSetResponseTimeoutValues",
+            "virDomainAuthorizedSSHKeysSetFlags", "DomainAuthorizedSSHKeysFlags",
+            "virDomainDestroyFlagsValues", "DomainDestroyFlags",
+            "virDomainEventTrayChangeReason", "ConnectDomainEventTrayChangeReason",
+            "virDomainJobOperation", "DomainJobOperationType",
+            "virDomainQemuAgentCommandTimeoutValues", "DomainQemuAgentCommandTimeout",
+            "virDomainShutdownFlagValues", "DomainShutdownFlags");
 
     /**
      * Simple names a generated type must not take: those the generated code itself refers to
@@ -48,8 +65,18 @@ final class ApiNaming {
     private ApiNaming() {
     }
 
-    /** Returns the plain Java type name for a C type name: without the leading {@code vir}. */
-    static String typeName(String cType) {
+    /**
+     * Returns the plain Java type name for a C type name: Go's name where Go renames it, else
+     * the C name without the leading {@code vir}.
+     *
+     * @param cType the C type name
+     * @return the Java type name
+     */
+    public static String typeName(String cType) {
+        String go = GO_NAMES.get(cType);
+        if (go != null) {
+            return go;
+        }
         String name = cType.startsWith("vir") && cType.length() > 3 && Character.isUpperCase(cType.charAt(3))
                 ? cType.substring(3)
                 : cType;

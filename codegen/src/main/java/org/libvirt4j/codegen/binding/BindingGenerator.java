@@ -368,7 +368,7 @@ public final class BindingGenerator {
             return null;
         }
         for (String c : candidates) {
-            String java = c.substring(3);
+            String java = org.libvirt4j.codegen.api.ApiNaming.typeName(c);
             if (Files.exists(root.resolve("api/src/generated/java/org/libvirt4j/" + java + ".java"))) {
                 return java;
             }

@@ -57,6 +57,13 @@ class BindingGeneratorTest {
                 .isEqualTo("interfaceChangeBegin");
         assertThat(BindingGenerator.javaMethodName("virConnectNumOfDomains", Kind.CONNECT)).isEqualTo("numOfDomains");
         assertThat(BindingGenerator.javaParamName("iothread_id")).isEqualTo("iothreadId");
+        // Go renames a few C types; Java follows Go, and the rule applies to the rest
+        assertThat(org.libvirt4j.codegen.api.ApiNaming.typeName("virDomainDestroyFlagsValues"))
+                .isEqualTo("DomainDestroyFlags");
+        assertThat(org.libvirt4j.codegen.api.ApiNaming.typeName("virDomainShutdownFlagValues"))
+                .isEqualTo("DomainShutdownFlags");
+        assertThat(org.libvirt4j.codegen.api.ApiNaming.typeName("virDomainRebootFlagValues"))
+                .isEqualTo("DomainRebootFlagValues");
         assertThat(BindingGenerator.javaParamName("native")).isEqualTo("nativeValue");
     }
 

@@ -9,7 +9,7 @@ import java.util.EnumSet;
  * <p>A set of flags: pass several to libvirt with {@link LibvirtEnum#mask}, decode a mask with
  * {@link #fromMask(int)}.
  */
-public enum DomainShutdownFlagValues implements LibvirtEnum {
+public enum DomainShutdownFlags implements LibvirtEnum {
     /**
      * {@code VIR_DOMAIN_SHUTDOWN_DEFAULT} = 0.
      *
@@ -72,7 +72,7 @@ public enum DomainShutdownFlagValues implements LibvirtEnum {
      *
      * @param value libvirt's number for it
      */
-    DomainShutdownFlagValues(int value) {
+    DomainShutdownFlags(int value) {
         this.value = value;
     }
 
@@ -93,9 +93,9 @@ public enum DomainShutdownFlagValues implements LibvirtEnum {
      * @param mask a bitwise OR of flag values
      * @return a new mutable set of the flags in {@code mask}, possibly empty
      */
-    public static EnumSet<DomainShutdownFlagValues> fromMask(int mask) {
-        EnumSet<DomainShutdownFlagValues> flags = EnumSet.noneOf(DomainShutdownFlagValues.class);
-        for (DomainShutdownFlagValues flag : values()) {
+    public static EnumSet<DomainShutdownFlags> fromMask(int mask) {
+        EnumSet<DomainShutdownFlags> flags = EnumSet.noneOf(DomainShutdownFlags.class);
+        for (DomainShutdownFlags flag : values()) {
             if (flag.value != 0 && (mask & flag.value) == flag.value) {
                 flags.add(flag);
             }

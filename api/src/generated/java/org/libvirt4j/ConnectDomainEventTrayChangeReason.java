@@ -7,7 +7,7 @@ package org.libvirt4j;
  * <p>Decode a number libvirt returns with {@link #fromValue(int)}; one this binding does not know
  * becomes {@link #UNRECOGNIZED}.
  */
-public enum DomainEventTrayChangeReason implements LibvirtEnum {
+public enum ConnectDomainEventTrayChangeReason implements LibvirtEnum {
     /**
      * {@code VIR_DOMAIN_EVENT_TRAY_CHANGE_OPEN} = 0.
      *
@@ -45,7 +45,7 @@ public enum DomainEventTrayChangeReason implements LibvirtEnum {
      *
      * @param value libvirt's number for it
      */
-    DomainEventTrayChangeReason(int value) {
+    ConnectDomainEventTrayChangeReason(int value) {
         this.value = value;
     }
 
@@ -58,7 +58,7 @@ public enum DomainEventTrayChangeReason implements LibvirtEnum {
     @Override
     public int value() {
         if (this == UNRECOGNIZED) {
-            throw new IllegalStateException("DomainEventTrayChangeReason.UNRECOGNIZED stands for a virDomainEventTrayChangeReason number"
+            throw new IllegalStateException("ConnectDomainEventTrayChangeReason.UNRECOGNIZED stands for a virDomainEventTrayChangeReason number"
                     + " unknown to this binding; it has no value");
         }
         return value;
@@ -71,7 +71,7 @@ public enum DomainEventTrayChangeReason implements LibvirtEnum {
      * @param value the C enum value
      * @return its constant, or {@link #UNRECOGNIZED}
      */
-    public static DomainEventTrayChangeReason fromValue(int value) {
+    public static ConnectDomainEventTrayChangeReason fromValue(int value) {
         return switch (value) {
             case 0 -> OPEN;
             case 1 -> CLOSE;

@@ -7,7 +7,7 @@ package org.libvirt4j;
  * <p>Decode a number libvirt returns with {@link #fromValue(int)}; one this binding does not know
  * becomes {@link #UNRECOGNIZED}.
  */
-public enum DomainJobOperation implements LibvirtEnum {
+public enum DomainJobOperationType implements LibvirtEnum {
     /**
      * {@code VIR_DOMAIN_JOB_OPERATION_UNKNOWN} = 0.
      *
@@ -108,7 +108,7 @@ public enum DomainJobOperation implements LibvirtEnum {
      *
      * @param value libvirt's number for it
      */
-    DomainJobOperation(int value) {
+    DomainJobOperationType(int value) {
         this.value = value;
     }
 
@@ -121,7 +121,7 @@ public enum DomainJobOperation implements LibvirtEnum {
     @Override
     public int value() {
         if (this == UNRECOGNIZED) {
-            throw new IllegalStateException("DomainJobOperation.UNRECOGNIZED stands for a virDomainJobOperation number"
+            throw new IllegalStateException("DomainJobOperationType.UNRECOGNIZED stands for a virDomainJobOperation number"
                     + " unknown to this binding; it has no value");
         }
         return value;
@@ -134,7 +134,7 @@ public enum DomainJobOperation implements LibvirtEnum {
      * @param value the C enum value
      * @return its constant, or {@link #UNRECOGNIZED}
      */
-    public static DomainJobOperation fromValue(int value) {
+    public static DomainJobOperationType fromValue(int value) {
         return switch (value) {
             case 0 -> UNKNOWN;
             case 1 -> START;

@@ -4,23 +4,29 @@ package org.libvirt4j;
 import java.util.EnumSet;
 
 /**
- * libvirt's C enum {@code virDomainAbortJobFlagsValues}, from {@code libvirt-api.xml}.
+ * libvirt's C enum {@code virDomainAuthorizedSSHKeysSetFlags}, from {@code libvirt-api.xml}.
  *
  * <p>A set of flags: pass several to libvirt with {@link LibvirtEnum#mask}, decode a mask with
  * {@link #fromMask(int)}.
  */
-public enum DomainAbortJobFlagsValues implements LibvirtEnum {
+public enum DomainAuthorizedSSHKeysFlags implements LibvirtEnum {
     /**
-     * {@code VIR_DOMAIN_ABORT_JOB_POSTCOPY} = 1.
+     * {@code VIR_DOMAIN_AUTHORIZED_SSH_KEYS_SET_APPEND} = 1.
      *
-     * <p>Interrupt post-copy migration. Since migration in a post-copy phase cannot be aborted
-     * without losing the domain (none of the hosts involved in migration has a complete state of
-     * the domain), the migration will be suspended and it can later be resumed using
-     * virDomainMigrate* APIs with VIR_MIGRATE_POSTCOPY_RESUME flag.
+     * <p>don't truncate file, just append
      *
-     * @since libvirt 8.5.0
+     * @since libvirt 6.10.0
      */
-    POSTCOPY(1);
+    APPEND(1),
+
+    /**
+     * {@code VIR_DOMAIN_AUTHORIZED_SSH_KEYS_SET_REMOVE} = 2.
+     *
+     * <p>remove keys, instead of adding them
+     *
+     * @since libvirt 6.10.0
+     */
+    REMOVE(2);
 
     /** libvirt's number for this constant. */
     private final int value;
@@ -30,7 +36,7 @@ public enum DomainAbortJobFlagsValues implements LibvirtEnum {
      *
      * @param value libvirt's number for it
      */
-    DomainAbortJobFlagsValues(int value) {
+    DomainAuthorizedSSHKeysFlags(int value) {
         this.value = value;
     }
 
@@ -51,9 +57,9 @@ public enum DomainAbortJobFlagsValues implements LibvirtEnum {
      * @param mask a bitwise OR of flag values
      * @return a new mutable set of the flags in {@code mask}, possibly empty
      */
-    public static EnumSet<DomainAbortJobFlagsValues> fromMask(int mask) {
-        EnumSet<DomainAbortJobFlagsValues> flags = EnumSet.noneOf(DomainAbortJobFlagsValues.class);
-        for (DomainAbortJobFlagsValues flag : values()) {
+    public static EnumSet<DomainAuthorizedSSHKeysFlags> fromMask(int mask) {
+        EnumSet<DomainAuthorizedSSHKeysFlags> flags = EnumSet.noneOf(DomainAuthorizedSSHKeysFlags.class);
+        for (DomainAuthorizedSSHKeysFlags flag : values()) {
             if (flag.value != 0 && (mask & flag.value) == flag.value) {
                 flags.add(flag);
             }

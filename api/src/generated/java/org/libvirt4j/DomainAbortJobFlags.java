@@ -4,38 +4,23 @@ package org.libvirt4j;
 import java.util.EnumSet;
 
 /**
- * libvirt's C enum {@code virDomainDestroyFlagsValues}, from {@code libvirt-api.xml}.
+ * libvirt's C enum {@code virDomainAbortJobFlagsValues}, from {@code libvirt-api.xml}.
  *
  * <p>A set of flags: pass several to libvirt with {@link LibvirtEnum#mask}, decode a mask with
  * {@link #fromMask(int)}.
  */
-public enum DomainDestroyFlagsValues implements LibvirtEnum {
+public enum DomainAbortJobFlags implements LibvirtEnum {
     /**
-     * {@code VIR_DOMAIN_DESTROY_DEFAULT} = 0.
+     * {@code VIR_DOMAIN_ABORT_JOB_POSTCOPY} = 1.
      *
-     * <p>Default behavior - could lead to data loss!!
+     * <p>Interrupt post-copy migration. Since migration in a post-copy phase cannot be aborted
+     * without losing the domain (none of the hosts involved in migration has a complete state of
+     * the domain), the migration will be suspended and it can later be resumed using
+     * virDomainMigrate* APIs with VIR_MIGRATE_POSTCOPY_RESUME flag.
      *
-     * @since libvirt 0.9.10
+     * @since libvirt 8.5.0
      */
-    DEFAULT(0),
-
-    /**
-     * {@code VIR_DOMAIN_DESTROY_GRACEFUL} = 1.
-     *
-     * <p>only SIGTERM, no SIGKILL
-     *
-     * @since libvirt 0.9.10
-     */
-    GRACEFUL(1),
-
-    /**
-     * {@code VIR_DOMAIN_DESTROY_REMOVE_LOGS} = 2.
-     *
-     * <p>remove VM logs on destroy
-     *
-     * @since libvirt 8.3.0
-     */
-    REMOVE_LOGS(2);
+    POSTCOPY(1);
 
     /** libvirt's number for this constant. */
     private final int value;
@@ -45,7 +30,7 @@ public enum DomainDestroyFlagsValues implements LibvirtEnum {
      *
      * @param value libvirt's number for it
      */
-    DomainDestroyFlagsValues(int value) {
+    DomainAbortJobFlags(int value) {
         this.value = value;
     }
 
@@ -66,9 +51,9 @@ public enum DomainDestroyFlagsValues implements LibvirtEnum {
      * @param mask a bitwise OR of flag values
      * @return a new mutable set of the flags in {@code mask}, possibly empty
      */
-    public static EnumSet<DomainDestroyFlagsValues> fromMask(int mask) {
-        EnumSet<DomainDestroyFlagsValues> flags = EnumSet.noneOf(DomainDestroyFlagsValues.class);
-        for (DomainDestroyFlagsValues flag : values()) {
+    public static EnumSet<DomainAbortJobFlags> fromMask(int mask) {
+        EnumSet<DomainAbortJobFlags> flags = EnumSet.noneOf(DomainAbortJobFlags.class);
+        for (DomainAbortJobFlags flag : values()) {
             if (flag.value != 0 && (mask & flag.value) == flag.value) {
                 flags.add(flag);
             }
