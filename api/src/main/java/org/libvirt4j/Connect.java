@@ -211,10 +211,20 @@ public interface Connect extends LibvirtObject, ConnectMethods {
     /**
      * {@return the matching domains, each to be closed by the caller}
      *
-     * @param flags filters; none lists every domain
+     * @param flags a bitwise OR of {@link ConnectListAllDomainsFlags} values (raw, so bits newer than this binding pass too); filters; none lists every domain
      * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain.html#virConnectListAllDomains">virConnectListAllDomains</a>
      */
-    List<Domain> listAllDomains(ConnectListAllDomainsFlags... flags);
+    List<Domain> listAllDomains(int flags);
+
+    /**
+     * {@return the matching domains, each to be closed by the caller}
+     *
+     * @param flags the flags as enum constants; none gives 0
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain.html#virConnectListAllDomains">virConnectListAllDomains</a>
+     */
+    default List<Domain> listAllDomains(ConnectListAllDomainsFlags... flags) {
+        return listAllDomains(LibvirtEnum.mask(flags));
+    }
 
     /**
      * Looks up a domain by its UUID.
@@ -259,10 +269,20 @@ public interface Connect extends LibvirtObject, ConnectMethods {
     /**
      * {@return the matching networks}
      *
-     * @param flags filters
+     * @param flags a bitwise OR of {@link ConnectListAllNetworksFlags} values (raw, so bits newer than this binding pass too); filters
      * @see <a href="https://libvirt.org/html/libvirt-libvirt-network.html#virConnectListAllNetworks">virConnectListAllNetworks</a>
      */
-    List<Network> listAllNetworks(ConnectListAllNetworksFlags... flags);
+    List<Network> listAllNetworks(int flags);
+
+    /**
+     * {@return the matching networks}
+     *
+     * @param flags the flags as enum constants; none gives 0
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-network.html#virConnectListAllNetworks">virConnectListAllNetworks</a>
+     */
+    default List<Network> listAllNetworks(ConnectListAllNetworksFlags... flags) {
+        return listAllNetworks(LibvirtEnum.mask(flags));
+    }
 
     /**
      * Looks up a network by its UUID.
@@ -289,10 +309,20 @@ public interface Connect extends LibvirtObject, ConnectMethods {
     /**
      * {@return the matching pools}
      *
-     * @param flags filters
+     * @param flags a bitwise OR of {@link ConnectListAllStoragePoolsFlags} values (raw, so bits newer than this binding pass too); filters
      * @see <a href="https://libvirt.org/html/libvirt-libvirt-storage.html#virConnectListAllStoragePools">virConnectListAllStoragePools</a>
      */
-    List<StoragePool> listAllStoragePools(ConnectListAllStoragePoolsFlags... flags);
+    List<StoragePool> listAllStoragePools(int flags);
+
+    /**
+     * {@return the matching pools}
+     *
+     * @param flags the flags as enum constants; none gives 0
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-storage.html#virConnectListAllStoragePools">virConnectListAllStoragePools</a>
+     */
+    default List<StoragePool> listAllStoragePools(ConnectListAllStoragePoolsFlags... flags) {
+        return listAllStoragePools(LibvirtEnum.mask(flags));
+    }
 
     /**
      * Looks up a storage pool by its UUID.
@@ -319,26 +349,56 @@ public interface Connect extends LibvirtObject, ConnectMethods {
     /**
      * {@return the host interfaces}
      *
-     * @param flags filters
+     * @param flags a bitwise OR of {@link ConnectListAllInterfacesFlags} values (raw, so bits newer than this binding pass too); filters
      * @see <a href="https://libvirt.org/html/libvirt-libvirt-interface.html#virConnectListAllInterfaces">virConnectListAllInterfaces</a>
      */
-    List<Interface> listAllInterfaces(ConnectListAllInterfacesFlags... flags);
+    List<Interface> listAllInterfaces(int flags);
+
+    /**
+     * {@return the host interfaces}
+     *
+     * @param flags the flags as enum constants; none gives 0
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-interface.html#virConnectListAllInterfaces">virConnectListAllInterfaces</a>
+     */
+    default List<Interface> listAllInterfaces(ConnectListAllInterfacesFlags... flags) {
+        return listAllInterfaces(LibvirtEnum.mask(flags));
+    }
 
     /**
      * {@return the node devices}
      *
-     * @param flags filters
+     * @param flags a bitwise OR of {@link ConnectListAllNodeDeviceFlags} values (raw, so bits newer than this binding pass too); filters
      * @see <a href="https://libvirt.org/html/libvirt-libvirt-nodedev.html#virConnectListAllNodeDevices">virConnectListAllNodeDevices</a>
      */
-    List<NodeDevice> listAllNodeDevices(ConnectListAllNodeDeviceFlags... flags);
+    List<NodeDevice> listAllNodeDevices(int flags);
+
+    /**
+     * {@return the node devices}
+     *
+     * @param flags the flags as enum constants; none gives 0
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-nodedev.html#virConnectListAllNodeDevices">virConnectListAllNodeDevices</a>
+     */
+    default List<NodeDevice> listAllNodeDevices(ConnectListAllNodeDeviceFlags... flags) {
+        return listAllNodeDevices(LibvirtEnum.mask(flags));
+    }
 
     /**
      * {@return the secrets}
      *
-     * @param flags filters
+     * @param flags a bitwise OR of {@link ConnectListAllSecretsFlags} values (raw, so bits newer than this binding pass too); filters
      * @see <a href="https://libvirt.org/html/libvirt-libvirt-secret.html#virConnectListAllSecrets">virConnectListAllSecrets</a>
      */
-    List<Secret> listAllSecrets(ConnectListAllSecretsFlags... flags);
+    List<Secret> listAllSecrets(int flags);
+
+    /**
+     * {@return the secrets}
+     *
+     * @param flags the flags as enum constants; none gives 0
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-secret.html#virConnectListAllSecrets">virConnectListAllSecrets</a>
+     */
+    default List<Secret> listAllSecrets(ConnectListAllSecretsFlags... flags) {
+        return listAllSecrets(LibvirtEnum.mask(flags));
+    }
 
     /**
      * Looks up a secret by its UUID in string form.
@@ -390,9 +450,20 @@ public interface Connect extends LibvirtObject, ConnectMethods {
     /**
      * Creates a stream to pass to a call that transfers data, such as a volume upload.
      *
-     * @param flags stream options
+     * @param flags a bitwise OR of {@link StreamFlags} values (raw, so bits newer than this binding pass too); stream options
      * @return the stream, not yet attached to any transfer
      * @see <a href="https://libvirt.org/html/libvirt-libvirt-stream.html#virStreamNew">virStreamNew</a>
      */
-    Stream newStream(StreamFlags... flags);
+    Stream newStream(int flags);
+
+    /**
+     * Creates a stream to pass to a call that transfers data, such as a volume upload.
+     *
+     * @param flags the flags as enum constants; none gives 0
+     * @return the stream, not yet attached to any transfer
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-stream.html#virStreamNew">virStreamNew</a>
+     */
+    default Stream newStream(StreamFlags... flags) {
+        return newStream(LibvirtEnum.mask(flags));
+    }
 }

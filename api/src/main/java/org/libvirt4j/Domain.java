@@ -59,22 +59,46 @@ public interface Domain extends LibvirtObject, DomainMethods {
     /**
      * Starts a defined domain.
      *
-     * @param flags start options
+     * @param flags a bitwise OR of {@link DomainCreateFlags} values (raw, so bits newer than this binding pass too); start options
      * @throws LibvirtException {@code ERR_OPERATION_INVALID} if it is already running
      * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain.html#virDomainCreate">virDomainCreate</a>
      * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain.html#virDomainCreateWithFlags">virDomainCreateWithFlags</a>
      */
-    void create(DomainCreateFlags... flags);
+    void create(int flags);
+
+    /**
+     * Starts a defined domain.
+     *
+     * @param flags the flags as enum constants; none gives 0
+     * @throws LibvirtException {@code ERR_OPERATION_INVALID} if it is already running
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain.html#virDomainCreate">virDomainCreate</a>
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain.html#virDomainCreateWithFlags">virDomainCreateWithFlags</a>
+     */
+    default void create(DomainCreateFlags... flags) {
+        create(LibvirtEnum.mask(flags));
+    }
 
     /**
      * Powers the domain off at once.
      *
-     * @param flags options
+     * @param flags a bitwise OR of {@link DomainDestroyFlags} values (raw, so bits newer than this binding pass too); options
      * @throws LibvirtException {@code ERR_OPERATION_INVALID} if it is not running
      * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain.html#virDomainDestroy">virDomainDestroy</a>
      * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain.html#virDomainDestroyFlags">virDomainDestroyFlags</a>
      */
-    void destroy(DomainDestroyFlags... flags);
+    void destroy(int flags);
+
+    /**
+     * Powers the domain off at once.
+     *
+     * @param flags the flags as enum constants; none gives 0
+     * @throws LibvirtException {@code ERR_OPERATION_INVALID} if it is not running
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain.html#virDomainDestroy">virDomainDestroy</a>
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain.html#virDomainDestroyFlags">virDomainDestroyFlags</a>
+     */
+    default void destroy(DomainDestroyFlags... flags) {
+        destroy(LibvirtEnum.mask(flags));
+    }
 
     /**
      * {@return the maximum memory in KiB}
@@ -86,19 +110,40 @@ public interface Domain extends LibvirtObject, DomainMethods {
     /**
      * {@return the memory tunables}
      *
-     * @param flags which definition
+     * @param flags a bitwise OR of {@link DomainModificationImpact} values (raw, so bits newer than this binding pass too); which definition
      * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain.html#virDomainGetMemoryParameters">virDomainGetMemoryParameters</a>
      */
-    DomainMemoryParameters getMemoryParameters(DomainModificationImpact... flags);
+    DomainMemoryParameters getMemoryParameters(int flags);
+
+    /**
+     * {@return the memory tunables}
+     *
+     * @param flags the flags as enum constants; none gives 0
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain.html#virDomainGetMemoryParameters">virDomainGetMemoryParameters</a>
+     */
+    default DomainMemoryParameters getMemoryParameters(DomainModificationImpact... flags) {
+        return getMemoryParameters(LibvirtEnum.mask(flags));
+    }
 
     /**
      * Changes memory tunables such as the hard and soft limits.
      *
      * @param params the tunables to change; unset ones are left alone
-     * @param flags which definition
+     * @param flags a bitwise OR of {@link DomainModificationImpact} values (raw, so bits newer than this binding pass too); which definition
      * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain.html#virDomainSetMemoryParameters">virDomainSetMemoryParameters</a>
      */
-    void setMemoryParameters(DomainMemoryParameters params, DomainModificationImpact... flags);
+    void setMemoryParameters(DomainMemoryParameters params, int flags);
+
+    /**
+     * Changes memory tunables such as the hard and soft limits.
+     *
+     * @param params the tunables to change; unset ones are left alone
+     * @param flags the flags as enum constants; none gives 0
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain.html#virDomainSetMemoryParameters">virDomainSetMemoryParameters</a>
+     */
+    default void setMemoryParameters(DomainMemoryParameters params, DomainModificationImpact... flags) {
+        setMemoryParameters(params, LibvirtEnum.mask(flags));
+    }
 
     /**
      * {@return the scheduler type and tunables of the running domain}
@@ -110,10 +155,20 @@ public interface Domain extends LibvirtObject, DomainMethods {
     /**
      * {@return the scheduler type and tunables}
      *
-     * @param flags which definition
+     * @param flags a bitwise OR of {@link DomainModificationImpact} values (raw, so bits newer than this binding pass too); which definition
      * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain.html#virDomainGetSchedulerParametersFlags">virDomainGetSchedulerParametersFlags</a>
      */
-    DomainSchedulerParameters getSchedulerParametersFlags(DomainModificationImpact... flags);
+    DomainSchedulerParameters getSchedulerParametersFlags(int flags);
+
+    /**
+     * {@return the scheduler type and tunables}
+     *
+     * @param flags the flags as enum constants; none gives 0
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain.html#virDomainGetSchedulerParametersFlags">virDomainGetSchedulerParametersFlags</a>
+     */
+    default DomainSchedulerParameters getSchedulerParametersFlags(DomainModificationImpact... flags) {
+        return getSchedulerParametersFlags(LibvirtEnum.mask(flags));
+    }
 
     /**
      * Changes scheduler tunables of the running domain.
@@ -127,10 +182,21 @@ public interface Domain extends LibvirtObject, DomainMethods {
      * Changes scheduler tunables of the live or persistent definition.
      *
      * @param params the tunables to change
-     * @param flags which definition
+     * @param flags a bitwise OR of {@link DomainModificationImpact} values (raw, so bits newer than this binding pass too); which definition
      * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain.html#virDomainSetSchedulerParametersFlags">virDomainSetSchedulerParametersFlags</a>
      */
-    void setSchedulerParametersFlags(DomainSchedulerParameters params, DomainModificationImpact... flags);
+    void setSchedulerParametersFlags(DomainSchedulerParameters params, int flags);
+
+    /**
+     * Changes scheduler tunables of the live or persistent definition.
+     *
+     * @param params the tunables to change
+     * @param flags the flags as enum constants; none gives 0
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain.html#virDomainSetSchedulerParametersFlags">virDomainSetSchedulerParametersFlags</a>
+     */
+    default void setSchedulerParametersFlags(DomainSchedulerParameters params, DomainModificationImpact... flags) {
+        setSchedulerParametersFlags(params, LibvirtEnum.mask(flags));
+    }
 
     /**
      * Takes a screenshot into a stream; read it with
@@ -150,21 +216,48 @@ public interface Domain extends LibvirtObject, DomainMethods {
      * @param metadata the new value, or null to remove it
      * @param key the namespace prefix of an element (null for title and description)
      * @param uri the namespace of an element (null for title and description)
-     * @param flags which definition to change
+     * @param flags a bitwise OR of {@link DomainModificationImpact} values (raw, so bits newer than this binding pass too); which definition to change
      * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain.html#virDomainSetMetadata">virDomainSetMetadata</a>
      */
-    void setMetadata(DomainMetadataType type, String metadata, String key, String uri, DomainModificationImpact... flags);
+    void setMetadata(DomainMetadataType type, String metadata, String key, String uri, int flags);
+
+    /**
+     * Sets or removes one piece of metadata.
+     *
+     * @param type title, description, or an XML element in the namespace {@code uri}
+     * @param metadata the new value, or null to remove it
+     * @param key the namespace prefix of an element (null for title and description)
+     * @param uri the namespace of an element (null for title and description)
+     * @param flags the flags as enum constants; none gives 0
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain.html#virDomainSetMetadata">virDomainSetMetadata</a>
+     */
+    default void setMetadata(DomainMetadataType type, String metadata, String key, String uri, DomainModificationImpact... flags) {
+        setMetadata(type, metadata, key, uri, LibvirtEnum.mask(flags));
+    }
 
     /**
      * {@return one piece of metadata}
      *
      * @param type title, description, or an XML element in the namespace {@code uri}
      * @param uri the namespace of an element (null for title and description)
-     * @param flags which definition to read
+     * @param flags a bitwise OR of {@link DomainModificationImpact} values (raw, so bits newer than this binding pass too); which definition to read
      * @throws LibvirtException {@code ERR_NO_DOMAIN_METADATA} when there is none of that type
      * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain.html#virDomainGetMetadata">virDomainGetMetadata</a>
      */
-    String getMetadata(DomainMetadataType type, String uri, DomainModificationImpact... flags);
+    String getMetadata(DomainMetadataType type, String uri, int flags);
+
+    /**
+     * {@return one piece of metadata}
+     *
+     * @param type title, description, or an XML element in the namespace {@code uri}
+     * @param uri the namespace of an element (null for title and description)
+     * @param flags the flags as enum constants; none gives 0
+     * @throws LibvirtException {@code ERR_NO_DOMAIN_METADATA} when there is none of that type
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain.html#virDomainGetMetadata">virDomainGetMetadata</a>
+     */
+    default String getMetadata(DomainMetadataType type, String uri, DomainModificationImpact... flags) {
+        return getMetadata(type, uri, LibvirtEnum.mask(flags));
+    }
 
     /**
      * {@return whether a managed save image exists}
@@ -215,10 +308,20 @@ public interface Domain extends LibvirtObject, DomainMethods {
     /**
      * {@return the snapshots}
      *
-     * @param flags filters
+     * @param flags a bitwise OR of {@link DomainSnapshotListFlags} values (raw, so bits newer than this binding pass too); filters
      * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain-snapshot.html#virDomainListAllSnapshots">virDomainListAllSnapshots</a>
      */
-    List<DomainSnapshot> listAllSnapshots(DomainSnapshotListFlags... flags);
+    List<DomainSnapshot> listAllSnapshots(int flags);
+
+    /**
+     * {@return the snapshots}
+     *
+     * @param flags the flags as enum constants; none gives 0
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain-snapshot.html#virDomainListAllSnapshots">virDomainListAllSnapshots</a>
+     */
+    default List<DomainSnapshot> listAllSnapshots(DomainSnapshotListFlags... flags) {
+        return listAllSnapshots(LibvirtEnum.mask(flags));
+    }
 
     /**
      * Looks up a snapshot of this domain by its name.
@@ -233,10 +336,20 @@ public interface Domain extends LibvirtObject, DomainMethods {
     /**
      * {@return the checkpoints}
      *
-     * @param flags filters
+     * @param flags a bitwise OR of {@link DomainCheckpointListFlags} values (raw, so bits newer than this binding pass too); filters
      * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain-checkpoint.html#virDomainListAllCheckpoints">virDomainListAllCheckpoints</a>
      */
-    List<DomainCheckpoint> listAllCheckpoints(DomainCheckpointListFlags... flags);
+    List<DomainCheckpoint> listAllCheckpoints(int flags);
+
+    /**
+     * {@return the checkpoints}
+     *
+     * @param flags the flags as enum constants; none gives 0
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain-checkpoint.html#virDomainListAllCheckpoints">virDomainListAllCheckpoints</a>
+     */
+    default List<DomainCheckpoint> listAllCheckpoints(DomainCheckpointListFlags... flags) {
+        return listAllCheckpoints(LibvirtEnum.mask(flags));
+    }
 
     /**
      * Looks up a checkpoint of this domain by its name.

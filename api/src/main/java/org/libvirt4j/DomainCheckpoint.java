@@ -27,9 +27,19 @@ public interface DomainCheckpoint extends LibvirtObject, DomainCheckpointMethods
     /**
      * {@return the checkpoints whose parent this one is}
      *
-     * @param flags filters
+     * @param flags a bitwise OR of {@link DomainCheckpointListFlags} values (raw, so bits newer than this binding pass too); filters
      * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain-checkpoint.html#virDomainCheckpointListAllChildren">virDomainCheckpointListAllChildren</a>
      */
-    List<DomainCheckpoint> listAllChildren(DomainCheckpointListFlags... flags);
+    List<DomainCheckpoint> listAllChildren(int flags);
+
+    /**
+     * {@return the checkpoints whose parent this one is}
+     *
+     * @param flags the flags as enum constants; none gives 0
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain-checkpoint.html#virDomainCheckpointListAllChildren">virDomainCheckpointListAllChildren</a>
+     */
+    default List<DomainCheckpoint> listAllChildren(DomainCheckpointListFlags... flags) {
+        return listAllChildren(LibvirtEnum.mask(flags));
+    }
 
 }

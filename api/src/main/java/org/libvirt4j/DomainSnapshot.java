@@ -34,9 +34,19 @@ public interface DomainSnapshot extends LibvirtObject, DomainSnapshotMethods {
     /**
      * {@return the snapshots whose parent this one is}
      *
-     * @param flags filters
+     * @param flags a bitwise OR of {@link DomainSnapshotListFlags} values (raw, so bits newer than this binding pass too); filters
      * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain-snapshot.html#virDomainSnapshotListAllChildren">virDomainSnapshotListAllChildren</a>
      */
-    List<DomainSnapshot> listAllChildren(DomainSnapshotListFlags... flags);
+    List<DomainSnapshot> listAllChildren(int flags);
+
+    /**
+     * {@return the snapshots whose parent this one is}
+     *
+     * @param flags the flags as enum constants; none gives 0
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain-snapshot.html#virDomainSnapshotListAllChildren">virDomainSnapshotListAllChildren</a>
+     */
+    default List<DomainSnapshot> listAllChildren(DomainSnapshotListFlags... flags) {
+        return listAllChildren(LibvirtEnum.mask(flags));
+    }
 
 }

@@ -14,12 +14,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.libvirt4j.CloseCallback;
 import org.libvirt4j.Connect;
 import org.libvirt4j.ConnectGetAllDomainStatsFlags;
-import org.libvirt4j.ConnectListAllDomainsFlags;
-import org.libvirt4j.ConnectListAllInterfacesFlags;
-import org.libvirt4j.ConnectListAllNetworksFlags;
-import org.libvirt4j.ConnectListAllNodeDeviceFlags;
-import org.libvirt4j.ConnectListAllSecretsFlags;
-import org.libvirt4j.ConnectListAllStoragePoolsFlags;
 import org.libvirt4j.Domain;
 import org.libvirt4j.DomainEventLifecycleCallback;
 import org.libvirt4j.DomainEventMetadataChangeCallback;
@@ -41,7 +35,6 @@ import org.libvirt4j.SecretUsageType;
 import org.libvirt4j.StoragePool;
 import org.libvirt4j.StoragePoolEventLifecycleCallback;
 import org.libvirt4j.Stream;
-import org.libvirt4j.StreamFlags;
 import org.libvirt4j.jna.internal.CStrings;
 import org.libvirt4j.jna.internal.Errors;
 import org.libvirt4j.jna.internal.TypedParams;
@@ -369,8 +362,8 @@ final class JnaConnect implements Connect, org.libvirt4j.spi.generated.ConnectCo
     // --- domains ---------------------------------------------------------------------------
 
     @Override
-    public List<Domain> listAllDomains(ConnectListAllDomainsFlags... flags) {
-        int mask = Flags.mask(flags);
+    public List<Domain> listAllDomains(int flags) {
+        int mask = flags;
         long c = h.acquire("virConnectListAllDomains");
         try {
             long[] array = new long[1];
@@ -467,8 +460,8 @@ final class JnaConnect implements Connect, org.libvirt4j.spi.generated.ConnectCo
     // --- networks --------------------------------------------------------------------------
 
     @Override
-    public List<Network> listAllNetworks(ConnectListAllNetworksFlags... flags) {
-        int mask = Flags.mask(flags);
+    public List<Network> listAllNetworks(int flags) {
+        int mask = flags;
         long c = h.acquire("virConnectListAllNetworks");
         try {
             long[] array = new long[1];
@@ -504,8 +497,8 @@ final class JnaConnect implements Connect, org.libvirt4j.spi.generated.ConnectCo
     // --- storage ---------------------------------------------------------------------------
 
     @Override
-    public List<StoragePool> listAllStoragePools(ConnectListAllStoragePoolsFlags... flags) {
-        int mask = Flags.mask(flags);
+    public List<StoragePool> listAllStoragePools(int flags) {
+        int mask = flags;
         long c = h.acquire("virConnectListAllStoragePools");
         try {
             long[] array = new long[1];
@@ -542,8 +535,8 @@ final class JnaConnect implements Connect, org.libvirt4j.spi.generated.ConnectCo
     // --- interfaces, node devices, secrets, filters ----------------------------------------
 
     @Override
-    public List<Interface> listAllInterfaces(ConnectListAllInterfacesFlags... flags) {
-        int mask = Flags.mask(flags);
+    public List<Interface> listAllInterfaces(int flags) {
+        int mask = flags;
         long c = h.acquire("virConnectListAllInterfaces");
         try {
             long[] array = new long[1];
@@ -555,8 +548,8 @@ final class JnaConnect implements Connect, org.libvirt4j.spi.generated.ConnectCo
     }
 
     @Override
-    public List<NodeDevice> listAllNodeDevices(ConnectListAllNodeDeviceFlags... flags) {
-        int mask = Flags.mask(flags);
+    public List<NodeDevice> listAllNodeDevices(int flags) {
+        int mask = flags;
         long c = h.acquire("virConnectListAllNodeDevices");
         try {
             long[] array = new long[1];
@@ -568,8 +561,8 @@ final class JnaConnect implements Connect, org.libvirt4j.spi.generated.ConnectCo
     }
 
     @Override
-    public List<Secret> listAllSecrets(ConnectListAllSecretsFlags... flags) {
-        int mask = Flags.mask(flags);
+    public List<Secret> listAllSecrets(int flags) {
+        int mask = flags;
         long c = h.acquire("virConnectListAllSecrets");
         try {
             long[] array = new long[1];
@@ -644,8 +637,8 @@ final class JnaConnect implements Connect, org.libvirt4j.spi.generated.ConnectCo
     // --- streams ---------------------------------------------------------------------------
 
     @Override
-    public Stream newStream(StreamFlags... flags) {
-        int mask = Flags.mask(flags);
+    public Stream newStream(int flags) {
+        int mask = flags;
         long c = h.acquire("virStreamNew");
         try {
             return new JnaStream(Errors.ptr(Virt.virStreamNew(c, mask), "virStreamNew"));

@@ -7,19 +7,14 @@ import java.util.UUID;
 import org.libvirt4j.Domain;
 import org.libvirt4j.DomainBlockStats;
 import org.libvirt4j.DomainCheckpoint;
-import org.libvirt4j.DomainCheckpointListFlags;
-import org.libvirt4j.DomainCreateFlags;
-import org.libvirt4j.DomainDestroyFlags;
 import org.libvirt4j.DomainInfo;
 import org.libvirt4j.DomainInterfaceStats;
 import org.libvirt4j.DomainMemoryParameters;
 import org.libvirt4j.DomainMemoryStat;
 import org.libvirt4j.DomainMemoryStatTags;
 import org.libvirt4j.DomainMetadataType;
-import org.libvirt4j.DomainModificationImpact;
 import org.libvirt4j.DomainSchedulerParameters;
 import org.libvirt4j.DomainSnapshot;
-import org.libvirt4j.DomainSnapshotListFlags;
 import org.libvirt4j.DomainStateInfo;
 import org.libvirt4j.Stream;
 import org.libvirt4j.jna.internal.CStrings;
@@ -128,8 +123,8 @@ final class JnaDomain implements Domain, JnaHandle, org.libvirt4j.spi.generated.
     }
 
     @Override
-    public void create(DomainCreateFlags... flags) {
-        int mask = Flags.mask(flags);
+    public void create(int flags) {
+        int mask = flags;
         if (mask == 0) {
             long d = h.acquire("virDomainCreate");
             try {
@@ -148,8 +143,8 @@ final class JnaDomain implements Domain, JnaHandle, org.libvirt4j.spi.generated.
     }
 
     @Override
-    public void destroy(DomainDestroyFlags... flags) {
-        int mask = Flags.mask(flags);
+    public void destroy(int flags) {
+        int mask = flags;
         if (mask == 0) {
             long d = h.acquire("virDomainDestroy");
             try {
@@ -182,8 +177,8 @@ final class JnaDomain implements Domain, JnaHandle, org.libvirt4j.spi.generated.
     }
 
     @Override
-    public DomainMemoryParameters getMemoryParameters(DomainModificationImpact... flags) {
-        int mask = Flags.mask(flags);
+    public DomainMemoryParameters getMemoryParameters(int flags) {
+        int mask = flags;
         long d = h.acquire("virDomainGetMemoryParameters");
         try {
             // First call with no array asks for the count, as libvirt documents.
@@ -198,9 +193,9 @@ final class JnaDomain implements Domain, JnaHandle, org.libvirt4j.spi.generated.
     }
 
     @Override
-    public void setMemoryParameters(DomainMemoryParameters params, DomainModificationImpact... flags) {
+    public void setMemoryParameters(DomainMemoryParameters params, int flags) {
         List<TypedParameter> list = TypedParameters.pack(Objects.requireNonNull(params, "params"));
-        int mask = Flags.mask(flags);
+        int mask = flags;
         long d = h.acquire("virDomainSetMemoryParameters");
         try (TypedParams.Packed packed = TypedParams.pack(list)) {
             Errors.check(Virt.virDomainSetMemoryParameters(d, packed.address(), packed.count(), mask),
@@ -225,8 +220,8 @@ final class JnaDomain implements Domain, JnaHandle, org.libvirt4j.spi.generated.
     }
 
     @Override
-    public DomainSchedulerParameters getSchedulerParametersFlags(DomainModificationImpact... flags) {
-        int mask = Flags.mask(flags);
+    public DomainSchedulerParameters getSchedulerParametersFlags(int flags) {
+        int mask = flags;
         long d = h.acquire("virDomainGetSchedulerParametersFlags");
         try {
             int[] count = {0};
@@ -253,9 +248,9 @@ final class JnaDomain implements Domain, JnaHandle, org.libvirt4j.spi.generated.
     }
 
     @Override
-    public void setSchedulerParametersFlags(DomainSchedulerParameters params, DomainModificationImpact... flags) {
+    public void setSchedulerParametersFlags(DomainSchedulerParameters params, int flags) {
         List<TypedParameter> list = TypedParameters.pack(Objects.requireNonNull(params, "params"));
-        int mask = Flags.mask(flags);
+        int mask = flags;
         long d = h.acquire("virDomainSetSchedulerParametersFlags");
         try (TypedParams.Packed packed = TypedParams.pack(list)) {
             Errors.check(Virt.virDomainSetSchedulerParametersFlags(d, packed.address(), packed.count(), mask),
@@ -283,12 +278,12 @@ final class JnaDomain implements Domain, JnaHandle, org.libvirt4j.spi.generated.
 
     @Override
     public void setMetadata(DomainMetadataType type, String metadata, String key, String uri,
-            DomainModificationImpact... flags) {
+            int flags) {
         Objects.requireNonNull(type, "type");
         byte[] m = metadata == null ? null : CStrings.of(metadata);
         byte[] k = key == null ? null : CStrings.of(key);
         byte[] u = uri == null ? null : CStrings.of(uri);
-        int mask = Flags.mask(flags);
+        int mask = flags;
         long d = h.acquire("virDomainSetMetadata");
         try {
             Errors.check(Virt.virDomainSetMetadata(d, type.value(), m, k, u, mask), "virDomainSetMetadata");
@@ -298,10 +293,10 @@ final class JnaDomain implements Domain, JnaHandle, org.libvirt4j.spi.generated.
     }
 
     @Override
-    public String getMetadata(DomainMetadataType type, String uri, DomainModificationImpact... flags) {
+    public String getMetadata(DomainMetadataType type, String uri, int flags) {
         Objects.requireNonNull(type, "type");
         byte[] u = uri == null ? null : CStrings.of(uri);
-        int mask = Flags.mask(flags);
+        int mask = flags;
         long d = h.acquire("virDomainGetMetadata");
         try {
             return Errors.ownedString(Virt.virDomainGetMetadata(d, type.value(), u, mask), "virDomainGetMetadata");
@@ -403,8 +398,8 @@ final class JnaDomain implements Domain, JnaHandle, org.libvirt4j.spi.generated.
     // --- snapshots and checkpoints ---------------------------------------------------------
 
     @Override
-    public List<DomainSnapshot> listAllSnapshots(DomainSnapshotListFlags... flags) {
-        int mask = Flags.mask(flags);
+    public List<DomainSnapshot> listAllSnapshots(int flags) {
+        int mask = flags;
         long d = h.acquire("virDomainListAllSnapshots");
         try {
             long[] array = new long[1];
@@ -428,8 +423,8 @@ final class JnaDomain implements Domain, JnaHandle, org.libvirt4j.spi.generated.
     }
 
     @Override
-    public List<DomainCheckpoint> listAllCheckpoints(DomainCheckpointListFlags... flags) {
-        int mask = Flags.mask(flags);
+    public List<DomainCheckpoint> listAllCheckpoints(int flags) {
+        int mask = flags;
         long d = h.acquire("virDomainListAllCheckpoints");
         try {
             long[] array = new long[1];

@@ -2,7 +2,6 @@ package org.libvirt4j.jna;
 
 import java.util.List;
 import org.libvirt4j.DomainCheckpoint;
-import org.libvirt4j.DomainCheckpointListFlags;
 import org.libvirt4j.jna.internal.Errors;
 import org.libvirt4j.jna.internal.VirtCheckpoints;
 import org.libvirt4j.spi.NativeHandle;
@@ -47,8 +46,8 @@ final class JnaDomainCheckpoint implements DomainCheckpoint, org.libvirt4j.spi.g
     }
 
     @Override
-    public List<DomainCheckpoint> listAllChildren(DomainCheckpointListFlags... flags) {
-        int mask = Flags.mask(flags);
+    public List<DomainCheckpoint> listAllChildren(int flags) {
+        int mask = flags;
         long c = h.acquire("virDomainCheckpointListAllChildren");
         try {
             long[] array = new long[1];

@@ -2,7 +2,6 @@ package org.libvirt4j.jna;
 
 import java.util.List;
 import org.libvirt4j.DomainSnapshot;
-import org.libvirt4j.DomainSnapshotListFlags;
 import org.libvirt4j.jna.internal.Errors;
 import org.libvirt4j.jna.internal.Virt;
 import org.libvirt4j.spi.NativeHandle;
@@ -52,8 +51,8 @@ final class JnaDomainSnapshot implements DomainSnapshot, org.libvirt4j.spi.gener
     }
 
     @Override
-    public List<DomainSnapshot> listAllChildren(DomainSnapshotListFlags... flags) {
-        int mask = Flags.mask(flags);
+    public List<DomainSnapshot> listAllChildren(int flags) {
+        int mask = flags;
         long s = h.acquire("virDomainSnapshotListAllChildren");
         try {
             long[] array = new long[1];

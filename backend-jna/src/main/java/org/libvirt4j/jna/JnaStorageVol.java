@@ -1,9 +1,7 @@
 package org.libvirt4j.jna;
 
 import org.libvirt4j.StorageVol;
-import org.libvirt4j.StorageVolDownloadFlags;
 import org.libvirt4j.StorageVolInfo;
-import org.libvirt4j.StorageVolUploadFlags;
 import org.libvirt4j.Stream;
 import org.libvirt4j.jna.internal.Errors;
 import org.libvirt4j.jna.internal.Virt;
@@ -67,14 +65,14 @@ final class JnaStorageVol implements StorageVol, org.libvirt4j.spi.generated.Sto
     }
 
     @Override
-    public void upload(Stream stream, long offset, long length, StorageVolUploadFlags... flags) {
-        int mask = Flags.mask(flags);
+    public void upload(Stream stream, long offset, long length, int flags) {
+        int mask = flags;
         transfer(stream, "virStorageVolUpload", (v, st) -> Virt.virStorageVolUpload(v, st, offset, length, mask));
     }
 
     @Override
-    public void download(Stream stream, long offset, long length, StorageVolDownloadFlags... flags) {
-        int mask = Flags.mask(flags);
+    public void download(Stream stream, long offset, long length, int flags) {
+        int mask = flags;
         transfer(stream, "virStorageVolDownload", (v, st) -> Virt.virStorageVolDownload(v, st, offset, length, mask));
     }
 

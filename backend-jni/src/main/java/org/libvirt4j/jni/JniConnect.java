@@ -13,12 +13,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.libvirt4j.CloseCallback;
 import org.libvirt4j.Connect;
 import org.libvirt4j.ConnectGetAllDomainStatsFlags;
-import org.libvirt4j.ConnectListAllDomainsFlags;
-import org.libvirt4j.ConnectListAllInterfacesFlags;
-import org.libvirt4j.ConnectListAllNetworksFlags;
-import org.libvirt4j.ConnectListAllNodeDeviceFlags;
-import org.libvirt4j.ConnectListAllSecretsFlags;
-import org.libvirt4j.ConnectListAllStoragePoolsFlags;
 import org.libvirt4j.Domain;
 import org.libvirt4j.DomainEventLifecycleCallback;
 import org.libvirt4j.DomainEventMetadataChangeCallback;
@@ -38,7 +32,6 @@ import org.libvirt4j.SecretUsageType;
 import org.libvirt4j.StoragePool;
 import org.libvirt4j.StoragePoolEventLifecycleCallback;
 import org.libvirt4j.Stream;
-import org.libvirt4j.StreamFlags;
 import org.libvirt4j.spi.CloseCallbacks;
 import org.libvirt4j.spi.NativeHandle;
 import org.libvirt4j.spi.ObjectKind;
@@ -357,8 +350,8 @@ final class JniConnect extends JniObject implements Connect, org.libvirt4j.spi.g
     // --- domains ---------------------------------------------------------------------------
 
     @Override
-    public List<Domain> listAllDomains(ConnectListAllDomainsFlags... flags) {
-        int mask = LibvirtEnum.mask(flags);
+    public List<Domain> listAllDomains(int flags) {
+        int mask = flags;
         long c = h.acquire("virConnectListAllDomains");
         long[] ptrs;
         try {
@@ -442,8 +435,8 @@ final class JniConnect extends JniObject implements Connect, org.libvirt4j.spi.g
     // --- networks --------------------------------------------------------------------------
 
     @Override
-    public List<Network> listAllNetworks(ConnectListAllNetworksFlags... flags) {
-        int mask = LibvirtEnum.mask(flags);
+    public List<Network> listAllNetworks(int flags) {
+        int mask = flags;
         return wrap(obj("virConnectListAllNetworks", c -> JniNatives.listAll(JniNatives.L_NETWORKS, c, mask)),
                 JniNetwork::new);
     }
@@ -465,8 +458,8 @@ final class JniConnect extends JniObject implements Connect, org.libvirt4j.spi.g
     // --- storage ---------------------------------------------------------------------------
 
     @Override
-    public List<StoragePool> listAllStoragePools(ConnectListAllStoragePoolsFlags... flags) {
-        int mask = LibvirtEnum.mask(flags);
+    public List<StoragePool> listAllStoragePools(int flags) {
+        int mask = flags;
         return wrap(obj("virConnectListAllStoragePools",
                 c -> JniNatives.listAll(JniNatives.L_STORAGE_POOLS, c, mask)), JniStoragePool::new);
     }
@@ -488,22 +481,22 @@ final class JniConnect extends JniObject implements Connect, org.libvirt4j.spi.g
     // --- interfaces, node devices, secrets, filters ----------------------------------------
 
     @Override
-    public List<Interface> listAllInterfaces(ConnectListAllInterfacesFlags... flags) {
-        int mask = LibvirtEnum.mask(flags);
+    public List<Interface> listAllInterfaces(int flags) {
+        int mask = flags;
         return wrap(obj("virConnectListAllInterfaces", c -> JniNatives.listAll(JniNatives.L_INTERFACES, c, mask)),
                 JniInterface::new);
     }
 
     @Override
-    public List<NodeDevice> listAllNodeDevices(ConnectListAllNodeDeviceFlags... flags) {
-        int mask = LibvirtEnum.mask(flags);
+    public List<NodeDevice> listAllNodeDevices(int flags) {
+        int mask = flags;
         return wrap(obj("virConnectListAllNodeDevices", c -> JniNatives.listAll(JniNatives.L_NODE_DEVICES, c, mask)),
                 JniNodeDevice::new);
     }
 
     @Override
-    public List<Secret> listAllSecrets(ConnectListAllSecretsFlags... flags) {
-        int mask = LibvirtEnum.mask(flags);
+    public List<Secret> listAllSecrets(int flags) {
+        int mask = flags;
         return wrap(obj("virConnectListAllSecrets", c -> JniNatives.listAll(JniNatives.L_SECRETS, c, mask)),
                 JniSecret::new);
     }
@@ -545,8 +538,8 @@ final class JniConnect extends JniObject implements Connect, org.libvirt4j.spi.g
     // --- streams ---------------------------------------------------------------------------
 
     @Override
-    public Stream newStream(StreamFlags... flags) {
-        int mask = LibvirtEnum.mask(flags);
+    public Stream newStream(int flags) {
+        int mask = flags;
         return obj("virStreamNew", c -> new JniStream(ptr(virStreamNew(c, mask), "virStreamNew")));
     }
 }

@@ -9,20 +9,14 @@ import java.util.UUID;
 import org.libvirt4j.Domain;
 import org.libvirt4j.DomainBlockStats;
 import org.libvirt4j.DomainCheckpoint;
-import org.libvirt4j.DomainCheckpointListFlags;
-import org.libvirt4j.DomainCreateFlags;
-import org.libvirt4j.DomainDestroyFlags;
 import org.libvirt4j.DomainInfo;
 import org.libvirt4j.DomainInterfaceStats;
 import org.libvirt4j.DomainMemoryParameters;
 import org.libvirt4j.DomainMemoryStat;
 import org.libvirt4j.DomainMetadataType;
-import org.libvirt4j.DomainModificationImpact;
 import org.libvirt4j.DomainSchedulerParameters;
 import org.libvirt4j.DomainSnapshot;
-import org.libvirt4j.DomainSnapshotListFlags;
 import org.libvirt4j.DomainStateInfo;
-import org.libvirt4j.LibvirtEnum;
 import org.libvirt4j.Stream;
 import org.libvirt4j.spi.NativeHandle;
 import org.libvirt4j.spi.ObjectKind;
@@ -82,8 +76,8 @@ final class JniDomain extends JniObject implements Domain, org.libvirt4j.spi.gen
     }
 
     @Override
-    public void create(DomainCreateFlags... flags) {
-        int mask = LibvirtEnum.mask(flags);
+    public void create(int flags) {
+        int mask = flags;
         if (mask == 0) {
             run("virDomainCreate", d -> virDomainCreate(d));
         } else {
@@ -92,8 +86,8 @@ final class JniDomain extends JniObject implements Domain, org.libvirt4j.spi.gen
     }
 
     @Override
-    public void destroy(DomainDestroyFlags... flags) {
-        int mask = LibvirtEnum.mask(flags);
+    public void destroy(int flags) {
+        int mask = flags;
         if (mask == 0) {
             run("virDomainDestroy", d -> virDomainDestroy(d));
         } else {
@@ -107,16 +101,16 @@ final class JniDomain extends JniObject implements Domain, org.libvirt4j.spi.gen
     }
 
     @Override
-    public DomainMemoryParameters getMemoryParameters(DomainModificationImpact... flags) {
-        int mask = LibvirtEnum.mask(flags);
+    public DomainMemoryParameters getMemoryParameters(int flags) {
+        int mask = flags;
         Object[] raw = obj("virDomainGetMemoryParameters", d -> JniNatives.getParams(JniNatives.P_MEMORY, d, mask));
         return TypedParameters.unpackMemory(Params.fromNative(raw));
     }
 
     @Override
-    public void setMemoryParameters(DomainMemoryParameters params, DomainModificationImpact... flags) {
+    public void setMemoryParameters(DomainMemoryParameters params, int flags) {
         Objects.requireNonNull(params, "params");
-        int mask = LibvirtEnum.mask(flags);
+        int mask = flags;
         Params p = Params.toNative(TypedParameters.pack(params));
         run("virDomainSetMemoryParameters", d -> JniNatives.setParams(JniNatives.P_MEMORY, d, p.fields(), p.types(),
                 p.values(), p.strings(), mask));
@@ -129,8 +123,8 @@ final class JniDomain extends JniObject implements Domain, org.libvirt4j.spi.gen
     }
 
     @Override
-    public DomainSchedulerParameters getSchedulerParametersFlags(DomainModificationImpact... flags) {
-        int mask = LibvirtEnum.mask(flags);
+    public DomainSchedulerParameters getSchedulerParametersFlags(int flags) {
+        int mask = flags;
         Object[] raw = obj("virDomainGetSchedulerParametersFlags",
                 d -> JniNatives.getParams(JniNatives.P_SCHED_FLAGS, d, mask));
         return TypedParameters.unpackScheduler((String) raw[0], Params.fromNative(raw));
@@ -145,9 +139,9 @@ final class JniDomain extends JniObject implements Domain, org.libvirt4j.spi.gen
     }
 
     @Override
-    public void setSchedulerParametersFlags(DomainSchedulerParameters params, DomainModificationImpact... flags) {
+    public void setSchedulerParametersFlags(DomainSchedulerParameters params, int flags) {
         Objects.requireNonNull(params, "params");
-        int mask = LibvirtEnum.mask(flags);
+        int mask = flags;
         Params p = Params.toNative(TypedParameters.pack(params));
         run("virDomainSetSchedulerParametersFlags", d -> JniNatives.setParams(JniNatives.P_SCHED_FLAGS, d, p.fields(),
                 p.types(), p.values(), p.strings(), mask));
@@ -172,16 +166,16 @@ final class JniDomain extends JniObject implements Domain, org.libvirt4j.spi.gen
 
     @Override
     public void setMetadata(DomainMetadataType type, String metadata, String key, String uri,
-            DomainModificationImpact... flags) {
+            int flags) {
         Objects.requireNonNull(type, "type");
-        int mask = LibvirtEnum.mask(flags);
+        int mask = flags;
         run("virDomainSetMetadata", d -> virDomainSetMetadata(d, type.value(), metadata, key, uri, mask));
     }
 
     @Override
-    public String getMetadata(DomainMetadataType type, String uri, DomainModificationImpact... flags) {
+    public String getMetadata(DomainMetadataType type, String uri, int flags) {
         Objects.requireNonNull(type, "type");
-        int mask = LibvirtEnum.mask(flags);
+        int mask = flags;
         return str("virDomainGetMetadata", d -> virDomainGetMetadata(d, type.value(), uri, mask));
     }
 
@@ -230,8 +224,8 @@ final class JniDomain extends JniObject implements Domain, org.libvirt4j.spi.gen
     // --- snapshots and checkpoints ---------------------------------------------------------
 
     @Override
-    public List<DomainSnapshot> listAllSnapshots(DomainSnapshotListFlags... flags) {
-        int mask = LibvirtEnum.mask(flags);
+    public List<DomainSnapshot> listAllSnapshots(int flags) {
+        int mask = flags;
         return wrap(obj("virDomainListAllSnapshots", d -> JniNatives.listAll(JniNatives.L_SNAPSHOTS, d, mask)),
                 JniDomainSnapshot::new);
     }
@@ -244,8 +238,8 @@ final class JniDomain extends JniObject implements Domain, org.libvirt4j.spi.gen
     }
 
     @Override
-    public List<DomainCheckpoint> listAllCheckpoints(DomainCheckpointListFlags... flags) {
-        int mask = LibvirtEnum.mask(flags);
+    public List<DomainCheckpoint> listAllCheckpoints(int flags) {
+        int mask = flags;
         return wrap(obj("virDomainListAllCheckpoints", d -> JniNatives.listAll(JniNatives.L_CHECKPOINTS, d, mask)),
                 JniDomainCheckpoint::new);
     }

@@ -4,8 +4,6 @@ import static org.libvirt4j.jni.LibvirtNatives.*;
 
 import java.util.List;
 import org.libvirt4j.DomainCheckpoint;
-import org.libvirt4j.DomainCheckpointListFlags;
-import org.libvirt4j.LibvirtEnum;
 import org.libvirt4j.spi.ObjectKind;
 
 /** {@link DomainCheckpoint} over a {@code virDomainCheckpointPtr}; {@link #close()} is {@code virDomainCheckpointFree}. */
@@ -27,8 +25,8 @@ final class JniDomainCheckpoint extends JniObject implements DomainCheckpoint, o
     }
 
     @Override
-    public List<DomainCheckpoint> listAllChildren(DomainCheckpointListFlags... flags) {
-        int mask = LibvirtEnum.mask(flags);
+    public List<DomainCheckpoint> listAllChildren(int flags) {
+        int mask = flags;
         return wrap(obj("virDomainCheckpointListAllChildren",
                 c -> JniNatives.listAll(JniNatives.L_CHECKPOINT_CHILDREN, c, mask)), JniDomainCheckpoint::new);
     }

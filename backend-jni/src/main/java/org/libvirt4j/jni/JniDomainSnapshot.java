@@ -4,8 +4,6 @@ import static org.libvirt4j.jni.LibvirtNatives.*;
 
 import java.util.List;
 import org.libvirt4j.DomainSnapshot;
-import org.libvirt4j.DomainSnapshotListFlags;
-import org.libvirt4j.LibvirtEnum;
 import org.libvirt4j.spi.ObjectKind;
 
 /** {@link DomainSnapshot} over a {@code virDomainSnapshotPtr}; {@link #close()} is {@code virDomainSnapshotFree}. */
@@ -32,8 +30,8 @@ final class JniDomainSnapshot extends JniObject implements DomainSnapshot, org.l
     }
 
     @Override
-    public List<DomainSnapshot> listAllChildren(DomainSnapshotListFlags... flags) {
-        int mask = LibvirtEnum.mask(flags);
+    public List<DomainSnapshot> listAllChildren(int flags) {
+        int mask = flags;
         return wrap(obj("virDomainSnapshotListAllChildren",
                 s -> JniNatives.listAll(JniNatives.L_SNAPSHOT_CHILDREN, s, mask)), JniDomainSnapshot::new);
     }

@@ -3,11 +3,8 @@ package org.libvirt4j.jni;
 import static org.libvirt4j.jni.LibvirtNatives.*;
 
 import java.util.Objects;
-import org.libvirt4j.LibvirtEnum;
 import org.libvirt4j.StorageVol;
-import org.libvirt4j.StorageVolDownloadFlags;
 import org.libvirt4j.StorageVolInfo;
-import org.libvirt4j.StorageVolUploadFlags;
 import org.libvirt4j.Stream;
 import org.libvirt4j.spi.NativeHandle;
 import org.libvirt4j.spi.ObjectKind;
@@ -42,14 +39,14 @@ final class JniStorageVol extends JniObject implements StorageVol, org.libvirt4j
     }
 
     @Override
-    public void upload(Stream stream, long offset, long length, StorageVolUploadFlags... flags) {
-        int mask = LibvirtEnum.mask(flags);
+    public void upload(Stream stream, long offset, long length, int flags) {
+        int mask = flags;
         transfer(stream, "virStorageVolUpload", (v, st) -> virStorageVolUpload(v, st, offset, length, mask));
     }
 
     @Override
-    public void download(Stream stream, long offset, long length, StorageVolDownloadFlags... flags) {
-        int mask = LibvirtEnum.mask(flags);
+    public void download(Stream stream, long offset, long length, int flags) {
+        int mask = flags;
         transfer(stream, "virStorageVolDownload", (v, st) -> virStorageVolDownload(v, st, offset, length, mask));
     }
 

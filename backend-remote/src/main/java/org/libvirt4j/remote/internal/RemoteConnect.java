@@ -10,12 +10,6 @@ import org.libvirt4j.CloseCallback;
 import org.libvirt4j.Connect;
 import org.libvirt4j.ConnectGetAllDomainStatsFlags;
 import org.libvirt4j.ConnectFlags;
-import org.libvirt4j.ConnectListAllDomainsFlags;
-import org.libvirt4j.ConnectListAllInterfacesFlags;
-import org.libvirt4j.ConnectListAllNetworksFlags;
-import org.libvirt4j.ConnectListAllNodeDeviceFlags;
-import org.libvirt4j.ConnectListAllSecretsFlags;
-import org.libvirt4j.ConnectListAllStoragePoolsFlags;
 import org.libvirt4j.Domain;
 import org.libvirt4j.DomainEventLifecycleCallback;
 import org.libvirt4j.DomainEventMetadataChangeCallback;
@@ -37,7 +31,6 @@ import org.libvirt4j.SecretUsageType;
 import org.libvirt4j.StoragePool;
 import org.libvirt4j.StoragePoolEventLifecycleCallback;
 import org.libvirt4j.Stream;
-import org.libvirt4j.StreamFlags;
 import org.libvirt4j.remote.generated.RemoteConnectGetAllDomainStatsArgs;
 import org.libvirt4j.remote.generated.RemoteConnectGetSysinfoArgs;
 import org.libvirt4j.remote.generated.RemoteConnectGetSysinfoRet;
@@ -326,8 +319,8 @@ public final class RemoteConnect extends RemoteObject implements Connect, org.li
     }
 
     @Override
-    public List<Domain> listAllDomains(ConnectListAllDomainsFlags... flags) {
-        int mask = LibvirtEnum.mask(flags);
+    public List<Domain> listAllDomains(int flags) {
+        int mask = flags;
         List<RemoteNonnullDomain> refs = call("virConnectListAllDomains",
                 RemoteProcedure.REMOTE_PROC_CONNECT_LIST_ALL_DOMAINS,
                 new RemoteConnectListAllDomainsArgs(1, mask)::encode,
@@ -385,8 +378,8 @@ public final class RemoteConnect extends RemoteObject implements Connect, org.li
     }
 
     @Override
-    public List<Network> listAllNetworks(ConnectListAllNetworksFlags... flags) {
-        int mask = LibvirtEnum.mask(flags);
+    public List<Network> listAllNetworks(int flags) {
+        int mask = flags;
         return wrap(call("virConnectListAllNetworks", RemoteProcedure.REMOTE_PROC_CONNECT_LIST_ALL_NETWORKS,
                 new RemoteConnectListAllNetworksArgs(1, mask)::encode,
                 r -> RemoteConnectListAllNetworksRet.decode(r).nets()), this::net);
@@ -416,8 +409,8 @@ public final class RemoteConnect extends RemoteObject implements Connect, org.li
     }
 
     @Override
-    public List<StoragePool> listAllStoragePools(ConnectListAllStoragePoolsFlags... flags) {
-        int mask = LibvirtEnum.mask(flags);
+    public List<StoragePool> listAllStoragePools(int flags) {
+        int mask = flags;
         return wrap(call("virConnectListAllStoragePools", RemoteProcedure.REMOTE_PROC_CONNECT_LIST_ALL_STORAGE_POOLS,
                 new RemoteConnectListAllStoragePoolsArgs(1, mask)::encode,
                 r -> RemoteConnectListAllStoragePoolsRet.decode(r).pools()), this::pool);
@@ -443,8 +436,8 @@ public final class RemoteConnect extends RemoteObject implements Connect, org.li
     // --- interfaces, node devices, secrets, filters ----------------------------------------
 
     @Override
-    public List<Interface> listAllInterfaces(ConnectListAllInterfacesFlags... flags) {
-        int mask = LibvirtEnum.mask(flags);
+    public List<Interface> listAllInterfaces(int flags) {
+        int mask = flags;
         return wrap(call("virConnectListAllInterfaces", RemoteProcedure.REMOTE_PROC_CONNECT_LIST_ALL_INTERFACES,
                 new RemoteConnectListAllInterfacesArgs(1, mask)::encode,
                 r -> RemoteConnectListAllInterfacesRet.decode(r).ifaces()), i -> new RemoteInterface(session,
@@ -452,16 +445,16 @@ public final class RemoteConnect extends RemoteObject implements Connect, org.li
     }
 
     @Override
-    public List<NodeDevice> listAllNodeDevices(ConnectListAllNodeDeviceFlags... flags) {
-        int mask = LibvirtEnum.mask(flags);
+    public List<NodeDevice> listAllNodeDevices(int flags) {
+        int mask = flags;
         return wrap(call("virConnectListAllNodeDevices", RemoteProcedure.REMOTE_PROC_CONNECT_LIST_ALL_NODE_DEVICES,
                 new RemoteConnectListAllNodeDevicesArgs(1, mask)::encode,
                 r -> RemoteConnectListAllNodeDevicesRet.decode(r).devices().stream().map(RemoteNonnullNodeDevice::name).toList()), n -> new RemoteNodeDevice(session, n));
     }
 
     @Override
-    public List<Secret> listAllSecrets(ConnectListAllSecretsFlags... flags) {
-        int mask = LibvirtEnum.mask(flags);
+    public List<Secret> listAllSecrets(int flags) {
+        int mask = flags;
         return wrap(call("virConnectListAllSecrets", RemoteProcedure.REMOTE_PROC_CONNECT_LIST_ALL_SECRETS,
                 new RemoteConnectListAllSecretsArgs(1, mask)::encode,
                 r -> RemoteConnectListAllSecretsRet.decode(r).secrets()), s -> new RemoteSecret(session, s));
@@ -516,8 +509,8 @@ public final class RemoteConnect extends RemoteObject implements Connect, org.li
     // --- streams ---------------------------------------------------------------------------
 
     @Override
-    public Stream newStream(StreamFlags... flags) {
-        int mask = LibvirtEnum.mask(flags);
+    public Stream newStream(int flags) {
+        int mask = flags;
         check("virStreamNew");
         return new RemoteStream(session, mask);
     }

@@ -6,9 +6,6 @@ import java.util.UUID;
 import org.libvirt4j.Domain;
 import org.libvirt4j.DomainBlockStats;
 import org.libvirt4j.DomainCheckpoint;
-import org.libvirt4j.DomainCheckpointListFlags;
-import org.libvirt4j.DomainCreateFlags;
-import org.libvirt4j.DomainDestroyFlags;
 import org.libvirt4j.DomainInfo;
 import org.libvirt4j.DomainInterfaceStats;
 import org.libvirt4j.DomainMemoryParameters;
@@ -18,11 +15,9 @@ import org.libvirt4j.DomainMetadataType;
 import org.libvirt4j.DomainModificationImpact;
 import org.libvirt4j.DomainSchedulerParameters;
 import org.libvirt4j.DomainSnapshot;
-import org.libvirt4j.DomainSnapshotListFlags;
 import org.libvirt4j.DomainStateInfo;
 import org.libvirt4j.ErrorDomain;
 import org.libvirt4j.ErrorNumber;
-import org.libvirt4j.LibvirtEnum;
 import org.libvirt4j.LibvirtException;
 import org.libvirt4j.Stream;
 import org.libvirt4j.TypedParameterFlags;
@@ -143,8 +138,8 @@ final class RemoteDomain extends RemoteObject implements Domain, org.libvirt4j.s
     }
 
     @Override
-    public void create(DomainCreateFlags... flags) {
-        int mask = LibvirtEnum.mask(flags);
+    public void create(int flags) {
+        int mask = flags;
         if (mask == 0) {
             call("virDomainCreate", RemoteProcedure.REMOTE_PROC_DOMAIN_CREATE,
                     new RemoteDomainCreateArgs(ref())::encode, null);
@@ -163,8 +158,8 @@ final class RemoteDomain extends RemoteObject implements Domain, org.libvirt4j.s
     }
 
     @Override
-    public void destroy(DomainDestroyFlags... flags) {
-        int mask = LibvirtEnum.mask(flags);
+    public void destroy(int flags) {
+        int mask = flags;
         if (mask == 0) {
             call("virDomainDestroy", RemoteProcedure.REMOTE_PROC_DOMAIN_DESTROY,
                     new RemoteDomainDestroyArgs(ref())::encode, null);
@@ -209,8 +204,8 @@ final class RemoteDomain extends RemoteObject implements Domain, org.libvirt4j.s
     }
 
     @Override
-    public DomainMemoryParameters getMemoryParameters(DomainModificationImpact... flags) {
-        int mask = LibvirtEnum.mask(flags);
+    public DomainMemoryParameters getMemoryParameters(int flags) {
+        int mask = flags;
         acquire("virDomainGetMemoryParameters");
         try {
             liveConfigExclusive(mask);
@@ -233,9 +228,9 @@ final class RemoteDomain extends RemoteObject implements Domain, org.libvirt4j.s
     }
 
     @Override
-    public void setMemoryParameters(DomainMemoryParameters params, DomainModificationImpact... flags) {
+    public void setMemoryParameters(DomainMemoryParameters params, int flags) {
         Objects.requireNonNull(params, "params");
-        int mask = LibvirtEnum.mask(flags);
+        int mask = flags;
         List<TypedParameter> list = TypedParameters.pack(params);
         acquire("virDomainSetMemoryParameters");
         try {
@@ -266,8 +261,8 @@ final class RemoteDomain extends RemoteObject implements Domain, org.libvirt4j.s
     }
 
     @Override
-    public DomainSchedulerParameters getSchedulerParametersFlags(DomainModificationImpact... flags) {
-        int mask = LibvirtEnum.mask(flags);
+    public DomainSchedulerParameters getSchedulerParametersFlags(int flags) {
+        int mask = flags;
         acquire("virDomainGetSchedulerParametersFlags");
         try {
             RemoteDomainGetSchedulerTypeRet t = schedulerType();
@@ -303,9 +298,9 @@ final class RemoteDomain extends RemoteObject implements Domain, org.libvirt4j.s
     }
 
     @Override
-    public void setSchedulerParametersFlags(DomainSchedulerParameters params, DomainModificationImpact... flags) {
+    public void setSchedulerParametersFlags(DomainSchedulerParameters params, int flags) {
         Objects.requireNonNull(params, "params");
-        int mask = LibvirtEnum.mask(flags);
+        int mask = flags;
         List<RemoteTypedParam> list = Wire.toWire(TypedParameters.pack(params));
         acquire("virDomainSetSchedulerParametersFlags");
         try {
@@ -337,17 +332,17 @@ final class RemoteDomain extends RemoteObject implements Domain, org.libvirt4j.s
 
     @Override
     public void setMetadata(DomainMetadataType type, String metadata, String key, String uri,
-            DomainModificationImpact... flags) {
+            int flags) {
         Objects.requireNonNull(type, "type");
-        int mask = LibvirtEnum.mask(flags);
+        int mask = flags;
         call("virDomainSetMetadata", RemoteProcedure.REMOTE_PROC_DOMAIN_SET_METADATA,
                 new RemoteDomainSetMetadataArgs(ref(), type.value(), metadata, key, uri, mask)::encode, null);
     }
 
     @Override
-    public String getMetadata(DomainMetadataType type, String uri, DomainModificationImpact... flags) {
+    public String getMetadata(DomainMetadataType type, String uri, int flags) {
         Objects.requireNonNull(type, "type");
-        int mask = LibvirtEnum.mask(flags);
+        int mask = flags;
         return call("virDomainGetMetadata", RemoteProcedure.REMOTE_PROC_DOMAIN_GET_METADATA,
                 new RemoteDomainGetMetadataArgs(ref(), type.value(), uri, mask)::encode,
                 RemoteDomainGetMetadataRet::decode).metadata();
@@ -402,8 +397,8 @@ final class RemoteDomain extends RemoteObject implements Domain, org.libvirt4j.s
     // --- snapshots and checkpoints ---------------------------------------------------------
 
     @Override
-    public List<DomainSnapshot> listAllSnapshots(DomainSnapshotListFlags... flags) {
-        int mask = LibvirtEnum.mask(flags);
+    public List<DomainSnapshot> listAllSnapshots(int flags) {
+        int mask = flags;
         return wrap(call("virDomainListAllSnapshots", RemoteProcedure.REMOTE_PROC_DOMAIN_LIST_ALL_SNAPSHOTS,
                 new RemoteDomainListAllSnapshotsArgs(ref(), 1, mask)::encode,
                 r -> RemoteDomainListAllSnapshotsRet.decode(r).snapshots()),
@@ -420,8 +415,8 @@ final class RemoteDomain extends RemoteObject implements Domain, org.libvirt4j.s
     }
 
     @Override
-    public List<DomainCheckpoint> listAllCheckpoints(DomainCheckpointListFlags... flags) {
-        int mask = LibvirtEnum.mask(flags);
+    public List<DomainCheckpoint> listAllCheckpoints(int flags) {
+        int mask = flags;
         return wrap(call("virDomainListAllCheckpoints", RemoteProcedure.REMOTE_PROC_DOMAIN_LIST_ALL_CHECKPOINTS,
                 new RemoteDomainListAllCheckpointsArgs(ref(), 1, mask)::encode,
                 r -> RemoteDomainListAllCheckpointsRet.decode(r).checkpoints()),

@@ -2,8 +2,6 @@ package org.libvirt4j.remote.internal;
 
 import java.util.List;
 import org.libvirt4j.DomainCheckpoint;
-import org.libvirt4j.DomainCheckpointListFlags;
-import org.libvirt4j.LibvirtEnum;
 import org.libvirt4j.remote.generated.RemoteDomainCheckpointGetParentArgs;
 import org.libvirt4j.remote.generated.RemoteDomainCheckpointListAllChildrenArgs;
 import org.libvirt4j.remote.generated.RemoteDomainCheckpointListAllChildrenRet;
@@ -34,8 +32,8 @@ final class RemoteDomainCheckpoint extends RemoteObject implements DomainCheckpo
     }
 
     @Override
-    public List<DomainCheckpoint> listAllChildren(DomainCheckpointListFlags... flags) {
-        int mask = LibvirtEnum.mask(flags);
+    public List<DomainCheckpoint> listAllChildren(int flags) {
+        int mask = flags;
         return wrap(call("virDomainCheckpointListAllChildren",
                 RemoteProcedure.REMOTE_PROC_DOMAIN_CHECKPOINT_LIST_ALL_CHILDREN,
                 new RemoteDomainCheckpointListAllChildrenArgs(ref, 1, mask)::encode,

@@ -2,8 +2,6 @@ package org.libvirt4j.remote.internal;
 
 import java.util.List;
 import org.libvirt4j.DomainSnapshot;
-import org.libvirt4j.DomainSnapshotListFlags;
-import org.libvirt4j.LibvirtEnum;
 import org.libvirt4j.remote.generated.RemoteDomainSnapshotGetParentArgs;
 import org.libvirt4j.remote.generated.RemoteDomainSnapshotIsCurrentArgs;
 import org.libvirt4j.remote.generated.RemoteDomainSnapshotIsCurrentRet;
@@ -43,8 +41,8 @@ final class RemoteDomainSnapshot extends RemoteObject implements DomainSnapshot,
     }
 
     @Override
-    public List<DomainSnapshot> listAllChildren(DomainSnapshotListFlags... flags) {
-        int mask = LibvirtEnum.mask(flags);
+    public List<DomainSnapshot> listAllChildren(int flags) {
+        int mask = flags;
         return wrap(call("virDomainSnapshotListAllChildren",
                 RemoteProcedure.REMOTE_PROC_DOMAIN_SNAPSHOT_LIST_ALL_CHILDREN,
                 new RemoteDomainSnapshotListAllChildrenArgs(ref, 1, mask)::encode,

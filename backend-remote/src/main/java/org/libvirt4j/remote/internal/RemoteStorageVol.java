@@ -4,12 +4,9 @@ import java.util.Objects;
 import java.util.function.Consumer;
 import org.libvirt4j.ErrorDomain;
 import org.libvirt4j.ErrorNumber;
-import org.libvirt4j.LibvirtEnum;
 import org.libvirt4j.LibvirtException;
 import org.libvirt4j.StorageVol;
-import org.libvirt4j.StorageVolDownloadFlags;
 import org.libvirt4j.StorageVolInfo;
-import org.libvirt4j.StorageVolUploadFlags;
 import org.libvirt4j.Stream;
 import org.libvirt4j.remote.generated.RemoteNonnullStorageVol;
 import org.libvirt4j.remote.generated.RemoteProcedure;
@@ -60,15 +57,15 @@ final class RemoteStorageVol extends RemoteObject implements StorageVol, org.lib
     }
 
     @Override
-    public void upload(Stream stream, long offset, long length, StorageVolUploadFlags... flags) {
-        int mask = LibvirtEnum.mask(flags);
+    public void upload(Stream stream, long offset, long length, int flags) {
+        int mask = flags;
         transfer(stream, "virStorageVolUpload", RemoteProcedure.REMOTE_PROC_STORAGE_VOL_UPLOAD,
                 new RemoteStorageVolUploadArgs(ref, offset, length, mask)::encode);
     }
 
     @Override
-    public void download(Stream stream, long offset, long length, StorageVolDownloadFlags... flags) {
-        int mask = LibvirtEnum.mask(flags);
+    public void download(Stream stream, long offset, long length, int flags) {
+        int mask = flags;
         transfer(stream, "virStorageVolDownload", RemoteProcedure.REMOTE_PROC_STORAGE_VOL_DOWNLOAD,
                 new RemoteStorageVolDownloadArgs(ref, offset, length, mask)::encode);
     }
