@@ -310,6 +310,12 @@ public final class RpcClient {
         pending.put(serial, new Pending<>(proc, ret, null));
     }
 
+    /** Attaches {@code stream} as if {@code serial} had opened it for {@code proc}. For tests on {@link #onChannel}. */
+    void expectStream(int serial, int proc, RpcStream stream) {
+        stream.attach(this, proc, serial);
+        streams.put(serial, stream);
+    }
+
     /** {@return why the connection died, or null while it is alive}: for tests on {@link #onChannel} */
     LibvirtException deathCause() {
         return dead.get();
