@@ -27,7 +27,8 @@ import org.libvirt4j.remote.internal.xdr.XdrReader;
 /**
  * Fuzzes the XDR decoders with mutations of replies recorded from libvirtd ({@link Fuzz}): each
  * seed's own reply or event decoder and {@link Wire}'s hand-written typed-parameter readers on
- * every input, and a sweep of every generated decoder on every eighth. Any failure but
+ * every input, and a sweep of every generated decoder on every eighth (half of those mutated
+ * from synthetic shapes instead, see {@link #SYNTHETIC}). Any failure but
  * {@code XdrException} or {@code LibvirtException}, a decode slower than
  * {@link Fuzz#SLOW_NANOS}, or one allocating more than {@link Fuzz#ALLOC_PER_BYTE} bytes per
  * input byte plus {@link Fuzz#ALLOC_CONSTANT} fails the test, with the master seed that
@@ -37,6 +38,22 @@ class FuzzDecodersTest {
     /** Default budget in seconds; {@code -Dlibvirt4j.fuzz.seconds} overrides it. */
     private static final double DEFAULT_SECONDS = 12;
     private static final int SWEEP_EVERY = 8;
+
+    /**
+     * Shapes for the sweep besides the replies: zeros (empty arrays and strings, absent optionals,
+     * arm 0 of each union) and ones (one-element arrays, present optionals, arm 1), which most
+     * decoders read a long way into, so that mutations reach their deeper fields.
+     */
+    private static final List<byte[]> SYNTHETIC = List.of(new byte[16], new byte[64], new byte[256], words(1, 16),
+            words(1, 64), words(1, 256), words(2, 64));
+
+    private static byte[] words(int value, int count) {
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(4 * count);
+        for (int i = 0; i < count; i++) {
+            b.putInt(value);
+        }
+        return b.array();
+    }
 
     /** One thing to decode an input with. */
     private record Target(String name, Function<XdrReader, Object> decode) {
@@ -155,6 +172,13 @@ class FuzzDecodersTest {
                     decodes++;
                 }
                 if (i % SWEEP_EVERY == 0) {
+                    if (rnd.nextBoolean()) {
+                        // half the sweep's inputs start from a synthetic shape instead of a reply
+                        byte[] base = SYNTHETIC.get(rnd.nextInt(SYNTHETIC.size()));
+                        in = Fuzz.mutate(base, rnd, bodies);
+                        where = where.replace(" from " + seeds.get(k).label(), " from a synthetic " + base.length
+                                + "-byte shape");
+                    }
                     for (Target t : sweep) {
                         record(failures, check(t, in, where));
                     }

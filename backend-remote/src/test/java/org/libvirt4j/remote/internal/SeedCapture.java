@@ -183,8 +183,11 @@ final class SeedCapture {
         List<String> lines = new ArrayList<>();
         lines.add("# Reply frames recorded from libvirtd " + "(test driver, TCK node.xml fixture) by SeedCapture;");
         lines.add("# one frame per line: label, then the frame in hex, its length word included.");
-        lines.add("# Refresh: mvn -B -o -pl backend-remote -am test-compile, then run");
-        lines.add("# org.libvirt4j.remote.internal.SeedCapture from backend-remote with the test classpath, as root.");
+        lines.add("# Refresh, as root (libvirtd installed, scripts/setup-test-env.sh), from the repository root:");
+        lines.add("#   mvn -B -o -pl backend-remote -am test-compile");
+        lines.add("#   java -cp backend-remote/target/test-classes:backend-remote/target/classes:api/target/classes:"
+                + "tck/target/classes:<the netty jars> org.libvirt4j.remote.internal.SeedCapture");
+        lines.add("# The stream data packet is cut to its first 4096 bytes (label .cut), its length word set to match.");
         HexFormat hex = HexFormat.of();
         synchronized (frames) {
             for (Map.Entry<String, byte[]> e : frames.entrySet()) {
@@ -203,6 +206,6 @@ final class SeedCapture {
         }
         Files.createDirectories(out.getParent());
         Files.write(out, lines, StandardCharsets.US_ASCII);
-        System.out.println("wrote " + (lines.size() - 4) + " seeds to " + out.toAbsolutePath());
+        System.out.println("wrote " + (lines.size() - 6) + " seeds to " + out.toAbsolutePath());
     }
 }
