@@ -241,10 +241,7 @@ public final class RpcClient {
                         } else {
                             confirmed.complete(null);
                         }
-                        // The length word counts itself; reject oversized frames before allocating them.
-                        ch.pipeline().addLast(new LengthFieldBasedFrameDecoder(Rpc.MESSAGE_MAX + Rpc.LEN_SIZE,
-                                0, Rpc.LEN_SIZE, -Rpc.LEN_SIZE, Rpc.LEN_SIZE, true));
-                        ch.pipeline().addLast(client.new Handler());
+                        client.addInbound(ch);
                         ready.complete(client);
                     }
                 });
@@ -284,6 +281,44 @@ public final class RpcClient {
                     e);
         }
         return ready.getNow(null);
+    }
+
+    /** Adds the inbound handlers every connection has: the frame decoder, then the message handler. */
+    private void addInbound(Channel ch) {
+        // The length word counts itself; reject oversized frames before allocating them.
+        ch.pipeline().addLast(new LengthFieldBasedFrameDecoder(Rpc.MESSAGE_MAX + Rpc.LEN_SIZE,
+                0, Rpc.LEN_SIZE, -Rpc.LEN_SIZE, Rpc.LEN_SIZE, true));
+        ch.pipeline().addLast(new Handler());
+    }
+
+    /**
+     * A client on a channel the caller drives (a test's {@code EmbeddedChannel}), with the inbound
+     * pipeline of a real connection; what it sends goes through the channel, never to a socket.
+     * The seam the decoding fuzz test feeds the daemon's side of the wire through.
+     */
+    static RpcClient onChannel(Channel ch, long timeoutNanos) {
+        RpcClient client = new RpcClient(ch, null, timeoutNanos, System.nanoTime() + timeoutNanos, false);
+        client.addInbound(ch);
+        return client;
+    }
+
+    /**
+     * Registers a call in flight without sending it, as if {@code serial} had been sent for
+     * {@code proc}: its reply is then decoded with {@code ret}. For tests on {@link #onChannel}.
+     */
+    <T> void expectReply(int serial, int proc, Function<XdrReader, T> ret) {
+        pending.put(serial, new Pending<>(proc, ret, null));
+    }
+
+    /** Attaches {@code stream} as if {@code serial} had opened it for {@code proc}. For tests on {@link #onChannel}. */
+    void expectStream(int serial, int proc, RpcStream stream) {
+        stream.attach(this, proc, serial);
+        streams.put(serial, stream);
+    }
+
+    /** {@return why the connection died, or null while it is alive}: for tests on {@link #onChannel} */
+    LibvirtException deathCause() {
+        return dead.get();
     }
 
     private static String rootMessage(Throwable t) {
