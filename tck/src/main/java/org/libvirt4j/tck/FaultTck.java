@@ -497,6 +497,69 @@ public abstract class FaultTck extends TckArea {
         }
     }
 
+    /**
+     * Fails when a guest whose QEMU is killed during a block job is not shut off with reason
+     * CRASHED, or calls on its block job then hang or give another error than libvirt's
+     * ERR_OPERATION_INVALID "domain is not running". The job is a block pull of 16 MiB at
+     * 1 MiB/s, so it is certainly running when QEMU is killed.
+     */
+    @Test
+    @Timeout(180)
+    @DisplayName("A TCG guest whose QEMU is killed during a slow block pull ends shut off (crashed); "
+            + "calls on the block job then fail with ERR_OPERATION_INVALID")
+    void guestKilledDuringBlockJob() throws Exception {
+        require(TckCapability.QEMU_GUEST);
+        Path dir = Files.createTempDirectory("libvirt4j-tck-blockjob-");
+        PrivateLibvirtd own = PrivateLibvirtd.start();
+        try {
+            Path base = dir.resolve("base.raw");
+            byte[] data = new byte[16 << 20];
+            new java.util.Random(7).nextBytes(data);
+            Files.write(base, data);
+            Path top = dir.resolve("top.qcow2");
+            String failed = run("qemu-img", "create", "-q", "-f", "qcow2", "-F", "raw", "-b", base.toString(),
+                    top.toString());
+            assertThat(failed).as("qemu-img create").isNull();
+            String name = unique("tck-blockjob");
+            String xml = "<domain type='qemu'><name>" + name + "</name><uuid>" + UUID.randomUUID() + "</uuid>"
+                    + "<memory unit='MiB'>64</memory><vcpu>1</vcpu>"
+                    + "<os><type arch='x86_64' machine='pc'>hvm</type></os><devices>"
+                    + "<disk type='file' device='disk'><driver name='qemu' type='qcow2'/><source file='" + top
+                    + "'/><target dev='vda' bus='virtio'/></disk>"
+                    + "<graphics type='vnc' autoport='yes' listen='127.0.0.1'/></devices></domain>";
+            try (Connect c = tck().connector().newConnect(own.qemuUri()); Domain d = c.domainDefineXML(xml, 0)) {
+                try {
+                    d.create();
+                    d.blockPull("vda", 1, 0); // MiB/s: 16 s for the whole image
+                    d.blockJobSetSpeed("vda", 1, 0); // the job is there
+                    long pid = own.guestPid(name);
+                    assertThat(ProcessHandle.of(pid).map(ProcessHandle::destroyForcibly)).as("QEMU %d", pid).hasValue(true);
+                    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+                    while (d.getState().state() != org.libvirt4j.DomainState.SHUTOFF && System.nanoTime() < deadline) {
+                        Thread.sleep(50);
+                    }
+                    org.libvirt4j.DomainStateInfo state = d.getState();
+                    assertThat(state.state()).as("state after QEMU was killed").isEqualTo(org.libvirt4j.DomainState.SHUTOFF);
+                    assertThat(state.reason()).as("shutoff reason").isEqualTo(org.libvirt4j.DomainShutoffReason.CRASHED.value());
+                    for (org.assertj.core.api.ThrowableAssert.ThrowingCallable call : List.<org.assertj.core.api.ThrowableAssert.ThrowingCallable>of(
+                            () -> d.blockJobSetSpeed("vda", 2, 0), () -> d.blockJobAbort("vda", 0),
+                            () -> d.blockPull("vda", 1, 0))) {
+                        assertThat(expectError(ErrorNumber.ERR_OPERATION_INVALID, call).getMessage())
+                                .isEqualTo("Requested operation is not valid: domain is not running");
+                    }
+                } finally {
+                    if (d.isActive()) {
+                        d.destroy();
+                    }
+                    d.undefine();
+                }
+            }
+        } finally {
+            own.close();
+            deleteTree(dir);
+        }
+    }
+
     /** @return {@code null} when {@code command} succeeds, else what it said */
     private static String run(String... command) throws IOException, InterruptedException {
         Process p = new ProcessBuilder(command).redirectErrorStream(true).start();

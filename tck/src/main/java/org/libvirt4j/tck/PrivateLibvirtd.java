@@ -386,6 +386,21 @@ public final class PrivateLibvirtd implements AutoCloseable {
         return process.pid();
     }
 
+    /**
+     * @param domain the name of a running QEMU guest of this daemon
+     * @return the guest's QEMU pid, from the daemon's private {@code run/qemu/NAME.pid}
+     * @throws IllegalStateException when there is no such file (no such guest, or the daemon
+     *         runs without its own mount namespace)
+     */
+    public long guestPid(String domain) {
+        Path file = dir.resolve("run").resolve("qemu").resolve(Objects.requireNonNull(domain, "domain") + ".pid");
+        try {
+            return Long.parseLong(Files.readString(file, StandardCharsets.US_ASCII).trim());
+        } catch (IOException | NumberFormatException e) {
+            throw new IllegalStateException("no QEMU pid for " + domain + " in " + file, e);
+        }
+    }
+
     /** @return the daemon's log file */
     public Path logFile() {
         return log;
