@@ -226,6 +226,16 @@ public abstract class LibvirtTck {
         }
     }
 
+    /** Binds {@link FaultTck}. */
+    @Nested
+    @DisplayName("Faults: a private daemon killed, stopped or out of disk")
+    class FaultTests extends FaultTck {
+        @Override
+        LibvirtTck tck() {
+            return LibvirtTck.this;
+        }
+    }
+
     /** Binds {@link ArchitectureTck}. */
     @Nested
     @DisplayName("Architecture")

@@ -54,17 +54,20 @@ public final class PrivateLibvirtd implements AutoCloseable {
     private final int tlsPort;
     private final TlsPki pki;
     private final Path log;
-    private final Process process;
-    private final Process watchdog;
+    private final List<String> command;
+    // replaced by restart() after kill(); read by any thread
+    private volatile Process process;
+    private volatile Process watchdog;
 
-    private PrivateLibvirtd(Path dir, Path socket, int tcpPort, int tlsPort, TlsPki pki, Path log, Process process)
-            throws IOException {
+    private PrivateLibvirtd(Path dir, Path socket, int tcpPort, int tlsPort, TlsPki pki, Path log,
+            List<String> command, Process process) throws IOException {
         this.dir = dir;
         this.socket = socket;
         this.tcpPort = tcpPort;
         this.tlsPort = tlsPort;
         this.pki = pki;
         this.log = log;
+        this.command = List.copyOf(command);
         this.process = process;
         this.watchdog = startWatchdog(dir, process.pid());
     }
@@ -173,14 +176,11 @@ public final class PrivateLibvirtd implements AutoCloseable {
                         "sh", dir.toString()));
             }
             command.addAll(List.of(binary, "--listen", "-f", conf.toString(), "-p", pidFile.toString()));
-            Process process = new ProcessBuilder(command)
-                    .directory(dir.toFile())
-                    .redirectErrorStream(true)
-                    .redirectOutput(dir.resolve("stdout.log").toFile())
-                    .start();
+            Process process = launch(dir, command);
             PrivateLibvirtd daemon;
             try {
-                daemon = new PrivateLibvirtd(dir, sockDir.resolve("libvirt-sock"), port, tlsPort, pki, log, process);
+                daemon = new PrivateLibvirtd(dir, sockDir.resolve("libvirt-sock"), port, tlsPort, pki, log, command,
+                        process);
             } catch (IOException | RuntimeException e) {
                 process.destroyForcibly();
                 throw e;
@@ -190,6 +190,89 @@ public final class PrivateLibvirtd implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start a private libvirtd; run scripts/setup-test-env.sh as root", e);
         }
+    }
+
+    private static Process launch(Path dir, List<String> command) throws IOException {
+        return new ProcessBuilder(command)
+                .directory(dir.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("stdout.log").toFile()))
+                .start();
+    }
+
+    /**
+     * Kills the daemon with {@code SIGKILL}, as a crash would, and waits until it is gone. Its
+     * directory, sockets' paths, ports and guests stay, so that {@link #restart()} can bring the
+     * same daemon back.
+     *
+     * @throws IllegalStateException when it does not go within 10 s
+     */
+    public void kill() {
+        Process p = process;
+        p.destroyForcibly(); // SIGKILL on Unix
+        try {
+            if (!p.waitFor(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new IllegalStateException("the private libvirtd " + p.pid() + " survived SIGKILL");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the private libvirtd to die", e);
+        }
+    }
+
+    /**
+     * Stops the daemon with {@code SIGSTOP}: it keeps its sockets but answers nothing until
+     * {@link #resume()} ({@link #close()} resumes it too).
+     *
+     * @throws IllegalStateException when the signal cannot be sent
+     */
+    public void pause() {
+        signal("STOP");
+    }
+
+    /**
+     * Lets a daemon stopped by {@link #pause()} run again ({@code SIGCONT}).
+     *
+     * @throws IllegalStateException when the signal cannot be sent
+     */
+    public void resume() {
+        signal("CONT");
+    }
+
+    private void signal(String name) {
+        try {
+            int status = new ProcessBuilder("kill", "-" + name, Long.toString(process.pid()))
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor();
+            if (status != 0) {
+                throw new IllegalStateException("kill -" + name + " " + process.pid() + " exited with " + status);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot run kill", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while signalling the private libvirtd", e);
+        }
+    }
+
+    /**
+     * Starts the daemon again after {@link #kill()}, with the same configuration, directory,
+     * socket paths and ports, and waits until it answers (what a service manager restarting a
+     * crashed {@code libvirtd} does).
+     *
+     * @throws IllegalStateException when the daemon is still running, or does not answer within 30 s
+     */
+    public void restart() {
+        if (process.isAlive()) {
+            throw new IllegalStateException("the private libvirtd " + process.pid() + " is still running");
+        }
+        watchdog.destroy();
+        try {
+            process = launch(dir, command);
+            watchdog = startWatchdog(dir, process.pid());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot restart the private libvirtd", e);
+        }
+        awaitReady();
     }
 
     private static boolean isolate() {
@@ -303,6 +386,21 @@ public final class PrivateLibvirtd implements AutoCloseable {
         return process.pid();
     }
 
+    /**
+     * @param domain the name of a running QEMU guest of this daemon
+     * @return the guest's QEMU pid, from the daemon's private {@code run/qemu/NAME.pid}
+     * @throws IllegalStateException when there is no such file (no such guest, or the daemon
+     *         runs without its own mount namespace)
+     */
+    public long guestPid(String domain) {
+        Path file = dir.resolve("run").resolve("qemu").resolve(Objects.requireNonNull(domain, "domain") + ".pid");
+        try {
+            return Long.parseLong(Files.readString(file, StandardCharsets.US_ASCII).trim());
+        } catch (IOException | NumberFormatException e) {
+            throw new IllegalStateException("no QEMU pid for " + domain + " in " + file, e);
+        }
+    }
+
     /** @return the daemon's log file */
     public Path logFile() {
         return log;
@@ -352,7 +450,13 @@ public final class PrivateLibvirtd implements AutoCloseable {
     public void close() {
         watchdog.destroy();
         List<Long> guests = qemuPids();
+        Process process = this.process;
         if (process.isAlive()) {
+            try {
+                resume(); // a paused daemon would not act on SIGTERM
+            } catch (RuntimeException e) {
+                // it may just have exited: destroy() below copes
+            }
             process.destroy();
             try {
                 if (!process.waitFor(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {

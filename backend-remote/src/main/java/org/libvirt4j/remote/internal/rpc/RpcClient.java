@@ -425,14 +425,16 @@ public final class RpcClient {
         }
         LibvirtException gone = dead.get();
         if (gone != null || !channel.isActive()) {
-            // failAll may have run before this call was registered: do not wait for a reply that cannot come
+            // failAll may have run before this call was registered: do not wait for a reply that cannot
+            // come. The call was never sent: libvirt's C client refuses it with "client socket is
+            // closed" whatever ended the connection (virNetClientSendInternal)
             pending.remove(serial);
             if (stream != null) {
                 streams.remove(serial);
                 stream.detach();
             }
             msg.release();
-            throw closedError(gone);
+            throw notSent(gone);
         }
         inFlight.incrementAndGet();
         try {
@@ -561,7 +563,7 @@ public final class RpcClient {
                 queuedBytes.addAndGet(-size);
                 if (!f.isSuccess()) {
                     fail(Rpc.error(ErrorNumber.ERR_SYSTEM_ERROR, "Cannot write data: " + rootMessage(f.cause()),
-                            f.cause()));
+                            f.cause()), hangUpOr(f.cause()));
                 }
             }
         });
@@ -588,9 +590,18 @@ public final class RpcClient {
             return true;
         } catch (IOException | RuntimeException e) {
             msg.release();
-            fail(Rpc.error(ErrorNumber.ERR_SYSTEM_ERROR, "Cannot write data: " + rootMessage(e), e));
+            fail(Rpc.error(ErrorNumber.ERR_SYSTEM_ERROR, "Cannot write data: " + rootMessage(e), e), hangUpOr(e));
             return false;
         }
+    }
+
+    /**
+     * @return the close reason for a socket that failed with {@code cause}: an I/O error is the
+     *         peer hanging up (a dead daemon resets the socket, or the pipe breaks), which libvirt's
+     *         C client sees as POLLHUP and reports as EOF; anything else is an error of ours
+     */
+    private static ConnectCloseReason hangUpOr(Throwable cause) {
+        return cause instanceof java.io.IOException ? ConnectCloseReason.EOF : ConnectCloseReason.ERROR;
     }
 
     @SuppressWarnings("unchecked")
@@ -665,7 +676,7 @@ public final class RpcClient {
     void sendStream(int proc, int serial, int status, byte[] data) {
         LibvirtException gone = dead.get();
         if (gone != null || !channel.isActive()) {
-            throw closedError(gone);
+            throw notSent(gone); // as for a call (virNetClientSendInternal)
         }
         ByteBuf msg = encode(Rpc.REMOTE_PROGRAM, Rpc.REMOTE_PROTOCOL_VERSION, proc, Rpc.TYPE_STREAM, serial, status,
                 data == null ? null : w -> w.buffer().writeBytes(data));
@@ -891,11 +902,22 @@ public final class RpcClient {
         for (Integer serial : streams.keySet()) {
             RpcStream s = streams.remove(serial);
             if (s != null) {
-                s.onError(reason);
+                s.onConnectionLost(reason);
             }
         }
     }
 
+    /**
+     * @param gone why the connection died, or {@code null}
+     * @return the error of a call or stream packet that was not sent because the connection is
+     *         dead: libvirt's C client says "client socket is closed" whatever ended it; the
+     *         reason stays readable as the cause
+     */
+    private static LibvirtException notSent(LibvirtException gone) {
+        return Rpc.error(ErrorNumber.ERR_INTERNAL_ERROR, "internal error: client socket is closed", gone);
+    }
+
+    /** @return for a call in flight when the connection died: a copy of why it died */
     private static LibvirtException closedError(LibvirtException gone) {
         if (gone != null) {
             return new LibvirtException(gone.codeValue(), gone.domainValue(), gone.levelValue(), gone.getMessage(), gone);
@@ -1101,9 +1123,9 @@ public final class RpcClient {
 
         @Override
         public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-            fail(Rpc.error(cause instanceof java.io.IOException ? ErrorNumber.ERR_SYSTEM_ERROR : ErrorNumber.ERR_RPC,
-                    (cause instanceof java.io.IOException ? "Cannot recv data: " : "RPC failure: ")
-                            + rootMessage(cause), cause));
+            boolean io = cause instanceof java.io.IOException;
+            fail(Rpc.error(io ? ErrorNumber.ERR_SYSTEM_ERROR : ErrorNumber.ERR_RPC,
+                    (io ? "Cannot recv data: " : "RPC failure: ") + rootMessage(cause), cause), hangUpOr(cause));
         }
     }
 

@@ -66,6 +66,7 @@ public final class RpcStream {
             headOffset = 0;
             eof = false;
             error = null;
+            connectionLost = false;
         } finally {
             lock.unlock();
         }
@@ -126,6 +127,26 @@ public final class RpcStream {
             lock.unlock();
         }
     }
+
+    /**
+     * The connection died under the stream: transfers in flight fail with {@code e}, and
+     * {@link #finish()} afterwards is a call on a closed connection, as in libvirt's C client,
+     * which keeps no stream error for a lost connection.
+     */
+    void onConnectionLost(LibvirtException e) {
+        lock.lock();
+        try {
+            if (error == null) {
+                connectionLost = true;
+            }
+        } finally {
+            lock.unlock();
+        }
+        onError(e);
+    }
+
+    /** Whether {@link #error} is the connection's loss, not an error the daemon sent for this stream. */
+    private boolean connectionLost;
 
     void onError(LibvirtException e) {
         lock.lock();
@@ -257,6 +278,9 @@ public final class RpcStream {
             closed = true;
             if (status == Rpc.STATUS_OK && error != null) {
                 client.forgetStream(serial);
+                if (connectionLost) {
+                    throw Rpc.error(ErrorNumber.ERR_INTERNAL_ERROR, "internal error: client socket is closed", error);
+                }
                 throw copy(error);
             }
             finishing = true;
@@ -269,6 +293,12 @@ public final class RpcStream {
                 client.sendStream(proc, serial, status, null);
             } catch (LibvirtException e) {
                 client.forgetStream(serial);
+                if (!client.isAlive()) {
+                    // not sent: as in libvirt's C client the stream is not closed by it, so the next
+                    // call fails on the dead connection, not with "stream is closed"
+                    closed = false;
+                    finishing = false;
+                }
                 if (status == Rpc.STATUS_ERROR && !client.isAlive()) {
                     // the C client's words for a call on a connection it knows is gone
                     throw Rpc.error(ErrorNumber.ERR_INTERNAL_ERROR, "internal error: client socket is closed", e);
