@@ -407,4 +407,32 @@ public interface DomainTypedMethods {
     default void saveParams(DomainSaveRestoreParams params, DomainSaveRestoreFlags... flags) {
         saveParams(params, LibvirtEnum.mask(flags));
     }
+
+    /**
+     * Migrates the domain, peer to peer, to the host whose libvirt URI is dconnuri, as the parameters describe.
+     *
+     * @param dconnuri C's {@code const char * dconnuri}, or {@code null} for C's {@code NULL}
+     * @param params the parameters to set; only the set components and the raw entries of fields this record does not know are sent
+     * @param flags a bitwise OR of {@link DomainMigrateFlags} values; bits newer than this binding are passed as they are
+     * @throws LibvirtException libvirt's error when the call fails
+     * @throws NullPointerException for a {@code null} argument
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain.html#virDomainMigrateToURI3">virDomainMigrateToURI3</a>
+     */
+    void migrateToURI3(String dconnuri, DomainMigrateParameters params, int flags);
+
+    /**
+     * Migrates the domain, peer to peer, to the host whose libvirt URI is dconnuri, as the parameters describe.
+     *
+     * <p>The same call with the flags as enum constants.
+     *
+     * @param dconnuri C's {@code const char * dconnuri}, or {@code null} for C's {@code NULL}
+     * @param params the parameters to set; only the set components and the raw entries of fields this record does not know are sent
+     * @param flags {@link DomainMigrateFlags} values to OR together; none gives 0
+     * @throws LibvirtException libvirt's error when the call fails
+     * @throws NullPointerException for a {@code null} argument
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain.html#virDomainMigrateToURI3">virDomainMigrateToURI3</a>
+     */
+    default void migrateToURI3(String dconnuri, DomainMigrateParameters params, DomainMigrateFlags... flags) {
+        migrateToURI3(dconnuri, params, LibvirtEnum.mask(flags));
+    }
 }

@@ -88,6 +88,16 @@ public final class TypedValues {
     }
 
     /**
+     * @param params what libvirt returned
+     * @param field the field
+     * @return every string value of the field, in order (a field libvirt accepts several times)
+     */
+    public static List<String> stringsOf(List<TypedParameter> params, String field) {
+        return params.stream().filter(p -> p.field().equals(field) && p.type() == TypedParameterType.STRING)
+                .map(p -> (String) p.value()).toList();
+    }
+
+    /**
      * @param field name
      * @param v value
      * @return an INT parameter

@@ -18,6 +18,7 @@ import org.libvirt4j.DomainBlkioParameters;
 import org.libvirt4j.DomainBlockIoTuneParameters;
 import org.libvirt4j.DomainInterfaceParameters;
 import org.libvirt4j.DomainLaunchSecurityStateParameters;
+import org.libvirt4j.DomainMigrateParameters;
 import org.libvirt4j.DomainModificationImpact;
 import org.libvirt4j.DomainNumaParameters;
 import org.libvirt4j.DomainPerfEvents;
@@ -331,6 +332,37 @@ public abstract class TypedParametersTck extends TckArea {
     }
 
     /**
+     * Fails when virDomainMigrateToURI3's client-side rules (which the remote backend repeats) or
+     * its parameters on the wire differ from libvirt's: the same-host refusal for local URIs, and a
+     * peer-to-peer call that reaches the daemon, which refuses an inactive domain.
+     */
+    @Test
+    @DisplayName("migrateToURI3 peer to peer refuses local destinations, and an inactive domain is refused by the daemon")
+    void typedMigrateToURI3() {
+        require(TckCapability.PRIVATE_DAEMON);
+        try (Connect c = tck().openQemu();
+                Domain d = c.domainDefineXML(DaemonTck.tinyGuestXml(unique("tck-migrate"), UUID.randomUUID()))) {
+            try {
+                DomainMigrateParameters p = DomainMigrateParameters.builder().bandwidth(10L).migrateDisks(List.of("vda"))
+                        .compression(List.of("xbzrle", "mt")).build();
+                for (String local : List.of("qemu:///system", "qemu+tcp://localhost/system")) {
+                    LibvirtException e = expectError(ErrorNumber.ERR_INVALID_ARG, () -> d.migrateToURI3(local, p,
+                            org.libvirt4j.DomainMigrateFlags.PEER2PEER));
+                    assertThat(e.getMessage()).isEqualTo("Attempt to migrate guest to the same host");
+                    assertThat(e.domain()).isEqualTo(org.libvirt4j.ErrorDomain.DOMAIN);
+                }
+                LibvirtException e = expectError(ErrorNumber.ERR_OPERATION_INVALID, () -> d.migrateToURI3(
+                        "qemu+unix:///system?socket=/nonexistent/tck.sock", p, org.libvirt4j.DomainMigrateFlags.PEER2PEER,
+                        org.libvirt4j.DomainMigrateFlags.LIVE));
+                assertThat(e.getMessage()).contains("not running");
+                assertThat(p.compression()).containsExactly("xbzrle", "mt");
+            } finally {
+                d.undefine();
+            }
+        }
+    }
+
+    /**
      * The differential run's typed-parameter scenario: every generated function on the test
      * driver, its refusals included, each observation compared field by field across backends.
      *
@@ -373,6 +405,14 @@ public abstract class TypedParametersTck extends TckArea {
                     DomainLaunchSecurityStateParameters.builder().sevSecret("c2VjcmV0").build(), 0)));
             o.record("setIOThreadParams", () -> run(() -> d.setIOThreadParams(1,
                     DomainSetIOThreadParams.builder().pollMaxNs(100L).build(), 0)));
+            DomainMigrateParameters mp = DomainMigrateParameters.builder().bandwidth(10L)
+                    .migrateDisks(List.of("vda")).build();
+            o.record("migrateDirect", () -> run(() -> d.migrateToURI3(null, mp, 0)));
+            o.record("migrateP2P", () -> run(() -> d.migrateToURI3("test:///default", mp,
+                    org.libvirt4j.DomainMigrateFlags.PEER2PEER)));
+            o.record("migrateDiskAndInc", () -> run(() -> d.migrateToURI3("test:///default", mp,
+                    org.libvirt4j.DomainMigrateFlags.PEER2PEER, org.libvirt4j.DomainMigrateFlags.NON_SHARED_DISK,
+                    org.libvirt4j.DomainMigrateFlags.NON_SHARED_INC)));
             o.record("saveParamsNoFile", () -> run(() -> d.saveParams(
                     org.libvirt4j.DomainSaveRestoreParams.builder().build(), 0)));
         }

@@ -9,6 +9,7 @@ import org.libvirt4j.DomainInterfaceParameters;
 import org.libvirt4j.DomainJobStats;
 import org.libvirt4j.DomainLaunchSecurityParameters;
 import org.libvirt4j.DomainLaunchSecurityStateParameters;
+import org.libvirt4j.DomainMigrateParameters;
 import org.libvirt4j.DomainNumaParameters;
 import org.libvirt4j.DomainPerfEvents;
 import org.libvirt4j.DomainSaveRestoreParams;
@@ -115,5 +116,11 @@ public interface DomainTypedContract extends DomainTypedMethods, TypedInvocable 
     @Override
     default void saveParams(DomainSaveRestoreParams params, int flags) {
         invokeTyped(TypedFn.virDomainSaveParams, TypedFamilies.pack(Objects.requireNonNull(params, "params")), flags);
+    }
+
+    @Override
+    default void migrateToURI3(String dconnuri, DomainMigrateParameters params, int flags) {
+        CStrings.requireNoNul(dconnuri);
+        invokeTyped(TypedFn.virDomainMigrateToURI3, TypedFamilies.pack(Objects.requireNonNull(params, "params")), dconnuri, flags);
     }
 }

@@ -13,6 +13,7 @@ import org.libvirt4j.DomainInterfaceParameters;
 import org.libvirt4j.DomainJobStats;
 import org.libvirt4j.DomainLaunchSecurityParameters;
 import org.libvirt4j.DomainLaunchSecurityStateParameters;
+import org.libvirt4j.DomainMigrateParameters;
 import org.libvirt4j.DomainNumaParameters;
 import org.libvirt4j.DomainPerfEvents;
 import org.libvirt4j.DomainSaveRestoreParams;
@@ -615,6 +616,67 @@ public final class TypedFamilies {
                 TypedValues.longOf(f, TypedParameterFields.CONNECT_IDENTITY_UNIX_USER_ID),
                 TypedValues.stringOf(f, TypedParameterFields.CONNECT_IDENTITY_USER_NAME),
                 TypedValues.stringOf(f, TypedParameterFields.CONNECT_IDENTITY_X509_DISTINGUISHED_NAME),
+                params);
+    }
+
+    private static final Set<String> KNOWN_DOMAIN_MIGRATE_PARAMETERS = Set.of(TypedParameterFields.MIGRATE_PARAM_AUTO_CONVERGE_INCREMENT, TypedParameterFields.MIGRATE_PARAM_AUTO_CONVERGE_INITIAL, TypedParameterFields.MIGRATE_PARAM_BANDWIDTH, TypedParameterFields.MIGRATE_PARAM_BANDWIDTH_POSTCOPY, TypedParameterFields.MIGRATE_PARAM_COMPRESSION, TypedParameterFields.MIGRATE_PARAM_COMPRESSION_MT_DTHREADS, TypedParameterFields.MIGRATE_PARAM_COMPRESSION_MT_LEVEL, TypedParameterFields.MIGRATE_PARAM_COMPRESSION_MT_THREADS, TypedParameterFields.MIGRATE_PARAM_COMPRESSION_XBZRLE_CACHE, TypedParameterFields.MIGRATE_PARAM_DEST_NAME, TypedParameterFields.MIGRATE_PARAM_DEST_XML, TypedParameterFields.MIGRATE_PARAM_DISKS_PORT, TypedParameterFields.MIGRATE_PARAM_DISKS_URI, TypedParameterFields.MIGRATE_PARAM_GRAPHICS_URI, TypedParameterFields.MIGRATE_PARAM_LISTEN_ADDRESS, TypedParameterFields.MIGRATE_PARAM_MIGRATE_DISKS, TypedParameterFields.MIGRATE_PARAM_PARALLEL_CONNECTIONS, TypedParameterFields.MIGRATE_PARAM_PERSIST_XML, TypedParameterFields.MIGRATE_PARAM_TLS_DESTINATION, TypedParameterFields.MIGRATE_PARAM_URI);
+
+    /**
+     * @param p the record
+     * @return one parameter per set component, then the raw entries of fields no component stands for
+     */
+    public static List<TypedParameter> pack(DomainMigrateParameters p) {
+        List<TypedParameter> out = new ArrayList<>();
+        p.autoConvergeIncrement().ifPresent(v -> out.add(TypedValues.ofInt(TypedParameterFields.MIGRATE_PARAM_AUTO_CONVERGE_INCREMENT, v)));
+        p.autoConvergeInitial().ifPresent(v -> out.add(TypedValues.ofInt(TypedParameterFields.MIGRATE_PARAM_AUTO_CONVERGE_INITIAL, v)));
+        p.bandwidth().ifPresent(v -> out.add(TypedValues.ofULLong(TypedParameterFields.MIGRATE_PARAM_BANDWIDTH, v)));
+        p.bandwidthPostcopy().ifPresent(v -> out.add(TypedValues.ofULLong(TypedParameterFields.MIGRATE_PARAM_BANDWIDTH_POSTCOPY, v)));
+        p.compression().forEach(v -> out.add(TypedValues.ofString(TypedParameterFields.MIGRATE_PARAM_COMPRESSION, v)));
+        p.compressionMtDthreads().ifPresent(v -> out.add(TypedValues.ofInt(TypedParameterFields.MIGRATE_PARAM_COMPRESSION_MT_DTHREADS, v)));
+        p.compressionMtLevel().ifPresent(v -> out.add(TypedValues.ofInt(TypedParameterFields.MIGRATE_PARAM_COMPRESSION_MT_LEVEL, v)));
+        p.compressionMtThreads().ifPresent(v -> out.add(TypedValues.ofInt(TypedParameterFields.MIGRATE_PARAM_COMPRESSION_MT_THREADS, v)));
+        p.compressionXbzrleCache().ifPresent(v -> out.add(TypedValues.ofULLong(TypedParameterFields.MIGRATE_PARAM_COMPRESSION_XBZRLE_CACHE, v)));
+        p.destName().ifPresent(v -> out.add(TypedValues.ofString(TypedParameterFields.MIGRATE_PARAM_DEST_NAME, v)));
+        p.destXml().ifPresent(v -> out.add(TypedValues.ofString(TypedParameterFields.MIGRATE_PARAM_DEST_XML, v)));
+        p.disksPort().ifPresent(v -> out.add(TypedValues.ofInt(TypedParameterFields.MIGRATE_PARAM_DISKS_PORT, v)));
+        p.disksUri().ifPresent(v -> out.add(TypedValues.ofString(TypedParameterFields.MIGRATE_PARAM_DISKS_URI, v)));
+        p.graphicsUri().ifPresent(v -> out.add(TypedValues.ofString(TypedParameterFields.MIGRATE_PARAM_GRAPHICS_URI, v)));
+        p.listenAddress().ifPresent(v -> out.add(TypedValues.ofString(TypedParameterFields.MIGRATE_PARAM_LISTEN_ADDRESS, v)));
+        p.migrateDisks().forEach(v -> out.add(TypedValues.ofString(TypedParameterFields.MIGRATE_PARAM_MIGRATE_DISKS, v)));
+        p.parallelConnections().ifPresent(v -> out.add(TypedValues.ofInt(TypedParameterFields.MIGRATE_PARAM_PARALLEL_CONNECTIONS, v)));
+        p.persistXml().ifPresent(v -> out.add(TypedValues.ofString(TypedParameterFields.MIGRATE_PARAM_PERSIST_XML, v)));
+        p.tlsDestination().ifPresent(v -> out.add(TypedValues.ofString(TypedParameterFields.MIGRATE_PARAM_TLS_DESTINATION, v)));
+        p.uri().ifPresent(v -> out.add(TypedValues.ofString(TypedParameterFields.MIGRATE_PARAM_URI, v)));
+        TypedValues.addUnknown(out, p.raw(), KNOWN_DOMAIN_MIGRATE_PARAMETERS);
+        return out;
+    }
+
+    /**
+     * @param params what libvirt returned
+     * @return the record; fields libvirt did not return stay empty
+     */
+    public static DomainMigrateParameters unpackDomainMigrateParameters(List<TypedParameter> params) {
+        Map<String, TypedParameter> f = TypedValues.index(params);
+        return new DomainMigrateParameters(TypedValues.intOf(f, TypedParameterFields.MIGRATE_PARAM_AUTO_CONVERGE_INCREMENT),
+                TypedValues.intOf(f, TypedParameterFields.MIGRATE_PARAM_AUTO_CONVERGE_INITIAL),
+                TypedValues.longOf(f, TypedParameterFields.MIGRATE_PARAM_BANDWIDTH),
+                TypedValues.longOf(f, TypedParameterFields.MIGRATE_PARAM_BANDWIDTH_POSTCOPY),
+                TypedValues.stringsOf(params, TypedParameterFields.MIGRATE_PARAM_COMPRESSION),
+                TypedValues.intOf(f, TypedParameterFields.MIGRATE_PARAM_COMPRESSION_MT_DTHREADS),
+                TypedValues.intOf(f, TypedParameterFields.MIGRATE_PARAM_COMPRESSION_MT_LEVEL),
+                TypedValues.intOf(f, TypedParameterFields.MIGRATE_PARAM_COMPRESSION_MT_THREADS),
+                TypedValues.longOf(f, TypedParameterFields.MIGRATE_PARAM_COMPRESSION_XBZRLE_CACHE),
+                TypedValues.stringOf(f, TypedParameterFields.MIGRATE_PARAM_DEST_NAME),
+                TypedValues.stringOf(f, TypedParameterFields.MIGRATE_PARAM_DEST_XML),
+                TypedValues.intOf(f, TypedParameterFields.MIGRATE_PARAM_DISKS_PORT),
+                TypedValues.stringOf(f, TypedParameterFields.MIGRATE_PARAM_DISKS_URI),
+                TypedValues.stringOf(f, TypedParameterFields.MIGRATE_PARAM_GRAPHICS_URI),
+                TypedValues.stringOf(f, TypedParameterFields.MIGRATE_PARAM_LISTEN_ADDRESS),
+                TypedValues.stringsOf(params, TypedParameterFields.MIGRATE_PARAM_MIGRATE_DISKS),
+                TypedValues.intOf(f, TypedParameterFields.MIGRATE_PARAM_PARALLEL_CONNECTIONS),
+                TypedValues.stringOf(f, TypedParameterFields.MIGRATE_PARAM_PERSIST_XML),
+                TypedValues.stringOf(f, TypedParameterFields.MIGRATE_PARAM_TLS_DESTINATION),
+                TypedValues.stringOf(f, TypedParameterFields.MIGRATE_PARAM_URI),
                 params);
     }
 

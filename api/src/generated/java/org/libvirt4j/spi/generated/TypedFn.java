@@ -80,7 +80,10 @@ public enum TypedFn {
     virDomainSaveParams(ObjectKind.DOMAIN, "PTI"),
 
     /** {@code virDomainRestoreParams}. */
-    virDomainRestoreParams(ObjectKind.CONNECT, "PTI");
+    virDomainRestoreParams(ObjectKind.CONNECT, "PTI"),
+
+    /** {@code virDomainMigrateToURI3}. */
+    virDomainMigrateToURI3(ObjectKind.DOMAIN, "PSTI");
 
     private final ObjectKind kind;
     private final String signature;

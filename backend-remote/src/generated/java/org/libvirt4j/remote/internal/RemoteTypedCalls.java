@@ -19,6 +19,8 @@ import org.libvirt4j.remote.generated.RemoteDomainGetNumaParametersArgs;
 import org.libvirt4j.remote.generated.RemoteDomainGetNumaParametersRet;
 import org.libvirt4j.remote.generated.RemoteDomainGetPerfEventsArgs;
 import org.libvirt4j.remote.generated.RemoteDomainGetPerfEventsRet;
+import org.libvirt4j.remote.generated.RemoteDomainMigratePerform3ParamsArgs;
+import org.libvirt4j.remote.generated.RemoteDomainMigratePerform3ParamsRet;
 import org.libvirt4j.remote.generated.RemoteDomainRestoreParamsArgs;
 import org.libvirt4j.remote.generated.RemoteDomainSaveParamsArgs;
 import org.libvirt4j.remote.generated.RemoteDomainSetBlkioParametersArgs;
@@ -153,6 +155,10 @@ final class RemoteTypedCalls {
             }
             case virDomainRestoreParams: {
                 session.call(RemoteProcedure.REMOTE_PROC_DOMAIN_RESTORE_PARAMS, new RemoteDomainRestoreParamsArgs(Wire.toWire(params), flags)::encode, null);
+                return new TypedReply(0, List.of());
+            }
+            case virDomainMigrateToURI3: {
+                RemoteDomainMigratePerform3ParamsRet r = session.call(RemoteProcedure.REMOTE_PROC_DOMAIN_MIGRATE_PERFORM3_PARAMS, new RemoteDomainMigratePerform3ParamsArgs((RemoteNonnullDomain) self, (String) a[0], Wire.toWire(params), new byte[0], flags)::encode, RemoteDomainMigratePerform3ParamsRet::decode);
                 return new TypedReply(0, List.of());
             }
             default:

@@ -21,6 +21,9 @@ final class RemoteTyped {
         int flags = (Integer) args[args.length - 1];
         Object[] a = Arrays.copyOf(args, args.length - 1);
         String sig = fn.signature();
+        if (fn == TypedFn.virDomainMigrateToURI3) {
+            RemoteMigrate.beforeToURI3(session, (String) a[0], flags);
+        }
         if (sig.indexOf('A') >= 0) {
             int wire = session.typedParamString ? flags | TypedParameterFlags.STRING_OKAY.value() : flags;
             int n = RemoteTypedCalls.call(session, fn, self, null, 0, wire, a).value();

@@ -166,7 +166,9 @@ public final class TypedGenerator {
                 i++;
             } else if (t.equals("const char *")) {
                 sig.append('S');
-                params.add(new String[] {"String", BindingGenerator.javaParamName(n), "C's {@code const char * " + n + "}, not {@code null}"});
+                boolean nullable = f.nullable().contains(n);
+                params.add(new String[] {"String", BindingGenerator.javaParamName(n), "C's {@code const char * " + n + "}"
+                        + (nullable ? ", or {@code null} for C's {@code NULL}" : ", not {@code null}"), nullable ? "null" : null});
             } else if ((t.equals("unsigned int") || t.equals("int")) && !n.equals("flags")) {
                 sig.append('I');
                 params.add(new String[] {"int", BindingGenerator.javaParamName(n), "C's {@code " + t + " " + n + "}"});
@@ -237,7 +239,11 @@ public final class TypedGenerator {
         s.append("     * @param raw the raw parameters\n     */\n");
         s.append("    public ").append(fam.name()).append(" {\n");
         for (Field f : fam.fields()) {
-            s.append("        Objects.requireNonNull(").append(f.component()).append(", \"").append(f.component()).append("\");\n");
+            if (f.type() == PType.STRING_LIST) {
+                s.append("        ").append(f.component()).append(" = List.copyOf(").append(f.component()).append(");\n");
+            } else {
+                s.append("        Objects.requireNonNull(").append(f.component()).append(", \"").append(f.component()).append("\");\n");
+            }
         }
         s.append("        raw = List.copyOf(raw);\n    }\n\n");
         if (fam.lead() != null) {
@@ -263,9 +269,12 @@ public final class TypedGenerator {
         }
         for (Field f : fam.fields()) {
             s.append("        /**\n         * @param value {@code ").append(f.field()).append("}")
-                    .append(f.type() == PType.STRING ? ", not {@code null}" : "").append("\n         * @return this\n         */\n");
+                    .append(f.type() == PType.STRING ? ", not {@code null}" : f.type() == PType.STRING_LIST
+                            ? ", every value (it may be given several times), not {@code null}" : "")
+                    .append("\n         * @return this\n         */\n");
             s.append("        public Builder ").append(f.component()).append('(').append(f.type().plain).append(" value) {\n");
-            String v = f.type() == PType.STRING ? "Objects.requireNonNull(value, \"value\")" : "value";
+            String v = f.type() == PType.STRING || f.type() == PType.STRING_LIST ? "Objects.requireNonNull(value, \"value\")"
+                    : "value";
             s.append("            ").append(f.component()).append(" = ").append(f.type().of(v)).append(";\n");
             s.append("            return this;\n        }\n\n");
         }
@@ -398,7 +407,10 @@ public final class TypedGenerator {
             List<String> args = new ArrayList<>();
             String packed = "null";
             for (String[] p : b.javaParams()) {
-                if (p[0].equals("String")) {
+                if (p[0].equals("String") && p.length > 3 && p[3] != null) {
+                    s.append("        CStrings.requireNoNul(").append(p[1]).append(");\n");
+                    args.add(p[1]);
+                } else if (p[0].equals("String")) {
                     s.append("        CStrings.requireNoNul(Objects.requireNonNull(").append(p[1]).append(", \"").append(p[1])
                             .append("\"));\n");
                     args.add(p[1]);
@@ -482,7 +494,8 @@ public final class TypedGenerator {
             s.append("    public static List<TypedParameter> pack(").append(n).append(" p) {\n");
             s.append("        List<TypedParameter> out = new ArrayList<>();\n");
             for (Field x : f.fields()) {
-                s.append("        p.").append(x.component()).append("().ifPresent(v -> out.add(TypedValues.")
+                s.append("        p.").append(x.component()).append(x.type() == PType.STRING_LIST ? "().forEach" : "().ifPresent")
+                        .append("(v -> out.add(TypedValues.")
                         .append(x.type().factory).append("(TypedParameterFields.").append(x.constant()).append(", v)));\n");
             }
             s.append("        TypedValues.addUnknown(out, p.raw(), ").append(known).append(");\n");
@@ -501,7 +514,8 @@ public final class TypedGenerator {
                 args.add("type");
             }
             for (Field x : f.fields()) {
-                args.add("TypedValues." + x.type().reader() + "(f, TypedParameterFields." + x.constant() + ")");
+                args.add("TypedValues." + x.type().reader() + "(" + (x.type() == PType.STRING_LIST ? "params" : "f")
+                        + ", TypedParameterFields." + x.constant() + ")");
             }
             args.add("params");
             s.append(String.join(",\n                ", args)).append(");\n    }\n");
@@ -517,9 +531,10 @@ public final class TypedGenerator {
         TreeSet<String> imports = new TreeSet<>();
         for (Bound b : list) {
             String key = b.c().name().substring(3).toLowerCase(Locale.ROOT);
-            XdrFacts.Procedure proc = null;
+            XdrFacts.Procedure proc = b.row().procedure() != null ? xdr.procedures.get(b.row().procedure()) : null;
             for (XdrFacts.Procedure p : xdr.procedures.values()) {
-                if (p.name().substring("REMOTE_PROC_".length()).replace("_", "").toLowerCase(Locale.ROOT).equals(key)) {
+                if (b.row().procedure() == null
+                        && p.name().substring("REMOTE_PROC_".length()).replace("_", "").toLowerCase(Locale.ROOT).equals(key)) {
                     proc = p;
                 }
             }
@@ -545,6 +560,8 @@ public final class TypedGenerator {
                     args.add("nparams");
                 } else if (w.name().equals("flags")) {
                     args.add("flags");
+                } else if (w.name().equals("cookie_in")) {
+                    args.add("new byte[0]"); // the unmanaged (peer-to-peer) form sends no migration cookie
                 } else if (w.type().equals("remote_nonnull_string") || w.type().equals("remote_string")) {
                     args.add("(String) a[" + next++ + "]");
                 } else if (w.type().equals("int") || w.type().equals("unsigned int")) {
@@ -567,11 +584,15 @@ public final class TypedGenerator {
                 for (XdrFacts.Field w : retFields) {
                     if (w.name().equals("nparams") || w.name().equals("type")) {
                         value = "r." + w.javaName() + "()";
+                    } else if (w.name().equals("cookie_out")) {
+                        continue;
                     } else if (!w.name().equals("params")) {
                         throw new IllegalStateException(where + "the reply field " + w.name() + " is irregular");
                     }
                 }
-                body.append("                return new TypedReply(").append(value).append(", Wire.fromWire(r.params()));\n");
+                boolean hasParams = retFields.stream().anyMatch(w -> w.name().equals("params"));
+                body.append("                return new TypedReply(").append(value).append(", ")
+                        .append(hasParams ? "Wire.fromWire(r.params())" : "List.of()").append(");\n");
             }
             body.append("            }\n");
         }

@@ -33,7 +33,9 @@ final class TypedTable {
         INT("OptionalInt", "int", "ofInt"), UINT("OptionalInt", "int", "ofUInt"),
         LLONG("OptionalLong", "long", "ofLLong"), ULLONG("OptionalLong", "long", "ofULLong"),
         DOUBLE("OptionalDouble", "double", "ofDouble"), BOOLEAN("Optional<Boolean>", "boolean", "ofBoolean"),
-        STRING("Optional<String>", "String", "ofString");
+        STRING("Optional<String>", "String", "ofString"),
+        /** A string field libvirt accepts several times (migration's {@code migrate_disks}): every value, in order. */
+        STRING_LIST("List<String>", "List<String>", "ofString");
 
         final String optional;
         final String plain;
@@ -50,6 +52,7 @@ final class TypedTable {
                 case INT, UINT -> "OptionalInt.empty()";
                 case LLONG, ULLONG -> "OptionalLong.empty()";
                 case DOUBLE -> "OptionalDouble.empty()";
+                case STRING_LIST -> "List.of()";
                 default -> "Optional.empty()";
             };
         }
@@ -59,6 +62,7 @@ final class TypedTable {
                 case INT, UINT -> "OptionalInt.of(" + v + ")";
                 case LLONG, ULLONG -> "OptionalLong.of(" + v + ")";
                 case DOUBLE -> "OptionalDouble.of(" + v + ")";
+                case STRING_LIST -> "List.copyOf(" + v + ")";
                 default -> "Optional.of(" + v + ")";
             };
         }
@@ -71,6 +75,7 @@ final class TypedTable {
                 case DOUBLE -> "doubleOf";
                 case BOOLEAN -> "booleanOf";
                 case STRING -> "stringOf";
+                case STRING_LIST -> "stringsOf";
             };
         }
     }
@@ -111,8 +116,11 @@ final class TypedTable {
      * @param flags the Java flags enum, or {@code null} for a raw int
      * @param summary our description
      * @param line the table line
+     * @param nullable the C string arguments that may be {@code NULL}
+     * @param procedure the remote procedure, where it is not named after the function, else {@code null}
      */
-    record Fn(String cName, String javaName, Family family, String flags, String summary, int line) {
+    record Fn(String cName, String javaName, Family family, String flags, String summary, int line,
+            java.util.Set<String> nullable, String procedure) {
     }
 
     final Map<String, Family> families = new LinkedHashMap<>();
@@ -159,10 +167,11 @@ final class TypedTable {
                 familyRows.add(new String[] {cols[0].substring("@family ".length()).strip(), cols[1], cols[2], cols[3],
                         cols[4], where});
             } else {
-                if (cols.length != 5) {
-                    throw new IOException(where + "C function | Java name | family | flags | summary");
+                if (cols.length != 5 && cols.length != 6) {
+                    throw new IOException(where + "C function | Java name | family | flags | summary [| options]");
                 }
-                fnRows.add(new String[] {cols[0], cols[1], cols[2], cols[3], cols[4], String.valueOf(i + 1)});
+                fnRows.add(new String[] {cols[0], cols[1], cols[2], cols[3], cols[4], String.valueOf(i + 1),
+                        cols.length == 6 ? cols[5] : ""});
             }
         }
         TypedTable t = new TypedTable();
@@ -217,7 +226,18 @@ final class TypedTable {
             if (flags != null && !Files.exists(root.resolve("api/src/generated/java/org/libvirt4j/" + flags + ".java"))) {
                 throw new IOException(TABLE + ":" + r[5] + ": no generated enum " + r[3]);
             }
-            t.functions.add(new Fn(r[0], r[1], f, flags, r[4], Integer.parseInt(r[5])));
+            java.util.Set<String> nullable = new java.util.TreeSet<>();
+            String procedure = null;
+            for (String opt : r[6].split("\\s+")) {
+                if (opt.startsWith("null=")) {
+                    nullable.add(opt.substring("null=".length()));
+                } else if (opt.startsWith("remote=")) {
+                    procedure = opt.substring("remote=".length());
+                } else if (!opt.isEmpty()) {
+                    throw new IOException(TABLE + ":" + r[5] + ": unknown option " + opt + " (null=ARG, remote=REMOTE_PROC_X)");
+                }
+            }
+            t.functions.add(new Fn(r[0], r[1], f, flags, r[4], Integer.parseInt(r[5]), nullable, procedure));
         }
         return t;
     }
