@@ -99,60 +99,6 @@ public final class TypedValues {
 
     /**
      * @param field name
-     * @param v value
-     * @return an INT parameter
-     */
-    public static TypedParameter ofInt(String field, int v) {
-        return TypedParameter.ofInt(field, v);
-    }
-
-    /**
-     * @param field name
-     * @param v value, unsigned
-     * @return a UINT parameter
-     */
-    public static TypedParameter ofUInt(String field, int v) {
-        return TypedParameter.ofUInt(field, v);
-    }
-
-    /**
-     * @param field name
-     * @param v value
-     * @return an LLONG parameter
-     */
-    public static TypedParameter ofLLong(String field, long v) {
-        return TypedParameter.ofLLong(field, v);
-    }
-
-    /**
-     * @param field name
-     * @param v value, unsigned
-     * @return a ULLONG parameter
-     */
-    public static TypedParameter ofULLong(String field, long v) {
-        return TypedParameter.ofULLong(field, v);
-    }
-
-    /**
-     * @param field name
-     * @param v value
-     * @return a DOUBLE parameter
-     */
-    public static TypedParameter ofDouble(String field, double v) {
-        return TypedParameter.ofDouble(field, v);
-    }
-
-    /**
-     * @param field name
-     * @param v value
-     * @return a BOOLEAN parameter
-     */
-    public static TypedParameter ofBoolean(String field, boolean v) {
-        return TypedParameter.ofBoolean(field, v);
-    }
-
-    /**
-     * @param field name
      * @param v value, without NUL characters
      * @return a STRING parameter
      */

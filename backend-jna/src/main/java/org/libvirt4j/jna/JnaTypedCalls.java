@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import org.libvirt4j.jna.internal.CStrings;
 import org.libvirt4j.jna.internal.Errors;
-import org.libvirt4j.jna.internal.Natives;
 import org.libvirt4j.jna.internal.TypedParams;
 import org.libvirt4j.spi.NativeHandle;
 import org.libvirt4j.spi.TypedParameter;
@@ -105,11 +104,7 @@ final class JnaTypedCalls {
     private static Function function(TypedFn fn) {
         Function f = FUNCTIONS.get(fn.ordinal());
         if (f == null) {
-            try {
-                f = Natives.library().getFunction(fn.name());
-            } catch (UnsatisfiedLinkError e) {
-                throw Errors.noSupport(fn.name(), e);
-            }
+            f = JnaCalls.symbol(fn.name());
             FUNCTIONS.set(fn.ordinal(), f);
         }
         return f;
@@ -118,7 +113,7 @@ final class JnaTypedCalls {
     private static Function freeFunction() {
         Function f = free;
         if (f == null) {
-            f = Natives.library().getFunction("virTypedParamsFree");
+            f = JnaCalls.symbol("virTypedParamsFree");
             free = f;
         }
         return f;

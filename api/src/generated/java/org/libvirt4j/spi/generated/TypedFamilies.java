@@ -46,7 +46,7 @@ public final class TypedFamilies {
         p.deviceWeight().ifPresent(v -> out.add(TypedValues.ofString(TypedParameterFields.DOMAIN_BLKIO_DEVICE_WEIGHT, v)));
         p.deviceWriteBps().ifPresent(v -> out.add(TypedValues.ofString(TypedParameterFields.DOMAIN_BLKIO_DEVICE_WRITE_BPS, v)));
         p.deviceWriteIops().ifPresent(v -> out.add(TypedValues.ofString(TypedParameterFields.DOMAIN_BLKIO_DEVICE_WRITE_IOPS, v)));
-        p.weight().ifPresent(v -> out.add(TypedValues.ofUInt(TypedParameterFields.DOMAIN_BLKIO_WEIGHT, v)));
+        p.weight().ifPresent(v -> out.add(TypedParameter.ofUInt(TypedParameterFields.DOMAIN_BLKIO_WEIGHT, v)));
         TypedValues.addUnknown(out, p.raw(), KNOWN_DOMAIN_BLKIO_PARAMETERS);
         return out;
     }
@@ -74,7 +74,7 @@ public final class TypedFamilies {
      */
     public static List<TypedParameter> pack(DomainNumaParameters p) {
         List<TypedParameter> out = new ArrayList<>();
-        p.mode().ifPresent(v -> out.add(TypedValues.ofInt(TypedParameterFields.DOMAIN_NUMA_MODE, v)));
+        p.mode().ifPresent(v -> out.add(TypedParameter.ofInt(TypedParameterFields.DOMAIN_NUMA_MODE, v)));
         p.nodeset().ifPresent(v -> out.add(TypedValues.ofString(TypedParameterFields.DOMAIN_NUMA_NODESET, v)));
         TypedValues.addUnknown(out, p.raw(), KNOWN_DOMAIN_NUMA_PARAMETERS);
         return out;
@@ -99,13 +99,13 @@ public final class TypedFamilies {
      */
     public static List<TypedParameter> pack(DomainInterfaceParameters p) {
         List<TypedParameter> out = new ArrayList<>();
-        p.bandwidthInAverage().ifPresent(v -> out.add(TypedValues.ofUInt(TypedParameterFields.DOMAIN_BANDWIDTH_IN_AVERAGE, v)));
-        p.bandwidthInBurst().ifPresent(v -> out.add(TypedValues.ofUInt(TypedParameterFields.DOMAIN_BANDWIDTH_IN_BURST, v)));
-        p.bandwidthInFloor().ifPresent(v -> out.add(TypedValues.ofUInt(TypedParameterFields.DOMAIN_BANDWIDTH_IN_FLOOR, v)));
-        p.bandwidthInPeak().ifPresent(v -> out.add(TypedValues.ofUInt(TypedParameterFields.DOMAIN_BANDWIDTH_IN_PEAK, v)));
-        p.bandwidthOutAverage().ifPresent(v -> out.add(TypedValues.ofUInt(TypedParameterFields.DOMAIN_BANDWIDTH_OUT_AVERAGE, v)));
-        p.bandwidthOutBurst().ifPresent(v -> out.add(TypedValues.ofUInt(TypedParameterFields.DOMAIN_BANDWIDTH_OUT_BURST, v)));
-        p.bandwidthOutPeak().ifPresent(v -> out.add(TypedValues.ofUInt(TypedParameterFields.DOMAIN_BANDWIDTH_OUT_PEAK, v)));
+        p.bandwidthInAverage().ifPresent(v -> out.add(TypedParameter.ofUInt(TypedParameterFields.DOMAIN_BANDWIDTH_IN_AVERAGE, v)));
+        p.bandwidthInBurst().ifPresent(v -> out.add(TypedParameter.ofUInt(TypedParameterFields.DOMAIN_BANDWIDTH_IN_BURST, v)));
+        p.bandwidthInFloor().ifPresent(v -> out.add(TypedParameter.ofUInt(TypedParameterFields.DOMAIN_BANDWIDTH_IN_FLOOR, v)));
+        p.bandwidthInPeak().ifPresent(v -> out.add(TypedParameter.ofUInt(TypedParameterFields.DOMAIN_BANDWIDTH_IN_PEAK, v)));
+        p.bandwidthOutAverage().ifPresent(v -> out.add(TypedParameter.ofUInt(TypedParameterFields.DOMAIN_BANDWIDTH_OUT_AVERAGE, v)));
+        p.bandwidthOutBurst().ifPresent(v -> out.add(TypedParameter.ofUInt(TypedParameterFields.DOMAIN_BANDWIDTH_OUT_BURST, v)));
+        p.bandwidthOutPeak().ifPresent(v -> out.add(TypedParameter.ofUInt(TypedParameterFields.DOMAIN_BANDWIDTH_OUT_PEAK, v)));
         TypedValues.addUnknown(out, p.raw(), KNOWN_DOMAIN_INTERFACE_PARAMETERS);
         return out;
     }
@@ -135,25 +135,25 @@ public final class TypedFamilies {
     public static List<TypedParameter> pack(DomainBlockIoTuneParameters p) {
         List<TypedParameter> out = new ArrayList<>();
         p.groupName().ifPresent(v -> out.add(TypedValues.ofString(TypedParameterFields.DOMAIN_BLOCK_IOTUNE_GROUP_NAME, v)));
-        p.readBytesSec().ifPresent(v -> out.add(TypedValues.ofULLong(TypedParameterFields.DOMAIN_BLOCK_IOTUNE_READ_BYTES_SEC, v)));
-        p.readBytesSecMax().ifPresent(v -> out.add(TypedValues.ofULLong(TypedParameterFields.DOMAIN_BLOCK_IOTUNE_READ_BYTES_SEC_MAX, v)));
-        p.readBytesSecMaxLength().ifPresent(v -> out.add(TypedValues.ofULLong(TypedParameterFields.DOMAIN_BLOCK_IOTUNE_READ_BYTES_SEC_MAX_LENGTH, v)));
-        p.readIopsSec().ifPresent(v -> out.add(TypedValues.ofULLong(TypedParameterFields.DOMAIN_BLOCK_IOTUNE_READ_IOPS_SEC, v)));
-        p.readIopsSecMax().ifPresent(v -> out.add(TypedValues.ofULLong(TypedParameterFields.DOMAIN_BLOCK_IOTUNE_READ_IOPS_SEC_MAX, v)));
-        p.readIopsSecMaxLength().ifPresent(v -> out.add(TypedValues.ofULLong(TypedParameterFields.DOMAIN_BLOCK_IOTUNE_READ_IOPS_SEC_MAX_LENGTH, v)));
-        p.sizeIopsSec().ifPresent(v -> out.add(TypedValues.ofULLong(TypedParameterFields.DOMAIN_BLOCK_IOTUNE_SIZE_IOPS_SEC, v)));
-        p.totalBytesSec().ifPresent(v -> out.add(TypedValues.ofULLong(TypedParameterFields.DOMAIN_BLOCK_IOTUNE_TOTAL_BYTES_SEC, v)));
-        p.totalBytesSecMax().ifPresent(v -> out.add(TypedValues.ofULLong(TypedParameterFields.DOMAIN_BLOCK_IOTUNE_TOTAL_BYTES_SEC_MAX, v)));
-        p.totalBytesSecMaxLength().ifPresent(v -> out.add(TypedValues.ofULLong(TypedParameterFields.DOMAIN_BLOCK_IOTUNE_TOTAL_BYTES_SEC_MAX_LENGTH, v)));
-        p.totalIopsSec().ifPresent(v -> out.add(TypedValues.ofULLong(TypedParameterFields.DOMAIN_BLOCK_IOTUNE_TOTAL_IOPS_SEC, v)));
-        p.totalIopsSecMax().ifPresent(v -> out.add(TypedValues.ofULLong(TypedParameterFields.DOMAIN_BLOCK_IOTUNE_TOTAL_IOPS_SEC_MAX, v)));
-        p.totalIopsSecMaxLength().ifPresent(v -> out.add(TypedValues.ofULLong(TypedParameterFields.DOMAIN_BLOCK_IOTUNE_TOTAL_IOPS_SEC_MAX_LENGTH, v)));
-        p.writeBytesSec().ifPresent(v -> out.add(TypedValues.ofULLong(TypedParameterFields.DOMAIN_BLOCK_IOTUNE_WRITE_BYTES_SEC, v)));
-        p.writeBytesSecMax().ifPresent(v -> out.add(TypedValues.ofULLong(TypedParameterFields.DOMAIN_BLOCK_IOTUNE_WRITE_BYTES_SEC_MAX, v)));
-        p.writeBytesSecMaxLength().ifPresent(v -> out.add(TypedValues.ofULLong(TypedParameterFields.DOMAIN_BLOCK_IOTUNE_WRITE_BYTES_SEC_MAX_LENGTH, v)));
-        p.writeIopsSec().ifPresent(v -> out.add(TypedValues.ofULLong(TypedParameterFields.DOMAIN_BLOCK_IOTUNE_WRITE_IOPS_SEC, v)));
-        p.writeIopsSecMax().ifPresent(v -> out.add(TypedValues.ofULLong(TypedParameterFields.DOMAIN_BLOCK_IOTUNE_WRITE_IOPS_SEC_MAX, v)));
-        p.writeIopsSecMaxLength().ifPresent(v -> out.add(TypedValues.ofULLong(TypedParameterFields.DOMAIN_BLOCK_IOTUNE_WRITE_IOPS_SEC_MAX_LENGTH, v)));
+        p.readBytesSec().ifPresent(v -> out.add(TypedParameter.ofULLong(TypedParameterFields.DOMAIN_BLOCK_IOTUNE_READ_BYTES_SEC, v)));
+        p.readBytesSecMax().ifPresent(v -> out.add(TypedParameter.ofULLong(TypedParameterFields.DOMAIN_BLOCK_IOTUNE_READ_BYTES_SEC_MAX, v)));
+        p.readBytesSecMaxLength().ifPresent(v -> out.add(TypedParameter.ofULLong(TypedParameterFields.DOMAIN_BLOCK_IOTUNE_READ_BYTES_SEC_MAX_LENGTH, v)));
+        p.readIopsSec().ifPresent(v -> out.add(TypedParameter.ofULLong(TypedParameterFields.DOMAIN_BLOCK_IOTUNE_READ_IOPS_SEC, v)));
+        p.readIopsSecMax().ifPresent(v -> out.add(TypedParameter.ofULLong(TypedParameterFields.DOMAIN_BLOCK_IOTUNE_READ_IOPS_SEC_MAX, v)));
+        p.readIopsSecMaxLength().ifPresent(v -> out.add(TypedParameter.ofULLong(TypedParameterFields.DOMAIN_BLOCK_IOTUNE_READ_IOPS_SEC_MAX_LENGTH, v)));
+        p.sizeIopsSec().ifPresent(v -> out.add(TypedParameter.ofULLong(TypedParameterFields.DOMAIN_BLOCK_IOTUNE_SIZE_IOPS_SEC, v)));
+        p.totalBytesSec().ifPresent(v -> out.add(TypedParameter.ofULLong(TypedParameterFields.DOMAIN_BLOCK_IOTUNE_TOTAL_BYTES_SEC, v)));
+        p.totalBytesSecMax().ifPresent(v -> out.add(TypedParameter.ofULLong(TypedParameterFields.DOMAIN_BLOCK_IOTUNE_TOTAL_BYTES_SEC_MAX, v)));
+        p.totalBytesSecMaxLength().ifPresent(v -> out.add(TypedParameter.ofULLong(TypedParameterFields.DOMAIN_BLOCK_IOTUNE_TOTAL_BYTES_SEC_MAX_LENGTH, v)));
+        p.totalIopsSec().ifPresent(v -> out.add(TypedParameter.ofULLong(TypedParameterFields.DOMAIN_BLOCK_IOTUNE_TOTAL_IOPS_SEC, v)));
+        p.totalIopsSecMax().ifPresent(v -> out.add(TypedParameter.ofULLong(TypedParameterFields.DOMAIN_BLOCK_IOTUNE_TOTAL_IOPS_SEC_MAX, v)));
+        p.totalIopsSecMaxLength().ifPresent(v -> out.add(TypedParameter.ofULLong(TypedParameterFields.DOMAIN_BLOCK_IOTUNE_TOTAL_IOPS_SEC_MAX_LENGTH, v)));
+        p.writeBytesSec().ifPresent(v -> out.add(TypedParameter.ofULLong(TypedParameterFields.DOMAIN_BLOCK_IOTUNE_WRITE_BYTES_SEC, v)));
+        p.writeBytesSecMax().ifPresent(v -> out.add(TypedParameter.ofULLong(TypedParameterFields.DOMAIN_BLOCK_IOTUNE_WRITE_BYTES_SEC_MAX, v)));
+        p.writeBytesSecMaxLength().ifPresent(v -> out.add(TypedParameter.ofULLong(TypedParameterFields.DOMAIN_BLOCK_IOTUNE_WRITE_BYTES_SEC_MAX_LENGTH, v)));
+        p.writeIopsSec().ifPresent(v -> out.add(TypedParameter.ofULLong(TypedParameterFields.DOMAIN_BLOCK_IOTUNE_WRITE_IOPS_SEC, v)));
+        p.writeIopsSecMax().ifPresent(v -> out.add(TypedParameter.ofULLong(TypedParameterFields.DOMAIN_BLOCK_IOTUNE_WRITE_IOPS_SEC_MAX, v)));
+        p.writeIopsSecMaxLength().ifPresent(v -> out.add(TypedParameter.ofULLong(TypedParameterFields.DOMAIN_BLOCK_IOTUNE_WRITE_IOPS_SEC_MAX_LENGTH, v)));
         TypedValues.addUnknown(out, p.raw(), KNOWN_DOMAIN_BLOCK_IO_TUNE_PARAMETERS);
         return out;
     }
@@ -195,28 +195,28 @@ public final class TypedFamilies {
      */
     public static List<TypedParameter> pack(DomainPerfEvents p) {
         List<TypedParameter> out = new ArrayList<>();
-        p.alignmentFaults().ifPresent(v -> out.add(TypedValues.ofBoolean(TypedParameterFields.PERF_PARAM_ALIGNMENT_FAULTS, v)));
-        p.branchInstructions().ifPresent(v -> out.add(TypedValues.ofBoolean(TypedParameterFields.PERF_PARAM_BRANCH_INSTRUCTIONS, v)));
-        p.branchMisses().ifPresent(v -> out.add(TypedValues.ofBoolean(TypedParameterFields.PERF_PARAM_BRANCH_MISSES, v)));
-        p.busCycles().ifPresent(v -> out.add(TypedValues.ofBoolean(TypedParameterFields.PERF_PARAM_BUS_CYCLES, v)));
-        p.cacheMisses().ifPresent(v -> out.add(TypedValues.ofBoolean(TypedParameterFields.PERF_PARAM_CACHE_MISSES, v)));
-        p.cacheReferences().ifPresent(v -> out.add(TypedValues.ofBoolean(TypedParameterFields.PERF_PARAM_CACHE_REFERENCES, v)));
-        p.cmt().ifPresent(v -> out.add(TypedValues.ofBoolean(TypedParameterFields.PERF_PARAM_CMT, v)));
-        p.contextSwitches().ifPresent(v -> out.add(TypedValues.ofBoolean(TypedParameterFields.PERF_PARAM_CONTEXT_SWITCHES, v)));
-        p.cpuClock().ifPresent(v -> out.add(TypedValues.ofBoolean(TypedParameterFields.PERF_PARAM_CPU_CLOCK, v)));
-        p.cpuCycles().ifPresent(v -> out.add(TypedValues.ofBoolean(TypedParameterFields.PERF_PARAM_CPU_CYCLES, v)));
-        p.cpuMigrations().ifPresent(v -> out.add(TypedValues.ofBoolean(TypedParameterFields.PERF_PARAM_CPU_MIGRATIONS, v)));
-        p.emulationFaults().ifPresent(v -> out.add(TypedValues.ofBoolean(TypedParameterFields.PERF_PARAM_EMULATION_FAULTS, v)));
-        p.instructions().ifPresent(v -> out.add(TypedValues.ofBoolean(TypedParameterFields.PERF_PARAM_INSTRUCTIONS, v)));
-        p.mbml().ifPresent(v -> out.add(TypedValues.ofBoolean(TypedParameterFields.PERF_PARAM_MBML, v)));
-        p.mbmt().ifPresent(v -> out.add(TypedValues.ofBoolean(TypedParameterFields.PERF_PARAM_MBMT, v)));
-        p.pageFaults().ifPresent(v -> out.add(TypedValues.ofBoolean(TypedParameterFields.PERF_PARAM_PAGE_FAULTS, v)));
-        p.pageFaultsMaj().ifPresent(v -> out.add(TypedValues.ofBoolean(TypedParameterFields.PERF_PARAM_PAGE_FAULTS_MAJ, v)));
-        p.pageFaultsMin().ifPresent(v -> out.add(TypedValues.ofBoolean(TypedParameterFields.PERF_PARAM_PAGE_FAULTS_MIN, v)));
-        p.refCpuCycles().ifPresent(v -> out.add(TypedValues.ofBoolean(TypedParameterFields.PERF_PARAM_REF_CPU_CYCLES, v)));
-        p.stalledCyclesBackend().ifPresent(v -> out.add(TypedValues.ofBoolean(TypedParameterFields.PERF_PARAM_STALLED_CYCLES_BACKEND, v)));
-        p.stalledCyclesFrontend().ifPresent(v -> out.add(TypedValues.ofBoolean(TypedParameterFields.PERF_PARAM_STALLED_CYCLES_FRONTEND, v)));
-        p.taskClock().ifPresent(v -> out.add(TypedValues.ofBoolean(TypedParameterFields.PERF_PARAM_TASK_CLOCK, v)));
+        p.alignmentFaults().ifPresent(v -> out.add(TypedParameter.ofBoolean(TypedParameterFields.PERF_PARAM_ALIGNMENT_FAULTS, v)));
+        p.branchInstructions().ifPresent(v -> out.add(TypedParameter.ofBoolean(TypedParameterFields.PERF_PARAM_BRANCH_INSTRUCTIONS, v)));
+        p.branchMisses().ifPresent(v -> out.add(TypedParameter.ofBoolean(TypedParameterFields.PERF_PARAM_BRANCH_MISSES, v)));
+        p.busCycles().ifPresent(v -> out.add(TypedParameter.ofBoolean(TypedParameterFields.PERF_PARAM_BUS_CYCLES, v)));
+        p.cacheMisses().ifPresent(v -> out.add(TypedParameter.ofBoolean(TypedParameterFields.PERF_PARAM_CACHE_MISSES, v)));
+        p.cacheReferences().ifPresent(v -> out.add(TypedParameter.ofBoolean(TypedParameterFields.PERF_PARAM_CACHE_REFERENCES, v)));
+        p.cmt().ifPresent(v -> out.add(TypedParameter.ofBoolean(TypedParameterFields.PERF_PARAM_CMT, v)));
+        p.contextSwitches().ifPresent(v -> out.add(TypedParameter.ofBoolean(TypedParameterFields.PERF_PARAM_CONTEXT_SWITCHES, v)));
+        p.cpuClock().ifPresent(v -> out.add(TypedParameter.ofBoolean(TypedParameterFields.PERF_PARAM_CPU_CLOCK, v)));
+        p.cpuCycles().ifPresent(v -> out.add(TypedParameter.ofBoolean(TypedParameterFields.PERF_PARAM_CPU_CYCLES, v)));
+        p.cpuMigrations().ifPresent(v -> out.add(TypedParameter.ofBoolean(TypedParameterFields.PERF_PARAM_CPU_MIGRATIONS, v)));
+        p.emulationFaults().ifPresent(v -> out.add(TypedParameter.ofBoolean(TypedParameterFields.PERF_PARAM_EMULATION_FAULTS, v)));
+        p.instructions().ifPresent(v -> out.add(TypedParameter.ofBoolean(TypedParameterFields.PERF_PARAM_INSTRUCTIONS, v)));
+        p.mbml().ifPresent(v -> out.add(TypedParameter.ofBoolean(TypedParameterFields.PERF_PARAM_MBML, v)));
+        p.mbmt().ifPresent(v -> out.add(TypedParameter.ofBoolean(TypedParameterFields.PERF_PARAM_MBMT, v)));
+        p.pageFaults().ifPresent(v -> out.add(TypedParameter.ofBoolean(TypedParameterFields.PERF_PARAM_PAGE_FAULTS, v)));
+        p.pageFaultsMaj().ifPresent(v -> out.add(TypedParameter.ofBoolean(TypedParameterFields.PERF_PARAM_PAGE_FAULTS_MAJ, v)));
+        p.pageFaultsMin().ifPresent(v -> out.add(TypedParameter.ofBoolean(TypedParameterFields.PERF_PARAM_PAGE_FAULTS_MIN, v)));
+        p.refCpuCycles().ifPresent(v -> out.add(TypedParameter.ofBoolean(TypedParameterFields.PERF_PARAM_REF_CPU_CYCLES, v)));
+        p.stalledCyclesBackend().ifPresent(v -> out.add(TypedParameter.ofBoolean(TypedParameterFields.PERF_PARAM_STALLED_CYCLES_BACKEND, v)));
+        p.stalledCyclesFrontend().ifPresent(v -> out.add(TypedParameter.ofBoolean(TypedParameterFields.PERF_PARAM_STALLED_CYCLES_FRONTEND, v)));
+        p.taskClock().ifPresent(v -> out.add(TypedParameter.ofBoolean(TypedParameterFields.PERF_PARAM_TASK_CLOCK, v)));
         TypedValues.addUnknown(out, p.raw(), KNOWN_DOMAIN_PERF_EVENTS);
         return out;
     }
@@ -261,10 +261,10 @@ public final class TypedFamilies {
     public static List<TypedParameter> pack(DomainLaunchSecurityParameters p) {
         List<TypedParameter> out = new ArrayList<>();
         p.sevMeasurement().ifPresent(v -> out.add(TypedValues.ofString(TypedParameterFields.DOMAIN_LAUNCH_SECURITY_SEV_MEASUREMENT, v)));
-        p.sevApiMajor().ifPresent(v -> out.add(TypedValues.ofUInt(TypedParameterFields.DOMAIN_LAUNCH_SECURITY_SEV_API_MAJOR, v)));
-        p.sevApiMinor().ifPresent(v -> out.add(TypedValues.ofUInt(TypedParameterFields.DOMAIN_LAUNCH_SECURITY_SEV_API_MINOR, v)));
-        p.sevBuildId().ifPresent(v -> out.add(TypedValues.ofUInt(TypedParameterFields.DOMAIN_LAUNCH_SECURITY_SEV_BUILD_ID, v)));
-        p.sevPolicy().ifPresent(v -> out.add(TypedValues.ofUInt(TypedParameterFields.DOMAIN_LAUNCH_SECURITY_SEV_POLICY, v)));
+        p.sevApiMajor().ifPresent(v -> out.add(TypedParameter.ofUInt(TypedParameterFields.DOMAIN_LAUNCH_SECURITY_SEV_API_MAJOR, v)));
+        p.sevApiMinor().ifPresent(v -> out.add(TypedParameter.ofUInt(TypedParameterFields.DOMAIN_LAUNCH_SECURITY_SEV_API_MINOR, v)));
+        p.sevBuildId().ifPresent(v -> out.add(TypedParameter.ofUInt(TypedParameterFields.DOMAIN_LAUNCH_SECURITY_SEV_BUILD_ID, v)));
+        p.sevPolicy().ifPresent(v -> out.add(TypedParameter.ofUInt(TypedParameterFields.DOMAIN_LAUNCH_SECURITY_SEV_POLICY, v)));
         TypedValues.addUnknown(out, p.raw(), KNOWN_DOMAIN_LAUNCH_SECURITY_PARAMETERS);
         return out;
     }
@@ -293,7 +293,7 @@ public final class TypedFamilies {
         List<TypedParameter> out = new ArrayList<>();
         p.sevSecret().ifPresent(v -> out.add(TypedValues.ofString(TypedParameterFields.DOMAIN_LAUNCH_SECURITY_SEV_SECRET, v)));
         p.sevSecretHeader().ifPresent(v -> out.add(TypedValues.ofString(TypedParameterFields.DOMAIN_LAUNCH_SECURITY_SEV_SECRET_HEADER, v)));
-        p.sevSecretSetAddress().ifPresent(v -> out.add(TypedValues.ofULLong(TypedParameterFields.DOMAIN_LAUNCH_SECURITY_SEV_SECRET_SET_ADDRESS, v)));
+        p.sevSecretSetAddress().ifPresent(v -> out.add(TypedParameter.ofULLong(TypedParameterFields.DOMAIN_LAUNCH_SECURITY_SEV_SECRET_SET_ADDRESS, v)));
         TypedValues.addUnknown(out, p.raw(), KNOWN_DOMAIN_LAUNCH_SECURITY_STATE_PARAMETERS);
         return out;
     }
@@ -318,11 +318,11 @@ public final class TypedFamilies {
      */
     public static List<TypedParameter> pack(DomainSetIOThreadParams p) {
         List<TypedParameter> out = new ArrayList<>();
-        p.pollGrow().ifPresent(v -> out.add(TypedValues.ofUInt(TypedParameterFields.DOMAIN_IOTHREAD_POLL_GROW, v)));
-        p.pollMaxNs().ifPresent(v -> out.add(TypedValues.ofULLong(TypedParameterFields.DOMAIN_IOTHREAD_POLL_MAX_NS, v)));
-        p.pollShrink().ifPresent(v -> out.add(TypedValues.ofUInt(TypedParameterFields.DOMAIN_IOTHREAD_POLL_SHRINK, v)));
-        p.threadPoolMax().ifPresent(v -> out.add(TypedValues.ofInt(TypedParameterFields.DOMAIN_IOTHREAD_THREAD_POOL_MAX, v)));
-        p.threadPoolMin().ifPresent(v -> out.add(TypedValues.ofInt(TypedParameterFields.DOMAIN_IOTHREAD_THREAD_POOL_MIN, v)));
+        p.pollGrow().ifPresent(v -> out.add(TypedParameter.ofUInt(TypedParameterFields.DOMAIN_IOTHREAD_POLL_GROW, v)));
+        p.pollMaxNs().ifPresent(v -> out.add(TypedParameter.ofULLong(TypedParameterFields.DOMAIN_IOTHREAD_POLL_MAX_NS, v)));
+        p.pollShrink().ifPresent(v -> out.add(TypedParameter.ofUInt(TypedParameterFields.DOMAIN_IOTHREAD_POLL_SHRINK, v)));
+        p.threadPoolMax().ifPresent(v -> out.add(TypedParameter.ofInt(TypedParameterFields.DOMAIN_IOTHREAD_THREAD_POOL_MAX, v)));
+        p.threadPoolMin().ifPresent(v -> out.add(TypedParameter.ofInt(TypedParameterFields.DOMAIN_IOTHREAD_THREAD_POOL_MIN, v)));
         TypedValues.addUnknown(out, p.raw(), KNOWN_DOMAIN_SET_IOTHREAD_PARAMS);
         return out;
     }
@@ -349,15 +349,15 @@ public final class TypedFamilies {
      */
     public static List<TypedParameter> pack(DomainBlockStatsParameters p) {
         List<TypedParameter> out = new ArrayList<>();
-        p.errs().ifPresent(v -> out.add(TypedValues.ofLLong(TypedParameterFields.DOMAIN_BLOCK_STATS_ERRS, v)));
-        p.flushReq().ifPresent(v -> out.add(TypedValues.ofLLong(TypedParameterFields.DOMAIN_BLOCK_STATS_FLUSH_REQ, v)));
-        p.flushTotalTimes().ifPresent(v -> out.add(TypedValues.ofLLong(TypedParameterFields.DOMAIN_BLOCK_STATS_FLUSH_TOTAL_TIMES, v)));
-        p.readBytes().ifPresent(v -> out.add(TypedValues.ofLLong(TypedParameterFields.DOMAIN_BLOCK_STATS_READ_BYTES, v)));
-        p.readReq().ifPresent(v -> out.add(TypedValues.ofLLong(TypedParameterFields.DOMAIN_BLOCK_STATS_READ_REQ, v)));
-        p.readTotalTimes().ifPresent(v -> out.add(TypedValues.ofLLong(TypedParameterFields.DOMAIN_BLOCK_STATS_READ_TOTAL_TIMES, v)));
-        p.writeBytes().ifPresent(v -> out.add(TypedValues.ofLLong(TypedParameterFields.DOMAIN_BLOCK_STATS_WRITE_BYTES, v)));
-        p.writeReq().ifPresent(v -> out.add(TypedValues.ofLLong(TypedParameterFields.DOMAIN_BLOCK_STATS_WRITE_REQ, v)));
-        p.writeTotalTimes().ifPresent(v -> out.add(TypedValues.ofLLong(TypedParameterFields.DOMAIN_BLOCK_STATS_WRITE_TOTAL_TIMES, v)));
+        p.errs().ifPresent(v -> out.add(TypedParameter.ofLLong(TypedParameterFields.DOMAIN_BLOCK_STATS_ERRS, v)));
+        p.flushReq().ifPresent(v -> out.add(TypedParameter.ofLLong(TypedParameterFields.DOMAIN_BLOCK_STATS_FLUSH_REQ, v)));
+        p.flushTotalTimes().ifPresent(v -> out.add(TypedParameter.ofLLong(TypedParameterFields.DOMAIN_BLOCK_STATS_FLUSH_TOTAL_TIMES, v)));
+        p.readBytes().ifPresent(v -> out.add(TypedParameter.ofLLong(TypedParameterFields.DOMAIN_BLOCK_STATS_READ_BYTES, v)));
+        p.readReq().ifPresent(v -> out.add(TypedParameter.ofLLong(TypedParameterFields.DOMAIN_BLOCK_STATS_READ_REQ, v)));
+        p.readTotalTimes().ifPresent(v -> out.add(TypedParameter.ofLLong(TypedParameterFields.DOMAIN_BLOCK_STATS_READ_TOTAL_TIMES, v)));
+        p.writeBytes().ifPresent(v -> out.add(TypedParameter.ofLLong(TypedParameterFields.DOMAIN_BLOCK_STATS_WRITE_BYTES, v)));
+        p.writeReq().ifPresent(v -> out.add(TypedParameter.ofLLong(TypedParameterFields.DOMAIN_BLOCK_STATS_WRITE_REQ, v)));
+        p.writeTotalTimes().ifPresent(v -> out.add(TypedParameter.ofLLong(TypedParameterFields.DOMAIN_BLOCK_STATS_WRITE_TOTAL_TIMES, v)));
         TypedValues.addUnknown(out, p.raw(), KNOWN_DOMAIN_BLOCK_STATS_PARAMETERS);
         return out;
     }
@@ -388,41 +388,41 @@ public final class TypedFamilies {
      */
     public static List<TypedParameter> pack(DomainJobStats p) {
         List<TypedParameter> out = new ArrayList<>();
-        p.autoConvergeThrottle().ifPresent(v -> out.add(TypedValues.ofInt(TypedParameterFields.DOMAIN_JOB_AUTO_CONVERGE_THROTTLE, v)));
-        p.compressionBytes().ifPresent(v -> out.add(TypedValues.ofULLong(TypedParameterFields.DOMAIN_JOB_COMPRESSION_BYTES, v)));
-        p.compressionCache().ifPresent(v -> out.add(TypedValues.ofULLong(TypedParameterFields.DOMAIN_JOB_COMPRESSION_CACHE, v)));
-        p.compressionCacheMisses().ifPresent(v -> out.add(TypedValues.ofULLong(TypedParameterFields.DOMAIN_JOB_COMPRESSION_CACHE_MISSES, v)));
-        p.compressionOverflow().ifPresent(v -> out.add(TypedValues.ofULLong(TypedParameterFields.DOMAIN_JOB_COMPRESSION_OVERFLOW, v)));
-        p.compressionPages().ifPresent(v -> out.add(TypedValues.ofULLong(TypedParameterFields.DOMAIN_JOB_COMPRESSION_PAGES, v)));
-        p.dataProcessed().ifPresent(v -> out.add(TypedValues.ofULLong(TypedParameterFields.DOMAIN_JOB_DATA_PROCESSED, v)));
-        p.dataRemaining().ifPresent(v -> out.add(TypedValues.ofULLong(TypedParameterFields.DOMAIN_JOB_DATA_REMAINING, v)));
-        p.dataTotal().ifPresent(v -> out.add(TypedValues.ofULLong(TypedParameterFields.DOMAIN_JOB_DATA_TOTAL, v)));
-        p.diskBps().ifPresent(v -> out.add(TypedValues.ofULLong(TypedParameterFields.DOMAIN_JOB_DISK_BPS, v)));
-        p.diskProcessed().ifPresent(v -> out.add(TypedValues.ofULLong(TypedParameterFields.DOMAIN_JOB_DISK_PROCESSED, v)));
-        p.diskRemaining().ifPresent(v -> out.add(TypedValues.ofULLong(TypedParameterFields.DOMAIN_JOB_DISK_REMAINING, v)));
-        p.diskTempTotal().ifPresent(v -> out.add(TypedValues.ofULLong(TypedParameterFields.DOMAIN_JOB_DISK_TEMP_TOTAL, v)));
-        p.diskTempUsed().ifPresent(v -> out.add(TypedValues.ofULLong(TypedParameterFields.DOMAIN_JOB_DISK_TEMP_USED, v)));
-        p.diskTotal().ifPresent(v -> out.add(TypedValues.ofULLong(TypedParameterFields.DOMAIN_JOB_DISK_TOTAL, v)));
-        p.downtime().ifPresent(v -> out.add(TypedValues.ofULLong(TypedParameterFields.DOMAIN_JOB_DOWNTIME, v)));
-        p.downtimeNet().ifPresent(v -> out.add(TypedValues.ofULLong(TypedParameterFields.DOMAIN_JOB_DOWNTIME_NET, v)));
+        p.autoConvergeThrottle().ifPresent(v -> out.add(TypedParameter.ofInt(TypedParameterFields.DOMAIN_JOB_AUTO_CONVERGE_THROTTLE, v)));
+        p.compressionBytes().ifPresent(v -> out.add(TypedParameter.ofULLong(TypedParameterFields.DOMAIN_JOB_COMPRESSION_BYTES, v)));
+        p.compressionCache().ifPresent(v -> out.add(TypedParameter.ofULLong(TypedParameterFields.DOMAIN_JOB_COMPRESSION_CACHE, v)));
+        p.compressionCacheMisses().ifPresent(v -> out.add(TypedParameter.ofULLong(TypedParameterFields.DOMAIN_JOB_COMPRESSION_CACHE_MISSES, v)));
+        p.compressionOverflow().ifPresent(v -> out.add(TypedParameter.ofULLong(TypedParameterFields.DOMAIN_JOB_COMPRESSION_OVERFLOW, v)));
+        p.compressionPages().ifPresent(v -> out.add(TypedParameter.ofULLong(TypedParameterFields.DOMAIN_JOB_COMPRESSION_PAGES, v)));
+        p.dataProcessed().ifPresent(v -> out.add(TypedParameter.ofULLong(TypedParameterFields.DOMAIN_JOB_DATA_PROCESSED, v)));
+        p.dataRemaining().ifPresent(v -> out.add(TypedParameter.ofULLong(TypedParameterFields.DOMAIN_JOB_DATA_REMAINING, v)));
+        p.dataTotal().ifPresent(v -> out.add(TypedParameter.ofULLong(TypedParameterFields.DOMAIN_JOB_DATA_TOTAL, v)));
+        p.diskBps().ifPresent(v -> out.add(TypedParameter.ofULLong(TypedParameterFields.DOMAIN_JOB_DISK_BPS, v)));
+        p.diskProcessed().ifPresent(v -> out.add(TypedParameter.ofULLong(TypedParameterFields.DOMAIN_JOB_DISK_PROCESSED, v)));
+        p.diskRemaining().ifPresent(v -> out.add(TypedParameter.ofULLong(TypedParameterFields.DOMAIN_JOB_DISK_REMAINING, v)));
+        p.diskTempTotal().ifPresent(v -> out.add(TypedParameter.ofULLong(TypedParameterFields.DOMAIN_JOB_DISK_TEMP_TOTAL, v)));
+        p.diskTempUsed().ifPresent(v -> out.add(TypedParameter.ofULLong(TypedParameterFields.DOMAIN_JOB_DISK_TEMP_USED, v)));
+        p.diskTotal().ifPresent(v -> out.add(TypedParameter.ofULLong(TypedParameterFields.DOMAIN_JOB_DISK_TOTAL, v)));
+        p.downtime().ifPresent(v -> out.add(TypedParameter.ofULLong(TypedParameterFields.DOMAIN_JOB_DOWNTIME, v)));
+        p.downtimeNet().ifPresent(v -> out.add(TypedParameter.ofULLong(TypedParameterFields.DOMAIN_JOB_DOWNTIME_NET, v)));
         p.errmsg().ifPresent(v -> out.add(TypedValues.ofString(TypedParameterFields.DOMAIN_JOB_ERRMSG, v)));
-        p.memoryBps().ifPresent(v -> out.add(TypedValues.ofULLong(TypedParameterFields.DOMAIN_JOB_MEMORY_BPS, v)));
-        p.memoryConstant().ifPresent(v -> out.add(TypedValues.ofULLong(TypedParameterFields.DOMAIN_JOB_MEMORY_CONSTANT, v)));
-        p.memoryDirtyRate().ifPresent(v -> out.add(TypedValues.ofULLong(TypedParameterFields.DOMAIN_JOB_MEMORY_DIRTY_RATE, v)));
-        p.memoryIteration().ifPresent(v -> out.add(TypedValues.ofULLong(TypedParameterFields.DOMAIN_JOB_MEMORY_ITERATION, v)));
-        p.memoryNormal().ifPresent(v -> out.add(TypedValues.ofULLong(TypedParameterFields.DOMAIN_JOB_MEMORY_NORMAL, v)));
-        p.memoryNormalBytes().ifPresent(v -> out.add(TypedValues.ofULLong(TypedParameterFields.DOMAIN_JOB_MEMORY_NORMAL_BYTES, v)));
-        p.memoryPageSize().ifPresent(v -> out.add(TypedValues.ofULLong(TypedParameterFields.DOMAIN_JOB_MEMORY_PAGE_SIZE, v)));
-        p.memoryPostcopyReqs().ifPresent(v -> out.add(TypedValues.ofULLong(TypedParameterFields.DOMAIN_JOB_MEMORY_POSTCOPY_REQS, v)));
-        p.memoryProcessed().ifPresent(v -> out.add(TypedValues.ofULLong(TypedParameterFields.DOMAIN_JOB_MEMORY_PROCESSED, v)));
-        p.memoryRemaining().ifPresent(v -> out.add(TypedValues.ofULLong(TypedParameterFields.DOMAIN_JOB_MEMORY_REMAINING, v)));
-        p.memoryTotal().ifPresent(v -> out.add(TypedValues.ofULLong(TypedParameterFields.DOMAIN_JOB_MEMORY_TOTAL, v)));
-        p.operation().ifPresent(v -> out.add(TypedValues.ofInt(TypedParameterFields.DOMAIN_JOB_OPERATION, v)));
-        p.setupTime().ifPresent(v -> out.add(TypedValues.ofULLong(TypedParameterFields.DOMAIN_JOB_SETUP_TIME, v)));
-        p.success().ifPresent(v -> out.add(TypedValues.ofBoolean(TypedParameterFields.DOMAIN_JOB_SUCCESS, v)));
-        p.timeElapsed().ifPresent(v -> out.add(TypedValues.ofULLong(TypedParameterFields.DOMAIN_JOB_TIME_ELAPSED, v)));
-        p.timeElapsedNet().ifPresent(v -> out.add(TypedValues.ofULLong(TypedParameterFields.DOMAIN_JOB_TIME_ELAPSED_NET, v)));
-        p.timeRemaining().ifPresent(v -> out.add(TypedValues.ofULLong(TypedParameterFields.DOMAIN_JOB_TIME_REMAINING, v)));
+        p.memoryBps().ifPresent(v -> out.add(TypedParameter.ofULLong(TypedParameterFields.DOMAIN_JOB_MEMORY_BPS, v)));
+        p.memoryConstant().ifPresent(v -> out.add(TypedParameter.ofULLong(TypedParameterFields.DOMAIN_JOB_MEMORY_CONSTANT, v)));
+        p.memoryDirtyRate().ifPresent(v -> out.add(TypedParameter.ofULLong(TypedParameterFields.DOMAIN_JOB_MEMORY_DIRTY_RATE, v)));
+        p.memoryIteration().ifPresent(v -> out.add(TypedParameter.ofULLong(TypedParameterFields.DOMAIN_JOB_MEMORY_ITERATION, v)));
+        p.memoryNormal().ifPresent(v -> out.add(TypedParameter.ofULLong(TypedParameterFields.DOMAIN_JOB_MEMORY_NORMAL, v)));
+        p.memoryNormalBytes().ifPresent(v -> out.add(TypedParameter.ofULLong(TypedParameterFields.DOMAIN_JOB_MEMORY_NORMAL_BYTES, v)));
+        p.memoryPageSize().ifPresent(v -> out.add(TypedParameter.ofULLong(TypedParameterFields.DOMAIN_JOB_MEMORY_PAGE_SIZE, v)));
+        p.memoryPostcopyReqs().ifPresent(v -> out.add(TypedParameter.ofULLong(TypedParameterFields.DOMAIN_JOB_MEMORY_POSTCOPY_REQS, v)));
+        p.memoryProcessed().ifPresent(v -> out.add(TypedParameter.ofULLong(TypedParameterFields.DOMAIN_JOB_MEMORY_PROCESSED, v)));
+        p.memoryRemaining().ifPresent(v -> out.add(TypedParameter.ofULLong(TypedParameterFields.DOMAIN_JOB_MEMORY_REMAINING, v)));
+        p.memoryTotal().ifPresent(v -> out.add(TypedParameter.ofULLong(TypedParameterFields.DOMAIN_JOB_MEMORY_TOTAL, v)));
+        p.operation().ifPresent(v -> out.add(TypedParameter.ofInt(TypedParameterFields.DOMAIN_JOB_OPERATION, v)));
+        p.setupTime().ifPresent(v -> out.add(TypedParameter.ofULLong(TypedParameterFields.DOMAIN_JOB_SETUP_TIME, v)));
+        p.success().ifPresent(v -> out.add(TypedParameter.ofBoolean(TypedParameterFields.DOMAIN_JOB_SUCCESS, v)));
+        p.timeElapsed().ifPresent(v -> out.add(TypedParameter.ofULLong(TypedParameterFields.DOMAIN_JOB_TIME_ELAPSED, v)));
+        p.timeElapsedNet().ifPresent(v -> out.add(TypedParameter.ofULLong(TypedParameterFields.DOMAIN_JOB_TIME_ELAPSED_NET, v)));
+        p.timeRemaining().ifPresent(v -> out.add(TypedParameter.ofULLong(TypedParameterFields.DOMAIN_JOB_TIME_REMAINING, v)));
         TypedValues.addUnknown(out, p.raw(), KNOWN_DOMAIN_JOB_STATS);
         return out;
     }
@@ -481,14 +481,14 @@ public final class TypedFamilies {
      */
     public static List<TypedParameter> pack(NodeMemoryParameters p) {
         List<TypedParameter> out = new ArrayList<>();
-        p.sharedFullScans().ifPresent(v -> out.add(TypedValues.ofULLong(TypedParameterFields.NODE_MEMORY_SHARED_FULL_SCANS, v)));
-        p.sharedMergeAcrossNodes().ifPresent(v -> out.add(TypedValues.ofUInt(TypedParameterFields.NODE_MEMORY_SHARED_MERGE_ACROSS_NODES, v)));
-        p.sharedPagesShared().ifPresent(v -> out.add(TypedValues.ofULLong(TypedParameterFields.NODE_MEMORY_SHARED_PAGES_SHARED, v)));
-        p.sharedPagesSharing().ifPresent(v -> out.add(TypedValues.ofULLong(TypedParameterFields.NODE_MEMORY_SHARED_PAGES_SHARING, v)));
-        p.sharedPagesToScan().ifPresent(v -> out.add(TypedValues.ofUInt(TypedParameterFields.NODE_MEMORY_SHARED_PAGES_TO_SCAN, v)));
-        p.sharedPagesUnshared().ifPresent(v -> out.add(TypedValues.ofULLong(TypedParameterFields.NODE_MEMORY_SHARED_PAGES_UNSHARED, v)));
-        p.sharedPagesVolatile().ifPresent(v -> out.add(TypedValues.ofULLong(TypedParameterFields.NODE_MEMORY_SHARED_PAGES_VOLATILE, v)));
-        p.sharedSleepMillisecs().ifPresent(v -> out.add(TypedValues.ofUInt(TypedParameterFields.NODE_MEMORY_SHARED_SLEEP_MILLISECS, v)));
+        p.sharedFullScans().ifPresent(v -> out.add(TypedParameter.ofULLong(TypedParameterFields.NODE_MEMORY_SHARED_FULL_SCANS, v)));
+        p.sharedMergeAcrossNodes().ifPresent(v -> out.add(TypedParameter.ofUInt(TypedParameterFields.NODE_MEMORY_SHARED_MERGE_ACROSS_NODES, v)));
+        p.sharedPagesShared().ifPresent(v -> out.add(TypedParameter.ofULLong(TypedParameterFields.NODE_MEMORY_SHARED_PAGES_SHARED, v)));
+        p.sharedPagesSharing().ifPresent(v -> out.add(TypedParameter.ofULLong(TypedParameterFields.NODE_MEMORY_SHARED_PAGES_SHARING, v)));
+        p.sharedPagesToScan().ifPresent(v -> out.add(TypedParameter.ofUInt(TypedParameterFields.NODE_MEMORY_SHARED_PAGES_TO_SCAN, v)));
+        p.sharedPagesUnshared().ifPresent(v -> out.add(TypedParameter.ofULLong(TypedParameterFields.NODE_MEMORY_SHARED_PAGES_UNSHARED, v)));
+        p.sharedPagesVolatile().ifPresent(v -> out.add(TypedParameter.ofULLong(TypedParameterFields.NODE_MEMORY_SHARED_PAGES_VOLATILE, v)));
+        p.sharedSleepMillisecs().ifPresent(v -> out.add(TypedParameter.ofUInt(TypedParameterFields.NODE_MEMORY_SHARED_SLEEP_MILLISECS, v)));
         TypedValues.addUnknown(out, p.raw(), KNOWN_NODE_MEMORY_PARAMETERS);
         return out;
     }
@@ -518,13 +518,13 @@ public final class TypedFamilies {
      */
     public static List<TypedParameter> pack(NodeSEVParameters p) {
         List<TypedParameter> out = new ArrayList<>();
-        p.cbitpos().ifPresent(v -> out.add(TypedValues.ofUInt(TypedParameterFields.NODE_SEV_CBITPOS, v)));
+        p.cbitpos().ifPresent(v -> out.add(TypedParameter.ofUInt(TypedParameterFields.NODE_SEV_CBITPOS, v)));
         p.certChain().ifPresent(v -> out.add(TypedValues.ofString(TypedParameterFields.NODE_SEV_CERT_CHAIN, v)));
         p.cpu0Id().ifPresent(v -> out.add(TypedValues.ofString(TypedParameterFields.NODE_SEV_CPU0_ID, v)));
-        p.maxEsGuests().ifPresent(v -> out.add(TypedValues.ofUInt(TypedParameterFields.NODE_SEV_MAX_ES_GUESTS, v)));
-        p.maxGuests().ifPresent(v -> out.add(TypedValues.ofUInt(TypedParameterFields.NODE_SEV_MAX_GUESTS, v)));
+        p.maxEsGuests().ifPresent(v -> out.add(TypedParameter.ofUInt(TypedParameterFields.NODE_SEV_MAX_ES_GUESTS, v)));
+        p.maxGuests().ifPresent(v -> out.add(TypedParameter.ofUInt(TypedParameterFields.NODE_SEV_MAX_GUESTS, v)));
         p.pdh().ifPresent(v -> out.add(TypedValues.ofString(TypedParameterFields.NODE_SEV_PDH, v)));
-        p.reducedPhysBits().ifPresent(v -> out.add(TypedValues.ofUInt(TypedParameterFields.NODE_SEV_REDUCED_PHYS_BITS, v)));
+        p.reducedPhysBits().ifPresent(v -> out.add(TypedParameter.ofUInt(TypedParameterFields.NODE_SEV_REDUCED_PHYS_BITS, v)));
         TypedValues.addUnknown(out, p.raw(), KNOWN_NODE_SEVPARAMETERS);
         return out;
     }
@@ -553,13 +553,13 @@ public final class TypedFamilies {
      */
     public static List<TypedParameter> pack(NetworkPortParameters p) {
         List<TypedParameter> out = new ArrayList<>();
-        p.bandwidthInAverage().ifPresent(v -> out.add(TypedValues.ofUInt(TypedParameterFields.NETWORK_PORT_BANDWIDTH_IN_AVERAGE, v)));
-        p.bandwidthInBurst().ifPresent(v -> out.add(TypedValues.ofUInt(TypedParameterFields.NETWORK_PORT_BANDWIDTH_IN_BURST, v)));
-        p.bandwidthInFloor().ifPresent(v -> out.add(TypedValues.ofUInt(TypedParameterFields.NETWORK_PORT_BANDWIDTH_IN_FLOOR, v)));
-        p.bandwidthInPeak().ifPresent(v -> out.add(TypedValues.ofUInt(TypedParameterFields.NETWORK_PORT_BANDWIDTH_IN_PEAK, v)));
-        p.bandwidthOutAverage().ifPresent(v -> out.add(TypedValues.ofUInt(TypedParameterFields.NETWORK_PORT_BANDWIDTH_OUT_AVERAGE, v)));
-        p.bandwidthOutBurst().ifPresent(v -> out.add(TypedValues.ofUInt(TypedParameterFields.NETWORK_PORT_BANDWIDTH_OUT_BURST, v)));
-        p.bandwidthOutPeak().ifPresent(v -> out.add(TypedValues.ofUInt(TypedParameterFields.NETWORK_PORT_BANDWIDTH_OUT_PEAK, v)));
+        p.bandwidthInAverage().ifPresent(v -> out.add(TypedParameter.ofUInt(TypedParameterFields.NETWORK_PORT_BANDWIDTH_IN_AVERAGE, v)));
+        p.bandwidthInBurst().ifPresent(v -> out.add(TypedParameter.ofUInt(TypedParameterFields.NETWORK_PORT_BANDWIDTH_IN_BURST, v)));
+        p.bandwidthInFloor().ifPresent(v -> out.add(TypedParameter.ofUInt(TypedParameterFields.NETWORK_PORT_BANDWIDTH_IN_FLOOR, v)));
+        p.bandwidthInPeak().ifPresent(v -> out.add(TypedParameter.ofUInt(TypedParameterFields.NETWORK_PORT_BANDWIDTH_IN_PEAK, v)));
+        p.bandwidthOutAverage().ifPresent(v -> out.add(TypedParameter.ofUInt(TypedParameterFields.NETWORK_PORT_BANDWIDTH_OUT_AVERAGE, v)));
+        p.bandwidthOutBurst().ifPresent(v -> out.add(TypedParameter.ofUInt(TypedParameterFields.NETWORK_PORT_BANDWIDTH_OUT_BURST, v)));
+        p.bandwidthOutPeak().ifPresent(v -> out.add(TypedParameter.ofUInt(TypedParameterFields.NETWORK_PORT_BANDWIDTH_OUT_PEAK, v)));
         TypedValues.addUnknown(out, p.raw(), KNOWN_NETWORK_PORT_PARAMETERS);
         return out;
     }
@@ -589,12 +589,12 @@ public final class TypedFamilies {
     public static List<TypedParameter> pack(ConnectIdentity p) {
         List<TypedParameter> out = new ArrayList<>();
         p.groupName().ifPresent(v -> out.add(TypedValues.ofString(TypedParameterFields.CONNECT_IDENTITY_GROUP_NAME, v)));
-        p.processId().ifPresent(v -> out.add(TypedValues.ofLLong(TypedParameterFields.CONNECT_IDENTITY_PROCESS_ID, v)));
-        p.processTime().ifPresent(v -> out.add(TypedValues.ofULLong(TypedParameterFields.CONNECT_IDENTITY_PROCESS_TIME, v)));
+        p.processId().ifPresent(v -> out.add(TypedParameter.ofLLong(TypedParameterFields.CONNECT_IDENTITY_PROCESS_ID, v)));
+        p.processTime().ifPresent(v -> out.add(TypedParameter.ofULLong(TypedParameterFields.CONNECT_IDENTITY_PROCESS_TIME, v)));
         p.saslUserName().ifPresent(v -> out.add(TypedValues.ofString(TypedParameterFields.CONNECT_IDENTITY_SASL_USER_NAME, v)));
         p.selinuxContext().ifPresent(v -> out.add(TypedValues.ofString(TypedParameterFields.CONNECT_IDENTITY_SELINUX_CONTEXT, v)));
-        p.unixGroupId().ifPresent(v -> out.add(TypedValues.ofULLong(TypedParameterFields.CONNECT_IDENTITY_UNIX_GROUP_ID, v)));
-        p.unixUserId().ifPresent(v -> out.add(TypedValues.ofULLong(TypedParameterFields.CONNECT_IDENTITY_UNIX_USER_ID, v)));
+        p.unixGroupId().ifPresent(v -> out.add(TypedParameter.ofULLong(TypedParameterFields.CONNECT_IDENTITY_UNIX_GROUP_ID, v)));
+        p.unixUserId().ifPresent(v -> out.add(TypedParameter.ofULLong(TypedParameterFields.CONNECT_IDENTITY_UNIX_USER_ID, v)));
         p.userName().ifPresent(v -> out.add(TypedValues.ofString(TypedParameterFields.CONNECT_IDENTITY_USER_NAME, v)));
         p.x509DistinguishedName().ifPresent(v -> out.add(TypedValues.ofString(TypedParameterFields.CONNECT_IDENTITY_X509_DISTINGUISHED_NAME, v)));
         TypedValues.addUnknown(out, p.raw(), KNOWN_CONNECT_IDENTITY);
@@ -627,23 +627,23 @@ public final class TypedFamilies {
      */
     public static List<TypedParameter> pack(DomainMigrateParameters p) {
         List<TypedParameter> out = new ArrayList<>();
-        p.autoConvergeIncrement().ifPresent(v -> out.add(TypedValues.ofInt(TypedParameterFields.MIGRATE_PARAM_AUTO_CONVERGE_INCREMENT, v)));
-        p.autoConvergeInitial().ifPresent(v -> out.add(TypedValues.ofInt(TypedParameterFields.MIGRATE_PARAM_AUTO_CONVERGE_INITIAL, v)));
-        p.bandwidth().ifPresent(v -> out.add(TypedValues.ofULLong(TypedParameterFields.MIGRATE_PARAM_BANDWIDTH, v)));
-        p.bandwidthPostcopy().ifPresent(v -> out.add(TypedValues.ofULLong(TypedParameterFields.MIGRATE_PARAM_BANDWIDTH_POSTCOPY, v)));
+        p.autoConvergeIncrement().ifPresent(v -> out.add(TypedParameter.ofInt(TypedParameterFields.MIGRATE_PARAM_AUTO_CONVERGE_INCREMENT, v)));
+        p.autoConvergeInitial().ifPresent(v -> out.add(TypedParameter.ofInt(TypedParameterFields.MIGRATE_PARAM_AUTO_CONVERGE_INITIAL, v)));
+        p.bandwidth().ifPresent(v -> out.add(TypedParameter.ofULLong(TypedParameterFields.MIGRATE_PARAM_BANDWIDTH, v)));
+        p.bandwidthPostcopy().ifPresent(v -> out.add(TypedParameter.ofULLong(TypedParameterFields.MIGRATE_PARAM_BANDWIDTH_POSTCOPY, v)));
         p.compression().forEach(v -> out.add(TypedValues.ofString(TypedParameterFields.MIGRATE_PARAM_COMPRESSION, v)));
-        p.compressionMtDthreads().ifPresent(v -> out.add(TypedValues.ofInt(TypedParameterFields.MIGRATE_PARAM_COMPRESSION_MT_DTHREADS, v)));
-        p.compressionMtLevel().ifPresent(v -> out.add(TypedValues.ofInt(TypedParameterFields.MIGRATE_PARAM_COMPRESSION_MT_LEVEL, v)));
-        p.compressionMtThreads().ifPresent(v -> out.add(TypedValues.ofInt(TypedParameterFields.MIGRATE_PARAM_COMPRESSION_MT_THREADS, v)));
-        p.compressionXbzrleCache().ifPresent(v -> out.add(TypedValues.ofULLong(TypedParameterFields.MIGRATE_PARAM_COMPRESSION_XBZRLE_CACHE, v)));
+        p.compressionMtDthreads().ifPresent(v -> out.add(TypedParameter.ofInt(TypedParameterFields.MIGRATE_PARAM_COMPRESSION_MT_DTHREADS, v)));
+        p.compressionMtLevel().ifPresent(v -> out.add(TypedParameter.ofInt(TypedParameterFields.MIGRATE_PARAM_COMPRESSION_MT_LEVEL, v)));
+        p.compressionMtThreads().ifPresent(v -> out.add(TypedParameter.ofInt(TypedParameterFields.MIGRATE_PARAM_COMPRESSION_MT_THREADS, v)));
+        p.compressionXbzrleCache().ifPresent(v -> out.add(TypedParameter.ofULLong(TypedParameterFields.MIGRATE_PARAM_COMPRESSION_XBZRLE_CACHE, v)));
         p.destName().ifPresent(v -> out.add(TypedValues.ofString(TypedParameterFields.MIGRATE_PARAM_DEST_NAME, v)));
         p.destXml().ifPresent(v -> out.add(TypedValues.ofString(TypedParameterFields.MIGRATE_PARAM_DEST_XML, v)));
-        p.disksPort().ifPresent(v -> out.add(TypedValues.ofInt(TypedParameterFields.MIGRATE_PARAM_DISKS_PORT, v)));
+        p.disksPort().ifPresent(v -> out.add(TypedParameter.ofInt(TypedParameterFields.MIGRATE_PARAM_DISKS_PORT, v)));
         p.disksUri().ifPresent(v -> out.add(TypedValues.ofString(TypedParameterFields.MIGRATE_PARAM_DISKS_URI, v)));
         p.graphicsUri().ifPresent(v -> out.add(TypedValues.ofString(TypedParameterFields.MIGRATE_PARAM_GRAPHICS_URI, v)));
         p.listenAddress().ifPresent(v -> out.add(TypedValues.ofString(TypedParameterFields.MIGRATE_PARAM_LISTEN_ADDRESS, v)));
         p.migrateDisks().forEach(v -> out.add(TypedValues.ofString(TypedParameterFields.MIGRATE_PARAM_MIGRATE_DISKS, v)));
-        p.parallelConnections().ifPresent(v -> out.add(TypedValues.ofInt(TypedParameterFields.MIGRATE_PARAM_PARALLEL_CONNECTIONS, v)));
+        p.parallelConnections().ifPresent(v -> out.add(TypedParameter.ofInt(TypedParameterFields.MIGRATE_PARAM_PARALLEL_CONNECTIONS, v)));
         p.persistXml().ifPresent(v -> out.add(TypedValues.ofString(TypedParameterFields.MIGRATE_PARAM_PERSIST_XML, v)));
         p.tlsDestination().ifPresent(v -> out.add(TypedValues.ofString(TypedParameterFields.MIGRATE_PARAM_TLS_DESTINATION, v)));
         p.uri().ifPresent(v -> out.add(TypedValues.ofString(TypedParameterFields.MIGRATE_PARAM_URI, v)));

@@ -495,7 +495,9 @@ public final class TypedGenerator {
             s.append("        List<TypedParameter> out = new ArrayList<>();\n");
             for (Field x : f.fields()) {
                 s.append("        p.").append(x.component()).append(x.type() == PType.STRING_LIST ? "().forEach" : "().ifPresent")
-                        .append("(v -> out.add(TypedValues.")
+                        .append("(v -> out.add(")
+                        // strings go through TypedValues for the NUL check; the rest straight to TypedParameter
+                        .append(x.type() == PType.STRING || x.type() == PType.STRING_LIST ? "TypedValues." : "TypedParameter.")
                         .append(x.type().factory).append("(TypedParameterFields.").append(x.constant()).append(", v)));\n");
             }
             s.append("        TypedValues.addUnknown(out, p.raw(), ").append(known).append(");\n");
