@@ -66,9 +66,19 @@ jbyteArray lv_uuid_array(JNIEnv *env, const unsigned char *uuid);
 /* Caches what libvirt's event callbacks call in Java (lv_manual.c); returns 0, or -1 with an exception pending. */
 int lv_events_init(JNIEnv *env);
 
+/* Typed parameters (lv_manual.c): a virTypedParameter array to Object[]{sched, String[] fields,
+ * int[] types, long[] values, String[] strings}, or NULL with an exception pending; the reverse
+ * (0, or -1 with an exception pending); and the free of what either side allocated with malloc. */
+jobjectArray lv_params_to_java(JNIEnv *env, const char *sched, virTypedParameterPtr p, int n);
+int lv_params_from_java(JNIEnv *env, jobjectArray fields, jintArray types, jlongArray values, jobjectArray strings,
+                        virTypedParameterPtr *out, int *count);
+void lv_params_clear(virTypedParameterPtr p, int n);
+
 extern const JNINativeMethod lv_generated_methods[];
 extern const int lv_generated_method_count;
 extern const JNINativeMethod lv_manual_methods[];
 extern const int lv_manual_method_count;
+extern const JNINativeMethod lv_typed_methods[];
+extern const int lv_typed_method_count;
 
 #endif

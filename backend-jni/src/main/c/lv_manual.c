@@ -301,7 +301,7 @@ enum { LV_TP_INT = 1, LV_TP_UINT, LV_TP_LLONG, LV_TP_ULLONG, LV_TP_DOUBLE, LV_TP
 /* Which typed-parameter call; the numbers match JniNatives.P_*. */
 enum { LV_P_MEMORY = 0, LV_P_SCHED = 1, LV_P_SCHED_FLAGS = 2 };
 
-static void lv_params_clear(virTypedParameterPtr p, int n) {
+void lv_params_clear(virTypedParameterPtr p, int n) {
     for (int i = 0; p != NULL && i < n; i++) {
         if (p[i].type == LV_TP_STRING) {
             free(p[i].value.s);
@@ -311,7 +311,7 @@ static void lv_params_clear(virTypedParameterPtr p, int n) {
 }
 
 /* Builds Object[]{schedType, String[] fields, int[] types, long[] values, String[] strings}. */
-static jobjectArray lv_params_to_java(JNIEnv *env, const char *sched, virTypedParameterPtr p, int n) {
+jobjectArray lv_params_to_java(JNIEnv *env, const char *sched, virTypedParameterPtr p, int n) {
     jclass object = (*env)->FindClass(env, "java/lang/Object");
     jclass string = (*env)->FindClass(env, "java/lang/String");
     if (object == NULL || string == NULL) {
@@ -445,30 +445,28 @@ done:
     return out;
 }
 
-static void JNICALL lv_set_params(JNIEnv *env, jclass cls, jint which, jlong dom, jobjectArray fields,
-                                  jintArray types, jlongArray values, jobjectArray strings, jint flags) {
-    (void) cls;
-    int fnslot = which == LV_P_MEMORY ? LV_virDomainSetMemoryParameters
-        : which == LV_P_SCHED ? LV_virDomainSetSchedulerParameters
-        : which == LV_P_SCHED_FLAGS ? LV_virDomainSetSchedulerParametersFlags : -1;
-    if (fnslot < 0 || fields == NULL || types == NULL || values == NULL || strings == NULL) {
+/*
+ * Builds a virTypedParameter array from the parallel Java arrays (Params.toNative). On success
+ * *out is calloc'd with one spare entry (never NULL, so libvirt judges nparams == 0 itself) and
+ * the caller frees it with lv_params_clear(*out, *n); on failure an exception is pending and
+ * nothing is left to free.
+ */
+int lv_params_from_java(JNIEnv *env, jobjectArray fields, jintArray types, jlongArray values, jobjectArray strings,
+                        virTypedParameterPtr *out, int *count) {
+    if (fields == NULL || types == NULL || values == NULL || strings == NULL) {
         lv_throw_java(env, "java/lang/IllegalArgumentException", "bad typed parameters");
-        return;
-    }
-    void *fn = lv_resolve(env, fnslot);
-    if (fn == NULL) {
-        return;
+        return -1;
     }
     jsize n = (*env)->GetArrayLength(env, fields);
     if ((*env)->GetArrayLength(env, types) != n || (*env)->GetArrayLength(env, values) != n
         || (*env)->GetArrayLength(env, strings) != n) {
         lv_throw_java(env, "java/lang/IllegalArgumentException", "typed parameter arrays differ in length");
-        return;
+        return -1;
     }
     virTypedParameterPtr params = calloc((size_t) n + 1, sizeof *params);
     if (params == NULL) {
         lv_throw_java(env, "java/lang/OutOfMemoryError", "no memory for parameters");
-        return;
+        return -1;
     }
     int filled = 0;
     for (; filled < n; filled++) {
@@ -481,16 +479,16 @@ static void JNICALL lv_set_params(JNIEnv *env, jclass cls, jint which, jlong dom
         lv_str fs = LV_STR_INIT;
         if (f == NULL) {
             lv_throw_java(env, "java/lang/NullPointerException", "field");
-            goto done;
+            goto fail;
         }
         if (lv_jstr(env, f, &fs) != 0) {
-            goto done;
+            goto fail;
         }
         size_t len = strlen(fs.p);
         if (len >= VIR_TYPED_PARAM_FIELD_LENGTH) {
             lv_str_free(&fs);
             lv_throw(env, LV_ERR_INVALID_ARG, LV_FROM_NONE, "invalid argument: typed parameter field name too long");
-            goto done;
+            goto fail;
         }
         memcpy(p->field, fs.p, len + 1);
         lv_str_free(&fs);
@@ -508,10 +506,10 @@ static void JNICALL lv_set_params(JNIEnv *env, jclass cls, jint which, jlong dom
             lv_str ss = LV_STR_INIT;
             if (s == NULL) {
                 lv_throw_java(env, "java/lang/NullPointerException", "string value");
-                goto done;
+                goto fail;
             }
             if (lv_jstr(env, s, &ss) != 0) {
-                goto done;
+                goto fail;
             }
             p->value.s = strdup(ss.p);
             lv_str_free(&ss);
@@ -519,31 +517,56 @@ static void JNICALL lv_set_params(JNIEnv *env, jclass cls, jint which, jlong dom
             if (p->value.s == NULL) {
                 p->type = 0;
                 lv_throw_java(env, "java/lang/OutOfMemoryError", "no memory for a string parameter");
-                goto done;
+                goto fail;
             }
             break;
         }
         default:
+            p->type = 0;
             lv_throw_java(env, "java/lang/IllegalArgumentException", "unknown typed parameter type");
-            goto done;
+            goto fail;
         }
     }
-    {
-        virDomainPtr d = (virDomainPtr) (intptr_t) dom;
-        int rc;
-        if (which == LV_P_MEMORY) {
-            rc = ((lv_t_virDomainSetMemoryParameters) fn)(d, params, n, (unsigned int) flags);
-        } else if (which == LV_P_SCHED) {
-            rc = ((lv_t_virDomainSetSchedulerParameters) fn)(d, params, n);
-        } else {
-            rc = ((lv_t_virDomainSetSchedulerParametersFlags) fn)(d, params, n, (unsigned int) flags);
-        }
-        if (rc < 0) {
-            lv_fail(env, lv_names[fnslot]);
-        }
-    }
-done:
+    *out = params;
+    *count = n;
+    return 0;
+fail:
     lv_params_clear(params, n); /* calloc'd: entries never filled have type 0 and own nothing */
+    return -1;
+}
+
+static void JNICALL lv_set_params(JNIEnv *env, jclass cls, jint which, jlong dom, jobjectArray fields,
+                                  jintArray types, jlongArray values, jobjectArray strings, jint flags) {
+    (void) cls;
+    int fnslot = which == LV_P_MEMORY ? LV_virDomainSetMemoryParameters
+        : which == LV_P_SCHED ? LV_virDomainSetSchedulerParameters
+        : which == LV_P_SCHED_FLAGS ? LV_virDomainSetSchedulerParametersFlags : -1;
+    if (fnslot < 0) {
+        lv_throw_java(env, "java/lang/IllegalArgumentException", "bad typed parameters");
+        return;
+    }
+    void *fn = lv_resolve(env, fnslot);
+    if (fn == NULL) {
+        return;
+    }
+    virTypedParameterPtr params;
+    int n;
+    if (lv_params_from_java(env, fields, types, values, strings, &params, &n) != 0) {
+        return;
+    }
+    virDomainPtr d = (virDomainPtr) (intptr_t) dom;
+    int rc;
+    if (which == LV_P_MEMORY) {
+        rc = ((lv_t_virDomainSetMemoryParameters) fn)(d, params, n, (unsigned int) flags);
+    } else if (which == LV_P_SCHED) {
+        rc = ((lv_t_virDomainSetSchedulerParameters) fn)(d, params, n);
+    } else {
+        rc = ((lv_t_virDomainSetSchedulerParametersFlags) fn)(d, params, n, (unsigned int) flags);
+    }
+    if (rc < 0) {
+        lv_fail(env, lv_names[fnslot]);
+    }
+    lv_params_clear(params, n);
 }
 
 /* ---- bulk domain statistics: virConnectGetAllDomainStats, virDomainListGetStats ------------ */

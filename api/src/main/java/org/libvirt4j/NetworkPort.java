@@ -8,7 +8,7 @@ import java.util.UUID;
  *
  * @see <a href="https://libvirt.org/html/libvirt-libvirt-network.html#virNetworkPortFree">virNetworkPortFree</a>
  */
-public interface NetworkPort extends LibvirtObject {
+public interface NetworkPort extends LibvirtObject, NetworkPortTypedMethods {
     /**
      * {@return the UUID}
      *

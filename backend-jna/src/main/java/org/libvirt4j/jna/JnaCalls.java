@@ -73,14 +73,19 @@ final class JnaCalls {
     private static Function function(Fn fn) {
         Function f = FUNCTIONS.get(fn.ordinal());
         if (f == null) {
-            try {
-                f = Natives.library().getFunction(fn.name());
-            } catch (UnsatisfiedLinkError e) {
-                throw Errors.noSupport(fn.name(), e);
-            }
+            f = symbol(fn.name());
             FUNCTIONS.set(fn.ordinal(), f);
         }
         return f;
+    }
+
+    /** libvirt's function {@code name}; a missing one is {@code ERR_NO_SUPPORT} naming it. */
+    static Function symbol(String name) {
+        try {
+            return Natives.library().getFunction(name);
+        } catch (UnsatisfiedLinkError e) {
+            throw Errors.noSupport(name, e);
+        }
     }
 
     /** A new handle of this backend owning the reference {@code p}. */

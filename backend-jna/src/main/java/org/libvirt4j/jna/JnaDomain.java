@@ -29,7 +29,7 @@ import org.libvirt4j.spi.TypedParameters;
 import org.libvirt4j.spi.Uuids;
 
 /** {@link Domain} over a {@code virDomainPtr}; {@link #close()} is {@code virDomainFree}. */
-final class JnaDomain implements Domain, JnaHandle, org.libvirt4j.spi.generated.DomainContract {
+final class JnaDomain implements Domain, JnaHandle, org.libvirt4j.spi.generated.DomainContract, org.libvirt4j.spi.generated.DomainTypedContract {
     private final NativeHandle h;
 
     JnaDomain(long dom) {
@@ -455,5 +455,11 @@ final class JnaDomain implements Domain, JnaHandle, org.libvirt4j.spi.generated.
     @Override
     public Object invoke(org.libvirt4j.spi.generated.Fn fn, Object... args) {
         return JnaCalls.invoke(h, fn, args);
+    }
+
+    @Override
+    public org.libvirt4j.spi.TypedReply invokeTyped(org.libvirt4j.spi.generated.TypedFn fn,
+            java.util.List<org.libvirt4j.spi.TypedParameter> params, Object... args) {
+        return JnaTypedCalls.invoke(h, fn, params, args);
     }
 }

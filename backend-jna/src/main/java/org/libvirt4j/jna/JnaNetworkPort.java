@@ -10,7 +10,7 @@ import org.libvirt4j.spi.ObjectKind;
 import org.libvirt4j.spi.Uuids;
 
 /** {@link NetworkPort} over a {@code virNetworkPortPtr}; {@link #close()} is {@code virNetworkPortFree}. */
-final class JnaNetworkPort implements NetworkPort {
+final class JnaNetworkPort implements NetworkPort, org.libvirt4j.spi.generated.NetworkPortTypedContract {
     private final NativeHandle h;
 
     JnaNetworkPort(long port) {
@@ -64,5 +64,11 @@ final class JnaNetworkPort implements NetworkPort {
         } finally {
             h.release();
         }
+    }
+
+    @Override
+    public org.libvirt4j.spi.TypedReply invokeTyped(org.libvirt4j.spi.generated.TypedFn fn,
+            java.util.List<org.libvirt4j.spi.TypedParameter> params, Object... args) {
+        return JnaTypedCalls.invoke(h, fn, params, args);
     }
 }

@@ -8,7 +8,7 @@ import org.libvirt4j.spi.ObjectKind;
 import org.libvirt4j.spi.Uuids;
 
 /** {@link NetworkPort} over a {@code virNetworkPortPtr}; {@link #close()} is {@code virNetworkPortFree}. */
-final class JniNetworkPort extends JniObject implements NetworkPort {
+final class JniNetworkPort extends JniObject implements NetworkPort, org.libvirt4j.spi.generated.NetworkPortTypedContract {
 
     JniNetworkPort(long port) {
         super(ObjectKind.NETWORK_PORT, JniNatives.K_NETWORK_PORT, port);

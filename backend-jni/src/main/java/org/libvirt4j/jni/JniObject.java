@@ -129,6 +129,20 @@ abstract class JniObject implements LibvirtObject {
     }
 
     /**
+     * Calls a generated typed-parameter function on this object: the one operation behind every
+     * generated typed contract ({@link org.libvirt4j.spi.TypedInvocable#invokeTyped}).
+     *
+     * @param fn the function
+     * @param params the list to send, or {@code null}
+     * @param args the other checked arguments, the flags last
+     * @return the reply
+     */
+    public final org.libvirt4j.spi.TypedReply invokeTyped(org.libvirt4j.spi.generated.TypedFn fn,
+            List<org.libvirt4j.spi.TypedParameter> params, Object... args) {
+        return JniTyped.invoke(h, fn, params, args);
+    }
+
+    /**
      * Calls a generated function on this object: the one operation behind every generated
      * contract ({@link org.libvirt4j.spi.Invocable#invoke}).
      *

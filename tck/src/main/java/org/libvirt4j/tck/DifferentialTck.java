@@ -491,7 +491,8 @@ public abstract class DifferentialTck {
                     r.seen().record("sha256", () -> sha256(StreamTck.drain(s)));
                     r.seen().record("finish", () -> run(s::finish));
                 }
-            }));
+            }),
+            new Scenario("typed parameters, with their refusals", r -> TypedParametersTck.observe(r.connect(), r.seen())));
 
     private static String run(Runnable call) {
         call.run();

@@ -116,6 +116,16 @@ public abstract class LibvirtTck {
         }
     }
 
+    /** Binds {@link TypedParametersTck}. */
+    @Nested
+    @DisplayName("Typed parameters")
+    class TypedParametersTests extends TypedParametersTck {
+        @Override
+        LibvirtTck tck() {
+            return LibvirtTck.this;
+        }
+    }
+
     /** Binds {@link DomainOperationsTck}. */
     @Nested
     @DisplayName("Domain operations (generated)")

@@ -79,7 +79,7 @@ import org.libvirt4j.spi.Uuids;
  * {@code virDomain}: reading them sends nothing; the id follows create and destroy as the C
  * remote driver updates it.
  */
-final class RemoteDomain extends RemoteObject implements Domain, org.libvirt4j.spi.generated.DomainContract {
+final class RemoteDomain extends RemoteObject implements Domain, org.libvirt4j.spi.generated.DomainContract, org.libvirt4j.spi.generated.DomainTypedContract {
     private final String name;
     private final byte[] uuid;
     private volatile int id;

@@ -11,7 +11,7 @@ import org.libvirt4j.spi.ObjectKind;
 import org.libvirt4j.spi.Uuids;
 
 /** {@link NetworkPort} over RPC. */
-final class RemoteNetworkPort extends RemoteObject implements NetworkPort {
+final class RemoteNetworkPort extends RemoteObject implements NetworkPort, org.libvirt4j.spi.generated.NetworkPortTypedContract {
     private final RemoteNonnullNetworkPort ref;
 
     RemoteNetworkPort(Session session, RemoteNonnullNetworkPort ref) {

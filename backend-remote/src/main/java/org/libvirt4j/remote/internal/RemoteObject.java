@@ -120,6 +120,25 @@ abstract class RemoteObject implements LibvirtObject {
         return fn.result() == 'H' ? wrap(session, fn.resultKind(), r) : r;
     }
 
+    /**
+     * Calls a generated typed-parameter function on this object: the one operation behind every
+     * generated typed contract ({@link org.libvirt4j.spi.TypedInvocable#invokeTyped}).
+     *
+     * @param fn the function
+     * @param params the list to send, or {@code null}
+     * @param args the other checked arguments, the flags last
+     * @return the reply
+     */
+    public final org.libvirt4j.spi.TypedReply invokeTyped(org.libvirt4j.spi.generated.TypedFn fn,
+            List<org.libvirt4j.spi.TypedParameter> params, Object... args) {
+        guard.acquire(fn.name());
+        try {
+            return RemoteTyped.invoke(session, fn, wireRef(), params, args);
+        } finally {
+            guard.release();
+        }
+    }
+
     /** A new handle on {@code session} for a reference a reply carried. */
     static Object wrap(Session session, ObjectKind kind, Object ref) {
         return switch (kind) {

@@ -115,7 +115,8 @@ public final class BindingGenerator {
             }
         }
         Map<String, String> out = new TreeMap<>(BindingEmitter.emit(bindings));
-        out.put("docs/coverage.md", Coverage.render(functions.values(), bindings, table.absent, root));
+        out.put("docs/coverage.md", Coverage.render(functions.values(), bindings, table.absent, root,
+                TypedGenerator.coverage(xml, root)));
         return out;
     }
 

@@ -32,12 +32,13 @@ final class Coverage {
     }
 
     static String render(Collection<CFunction> functions, List<Binding> generated, Map<String, String> absent,
-            Path root) throws IOException {
+            Path root, Map<String, String> typed) throws IOException {
         Map<String, String> handWritten = handWritten(root.resolve("api/src/main/java/org/libvirt4j"));
         Map<String, String> gen = new LinkedHashMap<>();
         for (Binding b : generated) {
             gen.put(b.cName(), b.self().api + "." + b.javaName() + (b.hidden() ? " (no flags)" : ""));
         }
+        gen.putAll(typed); // the typed-parameter functions, by codegen/typedparams.table
         Map<String, List<String[]>> byFile = new TreeMap<>();
         int bound = 0;
         int bygen = 0;
@@ -67,7 +68,7 @@ final class Coverage {
         s.append("# Coverage of libvirt's API\n\n");
         s.append("Every function of libvirt-api.xml, with the Java method that binds it. A bound function is on")
                 .append(" all three backends (jna, jni, remote): the backend contract requires every API method of")
-                .append(" each. \"generated\" functions are written once, by `codegen/bindings.table`; \"absent\"")
+                .append(" each. \"generated\" functions are written once, by `codegen/bindings.table` or `codegen/typedparams.table`; \"absent\"")
                 .append(" ones are left out on purpose, with the reason.\n\n");
         s.append("Bound: ").append(bound).append(" of ").append(functions.size()).append(" (").append(bygen)
                 .append(" generated, ").append(bound - bygen).append(" hand-written).\n");
