@@ -188,6 +188,7 @@ public abstract class LibvirtTck {
 
     /** Binds {@link EventTck}. */
     @Nested
+    @org.junit.jupiter.api.Tag("events")
     @DisplayName("Events and keepalive")
     class EventTests extends EventTck {
         @Override
