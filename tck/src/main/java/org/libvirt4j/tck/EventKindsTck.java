@@ -384,4 +384,137 @@ public abstract class EventKindsTck extends TckArea {
             }
         }
     }
+
+    /** A subscriber that requests {@code demand} items and records what it gets. */
+    static final class Recorder<T> implements java.util.concurrent.Flow.Subscriber<T> {
+        final List<T> items = java.util.Collections.synchronizedList(new ArrayList<>());
+        final java.util.concurrent.CompletableFuture<Throwable> end = new java.util.concurrent.CompletableFuture<>();
+        private final long demand;
+
+        Recorder(long demand) {
+            this.demand = demand;
+        }
+
+        @Override
+        public void onSubscribe(java.util.concurrent.Flow.Subscription s) {
+            if (demand > 0) {
+                s.request(demand);
+            }
+        }
+
+        @Override
+        public void onNext(T item) {
+            items.add(item);
+        }
+
+        @Override
+        public void onError(Throwable t) {
+            end.complete(t);
+        }
+
+        @Override
+        public void onComplete() {
+            end.complete(null);
+        }
+    }
+
+    private static void createAndDestroy(Connect c, String name) {
+        try (Domain d = c.domainCreateXML("<domain type='test'><name>" + name + "</name>"
+                + "<memory>8192</memory><os><type>hvm</type></os></domain>", 0)) {
+            d.destroy();
+        }
+    }
+
+    /**
+     * Fails when a lifecycle flood of 10,000 events loses, reorders or duplicates one while the
+     * publisher's buffer holds them, when a full buffer does not drop (DROP_NEWEST) or fail the
+     * stream (FAIL) as documented, or when closing an {@link org.libvirt4j.EventRegistration}
+     * does not deregister.
+     */
+    @Test
+    @Timeout(600)
+    @DisplayName("A Flow publisher delivers a 10,000-event flood in order, none lost; a full buffer drops or fails as chosen")
+    void publisherFlood() throws Exception {
+        int n = 10_000;
+        String prefix = unique("tck-flood");
+        try (Connect c = open()) {
+            Recorder<String> all = new Recorder<>(Long.MAX_VALUE);
+            try (org.libvirt4j.EventPublisher<String> p = org.libvirt4j.EventPublisher.of(
+                    sink -> c.domainEventLifecycleRegister(null, (conn, d, e) -> sink.accept(d.getName() + " " + e.event())),
+                    c::domainEventDeregister, 16384, org.libvirt4j.EventPublisher.Overflow.DROP_NEWEST)) {
+                p.subscribe(all);
+                for (int i = 0; i < n / 2; i++) {
+                    createAndDestroy(c, prefix + "-" + i);
+                }
+                long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+                while (all.items.size() < n && System.nanoTime() < end) {
+                    Thread.sleep(10);
+                }
+                assertThat(p.dropped()).isZero();
+            }
+            assertThat(all.end.get(WAIT_SECONDS, TimeUnit.SECONDS)).as("completed by close()").isNull();
+            assertThat(all.items).hasSize(n);
+            for (int i = 0; i < n / 2; i++) {
+                assertThat(all.items.get(2 * i)).isEqualTo(prefix + "-" + i + " " + DomainEventType.STARTED);
+                assertThat(all.items.get(2 * i + 1)).isEqualTo(prefix + "-" + i + " " + DomainEventType.STOPPED);
+            }
+
+            // a subscriber that takes one item: with room for 8, the rest of 40 events are dropped
+            Recorder<String> slow = new Recorder<>(1);
+            try (org.libvirt4j.EventPublisher<String> p = org.libvirt4j.EventPublisher.of(
+                    sink -> c.domainEventLifecycleRegister(null, (conn, d, e) -> sink.accept(d.getName())),
+                    c::domainEventDeregister, 8, org.libvirt4j.EventPublisher.Overflow.DROP_NEWEST)) {
+                p.subscribe(slow);
+                for (int i = 0; i < 20; i++) {
+                    createAndDestroy(c, prefix + "-slow-" + i);
+                }
+                long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
+                while (p.dropped() < 40 - 8 - 1 && System.nanoTime() < end) {
+                    Thread.sleep(10);
+                }
+                // 8 wait in the buffer; the one taken left it before the buffer filled, or after
+                assertThat(p.dropped()).as("dropped of 40 with room for 8 and 1 taken").isBetween(40L - 8 - 1, 40L - 8);
+                assertThat(slow.items).hasSize(1);
+            }
+
+            // FAIL: the stream ends with an error and the callback is deregistered
+            Recorder<String> stuck = new Recorder<>(0);
+            int id;
+            try (org.libvirt4j.EventPublisher<String> p = org.libvirt4j.EventPublisher.of(
+                    sink -> c.domainEventLifecycleRegister(null, (conn, d, e) -> sink.accept(d.getName())),
+                    c::domainEventDeregister, 8, org.libvirt4j.EventPublisher.Overflow.FAIL)) {
+                id = p.callbackId();
+                p.subscribe(stuck);
+                for (int i = 0; i < 10; i++) {
+                    createAndDestroy(c, prefix + "-stuck-" + i);
+                }
+                Throwable t = stuck.end.get(WAIT_SECONDS, TimeUnit.SECONDS);
+                assertThat(t).isInstanceOf(IllegalStateException.class).hasMessageContaining("event buffer of 8 full");
+                assertThat(p.dropped()).isPositive();
+            }
+            LibvirtException gone = null;
+            try {
+                c.domainEventDeregister(id);
+            } catch (LibvirtException e) {
+                gone = e;
+            }
+            assertThat(gone).as("deregistered when the stream failed").isNotNull();
+            assertThat(gone.code()).isEqualTo(ErrorNumber.ERR_INVALID_ARG);
+
+            // an AutoCloseable registration deregisters on close, once
+            org.libvirt4j.EventRegistration r = org.libvirt4j.EventRegistration.of(
+                    c.domainEventRebootRegister(null, (conn, d, e) -> { }), c::domainEventDeregister);
+            int rid = r.callbackId();
+            r.close();
+            r.close(); // harmless
+            LibvirtException twice = null;
+            try {
+                c.domainEventDeregister(rid);
+            } catch (LibvirtException e) {
+                twice = e;
+            }
+            assertThat(twice).isNotNull();
+            assertThat(twice.code()).isEqualTo(ErrorNumber.ERR_INVALID_ARG);
+        }
+    }
 }
