@@ -27,6 +27,9 @@ import org.libvirt4j.DomainBlockJobType;
 import org.libvirt4j.DomainEventBlockJob;
 import org.libvirt4j.DomainEventDeviceAdded;
 import org.libvirt4j.DomainEventDeviceRemoved;
+import org.libvirt4j.DomainEventGraphics;
+import org.libvirt4j.DomainEventGraphicsAddressType;
+import org.libvirt4j.DomainEventGraphicsPhase;
 import org.libvirt4j.DomainEventJobCompleted;
 import org.libvirt4j.DomainEventLifecycle;
 import org.libvirt4j.DomainEventMetadataChange;
@@ -299,7 +302,7 @@ public abstract class EventKindsTck extends TckArea {
      */
     @Test
     @Timeout(240)
-    @DisplayName("A QEMU guest's pause, resume, cpu_shares change and block pull arrive as lifecycle, tunable and block-job events")
+    @DisplayName("A QEMU guest's VNC client, pause, resume, cpu_shares change and block pull arrive as graphics, lifecycle, tunable and block-job events")
     void qemuGuestTuningAndBlockJobEvents() throws Exception {
         require(TckCapability.QEMU_GUEST);
         BlockingQueue<Got> q = new LinkedBlockingQueue<>();
@@ -324,6 +327,8 @@ public abstract class EventKindsTck extends TckArea {
             try {
                 int l = c.domainEventLifecycleRegister(d, (conn, x, e) -> q.add(new Got(x.getName(), e)));
                 undo.add(() -> c.domainEventDeregister(l));
+                int g = c.domainEventGraphicsRegister(d, (conn, x, e) -> q.add(new Got(x.getName(), e)));
+                undo.add(() -> c.domainEventDeregister(g));
                 int t = c.domainEventTunableRegister(d, (conn, x, e) -> q.add(new Got(x.getName(), e)));
                 undo.add(() -> c.domainEventDeregister(t));
                 int b1 = c.domainEventBlockJobRegister(d, (conn, x, e) -> q.add(new Got(x.getName(), e)));
@@ -333,6 +338,25 @@ public abstract class EventKindsTck extends TckArea {
                 undo.add(() -> c.domainEventDeregister(b2));
                 d.create();
                 await(q, DomainEventLifecycle.class, name, e -> e.event() == DomainEventType.STARTED);
+                // a VNC client connecting and leaving: graphics events with both addresses
+                int port = Integer.parseInt(xpath(d.getXMLDesc(0), "/domain/devices/graphics[@type='vnc']/@port"));
+                int clientPort;
+                try (java.net.Socket vnc = new java.net.Socket("127.0.0.1", port)) {
+                    clientPort = vnc.getLocalPort();
+                    DomainEventGraphics connected = await(q, DomainEventGraphics.class, name,
+                            e -> e.phase() == DomainEventGraphicsPhase.CONNECT);
+                    assertThat(connected.local().family()).isEqualTo(DomainEventGraphicsAddressType.IPV4);
+                    assertThat(connected.local().node()).isEqualTo("127.0.0.1");
+                    assertThat(connected.local().service()).isEqualTo(Integer.toString(port));
+                    assertThat(connected.remote().family()).isEqualTo(DomainEventGraphicsAddressType.IPV4);
+                    assertThat(connected.remote().node()).isEqualTo("127.0.0.1");
+                    assertThat(connected.remote().service()).isEqualTo(Integer.toString(clientPort));
+                    assertThat(connected.subject()).isEmpty();
+                    assertThat(connected).hasToString("Graphics phase=\"connected\"");
+                }
+                DomainEventGraphics disconnected = await(q, DomainEventGraphics.class, name,
+                        e -> e.phase() == DomainEventGraphicsPhase.DISCONNECT);
+                assertThat(disconnected.remote().service()).isEqualTo(Integer.toString(clientPort));
                 d.suspend();
                 assertThat(await(q, DomainEventLifecycle.class, name, e -> e.event() == DomainEventType.SUSPENDED))
                         .hasToString("Domain event=\"suspended\" detail=\"paused\"");
