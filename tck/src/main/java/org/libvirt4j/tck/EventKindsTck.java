@@ -36,6 +36,7 @@ import org.libvirt4j.DomainEventMetadataChange;
 import org.libvirt4j.DomainEventReboot;
 import org.libvirt4j.DomainEventStartedDetailType;
 import org.libvirt4j.DomainEventStoppedDetailType;
+import org.libvirt4j.DomainEventTrayChange;
 import org.libvirt4j.DomainEventTunable;
 import org.libvirt4j.DomainEventType;
 import org.libvirt4j.DomainMetadataType;
@@ -234,7 +235,7 @@ public abstract class EventKindsTck extends TckArea {
      */
     @Test
     @Timeout(240)
-    @DisplayName("A QEMU guest's reset, USB disk hot-plug and unplug, reset and save arrive as device, reboot and job events")
+    @DisplayName("A QEMU guest's CD-ROM eject, USB disk hot-plug and unplug, reset and save arrive as tray, device, reboot and job events")
     void qemuGuestEvents() throws Exception {
         require(TckCapability.QEMU_GUEST);
         BlockingQueue<Got> q = new LinkedBlockingQueue<>();
@@ -243,6 +244,12 @@ public abstract class EventKindsTck extends TckArea {
         Path img = dir.resolve("usb.img");
         Path saved = dir.resolve("saved.img");
         Files.write(img, new byte[1 << 20]);
+        Path iso = dir.resolve("cd.iso");
+        Files.write(iso, new byte[2048]);
+        String cdrom = "<disk type='file' device='cdrom'><driver name='qemu' type='raw'/><source file='" + iso
+                + "'/><target dev='hdc' bus='ide'/><readonly/><alias name='ua-tckcd'/></disk>";
+        String ejected = "<disk type='file' device='cdrom'><driver name='qemu' type='raw'/>"
+                + "<target dev='hdc' bus='ide'/><readonly/><alias name='ua-tckcd'/></disk>";
         String disk = "<disk type='file' device='disk'><driver name='qemu' type='raw'/><source file='" + img
                 + "'/><target dev='sdb' bus='usb'/><alias name='ua-tckusb'/></disk>";
         try (Connect c = tck().openQemu(); Domain d = c.domainDefineXML(DaemonTck.tinyGuestXml(name, UUID.randomUUID()))) {
@@ -258,8 +265,17 @@ public abstract class EventKindsTck extends TckArea {
                 undo.add(() -> c.domainEventDeregister(rm));
                 int j = c.domainEventJobCompletedRegister(d, (conn, x, e) -> q.add(new Got(x.getName(), e)));
                 undo.add(() -> c.domainEventDeregister(j));
+                int tr = c.domainEventTrayChangeRegister(d, (conn, x, e) -> q.add(new Got(x.getName(), e)));
+                undo.add(() -> c.domainEventDeregister(tr));
+                d.attachDeviceFlags(cdrom, org.libvirt4j.DomainDeviceModifyFlags.CONFIG);
                 d.create();
                 await(q, DomainEventLifecycle.class, name, e -> e.event() == DomainEventType.STARTED);
+                d.updateDeviceFlags(ejected, org.libvirt4j.DomainDeviceModifyFlags.LIVE);
+                DomainEventTrayChange tray = await(q, DomainEventTrayChange.class, name,
+                        e -> e.reason() == org.libvirt4j.ConnectDomainEventTrayChangeReason.OPEN);
+                assertThat(tray.devAlias()).isEqualTo("ua-tckcd");
+                assertThat(tray).hasToString("Tray change dev=\"ua-tckcd\" reason="
+                        + org.libvirt4j.ConnectDomainEventTrayChangeReason.OPEN.value());
                 d.attachDevice(disk);
                 DomainEventDeviceAdded added = await(q, DomainEventDeviceAdded.class, name, e -> true);
                 assertThat(added.devAlias()).isEqualTo("ua-tckusb");
@@ -291,6 +307,7 @@ public abstract class EventKindsTck extends TckArea {
                 d.undefine();
                 Files.deleteIfExists(saved);
                 Files.deleteIfExists(img);
+                Files.deleteIfExists(iso);
                 Files.deleteIfExists(dir);
             }
         }
