@@ -229,12 +229,26 @@ final class RemoteEvents {
 
     /** {@code virConnectRegisterCloseCallback}, held here as libvirt's remote driver holds it. */
     void registerClose(RemoteConnect conn, CloseCallback callback) {
+        CloseRegistration reserved = new CloseRegistration(conn, callback);
         synchronized (registrations) {
             if (close != null) {
                 throw LibvirtException.of(ErrorNumber.ERR_OPERATION_INVALID, ErrorDomain.REMOTE,
                         "Requested operation is not valid: A close callback is already registered");
             }
-            close = new CloseRegistration(conn, callback);
+            close = reserved;
+        }
+        if (session.serverCloseCallback) {
+            // as libvirt's C client: the daemon then reports its own hypervisor connection closing
+            try {
+                session.call(RemoteProcedure.REMOTE_PROC_CONNECT_REGISTER_CLOSE_CALLBACK, null, null);
+            } catch (RuntimeException e) {
+                synchronized (registrations) {
+                    if (close == reserved) {
+                        close = null;
+                    }
+                }
+                throw e;
+            }
         }
     }
 
@@ -246,6 +260,9 @@ final class RemoteEvents {
                         "Requested operation is not valid: A different callback was requested");
             }
             close = null;
+        }
+        if (session.serverCloseCallback) {
+            session.call(RemoteProcedure.REMOTE_PROC_CONNECT_UNREGISTER_CLOSE_CALLBACK, null, null);
         }
     }
 
@@ -278,6 +295,25 @@ final class RemoteEvents {
             p = RemoteProcedure.fromValue(proc);
         } catch (XdrException unknown) {
             return; // a procedure newer than this client: nothing registered for it
+        }
+        if (p == RemoteProcedure.REMOTE_PROC_CONNECT_EVENT_CONNECTION_CLOSED) {
+            // the daemon lost its hypervisor connection: the close callback hears it, once, as in libvirt
+            int reason = org.libvirt4j.remote.generated.RemoteConnectEventConnectionClosedMsg.decode(body).reason();
+            CloseRegistration r;
+            synchronized (registrations) {
+                r = close;
+                close = null; // libvirt calls a close callback once, then drops it
+            }
+            if (r != null) {
+                queue.offerAlways(() -> {
+                    try {
+                        CloseCallbacks.run(r.conn(), () -> r.callback().onClose(r.conn(), reason));
+                    } catch (Throwable t) {
+                        LOG.log(Level.WARNING, "a close callback threw", t);
+                    }
+                });
+            }
+            return;
         }
         RemoteEventMessages.Decoded d = RemoteEventMessages.decode(p, body);
         if (d == null) {
