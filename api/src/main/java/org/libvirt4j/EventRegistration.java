@@ -1,7 +1,6 @@
 package org.libvirt4j;
 
 import java.util.Objects;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.IntConsumer;
 
 /**
@@ -9,13 +8,15 @@ import java.util.function.IntConsumer;
  * callback ids:
  * {@code try (EventRegistration r = EventRegistration.of(conn.domainEventRebootRegister(null, cb), conn::domainEventDeregister)) { ... }}.
  *
- * <p>{@link #close()} deregisters once; closing again, or after the connection was closed (which
- * deregisters everything registered on it), does nothing.
+ * <p>{@link #close()} deregisters once; closing again (which waits for a close in progress on
+ * another thread), or after the connection was closed (which deregisters everything registered on
+ * it), does nothing more.
  */
 public final class EventRegistration implements AutoCloseable {
     private final int callbackId;
     private final IntConsumer deregister;
-    private final AtomicBoolean closed = new AtomicBoolean();
+    /** Guarded by this: a second close() waits until the first has deregistered. */
+    private boolean closed;
 
     private EventRegistration(int callbackId, IntConsumer deregister) {
         this.callbackId = callbackId;
@@ -43,14 +44,16 @@ public final class EventRegistration implements AutoCloseable {
      *         closed (its callbacks are gone with it)
      */
     @Override
-    public void close() {
-        if (closed.compareAndSet(false, true)) {
-            try {
-                deregister.accept(callbackId);
-            } catch (LibvirtException e) {
-                if (e.code() != ErrorNumber.ERR_INVALID_CONN) {
-                    throw e;
-                }
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            deregister.accept(callbackId);
+        } catch (LibvirtException e) {
+            if (e.code() != ErrorNumber.ERR_INVALID_CONN) {
+                throw e;
             }
         }
     }
