@@ -13,3 +13,4 @@ java "$@" -cp codegen/target/classes org.libvirt4j.codegen.xdr.XdrGenerator
 java "$@" -cp codegen/target/classes org.libvirt4j.codegen.jni.JniGlueGenerator
 java "$@" -cp codegen/target/classes org.libvirt4j.codegen.binding.BindingGenerator
 java "$@" -cp codegen/target/classes org.libvirt4j.codegen.binding.TypedGenerator
+java "$@" -cp codegen/target/classes org.libvirt4j.codegen.events.EventGenerator

@@ -967,18 +967,10 @@ static void JNICALL lv_secret_set_value(JNIEnv *env, jclass cls, jlong secret, j
 
 /* ---- events: libvirt calls back into Java from its event loop ----------------------------- */
 
-/* libvirt's event ids (virDomainEventID, virNetworkEventID, virStoragePoolEventID). */
-#define LV_DOMAIN_EVENT_ID_LIFECYCLE 0
-#define LV_DOMAIN_EVENT_ID_METADATA_CHANGE 23
-#define LV_NETWORK_EVENT_ID_LIFECYCLE 0
-#define LV_STORAGE_POOL_EVENT_ID_LIFECYCLE 0
-
 /* JniEvents and its upcalls, cached at load: on libvirt's threads FindClass would not find them. */
 static jclass lv_events_class;
-static jmethodID lv_events_lifecycle;
-static jmethodID lv_events_metadata_change;
-static jmethodID lv_events_network_lifecycle;
-static jmethodID lv_events_pool_lifecycle;
+static jmethodID lv_events_event;
+static jclass lv_string_class;
 static jmethodID lv_events_closed;
 static jmethodID lv_events_freed;
 
@@ -992,16 +984,22 @@ int lv_events_init(JNIEnv *env) {
     if (lv_events_class == NULL) {
         return -1;
     }
+    local = (*env)->FindClass(env, "java/lang/String");
+    if (local == NULL) {
+        return -1;
+    }
+    lv_string_class = (jclass) (*env)->NewGlobalRef(env, local);
+    (*env)->DeleteLocalRef(env, local);
+    if (lv_string_class == NULL) {
+        return -1;
+    }
     /* Each lookup runs only while none has failed: JNI may not be called with an exception pending. */
     struct {
         jmethodID *id;
         const char *name;
         const char *sig;
     } upcalls[] = {
-        {&lv_events_lifecycle, "lifecycle", "(JJII)V"},
-        {&lv_events_metadata_change, "metadataChange", "(JJILjava/lang/String;)V"},
-        {&lv_events_network_lifecycle, "networkLifecycle", "(JJII)V"},
-        {&lv_events_pool_lifecycle, "storagePoolLifecycle", "(JJII)V"},
+        {&lv_events_event, "event", "(JIJ[J[Ljava/lang/String;Ljava/lang/Object;)V"},
         {&lv_events_closed, "closed", "(JI)V"},
         {&lv_events_freed, "freed", "(J)V"},
     };
@@ -1062,61 +1060,6 @@ static void lv_upcall_end(lv_upcall *u) {
 }
 
 /*
- * One C callback per event kind, the same for every registration of that kind: libvirt refuses
- * a second registration of the same function, event and filter, as it does for C and Go
- * programs. opaque is the registration's key in JniEvents; the object pointer is borrowed for
- * the call, and JniEvents takes a reference of its own for the handle it passes on.
- */
-static int lv_lifecycle_cb(virConnectPtr conn, virDomainPtr dom, int event, int detail, void *opaque) {
-    (void) conn;
-    lv_upcall u;
-    if (lv_upcall_begin(&u) == 0) {
-        (*u.env)->CallStaticVoidMethod(u.env, lv_events_class, lv_events_lifecycle, (jlong) (intptr_t) opaque,
-                                       (jlong) (intptr_t) dom, (jint) event, (jint) detail);
-        lv_upcall_end(&u);
-    }
-    return 0;
-}
-
-static void lv_metadata_change_cb(virConnectPtr conn, virDomainPtr dom, int type, const char *nsuri, void *opaque) {
-    (void) conn;
-    lv_upcall u;
-    if (lv_upcall_begin(&u) == 0) {
-        /* NULL (the title or description changed) stays null; a failed conversion drops the event. */
-        jstring ns = nsuri != NULL ? lv_cstr(u.env, nsuri) : NULL;
-        if (nsuri == NULL || ns != NULL) {
-            (*u.env)->CallStaticVoidMethod(u.env, lv_events_class, lv_events_metadata_change,
-                                           (jlong) (intptr_t) opaque, (jlong) (intptr_t) dom, (jint) type, ns);
-        }
-        if (ns != NULL) {
-            /* the event loop's native frame lasts a whole loop iteration: no local may pile up in it */
-            (*u.env)->DeleteLocalRef(u.env, ns);
-        }
-        lv_upcall_end(&u);
-    }
-}
-
-static void lv_network_lifecycle_cb(virConnectPtr conn, virNetworkPtr net, int event, int detail, void *opaque) {
-    (void) conn;
-    lv_upcall u;
-    if (lv_upcall_begin(&u) == 0) {
-        (*u.env)->CallStaticVoidMethod(u.env, lv_events_class, lv_events_network_lifecycle,
-                                       (jlong) (intptr_t) opaque, (jlong) (intptr_t) net, (jint) event, (jint) detail);
-        lv_upcall_end(&u);
-    }
-}
-
-static void lv_pool_lifecycle_cb(virConnectPtr conn, virStoragePoolPtr pool, int event, int detail, void *opaque) {
-    (void) conn;
-    lv_upcall u;
-    if (lv_upcall_begin(&u) == 0) {
-        (*u.env)->CallStaticVoidMethod(u.env, lv_events_class, lv_events_pool_lifecycle,
-                                       (jlong) (intptr_t) opaque, (jlong) (intptr_t) pool, (jint) event, (jint) detail);
-        lv_upcall_end(&u);
-    }
-}
-
-/*
  * The one virConnectCloseFunc every close callback registration passes, so that unregistering
  * names the same function. libvirt calls it at most once per registration, holding the
  * connection's close-callback lock, and frees the registration right after it returns.
@@ -1143,71 +1086,109 @@ static void lv_event_free_cb(void *opaque) {
 /* The callbacks have their events' own types, so that the casts below hide no mismatch. */
 #define LV_CALLBACK_TYPE(fn, type) \
     _Static_assert(__builtin_types_compatible_p(__typeof__(&fn), type), #fn " is not a " #type)
-LV_CALLBACK_TYPE(lv_lifecycle_cb, virConnectDomainEventCallback);
-LV_CALLBACK_TYPE(lv_metadata_change_cb, virConnectDomainEventMetadataChangeCallback);
-LV_CALLBACK_TYPE(lv_network_lifecycle_cb, virConnectNetworkEventLifecycleCallback);
-LV_CALLBACK_TYPE(lv_pool_lifecycle_cb, virConnectStoragePoolEventLifecycleCallback);
 LV_CALLBACK_TYPE(lv_close_cb, virConnectCloseFunc);
 
 /*
- * Event kinds; the numbers match JniNatives.E_*: the register function, libvirt's event id, and
- * the kind's callback. libvirt takes every callback as its generic type and calls it with the
- * event's own signature (its VIR_*_EVENT_CALLBACK casts); stored through void (*)(void) for
- * -Wcast-function-type.
+ * One event's upcall, built by the generated callbacks of lv_events.c: libvirt passes each event
+ * kind's fields with the kind's own C types; they travel to JniEvents.event as numbers, strings
+ * and one extra object, in the order EventKind's signature gives. The locals live in a frame of
+ * their own: the event loop's native frame lasts a whole loop iteration.
  */
-static const struct {
-    int slot;
-    int event_id;
-    void (*cb)(void);
-} lv_event_kinds[] = {
-    {LV_virConnectDomainEventRegisterAny, LV_DOMAIN_EVENT_ID_LIFECYCLE, (void (*)(void)) lv_lifecycle_cb},
-    {LV_virConnectDomainEventRegisterAny, LV_DOMAIN_EVENT_ID_METADATA_CHANGE, (void (*)(void)) lv_metadata_change_cb},
-    {LV_virConnectNetworkEventRegisterAny, LV_NETWORK_EVENT_ID_LIFECYCLE, (void (*)(void)) lv_network_lifecycle_cb},
-    {LV_virConnectStoragePoolEventRegisterAny, LV_STORAGE_POOL_EVENT_ID_LIFECYCLE,
-     (void (*)(void)) lv_pool_lifecycle_cb},
-};
+typedef struct {
+    lv_upcall u;
+    jint kind;
+    jlongArray nums;
+    jobjectArray strs;
+    jobject extra;
+    int failed; /* a conversion failed (an exception is pending): the event is dropped */
+} lv_event;
 
-static jint JNICALL lv_event_register(JNIEnv *env, jclass cls, jint which, jlong conn, jlong target, jlong key) {
-    (void) cls;
-    if (which < 0 || which >= (jint) (sizeof lv_event_kinds / sizeof lv_event_kinds[0])) {
-        lv_throw_java(env, "java/lang/IllegalArgumentException", "unknown event kind");
+static int lv_event_begin(lv_event *e, jint kind, int nnums, int nstrs) {
+    if (lv_upcall_begin(&e->u) != 0) {
         return -1;
     }
-    int slot = lv_event_kinds[which].slot;
-    void *fn = lv_resolve(env, slot);
-    if (fn == NULL) {
+    JNIEnv *env = e->u.env;
+    e->kind = kind;
+    e->extra = NULL;
+    e->failed = 0;
+    if ((*env)->PushLocalFrame(env, 16) != 0) {
+        lv_upcall_end(&e->u);
         return -1;
     }
-    virConnectPtr c = (virConnectPtr) (intptr_t) conn;
-    void *opaque = (void *) (intptr_t) key;
-    int event_id = lv_event_kinds[which].event_id;
-    void (*cb)(void) = lv_event_kinds[which].cb;
-    int id = -1;
-    /* Each register function called through its own type. */
-    switch (slot) {
-    case LV_virConnectDomainEventRegisterAny:
-        id = ((lv_t_virConnectDomainEventRegisterAny) fn)(c, (virDomainPtr) (intptr_t) target, event_id,
-                                                          (virConnectDomainEventGenericCallback) cb, opaque,
-                                                          lv_event_free_cb);
-        break;
-    case LV_virConnectNetworkEventRegisterAny:
-        id = ((lv_t_virConnectNetworkEventRegisterAny) fn)(c, (virNetworkPtr) (intptr_t) target, event_id,
-                                                           (virConnectNetworkEventGenericCallback) cb, opaque,
-                                                           lv_event_free_cb);
-        break;
-    case LV_virConnectStoragePoolEventRegisterAny:
-        id = ((lv_t_virConnectStoragePoolEventRegisterAny) fn)(c, (virStoragePoolPtr) (intptr_t) target, event_id,
-                                                               (virConnectStoragePoolEventGenericCallback) cb,
-                                                               opaque, lv_event_free_cb);
-        break;
-    default:
-        break;
-    }
-    if (id < 0) {
-        lv_fail(env, lv_names[slot]);
-    }
-    return id;
+    e->nums = (*env)->NewLongArray(env, nnums);
+    e->strs = e->nums != NULL ? (*env)->NewObjectArray(env, nstrs, lv_string_class, NULL) : NULL;
+    e->failed = e->nums == NULL || e->strs == NULL;
+    return 0;
 }
+
+static void lv_event_num(lv_event *e, int i, jlong v) {
+    if (!e->failed) {
+        (*e->u.env)->SetLongArrayRegion(e->u.env, e->nums, i, 1, &v);
+    }
+}
+
+static void lv_event_str(lv_event *e, int i, const char *s) {
+    if (e->failed || s == NULL) {
+        return;
+    }
+    JNIEnv *env = e->u.env;
+    jstring j = lv_cstr(env, s);
+    if (j == NULL) {
+        e->failed = 1;
+        return;
+    }
+    (*env)->SetObjectArrayElement(env, e->strs, i, j);
+    (*env)->DeleteLocalRef(env, j);
+}
+
+static void lv_event_params(lv_event *e, virTypedParameterPtr p, int n) {
+    if (!e->failed) {
+        e->extra = lv_params_to_java(e->u.env, NULL, p, p != NULL && n > 0 ? n : 0);
+        e->failed = e->extra == NULL;
+    }
+}
+
+/* The subject's identities as String[]{type0, name0, type1, name1, ...}. */
+static void lv_event_subject(lv_event *e, const virDomainEventGraphicsSubject *s) {
+    if (e->failed) {
+        return;
+    }
+    JNIEnv *env = e->u.env;
+    int n = s != NULL && s->identities != NULL && s->nidentity > 0 ? s->nidentity : 0;
+    jobjectArray a = (*env)->NewObjectArray(env, 2 * n, lv_string_class, NULL);
+    if (a == NULL) {
+        e->failed = 1;
+        return;
+    }
+    for (int i = 0; i < n; i++) {
+        const char *parts[2] = {s->identities[i].type, s->identities[i].name};
+        for (int j = 0; j < 2; j++) {
+            if (parts[j] != NULL) {
+                jstring js = lv_cstr(env, parts[j]);
+                if (js == NULL) {
+                    e->failed = 1;
+                    return;
+                }
+                (*env)->SetObjectArrayElement(env, a, 2 * i + j, js);
+                (*env)->DeleteLocalRef(env, js);
+            }
+        }
+    }
+    e->extra = a;
+}
+
+/* Takes a reference on obj for the handle Java wraps around it, then makes the upcall. */
+static void lv_event_end(lv_event *e, void *opaque, void *obj, int (*ref)(void *)) {
+    JNIEnv *env = e->u.env;
+    if (!e->failed && ref(obj) == 0) {
+        (*env)->CallStaticVoidMethod(env, lv_events_class, lv_events_event, (jlong) (intptr_t) opaque, e->kind,
+                                     (jlong) (intptr_t) obj, e->nums, e->strs, e->extra);
+    }
+    (*env)->PopLocalFrame(env, NULL);
+    lv_upcall_end(&e->u);
+}
+
+#include "lv_events.c"
 
 /* virConnectRegisterCloseCallback with lv_close_cb; key is the opaque pointer, freed by lv_event_free_cb. */
 static void JNICALL lv_close_callback_register(JNIEnv *env, jclass cls, jlong conn, jlong key) {

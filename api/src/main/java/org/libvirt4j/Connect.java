@@ -14,7 +14,7 @@ import java.util.UUID;
  *
  * @see <a href="https://libvirt.org/html/libvirt-libvirt-host.html#virConnectClose">virConnectClose</a>
  */
-public interface Connect extends LibvirtObject, ConnectMethods, ConnectTypedMethods {
+public interface Connect extends LibvirtObject, ConnectMethods, ConnectTypedMethods, ConnectEvents {
 
     // --- the connection itself -------------------------------------------------------------
 
@@ -117,94 +117,7 @@ public interface Connect extends LibvirtObject, ConnectMethods, ConnectTypedMeth
      */
     void unregisterCloseCallback();
 
-    // --- events ----------------------------------------------------------------------------
-
-    /**
-     * Registers a callback for domain lifecycle events ({@code virConnectDomainEventRegisterAny}
-     * with {@code VIR_DOMAIN_EVENT_ID_LIFECYCLE}, Go's {@code DomainEventLifecycleRegister}).
-     * As in libvirt and Go, a connection holds at most one lifecycle registration per domain
-     * filter (one for all domains, one per domain); fan out inside the callback. The native
-     * backends deliver events only once {@link Libvirt#eventRegisterDefaultImpl()} has run
-     * (before this connection was opened, for connections through a daemon). A registration keeps
-     * this handle reachable, so a forgotten connection with callbacks is not closed by the
-     * Cleaner; closing it deregisters what was registered on it.
-     *
-     * @param dom only this domain's events, or {@code null} for every domain's
-     * @param callback what to call
-     * @return the callback id for {@link #domainEventDeregister(int)}
-     * @throws LibvirtException {@code ERR_INVALID_ARG} for a domain of another connection or a
-     *         second registration with the same filter ("event callback already tracked")
-     * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain.html#virConnectDomainEventRegisterAny">virConnectDomainEventRegisterAny</a>
-     */
-    int domainEventLifecycleRegister(Domain dom, DomainEventLifecycleCallback callback);
-
-    /**
-     * Registers a callback for domain metadata changes ({@code virConnectDomainEventRegisterAny}
-     * with {@code VIR_DOMAIN_EVENT_ID_METADATA_CHANGE}, Go's {@code DomainEventMetadataChangeRegister}),
-     * with the rules of {@link #domainEventLifecycleRegister(Domain, DomainEventLifecycleCallback)}.
-     *
-     * @param dom only this domain's changes, or {@code null} for every domain's
-     * @param callback what to call
-     * @return the callback id for {@link #domainEventDeregister(int)}
-     * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain.html#virConnectDomainEventRegisterAny">virConnectDomainEventRegisterAny</a>
-     */
-    int domainEventMetadataChangeRegister(Domain dom, DomainEventMetadataChangeCallback callback);
-
-    /**
-     * Removes a domain event callback ({@code virConnectDomainEventDeregisterAny}, Go's
-     * {@code DomainEventDeregister}). When this returns, the callback is not called again, unless
-     * it is running on the event thread at that moment.
-     *
-     * @param callbackId what the register call returned
-     * @throws LibvirtException {@code ERR_INVALID_ARG} for an id that is not registered
-     * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain.html#virConnectDomainEventDeregisterAny">virConnectDomainEventDeregisterAny</a>
-     */
-    void domainEventDeregister(int callbackId);
-
-    /**
-     * Registers a callback for network lifecycle events ({@code virConnectNetworkEventRegisterAny}
-     * with {@code VIR_NETWORK_EVENT_ID_LIFECYCLE}, Go's {@code NetworkEventLifecycleRegister}), with
-     * the rules of {@link #domainEventLifecycleRegister(Domain, DomainEventLifecycleCallback)}.
-     *
-     * @param net only this network's events, or {@code null} for every network's
-     * @param callback what to call
-     * @return the callback id for {@link #networkEventDeregister(int)}
-     * @see <a href="https://libvirt.org/html/libvirt-libvirt-network.html#virConnectNetworkEventRegisterAny">virConnectNetworkEventRegisterAny</a>
-     */
-    int networkEventLifecycleRegister(Network net, NetworkEventLifecycleCallback callback);
-
-    /**
-     * Removes a network event callback ({@code virConnectNetworkEventDeregisterAny}, Go's
-     * {@code NetworkEventDeregister}).
-     *
-     * @param callbackId what the register call returned
-     * @throws LibvirtException {@code ERR_INVALID_ARG} for an id that is not registered
-     * @see <a href="https://libvirt.org/html/libvirt-libvirt-network.html#virConnectNetworkEventDeregisterAny">virConnectNetworkEventDeregisterAny</a>
-     */
-    void networkEventDeregister(int callbackId);
-
-    /**
-     * Registers a callback for storage pool lifecycle events
-     * ({@code virConnectStoragePoolEventRegisterAny} with {@code VIR_STORAGE_POOL_EVENT_ID_LIFECYCLE},
-     * Go's {@code StoragePoolEventLifecycleRegister}), with the rules of
-     * {@link #domainEventLifecycleRegister(Domain, DomainEventLifecycleCallback)}.
-     *
-     * @param pool only this pool's events, or {@code null} for every pool's
-     * @param callback what to call
-     * @return the callback id for {@link #storagePoolEventDeregister(int)}
-     * @see <a href="https://libvirt.org/html/libvirt-libvirt-storage.html#virConnectStoragePoolEventRegisterAny">virConnectStoragePoolEventRegisterAny</a>
-     */
-    int storagePoolEventLifecycleRegister(StoragePool pool, StoragePoolEventLifecycleCallback callback);
-
-    /**
-     * Removes a storage pool event callback ({@code virConnectStoragePoolEventDeregisterAny}, Go's
-     * {@code StoragePoolEventDeregister}).
-     *
-     * @param callbackId what the register call returned
-     * @throws LibvirtException {@code ERR_INVALID_ARG} for an id that is not registered
-     * @see <a href="https://libvirt.org/html/libvirt-libvirt-storage.html#virConnectStoragePoolEventDeregisterAny">virConnectStoragePoolEventDeregisterAny</a>
-     */
-    void storagePoolEventDeregister(int callbackId);
+    // --- events: ConnectEvents (generated) ---------------------------------------------------
 
     // --- domains ---------------------------------------------------------------------------
 

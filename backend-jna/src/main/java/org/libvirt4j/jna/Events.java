@@ -1,30 +1,27 @@
 package org.libvirt4j.jna;
 
 import com.sun.jna.Callback;
+import com.sun.jna.CallbackProxy;
 import com.sun.jna.CallbackReference;
+import com.sun.jna.Function;
 import com.sun.jna.Pointer;
 import java.lang.System.Logger.Level;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.libvirt4j.CloseCallback;
-import org.libvirt4j.DomainEventID;
-import org.libvirt4j.DomainEventLifecycle;
-import org.libvirt4j.DomainEventLifecycleCallback;
-import org.libvirt4j.DomainEventMetadataChange;
-import org.libvirt4j.DomainEventMetadataChangeCallback;
-import org.libvirt4j.LibvirtEnum;
-import org.libvirt4j.NetworkEventID;
-import org.libvirt4j.NetworkEventLifecycle;
-import org.libvirt4j.NetworkEventLifecycleCallback;
-import org.libvirt4j.StoragePoolEventID;
-import org.libvirt4j.StoragePoolEventLifecycle;
-import org.libvirt4j.StoragePoolEventLifecycleCallback;
+import org.libvirt4j.DomainEventGraphicsAddress;
+import org.libvirt4j.DomainEventGraphicsSubjectIdentity;
 import org.libvirt4j.jna.internal.CStrings;
+import org.libvirt4j.jna.internal.TypedParams;
 import org.libvirt4j.spi.CloseCallbacks;
 import org.libvirt4j.jna.internal.Errors;
 import org.libvirt4j.jna.internal.Natives;
 import org.libvirt4j.jna.internal.Virt;
+import org.libvirt4j.spi.generated.EventKind;
 
 /**
  * libvirt's default event loop, run on one daemon thread, and the native callbacks through which
@@ -39,50 +36,6 @@ final class Events {
     private static final System.Logger LOG = System.getLogger(Events.class.getName());
     private static final Map<Long, Registration> REGISTRATIONS = new ConcurrentHashMap<>();
     private static final AtomicLong KEYS = new AtomicLong();
-    // JNA finds a callback's method by reflection: plain classes, not lambdas, to be sure of it
-    private static final DomainLifecycle ON_DOMAIN_LIFECYCLE = new DomainLifecycle() {
-        @Override
-        public int invoke(long conn, long dom, int event, int detail, long opaque) {
-            deliver(opaque, DomainEventLifecycleCallback.class, (r, cb) -> {
-                try (JnaDomain d = domain(dom)) {
-                    cb.onEvent(r.conn(), d, new DomainEventLifecycle(event, detail));
-                }
-            });
-            return 0;
-        }
-    };
-    private static final DomainMetadataChange ON_DOMAIN_METADATA_CHANGE = new DomainMetadataChange() {
-        @Override
-        public void invoke(long conn, long dom, int type, long nsuri, long opaque) {
-            deliver(opaque, DomainEventMetadataChangeCallback.class, (r, cb) -> {
-                try (JnaDomain d = domain(dom)) {
-                    cb.onEvent(r.conn(), d, new DomainEventMetadataChange(type, CStrings.read(nsuri)));
-                }
-            });
-        }
-    };
-    private static final ObjectLifecycle ON_NETWORK_LIFECYCLE = new ObjectLifecycle() {
-        @Override
-        public void invoke(long conn, long net, int event, int detail, long opaque) {
-            deliver(opaque, NetworkEventLifecycleCallback.class, (r, cb) -> {
-                Errors.check(Virt.virNetworkRef(net), "virNetworkRef");
-                try (JnaNetwork n = new JnaNetwork(net)) {
-                    cb.onEvent(r.conn(), n, new NetworkEventLifecycle(event, detail));
-                }
-            });
-        }
-    };
-    private static final ObjectLifecycle ON_STORAGE_POOL_LIFECYCLE = new ObjectLifecycle() {
-        @Override
-        public void invoke(long conn, long pool, int event, int detail, long opaque) {
-            deliver(opaque, StoragePoolEventLifecycleCallback.class, (r, cb) -> {
-                Errors.check(Virt.virStoragePoolRef(pool), "virStoragePoolRef");
-                try (JnaStoragePool p = new JnaStoragePool(pool)) {
-                    cb.onEvent(r.conn(), p, new StoragePoolEventLifecycle(event, detail));
-                }
-            });
-        }
-    };
     private static final ConnectClose ON_CLOSE = new ConnectClose() {
         @Override
         public void invoke(long conn, int reason, long opaque) {
@@ -105,76 +58,151 @@ final class Events {
     private Events() {
     }
 
-    /** A Java callback (one of the API's event callback types) and the connection it was registered on. */
-    record Registration(JnaConnect conn, Object callback) {
+    /**
+     * A Java callback and the connection it was registered on.
+     *
+     * @param kind the event kind, {@code null} for a close callback
+     */
+    record Registration(JnaConnect conn, Object callback, EventKind kind) {
     }
 
     /**
-     * The event kinds: libvirt's event id, the C function every registration of the kind passes,
-     * and the family's register and deregister functions.
+     * One C function per event kind, each a {@link CallbackProxy} laid out from the kind's
+     * signature: libvirt's rule of one registration per function, event and filter holds as
+     * everywhere. Held here for the process's life, as libvirt may call them at any time.
      */
-    enum Kind {
-        DOMAIN_LIFECYCLE(DomainEventID.LIFECYCLE, ON_DOMAIN_LIFECYCLE, Family.DOMAIN),
-        DOMAIN_METADATA_CHANGE(DomainEventID.METADATA_CHANGE, ON_DOMAIN_METADATA_CHANGE, Family.DOMAIN),
-        NETWORK_LIFECYCLE(NetworkEventID.LIFECYCLE, ON_NETWORK_LIFECYCLE, Family.NETWORK),
-        STORAGE_POOL_LIFECYCLE(StoragePoolEventID.LIFECYCLE, ON_STORAGE_POOL_LIFECYCLE, Family.STORAGE_POOL);
+    private static final Map<EventKind, KindProxy> PROXIES = new EnumMap<>(EventKind.class);
+    private static final Map<EventKind, Long> FUNCTIONS = new EnumMap<>(EventKind.class);
 
-        final int eventId;
-        final long function;
-        final Family family;
-
-        Kind(LibvirtEnum eventId, Callback function, Family family) {
-            this.eventId = eventId.value();
-            this.function = Pointer.nativeValue(CallbackReference.getFunctionPointer(function));
-            this.family = family;
+    static {
+        for (EventKind k : EventKind.values()) {
+            KindProxy p = new KindProxy(k);
+            PROXIES.put(k, p);
+            FUNCTIONS.put(k, Pointer.nativeValue(CallbackReference.getFunctionPointer(p)));
         }
     }
 
-    /** The objects events are about, each with its own pair of C functions and id space checks. */
-    enum Family {
-        DOMAIN("virConnectDomainEventRegisterAny", Virt::virConnectDomainEventRegisterAny,
-                "virConnectDomainEventDeregisterAny", Virt::virConnectDomainEventDeregisterAny),
-        NETWORK("virConnectNetworkEventRegisterAny", Virt::virConnectNetworkEventRegisterAny,
-                "virConnectNetworkEventDeregisterAny", Virt::virConnectNetworkEventDeregisterAny),
-        STORAGE_POOL("virConnectStoragePoolEventRegisterAny", Virt::virConnectStoragePoolEventRegisterAny,
-                "virConnectStoragePoolEventDeregisterAny", Virt::virConnectStoragePoolEventDeregisterAny);
+    /** {@return the C function every registration of kind passes} */
+    static long function(EventKind kind) {
+        return FUNCTIONS.get(kind);
+    }
 
-        final String registerName;
-        final Register register;
-        final String deregisterName;
-        final Deregister deregister;
+    /** The callback of one kind: conn, object, the kind's fields as C passes them, opaque. */
+    private static final class KindProxy implements CallbackProxy {
+        private final EventKind kind;
+        private final Class<?>[] types;
 
-        Family(String registerName, Register register, String deregisterName, Deregister deregister) {
-            this.registerName = registerName;
-            this.register = register;
-            this.deregisterName = deregisterName;
-            this.deregister = deregister;
+        KindProxy(EventKind kind) {
+            this.kind = kind;
+            List<Class<?>> t = new ArrayList<>();
+            t.add(long.class);
+            t.add(long.class);
+            for (char c : kind.signature().toCharArray()) {
+                switch (c) {
+                    case 'I' -> t.add(int.class);
+                    case 'P' -> {
+                        t.add(long.class);
+                        t.add(int.class);
+                    }
+                    default -> t.add(long.class); // J, and the pointers S, A, U
+                }
+            }
+            t.add(long.class);
+            this.types = t.toArray(new Class<?>[0]);
+        }
+
+        @Override
+        public Object callback(Object[] args) {
+            try {
+                long opaque = (Long) args[args.length - 1];
+                Registration r = REGISTRATIONS.get(opaque);
+                if (r != null && r.kind() == kind) {
+                    deliver(r, kind, (Long) args[1], fields(args));
+                }
+            } catch (Throwable t) {
+                // Nothing may unwind through libvirt's C frames
+                LOG.log(Level.WARNING, "an event callback threw; the event is dropped", t);
+            }
+            return kind.returnsInt() ? Integer.valueOf(0) : null;
+        }
+
+        private Object[] fields(Object[] args) {
+            String sig = kind.signature();
+            Object[] out = new Object[sig.length()];
+            int i = 2;
+            for (int f = 0; f < sig.length(); f++) {
+                out[f] = switch (sig.charAt(f)) {
+                    case 'I', 'J' -> args[i++];
+                    case 'S' -> CStrings.read((Long) args[i++]);
+                    case 'P' -> {
+                        long p = (Long) args[i++];
+                        int n = (Integer) args[i++];
+                        yield p == 0 ? List.of() : TypedParams.read(new Pointer(p), n);
+                    }
+                    case 'A' -> address((Long) args[i++]);
+                    case 'U' -> subject((Long) args[i++]);
+                    default -> throw new IllegalStateException(sig);
+                };
+            }
+            return out;
+        }
+
+        @Override
+        public Class<?>[] getParameterTypes() {
+            return types.clone();
+        }
+
+        @Override
+        public Class<?> getReturnType() {
+            return kind.returnsInt() ? int.class : void.class;
         }
     }
 
-    /** {@code virConnectXxxEventRegisterAny}. */
-    interface Register {
-        int call(long conn, long object, int eventId, long cb, long opaque, long freecb);
+    /** {@code virDomainEventGraphicsAddress}: {@code int family; char *node; char *service} (LP64). */
+    private static DomainEventGraphicsAddress address(long p) {
+        if (p == 0) {
+            return new DomainEventGraphicsAddress(0, null, null);
+        }
+        Pointer a = new Pointer(p);
+        return new DomainEventGraphicsAddress(a.getInt(0), CStrings.read(a.getLong(8)), CStrings.read(a.getLong(16)));
     }
 
-    /** {@code virConnectXxxEventDeregisterAny}. */
-    interface Deregister {
-        int call(long conn, int callbackId);
+    /** {@code virDomainEventGraphicsSubject}: {@code int nidentity; {char *type; char *name} *identities}. */
+    private static List<DomainEventGraphicsSubjectIdentity> subject(long p) {
+        List<DomainEventGraphicsSubjectIdentity> out = new ArrayList<>();
+        if (p == 0) {
+            return out;
+        }
+        Pointer s = new Pointer(p);
+        int n = s.getInt(0);
+        long ids = s.getLong(8);
+        for (int i = 0; i < n && ids != 0; i++) {
+            Pointer id = new Pointer(ids + 16L * i);
+            out.add(new DomainEventGraphicsSubjectIdentity(CStrings.read(id.getLong(0)), CStrings.read(id.getLong(8))));
+        }
+        return out;
     }
 
-    /** {@code virConnectDomainEventCallback}: {@code int (*)(virConnectPtr, virDomainPtr, int, int, void *)}. */
-    interface DomainLifecycle extends Callback {
-        int invoke(long conn, long dom, int event, int detail, long opaque);
+    private static final Map<EventKind.Family, Function> REFS = new ConcurrentHashMap<>();
+
+    /** Delivers one event: the object gets a handle of its own (a reference taken here), closed after the callback. */
+    private static void deliver(Registration r, EventKind kind, long object, Object[] fields) {
+        Object event = kind.event(fields);
+        Function ref = REFS.computeIfAbsent(kind.family(), f -> Natives.library().getFunction(f.ref()));
+        Errors.check(ref.invokeInt(new Object[] {new Pointer(object)}), kind.family().ref());
+        try (org.libvirt4j.LibvirtObject h = handle(kind.family(), object)) {
+            kind.deliver(r.callback(), r.conn(), h, event);
+        }
     }
 
-    /** {@code virConnectDomainEventMetadataChangeCallback}: {@code void (*)(virConnectPtr, virDomainPtr, int, const char *, void *)}. */
-    interface DomainMetadataChange extends Callback {
-        void invoke(long conn, long dom, int type, long nsuri, long opaque);
-    }
-
-    /** The network and storage pool lifecycle callbacks: {@code void (*)(virConnectPtr, virXxxPtr, int, int, void *)}. */
-    interface ObjectLifecycle extends Callback {
-        void invoke(long conn, long object, int event, int detail, long opaque);
+    private static org.libvirt4j.LibvirtObject handle(EventKind.Family family, long p) {
+        return switch (family) {
+            case DOMAIN -> new JnaDomain(p);
+            case NETWORK -> new JnaNetwork(p);
+            case STORAGE_POOL -> new JnaStoragePool(p);
+            case NODE_DEVICE -> new JnaNodeDevice(p);
+            case SECRET -> new JnaSecret(p);
+        };
     }
 
     /** {@code virConnectCloseFunc}: {@code void (*)(virConnectPtr, int, void *)}. */
@@ -216,9 +244,9 @@ final class Events {
     }
 
     /** @return the key that travels as {@code opaque}, valid until libvirt calls the free callback */
-    static long add(JnaConnect conn, Object callback) {
+    static long add(JnaConnect conn, Object callback, EventKind kind) {
         long key = KEYS.incrementAndGet();
-        REGISTRATIONS.put(key, new Registration(conn, callback));
+        REGISTRATIONS.put(key, new Registration(conn, callback, kind));
         return key;
     }
 
@@ -247,11 +275,5 @@ final class Events {
         } catch (Throwable t) {
             LOG.log(Level.WARNING, "an event callback threw; the event is dropped", t);
         }
-    }
-
-    /** @return a handle of its own on libvirt's borrowed domain pointer, for the duration of a callback */
-    private static JnaDomain domain(long dom) {
-        Errors.check(Virt.virDomainRef(dom), "virDomainRef");
-        return new JnaDomain(dom);
     }
 }

@@ -1,5 +1,6 @@
 package org.libvirt4j.jna;
 
+import com.sun.jna.Function;
 import com.sun.jna.Pointer;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -15,8 +16,6 @@ import org.libvirt4j.CloseCallback;
 import org.libvirt4j.Connect;
 import org.libvirt4j.ConnectGetAllDomainStatsFlags;
 import org.libvirt4j.Domain;
-import org.libvirt4j.DomainEventLifecycleCallback;
-import org.libvirt4j.DomainEventMetadataChangeCallback;
 import org.libvirt4j.DomainStats;
 import org.libvirt4j.DomainStatsTypes;
 import org.libvirt4j.ErrorDomain;
@@ -27,18 +26,18 @@ import org.libvirt4j.LibvirtException;
 import org.libvirt4j.NWFilter;
 import org.libvirt4j.NWFilterBinding;
 import org.libvirt4j.Network;
-import org.libvirt4j.NetworkEventLifecycleCallback;
 import org.libvirt4j.NodeDevice;
 import org.libvirt4j.NodeInfo;
 import org.libvirt4j.Secret;
 import org.libvirt4j.SecretUsageType;
 import org.libvirt4j.StoragePool;
-import org.libvirt4j.StoragePoolEventLifecycleCallback;
 import org.libvirt4j.Stream;
 import org.libvirt4j.jna.internal.CStrings;
 import org.libvirt4j.jna.internal.Errors;
 import org.libvirt4j.jna.internal.TypedParams;
+import org.libvirt4j.jna.internal.Natives;
 import org.libvirt4j.jna.internal.Virt;
+import org.libvirt4j.spi.generated.EventKind;
 import org.libvirt4j.jna.internal.VirtBindings;
 import org.libvirt4j.spi.CloseCallbacks;
 import org.libvirt4j.spi.NativeHandle;
@@ -46,10 +45,11 @@ import org.libvirt4j.spi.ObjectKind;
 import org.libvirt4j.spi.Uuids;
 
 /** {@link Connect} over a {@code virConnectPtr}; {@link #close()} is {@code virConnectClose}. */
-final class JnaConnect implements Connect, org.libvirt4j.spi.generated.ConnectContract, org.libvirt4j.spi.generated.ConnectTypedContract {
+final class JnaConnect implements Connect, org.libvirt4j.spi.generated.ConnectContract,
+        org.libvirt4j.spi.generated.ConnectTypedContract, org.libvirt4j.spi.generated.ConnectEventsContract {
     private final NativeHandle h;
     /** The event callbacks registered through this handle, deregistered by {@link #close()}. */
-    private final Map<Integer, Events.Family> callbackIds = new ConcurrentHashMap<>();
+    private final Map<Integer, EventKind.Family> callbackIds = new ConcurrentHashMap<>();
     /** Set before {@link #close()} deregisters, so that a registration racing it deregisters itself. */
     private volatile boolean closing;
     /** The registry key of the close callback registered through this handle, 0 for none. */
@@ -93,10 +93,10 @@ final class JnaConnect implements Connect, org.libvirt4j.spi.generated.ConnectCo
 
     /** Deregisters id unless another thread took it out of {@link #callbackIds} first; never throws. */
     private void deregisterQuietly(long c, int id) {
-        Events.Family family = callbackIds.remove(id);
+        EventKind.Family family = callbackIds.remove(id);
         if (family != null) {
             // close() never throws, and a callback libvirt no longer knows needs no undoing
-            family.deregister.call(c, id);
+            deregisterCall(family, c, id);
         }
     }
 
@@ -127,7 +127,7 @@ final class JnaConnect implements Connect, org.libvirt4j.spi.generated.ConnectCo
         synchronized (closeLock) {
             long c = h.acquire(fn);
             try {
-                long key = Events.add(this, callback);
+                long key = Events.add(this, callback, null);
                 if (Virt.virConnectRegisterCloseCallback(c, Events.CLOSE_FUNCTION, key, Events.freeFunction()) < 0) {
                     Events.forget(key);
                     throw Errors.last(fn);
@@ -173,53 +173,43 @@ final class JnaConnect implements Connect, org.libvirt4j.spi.generated.ConnectCo
         }
     }
 
-    // --- events ----------------------------------------------------------------------------
+    // --- events: the generated ConnectEventsContract hands every kind here ----------------------
 
     @Override
-    public int domainEventLifecycleRegister(Domain dom, DomainEventLifecycleCallback callback) {
-        Objects.requireNonNull(callback, "callback");
-        return register(Events.Kind.DOMAIN_LIFECYCLE, dom == null ? null : handle(dom), callback);
+    public int eventRegister(EventKind kind, Object target, Object callback) {
+        return register(kind, target == null ? null : filter(kind.family(), target), callback);
     }
 
     @Override
-    public int domainEventMetadataChangeRegister(Domain dom, DomainEventMetadataChangeCallback callback) {
-        Objects.requireNonNull(callback, "callback");
-        return register(Events.Kind.DOMAIN_METADATA_CHANGE, dom == null ? null : handle(dom), callback);
+    public void eventDeregister(EventKind.Family family, int callbackId) {
+        deregister(family, callbackId);
     }
 
-    @Override
-    public void domainEventDeregister(int callbackId) {
-        deregister(Events.Family.DOMAIN, callbackId);
+    private static NativeHandle filter(EventKind.Family family, Object target) {
+        Class<? extends JnaHandle> type = switch (family) {
+            case DOMAIN -> JnaDomain.class;
+            case NETWORK -> JnaNetwork.class;
+            case STORAGE_POOL -> JnaStoragePool.class;
+            case NODE_DEVICE -> JnaNodeDevice.class;
+            case SECRET -> JnaSecret.class;
+        };
+        return JnaHandle.of(target, type, family.objectKind(), family.register());
     }
 
-    @Override
-    public int networkEventLifecycleRegister(Network net, NetworkEventLifecycleCallback callback) {
-        Objects.requireNonNull(callback, "callback");
-        return register(Events.Kind.NETWORK_LIFECYCLE,
-                net == null ? null : JnaHandle.of(net, JnaNetwork.class, ObjectKind.NETWORK,
-                        Events.Family.NETWORK.registerName), callback);
+    /** libvirt's register and deregister functions of each family, looked up once. */
+    private static final Map<String, Function> FUNCTIONS = new ConcurrentHashMap<>();
+
+    private static Function function(String name) {
+        return FUNCTIONS.computeIfAbsent(name, n -> Natives.library().getFunction(n));
     }
 
-    @Override
-    public void networkEventDeregister(int callbackId) {
-        deregister(Events.Family.NETWORK, callbackId);
+    private static Pointer pointer(long p) {
+        return p == 0 ? null : new Pointer(p);
     }
 
-    @Override
-    public int storagePoolEventLifecycleRegister(StoragePool pool, StoragePoolEventLifecycleCallback callback) {
-        Objects.requireNonNull(callback, "callback");
-        return register(Events.Kind.STORAGE_POOL_LIFECYCLE,
-                pool == null ? null : JnaHandle.of(pool, JnaStoragePool.class, ObjectKind.STORAGE_POOL,
-                        Events.Family.STORAGE_POOL.registerName), callback);
-    }
-
-    @Override
-    public void storagePoolEventDeregister(int callbackId) {
-        deregister(Events.Family.STORAGE_POOL, callbackId);
-    }
-
-    private static NativeHandle handle(Domain dom) {
-        return JnaHandle.of(dom, JnaDomain.class, ObjectKind.DOMAIN, Events.Family.DOMAIN.registerName);
+    /** Deregisters through the family's C function; returns libvirt's result. */
+    private static int deregisterCall(EventKind.Family family, long c, int id) {
+        return function(family.deregister()).invokeInt(new Object[] {pointer(c), id});
     }
 
     /**
@@ -227,21 +217,22 @@ final class JnaConnect implements Connect, org.libvirt4j.spi.generated.ConnectCo
      * forgotten again if libvirt refuses it (it then never calls the free callback).
      *
      * @param target the filter's handle, or {@code null} for every object's events
-     * @param callback the user's callback, already checked for null by the public method
+     * @param callback the user's callback, already checked for null by the contract
      */
-    private int register(Events.Kind kind, NativeHandle target, Object callback) {
-        String fn = kind.family.registerName;
+    private int register(EventKind kind, NativeHandle target, Object callback) {
+        String fn = kind.family().register();
         long c = h.acquire(fn);
         try {
             long t = target == null ? 0 : target.acquire(fn);
             try {
-                long key = Events.add(this, callback);
-                int id = kind.family.register.call(c, t, kind.eventId, kind.function, key, Events.freeFunction());
+                long key = Events.add(this, callback, kind);
+                int id = function(fn).invokeInt(new Object[] {pointer(c), pointer(t), kind.eventId(),
+                    pointer(Events.function(kind)), pointer(key), pointer(Events.freeFunction())});
                 if (id < 0) {
                     Events.forget(key);
                     throw Errors.last(fn);
                 }
-                callbackIds.put(id, kind.family);
+                callbackIds.put(id, kind.family());
                 if (closing) {
                     deregisterQuietly(c, id); // close() may have passed over it already
                 }
@@ -256,10 +247,10 @@ final class JnaConnect implements Connect, org.libvirt4j.spi.generated.ConnectCo
         }
     }
 
-    private void deregister(Events.Family family, int callbackId) {
-        long c = h.acquire(family.deregisterName);
+    private void deregister(EventKind.Family family, int callbackId) {
+        long c = h.acquire(family.deregister());
         try {
-            Errors.check(family.deregister.call(c, callbackId), family.deregisterName);
+            Errors.check(deregisterCall(family, c, callbackId), family.deregister());
             callbackIds.remove(callbackId);
         } finally {
             h.release();

@@ -10,11 +10,16 @@ import org.libvirt4j.spi.NativeHandle;
 import org.libvirt4j.spi.ObjectKind;
 
 /** {@link NodeDevice} over a {@code virNodeDevicePtr}; {@link #close()} is {@code virNodeDeviceFree}. */
-final class JnaNodeDevice implements NodeDevice, org.libvirt4j.spi.generated.NodeDeviceContract {
+final class JnaNodeDevice implements NodeDevice, JnaHandle, org.libvirt4j.spi.generated.NodeDeviceContract {
     private final NativeHandle h;
 
     JnaNodeDevice(long dev) {
         this.h = new NativeHandle(ObjectKind.NODE_DEVICE, dev, Virt::virNodeDeviceFree);
+    }
+
+    @Override
+    public NativeHandle handle() {
+        return h;
     }
 
     @Override

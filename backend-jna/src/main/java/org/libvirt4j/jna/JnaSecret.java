@@ -13,11 +13,16 @@ import org.libvirt4j.spi.ObjectKind;
 import org.libvirt4j.spi.Uuids;
 
 /** {@link Secret} over a {@code virSecretPtr}; {@link #close()} is {@code virSecretFree}. */
-final class JnaSecret implements Secret, org.libvirt4j.spi.generated.SecretContract {
+final class JnaSecret implements Secret, JnaHandle, org.libvirt4j.spi.generated.SecretContract {
     private final NativeHandle h;
 
     JnaSecret(long secret) {
         this.h = new NativeHandle(ObjectKind.SECRET, secret, Virt::virSecretFree);
+    }
+
+    @Override
+    public NativeHandle handle() {
+        return h;
     }
 
     @Override

@@ -14,8 +14,6 @@ import org.libvirt4j.CloseCallback;
 import org.libvirt4j.Connect;
 import org.libvirt4j.ConnectGetAllDomainStatsFlags;
 import org.libvirt4j.Domain;
-import org.libvirt4j.DomainEventLifecycleCallback;
-import org.libvirt4j.DomainEventMetadataChangeCallback;
 import org.libvirt4j.DomainStats;
 import org.libvirt4j.DomainStatsTypes;
 import org.libvirt4j.Interface;
@@ -24,47 +22,35 @@ import org.libvirt4j.LibvirtException;
 import org.libvirt4j.NWFilter;
 import org.libvirt4j.NWFilterBinding;
 import org.libvirt4j.Network;
-import org.libvirt4j.NetworkEventLifecycleCallback;
 import org.libvirt4j.NodeDevice;
 import org.libvirt4j.NodeInfo;
 import org.libvirt4j.Secret;
 import org.libvirt4j.SecretUsageType;
 import org.libvirt4j.StoragePool;
-import org.libvirt4j.StoragePoolEventLifecycleCallback;
 import org.libvirt4j.Stream;
 import org.libvirt4j.spi.CloseCallbacks;
 import org.libvirt4j.spi.NativeHandle;
 import org.libvirt4j.spi.ObjectKind;
+import org.libvirt4j.spi.generated.EventKind;
 import org.libvirt4j.spi.Uuids;
 
 /** {@link Connect} over a {@code virConnectPtr}; {@link #close()} is {@code virConnectClose}. */
-final class JniConnect extends JniObject implements Connect, org.libvirt4j.spi.generated.ConnectContract, org.libvirt4j.spi.generated.ConnectTypedContract {
+final class JniConnect extends JniObject implements Connect, org.libvirt4j.spi.generated.ConnectContract,
+        org.libvirt4j.spi.generated.ConnectTypedContract, org.libvirt4j.spi.generated.ConnectEventsContract {
 
-    /** The families of event callback ids: each has its own register and deregister function. */
-    private enum Family {
-        DOMAIN("virConnectDomainEventRegisterAny", "virConnectDomainEventDeregisterAny"),
-        NETWORK("virConnectNetworkEventRegisterAny", "virConnectNetworkEventDeregisterAny"),
-        STORAGE_POOL("virConnectStoragePoolEventRegisterAny", "virConnectStoragePoolEventDeregisterAny");
-
-        final String register;
-        final String deregister;
-
-        Family(String register, String deregister) {
-            this.register = register;
-            this.deregister = deregister;
-        }
-
-        void deregister(long c, int id) {
-            switch (this) {
-                case DOMAIN -> virConnectDomainEventDeregisterAny(c, id);
-                case NETWORK -> virConnectNetworkEventDeregisterAny(c, id);
-                case STORAGE_POOL -> virConnectStoragePoolEventDeregisterAny(c, id);
-            }
+    /** Deregisters through the family's C function. */
+    private static void deregister(EventKind.Family family, long c, int id) {
+        switch (family) {
+            case DOMAIN -> virConnectDomainEventDeregisterAny(c, id);
+            case NETWORK -> virConnectNetworkEventDeregisterAny(c, id);
+            case STORAGE_POOL -> virConnectStoragePoolEventDeregisterAny(c, id);
+            case NODE_DEVICE -> virConnectNodeDeviceEventDeregisterAny(c, id);
+            case SECRET -> virConnectSecretEventDeregisterAny(c, id);
         }
     }
 
     /** A callback registered through this handle: its id, and the family that tells how to deregister it. */
-    private record Registered(Family family, int id) {
+    private record Registered(EventKind.Family family, int id) {
     }
 
     /** The event callbacks registered through this handle, deregistered by {@link #close()}. */
@@ -102,7 +88,7 @@ final class JniConnect extends JniObject implements Connect, org.libvirt4j.spi.g
     private void deregisterAll() {
         long c;
         try {
-            c = h.acquire(Family.DOMAIN.deregister);
+            c = h.acquire(EventKind.Family.DOMAIN.deregister());
         } catch (LibvirtException alreadyClosed) {
             return; // a concurrent close won, and deregistered before closing
         }
@@ -120,7 +106,7 @@ final class JniConnect extends JniObject implements Connect, org.libvirt4j.spi.g
     private void deregisterQuietly(long c, Registered r) {
         if (callbacks.remove(r)) {
             try {
-                r.family().deregister(c, r.id());
+                deregister(r.family(), c, r.id());
             } catch (LibvirtException ignored) {
                 // close() never throws, and a callback libvirt no longer knows needs no undoing
             }
@@ -141,7 +127,7 @@ final class JniConnect extends JniObject implements Connect, org.libvirt4j.spi.g
         synchronized (closeLock) {
             long c = h.acquire("virConnectRegisterCloseCallback");
             try {
-                long key = JniEvents.add(this, callback);
+                long key = JniEvents.add(this, callback, null);
                 boolean registered = false;
                 try {
                     JniNatives.closeCallbackRegister(c, key);
@@ -204,65 +190,38 @@ final class JniConnect extends JniObject implements Connect, org.libvirt4j.spi.g
         JniEvents.forget(key);
     }
 
-    // --- events ----------------------------------------------------------------------------
+    // --- events: the generated ConnectEventsContract hands every kind here ----------------------
 
     @Override
-    public int domainEventLifecycleRegister(Domain dom, DomainEventLifecycleCallback callback) {
-        Objects.requireNonNull(callback, "callback");
-        return register(JniNatives.E_DOMAIN_LIFECYCLE, Family.DOMAIN, domainFilter(dom), callback);
+    public int eventRegister(EventKind kind, Object target, Object callback) {
+        EventKind.Family family = kind.family();
+        NativeHandle th = target == null ? null : switch (family) {
+            case DOMAIN -> handleOf(target, JniDomain.class, ObjectKind.DOMAIN, family.register());
+            case NETWORK -> handleOf(target, JniNetwork.class, ObjectKind.NETWORK, family.register());
+            case STORAGE_POOL -> handleOf(target, JniStoragePool.class, ObjectKind.STORAGE_POOL, family.register());
+            case NODE_DEVICE -> handleOf(target, JniNodeDevice.class, ObjectKind.NODE_DEVICE, family.register());
+            case SECRET -> handleOf(target, JniSecret.class, ObjectKind.SECRET, family.register());
+        };
+        return register(kind, th, callback);
     }
 
     @Override
-    public int domainEventMetadataChangeRegister(Domain dom, DomainEventMetadataChangeCallback callback) {
-        Objects.requireNonNull(callback, "callback");
-        return register(JniNatives.E_DOMAIN_METADATA_CHANGE, Family.DOMAIN, domainFilter(dom), callback);
-    }
-
-    @Override
-    public void domainEventDeregister(int callbackId) {
-        deregister(Family.DOMAIN, callbackId);
-    }
-
-    @Override
-    public int networkEventLifecycleRegister(Network net, NetworkEventLifecycleCallback callback) {
-        Objects.requireNonNull(callback, "callback");
-        NativeHandle nh = net == null ? null
-                : handleOf(net, JniNetwork.class, ObjectKind.NETWORK, Family.NETWORK.register);
-        return register(JniNatives.E_NETWORK_LIFECYCLE, Family.NETWORK, nh, callback);
-    }
-
-    @Override
-    public void networkEventDeregister(int callbackId) {
-        deregister(Family.NETWORK, callbackId);
-    }
-
-    @Override
-    public int storagePoolEventLifecycleRegister(StoragePool pool, StoragePoolEventLifecycleCallback callback) {
-        Objects.requireNonNull(callback, "callback");
-        NativeHandle ph = pool == null ? null
-                : handleOf(pool, JniStoragePool.class, ObjectKind.STORAGE_POOL, Family.STORAGE_POOL.register);
-        return register(JniNatives.E_STORAGE_POOL_LIFECYCLE, Family.STORAGE_POOL, ph, callback);
-    }
-
-    @Override
-    public void storagePoolEventDeregister(int callbackId) {
-        deregister(Family.STORAGE_POOL, callbackId);
-    }
-
-    private static NativeHandle domainFilter(Domain dom) {
-        return dom == null ? null : handleOf(dom, JniDomain.class, ObjectKind.DOMAIN, Family.DOMAIN.register);
+    public void eventDeregister(EventKind.Family family, int callbackId) {
+        run(family.deregister(), c -> deregister(family, c, callbackId));
+        callbacks.remove(new Registered(family, callbackId));
     }
 
     /**
      * Registers callback for one event kind, filtered on target's object (null: every object),
      * and remembers it for {@link #close()}.
      */
-    private int register(int kind, Family family, NativeHandle target, Object callback) {
-        long c = h.acquire(family.register);
+    private int register(EventKind kind, NativeHandle target, Object callback) {
+        String fn = kind.family().register();
+        long c = h.acquire(fn);
         try {
-            long t = target == null ? 0 : target.acquire(family.register);
+            long t = target == null ? 0 : target.acquire(fn);
             try {
-                Registered r = new Registered(family, register(kind, c, t, callback));
+                Registered r = new Registered(kind.family(), register(kind, c, t, callback));
                 callbacks.add(r);
                 if (closing) {
                     deregisterQuietly(c, r); // close() may have passed over it already
@@ -279,11 +238,11 @@ final class JniConnect extends JniObject implements Connect, org.libvirt4j.spi.g
     }
 
     /** Registers with a fresh key, forgotten again if libvirt refuses it (it then never frees it). */
-    private int register(int kind, long c, long t, Object callback) {
-        long key = JniEvents.add(this, callback);
+    private int register(EventKind kind, long c, long t, Object callback) {
+        long key = JniEvents.add(this, callback, kind);
         boolean registered = false;
         try {
-            int id = JniNatives.eventRegister(kind, c, t, key);
+            int id = JniNatives.eventRegister(kind.ordinal(), c, t, key);
             registered = true;
             return id;
         } finally {
@@ -291,11 +250,6 @@ final class JniConnect extends JniObject implements Connect, org.libvirt4j.spi.g
                 JniEvents.forget(key);
             }
         }
-    }
-
-    private void deregister(Family family, int callbackId) {
-        run(family.deregister, c -> family.deregister(c, callbackId));
-        callbacks.remove(new Registered(family, callbackId));
     }
 
     // --- the connection itself -------------------------------------------------------------

@@ -1,20 +1,18 @@
 package org.libvirt4j.jni;
 
 import java.lang.System.Logger.Level;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.libvirt4j.CloseCallback;
-import org.libvirt4j.DomainEventLifecycle;
-import org.libvirt4j.DomainEventLifecycleCallback;
-import org.libvirt4j.DomainEventMetadataChange;
-import org.libvirt4j.DomainEventMetadataChangeCallback;
+import org.libvirt4j.DomainEventGraphicsAddress;
+import org.libvirt4j.DomainEventGraphicsSubjectIdentity;
 import org.libvirt4j.LibvirtException;
-import org.libvirt4j.NetworkEventLifecycle;
-import org.libvirt4j.NetworkEventLifecycleCallback;
-import org.libvirt4j.StoragePoolEventLifecycle;
-import org.libvirt4j.StoragePoolEventLifecycleCallback;
+import org.libvirt4j.LibvirtObject;
 import org.libvirt4j.spi.CloseCallbacks;
+import org.libvirt4j.spi.generated.EventKind;
 
 /**
  * libvirt's default event loop, run on one daemon thread, and the Java end of the C callbacks
@@ -40,10 +38,10 @@ final class JniEvents {
     }
 
     /**
-     * A Java callback and the connection it was registered on. The callback is one of the
-     * {@code *Callback} interfaces: the one of the upcall that the registration's C function makes.
+     * A Java callback and the connection it was registered on. The callback is of the kind's
+     * interface; the kind is {@code null} for a close callback.
      */
-    record Registration(JniConnect conn, Object callback) {
+    record Registration(JniConnect conn, Object callback, EventKind kind) {
     }
 
     /** Registers libvirt's default event loop once and starts the thread that runs it. */
@@ -77,9 +75,9 @@ final class JniEvents {
     }
 
     /** @return the key that travels as {@code opaque}, valid until libvirt calls the free callback */
-    static long add(JniConnect conn, Object callback) {
+    static long add(JniConnect conn, Object callback, EventKind kind) {
         long key = KEYS.incrementAndGet();
-        REGISTRATIONS.put(key, new Registration(conn, callback));
+        REGISTRATIONS.put(key, new Registration(conn, callback, kind));
         return key;
     }
 
@@ -110,81 +108,67 @@ final class JniEvents {
     // The upcalls, one per event kind, on the thread running libvirt's event loop. Nothing may
     // unwind through libvirt's C frames: what a callback throws stops in each of them.
 
+    private static final EventKind[] KINDS = EventKind.values();
+
     /**
-     * One domain lifecycle event.
+     * One event of any kind (the generated C callbacks of {@code lv_events.c}): the kind's fields
+     * packed as its signature says, numbers and strings in C's order.
      *
      * @param key the registration's opaque pointer
-     * @param dom libvirt's {@code virDomainPtr}, borrowed for the duration of the call
+     * @param kind the {@link EventKind}'s ordinal
+     * @param obj libvirt's object pointer, with a reference taken for this call that the handle owns
+     * @param nums the int and 64-bit fields, and each graphics address's family
+     * @param strs the string fields ({@code null} for {@code NULL}), and each address's node and service
+     * @param extra the typed parameters (as {@code lv_params_to_java} packs them) or the graphics
+     *        subject (type, name pairs), else {@code null}
      */
-    static void lifecycle(long key, long dom, int event, int detail) {
-        try {
+    static void event(long key, int kind, long obj, long[] nums, String[] strs, Object extra) {
+        EventKind k = KINDS[kind];
+        try (LibvirtObject handle = handle(k.family(), obj)) {
             Registration r = REGISTRATIONS.get(key);
-            if (r != null && r.callback() instanceof DomainEventLifecycleCallback cb) {
-                try (JniDomain d = domain(dom)) {
-                    cb.onEvent(r.conn(), d, new DomainEventLifecycle(event, detail));
-                }
+            if (r != null && r.kind() == k) {
+                k.deliver(r.callback(), r.conn(), handle, k.event(fields(k, nums, strs, extra)));
             }
         } catch (Throwable t) {
-            dropped("domain lifecycle", t);
+            dropped(k.name(), t);
         }
     }
 
-    /**
-     * One domain metadata change.
-     *
-     * @param key the registration's opaque pointer
-     * @param dom libvirt's {@code virDomainPtr}, borrowed for the duration of the call
-     * @param nsuri the changed element's namespace, {@code null} for the title and description
-     */
-    static void metadataChange(long key, long dom, int type, String nsuri) {
-        try {
-            Registration r = REGISTRATIONS.get(key);
-            if (r != null && r.callback() instanceof DomainEventMetadataChangeCallback cb) {
-                try (JniDomain d = domain(dom)) {
-                    cb.onEvent(r.conn(), d, new DomainEventMetadataChange(type, nsuri));
+    private static Object[] fields(EventKind k, long[] nums, String[] strs, Object extra) {
+        String sig = k.signature();
+        Object[] out = new Object[sig.length()];
+        int n = 0;
+        int s = 0;
+        for (int f = 0; f < sig.length(); f++) {
+            out[f] = switch (sig.charAt(f)) {
+                case 'I' -> (int) nums[n++];
+                case 'J' -> nums[n++];
+                case 'S' -> strs[s++];
+                case 'P' -> Params.fromNative((Object[]) extra);
+                case 'A' -> new DomainEventGraphicsAddress((int) nums[n++], strs[s++], strs[s++]);
+                case 'U' -> {
+                    String[] pairs = (String[]) extra;
+                    List<DomainEventGraphicsSubjectIdentity> ids = new ArrayList<>();
+                    for (int i = 0; i + 1 < pairs.length; i += 2) {
+                        ids.add(new DomainEventGraphicsSubjectIdentity(pairs[i], pairs[i + 1]));
+                    }
+                    yield ids;
                 }
-            }
-        } catch (Throwable t) {
-            dropped("domain metadata change", t);
+                default -> throw new IllegalStateException(sig);
+            };
         }
+        return out;
     }
 
-    /**
-     * One network lifecycle event.
-     *
-     * @param key the registration's opaque pointer
-     * @param net libvirt's {@code virNetworkPtr}, borrowed for the duration of the call
-     */
-    static void networkLifecycle(long key, long net, int event, int detail) {
-        try {
-            Registration r = REGISTRATIONS.get(key);
-            if (r != null && r.callback() instanceof NetworkEventLifecycleCallback cb) {
-                try (JniNetwork n = network(net)) {
-                    cb.onEvent(r.conn(), n, new NetworkEventLifecycle(event, detail));
-                }
-            }
-        } catch (Throwable t) {
-            dropped("network lifecycle", t);
-        }
-    }
-
-    /**
-     * One storage pool lifecycle event.
-     *
-     * @param key the registration's opaque pointer
-     * @param pool libvirt's {@code virStoragePoolPtr}, borrowed for the duration of the call
-     */
-    static void storagePoolLifecycle(long key, long pool, int event, int detail) {
-        try {
-            Registration r = REGISTRATIONS.get(key);
-            if (r != null && r.callback() instanceof StoragePoolEventLifecycleCallback cb) {
-                try (JniStoragePool p = storagePool(pool)) {
-                    cb.onEvent(r.conn(), p, new StoragePoolEventLifecycle(event, detail));
-                }
-            }
-        } catch (Throwable t) {
-            dropped("storage pool lifecycle", t);
-        }
+    /** The handle that owns the reference the C callback took on libvirt's object. */
+    private static LibvirtObject handle(EventKind.Family family, long p) {
+        return switch (family) {
+            case DOMAIN -> new JniDomain(p);
+            case NETWORK -> new JniNetwork(p);
+            case STORAGE_POOL -> new JniStoragePool(p);
+            case NODE_DEVICE -> new JniNodeDevice(p);
+            case SECRET -> new JniSecret(p);
+        };
     }
 
     /**
@@ -205,24 +189,6 @@ final class JniEvents {
         } catch (Throwable t) {
             dropped("connection close", t);
         }
-    }
-
-    // A callback gets an object of its own, closed once it returns, as the API promises: libvirt
-    // frees its pointer after the callback, so the handle takes a reference of its own.
-
-    private static JniDomain domain(long dom) {
-        LibvirtNatives.virDomainRef(dom);
-        return new JniDomain(dom);
-    }
-
-    private static JniNetwork network(long net) {
-        LibvirtNatives.virNetworkRef(net);
-        return new JniNetwork(net);
-    }
-
-    private static JniStoragePool storagePool(long pool) {
-        LibvirtNatives.virStoragePoolRef(pool);
-        return new JniStoragePool(pool);
     }
 
     private static void dropped(String kind, Throwable t) {

@@ -48,12 +48,6 @@ final class JniNatives {
     static final int P_SCHED = 1;
     static final int P_SCHED_FLAGS = 2;
 
-    // Event kinds (lv_event_kinds): each has its register function, libvirt's event id and one C callback.
-    static final int E_DOMAIN_LIFECYCLE = 0;
-    static final int E_DOMAIN_METADATA_CHANGE = 1;
-    static final int E_NETWORK_LIFECYCLE = 2;
-    static final int E_STORAGE_POOL_LIFECYCLE = 3;
-
     private JniNatives() {
     }
 
@@ -122,15 +116,13 @@ final class JniNatives {
     static native long getVersion();
 
     /**
-     * Registers one event kind's C callback ({@code virConnectDomainEventRegisterAny},
-     * {@code virConnectNetworkEventRegisterAny} or {@code virConnectStoragePoolEventRegisterAny}
-     * with the kind's event id). The callback calls the kind's upcall in {@link JniEvents}
-     * ({@code lifecycle}, {@code metadataChange}, {@code networkLifecycle},
-     * {@code storagePoolLifecycle}) and the free callback calls {@link JniEvents#freed}, both
-     * with {@code key} (the registration's opaque pointer).
+     * Registers one event kind's C callback (generated, {@code lv_events.c}) with the family's
+     * {@code virConnectXxxEventRegisterAny} and the kind's event id. The callback calls
+     * {@link JniEvents#event} and the free callback {@link JniEvents#freed}, both with {@code key}
+     * (the registration's opaque pointer).
      *
-     * @param kind one of the {@code E_*} kinds
-     * @param target the domain, network or pool to filter on, or 0 for every one
+     * @param kind the {@code EventKind}'s ordinal
+     * @param target the object to filter on, or 0 for every one
      * @return the callback id
      */
     static native int eventRegister(int kind, long conn, long target, long key);

@@ -196,8 +196,20 @@ public abstract class LibvirtTck {
         }
     }
 
+    /** Binds {@link EventKindsTck}. */
+    @Nested
+    @org.junit.jupiter.api.Tag("events")
+    @DisplayName("Every event kind")
+    class EventKindsTests extends EventKindsTck {
+        @Override
+        LibvirtTck tck() {
+            return LibvirtTck.this;
+        }
+    }
+
     /** Binds {@link EventTck}. */
     @Nested
+    @org.junit.jupiter.api.Tag("events")
     @DisplayName("Events and keepalive")
     class EventTests extends EventTck {
         @Override

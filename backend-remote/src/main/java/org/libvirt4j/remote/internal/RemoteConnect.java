@@ -11,8 +11,6 @@ import org.libvirt4j.Connect;
 import org.libvirt4j.ConnectGetAllDomainStatsFlags;
 import org.libvirt4j.ConnectFlags;
 import org.libvirt4j.Domain;
-import org.libvirt4j.DomainEventLifecycleCallback;
-import org.libvirt4j.DomainEventMetadataChangeCallback;
 import org.libvirt4j.DomainStats;
 import org.libvirt4j.DomainStatsTypes;
 import org.libvirt4j.ErrorDomain;
@@ -23,13 +21,11 @@ import org.libvirt4j.LibvirtException;
 import org.libvirt4j.NWFilter;
 import org.libvirt4j.NWFilterBinding;
 import org.libvirt4j.Network;
-import org.libvirt4j.NetworkEventLifecycleCallback;
 import org.libvirt4j.NodeDevice;
 import org.libvirt4j.NodeInfo;
 import org.libvirt4j.Secret;
 import org.libvirt4j.SecretUsageType;
 import org.libvirt4j.StoragePool;
-import org.libvirt4j.StoragePoolEventLifecycleCallback;
 import org.libvirt4j.Stream;
 import org.libvirt4j.remote.generated.RemoteConnectGetAllDomainStatsArgs;
 import org.libvirt4j.remote.generated.RemoteConnectGetSysinfoArgs;
@@ -69,10 +65,12 @@ import org.libvirt4j.remote.generated.RemoteSecretLookupByUuidArgs;
 import org.libvirt4j.remote.generated.RemoteStoragePoolLookupByUuidArgs;
 import org.libvirt4j.spi.CloseCallbacks;
 import org.libvirt4j.spi.ObjectKind;
+import org.libvirt4j.spi.generated.EventKind;
 import org.libvirt4j.spi.Uuids;
 
 /** {@link Connect} over libvirt's RPC protocol. */
-public final class RemoteConnect extends RemoteObject implements Connect, org.libvirt4j.spi.generated.ConnectContract, org.libvirt4j.spi.generated.ConnectTypedContract {
+public final class RemoteConnect extends RemoteObject implements Connect, org.libvirt4j.spi.generated.ConnectContract,
+        org.libvirt4j.spi.generated.ConnectTypedContract, org.libvirt4j.spi.generated.ConnectEventsContract {
     /** Set before {@link #close()} forgets registrations, so that a registration racing it is forgotten too. */
     private volatile boolean closing;
 
@@ -139,48 +137,28 @@ public final class RemoteConnect extends RemoteObject implements Connect, org.li
     }
 
     @Override
-    public int domainEventLifecycleRegister(Domain dom, DomainEventLifecycleCallback callback) {
-        return registerDomainEvent(RemoteEvents.Kind.DOMAIN_LIFECYCLE, dom, callback);
-    }
-
-    @Override
-    public int domainEventMetadataChangeRegister(Domain dom, DomainEventMetadataChangeCallback callback) {
-        return registerDomainEvent(RemoteEvents.Kind.DOMAIN_METADATA_CHANGE, dom, callback);
-    }
-
-    private int registerDomainEvent(RemoteEvents.Kind kind, Domain dom, Object callback) {
-        Objects.requireNonNull(callback, "callback");
-        String fn = "virConnectDomainEventRegisterAny";
+    public int eventRegister(EventKind kind, Object target, Object callback) {
+        EventKind.Family family = kind.family();
+        String fn = family.register();
         return registerEvent(fn, () -> {
-            RemoteNonnullDomain filter = dom == null ? null : ofThisConnection(dom, RemoteDomain.class,
-                    ObjectKind.DOMAIN, fn, d -> LibvirtException.of(ErrorNumber.ERR_INVALID_ARG, ErrorDomain.DOMAIN,
-                            "domain '" + d.getName() + "' must match connection")).ref();
+            Object filter = target == null ? null : switch (family) {
+                case DOMAIN -> ofThisConnection(target, RemoteDomain.class, ObjectKind.DOMAIN, fn,
+                        d -> LibvirtException.of(ErrorNumber.ERR_INVALID_ARG, ErrorDomain.DOMAIN,
+                                "domain '" + d.getName() + "' must match connection")).ref();
+                case NETWORK -> ofThisConnection(target, RemoteNetwork.class, ObjectKind.NETWORK, fn,
+                        n -> LibvirtException.of(ErrorNumber.ERR_INVALID_ARG, ErrorDomain.NETWORK,
+                                "network '" + n.getName() + "' in " + fn + " must match connection")).ref();
+                case STORAGE_POOL -> ofThisConnection(target, RemoteStoragePool.class, ObjectKind.STORAGE_POOL, fn,
+                        p -> LibvirtException.of(ErrorNumber.ERR_INVALID_ARG, ErrorDomain.STORAGE,
+                                "storage pool '" + p.getName() + "' in " + fn + " must match connection")).ref();
+                case NODE_DEVICE -> ofThisConnection(target, RemoteNodeDevice.class, ObjectKind.NODE_DEVICE, fn,
+                        d -> LibvirtException.of(ErrorNumber.ERR_INVALID_ARG, ErrorDomain.NODEDEV,
+                                "node device '" + d.getName() + "' in " + fn + " must match connection")).wireRef();
+                case SECRET -> ofThisConnection(target, RemoteSecret.class, ObjectKind.SECRET, fn,
+                        x -> LibvirtException.of(ErrorNumber.ERR_INVALID_ARG, ErrorDomain.SECRET,
+                                "secret '" + x.getUUIDString() + "' in " + fn + " must match connection")).wireRef();
+            };
             return session.events.register(this, kind, filter, callback);
-        });
-    }
-
-    @Override
-    public int networkEventLifecycleRegister(Network net, NetworkEventLifecycleCallback callback) {
-        Objects.requireNonNull(callback, "callback");
-        String fn = "virConnectNetworkEventRegisterAny";
-        return registerEvent(fn, () -> {
-            RemoteNonnullNetwork filter = net == null ? null : ofThisConnection(net, RemoteNetwork.class,
-                    ObjectKind.NETWORK, fn, n -> LibvirtException.of(ErrorNumber.ERR_INVALID_ARG, ErrorDomain.NETWORK,
-                            "network '" + n.getName() + "' in " + fn + " must match connection")).ref();
-            return session.events.register(this, RemoteEvents.Kind.NETWORK_LIFECYCLE, filter, callback);
-        });
-    }
-
-    @Override
-    public int storagePoolEventLifecycleRegister(StoragePool pool, StoragePoolEventLifecycleCallback callback) {
-        Objects.requireNonNull(callback, "callback");
-        String fn = "virConnectStoragePoolEventRegisterAny";
-        return registerEvent(fn, () -> {
-            RemoteNonnullStoragePool filter = pool == null ? null : ofThisConnection(pool, RemoteStoragePool.class,
-                    ObjectKind.STORAGE_POOL, fn, p -> LibvirtException.of(ErrorNumber.ERR_INVALID_ARG,
-                            ErrorDomain.STORAGE, "storage pool '" + p.getName() + "' in " + fn
-                                    + " must match connection")).ref();
-            return session.events.register(this, RemoteEvents.Kind.STORAGE_POOL_LIFECYCLE, filter, callback);
         });
     }
 
@@ -217,25 +195,19 @@ public final class RemoteConnect extends RemoteObject implements Connect, org.li
     }
 
     @Override
-    public void domainEventDeregister(int callbackId) {
-        deregisterEvent("virConnectDomainEventDeregisterAny", ErrorDomain.DOMAIN, RemoteEvents.Family.DOMAIN,
-                callbackId);
-    }
-
-    @Override
-    public void networkEventDeregister(int callbackId) {
-        deregisterEvent("virConnectNetworkEventDeregisterAny", ErrorDomain.NETWORK, RemoteEvents.Family.NETWORK,
-                callbackId);
-    }
-
-    @Override
-    public void storagePoolEventDeregister(int callbackId) {
-        deregisterEvent("virConnectStoragePoolEventDeregisterAny", ErrorDomain.STORAGE,
-                RemoteEvents.Family.STORAGE_POOL, callbackId);
+    public void eventDeregister(EventKind.Family family, int callbackId) {
+        ErrorDomain domain = switch (family) {
+            case DOMAIN -> ErrorDomain.DOMAIN;
+            case NETWORK -> ErrorDomain.NETWORK;
+            case STORAGE_POOL -> ErrorDomain.STORAGE;
+            case NODE_DEVICE -> ErrorDomain.NODEDEV;
+            case SECRET -> ErrorDomain.SECRET;
+        };
+        deregisterEvent(family.deregister(), domain, family, callbackId);
     }
 
     /** @param domain the error domain of the public API's own check, as libvirt's source file sets it */
-    private void deregisterEvent(String fn, ErrorDomain domain, RemoteEvents.Family family, int callbackId) {
+    private void deregisterEvent(String fn, ErrorDomain domain, EventKind.Family family, int callbackId) {
         acquire(fn);
         try {
             if (callbackId < 0) {

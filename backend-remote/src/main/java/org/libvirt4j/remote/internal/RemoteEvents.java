@@ -2,46 +2,42 @@ package org.libvirt4j.remote.internal;
 
 import java.lang.System.Logger.Level;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.libvirt4j.CloseCallback;
-import org.libvirt4j.DomainEventID;
-import org.libvirt4j.DomainEventLifecycle;
-import org.libvirt4j.DomainEventLifecycleCallback;
-import org.libvirt4j.DomainEventMetadataChange;
-import org.libvirt4j.DomainEventMetadataChangeCallback;
 import org.libvirt4j.ErrorDomain;
 import org.libvirt4j.ErrorNumber;
 import org.libvirt4j.LibvirtException;
-import org.libvirt4j.NetworkEventID;
-import org.libvirt4j.NetworkEventLifecycle;
-import org.libvirt4j.NetworkEventLifecycleCallback;
-import org.libvirt4j.StoragePoolEventID;
-import org.libvirt4j.StoragePoolEventLifecycle;
-import org.libvirt4j.StoragePoolEventLifecycleCallback;
+import org.libvirt4j.LibvirtObject;
 import org.libvirt4j.remote.generated.RemoteConnectDomainEventCallbackDeregisterAnyArgs;
 import org.libvirt4j.remote.generated.RemoteConnectDomainEventCallbackRegisterAnyArgs;
 import org.libvirt4j.remote.generated.RemoteConnectDomainEventCallbackRegisterAnyRet;
 import org.libvirt4j.remote.generated.RemoteConnectNetworkEventDeregisterAnyArgs;
 import org.libvirt4j.remote.generated.RemoteConnectNetworkEventRegisterAnyArgs;
 import org.libvirt4j.remote.generated.RemoteConnectNetworkEventRegisterAnyRet;
+import org.libvirt4j.remote.generated.RemoteConnectNodeDeviceEventDeregisterAnyArgs;
+import org.libvirt4j.remote.generated.RemoteConnectNodeDeviceEventRegisterAnyArgs;
+import org.libvirt4j.remote.generated.RemoteConnectNodeDeviceEventRegisterAnyRet;
+import org.libvirt4j.remote.generated.RemoteConnectSecretEventDeregisterAnyArgs;
+import org.libvirt4j.remote.generated.RemoteConnectSecretEventRegisterAnyArgs;
+import org.libvirt4j.remote.generated.RemoteConnectSecretEventRegisterAnyRet;
 import org.libvirt4j.remote.generated.RemoteConnectStoragePoolEventDeregisterAnyArgs;
 import org.libvirt4j.remote.generated.RemoteConnectStoragePoolEventRegisterAnyArgs;
 import org.libvirt4j.remote.generated.RemoteConnectStoragePoolEventRegisterAnyRet;
-import org.libvirt4j.remote.generated.RemoteDomainEventCallbackLifecycleMsg;
-import org.libvirt4j.remote.generated.RemoteDomainEventCallbackMetadataChangeMsg;
-import org.libvirt4j.remote.generated.RemoteNetworkEventLifecycleMsg;
 import org.libvirt4j.remote.generated.RemoteNonnullDomain;
 import org.libvirt4j.remote.generated.RemoteNonnullNetwork;
+import org.libvirt4j.remote.generated.RemoteNonnullNodeDevice;
+import org.libvirt4j.remote.generated.RemoteNonnullSecret;
 import org.libvirt4j.remote.generated.RemoteNonnullStoragePool;
 import org.libvirt4j.remote.generated.RemoteProcedure;
-import org.libvirt4j.remote.generated.RemoteStoragePoolEventLifecycleMsg;
 import org.libvirt4j.remote.internal.xdr.XdrException;
 import org.libvirt4j.spi.CloseCallbacks;
+import org.libvirt4j.spi.generated.EventKind;
 import org.libvirt4j.remote.internal.xdr.XdrReader;
 import org.libvirt4j.remote.internal.xdr.XdrWriter;
 
@@ -73,56 +69,46 @@ final class RemoteEvents {
     private record CloseRegistration(RemoteConnect conn, CloseCallback callback) {
     }
 
-    /** The objects events are about: each has its own register and deregister procedures. */
-    enum Family {
-        DOMAIN(RemoteProcedure.REMOTE_PROC_CONNECT_DOMAIN_EVENT_CALLBACK_REGISTER_ANY,
-                RemoteProcedure.REMOTE_PROC_CONNECT_DOMAIN_EVENT_CALLBACK_DEREGISTER_ANY,
-                id -> new RemoteConnectDomainEventCallbackDeregisterAnyArgs(id)::encode),
-        NETWORK(RemoteProcedure.REMOTE_PROC_CONNECT_NETWORK_EVENT_REGISTER_ANY,
-                RemoteProcedure.REMOTE_PROC_CONNECT_NETWORK_EVENT_DEREGISTER_ANY,
-                id -> new RemoteConnectNetworkEventDeregisterAnyArgs(id)::encode),
-        STORAGE_POOL(RemoteProcedure.REMOTE_PROC_CONNECT_STORAGE_POOL_EVENT_REGISTER_ANY,
-                RemoteProcedure.REMOTE_PROC_CONNECT_STORAGE_POOL_EVENT_DEREGISTER_ANY,
-                id -> new RemoteConnectStoragePoolEventDeregisterAnyArgs(id)::encode);
-
-        final RemoteProcedure register;
-        final RemoteProcedure deregister;
-        final Function<Integer, Consumer<XdrWriter>> deregisterArgs;
-
-        Family(RemoteProcedure register, RemoteProcedure deregister,
-                Function<Integer, Consumer<XdrWriter>> deregisterArgs) {
-            this.register = register;
-            this.deregister = deregister;
-            this.deregisterArgs = deregisterArgs;
-        }
+    /** Each family's register and deregister procedures. */
+    private static RemoteProcedure registerProc(EventKind.Family f) {
+        return switch (f) {
+            case DOMAIN -> RemoteProcedure.REMOTE_PROC_CONNECT_DOMAIN_EVENT_CALLBACK_REGISTER_ANY;
+            case NETWORK -> RemoteProcedure.REMOTE_PROC_CONNECT_NETWORK_EVENT_REGISTER_ANY;
+            case STORAGE_POOL -> RemoteProcedure.REMOTE_PROC_CONNECT_STORAGE_POOL_EVENT_REGISTER_ANY;
+            case NODE_DEVICE -> RemoteProcedure.REMOTE_PROC_CONNECT_NODE_DEVICE_EVENT_REGISTER_ANY;
+            case SECRET -> RemoteProcedure.REMOTE_PROC_CONNECT_SECRET_EVENT_REGISTER_ANY;
+        };
     }
 
-    /** The event kinds this client registers for, with the event id the daemon is asked for. */
-    enum Kind {
-        DOMAIN_LIFECYCLE(Family.DOMAIN, DomainEventID.LIFECYCLE.value()),
-        DOMAIN_METADATA_CHANGE(Family.DOMAIN, DomainEventID.METADATA_CHANGE.value()),
-        NETWORK_LIFECYCLE(Family.NETWORK, NetworkEventID.LIFECYCLE.value()),
-        STORAGE_POOL_LIFECYCLE(Family.STORAGE_POOL, StoragePoolEventID.LIFECYCLE.value());
+    private static RemoteProcedure deregisterProc(EventKind.Family f) {
+        return switch (f) {
+            case DOMAIN -> RemoteProcedure.REMOTE_PROC_CONNECT_DOMAIN_EVENT_CALLBACK_DEREGISTER_ANY;
+            case NETWORK -> RemoteProcedure.REMOTE_PROC_CONNECT_NETWORK_EVENT_DEREGISTER_ANY;
+            case STORAGE_POOL -> RemoteProcedure.REMOTE_PROC_CONNECT_STORAGE_POOL_EVENT_DEREGISTER_ANY;
+            case NODE_DEVICE -> RemoteProcedure.REMOTE_PROC_CONNECT_NODE_DEVICE_EVENT_DEREGISTER_ANY;
+            case SECRET -> RemoteProcedure.REMOTE_PROC_CONNECT_SECRET_EVENT_DEREGISTER_ANY;
+        };
+    }
 
-        final Family family;
-        final int eventId;
-
-        Kind(Family family, int eventId) {
-            this.family = family;
-            this.eventId = eventId;
-        }
+    private static Consumer<XdrWriter> deregisterArgs(EventKind.Family f, int id) {
+        return switch (f) {
+            case DOMAIN -> new RemoteConnectDomainEventCallbackDeregisterAnyArgs(id)::encode;
+            case NETWORK -> new RemoteConnectNetworkEventDeregisterAnyArgs(id)::encode;
+            case STORAGE_POOL -> new RemoteConnectStoragePoolEventDeregisterAnyArgs(id)::encode;
+            case NODE_DEVICE -> new RemoteConnectNodeDeviceEventDeregisterAnyArgs(id)::encode;
+            case SECRET -> new RemoteConnectSecretEventDeregisterAnyArgs(id)::encode;
+        };
     }
 
     /**
      * @param remoteId the daemon's id for it, -1 while the daemon has not answered
-     * @param uuid the filter's object, {@code null} for all objects
+     * @param filter the filter's object (its UUID, or a node device's name), {@code null} for all objects
      * @param callback one of the API's event callback types, matching {@code kind}
      */
-    private record Registration(int localId, int remoteId, Kind kind, byte[] uuid, RemoteConnect conn,
+    private record Registration(int localId, int remoteId, EventKind kind, String filter, RemoteConnect conn,
             Object callback) {
-        boolean sameFilter(Kind otherKind, byte[] otherUuid) {
-            return kind == otherKind && (uuid == null ? otherUuid == null
-                    : otherUuid != null && Arrays.equals(uuid, otherUuid));
+        boolean sameFilter(EventKind otherKind, String otherFilter) {
+            return kind == otherKind && Objects.equals(filter, otherFilter);
         }
     }
 
@@ -141,45 +127,64 @@ final class RemoteEvents {
         return queue.size();
     }
 
-    /** @param dom the filter, already checked to belong to this connection, or {@code null} */
-    int register(RemoteConnect conn, Kind kind, RemoteNonnullDomain dom, Object callback) {
-        return register(conn, kind, dom == null ? null : dom.uuid(), callback,
-                new RemoteConnectDomainEventCallbackRegisterAnyArgs(kind.eventId, dom)::encode,
-                r -> RemoteConnectDomainEventCallbackRegisterAnyRet.decode(r).callbackID());
-    }
-
-    /** @param net the filter, already checked to belong to this connection, or {@code null} */
-    int register(RemoteConnect conn, Kind kind, RemoteNonnullNetwork net, Object callback) {
-        return register(conn, kind, net == null ? null : net.uuid(), callback,
-                new RemoteConnectNetworkEventRegisterAnyArgs(kind.eventId, net)::encode,
-                r -> RemoteConnectNetworkEventRegisterAnyRet.decode(r).callbackID());
-    }
-
-    /** @param pool the filter, already checked to belong to this connection, or {@code null} */
-    int register(RemoteConnect conn, Kind kind, RemoteNonnullStoragePool pool, Object callback) {
-        return register(conn, kind, pool == null ? null : pool.uuid(), callback,
-                new RemoteConnectStoragePoolEventRegisterAnyArgs(kind.eventId, pool)::encode,
-                r -> RemoteConnectStoragePoolEventRegisterAnyRet.decode(r).callbackID());
+    /**
+     * @param target the filter's {@code remote_nonnull_*} record, already checked to belong to
+     *        this connection, or {@code null}
+     */
+    int register(RemoteConnect conn, EventKind kind, Object target, Object callback) {
+        int id = kind.eventId();
+        return switch (kind.family()) {
+            case DOMAIN -> {
+                RemoteNonnullDomain t = (RemoteNonnullDomain) target;
+                yield register(conn, kind, t == null ? null : HexFormat.of().formatHex(t.uuid()), callback,
+                        new RemoteConnectDomainEventCallbackRegisterAnyArgs(id, t)::encode,
+                        r -> RemoteConnectDomainEventCallbackRegisterAnyRet.decode(r).callbackID());
+            }
+            case NETWORK -> {
+                RemoteNonnullNetwork t = (RemoteNonnullNetwork) target;
+                yield register(conn, kind, t == null ? null : HexFormat.of().formatHex(t.uuid()), callback,
+                        new RemoteConnectNetworkEventRegisterAnyArgs(id, t)::encode,
+                        r -> RemoteConnectNetworkEventRegisterAnyRet.decode(r).callbackID());
+            }
+            case STORAGE_POOL -> {
+                RemoteNonnullStoragePool t = (RemoteNonnullStoragePool) target;
+                yield register(conn, kind, t == null ? null : HexFormat.of().formatHex(t.uuid()), callback,
+                        new RemoteConnectStoragePoolEventRegisterAnyArgs(id, t)::encode,
+                        r -> RemoteConnectStoragePoolEventRegisterAnyRet.decode(r).callbackID());
+            }
+            case NODE_DEVICE -> {
+                RemoteNonnullNodeDevice t = (RemoteNonnullNodeDevice) target;
+                yield register(conn, kind, t == null ? null : t.name(), callback,
+                        new RemoteConnectNodeDeviceEventRegisterAnyArgs(id, t)::encode,
+                        r -> RemoteConnectNodeDeviceEventRegisterAnyRet.decode(r).callbackID());
+            }
+            case SECRET -> {
+                RemoteNonnullSecret t = (RemoteNonnullSecret) target;
+                yield register(conn, kind, t == null ? null : HexFormat.of().formatHex(t.uuid()), callback,
+                        new RemoteConnectSecretEventRegisterAnyArgs(id, t)::encode,
+                        r -> RemoteConnectSecretEventRegisterAnyRet.decode(r).callbackID());
+            }
+        };
     }
 
     /** {@code virConnectXxxEventRegisterAny}: reserved here, then registered in the daemon. */
-    private int register(RemoteConnect conn, Kind kind, byte[] uuid, Object callback, Consumer<XdrWriter> args,
+    private int register(RemoteConnect conn, EventKind kind, String filter, Object callback, Consumer<XdrWriter> args,
             Function<XdrReader, Integer> remoteIdOf) {
         Registration reserved;
         synchronized (registrations) {
             for (Registration r : registrations.values()) {
-                if (r.sameFilter(kind, uuid)) {
+                if (r.sameFilter(kind, filter)) {
                     throw LibvirtException.of(ErrorNumber.ERR_INVALID_ARG, ErrorDomain.NONE,
                             "invalid argument: event callback already tracked");
                 }
             }
-            reserved = new Registration(nextId++, -1, kind, uuid, conn, callback);
+            reserved = new Registration(nextId++, -1, kind, filter, conn, callback);
             registrations.put(reserved.localId(), reserved);
         }
         try {
             // bound while the reply is decoded, on the event loop: the daemon's events that follow
             // the reply are matched on that same thread, so none can come too early for it
-            session.call(kind.family.register, args, r -> bind(reserved, remoteIdOf.apply(r)));
+            session.call(registerProc(kind.family()), args, r -> bind(reserved, remoteIdOf.apply(r)));
         } catch (RuntimeException e) {
             synchronized (registrations) {
                 registrations.remove(reserved.localId());
@@ -190,7 +195,7 @@ final class RemoteEvents {
     }
 
     private Registration bind(Registration reserved, int remoteId) {
-        Registration bound = new Registration(reserved.localId(), remoteId, reserved.kind(), reserved.uuid(),
+        Registration bound = new Registration(reserved.localId(), remoteId, reserved.kind(), reserved.filter(),
                 reserved.conn(), reserved.callback());
         synchronized (registrations) {
             registrations.replace(reserved.localId(), reserved, bound);
@@ -199,17 +204,17 @@ final class RemoteEvents {
     }
 
     /** {@code virConnectXxxEventDeregisterAny}: forgotten here first, then in the daemon. */
-    void deregister(Family family, int localId) {
+    void deregister(EventKind.Family family, int localId) {
         Registration r;
         synchronized (registrations) {
             r = registrations.get(localId);
-            if (r == null || r.remoteId() < 0 || r.kind().family != family) {
+            if (r == null || r.remoteId() < 0 || r.kind().family() != family) {
                 throw LibvirtException.of(ErrorNumber.ERR_INVALID_ARG, ErrorDomain.NONE,
                         "invalid argument: event callback id " + localId + " not registered");
             }
             registrations.remove(localId);
         }
-        session.call(family.deregister, family.deregisterArgs.apply(r.remoteId()), null);
+        session.call(deregisterProc(family), deregisterArgs(family, r.remoteId()), null);
     }
 
     /** Forgets the registrations made through {@code conn}, which is closing; queued events for them are dropped. */
@@ -224,12 +229,26 @@ final class RemoteEvents {
 
     /** {@code virConnectRegisterCloseCallback}, held here as libvirt's remote driver holds it. */
     void registerClose(RemoteConnect conn, CloseCallback callback) {
+        CloseRegistration reserved = new CloseRegistration(conn, callback);
         synchronized (registrations) {
             if (close != null) {
                 throw LibvirtException.of(ErrorNumber.ERR_OPERATION_INVALID, ErrorDomain.REMOTE,
                         "Requested operation is not valid: A close callback is already registered");
             }
-            close = new CloseRegistration(conn, callback);
+            close = reserved;
+        }
+        if (session.serverCloseCallback) {
+            // as libvirt's C client: the daemon then reports its own hypervisor connection closing
+            try {
+                session.call(RemoteProcedure.REMOTE_PROC_CONNECT_REGISTER_CLOSE_CALLBACK, null, null);
+            } catch (RuntimeException e) {
+                synchronized (registrations) {
+                    if (close == reserved) {
+                        close = null;
+                    }
+                }
+                throw e;
+            }
         }
     }
 
@@ -241,6 +260,9 @@ final class RemoteEvents {
                         "Requested operation is not valid: A different callback was requested");
             }
             close = null;
+        }
+        if (session.serverCloseCallback) {
+            session.call(RemoteProcedure.REMOTE_PROC_CONNECT_UNREGISTER_CLOSE_CALLBACK, null, null);
         }
     }
 
@@ -274,78 +296,63 @@ final class RemoteEvents {
         } catch (XdrException unknown) {
             return; // a procedure newer than this client: nothing registered for it
         }
-        switch (p) {
-            case REMOTE_PROC_DOMAIN_EVENT_CALLBACK_LIFECYCLE -> {
-                RemoteDomainEventCallbackLifecycleMsg m = RemoteDomainEventCallbackLifecycleMsg.decode(body);
-                queue(Kind.DOMAIN_LIFECYCLE, m.callbackID(), DomainEventLifecycleCallback.class,
-                        (r, cb) -> {
-                            try (RemoteDomain d = new RemoteDomain(session, m.msg().dom())) {
-                                cb.onEvent(r.conn(), d, new DomainEventLifecycle(m.msg().event(), m.msg().detail()));
-                            }
-                        });
+        if (p == RemoteProcedure.REMOTE_PROC_CONNECT_EVENT_CONNECTION_CLOSED) {
+            // the daemon lost its hypervisor connection: the close callback hears it, once, as in libvirt
+            int reason = org.libvirt4j.remote.generated.RemoteConnectEventConnectionClosedMsg.decode(body).reason();
+            CloseRegistration r;
+            synchronized (registrations) {
+                r = close;
+                close = null; // libvirt calls a close callback once, then drops it
             }
-            case REMOTE_PROC_DOMAIN_EVENT_CALLBACK_METADATA_CHANGE -> {
-                RemoteDomainEventCallbackMetadataChangeMsg m = RemoteDomainEventCallbackMetadataChangeMsg.decode(body);
-                queue(Kind.DOMAIN_METADATA_CHANGE, m.callbackID(), DomainEventMetadataChangeCallback.class,
-                        (r, cb) -> {
-                            try (RemoteDomain d = new RemoteDomain(session, m.dom())) {
-                                cb.onEvent(r.conn(), d, new DomainEventMetadataChange(m.type(), m.nsuri()));
-                            }
-                        });
+            if (r != null) {
+                queue.offerAlways(() -> {
+                    try {
+                        CloseCallbacks.run(r.conn(), () -> r.callback().onClose(r.conn(), reason));
+                    } catch (Throwable t) {
+                        LOG.log(Level.WARNING, "a close callback threw", t);
+                    }
+                });
             }
-            case REMOTE_PROC_NETWORK_EVENT_LIFECYCLE -> {
-                RemoteNetworkEventLifecycleMsg m = RemoteNetworkEventLifecycleMsg.decode(body);
-                queue(Kind.NETWORK_LIFECYCLE, m.callbackID(), NetworkEventLifecycleCallback.class,
-                        (r, cb) -> {
-                            try (RemoteNetwork n = new RemoteNetwork(session, m.net())) {
-                                cb.onEvent(r.conn(), n, new NetworkEventLifecycle(m.event(), m.detail()));
-                            }
-                        });
-            }
-            case REMOTE_PROC_STORAGE_POOL_EVENT_LIFECYCLE -> {
-                RemoteStoragePoolEventLifecycleMsg m = RemoteStoragePoolEventLifecycleMsg.decode(body);
-                queue(Kind.STORAGE_POOL_LIFECYCLE, m.callbackID(), StoragePoolEventLifecycleCallback.class,
-                        (r, cb) -> {
-                            try (RemoteStoragePool sp = new RemoteStoragePool(session, m.pool())) {
-                                cb.onEvent(r.conn(), sp, new StoragePoolEventLifecycle(m.event(), m.detail()));
-                            }
-                        });
-            }
-            default -> {
-                // an event this client never registers for
-            }
+            return;
         }
-    }
-
-    /** One delivery to a user callback of type {@code T}. */
-    private interface Delivery<T> {
-        void deliver(Registration r, T callback);
-    }
-
-    private <T> void queue(Kind kind, int remoteId, Class<T> type, Delivery<T> delivery) {
+        RemoteEventMessages.Decoded d = RemoteEventMessages.decode(p, body);
+        if (d == null) {
+            return; // an event this client never registers for
+        }
         List<Registration> targets = new ArrayList<>(1);
         synchronized (registrations) {
             for (Registration r : registrations.values()) {
-                if (r.kind() == kind && r.remoteId() == remoteId) {
+                if (r.kind() == d.kind() && r.remoteId() == d.callbackId()) {
                     targets.add(r);
                 }
             }
         }
         for (Registration r : targets) {
-            queue.offer(() -> deliver(r, type, delivery));
+            queue.offer(() -> deliver(r, d));
         }
     }
 
-    private <T> void deliver(Registration r, Class<T> type, Delivery<T> delivery) {
+    private void deliver(Registration r, RemoteEventMessages.Decoded d) {
         synchronized (registrations) {
             if (registrations.get(r.localId()) != r) {
                 return; // deregistered while queued
             }
         }
-        try {
-            delivery.deliver(r, type.cast(r.callback()));
+        EventKind k = d.kind();
+        try (LibvirtObject object = object(k.family(), d.object())) {
+            k.deliver(r.callback(), r.conn(), object, k.event(d.args()));
         } catch (Throwable t) {
             LOG.log(Level.WARNING, "an event callback threw; the event is dropped", t);
         }
+    }
+
+    private LibvirtObject object(EventKind.Family family, Object ref) {
+        return switch (family) {
+            case DOMAIN -> new RemoteDomain(session, (RemoteNonnullDomain) ref);
+            case NETWORK -> new RemoteNetwork(session, (RemoteNonnullNetwork) ref);
+            case STORAGE_POOL -> new RemoteStoragePool(session, (RemoteNonnullStoragePool) ref);
+            case NODE_DEVICE -> new RemoteNodeDevice(session, ((RemoteNonnullNodeDevice) ref).name());
+            case SECRET -> new RemoteSecret(session, (RemoteNonnullSecret) ref);
+        };
     }
 }

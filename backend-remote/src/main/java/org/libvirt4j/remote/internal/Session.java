@@ -31,6 +31,8 @@ final class Session {
     private static final int FEATURE_TYPED_PARAM_STRING = 9;
     /** {@code VIR_DRV_FEATURE_PROGRAM_KEEPALIVE}. */
     private static final int FEATURE_PROGRAM_KEEPALIVE = 10;
+    /** {@code VIR_DRV_FEATURE_REMOTE_CLOSE_CALLBACK}: the daemon reports its own hypervisor connection closing. */
+    private static final int FEATURE_REMOTE_CLOSE_CALLBACK = 15;
 
     final RpcClient rpc;
     final RemoteUri uri;
@@ -41,12 +43,17 @@ final class Session {
     final boolean typedParamString;
     /** Whether the daemon speaks the keepalive program; without it libvirt's setKeepAlive does nothing. */
     final boolean serverKeepAlive;
+    /**
+     * Whether the daemon takes {@code REMOTE_PROC_CONNECT_REGISTER_CLOSE_CALLBACK} and sends
+     * {@code REMOTE_PROC_CONNECT_EVENT_CONNECTION_CLOSED}, as libvirt's C client asks at open.
+     */
+    final boolean serverCloseCallback;
     /** Domain event registrations, fed by {@link RpcClient}'s event sink. */
     final RemoteEvents events;
     private final AtomicInteger refs = new AtomicInteger(1);
 
     private Session(RpcClient rpc, RemoteUri uri, String canonicalUri, boolean secureTransport,
-            boolean typedParamString, boolean serverKeepAlive) {
+            boolean typedParamString, boolean serverKeepAlive, boolean serverCloseCallback) {
         this.rpc = rpc;
         this.uri = uri;
         this.canonicalUri = canonicalUri;
@@ -54,6 +61,7 @@ final class Session {
         this.encryptedTransport = uri.transport() == RemoteUri.Transport.TLS;
         this.typedParamString = typedParamString;
         this.serverKeepAlive = serverKeepAlive;
+        this.serverCloseCallback = serverCloseCallback;
         this.events = new RemoteEvents(this);
         rpc.setEventSink(events::onEvent);
         rpc.setCloseListener(events::onClose);
@@ -103,10 +111,11 @@ final class Session {
                 canonical = rpc.callBefore(deadline, RemoteProcedure.REMOTE_PROC_CONNECT_GET_URI.value(), null,
                         RemoteConnectGetUriRet::decode).uri();
             }
+            boolean closeCallback = supports(rpc, deadline, FEATURE_REMOTE_CLOSE_CALLBACK);
             boolean typedString = supports(rpc, deadline, FEATURE_TYPED_PARAM_STRING);
             // like libvirt's C client, no keepalive PINGs until Connect.setKeepAlive asks for them
             return new Session(rpc, uri, canonical, uri.transport() == RemoteUri.Transport.UNIX
-                    || uri.transport() == RemoteUri.Transport.TLS, typedString, keepAlive);
+                    || uri.transport() == RemoteUri.Transport.TLS, typedString, keepAlive, closeCallback);
         } catch (RuntimeException e) {
             rpc.close();
             throw e;

@@ -191,4 +191,26 @@ class HostileEventsTest {
             }
         });
     }
+
+    @Test
+    @DisplayName("The daemon's CONNECTION_CLOSED event reaches the close callback once, with its reason; the connection goes on")
+    void daemonConnectionClosed() throws Exception {
+        java.util.concurrent.BlockingQueue<Integer> reasons = new java.util.concurrent.LinkedBlockingQueue<>();
+        assertTimeoutPreemptively(LIMIT, () -> {
+            try (FakeDaemon fake = daemon((c, out, s) -> {
+                event(out, 362, FakeDaemon.ints(3)); // REMOTE_PROC_CONNECT_EVENT_CONNECTION_CLOSED, KEEPALIVE
+                event(out, 362, FakeDaemon.ints(1));
+            }); Connect conn = RemoteConnect.open(fake.uri())) {
+                conn.registerCloseCallback((c, reason) -> reasons.add(reason));
+                conn.domainEventLifecycleRegister(null, (c, dom, e) -> { });
+                assertThat(conn.getHostname()).isEqualTo("fakehost");
+                assertThat(reasons.poll(30, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(3);
+                assertThat(reasons.poll(500, java.util.concurrent.TimeUnit.MILLISECONDS)).as("once, as libvirt").isNull();
+                // libvirt dropped the callback when it ran: unregistering finds none
+                LibvirtException e = org.junit.jupiter.api.Assertions.assertThrows(LibvirtException.class,
+                        conn::unregisterCloseCallback);
+                assertThat(e.code()).isEqualTo(ErrorNumber.ERR_OPERATION_INVALID);
+            }
+        });
+    }
 }
