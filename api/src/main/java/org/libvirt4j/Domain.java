@@ -12,7 +12,7 @@ import java.util.UUID;
  *
  * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain.html#virDomainFree">virDomainFree</a>
  */
-public interface Domain extends LibvirtObject, DomainMethods {
+public interface Domain extends LibvirtObject, DomainMethods, DomainIrregularMethods {
 
     /**
      * {@return the name}

@@ -29,7 +29,7 @@ import org.libvirt4j.spi.TypedParameters;
 import org.libvirt4j.spi.Uuids;
 
 /** {@link Domain} over a {@code virDomainPtr}; {@link #close()} is {@code virDomainFree}. */
-final class JnaDomain implements Domain, JnaHandle, org.libvirt4j.spi.generated.DomainContract {
+final class JnaDomain implements Domain, JnaHandle, org.libvirt4j.spi.generated.DomainContract, JnaDomainIrregular {
     private final NativeHandle h;
 
     JnaDomain(long dom) {

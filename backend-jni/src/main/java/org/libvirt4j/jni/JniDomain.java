@@ -24,10 +24,16 @@ import org.libvirt4j.spi.TypedParameters;
 import org.libvirt4j.spi.Uuids;
 
 /** {@link Domain} over a {@code virDomainPtr}; {@link #close()} is {@code virDomainFree}. */
-final class JniDomain extends JniObject implements Domain, org.libvirt4j.spi.generated.DomainContract {
+final class JniDomain extends JniObject implements Domain, org.libvirt4j.spi.generated.DomainContract,
+        JniDomainIrregular {
 
     JniDomain(long dom) {
         super(ObjectKind.DOMAIN, JniNatives.K_DOMAIN, dom);
+    }
+
+    @Override
+    public NativeHandle guard() {
+        return h;
     }
 
     @Override

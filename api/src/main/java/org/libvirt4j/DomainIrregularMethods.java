@@ -1,0 +1,280 @@
+package org.libvirt4j;
+
+import java.util.BitSet;
+import java.util.List;
+
+/**
+ * The domain methods whose C shape the binding generator does not cover (struct results, CPU
+ * maps, arrays): written by hand once, in {@code spi.DomainIrregularContract}, over narrow raw
+ * operations each backend implements.
+ *
+ * <p>CPU maps are {@link BitSet}s: bit {@code i} stands for host CPU {@code i}, as each bit of
+ * libvirt's {@code cpumap} bytes and each element of Go's {@code []bool} do.
+ */
+public interface DomainIrregularMethods {
+
+    /**
+     * Returns the name of the scheduler the domain's hypervisor uses, such as {@code "posix"}.
+     *
+     * @return the scheduler's name
+     * @throws LibvirtException libvirt's error when the call fails
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain.html#virDomainGetSchedulerType">virDomainGetSchedulerType</a>
+     */
+    String getSchedulerType();
+
+    /**
+     * Returns the capacity, allocation and physical size of one of the domain's disks.
+     *
+     * @param disk the disk's target ({@code vda}) or source path
+     * @param flags reserved, 0
+     * @return the sizes
+     * @throws LibvirtException libvirt's error when the call fails
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain.html#virDomainGetBlockInfo">virDomainGetBlockInfo</a>
+     */
+    DomainBlockInfo getBlockInfo(String disk, int flags);
+
+    /**
+     * Returns the progress of the domain's background job (a migration, save or dump).
+     *
+     * @return the job's type and progress; type NONE when no job runs
+     * @throws LibvirtException libvirt's error when the call fails
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain.html#virDomainGetJobInfo">virDomainGetJobInfo</a>
+     */
+    DomainJobInfo getJobInfo();
+
+    /**
+     * Tells whether libvirt can talk to the domain's hypervisor process now, or why not.
+     *
+     * @param flags reserved, 0
+     * @return the control state
+     * @throws LibvirtException libvirt's error when the call fails
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain.html#virDomainGetControlInfo">virDomainGetControlInfo</a>
+     */
+    DomainControlInfo getControlInfo(int flags);
+
+    /**
+     * Returns the progress of the block job running on a disk.
+     *
+     * @param disk the disk's target ({@code vda}) or source path
+     * @param flags a bitwise OR of {@link DomainBlockJobInfoFlags} values; bits newer than this binding are passed as they are
+     * @return the job's progress, or {@code null} when no block job runs on the disk (C's result 0)
+     * @throws LibvirtException libvirt's error when the call fails
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain.html#virDomainGetBlockJobInfo">virDomainGetBlockJobInfo</a>
+     */
+    DomainBlockJobInfo getBlockJobInfo(String disk, int flags);
+
+    /**
+     * Returns the progress of the block job running on a disk.
+     *
+     * <p>The same call with the flags as enum constants.
+     *
+     * @param disk the disk's target ({@code vda}) or source path
+     * @param flags {@link DomainBlockJobInfoFlags} values to OR together; none gives 0
+     * @return the job's progress, or {@code null} when no block job runs on the disk
+     * @throws LibvirtException libvirt's error when the call fails
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain.html#virDomainGetBlockJobInfo">virDomainGetBlockJobInfo</a>
+     */
+    default DomainBlockJobInfo getBlockJobInfo(String disk, DomainBlockJobInfoFlags... flags) {
+        return getBlockJobInfo(disk, LibvirtEnum.mask(flags));
+    }
+
+    /**
+     * Reads the guest's clock through its guest agent.
+     *
+     * @param flags reserved, 0
+     * @return the guest's time
+     * @throws LibvirtException libvirt's error when the call fails (for example no agent answers)
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain.html#virDomainGetTime">virDomainGetTime</a>
+     */
+    DomainTime getTime(int flags);
+
+    /**
+     * Renames the inactive domain (this handle's cached name follows only where libvirt's driver updates it,
+     * as its remote client does).
+     *
+     * @param name the new name
+     * @param flags reserved, 0
+     * @throws LibvirtException libvirt's error when the call fails (for example the domain is running)
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain.html#virDomainRename">virDomainRename</a>
+     */
+    void rename(String name, int flags);
+
+    /**
+     * Sends key presses to the guest, as if typed on its keyboard.
+     *
+     * @param codeset the {@link KeycodeSet} the codes belong to, as its number
+     * @param holdtime how long to hold the keys, in milliseconds
+     * @param keycodes the key codes, at most 16
+     * @param flags reserved, 0
+     * @throws LibvirtException libvirt's error when the call fails
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain.html#virDomainSendKey">virDomainSendKey</a>
+     */
+    void sendKey(int codeset, int holdtime, int[] keycodes, int flags);
+
+    /**
+     * Returns each vCPU of the running domain: its state, CPU time, current host CPU and affinity.
+     *
+     * @return one entry per vCPU
+     * @throws LibvirtException libvirt's error when the call fails (for example the domain is not running)
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain.html#virDomainGetVcpus">virDomainGetVcpus</a>
+     */
+    List<DomainVcpuInfo> getVcpus();
+
+    /**
+     * Restricts a vCPU of the running domain to the given host CPUs.
+     *
+     * @param vcpu the vCPU's number
+     * @param cpuMap the host CPUs it may run on
+     * @throws LibvirtException libvirt's error when the call fails
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain.html#virDomainPinVcpu">virDomainPinVcpu</a>
+     */
+    void pinVcpu(int vcpu, BitSet cpuMap);
+
+    /**
+     * Restricts a vCPU to the given host CPUs in the live or persistent definition, or both.
+     *
+     * @param vcpu the vCPU's number
+     * @param cpuMap the host CPUs it may run on
+     * @param flags a bitwise OR of {@link DomainModificationImpact} values; bits newer than this binding are passed as they are
+     * @throws LibvirtException libvirt's error when the call fails
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain.html#virDomainPinVcpuFlags">virDomainPinVcpuFlags</a>
+     */
+    void pinVcpuFlags(int vcpu, BitSet cpuMap, int flags);
+
+    /**
+     * Restricts a vCPU to the given host CPUs in the live or persistent definition, or both.
+     *
+     * <p>The same call with the flags as enum constants.
+     *
+     * @param vcpu the vCPU's number
+     * @param cpuMap the host CPUs it may run on
+     * @param flags {@link DomainModificationImpact} values to OR together; none gives 0
+     * @throws LibvirtException libvirt's error when the call fails
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain.html#virDomainPinVcpuFlags">virDomainPinVcpuFlags</a>
+     */
+    default void pinVcpuFlags(int vcpu, BitSet cpuMap, DomainModificationImpact... flags) {
+        pinVcpuFlags(vcpu, cpuMap, LibvirtEnum.mask(flags));
+    }
+
+    /**
+     * Returns the host CPUs each vCPU may run on, in the live or persistent definition.
+     *
+     * @param flags a bitwise OR of {@link DomainModificationImpact} values; bits newer than this binding are passed as they are
+     * @return one map per vCPU, in vCPU order
+     * @throws LibvirtException libvirt's error when the call fails
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain.html#virDomainGetVcpuPinInfo">virDomainGetVcpuPinInfo</a>
+     */
+    List<BitSet> getVcpuPinInfo(int flags);
+
+    /**
+     * Returns the host CPUs each vCPU may run on, in the live or persistent definition.
+     *
+     * <p>The same call with the flags as enum constants.
+     *
+     * @param flags {@link DomainModificationImpact} values to OR together; none gives 0
+     * @return one map per vCPU, in vCPU order
+     * @throws LibvirtException libvirt's error when the call fails
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain.html#virDomainGetVcpuPinInfo">virDomainGetVcpuPinInfo</a>
+     */
+    default List<BitSet> getVcpuPinInfo(DomainModificationImpact... flags) {
+        return getVcpuPinInfo(LibvirtEnum.mask(flags));
+    }
+
+    /**
+     * Restricts the domain's emulator threads to the given host CPUs.
+     *
+     * @param cpuMap the host CPUs they may run on
+     * @param flags a bitwise OR of {@link DomainModificationImpact} values; bits newer than this binding are passed as they are
+     * @throws LibvirtException libvirt's error when the call fails
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain.html#virDomainPinEmulator">virDomainPinEmulator</a>
+     */
+    void pinEmulator(BitSet cpuMap, int flags);
+
+    /**
+     * Restricts the domain's emulator threads to the given host CPUs.
+     *
+     * <p>The same call with the flags as enum constants.
+     *
+     * @param cpuMap the host CPUs they may run on
+     * @param flags {@link DomainModificationImpact} values to OR together; none gives 0
+     * @throws LibvirtException libvirt's error when the call fails
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain.html#virDomainPinEmulator">virDomainPinEmulator</a>
+     */
+    default void pinEmulator(BitSet cpuMap, DomainModificationImpact... flags) {
+        pinEmulator(cpuMap, LibvirtEnum.mask(flags));
+    }
+
+    /**
+     * Returns the host CPUs the domain's emulator threads may run on.
+     *
+     * @param flags a bitwise OR of {@link DomainModificationImpact} values; bits newer than this binding are passed as they are
+     * @return the map
+     * @throws LibvirtException libvirt's error when the call fails
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain.html#virDomainGetEmulatorPinInfo">virDomainGetEmulatorPinInfo</a>
+     */
+    BitSet getEmulatorPinInfo(int flags);
+
+    /**
+     * Returns the host CPUs the domain's emulator threads may run on.
+     *
+     * <p>The same call with the flags as enum constants.
+     *
+     * @param flags {@link DomainModificationImpact} values to OR together; none gives 0
+     * @return the map
+     * @throws LibvirtException libvirt's error when the call fails
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain.html#virDomainGetEmulatorPinInfo">virDomainGetEmulatorPinInfo</a>
+     */
+    default BitSet getEmulatorPinInfo(DomainModificationImpact... flags) {
+        return getEmulatorPinInfo(LibvirtEnum.mask(flags));
+    }
+
+    /**
+     * Returns the domain's IOThreads and the host CPUs each may run on.
+     *
+     * @param flags a bitwise OR of {@link DomainModificationImpact} values; bits newer than this binding are passed as they are
+     * @return one entry per IOThread
+     * @throws LibvirtException libvirt's error when the call fails
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain.html#virDomainGetIOThreadInfo">virDomainGetIOThreadInfo</a>
+     */
+    List<DomainIOThreadInfo> getIOThreadInfo(int flags);
+
+    /**
+     * Returns the domain's IOThreads and the host CPUs each may run on.
+     *
+     * <p>The same call with the flags as enum constants.
+     *
+     * @param flags {@link DomainModificationImpact} values to OR together; none gives 0
+     * @return one entry per IOThread
+     * @throws LibvirtException libvirt's error when the call fails
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain.html#virDomainGetIOThreadInfo">virDomainGetIOThreadInfo</a>
+     */
+    default List<DomainIOThreadInfo> getIOThreadInfo(DomainModificationImpact... flags) {
+        return getIOThreadInfo(LibvirtEnum.mask(flags));
+    }
+
+    /**
+     * Restricts one of the domain's IOThreads to the given host CPUs.
+     *
+     * @param iothreadId the IOThread's id
+     * @param cpuMap the host CPUs it may run on
+     * @param flags a bitwise OR of {@link DomainModificationImpact} values; bits newer than this binding are passed as they are
+     * @throws LibvirtException libvirt's error when the call fails
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain.html#virDomainPinIOThread">virDomainPinIOThread</a>
+     */
+    void pinIOThread(int iothreadId, BitSet cpuMap, int flags);
+
+    /**
+     * Restricts one of the domain's IOThreads to the given host CPUs.
+     *
+     * <p>The same call with the flags as enum constants.
+     *
+     * @param iothreadId the IOThread's id
+     * @param cpuMap the host CPUs it may run on
+     * @param flags {@link DomainModificationImpact} values to OR together; none gives 0
+     * @throws LibvirtException libvirt's error when the call fails
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain.html#virDomainPinIOThread">virDomainPinIOThread</a>
+     */
+    default void pinIOThread(int iothreadId, BitSet cpuMap, DomainModificationImpact... flags) {
+        pinIOThread(iothreadId, cpuMap, LibvirtEnum.mask(flags));
+    }
+}

@@ -1,0 +1,311 @@
+package org.libvirt4j.spi;
+
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.List;
+import java.util.Objects;
+import org.libvirt4j.DomainBlockInfo;
+import org.libvirt4j.DomainBlockJobInfo;
+import org.libvirt4j.DomainControlInfo;
+import org.libvirt4j.DomainIOThreadInfo;
+import org.libvirt4j.DomainInfo;
+import org.libvirt4j.DomainIrregularMethods;
+import org.libvirt4j.DomainJobInfo;
+import org.libvirt4j.DomainTime;
+import org.libvirt4j.DomainVcpuInfo;
+import org.libvirt4j.ErrorDomain;
+import org.libvirt4j.ErrorNumber;
+import org.libvirt4j.LibvirtException;
+
+/**
+ * The hand-written domain methods written once for every backend: argument checks, CPU-map and
+ * struct conversions, and the records. A backend implements only the raw operations below, each
+ * one C call (or one remote procedure) with C's arguments.
+ */
+public interface DomainIrregularContract extends DomainIrregularMethods {
+
+    /** The C functions that fill a small struct (or a pair of out-parameters) with integers. */
+    enum StructCall {
+        /** {@code virDomainGetBlockInfo(dom, disk, &info, flags)}: capacity, allocation, physical. */
+        BLOCK_INFO(3),
+        /** {@code virDomainGetJobInfo(dom, &info)}: type, then the eleven counters in C order. */
+        JOB_INFO(12),
+        /** {@code virDomainGetControlInfo(dom, &info, flags)}: state, details, stateTime. */
+        CONTROL_INFO(3),
+        /** {@code virDomainGetBlockJobInfo(dom, disk, &info, flags)}: C's result (0: no job), type, bandwidth, cur, end. */
+        BLOCK_JOB_INFO(5),
+        /** {@code virDomainGetTime(dom, &seconds, &nseconds, flags)}: seconds, nanoseconds. */
+        TIME(2);
+
+        /** How many values the raw call returns. */
+        public final int size;
+
+        StructCall(int size) {
+            this.size = size;
+        }
+
+        /** @return the C function */
+        public String function() {
+            return switch (this) {
+                case BLOCK_INFO -> "virDomainGetBlockInfo";
+                case JOB_INFO -> "virDomainGetJobInfo";
+                case CONTROL_INFO -> "virDomainGetControlInfo";
+                case BLOCK_JOB_INFO -> "virDomainGetBlockJobInfo";
+                case TIME -> "virDomainGetTime";
+            };
+        }
+    }
+
+    /** The C functions that pin something to a CPU map. */
+    enum PinCall {
+        /** {@code virDomainPinVcpu(dom, vcpu, cpumap, maplen)}. */
+        VCPU("virDomainPinVcpu"),
+        /** {@code virDomainPinVcpuFlags(dom, vcpu, cpumap, maplen, flags)}. */
+        VCPU_FLAGS("virDomainPinVcpuFlags"),
+        /** {@code virDomainPinEmulator(dom, cpumap, maplen, flags)}; the index is unused. */
+        EMULATOR("virDomainPinEmulator"),
+        /** {@code virDomainPinIOThread(dom, iothread_id, cpumap, maplen, flags)}. */
+        IOTHREAD("virDomainPinIOThread");
+
+        /** The C function. */
+        public final String function;
+
+        PinCall(String function) {
+            this.function = function;
+        }
+    }
+
+    /**
+     * IOThreads as {@code virDomainGetIOThreadInfo} lists them.
+     *
+     * @param ids each IOThread's id
+     * @param cpumaps each IOThread's cpumap bytes
+     */
+    record RawIOThreads(int[] ids, byte[][] cpumaps) {
+    }
+
+    // ---- the raw operations a backend implements ------------------------------------------------
+
+    /**
+     * Calls one of the {@link StructCall} functions.
+     *
+     * @param call the function
+     * @param disk the disk argument of the block calls, else {@code null}
+     * @param flags the flags argument, 0 where C has none
+     * @return {@link StructCall#size} values, each C integer widened to a {@code long}
+     */
+    long[] rawStruct(StructCall call, String disk, int flags);
+
+    /**
+     * {@code virDomainGetSchedulerType(dom, &nparams)}.
+     *
+     * @return the scheduler's name
+     */
+    String rawSchedulerType();
+
+    /**
+     * {@code virDomainRename(dom, name, flags)}; on success the handle takes the new name.
+     *
+     * @param name the new name
+     * @param flags the flags
+     */
+    void rawRename(String name, int flags);
+
+    /**
+     * {@code virDomainSendKey(dom, codeset, holdtime, keycodes, nkeycodes, flags)}.
+     *
+     * @param codeset the code set
+     * @param holdtime milliseconds
+     * @param keycodes the codes
+     * @param flags the flags
+     */
+    void rawSendKey(int codeset, int holdtime, int[] keycodes, int flags);
+
+    /**
+     * Calls one of the {@link PinCall} functions.
+     *
+     * @param call the function
+     * @param index the vCPU or IOThread id
+     * @param cpumap the map's bytes (its length is C's {@code maplen})
+     * @param flags the flags, 0 where C has none
+     */
+    void rawPin(PinCall call, int index, byte[] cpumap, int flags);
+
+    /**
+     * The number of host CPUs ({@code nodes * sockets * cores * threads} of {@code virNodeGetInfo}
+     * on the domain's connection), which sizes the maps libvirt fills.
+     *
+     * @return the number of host CPUs
+     */
+    int rawHostCpus();
+
+    /**
+     * {@code virDomainGetVcpus(dom, info, maxinfo, cpumaps, maplen)}.
+     *
+     * @param maxinfo how many vCPUs to read
+     * @param info filled with number, state, cpuTime, cpu for each vCPU ({@code 4 * maxinfo} values)
+     * @param cpumaps filled with each vCPU's map ({@code maxinfo * maplen} bytes)
+     * @return how many vCPUs were filled
+     */
+    int rawVcpus(int maxinfo, long[] info, byte[] cpumaps);
+
+    /**
+     * {@code virDomainGetVcpuPinInfo(dom, ncpumaps, cpumaps, maplen, flags)}.
+     *
+     * @param ncpumaps how many maps to read
+     * @param cpumaps filled with the maps ({@code ncpumaps * maplen} bytes)
+     * @param flags the flags
+     * @return how many maps were filled
+     */
+    int rawVcpuPinInfo(int ncpumaps, byte[] cpumaps, int flags);
+
+    /**
+     * {@code virDomainGetEmulatorPinInfo(dom, cpumap, maplen, flags)}.
+     *
+     * @param cpumap filled with the map
+     * @param flags the flags
+     */
+    void rawEmulatorPinInfo(byte[] cpumap, int flags);
+
+    /**
+     * {@code virDomainGetIOThreadInfo(dom, &info, flags)}.
+     *
+     * @param flags the flags
+     * @return the IOThreads
+     */
+    RawIOThreads rawIOThreadInfo(int flags);
+
+    /**
+     * {@return the domain's info} Declared here for the vCPU count the maps are sized by; every
+     * domain has it.
+     */
+    DomainInfo getInfo();
+
+    // ---- the API methods, once ---------------------------------------------------------------
+
+    @Override
+    default String getSchedulerType() {
+        return rawSchedulerType();
+    }
+
+    @Override
+    default DomainBlockInfo getBlockInfo(String disk, int flags) {
+        CStrings.requireNoNul(Objects.requireNonNull(disk, "disk"));
+        long[] v = rawStruct(StructCall.BLOCK_INFO, disk, flags);
+        return new DomainBlockInfo(v[0], v[1], v[2]);
+    }
+
+    @Override
+    default DomainJobInfo getJobInfo() {
+        long[] v = rawStruct(StructCall.JOB_INFO, null, 0);
+        return new DomainJobInfo((int) v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9], v[10], v[11]);
+    }
+
+    @Override
+    default DomainControlInfo getControlInfo(int flags) {
+        long[] v = rawStruct(StructCall.CONTROL_INFO, null, flags);
+        return new DomainControlInfo((int) v[0], (int) v[1], v[2]);
+    }
+
+    @Override
+    default DomainBlockJobInfo getBlockJobInfo(String disk, int flags) {
+        CStrings.requireNoNul(Objects.requireNonNull(disk, "disk"));
+        long[] v = rawStruct(StructCall.BLOCK_JOB_INFO, disk, flags);
+        return v[0] == 0 ? null : new DomainBlockJobInfo((int) v[1], v[2], v[3], v[4]);
+    }
+
+    @Override
+    default DomainTime getTime(int flags) {
+        long[] v = rawStruct(StructCall.TIME, null, flags);
+        return new DomainTime(v[0], (int) v[1]);
+    }
+
+    @Override
+    default void rename(String name, int flags) {
+        rawRename(CStrings.requireNoNul(Objects.requireNonNull(name, "name")), flags);
+    }
+
+    /** libvirt's {@code VIR_DOMAIN_SEND_KEY_MAX_KEYS}. */
+    int SEND_KEY_MAX_KEYS = 16;
+
+    @Override
+    default void sendKey(int codeset, int holdtime, int[] keycodes, int flags) {
+        int[] codes = Objects.requireNonNull(keycodes, "keycodes").clone();
+        if (codes.length > SEND_KEY_MAX_KEYS) {
+            // libvirt's public entry point checks this before any driver, so the remote client
+            // never sends it (the protocol's array could not carry it anyway)
+            throw LibvirtException.of(ErrorNumber.ERR_INVALID_ARG, ErrorDomain.DOMAIN,
+                    "nkeycodes must be <= " + SEND_KEY_MAX_KEYS);
+        }
+        rawSendKey(codeset, holdtime, codes, flags);
+    }
+
+    @Override
+    default List<DomainVcpuInfo> getVcpus() {
+        int npcpus = rawHostCpus();
+        int nvcpus = getInfo().nrVirtCpu();
+        int maplen = CpuMaps.maplen(npcpus);
+        long[] info = new long[4 * nvcpus];
+        byte[] maps = new byte[nvcpus * maplen];
+        int n = rawVcpus(nvcpus, info, maps);
+        List<DomainVcpuInfo> out = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            out.add(new DomainVcpuInfo((int) info[4 * i], (int) info[4 * i + 1], info[4 * i + 2], (int) info[4 * i + 3],
+                    CpuMaps.toBitSet(maps, i * maplen, maplen, npcpus)));
+        }
+        return List.copyOf(out);
+    }
+
+    @Override
+    default void pinVcpu(int vcpu, BitSet cpuMap) {
+        rawPin(PinCall.VCPU, vcpu, CpuMaps.toBytes(Objects.requireNonNull(cpuMap, "cpuMap")), 0);
+    }
+
+    @Override
+    default void pinVcpuFlags(int vcpu, BitSet cpuMap, int flags) {
+        rawPin(PinCall.VCPU_FLAGS, vcpu, CpuMaps.toBytes(Objects.requireNonNull(cpuMap, "cpuMap")), flags);
+    }
+
+    @Override
+    default List<BitSet> getVcpuPinInfo(int flags) {
+        int npcpus = rawHostCpus();
+        int nvcpus = getInfo().nrVirtCpu();
+        int maplen = CpuMaps.maplen(npcpus);
+        byte[] maps = new byte[nvcpus * maplen];
+        int n = rawVcpuPinInfo(nvcpus, maps, flags);
+        List<BitSet> out = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            out.add(CpuMaps.toBitSet(maps, i * maplen, maplen, npcpus));
+        }
+        return List.copyOf(out);
+    }
+
+    @Override
+    default void pinEmulator(BitSet cpuMap, int flags) {
+        rawPin(PinCall.EMULATOR, 0, CpuMaps.toBytes(Objects.requireNonNull(cpuMap, "cpuMap")), flags);
+    }
+
+    @Override
+    default BitSet getEmulatorPinInfo(int flags) {
+        int npcpus = rawHostCpus();
+        byte[] map = new byte[CpuMaps.maplen(npcpus)];
+        rawEmulatorPinInfo(map, flags);
+        return CpuMaps.toBitSet(map, 0, map.length, npcpus);
+    }
+
+    @Override
+    default List<DomainIOThreadInfo> getIOThreadInfo(int flags) {
+        RawIOThreads raw = rawIOThreadInfo(flags);
+        List<DomainIOThreadInfo> out = new ArrayList<>(raw.ids().length);
+        for (int i = 0; i < raw.ids().length; i++) {
+            byte[] m = raw.cpumaps()[i];
+            out.add(new DomainIOThreadInfo(raw.ids()[i], CpuMaps.toBitSet(m, 0, m.length, 8 * m.length)));
+        }
+        return List.copyOf(out);
+    }
+
+    @Override
+    default void pinIOThread(int iothreadId, BitSet cpuMap, int flags) {
+        rawPin(PinCall.IOTHREAD, iothreadId, CpuMaps.toBytes(Objects.requireNonNull(cpuMap, "cpuMap")), flags);
+    }
+}

@@ -1,0 +1,206 @@
+package org.libvirt4j.remote.internal;
+
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import org.libvirt4j.remote.generated.RemoteDomainGetBlockInfoArgs;
+import org.libvirt4j.remote.generated.RemoteDomainGetBlockInfoRet;
+import org.libvirt4j.remote.generated.RemoteDomainGetBlockJobInfoArgs;
+import org.libvirt4j.remote.generated.RemoteDomainGetBlockJobInfoRet;
+import org.libvirt4j.remote.generated.RemoteDomainGetControlInfoArgs;
+import org.libvirt4j.remote.generated.RemoteDomainGetControlInfoRet;
+import org.libvirt4j.remote.generated.RemoteDomainGetEmulatorPinInfoArgs;
+import org.libvirt4j.remote.generated.RemoteDomainGetEmulatorPinInfoRet;
+import org.libvirt4j.remote.generated.RemoteDomainGetIothreadInfoArgs;
+import org.libvirt4j.remote.generated.RemoteDomainGetIothreadInfoRet;
+import org.libvirt4j.remote.generated.RemoteDomainGetJobInfoArgs;
+import org.libvirt4j.remote.generated.RemoteDomainGetJobInfoRet;
+import org.libvirt4j.remote.generated.RemoteDomainGetSchedulerTypeArgs;
+import org.libvirt4j.remote.generated.RemoteDomainGetSchedulerTypeRet;
+import org.libvirt4j.remote.generated.RemoteDomainGetTimeArgs;
+import org.libvirt4j.remote.generated.RemoteDomainGetTimeRet;
+import org.libvirt4j.remote.generated.RemoteDomainGetVcpuPinInfoArgs;
+import org.libvirt4j.remote.generated.RemoteDomainGetVcpuPinInfoRet;
+import org.libvirt4j.remote.generated.RemoteDomainGetVcpusArgs;
+import org.libvirt4j.remote.generated.RemoteDomainGetVcpusRet;
+import org.libvirt4j.remote.generated.RemoteDomainIothreadInfo;
+import org.libvirt4j.remote.generated.RemoteDomainPinEmulatorArgs;
+import org.libvirt4j.remote.generated.RemoteDomainPinIothreadArgs;
+import org.libvirt4j.remote.generated.RemoteDomainPinVcpuArgs;
+import org.libvirt4j.remote.generated.RemoteDomainPinVcpuFlagsArgs;
+import org.libvirt4j.remote.generated.RemoteDomainRenameArgs;
+import org.libvirt4j.remote.generated.RemoteDomainRenameRet;
+import org.libvirt4j.remote.generated.RemoteDomainSendKeyArgs;
+import org.libvirt4j.remote.generated.RemoteNodeGetInfoRet;
+import org.libvirt4j.remote.generated.RemoteNonnullDomain;
+import org.libvirt4j.remote.generated.RemoteProcedure;
+import org.libvirt4j.remote.generated.RemoteVcpuInfo;
+import org.libvirt4j.remote.internal.xdr.XdrReader;
+import org.libvirt4j.remote.internal.xdr.XdrWriter;
+import org.libvirt4j.spi.DomainIrregularContract;
+
+/**
+ * The raw operations of {@link DomainIrregularContract} as remote procedures, each what libvirt's
+ * own remote client sends for the C function.
+ */
+interface RemoteDomainIrregular extends DomainIrregularContract {
+
+    /** {@return the domain's reference on the wire} */
+    RemoteNonnullDomain wireDomain();
+
+    /**
+     * Calls a procedure for the C function {@code fn}, failing as libvirt does on a closed handle.
+     *
+     * @param <T> the result
+     * @param fn the C function
+     * @param proc the procedure
+     * @param args the argument encoder, or {@code null}
+     * @param ret the reply decoder, or {@code null}
+     * @return the decoded reply
+     */
+    <T> T callRemote(String fn, RemoteProcedure proc, Consumer<XdrWriter> args, Function<XdrReader, T> ret);
+
+    /**
+     * Records the new name after a successful rename, as libvirt's remote client does.
+     *
+     * @param name the new name
+     */
+    void renamed(String name);
+
+    @Override
+    default long[] rawStruct(StructCall call, String disk, int flags) {
+        RemoteNonnullDomain d = wireDomain();
+        return switch (call) {
+            case BLOCK_INFO -> {
+                RemoteDomainGetBlockInfoRet r = callRemote(call.function(),
+                        RemoteProcedure.REMOTE_PROC_DOMAIN_GET_BLOCK_INFO,
+                        new RemoteDomainGetBlockInfoArgs(d, disk, flags)::encode, RemoteDomainGetBlockInfoRet::decode);
+                yield new long[] {r.capacity(), r.allocation(), r.physical()};
+            }
+            case JOB_INFO -> {
+                RemoteDomainGetJobInfoRet r = callRemote(call.function(), RemoteProcedure.REMOTE_PROC_DOMAIN_GET_JOB_INFO,
+                        new RemoteDomainGetJobInfoArgs(d)::encode, RemoteDomainGetJobInfoRet::decode);
+                yield new long[] {r.type(), r.timeElapsed(), r.timeRemaining(), r.dataTotal(), r.dataProcessed(),
+                    r.dataRemaining(), r.memTotal(), r.memProcessed(), r.memRemaining(), r.fileTotal(),
+                    r.fileProcessed(), r.fileRemaining()};
+            }
+            case CONTROL_INFO -> {
+                RemoteDomainGetControlInfoRet r = callRemote(call.function(),
+                        RemoteProcedure.REMOTE_PROC_DOMAIN_GET_CONTROL_INFO,
+                        new RemoteDomainGetControlInfoArgs(d, flags)::encode, RemoteDomainGetControlInfoRet::decode);
+                yield new long[] {Integer.toUnsignedLong(r.state()), Integer.toUnsignedLong(r.details()), r.stateTime()};
+            }
+            case BLOCK_JOB_INFO -> {
+                RemoteDomainGetBlockJobInfoRet r = callRemote(call.function(),
+                        RemoteProcedure.REMOTE_PROC_DOMAIN_GET_BLOCK_JOB_INFO,
+                        new RemoteDomainGetBlockJobInfoArgs(d, disk, flags)::encode,
+                        RemoteDomainGetBlockJobInfoRet::decode);
+                yield r.found() == 0 ? new long[5]
+                        : new long[] {1, r.type(), r.bandwidth(), r.cur(), r.end()};
+            }
+            case TIME -> {
+                RemoteDomainGetTimeRet r = callRemote(call.function(), RemoteProcedure.REMOTE_PROC_DOMAIN_GET_TIME,
+                        new RemoteDomainGetTimeArgs(d, flags)::encode, RemoteDomainGetTimeRet::decode);
+                yield new long[] {r.seconds(), Integer.toUnsignedLong(r.nseconds())};
+            }
+        };
+    }
+
+    @Override
+    default String rawSchedulerType() {
+        return callRemote("virDomainGetSchedulerType", RemoteProcedure.REMOTE_PROC_DOMAIN_GET_SCHEDULER_TYPE,
+                new RemoteDomainGetSchedulerTypeArgs(wireDomain())::encode, RemoteDomainGetSchedulerTypeRet::decode)
+                .type();
+    }
+
+    @Override
+    default void rawRename(String name, int flags) {
+        RemoteDomainRenameRet r = callRemote("virDomainRename", RemoteProcedure.REMOTE_PROC_DOMAIN_RENAME,
+                new RemoteDomainRenameArgs(wireDomain(), name, flags)::encode, RemoteDomainRenameRet::decode);
+        if (r.retcode() == 0) {
+            renamed(name);
+        }
+    }
+
+    @Override
+    default void rawSendKey(int codeset, int holdtime, int[] keycodes, int flags) {
+        List<Integer> codes = java.util.Arrays.stream(keycodes).boxed().toList();
+        callRemote("virDomainSendKey", RemoteProcedure.REMOTE_PROC_DOMAIN_SEND_KEY,
+                new RemoteDomainSendKeyArgs(wireDomain(), codeset, holdtime, codes, flags)::encode, null);
+    }
+
+    @Override
+    default void rawPin(PinCall call, int index, byte[] cpumap, int flags) {
+        RemoteNonnullDomain d = wireDomain();
+        switch (call) {
+            case VCPU -> callRemote(call.function, RemoteProcedure.REMOTE_PROC_DOMAIN_PIN_VCPU,
+                    new RemoteDomainPinVcpuArgs(d, index, cpumap)::encode, null);
+            case VCPU_FLAGS -> callRemote(call.function, RemoteProcedure.REMOTE_PROC_DOMAIN_PIN_VCPU_FLAGS,
+                    new RemoteDomainPinVcpuFlagsArgs(d, index, cpumap, flags)::encode, null);
+            case EMULATOR -> callRemote(call.function, RemoteProcedure.REMOTE_PROC_DOMAIN_PIN_EMULATOR,
+                    new RemoteDomainPinEmulatorArgs(d, cpumap, flags)::encode, null);
+            case IOTHREAD -> callRemote(call.function, RemoteProcedure.REMOTE_PROC_DOMAIN_PIN_IOTHREAD,
+                    new RemoteDomainPinIothreadArgs(d, index, cpumap, flags)::encode, null);
+        }
+    }
+
+    @Override
+    default int rawHostCpus() {
+        RemoteNodeGetInfoRet i = callRemote("virNodeGetInfo", RemoteProcedure.REMOTE_PROC_NODE_GET_INFO, null,
+                RemoteNodeGetInfoRet::decode);
+        return i.nodes() * i.sockets() * i.cores() * i.threads();
+    }
+
+    @Override
+    default int rawVcpus(int maxinfo, long[] info, byte[] cpumaps) {
+        int maplen = maxinfo == 0 ? 0 : cpumaps.length / maxinfo;
+        RemoteDomainGetVcpusRet r = callRemote("virDomainGetVcpus", RemoteProcedure.REMOTE_PROC_DOMAIN_GET_VCPUS,
+                new RemoteDomainGetVcpusArgs(wireDomain(), maxinfo, maplen)::encode, RemoteDomainGetVcpusRet::decode);
+        int n = Math.min(r.info().size(), maxinfo);
+        for (int i = 0; i < n; i++) {
+            RemoteVcpuInfo v = r.info().get(i);
+            info[4 * i] = Integer.toUnsignedLong(v.number());
+            info[4 * i + 1] = v.state();
+            info[4 * i + 2] = v.cpuTime();
+            info[4 * i + 3] = v.cpu();
+        }
+        System.arraycopy(r.cpumaps(), 0, cpumaps, 0, Math.min(r.cpumaps().length, cpumaps.length));
+        return n;
+    }
+
+    @Override
+    default int rawVcpuPinInfo(int ncpumaps, byte[] cpumaps, int flags) {
+        int maplen = ncpumaps == 0 ? 0 : cpumaps.length / ncpumaps;
+        RemoteDomainGetVcpuPinInfoRet r = callRemote("virDomainGetVcpuPinInfo",
+                RemoteProcedure.REMOTE_PROC_DOMAIN_GET_VCPU_PIN_INFO,
+                new RemoteDomainGetVcpuPinInfoArgs(wireDomain(), ncpumaps, maplen, flags)::encode,
+                RemoteDomainGetVcpuPinInfoRet::decode);
+        System.arraycopy(r.cpumaps(), 0, cpumaps, 0, Math.min(r.cpumaps().length, cpumaps.length));
+        return Math.min(r.num(), ncpumaps);
+    }
+
+    @Override
+    default void rawEmulatorPinInfo(byte[] cpumap, int flags) {
+        RemoteDomainGetEmulatorPinInfoRet r = callRemote("virDomainGetEmulatorPinInfo",
+                RemoteProcedure.REMOTE_PROC_DOMAIN_GET_EMULATOR_PIN_INFO,
+                new RemoteDomainGetEmulatorPinInfoArgs(wireDomain(), cpumap.length, flags)::encode,
+                RemoteDomainGetEmulatorPinInfoRet::decode);
+        System.arraycopy(r.cpumaps(), 0, cpumap, 0, Math.min(r.cpumaps().length, cpumap.length));
+    }
+
+    @Override
+    default RawIOThreads rawIOThreadInfo(int flags) {
+        RemoteDomainGetIothreadInfoRet r = callRemote("virDomainGetIOThreadInfo",
+                RemoteProcedure.REMOTE_PROC_DOMAIN_GET_IOTHREAD_INFO,
+                new RemoteDomainGetIothreadInfoArgs(wireDomain(), flags)::encode, RemoteDomainGetIothreadInfoRet::decode);
+        int n = r.info().size();
+        int[] ids = new int[n];
+        byte[][] maps = new byte[n][];
+        for (int i = 0; i < n; i++) {
+            RemoteDomainIothreadInfo t = r.info().get(i);
+            ids[i] = t.iothreadId();
+            maps[i] = t.cpumap();
+        }
+        return new RawIOThreads(ids, maps);
+    }
+}

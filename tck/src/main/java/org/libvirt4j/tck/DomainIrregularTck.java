@@ -1,0 +1,191 @@
+package org.libvirt4j.tck;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.libvirt4j.tck.NodeFixture.RUNNING;
+import static org.libvirt4j.tck.NodeFixture.SHUTOFF;
+
+import java.util.BitSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.libvirt4j.Connect;
+import org.libvirt4j.Domain;
+import org.libvirt4j.DomainBlockInfo;
+import org.libvirt4j.DomainControlState;
+import org.libvirt4j.DomainIOThreadInfo;
+import org.libvirt4j.DomainModificationImpact;
+import org.libvirt4j.DomainVcpuInfo;
+import org.libvirt4j.ErrorNumber;
+import org.libvirt4j.KeycodeSet;
+import org.libvirt4j.LibvirtException;
+import org.libvirt4j.VcpuState;
+
+/**
+ * The hand-written domain functions of irregular shape (struct results, CPU maps, key codes,
+ * IOThread lists) on the test driver, which implements most of them: values read back, the
+ * driver's refusals, and the shared argument contract. Tagged {@code irregular} so a runner can
+ * pick this area alone ({@code -Dgroups=irregular}).
+ */
+@Tag("irregular")
+public abstract class DomainIrregularTck extends TckArea {
+    DomainIrregularTck() {
+    }
+
+    private static BitSet cpus(int... cpus) {
+        BitSet s = new BitSet();
+        for (int c : cpus) {
+            s.set(c);
+        }
+        return s;
+    }
+
+    /** Fails when a string result with an out-parameter, or a struct result, is misread. */
+    @Test
+    @DisplayName("getSchedulerType, getBlockInfo, getControlInfo and getTime report the test driver's values")
+    void structGetters() {
+        try (Connect c = open(); Domain d = c.lookupDomainByName(RUNNING)) {
+            assertThat(d.getSchedulerType()).isEqualTo("fair");
+            assertThat(d.getBlockInfo("vda", 0))
+                    .isEqualTo(new DomainBlockInfo(1099506450432L, 1099511627776L, 1099511627776L));
+            assertThat(d.getControlInfo(0).state()).isEqualTo(DomainControlState.OK);
+            assertThat(d.getControlInfo(0).details()).isZero();
+            assertThat(d.getTime(0).seconds()).isEqualTo(627319920L);
+            assertThat(d.getTime(0).nanoseconds()).isZero();
+        }
+    }
+
+    /** Fails when a disk argument is not sent, or a failing struct call does not raise libvirt's error. */
+    @Test
+    @DisplayName("getBlockInfo of an unknown disk fails with ERR_INVALID_ARG; null and NUL are refused before libvirt")
+    void blockInfoRefusals() {
+        try (Connect c = open(); Domain d = c.lookupDomainByName(RUNNING)) {
+            LibvirtException e = expectError(ErrorNumber.ERR_INVALID_ARG, () -> d.getBlockInfo("vdz", 0));
+            assertThat(e.getMessage()).contains("vdz");
+            expectNpe(() -> d.getBlockInfo(null, 0));
+            expectNpe(() -> d.getBlockJobInfo(null, 0));
+            expectError(ErrorNumber.ERR_INVALID_ARG, () -> d.getBlockInfo("vda\0x", 0));
+        }
+    }
+
+    /** Fails when a binding reaches another C function or procedure than its own. */
+    @Test
+    @DisplayName("getJobInfo and getBlockJobInfo fail with ERR_NO_SUPPORT naming their C function on the test driver")
+    void noSupport() {
+        try (Connect c = open(); Domain d = c.lookupDomainByName(RUNNING)) {
+            Map<String, ThrowingCallable> calls = new LinkedHashMap<>();
+            calls.put("virDomainGetJobInfo", d::getJobInfo);
+            calls.put("virDomainGetBlockJobInfo", () -> d.getBlockJobInfo("vda", 0));
+            expectNoSupportNamingEach(calls);
+        }
+    }
+
+    /** Fails when rename does not reach libvirt or sends the wrong name. */
+    @Test
+    @DisplayName("rename renames an inactive domain, found by its new name only; a running one is refused")
+    void rename() {
+        try (Connect c = open(); Domain d = c.lookupDomainByName(SHUTOFF); Domain r = c.lookupDomainByName(RUNNING)) {
+            d.rename("tck-renamed", 0);
+            try (Domain again = c.lookupDomainByName("tck-renamed")) {
+                assertThat(again.getUUID()).isEqualTo(d.getUUID());
+            }
+            expectError(ErrorNumber.ERR_NO_DOMAIN, () -> c.lookupDomainByName(SHUTOFF));
+            expectError(ErrorNumber.ERR_OPERATION_INVALID, () -> r.rename("tck-other", 0));
+            expectNpe(() -> r.rename(null, 0));
+        }
+    }
+
+    /** Fails when vCPU structs or their CPU maps are misread (layout, map length, bit order). */
+    @Test
+    @DisplayName("getVcpus reports the running vCPU on the fixture's 8 host CPUs; pinVcpu narrows its map, read back "
+            + "by getVcpus and getVcpuPinInfo")
+    void vcpusAndPinning() {
+        try (Connect c = open(); Domain d = c.lookupDomainByName(RUNNING)) {
+            List<DomainVcpuInfo> v = d.getVcpus();
+            assertThat(v).hasSize(1);
+            assertThat(v.get(0).number()).isZero();
+            assertThat(v.get(0).state()).isEqualTo(VcpuState.RUNNING);
+            assertThat(v.get(0).cpuMap()).isEqualTo(cpus(0, 1, 2, 3, 4, 5, 6, 7));
+            assertThat(d.getVcpuPinInfo(0)).containsExactly(cpus(0, 1, 2, 3, 4, 5, 6, 7));
+
+            d.pinVcpu(0, cpus(1, 3));
+            assertThat(d.getVcpus().get(0).cpuMap()).isEqualTo(cpus(1, 3));
+            assertThat(d.getVcpus().get(0).cpu()).isIn(1, 3);
+            assertThat(d.getVcpuPinInfo(DomainModificationImpact.LIVE)).containsExactly(cpus(1, 3));
+
+            d.pinVcpuFlags(0, cpus(6), DomainModificationImpact.CURRENT);
+            assertThat(d.getVcpuPinInfo(0)).containsExactly(cpus(6));
+            expectNpe(() -> d.pinVcpu(0, null));
+        }
+    }
+
+    /** Fails when an empty map (maplen 0) or a vCPU out of range is not refused as libvirt refuses it. */
+    @Test
+    @DisplayName("pinVcpu with an empty map fails with ERR_INVALID_ARG, with a vCPU out of range with ERR_INVALID_ARG")
+    void pinRefusals() {
+        try (Connect c = open(); Domain d = c.lookupDomainByName(RUNNING)) {
+            expectError(ErrorNumber.ERR_INVALID_ARG, () -> d.pinVcpu(0, new BitSet()));
+            expectError(ErrorNumber.ERR_INVALID_ARG, () -> d.pinVcpu(7, cpus(0)));
+        }
+    }
+
+    /** Fails when the emulator's map is not sent or not read back. */
+    @Test
+    @DisplayName("getEmulatorPinInfo reports all 8 host CPUs; pinEmulator is accepted")
+    void emulatorPinning() {
+        try (Connect c = open(); Domain d = c.lookupDomainByName(RUNNING)) {
+            assertThat(d.getEmulatorPinInfo(0)).isEqualTo(cpus(0, 1, 2, 3, 4, 5, 6, 7));
+            d.pinEmulator(cpus(2), DomainModificationImpact.LIVE);
+            expectNpe(() -> d.pinEmulator(null, 0));
+        }
+    }
+
+    /** Fails when the IOThread list is misread or not freed, or pinIOThread sends the wrong id or map. */
+    @Test
+    @DisplayName("getIOThreadInfo lists an added IOThread and pinIOThread changes its map")
+    void iothreads() {
+        try (Connect c = open(); Domain d = c.lookupDomainByName(RUNNING)) {
+            assertThat(d.getIOThreadInfo(0)).isEmpty();
+            d.addIOThread(5, DomainModificationImpact.LIVE);
+            List<DomainIOThreadInfo> t = d.getIOThreadInfo(DomainModificationImpact.LIVE);
+            assertThat(t).extracting(DomainIOThreadInfo::iothreadId).containsExactly(5);
+            d.pinIOThread(5, cpus(4), DomainModificationImpact.LIVE);
+            assertThat(d.getIOThreadInfo(0)).containsExactly(new DomainIOThreadInfo(5, cpus(4)));
+            expectError(ErrorNumber.ERR_INVALID_ARG, () -> d.pinIOThread(9, cpus(4), 0));
+        }
+    }
+
+    /** Fails when key codes are not sent, or the count limits libvirt checks are not applied alike. */
+    @Test
+    @DisplayName("sendKey sends up to 16 key codes; none, or more than 16, fail with ERR_INVALID_ARG")
+    void sendKey() {
+        try (Connect c = open(); Domain d = c.lookupDomainByName(RUNNING)) {
+            d.sendKey(KeycodeSet.LINUX.value(), 0, new int[] {1, 2, 3}, 0);
+            d.sendKey(KeycodeSet.LINUX.value(), 10, new int[16], 0);
+            expectError(ErrorNumber.ERR_INVALID_ARG, () -> d.sendKey(KeycodeSet.LINUX.value(), 0, new int[0], 0));
+            expectError(ErrorNumber.ERR_INVALID_ARG, () -> d.sendKey(KeycodeSet.LINUX.value(), 0, new int[17], 0));
+            expectNpe(() -> d.sendKey(0, 0, null, 0));
+        }
+    }
+
+    /** Fails when a call on a closed handle reaches libvirt instead of failing as libvirt does. */
+    @Test
+    @DisplayName("Every hand-written call on a closed domain fails with ERR_INVALID_DOMAIN")
+    void closedHandle() {
+        try (Connect c = open()) {
+            Domain d = c.lookupDomainByName(RUNNING);
+            d.close();
+            List<ThrowingCallable> calls = List.of(d::getSchedulerType, () -> d.getBlockInfo("vda", 0),
+                    () -> d.getControlInfo(0), d::getJobInfo, () -> d.getTime(0), () -> d.rename("x", 0),
+                    () -> d.sendKey(0, 0, new int[] {1}, 0), d::getVcpus, () -> d.pinVcpu(0, cpus(1)),
+                    () -> d.getVcpuPinInfo(0), () -> d.getEmulatorPinInfo(0), () -> d.pinEmulator(cpus(1), 0),
+                    () -> d.getIOThreadInfo(0), () -> d.pinIOThread(1, cpus(1), 0));
+            for (ThrowingCallable call : calls) {
+                expectError(ErrorNumber.ERR_INVALID_DOMAIN, call);
+            }
+        }
+    }
+}
