@@ -277,4 +277,184 @@ public interface DomainIrregularMethods {
     default void pinIOThread(int iothreadId, BitSet cpuMap, DomainModificationImpact... flags) {
         pinIOThread(iothreadId, cpuMap, LibvirtEnum.mask(flags));
     }
+
+    /**
+     * Returns the domain's disks that had I/O errors.
+     *
+     * @param flags reserved, 0
+     * @return one entry per disk with an error
+     * @throws LibvirtException libvirt's error when the call fails
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain.html#virDomainGetDiskErrors">virDomainGetDiskErrors</a>
+     */
+    List<DomainDiskError> getDiskErrors(int flags);
+
+    /**
+     * Returns the filesystems mounted in the guest, through its guest agent.
+     *
+     * @param flags reserved, 0
+     * @return one entry per filesystem
+     * @throws LibvirtException libvirt's error when the call fails (for example no agent answers)
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain.html#virDomainGetFSInfo">virDomainGetFSInfo</a>
+     */
+    List<DomainFSInfo> getFSInfo(int flags);
+
+    /**
+     * Freezes guest filesystems through the guest agent, so a snapshot sees them consistent.
+     *
+     * @param mountPoints the mount points to freeze; empty freezes all
+     * @param flags reserved, 0
+     * @return how many filesystems were frozen
+     * @throws LibvirtException libvirt's error when the call fails
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain.html#virDomainFSFreeze">virDomainFSFreeze</a>
+     */
+    int fsFreeze(List<String> mountPoints, int flags);
+
+    /**
+     * Thaws guest filesystems frozen by {@link #fsFreeze}.
+     *
+     * @param mountPoints the mount points to thaw; empty thaws all
+     * @param flags reserved, 0
+     * @return how many filesystems were thawed
+     * @throws LibvirtException libvirt's error when the call fails
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain.html#virDomainFSThaw">virDomainFSThaw</a>
+     */
+    int fsThaw(List<String> mountPoints, int flags);
+
+    /**
+     * Returns the guest's network interfaces and their IP addresses, from a source of knowledge.
+     *
+     * @param source the {@link DomainInterfaceAddressesSource} to ask, as its number
+     * @param flags reserved, 0
+     * @return one entry per interface
+     * @throws LibvirtException libvirt's error when the call fails
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain.html#virDomainInterfaceAddresses">virDomainInterfaceAddresses</a>
+     */
+    List<DomainInterface> listAllInterfaceAddresses(int source, int flags);
+
+    /**
+     * Returns the guest's network interfaces and their IP addresses, from a source of knowledge.
+     *
+     * <p>Go's {@code ListAllInterfaceAddresses}: the source as an enum, flags 0.
+     *
+     * @param source where libvirt looks the addresses up
+     * @return one entry per interface
+     * @throws LibvirtException libvirt's error when the call fails
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain.html#virDomainInterfaceAddresses">virDomainInterfaceAddresses</a>
+     */
+    default List<DomainInterface> listAllInterfaceAddresses(DomainInterfaceAddressesSource source) {
+        return listAllInterfaceAddresses(LibvirtEnum.mask(java.util.Objects.requireNonNull(source, "source")), 0);
+    }
+
+    /**
+     * Returns the security label of the domain's process under the host's primary security model.
+     *
+     * @return the label
+     * @throws LibvirtException libvirt's error when the call fails
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain.html#virDomainGetSecurityLabel">virDomainGetSecurityLabel</a>
+     */
+    SecurityLabel getSecurityLabel();
+
+    /**
+     * Returns the security labels of the domain's process, one per security model of the host.
+     *
+     * @return the labels
+     * @throws LibvirtException libvirt's error when the call fails
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain.html#virDomainGetSecurityLabelList">virDomainGetSecurityLabelList</a>
+     */
+    List<SecurityLabel> getSecurityLabelList();
+
+    /**
+     * Returns libvirt's messages about the domain, such as tainting or deprecation warnings.
+     *
+     * @param flags a bitwise OR of {@link DomainMessageType} values (0: all); bits newer than this binding are passed as they are
+     * @return the messages
+     * @throws LibvirtException libvirt's error when the call fails
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain.html#virDomainGetMessages">virDomainGetMessages</a>
+     */
+    List<String> getMessages(int flags);
+
+    /**
+     * Returns libvirt's messages about the domain, such as tainting or deprecation warnings.
+     *
+     * <p>The same call with the flags as enum constants.
+     *
+     * @param flags {@link DomainMessageType} values to OR together; none gives all messages
+     * @return the messages
+     * @throws LibvirtException libvirt's error when the call fails
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain.html#virDomainGetMessages">virDomainGetMessages</a>
+     */
+    default List<String> getMessages(DomainMessageType... flags) {
+        return getMessages(LibvirtEnum.mask(flags));
+    }
+
+    /**
+     * Returns a guest user's authorized SSH keys, through the guest agent.
+     *
+     * @param user the guest user
+     * @param flags a bitwise OR of {@link DomainAuthorizedSSHKeysFlags} values; bits newer than this binding are passed as they are
+     * @return the keys, one per line of the user's file
+     * @throws LibvirtException libvirt's error when the call fails
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain.html#virDomainAuthorizedSSHKeysGet">virDomainAuthorizedSSHKeysGet</a>
+     */
+    List<String> authorizedSSHKeysGet(String user, int flags);
+
+    /**
+     * Adds (or, with flags, replaces or removes) a guest user's authorized SSH keys, through the guest agent.
+     *
+     * @param user the guest user
+     * @param keys the keys
+     * @param flags a bitwise OR of {@link DomainAuthorizedSSHKeysFlags} values; bits newer than this binding are passed as they are
+     * @throws LibvirtException libvirt's error when the call fails
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain.html#virDomainAuthorizedSSHKeysSet">virDomainAuthorizedSSHKeysSet</a>
+     */
+    void authorizedSSHKeysSet(String user, List<String> keys, int flags);
+
+    /**
+     * Reads bytes of a disk's image, as the host sees it.
+     *
+     * @param disk the disk's target ({@code vda}) or source path
+     * @param offset where to start reading, in bytes
+     * @param size how many bytes to read
+     * @param flags reserved, 0
+     * @return the bytes
+     * @throws LibvirtException libvirt's error when the call fails
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain.html#virDomainBlockPeek">virDomainBlockPeek</a>
+     */
+    byte[] blockPeek(String disk, long offset, int size, int flags);
+
+    /**
+     * Reads bytes of the guest's memory.
+     *
+     * @param start the address to start at
+     * @param size how many bytes to read
+     * @param flags a bitwise OR of {@link DomainMemoryFlags} values, one of which says how the address is meant
+     * @return the bytes
+     * @throws LibvirtException libvirt's error when the call fails
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain.html#virDomainMemoryPeek">virDomainMemoryPeek</a>
+     */
+    byte[] memoryPeek(long start, int size, int flags);
+
+    /**
+     * Returns the names of the domain's snapshots that match the flags.
+     *
+     * @param flags a bitwise OR of {@link DomainSnapshotListFlags} values; bits newer than this binding are passed as they are
+     * @return the names
+     * @throws LibvirtException libvirt's error when the call fails
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain.html#virDomainSnapshotListNames">virDomainSnapshotListNames</a>
+     */
+    List<String> snapshotListNames(int flags);
+
+    /**
+     * Returns the names of the domain's snapshots that match the flags.
+     *
+     * <p>The same call with the flags as enum constants.
+     *
+     * @param flags {@link DomainSnapshotListFlags} values to OR together; none gives 0
+     * @return the names
+     * @throws LibvirtException libvirt's error when the call fails
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain.html#virDomainSnapshotListNames">virDomainSnapshotListNames</a>
+     */
+    default List<String> snapshotListNames(DomainSnapshotListFlags... flags) {
+        return snapshotListNames(LibvirtEnum.mask(flags));
+    }
 }

@@ -7,6 +7,10 @@ import java.util.Objects;
 import org.libvirt4j.DomainBlockInfo;
 import org.libvirt4j.DomainBlockJobInfo;
 import org.libvirt4j.DomainControlInfo;
+import org.libvirt4j.DomainDiskError;
+import org.libvirt4j.DomainFSInfo;
+import org.libvirt4j.DomainInterface;
+import org.libvirt4j.SecurityLabel;
 import org.libvirt4j.DomainIOThreadInfo;
 import org.libvirt4j.DomainInfo;
 import org.libvirt4j.DomainIrregularMethods;
@@ -181,6 +185,119 @@ public interface DomainIrregularContract extends DomainIrregularMethods {
      */
     DomainInfo getInfo();
 
+    /**
+     * {@code virDomainGetDiskErrors(dom, NULL, 0, 0)}: how many disks have errors.
+     *
+     * @return the count
+     */
+    int rawDiskErrorCount();
+
+    /**
+     * {@code virDomainGetDiskErrors(dom, errors, maxerrors, flags)}.
+     *
+     * @param maxerrors how many to read
+     * @param flags the flags
+     * @return the errors read
+     */
+    List<DomainDiskError> rawDiskErrors(int maxerrors, int flags);
+
+    /**
+     * {@code virDomainGetFSInfo(dom, &info, flags)}.
+     *
+     * @param flags the flags
+     * @return the filesystems
+     */
+    List<DomainFSInfo> rawFSInfo(int flags);
+
+    /**
+     * {@code virDomainFSFreeze} or {@code virDomainFSThaw(dom, mountpoints, nmountpoints, flags)}.
+     *
+     * @param freeze whether to freeze (else thaw)
+     * @param mountPoints the mount points, empty for {@code NULL, 0}
+     * @param flags the flags
+     * @return C's result, the number of filesystems
+     */
+    int rawFSFreezeThaw(boolean freeze, String[] mountPoints, int flags);
+
+    /**
+     * {@code virDomainInterfaceAddresses(dom, &ifaces, source, flags)}.
+     *
+     * @param source the source
+     * @param flags the flags
+     * @return the interfaces
+     */
+    List<DomainInterface> rawInterfaceAddresses(int source, int flags);
+
+    /**
+     * {@code virDomainGetSecurityLabel(dom, &label)}.
+     *
+     * @return the label
+     */
+    SecurityLabel rawSecurityLabel();
+
+    /**
+     * {@code virDomainGetSecurityLabelList(dom, &labels)}.
+     *
+     * @return the labels
+     */
+    List<SecurityLabel> rawSecurityLabelList();
+
+    /**
+     * {@code virDomainGetMessages(dom, &msgs, flags)}.
+     *
+     * @param flags the flags
+     * @return the messages
+     */
+    String[] rawMessages(int flags);
+
+    /**
+     * {@code virDomainAuthorizedSSHKeysGet(dom, user, &keys, flags)}.
+     *
+     * @param user the user
+     * @param flags the flags
+     * @return the keys
+     */
+    String[] rawAuthorizedSSHKeysGet(String user, int flags);
+
+    /**
+     * {@code virDomainAuthorizedSSHKeysSet(dom, user, keys, nkeys, flags)}.
+     *
+     * @param user the user
+     * @param keys the keys, empty for {@code NULL, 0}
+     * @param flags the flags
+     */
+    void rawAuthorizedSSHKeysSet(String user, String[] keys, int flags);
+
+    /**
+     * {@code virDomainBlockPeek(dom, disk, offset, size, buffer, flags)}.
+     *
+     * @param disk the disk
+     * @param offset the offset
+     * @param size the byte count, not negative
+     * @param flags the flags
+     * @return {@code size} bytes
+     */
+    byte[] rawBlockPeek(String disk, long offset, int size, int flags);
+
+    /**
+     * {@code virDomainMemoryPeek(dom, start, size, buffer, flags)}.
+     *
+     * @param start the address
+     * @param size the byte count, not negative
+     * @param flags the flags
+     * @return {@code size} bytes
+     */
+    byte[] rawMemoryPeek(long start, int size, int flags);
+
+    /**
+     * {@code virDomainSnapshotListNames(dom, names, maxnames, flags)}.
+     *
+     * @param maxnames how many names at most
+     * @param flags the flags
+     * @return the names
+     */
+    String[] rawSnapshotListNames(int maxnames, int flags);
+
     // ---- the API methods, once ---------------------------------------------------------------
 
     @Override
@@ -307,5 +424,92 @@ public interface DomainIrregularContract extends DomainIrregularMethods {
     @Override
     default void pinIOThread(int iothreadId, BitSet cpuMap, int flags) {
         rawPin(PinCall.IOTHREAD, iothreadId, CpuMaps.toBytes(Objects.requireNonNull(cpuMap, "cpuMap")), flags);
+    }
+
+    /** How many names or ids the list calls read at most, as Go's binding does. */
+    int LIST_MAX_NAMES = 1024;
+
+    @Override
+    default List<DomainDiskError> getDiskErrors(int flags) {
+        int n = rawDiskErrorCount();
+        return n == 0 ? List.of() : List.copyOf(rawDiskErrors(n, flags));
+    }
+
+    @Override
+    default List<DomainFSInfo> getFSInfo(int flags) {
+        return List.copyOf(rawFSInfo(flags));
+    }
+
+    @Override
+    default int fsFreeze(List<String> mountPoints, int flags) {
+        return rawFSFreezeThaw(true, strings(mountPoints, "mountPoints"), flags);
+    }
+
+    @Override
+    default int fsThaw(List<String> mountPoints, int flags) {
+        return rawFSFreezeThaw(false, strings(mountPoints, "mountPoints"), flags);
+    }
+
+    @Override
+    default List<DomainInterface> listAllInterfaceAddresses(int source, int flags) {
+        return List.copyOf(rawInterfaceAddresses(source, flags));
+    }
+
+    @Override
+    default SecurityLabel getSecurityLabel() {
+        return rawSecurityLabel();
+    }
+
+    @Override
+    default List<SecurityLabel> getSecurityLabelList() {
+        return List.copyOf(rawSecurityLabelList());
+    }
+
+    @Override
+    default List<String> getMessages(int flags) {
+        return List.of(rawMessages(flags));
+    }
+
+    @Override
+    default List<String> authorizedSSHKeysGet(String user, int flags) {
+        return List.of(rawAuthorizedSSHKeysGet(CStrings.requireNoNul(Objects.requireNonNull(user, "user")), flags));
+    }
+
+    @Override
+    default void authorizedSSHKeysSet(String user, List<String> keys, int flags) {
+        CStrings.requireNoNul(Objects.requireNonNull(user, "user"));
+        rawAuthorizedSSHKeysSet(user, strings(keys, "keys"), flags);
+    }
+
+    @Override
+    default byte[] blockPeek(String disk, long offset, int size, int flags) {
+        CStrings.requireNoNul(Objects.requireNonNull(disk, "disk"));
+        if (size < 0) {
+            throw new IllegalArgumentException("size < 0: " + size);
+        }
+        return rawBlockPeek(disk, offset, size, flags);
+    }
+
+    @Override
+    default byte[] memoryPeek(long start, int size, int flags) {
+        if (size < 0) {
+            throw new IllegalArgumentException("size < 0: " + size);
+        }
+        return rawMemoryPeek(start, size, flags);
+    }
+
+    @Override
+    default List<String> snapshotListNames(int flags) {
+        return List.of(rawSnapshotListNames(LIST_MAX_NAMES, flags));
+    }
+
+    /** The strings of a list for C: each checked for null and NUL. */
+    private static String[] strings(List<String> list, String name) {
+        Objects.requireNonNull(list, name);
+        String[] out = new String[list.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = CStrings.requireNoNul(Objects.requireNonNull(list.get(i), name + "[" + i + "]"));
+        }
+        return out;
     }
 }

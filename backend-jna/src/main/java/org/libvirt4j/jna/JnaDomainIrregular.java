@@ -3,6 +3,13 @@ package org.libvirt4j.jna;
 import com.sun.jna.Memory;
 import com.sun.jna.Native;
 import com.sun.jna.Pointer;
+import java.util.ArrayList;
+import java.util.List;
+import org.libvirt4j.DomainDiskError;
+import org.libvirt4j.DomainFSInfo;
+import org.libvirt4j.DomainIPAddress;
+import org.libvirt4j.DomainInterface;
+import org.libvirt4j.SecurityLabel;
 import org.libvirt4j.jna.internal.CStrings;
 import org.libvirt4j.jna.internal.Errors;
 import org.libvirt4j.spi.DomainIrregularContract;
@@ -234,6 +241,263 @@ interface JnaDomainIrregular extends DomainIrregularContract {
                 Native.free(list[0]);
             }
             return new RawIOThreads(ids, maps);
+        } finally {
+            h.release();
+        }
+    }
+
+    @Override
+    default int rawDiskErrorCount() {
+        String fn = "virDomainGetDiskErrors";
+        NativeHandle h = handle();
+        long d = h.acquire(fn);
+        try {
+            return NativeFunctions.check(fn, new Pointer(d), null, 0, 0);
+        } finally {
+            h.release();
+        }
+    }
+
+    @Override
+    default List<DomainDiskError> rawDiskErrors(int maxerrors, int flags) {
+        String fn = "virDomainGetDiskErrors";
+        NativeHandle h = handle();
+        long d = h.acquire(fn);
+        try {
+            // struct _virDomainDiskError: char *disk; int error (16 bytes)
+            Memory m = new Memory(16L * Math.max(1, maxerrors));
+            m.clear();
+            int n = Math.min(NativeFunctions.check(fn, new Pointer(d), m, maxerrors, flags), maxerrors);
+            List<DomainDiskError> out = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
+                out.add(new DomainDiskError(CStrings.take(m.getLong(16L * i)), m.getInt(16L * i + 8)));
+            }
+            return out;
+        } finally {
+            h.release();
+        }
+    }
+
+    @Override
+    default List<DomainFSInfo> rawFSInfo(int flags) {
+        String fn = "virDomainGetFSInfo";
+        NativeHandle h = handle();
+        long d = h.acquire(fn);
+        try {
+            long[] list = new long[1];
+            int n = NativeFunctions.check(fn, new Pointer(d), list, flags);
+            List<DomainFSInfo> out = new ArrayList<>(n);
+            if (list[0] == 0) {
+                return out;
+            }
+            Pointer array = new Pointer(list[0]);
+            try {
+                // struct _virDomainFSInfo: char *mountpoint, *name, *fstype; size_t ndevAlias; char **devAlias
+                for (int i = 0; i < n; i++) {
+                    Pointer f = array.getPointer(8L * i);
+                    int na = (int) f.getLong(24);
+                    long aliases = f.getLong(32);
+                    List<String> devAlias = new ArrayList<>(na);
+                    for (int k = 0; k < na && aliases != 0; k++) {
+                        devAlias.add(CStrings.read(new Pointer(aliases).getLong(8L * k)));
+                    }
+                    out.add(new DomainFSInfo(CStrings.read(f.getLong(0)), CStrings.read(f.getLong(8)),
+                            CStrings.read(f.getLong(16)), devAlias));
+                }
+            } finally {
+                for (int i = 0; i < n; i++) {
+                    NativeFunctions.get("virDomainFSInfoFree").invokeVoid(new Object[] {array.getPointer(8L * i)});
+                }
+                Native.free(list[0]);
+            }
+            return out;
+        } finally {
+            h.release();
+        }
+    }
+
+    @Override
+    default int rawFSFreezeThaw(boolean freeze, String[] mountPoints, int flags) {
+        String fn = freeze ? "virDomainFSFreeze" : "virDomainFSThaw";
+        NativeHandle h = handle();
+        long d = h.acquire(fn);
+        try {
+            Memory m = NativeArrays.strings(mountPoints);
+            return NativeFunctions.check(fn, new Pointer(d), m, mountPoints.length, flags);
+        } finally {
+            h.release();
+        }
+    }
+
+    @Override
+    default List<DomainInterface> rawInterfaceAddresses(int source, int flags) {
+        String fn = "virDomainInterfaceAddresses";
+        NativeHandle h = handle();
+        long d = h.acquire(fn);
+        try {
+            long[] list = new long[1];
+            int n = NativeFunctions.check(fn, new Pointer(d), list, source, flags);
+            List<DomainInterface> out = new ArrayList<>(n);
+            if (list[0] == 0) {
+                return out;
+            }
+            Pointer array = new Pointer(list[0]);
+            try {
+                // struct _virDomainInterface: char *name, *hwaddr; unsigned int naddrs; virDomainIPAddressPtr addrs
+                // struct _virDomainIPAddress: int type; char *addr; unsigned int prefix (24 bytes)
+                for (int i = 0; i < n; i++) {
+                    Pointer f = array.getPointer(8L * i);
+                    int na = f.getInt(16);
+                    long addrs = f.getLong(24);
+                    List<DomainIPAddress> a = new ArrayList<>(na);
+                    for (int k = 0; k < na && addrs != 0; k++) {
+                        Pointer ip = new Pointer(addrs + 24L * k);
+                        a.add(new DomainIPAddress(ip.getInt(0), CStrings.read(ip.getLong(8)), ip.getInt(16)));
+                    }
+                    out.add(new DomainInterface(CStrings.read(f.getLong(0)), CStrings.read(f.getLong(8)), a));
+                }
+            } finally {
+                for (int i = 0; i < n; i++) {
+                    NativeFunctions.get("virDomainInterfaceFree").invokeVoid(new Object[] {array.getPointer(8L * i)});
+                }
+                Native.free(list[0]);
+            }
+            return out;
+        } finally {
+            h.release();
+        }
+    }
+
+    /** sizeof(virSecurityLabel): char label[VIR_SECURITY_LABEL_BUFLEN = 4097], padded; int enforcing. */
+    int SECURITY_LABEL_SIZE = 4104;
+    /** offsetof(virSecurityLabel, enforcing). */
+    int SECURITY_LABEL_ENFORCING = 4100;
+
+    private static SecurityLabel label(Pointer p) {
+        byte[] raw = p.getByteArray(0, 4097);
+        return new SecurityLabel(CStrings.fromBuffer(raw), p.getInt(SECURITY_LABEL_ENFORCING) != 0);
+    }
+
+    @Override
+    default SecurityLabel rawSecurityLabel() {
+        String fn = "virDomainGetSecurityLabel";
+        NativeHandle h = handle();
+        long d = h.acquire(fn);
+        try {
+            Memory m = new Memory(SECURITY_LABEL_SIZE);
+            m.clear();
+            NativeFunctions.check(fn, new Pointer(d), m);
+            return label(m);
+        } finally {
+            h.release();
+        }
+    }
+
+    @Override
+    default List<SecurityLabel> rawSecurityLabelList() {
+        String fn = "virDomainGetSecurityLabelList";
+        NativeHandle h = handle();
+        long d = h.acquire(fn);
+        try {
+            long[] list = new long[1];
+            int n = NativeFunctions.check(fn, new Pointer(d), list);
+            List<SecurityLabel> out = new ArrayList<>(n);
+            if (list[0] == 0) {
+                return out;
+            }
+            try {
+                for (int i = 0; i < n; i++) {
+                    out.add(label(new Pointer(list[0] + (long) SECURITY_LABEL_SIZE * i)));
+                }
+            } finally {
+                Native.free(list[0]);
+            }
+            return out;
+        } finally {
+            h.release();
+        }
+    }
+
+    @Override
+    default String[] rawMessages(int flags) {
+        String fn = "virDomainGetMessages";
+        NativeHandle h = handle();
+        long d = h.acquire(fn);
+        try {
+            long[] list = new long[1];
+            int n = NativeFunctions.check(fn, new Pointer(d), list, flags);
+            return NativeArrays.takeStrings(list[0], n, true);
+        } finally {
+            h.release();
+        }
+    }
+
+    @Override
+    default String[] rawAuthorizedSSHKeysGet(String user, int flags) {
+        String fn = "virDomainAuthorizedSSHKeysGet";
+        NativeHandle h = handle();
+        long d = h.acquire(fn);
+        try {
+            long[] list = new long[1];
+            int n = NativeFunctions.check(fn, new Pointer(d), CStrings.of(user), list, flags);
+            return NativeArrays.takeStrings(list[0], n, true);
+        } finally {
+            h.release();
+        }
+    }
+
+    @Override
+    default void rawAuthorizedSSHKeysSet(String user, String[] keys, int flags) {
+        String fn = "virDomainAuthorizedSSHKeysSet";
+        NativeHandle h = handle();
+        long d = h.acquire(fn);
+        try {
+            Memory m = NativeArrays.strings(keys);
+            NativeFunctions.check(fn, new Pointer(d), CStrings.of(user), m, keys.length, flags);
+        } finally {
+            h.release();
+        }
+    }
+
+    @Override
+    default byte[] rawBlockPeek(String disk, long offset, int size, int flags) {
+        String fn = "virDomainBlockPeek";
+        NativeHandle h = handle();
+        long d = h.acquire(fn);
+        try {
+            byte[] buf = new byte[size];
+            NativeFunctions.check(fn, new Pointer(d), CStrings.of(disk), offset, (long) size,
+                    size == 0 ? null : buf, flags);
+            return buf;
+        } finally {
+            h.release();
+        }
+    }
+
+    @Override
+    default byte[] rawMemoryPeek(long start, int size, int flags) {
+        String fn = "virDomainMemoryPeek";
+        NativeHandle h = handle();
+        long d = h.acquire(fn);
+        try {
+            byte[] buf = new byte[size];
+            NativeFunctions.check(fn, new Pointer(d), start, (long) size, size == 0 ? null : buf, flags);
+            return buf;
+        } finally {
+            h.release();
+        }
+    }
+
+    @Override
+    default String[] rawSnapshotListNames(int maxnames, int flags) {
+        String fn = "virDomainSnapshotListNames";
+        NativeHandle h = handle();
+        long d = h.acquire(fn);
+        try {
+            Memory names = new Memory(8L * Math.max(1, maxnames));
+            names.clear();
+            int n = Math.min(NativeFunctions.check(fn, new Pointer(d), names, maxnames, flags), maxnames);
+            return NativeArrays.takeStrings(Pointer.nativeValue(names), n, false);
         } finally {
             h.release();
         }

@@ -72,7 +72,15 @@ import org.libvirt4j.spi.ObjectKind;
 import org.libvirt4j.spi.Uuids;
 
 /** {@link Connect} over libvirt's RPC protocol. */
-public final class RemoteConnect extends RemoteObject implements Connect, org.libvirt4j.spi.generated.ConnectContract {
+public final class RemoteConnect extends RemoteObject implements Connect, org.libvirt4j.spi.generated.ConnectContract,
+        RemoteConnectIrregular {
+
+    @Override
+    public <T> T callRemote(String fn, RemoteProcedure proc, java.util.function.Consumer<
+            org.libvirt4j.remote.internal.xdr.XdrWriter> args,
+            java.util.function.Function<org.libvirt4j.remote.internal.xdr.XdrReader, T> ret) {
+        return call(fn, proc, args, ret);
+    }
     /** Set before {@link #close()} forgets registrations, so that a registration racing it is forgotten too. */
     private volatile boolean closing;
 

@@ -1,6 +1,40 @@
 package org.libvirt4j.remote.internal;
 
 import java.util.List;
+import java.nio.charset.StandardCharsets;
+import org.libvirt4j.DomainDiskError;
+import org.libvirt4j.DomainFSInfo;
+import org.libvirt4j.DomainIPAddress;
+import org.libvirt4j.DomainInterface;
+import org.libvirt4j.ErrorDomain;
+import org.libvirt4j.ErrorNumber;
+import org.libvirt4j.LibvirtException;
+import org.libvirt4j.SecurityLabel;
+import org.libvirt4j.remote.generated.RemoteDomainGetDiskErrorsArgs;
+import org.libvirt4j.remote.generated.RemoteDomainGetDiskErrorsRet;
+import org.libvirt4j.remote.generated.RemoteDomainGetFsinfoArgs;
+import org.libvirt4j.remote.generated.RemoteDomainGetFsinfoRet;
+import org.libvirt4j.remote.generated.RemoteDomainFsfreezeArgs;
+import org.libvirt4j.remote.generated.RemoteDomainFsfreezeRet;
+import org.libvirt4j.remote.generated.RemoteDomainFsthawArgs;
+import org.libvirt4j.remote.generated.RemoteDomainFsthawRet;
+import org.libvirt4j.remote.generated.RemoteDomainInterfaceAddressesArgs;
+import org.libvirt4j.remote.generated.RemoteDomainInterfaceAddressesRet;
+import org.libvirt4j.remote.generated.RemoteDomainGetSecurityLabelArgs;
+import org.libvirt4j.remote.generated.RemoteDomainGetSecurityLabelRet;
+import org.libvirt4j.remote.generated.RemoteDomainGetSecurityLabelListArgs;
+import org.libvirt4j.remote.generated.RemoteDomainGetSecurityLabelListRet;
+import org.libvirt4j.remote.generated.RemoteDomainGetMessagesArgs;
+import org.libvirt4j.remote.generated.RemoteDomainGetMessagesRet;
+import org.libvirt4j.remote.generated.RemoteDomainAuthorizedSshKeysGetArgs;
+import org.libvirt4j.remote.generated.RemoteDomainAuthorizedSshKeysGetRet;
+import org.libvirt4j.remote.generated.RemoteDomainAuthorizedSshKeysSetArgs;
+import org.libvirt4j.remote.generated.RemoteDomainBlockPeekArgs;
+import org.libvirt4j.remote.generated.RemoteDomainBlockPeekRet;
+import org.libvirt4j.remote.generated.RemoteDomainMemoryPeekArgs;
+import org.libvirt4j.remote.generated.RemoteDomainMemoryPeekRet;
+import org.libvirt4j.remote.generated.RemoteDomainSnapshotListNamesArgs;
+import org.libvirt4j.remote.generated.RemoteDomainSnapshotListNamesRet;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.libvirt4j.remote.generated.RemoteDomainGetBlockInfoArgs;
@@ -202,5 +236,150 @@ interface RemoteDomainIrregular extends DomainIrregularContract {
             maps[i] = t.cpumap();
         }
         return new RawIOThreads(ids, maps);
+    }
+
+    /** libvirt's {@code REMOTE_DOMAIN_DISK_ERRORS_MAX}: the C client refuses to ask for more. */
+    int DISK_ERRORS_MAX = 256;
+    /** libvirt's {@code REMOTE_DOMAIN_BLOCK_PEEK_BUFFER_MAX} (and the memory peek one). */
+    int PEEK_BUFFER_MAX = 4194304;
+
+    @Override
+    default int rawDiskErrorCount() {
+        // with no array libvirt's client sends maxerrors 0, and the reply carries the count
+        return callRemote("virDomainGetDiskErrors", RemoteProcedure.REMOTE_PROC_DOMAIN_GET_DISK_ERRORS,
+                new RemoteDomainGetDiskErrorsArgs(wireDomain(), 0, 0)::encode, RemoteDomainGetDiskErrorsRet::decode)
+                .nerrors();
+    }
+
+    @Override
+    default List<DomainDiskError> rawDiskErrors(int maxerrors, int flags) {
+        if (maxerrors > DISK_ERRORS_MAX) {
+            throw LibvirtException.of(ErrorNumber.ERR_RPC, ErrorDomain.REMOTE,
+                    "RPC failure: too many disk errors requested: " + maxerrors + " > " + DISK_ERRORS_MAX);
+        }
+        RemoteDomainGetDiskErrorsRet r = callRemote("virDomainGetDiskErrors",
+                RemoteProcedure.REMOTE_PROC_DOMAIN_GET_DISK_ERRORS,
+                new RemoteDomainGetDiskErrorsArgs(wireDomain(), maxerrors, flags)::encode,
+                RemoteDomainGetDiskErrorsRet::decode);
+        return r.errors().stream().limit(maxerrors).map(e -> new DomainDiskError(e.disk(), e.error())).toList();
+    }
+
+    @Override
+    default List<DomainFSInfo> rawFSInfo(int flags) {
+        RemoteDomainGetFsinfoRet r = callRemote("virDomainGetFSInfo", RemoteProcedure.REMOTE_PROC_DOMAIN_GET_FSINFO,
+                new RemoteDomainGetFsinfoArgs(wireDomain(), flags)::encode, RemoteDomainGetFsinfoRet::decode);
+        return r.info().stream().map(i -> new DomainFSInfo(i.mountpoint(), i.name(), i.fstype(), i.devAliases()))
+                .toList();
+    }
+
+    @Override
+    default int rawFSFreezeThaw(boolean freeze, String[] mountPoints, int flags) {
+        List<String> m = List.of(mountPoints);
+        if (freeze) {
+            return callRemote("virDomainFSFreeze", RemoteProcedure.REMOTE_PROC_DOMAIN_FSFREEZE,
+                    new RemoteDomainFsfreezeArgs(wireDomain(), m, flags)::encode, RemoteDomainFsfreezeRet::decode)
+                    .filesystems();
+        }
+        return callRemote("virDomainFSThaw", RemoteProcedure.REMOTE_PROC_DOMAIN_FSTHAW,
+                new RemoteDomainFsthawArgs(wireDomain(), m, flags)::encode, RemoteDomainFsthawRet::decode)
+                .filesystems();
+    }
+
+    @Override
+    default List<DomainInterface> rawInterfaceAddresses(int source, int flags) {
+        RemoteDomainInterfaceAddressesRet r = callRemote("virDomainInterfaceAddresses",
+                RemoteProcedure.REMOTE_PROC_DOMAIN_INTERFACE_ADDRESSES,
+                new RemoteDomainInterfaceAddressesArgs(wireDomain(), source, flags)::encode,
+                RemoteDomainInterfaceAddressesRet::decode);
+        return r.ifaces().stream().map(i -> new DomainInterface(i.name(), i.hwaddr(), i.addrs().stream()
+                .map(a -> new DomainIPAddress(a.type(), a.addr(), a.prefix())).toList())).toList();
+    }
+
+    @Override
+    default SecurityLabel rawSecurityLabel() {
+        RemoteDomainGetSecurityLabelRet r = callRemote("virDomainGetSecurityLabel",
+                RemoteProcedure.REMOTE_PROC_DOMAIN_GET_SECURITY_LABEL,
+                new RemoteDomainGetSecurityLabelArgs(wireDomain())::encode, RemoteDomainGetSecurityLabelRet::decode);
+        return label(r);
+    }
+
+    @Override
+    default List<SecurityLabel> rawSecurityLabelList() {
+        RemoteDomainGetSecurityLabelListRet r = callRemote("virDomainGetSecurityLabelList",
+                RemoteProcedure.REMOTE_PROC_DOMAIN_GET_SECURITY_LABEL_LIST,
+                new RemoteDomainGetSecurityLabelListArgs(wireDomain())::encode,
+                RemoteDomainGetSecurityLabelListRet::decode);
+        return r.labels().stream().map(RemoteDomainIrregular::label).toList();
+    }
+
+    /** The label as libvirt's client copies it: the bytes up to the first NUL. */
+    private static SecurityLabel label(RemoteDomainGetSecurityLabelRet r) {
+        byte[] b = r.label();
+        int n = 0;
+        while (n < b.length && b[n] != 0) {
+            n++;
+        }
+        return new SecurityLabel(new String(b, 0, n, StandardCharsets.UTF_8), r.enforcing() != 0);
+    }
+
+    @Override
+    default String[] rawMessages(int flags) {
+        return callRemote("virDomainGetMessages", RemoteProcedure.REMOTE_PROC_DOMAIN_GET_MESSAGES,
+                new RemoteDomainGetMessagesArgs(wireDomain(), flags)::encode, RemoteDomainGetMessagesRet::decode)
+                .msgs().toArray(String[]::new);
+    }
+
+    @Override
+    default String[] rawAuthorizedSSHKeysGet(String user, int flags) {
+        return callRemote("virDomainAuthorizedSSHKeysGet", RemoteProcedure.REMOTE_PROC_DOMAIN_AUTHORIZED_SSH_KEYS_GET,
+                new RemoteDomainAuthorizedSshKeysGetArgs(wireDomain(), user, flags)::encode,
+                RemoteDomainAuthorizedSshKeysGetRet::decode).keys().toArray(String[]::new);
+    }
+
+    @Override
+    default void rawAuthorizedSSHKeysSet(String user, String[] keys, int flags) {
+        callRemote("virDomainAuthorizedSSHKeysSet", RemoteProcedure.REMOTE_PROC_DOMAIN_AUTHORIZED_SSH_KEYS_SET,
+                new RemoteDomainAuthorizedSshKeysSetArgs(wireDomain(), user, List.of(keys), flags)::encode, null);
+    }
+
+    @Override
+    default byte[] rawBlockPeek(String disk, long offset, int size, int flags) {
+        if (size > PEEK_BUFFER_MAX) {
+            throw LibvirtException.of(ErrorNumber.ERR_RPC, ErrorDomain.REMOTE,
+                    "RPC failure: block peek request too large for remote protocol, " + size + " > " + PEEK_BUFFER_MAX);
+        }
+        byte[] b = callRemote("virDomainBlockPeek", RemoteProcedure.REMOTE_PROC_DOMAIN_BLOCK_PEEK,
+                new RemoteDomainBlockPeekArgs(wireDomain(), disk, offset, size, flags)::encode,
+                RemoteDomainBlockPeekRet::decode).buffer();
+        return peeked(b, size);
+    }
+
+    @Override
+    default byte[] rawMemoryPeek(long start, int size, int flags) {
+        if (size > PEEK_BUFFER_MAX) {
+            throw LibvirtException.of(ErrorNumber.ERR_RPC, ErrorDomain.REMOTE,
+                    "RPC failure: memory peek request too large for remote protocol, " + size + " > "
+                            + PEEK_BUFFER_MAX);
+        }
+        byte[] b = callRemote("virDomainMemoryPeek", RemoteProcedure.REMOTE_PROC_DOMAIN_MEMORY_PEEK,
+                new RemoteDomainMemoryPeekArgs(wireDomain(), start, size, flags)::encode,
+                RemoteDomainMemoryPeekRet::decode).buffer();
+        return peeked(b, size);
+    }
+
+    /** libvirt's client refuses a reply whose buffer is not the size asked for. */
+    private static byte[] peeked(byte[] b, int size) {
+        if (b.length != size) {
+            throw LibvirtException.of(ErrorNumber.ERR_RPC, ErrorDomain.REMOTE,
+                    "RPC failure: returned buffer is not same size as requested");
+        }
+        return b;
+    }
+
+    @Override
+    default String[] rawSnapshotListNames(int maxnames, int flags) {
+        return callRemote("virDomainSnapshotListNames", RemoteProcedure.REMOTE_PROC_DOMAIN_SNAPSHOT_LIST_NAMES,
+                new RemoteDomainSnapshotListNamesArgs(wireDomain(), maxnames, flags)::encode,
+                RemoteDomainSnapshotListNamesRet::decode).names().stream().limit(maxnames).toArray(String[]::new);
     }
 }
