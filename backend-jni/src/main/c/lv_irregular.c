@@ -342,6 +342,489 @@ static jobjectArray JNICALL lv_iothread_info(JNIEnv *env, jclass cls, jlong dom,
     return result;
 }
 
+/* ---- arrays of strings and structs ---------------------------------------------------------- */
+
+/* A Java String[] of n C strings (a NULL element stays null); NULL with an exception pending. */
+static jobjectArray lv_ir_strings(JNIEnv *env, char *const *s, int n) {
+    jclass string = (*env)->FindClass(env, "java/lang/String");
+    jobjectArray out = string != NULL ? (*env)->NewObjectArray(env, n > 0 ? n : 0, string, NULL) : NULL;
+    for (int i = 0; out != NULL && i < n; i++) {
+        if (s[i] == NULL) {
+            continue;
+        }
+        jstring j = lv_cstr(env, s[i]);
+        if (j == NULL) {
+            return NULL;
+        }
+        (*env)->SetObjectArrayElement(env, out, i, j);
+        (*env)->DeleteLocalRef(env, j);
+    }
+    if (string != NULL) {
+        (*env)->DeleteLocalRef(env, string);
+    }
+    return out;
+}
+
+static void lv_ir_free_strings(char **s, int n, int free_array) {
+    if (s == NULL) {
+        return;
+    }
+    for (int i = 0; i < n; i++) {
+        free(s[i]);
+    }
+    if (free_array) {
+        free(s);
+    }
+}
+
+/* The C copy of a Java String[]; *out is NULL for an empty array. Free with lv_ir_free_strings(*out, n, 1). */
+static int lv_ir_strings_in(JNIEnv *env, jobjectArray a, char ***out, int *n) {
+    *out = NULL;
+    *n = a == NULL ? 0 : (*env)->GetArrayLength(env, a);
+    if (*n == 0) {
+        return 0;
+    }
+    char **v = calloc((size_t) *n, sizeof *v);
+    if (v == NULL) {
+        lv_throw(env, LV_ERR_NO_MEMORY, LV_FROM_NONE, "out of memory");
+        return -1;
+    }
+    for (int i = 0; i < *n; i++) {
+        jstring j = (jstring) (*env)->GetObjectArrayElement(env, a, i);
+        lv_str c;
+        lv_str_init(&c);
+        if (lv_jstr(env, j, &c) != 0) {
+            lv_str_free(&c);
+            lv_ir_free_strings(v, i, 1);
+            return -1;
+        }
+        v[i] = strdup(c.p != NULL ? c.p : "");
+        lv_str_free(&c);
+        (*env)->DeleteLocalRef(env, j);
+        if (v[i] == NULL) {
+            lv_ir_free_strings(v, i, 1);
+            lv_throw(env, LV_ERR_NO_MEMORY, LV_FROM_NONE, "out of memory");
+            return -1;
+        }
+    }
+    *out = v;
+    return 0;
+}
+
+static jobjectArray lv_ir_objects(JNIEnv *env, int n) {
+    jclass object = (*env)->FindClass(env, "java/lang/Object");
+    jobjectArray out = object != NULL ? (*env)->NewObjectArray(env, n, object, NULL) : NULL;
+    if (object != NULL) {
+        (*env)->DeleteLocalRef(env, object);
+    }
+    return out;
+}
+
+static void lv_ir_set(JNIEnv *env, jobjectArray a, int i, jobject v) {
+    (*env)->SetObjectArrayElement(env, a, i, v);
+    if (v != NULL) {
+        (*env)->DeleteLocalRef(env, v);
+    }
+}
+
+static jint JNICALL lv_disk_error_count(JNIEnv *env, jclass cls, jlong dom) {
+    (void) cls;
+    lv_t_virDomainGetDiskErrors fn = (lv_t_virDomainGetDiskErrors) lv_resolve(env, LV_virDomainGetDiskErrors);
+    if (fn == NULL) {
+        return -1;
+    }
+    int n = fn(LV_DOM(dom), NULL, 0, 0);
+    if (n < 0) {
+        lv_fail(env, "virDomainGetDiskErrors");
+    }
+    return n;
+}
+
+/* Returns { String[] disks, int[] errors }. */
+static jobjectArray JNICALL lv_disk_errors(JNIEnv *env, jclass cls, jlong dom, jint max, jint flags) {
+    (void) cls;
+    lv_t_virDomainGetDiskErrors fn = (lv_t_virDomainGetDiskErrors) lv_resolve(env, LV_virDomainGetDiskErrors);
+    if (fn == NULL) {
+        return NULL;
+    }
+    virDomainDiskError *e = calloc(max > 0 ? (size_t) max : 1, sizeof *e);
+    if (e == NULL) {
+        lv_throw(env, LV_ERR_NO_MEMORY, LV_FROM_NONE, "out of memory");
+        return NULL;
+    }
+    int n = fn(LV_DOM(dom), max > 0 ? e : NULL, (unsigned int) max, (unsigned int) flags);
+    jobjectArray out = NULL;
+    if (n < 0) {
+        lv_fail(env, "virDomainGetDiskErrors");
+        free(e);
+        return NULL;
+    }
+    if (n > max) {
+        n = max;
+    }
+    char **disks = calloc(n > 0 ? (size_t) n : 1, sizeof *disks);
+    jintArray codes = (*env)->NewIntArray(env, n);
+    if (disks != NULL && codes != NULL) {
+        for (int i = 0; i < n; i++) {
+            disks[i] = e[i].disk;
+            jint c = e[i].error;
+            (*env)->SetIntArrayRegion(env, codes, i, 1, &c);
+        }
+        jobjectArray names = lv_ir_strings(env, disks, n);
+        out = names != NULL ? lv_ir_objects(env, 2) : NULL;
+        if (out != NULL) {
+            lv_ir_set(env, out, 0, names);
+            lv_ir_set(env, out, 1, codes);
+        }
+    } else if (disks == NULL) {
+        lv_throw(env, LV_ERR_NO_MEMORY, LV_FROM_NONE, "out of memory");
+    }
+    for (int i = 0; i < n; i++) {
+        free(e[i].disk);
+    }
+    free(disks);
+    free(e);
+    return out;
+}
+
+/* Returns one { mountpoint, name, fstype, String[] devAlias } per filesystem. */
+static jobjectArray JNICALL lv_fs_info(JNIEnv *env, jclass cls, jlong dom, jint flags) {
+    (void) cls;
+    lv_t_virDomainGetFSInfo fn = (lv_t_virDomainGetFSInfo) lv_resolve(env, LV_virDomainGetFSInfo);
+    lv_t_virDomainFSInfoFree fr = (lv_t_virDomainFSInfoFree) lv_resolve(env, LV_virDomainFSInfoFree);
+    if (fn == NULL || fr == NULL) {
+        return NULL;
+    }
+    virDomainFSInfoPtr *info = NULL;
+    int n = fn(LV_DOM(dom), &info, (unsigned int) flags);
+    if (n < 0) {
+        lv_fail(env, "virDomainGetFSInfo");
+        return NULL;
+    }
+    jobjectArray out = lv_ir_objects(env, n);
+    for (int i = 0; out != NULL && i < n; i++) {
+        jobjectArray f = lv_ir_objects(env, 4);
+        char *strs[3] = { info[i]->mountpoint, info[i]->name, info[i]->fstype };
+        jobjectArray s = f != NULL ? lv_ir_strings(env, strs, 3) : NULL;
+        jobjectArray aliases = s != NULL ? lv_ir_strings(env, info[i]->devAlias, (int) info[i]->ndevAlias) : NULL;
+        if (aliases == NULL) {
+            out = NULL;
+            break;
+        }
+        for (int k = 0; k < 3; k++) {
+            lv_ir_set(env, f, k, (*env)->GetObjectArrayElement(env, s, k));
+        }
+        (*env)->DeleteLocalRef(env, s);
+        lv_ir_set(env, f, 3, aliases);
+        lv_ir_set(env, out, i, f);
+    }
+    for (int i = 0; i < n; i++) {
+        fr(info[i]);
+    }
+    free(info);
+    return out;
+}
+
+static jint JNICALL lv_fs_freeze_thaw(JNIEnv *env, jclass cls, jboolean freeze, jlong dom, jobjectArray mounts,
+                                      jint flags) {
+    (void) cls;
+    int slot = freeze ? LV_virDomainFSFreeze : LV_virDomainFSThaw;
+    lv_t_virDomainFSFreeze fn = (lv_t_virDomainFSFreeze) lv_resolve(env, slot);
+    if (fn == NULL) {
+        return -1;
+    }
+    char **m;
+    int n;
+    if (lv_ir_strings_in(env, mounts, &m, &n) != 0) {
+        return -1;
+    }
+    int r = fn(LV_DOM(dom), (const char **) m, (unsigned int) n, (unsigned int) flags);
+    lv_ir_free_strings(m, n, 1);
+    if (r < 0) {
+        lv_fail(env, lv_names[slot]);
+    }
+    return r;
+}
+
+/* Returns one { name, hwaddr, int[] types, String[] addrs, int[] prefixes } per interface. */
+static jobjectArray JNICALL lv_interface_addresses(JNIEnv *env, jclass cls, jlong dom, jint source, jint flags) {
+    (void) cls;
+    lv_t_virDomainInterfaceAddresses fn =
+        (lv_t_virDomainInterfaceAddresses) lv_resolve(env, LV_virDomainInterfaceAddresses);
+    lv_t_virDomainInterfaceFree fr = (lv_t_virDomainInterfaceFree) lv_resolve(env, LV_virDomainInterfaceFree);
+    if (fn == NULL || fr == NULL) {
+        return NULL;
+    }
+    virDomainInterfacePtr *ifaces = NULL;
+    int n = fn(LV_DOM(dom), &ifaces, (unsigned int) source, (unsigned int) flags);
+    if (n < 0) {
+        lv_fail(env, "virDomainInterfaceAddresses");
+        return NULL;
+    }
+    jobjectArray out = lv_ir_objects(env, n);
+    for (int i = 0; out != NULL && i < n; i++) {
+        virDomainInterfacePtr f = ifaces[i];
+        int na = (int) f->naddrs;
+        jobjectArray o = lv_ir_objects(env, 5);
+        char *strs[2] = { f->name, f->hwaddr };
+        jobjectArray s = o != NULL ? lv_ir_strings(env, strs, 2) : NULL;
+        jintArray types = s != NULL ? (*env)->NewIntArray(env, na) : NULL;
+        jintArray prefixes = types != NULL ? (*env)->NewIntArray(env, na) : NULL;
+        char **addrs = calloc(na > 0 ? (size_t) na : 1, sizeof *addrs);
+        jobjectArray a = NULL;
+        if (prefixes != NULL && addrs != NULL) {
+            for (int k = 0; k < na; k++) {
+                jint t = f->addrs[k].type;
+                jint p = (jint) f->addrs[k].prefix;
+                (*env)->SetIntArrayRegion(env, types, k, 1, &t);
+                (*env)->SetIntArrayRegion(env, prefixes, k, 1, &p);
+                addrs[k] = f->addrs[k].addr;
+            }
+            a = lv_ir_strings(env, addrs, na);
+        }
+        free(addrs);
+        if (a == NULL) {
+            if (!(*env)->ExceptionCheck(env)) {
+                lv_throw(env, LV_ERR_NO_MEMORY, LV_FROM_NONE, "out of memory");
+            }
+            out = NULL;
+            break;
+        }
+        lv_ir_set(env, o, 0, (*env)->GetObjectArrayElement(env, s, 0));
+        lv_ir_set(env, o, 1, (*env)->GetObjectArrayElement(env, s, 1));
+        (*env)->DeleteLocalRef(env, s);
+        lv_ir_set(env, o, 2, types);
+        lv_ir_set(env, o, 3, a);
+        lv_ir_set(env, o, 4, prefixes);
+        lv_ir_set(env, out, i, o);
+    }
+    for (int i = 0; i < n; i++) {
+        fr(ifaces[i]);
+    }
+    free(ifaces);
+    return out;
+}
+
+/* Returns { String[] labels, int[] enforcing }: one label, or the whole list. */
+static jobjectArray lv_ir_labels(JNIEnv *env, virSecurityLabelPtr labels, int n) {
+    char **s = calloc(n > 0 ? (size_t) n : 1, sizeof *s);
+    jintArray enforcing = (*env)->NewIntArray(env, n);
+    jobjectArray out = NULL;
+    if (s == NULL || enforcing == NULL) {
+        free(s);
+        if (!(*env)->ExceptionCheck(env)) {
+            lv_throw(env, LV_ERR_NO_MEMORY, LV_FROM_NONE, "out of memory");
+        }
+        return NULL;
+    }
+    for (int i = 0; i < n; i++) {
+        labels[i].label[sizeof labels[i].label - 1] = '\0';
+        s[i] = labels[i].label;
+        jint e = labels[i].enforcing;
+        (*env)->SetIntArrayRegion(env, enforcing, i, 1, &e);
+    }
+    jobjectArray names = lv_ir_strings(env, s, n);
+    free(s);
+    out = names != NULL ? lv_ir_objects(env, 2) : NULL;
+    if (out != NULL) {
+        lv_ir_set(env, out, 0, names);
+        lv_ir_set(env, out, 1, enforcing);
+    }
+    return out;
+}
+
+static jobjectArray JNICALL lv_security_label(JNIEnv *env, jclass cls, jlong dom) {
+    (void) cls;
+    lv_t_virDomainGetSecurityLabel fn = (lv_t_virDomainGetSecurityLabel) lv_resolve(env, LV_virDomainGetSecurityLabel);
+    if (fn == NULL) {
+        return NULL;
+    }
+    virSecurityLabel label;
+    memset(&label, 0, sizeof label);
+    if (fn(LV_DOM(dom), &label) < 0) {
+        lv_fail(env, "virDomainGetSecurityLabel");
+        return NULL;
+    }
+    return lv_ir_labels(env, &label, 1);
+}
+
+static jobjectArray JNICALL lv_security_label_list(JNIEnv *env, jclass cls, jlong dom) {
+    (void) cls;
+    lv_t_virDomainGetSecurityLabelList fn =
+        (lv_t_virDomainGetSecurityLabelList) lv_resolve(env, LV_virDomainGetSecurityLabelList);
+    if (fn == NULL) {
+        return NULL;
+    }
+    virSecurityLabelPtr labels = NULL;
+    int n = fn(LV_DOM(dom), &labels);
+    if (n < 0) {
+        lv_fail(env, "virDomainGetSecurityLabelList");
+        return NULL;
+    }
+    jobjectArray out = lv_ir_labels(env, labels, n);
+    free(labels);
+    return out;
+}
+
+/* which: 0 messages (dom, &msgs, flags), 1 authorized keys (dom, user, &keys, flags). */
+static jobjectArray JNICALL lv_owned_strings(JNIEnv *env, jclass cls, jint which, jlong dom, jstring user, jint flags) {
+    (void) cls;
+    int slot = which == 0 ? LV_virDomainGetMessages : LV_virDomainAuthorizedSSHKeysGet;
+    void *fn = lv_resolve(env, slot);
+    if (fn == NULL) {
+        return NULL;
+    }
+    char **list = NULL;
+    int n;
+    if (which == 0) {
+        n = ((lv_t_virDomainGetMessages) fn)(LV_DOM(dom), &list, (unsigned int) flags);
+    } else {
+        lv_str u;
+        lv_str_init(&u);
+        if (lv_jstr(env, user, &u) != 0) {
+            return NULL;
+        }
+        n = ((lv_t_virDomainAuthorizedSSHKeysGet) fn)(LV_DOM(dom), u.p, &list, (unsigned int) flags);
+        lv_str_free(&u);
+    }
+    if (n < 0) {
+        lv_fail(env, lv_names[slot]);
+        return NULL;
+    }
+    jobjectArray out = lv_ir_strings(env, list, n);
+    lv_ir_free_strings(list, n, 1);
+    return out;
+}
+
+static void JNICALL lv_ssh_keys_set(JNIEnv *env, jclass cls, jlong dom, jstring user, jobjectArray keys, jint flags) {
+    (void) cls;
+    lv_t_virDomainAuthorizedSSHKeysSet fn =
+        (lv_t_virDomainAuthorizedSSHKeysSet) lv_resolve(env, LV_virDomainAuthorizedSSHKeysSet);
+    if (fn == NULL) {
+        return;
+    }
+    char **k;
+    int n;
+    if (lv_ir_strings_in(env, keys, &k, &n) != 0) {
+        return;
+    }
+    lv_str u;
+    lv_str_init(&u);
+    if (lv_jstr(env, user, &u) != 0) {
+        lv_ir_free_strings(k, n, 1);
+        return;
+    }
+    int r = fn(LV_DOM(dom), u.p, (const char **) k, (unsigned int) n, (unsigned int) flags);
+    lv_str_free(&u);
+    lv_ir_free_strings(k, n, 1);
+    if (r < 0) {
+        lv_fail(env, "virDomainAuthorizedSSHKeysSet");
+    }
+}
+
+/* disk NULL: virDomainMemoryPeek(dom, offset, size, buf, flags); else virDomainBlockPeek. */
+static void JNICALL lv_peek(JNIEnv *env, jclass cls, jlong dom, jstring disk, jlong offset, jbyteArray buf, jint flags) {
+    (void) cls;
+    int slot = disk != NULL ? LV_virDomainBlockPeek : LV_virDomainMemoryPeek;
+    void *fn = lv_resolve(env, slot);
+    if (fn == NULL || lv_need(env, buf, 0) != 0) {
+        return;
+    }
+    jsize size = (*env)->GetArrayLength(env, buf);
+    unsigned char *b = calloc(size > 0 ? (size_t) size : 1, 1);
+    if (b == NULL) {
+        lv_throw(env, LV_ERR_NO_MEMORY, LV_FROM_NONE, "out of memory");
+        return;
+    }
+    int r;
+    if (disk != NULL) {
+        lv_str d;
+        lv_str_init(&d);
+        if (lv_jstr(env, disk, &d) != 0) {
+            free(b);
+            return;
+        }
+        r = ((lv_t_virDomainBlockPeek) fn)(LV_DOM(dom), d.p, (unsigned long long) offset, (size_t) size,
+                                           size > 0 ? b : NULL, (unsigned int) flags);
+        lv_str_free(&d);
+    } else {
+        r = ((lv_t_virDomainMemoryPeek) fn)(LV_DOM(dom), (unsigned long long) offset, (size_t) size,
+                                            size > 0 ? b : NULL, (unsigned int) flags);
+    }
+    if (r < 0) {
+        lv_fail(env, lv_names[slot]);
+    } else {
+        (*env)->SetByteArrayRegion(env, buf, 0, size, (const jbyte *) b);
+    }
+    free(b);
+}
+
+/* which: 0 virDomainSnapshotListNames(dom, ...flags), 1 virDomainSnapshotListChildrenNames(snap, ...flags),
+ * 2 virConnectListDefinedDomains(conn, names, max). */
+static jobjectArray JNICALL lv_list_names(JNIEnv *env, jclass cls, jint which, jlong obj, jint max, jint flags) {
+    (void) cls;
+    static const int slots[] = { LV_virDomainSnapshotListNames, LV_virDomainSnapshotListChildrenNames,
+                                 LV_virConnectListDefinedDomains };
+    if (which < 0 || which > 2 || max < 0) {
+        lv_throw_java(env, "java/lang/IllegalArgumentException", "unknown list call");
+        return NULL;
+    }
+    void *fn = lv_resolve(env, slots[which]);
+    if (fn == NULL) {
+        return NULL;
+    }
+    char **names = calloc(max > 0 ? (size_t) max : 1, sizeof *names);
+    if (names == NULL) {
+        lv_throw(env, LV_ERR_NO_MEMORY, LV_FROM_NONE, "out of memory");
+        return NULL;
+    }
+    int n;
+    if (which == 0) {
+        n = ((lv_t_virDomainSnapshotListNames) fn)(LV_DOM(obj), names, max, (unsigned int) flags);
+    } else if (which == 1) {
+        n = ((lv_t_virDomainSnapshotListChildrenNames) fn)((virDomainSnapshotPtr) (intptr_t) obj, names, max,
+                                                            (unsigned int) flags);
+    } else {
+        n = ((lv_t_virConnectListDefinedDomains) fn)((virConnectPtr) (intptr_t) obj, names, max);
+    }
+    jobjectArray out = NULL;
+    if (n < 0) {
+        lv_fail(env, lv_names[slots[which]]);
+    } else {
+        out = lv_ir_strings(env, names, n > max ? max : n);
+    }
+    lv_ir_free_strings(names, n > max ? max : (n < 0 ? 0 : n), 1);
+    return out;
+}
+
+static jintArray JNICALL lv_list_domains(JNIEnv *env, jclass cls, jlong conn, jint max) {
+    (void) cls;
+    lv_t_virConnectListDomains fn = (lv_t_virConnectListDomains) lv_resolve(env, LV_virConnectListDomains);
+    if (fn == NULL) {
+        return NULL;
+    }
+    int *ids = calloc(max > 0 ? (size_t) max : 1, sizeof *ids);
+    if (ids == NULL) {
+        lv_throw(env, LV_ERR_NO_MEMORY, LV_FROM_NONE, "out of memory");
+        return NULL;
+    }
+    int n = fn((virConnectPtr) (intptr_t) conn, ids, max);
+    jintArray out = NULL;
+    if (n < 0) {
+        lv_fail(env, "virConnectListDomains");
+    } else {
+        if (n > max) {
+            n = max;
+        }
+        out = (*env)->NewIntArray(env, n);
+        if (out != NULL) {
+            (*env)->SetIntArrayRegion(env, out, 0, n, (const jint *) ids);
+        }
+    }
+    free(ids);
+    return out;
+}
+
 const JNINativeMethod lv_irregular_methods[] = {
     {"structCall", "(IJLjava/lang/String;I[J)V", (void *) lv_struct_call},
     {"schedulerType", "(J)Ljava/lang/String;", (void *) lv_scheduler_type},
@@ -352,5 +835,17 @@ const JNINativeMethod lv_irregular_methods[] = {
     {"vcpuPinInfo", "(JI[BI)I", (void *) lv_vcpu_pin_info},
     {"emulatorPinInfo", "(J[BI)V", (void *) lv_emulator_pin_info},
     {"iothreadInfo", "(JI)[Ljava/lang/Object;", (void *) lv_iothread_info},
+    {"diskErrorCount", "(J)I", (void *) lv_disk_error_count},
+    {"diskErrors", "(JII)[Ljava/lang/Object;", (void *) lv_disk_errors},
+    {"fsInfo", "(JI)[Ljava/lang/Object;", (void *) lv_fs_info},
+    {"fsFreezeThaw", "(ZJ[Ljava/lang/String;I)I", (void *) lv_fs_freeze_thaw},
+    {"interfaceAddresses", "(JII)[Ljava/lang/Object;", (void *) lv_interface_addresses},
+    {"securityLabel", "(J)[Ljava/lang/Object;", (void *) lv_security_label},
+    {"securityLabelList", "(J)[Ljava/lang/Object;", (void *) lv_security_label_list},
+    {"ownedStrings", "(IJLjava/lang/String;I)[Ljava/lang/String;", (void *) lv_owned_strings},
+    {"sshKeysSet", "(JLjava/lang/String;[Ljava/lang/String;I)V", (void *) lv_ssh_keys_set},
+    {"peek", "(JLjava/lang/String;J[BI)V", (void *) lv_peek},
+    {"listNames", "(IJII)[Ljava/lang/String;", (void *) lv_list_names},
+    {"listDomains", "(JI)[I", (void *) lv_list_domains},
 };
 const int lv_irregular_method_count = sizeof lv_irregular_methods / sizeof lv_irregular_methods[0];

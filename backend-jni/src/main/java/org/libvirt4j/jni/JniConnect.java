@@ -38,7 +38,8 @@ import org.libvirt4j.spi.ObjectKind;
 import org.libvirt4j.spi.Uuids;
 
 /** {@link Connect} over a {@code virConnectPtr}; {@link #close()} is {@code virConnectClose}. */
-final class JniConnect extends JniObject implements Connect, org.libvirt4j.spi.generated.ConnectContract {
+final class JniConnect extends JniObject implements Connect, org.libvirt4j.spi.generated.ConnectContract,
+        JniConnectIrregular {
 
     /** The families of event callback ids: each has its own register and deregister function. */
     private enum Family {

@@ -32,11 +32,6 @@ final class JniDomain extends JniObject implements Domain, org.libvirt4j.spi.gen
     }
 
     @Override
-    public NativeHandle guard() {
-        return h;
-    }
-
-    @Override
     public String getName() {
         return str("virDomainGetName", d -> virDomainGetName(d));
     }

@@ -1,5 +1,12 @@
 package org.libvirt4j.jni;
 
+import java.util.ArrayList;
+import java.util.List;
+import org.libvirt4j.DomainDiskError;
+import org.libvirt4j.DomainFSInfo;
+import org.libvirt4j.DomainIPAddress;
+import org.libvirt4j.DomainInterface;
+import org.libvirt4j.SecurityLabel;
 import org.libvirt4j.spi.DomainIrregularContract;
 import org.libvirt4j.spi.NativeHandle;
 
@@ -120,5 +127,132 @@ interface JniDomainIrregular extends DomainIrregularContract {
         } finally {
             h.release();
         }
+    }
+
+    /** Calls {@code call} with the domain's pointer held. */
+    private <T> T with(String fn, java.util.function.LongFunction<T> call) {
+        NativeHandle h = guard();
+        long d = h.acquire(fn);
+        try {
+            return call.apply(d);
+        } finally {
+            h.release();
+        }
+    }
+
+    @Override
+    default int rawDiskErrorCount() {
+        return with("virDomainGetDiskErrors", JniIrregularNatives::diskErrorCount);
+    }
+
+    @Override
+    default List<DomainDiskError> rawDiskErrors(int maxerrors, int flags) {
+        Object[] r = with("virDomainGetDiskErrors", d -> JniIrregularNatives.diskErrors(d, maxerrors, flags));
+        String[] disks = (String[]) r[0];
+        int[] codes = (int[]) r[1];
+        List<DomainDiskError> out = new ArrayList<>(disks.length);
+        for (int i = 0; i < disks.length; i++) {
+            out.add(new DomainDiskError(disks[i], codes[i]));
+        }
+        return out;
+    }
+
+    @Override
+    default List<DomainFSInfo> rawFSInfo(int flags) {
+        Object[] r = with("virDomainGetFSInfo", d -> JniIrregularNatives.fsInfo(d, flags));
+        List<DomainFSInfo> out = new ArrayList<>(r.length);
+        for (Object o : r) {
+            Object[] f = (Object[]) o;
+            out.add(new DomainFSInfo((String) f[0], (String) f[1], (String) f[2], List.of((String[]) f[3])));
+        }
+        return out;
+    }
+
+    @Override
+    default int rawFSFreezeThaw(boolean freeze, String[] mountPoints, int flags) {
+        return with(freeze ? "virDomainFSFreeze" : "virDomainFSThaw",
+                d -> JniIrregularNatives.fsFreezeThaw(freeze, d, mountPoints, flags));
+    }
+
+    @Override
+    default List<DomainInterface> rawInterfaceAddresses(int source, int flags) {
+        Object[] r = with("virDomainInterfaceAddresses",
+                d -> JniIrregularNatives.interfaceAddresses(d, source, flags));
+        List<DomainInterface> out = new ArrayList<>(r.length);
+        for (Object o : r) {
+            Object[] f = (Object[]) o;
+            int[] types = (int[]) f[2];
+            String[] addrs = (String[]) f[3];
+            int[] prefixes = (int[]) f[4];
+            List<DomainIPAddress> a = new ArrayList<>(addrs.length);
+            for (int k = 0; k < addrs.length; k++) {
+                a.add(new DomainIPAddress(types[k], addrs[k], prefixes[k]));
+            }
+            out.add(new DomainInterface((String) f[0], (String) f[1], a));
+        }
+        return out;
+    }
+
+    private static List<SecurityLabel> labels(Object[] r) {
+        String[] labels = (String[]) r[0];
+        int[] enforcing = (int[]) r[1];
+        List<SecurityLabel> out = new ArrayList<>(labels.length);
+        for (int i = 0; i < labels.length; i++) {
+            out.add(new SecurityLabel(labels[i], enforcing[i] != 0));
+        }
+        return out;
+    }
+
+    @Override
+    default SecurityLabel rawSecurityLabel() {
+        return labels(with("virDomainGetSecurityLabel", JniIrregularNatives::securityLabel)).get(0);
+    }
+
+    @Override
+    default List<SecurityLabel> rawSecurityLabelList() {
+        return labels(with("virDomainGetSecurityLabelList", JniIrregularNatives::securityLabelList));
+    }
+
+    @Override
+    default String[] rawMessages(int flags) {
+        return with("virDomainGetMessages", d -> JniIrregularNatives.ownedStrings(0, d, null, flags));
+    }
+
+    @Override
+    default String[] rawAuthorizedSSHKeysGet(String user, int flags) {
+        return with("virDomainAuthorizedSSHKeysGet", d -> JniIrregularNatives.ownedStrings(1, d, user, flags));
+    }
+
+    @Override
+    default void rawAuthorizedSSHKeysSet(String user, String[] keys, int flags) {
+        with("virDomainAuthorizedSSHKeysSet", d -> {
+            JniIrregularNatives.sshKeysSet(d, user, keys, flags);
+            return null;
+        });
+    }
+
+    @Override
+    default byte[] rawBlockPeek(String disk, long offset, int size, int flags) {
+        byte[] b = new byte[size];
+        with("virDomainBlockPeek", d -> {
+            JniIrregularNatives.peek(d, disk, offset, b, flags);
+            return null;
+        });
+        return b;
+    }
+
+    @Override
+    default byte[] rawMemoryPeek(long start, int size, int flags) {
+        byte[] b = new byte[size];
+        with("virDomainMemoryPeek", d -> {
+            JniIrregularNatives.peek(d, null, start, b, flags);
+            return null;
+        });
+        return b;
+    }
+
+    @Override
+    default String[] rawSnapshotListNames(int maxnames, int flags) {
+        return with("virDomainSnapshotListNames", d -> JniIrregularNatives.listNames(0, d, maxnames, flags));
     }
 }

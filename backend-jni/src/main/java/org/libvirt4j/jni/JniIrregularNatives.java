@@ -25,4 +25,39 @@ final class JniIrregularNatives {
 
     /** {@return {@code { int[] ids, byte[][] cpumaps }}} */
     static native Object[] iothreadInfo(long dom, int flags);
+
+    static native int diskErrorCount(long dom);
+
+    /** {@return {@code { String[] disks, int[] errors }}} */
+    static native Object[] diskErrors(long dom, int max, int flags);
+
+    /** {@return one {@code { mountpoint, name, fstype, String[] devAlias }} per filesystem} */
+    static native Object[] fsInfo(long dom, int flags);
+
+    static native int fsFreezeThaw(boolean freeze, long dom, String[] mountPoints, int flags);
+
+    /** {@return one {@code { name, hwaddr, int[] types, String[] addrs, int[] prefixes }} per interface} */
+    static native Object[] interfaceAddresses(long dom, int source, int flags);
+
+    /** {@return {@code { String[] labels, int[] enforcing }} with one label} */
+    static native Object[] securityLabel(long dom);
+
+    /** {@return {@code { String[] labels, int[] enforcing }}} */
+    static native Object[] securityLabelList(long dom);
+
+    /** {@code which}: 0 {@code virDomainGetMessages}, 1 {@code virDomainAuthorizedSSHKeysGet}. */
+    static native String[] ownedStrings(int which, long dom, String user, int flags);
+
+    static native void sshKeysSet(long dom, String user, String[] keys, int flags);
+
+    /** A {@code null} disk peeks memory at {@code offset}. */
+    static native void peek(long dom, String disk, long offset, byte[] buffer, int flags);
+
+    /**
+     * {@code which}: 0 {@code virDomainSnapshotListNames}, 1 {@code virDomainSnapshotListChildrenNames},
+     * 2 {@code virConnectListDefinedDomains} (flags unused).
+     */
+    static native String[] listNames(int which, long object, int max, int flags);
+
+    static native int[] listDomains(long conn, int max);
 }

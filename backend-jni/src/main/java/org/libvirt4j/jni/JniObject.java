@@ -48,6 +48,14 @@ abstract class JniObject implements LibvirtObject {
         return h;
     }
 
+    /**
+     * {@return the guard} The hand-written mixins ({@code Jni*Irregular}) reach the pointer
+     * through this; public because interface methods are.
+     */
+    public final NativeHandle guard() {
+        return h;
+    }
+
     final String str(String fn, LongFunction<String> call) {
         long p = h.acquire(fn);
         try {

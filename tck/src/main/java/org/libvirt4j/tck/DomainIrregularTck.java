@@ -16,6 +16,16 @@ import org.libvirt4j.Connect;
 import org.libvirt4j.Domain;
 import org.libvirt4j.DomainBlockInfo;
 import org.libvirt4j.DomainControlState;
+import org.libvirt4j.DomainDiskError;
+import org.libvirt4j.DomainDiskErrorCode;
+import org.libvirt4j.DomainFSInfo;
+import org.libvirt4j.DomainInterface;
+import org.libvirt4j.DomainInterfaceAddressesSource;
+import org.libvirt4j.DomainMemoryFlags;
+import org.libvirt4j.DomainSnapshot;
+import org.libvirt4j.DomainSnapshotListFlags;
+import org.libvirt4j.IPAddrType;
+import org.libvirt4j.SecurityLabel;
 import org.libvirt4j.DomainIOThreadInfo;
 import org.libvirt4j.DomainModificationImpact;
 import org.libvirt4j.DomainVcpuInfo;
@@ -186,6 +196,101 @@ public abstract class DomainIrregularTck extends TckArea {
             for (ThrowingCallable call : calls) {
                 expectError(ErrorNumber.ERR_INVALID_DOMAIN, call);
             }
+        }
+    }
+
+    /** Fails when an array of structs with strings is misread or its strings not freed. */
+    @Test
+    @DisplayName("getDiskErrors reports vda's unspecified error; getFSInfo the test driver's two filesystems on vda")
+    void diskErrorsAndFilesystems() {
+        try (Connect c = open(); Domain d = c.lookupDomainByName(RUNNING)) {
+            assertThat(d.getDiskErrors(0)).containsExactly(new DomainDiskError("vda", DomainDiskErrorCode.UNSPEC.value()));
+            assertThat(d.getFSInfo(0)).containsExactly(new DomainFSInfo("/", "vda1", "ext4", List.of("vda")),
+                    new DomainFSInfo("/boot", "vda2", "ext4", List.of("vda")));
+        }
+    }
+
+    /** Fails when the mount points are not sent as a C string array (count and order). */
+    @Test
+    @DisplayName("fsFreeze of one mount point freezes one filesystem, fsThaw of all thaws it; null elements are refused")
+    void freezeThaw() {
+        try (Connect c = open(); Domain d = c.lookupDomainByName(RUNNING)) {
+            assertThat(d.fsFreeze(List.of("/"), 0)).isEqualTo(1);
+            assertThat(d.fsThaw(List.of(), 0)).isEqualTo(1);
+            assertThat(d.fsFreeze(List.of(), 0)).isEqualTo(2);
+            expectNpe(() -> d.fsFreeze(null, 0));
+            expectNpe(() -> d.fsThaw(java.util.Arrays.asList("/", null), 0));
+        }
+    }
+
+    /** Fails when nested arrays (interfaces, their addresses) are misread. */
+    @Test
+    @DisplayName("listAllInterfaceAddresses reports a guest interface's MAC and an IPv4 address")
+    void interfaceAddresses() {
+        try (Connect c = open(); Domain d = c.domainCreateXML("<domain type='test'><name>tck-ifaddr</name>"
+                + "<memory unit='KiB'>65536</memory><os><type arch='x86_64'>hvm</type></os><devices>"
+                + "<interface type='network'><source network='" + NodeFixture.NETWORK + "'/>"
+                + "<mac address='52:54:00:11:22:33'/></interface></devices></domain>", 0)) {
+            List<DomainInterface> ifaces = d.listAllInterfaceAddresses(DomainInterfaceAddressesSource.AGENT);
+            assertThat(ifaces).hasSize(1);
+            assertThat(ifaces.get(0).hwaddr()).isEqualTo("52:54:00:11:22:33");
+            assertThat(ifaces.get(0).addrs()).isNotEmpty().allSatisfy(a -> {
+                assertThat(a.type()).isEqualTo(IPAddrType.IPV4);
+                assertThat(a.addr()).startsWith("192.168.");
+                assertThat(a.prefix()).isEqualTo(24);
+            });
+            try (Domain r = c.lookupDomainByName(RUNNING)) {
+                assertThat(r.listAllInterfaceAddresses(DomainInterfaceAddressesSource.LEASE)).isEmpty();
+            }
+        }
+    }
+
+    /** Fails when the fixed-size label buffer, the message array or the peek buffer is misread. */
+    @Test
+    @DisplayName("getSecurityLabel reports the test driver's label; getMessages no messages; memoryPeek its byte pattern")
+    void securityLabels() {
+        try (Connect c = open(); Domain d = c.lookupDomainByName(RUNNING)) {
+            assertThat(d.getMessages(0)).isEmpty();
+            // the test driver fills memory with the low byte of each address
+            assertThat(new String(d.memoryPeek(100, 16, DomainMemoryFlags.VIRTUAL.value()),
+                    java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("defghijklmnopqrs");
+            SecurityLabel l = d.getSecurityLabel();
+            assertThat(l.label()).isEqualTo("libvirt-test");
+        }
+    }
+
+    /** Fails when the caller-sized name arrays are misread, or a name is freed twice or never. */
+    @Test
+    @DisplayName("listDomains, listDefinedDomains, snapshotListNames and listChildrenNames list the fixture's objects")
+    void names() {
+        try (Connect c = open(); Domain d = c.lookupDomainByName(RUNNING)) {
+            assertThat(c.listDomains()).containsExactly(d.getID());
+            assertThat(c.listDefinedDomains()).containsExactly(SHUTOFF);
+            assertThat(d.snapshotListNames(0)).isEmpty();
+            try (DomainSnapshot s1 = d.snapshotCreateXML("<domainsnapshot><name>s1</name></domainsnapshot>", 0);
+                    DomainSnapshot s2 = d.snapshotCreateXML("<domainsnapshot><name>s2</name></domainsnapshot>", 0)) {
+                assertThat(d.snapshotListNames(0)).containsExactlyInAnyOrder("s1", "s2");
+                assertThat(d.snapshotListNames(DomainSnapshotListFlags.ROOTS)).containsExactly("s1");
+                assertThat(s1.listChildrenNames(0)).containsExactly("s2");
+                assertThat(s2.listChildrenNames(0)).isEmpty();
+            }
+        }
+    }
+
+    /** Fails when a binding reaches another C function or procedure than its own. */
+    @Test
+    @DisplayName("The authorized-key calls, blockPeek and getSecurityLabelList fail with ERR_NO_SUPPORT naming their C function")
+    void noSupportWave2() {
+        try (Connect c = open(); Domain d = c.lookupDomainByName(RUNNING)) {
+            Map<String, ThrowingCallable> calls = new LinkedHashMap<>();
+            calls.put("virDomainAuthorizedSSHKeysGet", () -> d.authorizedSSHKeysGet("root", 0));
+            calls.put("virDomainAuthorizedSSHKeysSet", () -> d.authorizedSSHKeysSet("root", List.of("ssh-ed25519 AAAA k"),
+                    0));
+            calls.put("virDomainBlockPeek", () -> d.blockPeek("vda", 0, 16, 0));
+            calls.put("virDomainGetSecurityLabelList", d::getSecurityLabelList);
+            expectNoSupportNamingEach(calls);
+            expectNpe(() -> d.authorizedSSHKeysGet(null, 0));
+            expectNpe(() -> d.authorizedSSHKeysSet("root", null, 0));
         }
     }
 }
