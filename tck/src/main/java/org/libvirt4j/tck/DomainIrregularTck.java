@@ -279,7 +279,7 @@ public abstract class DomainIrregularTck extends TckArea {
 
     /** Fails when a binding reaches another C function or procedure than its own. */
     @Test
-    @DisplayName("The authorized-key calls, blockPeek and getSecurityLabelList fail with ERR_NO_SUPPORT naming their C function")
+    @DisplayName("The authorized-key calls, blockPeek and getSecurityLabelList are refused by the test driver as libvirt's client reports it")
     void noSupportWave2() {
         try (Connect c = open(); Domain d = c.lookupDomainByName(RUNNING)) {
             Map<String, ThrowingCallable> calls = new LinkedHashMap<>();
@@ -287,8 +287,15 @@ public abstract class DomainIrregularTck extends TckArea {
             calls.put("virDomainAuthorizedSSHKeysSet", () -> d.authorizedSSHKeysSet("root", List.of("ssh-ed25519 AAAA k"),
                     0));
             calls.put("virDomainBlockPeek", () -> d.blockPeek("vda", 0, 16, 0));
-            calls.put("virDomainGetSecurityLabelList", d::getSecurityLabelList);
             expectNoSupportNamingEach(calls);
+            // libvirtd answers this failure with a reply carrying -1 and no error, which libvirt's
+            // client reports as the generic failure: through a daemon that is what every backend gives
+            if (viaDaemon()) {
+                LibvirtException e = expectError(ErrorNumber.ERR_INTERNAL_ERROR, d::getSecurityLabelList);
+                assertThat(e.getMessage()).isEqualTo("An error occurred, but the cause is unknown");
+            } else {
+                expectNoSupportNamingEach(Map.of("virDomainGetSecurityLabelList", d::getSecurityLabelList));
+            }
             expectNpe(() -> d.authorizedSSHKeysGet(null, 0));
             expectNpe(() -> d.authorizedSSHKeysSet("root", null, 0));
         }

@@ -309,6 +309,13 @@ interface RemoteDomainIrregular extends DomainIrregularContract {
                 RemoteProcedure.REMOTE_PROC_DOMAIN_GET_SECURITY_LABEL_LIST,
                 new RemoteDomainGetSecurityLabelListArgs(wireDomain())::encode,
                 RemoteDomainGetSecurityLabelListRet::decode);
+        if (r.ret() < 0) {
+            // libvirtd reports a failure of this call as a successful reply with ret -1 and no
+            // error; libvirt's client then returns -1 with no error set, which its public entry
+            // point turns into the generic failure
+            throw LibvirtException.of(ErrorNumber.ERR_INTERNAL_ERROR, ErrorDomain.NONE,
+                    "An error occurred, but the cause is unknown");
+        }
         return r.labels().stream().map(RemoteDomainIrregular::label).toList();
     }
 
