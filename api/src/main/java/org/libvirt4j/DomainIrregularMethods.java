@@ -457,4 +457,14 @@ public interface DomainIrregularMethods {
     default List<String> snapshotListNames(DomainSnapshotListFlags... flags) {
         return snapshotListNames(LibvirtEnum.mask(flags));
     }
+
+    /**
+     * Returns a new handle on the connection this domain belongs to (Go's {@code DomainGetConnect}); the
+     * caller closes it, and the connection stays open until every handle on it is closed.
+     *
+     * @return the connection
+     * @throws LibvirtException libvirt's error when the call fails
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain.html#virDomainGetConnect">virDomainGetConnect</a>
+     */
+    Connect getConnect();
 }

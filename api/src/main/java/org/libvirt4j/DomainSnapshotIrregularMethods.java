@@ -31,4 +31,22 @@ public interface DomainSnapshotIrregularMethods {
     default List<String> listChildrenNames(DomainSnapshotListFlags... flags) {
         return listChildrenNames(LibvirtEnum.mask(flags));
     }
+
+    /**
+     * Returns a new handle on the domain this snapshot belongs to; the caller closes it.
+     *
+     * @return the domain
+     * @throws LibvirtException libvirt's error when the call fails
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain-snapshot.html#virDomainSnapshotGetDomain">virDomainSnapshotGetDomain</a>
+     */
+    Domain getDomain();
+
+    /**
+     * Returns a new handle on the connection this snapshot's domain belongs to; the caller closes it.
+     *
+     * @return the connection
+     * @throws LibvirtException libvirt's error when the call fails
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain-snapshot.html#virDomainSnapshotGetConnect">virDomainSnapshotGetConnect</a>
+     */
+    Connect getConnect();
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
 import java.util.Objects;
+import org.libvirt4j.Connect;
 import org.libvirt4j.DomainBlockInfo;
 import org.libvirt4j.DomainBlockJobInfo;
 import org.libvirt4j.DomainControlInfo;
@@ -511,5 +512,17 @@ public interface DomainIrregularContract extends DomainIrregularMethods {
             out[i] = CStrings.requireNoNul(Objects.requireNonNull(list.get(i), name + "[" + i + "]"));
         }
         return out;
+    }
+
+    /**
+     * {@code virDomainGetConnect(dom)} with a reference of its own ({@code virConnectRef}), as a handle.
+     *
+     * @return the new connection handle
+     */
+    Connect rawConnect();
+
+    @Override
+    default Connect getConnect() {
+        return rawConnect();
     }
 }

@@ -1,6 +1,8 @@
 package org.libvirt4j.spi;
 
 import java.util.List;
+import org.libvirt4j.Connect;
+import org.libvirt4j.Domain;
 import org.libvirt4j.DomainSnapshotIrregularMethods;
 
 /**
@@ -23,5 +25,25 @@ public interface DomainSnapshotIrregularContract extends DomainSnapshotIrregular
     @Override
     default List<String> listChildrenNames(int flags) {
         return List.of(rawListChildrenNames(LIST_MAX_NAMES, flags));
+    }
+
+    /**
+     * {@code virDomainSnapshotGetDomain(snapshot)} with a reference of its own ({@code virDomainRef}), as a handle.
+     *
+     * @return the new domain handle
+     */
+    Domain rawDomain();
+
+    @Override
+    default Domain getDomain() {
+        return rawDomain();
+    }
+
+    @Override
+    default Connect getConnect() {
+        // C's virDomainSnapshotGetConnect is the domain's connection: one raw operation serves both
+        try (Domain d = rawDomain()) {
+            return d.getConnect();
+        }
     }
 }

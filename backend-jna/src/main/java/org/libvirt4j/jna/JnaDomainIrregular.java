@@ -5,6 +5,7 @@ import com.sun.jna.Native;
 import com.sun.jna.Pointer;
 import java.util.ArrayList;
 import java.util.List;
+import org.libvirt4j.Connect;
 import org.libvirt4j.DomainDiskError;
 import org.libvirt4j.DomainFSInfo;
 import org.libvirt4j.DomainIPAddress;
@@ -498,6 +499,21 @@ interface JnaDomainIrregular extends DomainIrregularContract {
             names.clear();
             int n = Math.min(NativeFunctions.check(fn, new Pointer(d), names, maxnames, flags), maxnames);
             return NativeArrays.takeStrings(Pointer.nativeValue(names), n, false);
+        } finally {
+            h.release();
+        }
+    }
+
+    @Override
+    default Connect rawConnect() {
+        String fn = "virDomainGetConnect";
+        NativeHandle h = handle();
+        long d = h.acquire(fn);
+        try {
+            // the domain's connection without a reference: take one for the new handle
+            long c = Errors.ptr(NativeFunctions.get(fn).invokeLong(new Object[] {new Pointer(d)}), fn);
+            NativeFunctions.check("virConnectRef", new Pointer(c));
+            return new JnaConnect(c);
         } finally {
             h.release();
         }

@@ -2,6 +2,8 @@ package org.libvirt4j.jna;
 
 import com.sun.jna.Memory;
 import com.sun.jna.Pointer;
+import org.libvirt4j.Domain;
+import org.libvirt4j.jna.internal.Errors;
 import org.libvirt4j.spi.DomainSnapshotIrregularContract;
 import org.libvirt4j.spi.NativeHandle;
 
@@ -21,6 +23,21 @@ interface JnaDomainSnapshotIrregular extends DomainSnapshotIrregularContract {
             names.clear();
             int n = Math.min(NativeFunctions.check(fn, new Pointer(s), names, maxnames, flags), maxnames);
             return NativeArrays.takeStrings(Pointer.nativeValue(names), n, false);
+        } finally {
+            h.release();
+        }
+    }
+
+    @Override
+    default Domain rawDomain() {
+        String fn = "virDomainSnapshotGetDomain";
+        NativeHandle h = guard();
+        long p = h.acquire(fn);
+        try {
+            // the parent domain without a reference: take one for the new handle
+            long d = Errors.ptr(NativeFunctions.get(fn).invokeLong(new Object[] {new Pointer(p)}), fn);
+            NativeFunctions.check("virDomainRef", new Pointer(d));
+            return new JnaDomain(d);
         } finally {
             h.release();
         }

@@ -2,6 +2,7 @@ package org.libvirt4j.jni;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.libvirt4j.Connect;
 import org.libvirt4j.DomainDiskError;
 import org.libvirt4j.DomainFSInfo;
 import org.libvirt4j.DomainIPAddress;
@@ -254,5 +255,18 @@ interface JniDomainIrregular extends DomainIrregularContract {
     @Override
     default String[] rawSnapshotListNames(int maxnames, int flags) {
         return with("virDomainSnapshotListNames", d -> JniIrregularNatives.listNames(0, d, maxnames, flags));
+    }
+
+    @Override
+    default Connect rawConnect() {
+        return with("virDomainGetConnect", d -> {
+            // the domain's connection without a reference: take one for the new handle
+            long c = LibvirtNatives.virDomainGetConnect(d);
+            if (c == 0) {
+                throw JniObject.nullWithoutError("virDomainGetConnect");
+            }
+            LibvirtNatives.virConnectRef(c);
+            return new JniConnect(c);
+        });
     }
 }

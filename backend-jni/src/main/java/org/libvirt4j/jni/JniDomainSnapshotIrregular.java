@@ -1,5 +1,6 @@
 package org.libvirt4j.jni;
 
+import org.libvirt4j.Domain;
 import org.libvirt4j.spi.DomainSnapshotIrregularContract;
 import org.libvirt4j.spi.NativeHandle;
 
@@ -15,6 +16,23 @@ interface JniDomainSnapshotIrregular extends DomainSnapshotIrregularContract {
         long s = h.acquire("virDomainSnapshotListChildrenNames");
         try {
             return JniIrregularNatives.listNames(1, s, maxnames, flags);
+        } finally {
+            h.release();
+        }
+    }
+
+    @Override
+    default Domain rawDomain() {
+        NativeHandle h = guard();
+        long p = h.acquire("virDomainSnapshotGetDomain");
+        try {
+            // the parent domain without a reference: take one for the new handle
+            long d = LibvirtNatives.virDomainSnapshotGetDomain(p);
+            if (d == 0) {
+                throw JniObject.nullWithoutError("virDomainSnapshotGetDomain");
+            }
+            LibvirtNatives.virDomainRef(d);
+            return new JniDomain(d);
         } finally {
             h.release();
         }

@@ -105,6 +105,12 @@ abstract class JniObject implements LibvirtObject {
         return num(fn, call) == 1;
     }
 
+    /** {@return the error for a NULL pointer without a libvirt error} */
+    static LibvirtException nullWithoutError(String fn) {
+        return LibvirtException.of(ErrorNumber.ERR_INTERNAL_ERROR, ErrorDomain.NONE,
+                "internal error: " + fn + " returned NULL without an error");
+    }
+
     /**
      * A NULL pointer without a libvirt error (the glue throws when one is set) still must not
      * become a handle.

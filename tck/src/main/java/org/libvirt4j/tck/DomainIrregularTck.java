@@ -300,4 +300,34 @@ public abstract class DomainIrregularTck extends TckArea {
             expectNpe(() -> d.authorizedSSHKeysSet("root", null, 0));
         }
     }
+
+    /** Fails when a parent handle lacks its own reference (freed twice, or the connection closing under it). */
+    @Test
+    @DisplayName("getConnect and the snapshot's and checkpoint's getDomain and getConnect give handles of their own")
+    void parents() {
+        Connect c = open();
+        Domain d = c.lookupDomainByName(RUNNING);
+        try {
+            Connect again = d.getConnect();
+            c.close();
+            try (again) {
+                assertThat(again.listDefinedDomains()).containsExactly(SHUTOFF);
+                try (org.libvirt4j.DomainCheckpoint cp = d.checkpointCreateXML(
+                        "<domaincheckpoint><name>k1</name></domaincheckpoint>");
+                        Domain parent = cp.getDomain(); Connect cc = cp.getConnect()) {
+                    assertThat(parent.getName()).isEqualTo(RUNNING);
+                    assertThat(cc.listDefinedDomains()).containsExactly(SHUTOFF);
+                    cp.delete(0); // the test driver takes no snapshot while a checkpoint exists
+                }
+                try (DomainSnapshot s = d.snapshotCreateXML("<domainsnapshot><name>p1</name></domainsnapshot>", 0);
+                        Domain parent = s.getDomain(); Connect sc = s.getConnect()) {
+                    assertThat(parent.getUUID()).isEqualTo(d.getUUID());
+                    assertThat(sc.listDomains()).containsExactly(d.getID());
+                }
+            }
+        } finally {
+            d.close();
+        }
+        expectError(ErrorNumber.ERR_INVALID_DOMAIN, d::getConnect);
+    }
 }

@@ -84,6 +84,16 @@ public final class RemoteConnect extends RemoteObject implements Connect, org.li
     /** Set before {@link #close()} forgets registrations, so that a registration racing it is forgotten too. */
     private volatile boolean closing;
 
+    /**
+     * A further handle on an open session (a domain's {@code virDomainGetConnect}), owning a
+     * reference of its own; the caller holds one on the session, so it cannot close meanwhile.
+     */
+    static RemoteConnect sharing(Session session) {
+        RemoteConnect c = new RemoteConnect(session);
+        session.retain();
+        return c;
+    }
+
     private RemoteConnect(Session session) {
         super(session, ObjectKind.CONNECT);
         // The Session starts with the reference this handle owns; RemoteObject took a second one.

@@ -2,6 +2,7 @@ package org.libvirt4j.remote.internal;
 
 import java.util.List;
 import java.nio.charset.StandardCharsets;
+import org.libvirt4j.Connect;
 import org.libvirt4j.DomainDiskError;
 import org.libvirt4j.DomainFSInfo;
 import org.libvirt4j.DomainIPAddress;
@@ -388,5 +389,18 @@ interface RemoteDomainIrregular extends DomainIrregularContract {
         return callRemote("virDomainSnapshotListNames", RemoteProcedure.REMOTE_PROC_DOMAIN_SNAPSHOT_LIST_NAMES,
                 new RemoteDomainSnapshotListNamesArgs(wireDomain(), maxnames, flags)::encode,
                 RemoteDomainSnapshotListNamesRet::decode).names().stream().limit(maxnames).toArray(String[]::new);
+    }
+
+    /**
+     * The session for a call on this handle (see {@code RemoteObject.sessionFor}).
+     *
+     * @param fn the C function
+     * @return the session
+     */
+    Session sessionFor(String fn);
+
+    @Override
+    default Connect rawConnect() {
+        return RemoteConnect.sharing(sessionFor("virDomainGetConnect"));
     }
 }

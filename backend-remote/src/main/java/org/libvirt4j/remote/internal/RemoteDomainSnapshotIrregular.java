@@ -8,6 +8,7 @@ import org.libvirt4j.remote.generated.RemoteNonnullDomainSnapshot;
 import org.libvirt4j.remote.generated.RemoteProcedure;
 import org.libvirt4j.remote.internal.xdr.XdrReader;
 import org.libvirt4j.remote.internal.xdr.XdrWriter;
+import org.libvirt4j.Domain;
 import org.libvirt4j.spi.DomainSnapshotIrregularContract;
 
 /** The raw operations of {@link DomainSnapshotIrregularContract} as remote procedures. */
@@ -35,5 +36,18 @@ interface RemoteDomainSnapshotIrregular extends DomainSnapshotIrregularContract 
                 new RemoteDomainSnapshotListChildrenNamesArgs(wireSnapshot(), maxnames, flags)::encode,
                 RemoteDomainSnapshotListChildrenNamesRet::decode).names().stream().limit(maxnames)
                 .toArray(String[]::new);
+    }
+
+    /**
+     * The session for a call on this handle (see {@code RemoteObject.sessionFor}).
+     *
+     * @param fn the C function
+     * @return the session
+     */
+    Session sessionFor(String fn);
+
+    @Override
+    default Domain rawDomain() {
+        return new RemoteDomain(sessionFor("virDomainSnapshotGetDomain"), wireSnapshot().dom());
     }
 }
