@@ -330,4 +330,81 @@ public abstract class DomainIrregularTck extends TckArea {
         }
         expectError(ErrorNumber.ERR_INVALID_DOMAIN, d::getConnect);
     }
+
+    /** The pattern at offset 512 of the guest's disk image. */
+    private static final byte[] DISK_PATTERN = "libvirt4j-peek!!".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
+    /**
+     * Fails when a call the test driver lacks does not reach QEMU correctly: key codes, CPU maps,
+     * IOThread lists, disk bytes; or when a guest-agent call without an agent is not refused as
+     * libvirt refuses it. Check the daemon log named in the error when the guest does not start.
+     */
+    @Test
+    @org.junit.jupiter.api.Timeout(180)
+    @DisplayName("On a tiny TCG guest: sendKey, vCPU, emulator and IOThread pinning read back, blockPeek reads the "
+            + "disk image, block/job/control info; agent calls are refused for want of an agent")
+    void qemuGuest() throws java.io.IOException {
+        require(org.libvirt4j.tck.TckCapability.QEMU_GUEST);
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("libvirt4j-tck-shapes-");
+        java.nio.file.Path image = dir.resolve("disk.img");
+        byte[] disk = new byte[1 << 20];
+        System.arraycopy(DISK_PATTERN, 0, disk, 512, DISK_PATTERN.length);
+        java.nio.file.Files.write(image, disk);
+        String name = unique("tck-shapes");
+        String xml = "<domain type='qemu'><name>" + name + "</name>"
+                + "<memory unit='MiB'>64</memory><vcpu>1</vcpu><iothreads>1</iothreads>"
+                + "<os><type arch='x86_64' machine='pc'>hvm</type></os><devices>"
+                + "<disk type='file' device='disk'><driver name='qemu' type='raw'/><source file='" + image + "'/>"
+                + "<target dev='vda' bus='virtio'/></disk>"
+                + "<channel type='unix'><target type='virtio' name='org.qemu.guest_agent.0'/></channel>"
+                + "</devices></domain>";
+        try (Connect c = tck().openQemu(); Domain d = c.domainCreateXML(xml, 0)) {
+            try {
+                // QEMU answers from the CPU cgroup controller; where the host has none it refuses
+                LibvirtException noCgroup = org.assertj.core.api.Assertions.catchThrowableOfType(LibvirtException.class,
+                        () -> assertThat(d.getSchedulerType()).isEqualTo("posix"));
+                if (noCgroup != null) {
+                    assertThat(noCgroup.code()).isEqualTo(ErrorNumber.ERR_OPERATION_INVALID);
+                    assertThat(noCgroup.getMessage()).contains("cgroup CPU controller is not mounted");
+                }
+                d.sendKey(KeycodeSet.LINUX.value(), 50, new int[] {30, 48}, 0);
+                assertThat(d.getControlInfo(0).state()).isEqualTo(DomainControlState.OK);
+                assertThat(d.getJobInfo().type()).isEqualTo(org.libvirt4j.DomainJobType.NONE);
+                assertThat(d.getBlockJobInfo("vda", 0)).isNull();
+                assertThat(d.getBlockInfo("vda", 0).capacity()).isEqualTo(disk.length);
+                assertThat(d.blockPeek("vda", 512, DISK_PATTERN.length, 0)).isEqualTo(DISK_PATTERN);
+                assertThat(d.getDiskErrors(0)).isEmpty();
+
+                List<DomainVcpuInfo> v = d.getVcpus();
+                assertThat(v).singleElement().satisfies(i -> {
+                    assertThat(i.state()).isEqualTo(VcpuState.RUNNING);
+                    assertThat(i.cpuMap().get(0)).isTrue();
+                });
+                d.pinVcpu(0, cpus(0));
+                assertThat(d.getVcpuPinInfo(0)).containsExactly(cpus(0));
+                assertThat(d.getVcpus().get(0).cpuMap()).isEqualTo(cpus(0));
+                d.pinEmulator(cpus(0), DomainModificationImpact.LIVE);
+                assertThat(d.getEmulatorPinInfo(DomainModificationImpact.LIVE)).isEqualTo(cpus(0));
+                assertThat(d.getIOThreadInfo(0)).extracting(DomainIOThreadInfo::iothreadId).containsExactly(1);
+                d.pinIOThread(1, cpus(0), DomainModificationImpact.LIVE);
+                assertThat(d.getIOThreadInfo(0)).containsExactly(new DomainIOThreadInfo(1, cpus(0)));
+                expectError(ErrorNumber.ERR_OPERATION_INVALID, () -> d.rename(name + "-x", 0));
+
+                // a guest-agent channel without an agent behind it: every agent call is refused alike
+                List<ThrowingCallable> agent = List.of(() -> d.getTime(0), () -> d.getFSInfo(0),
+                        () -> d.fsFreeze(List.of(), 0), () -> d.fsThaw(List.of(), 0),
+                        () -> d.authorizedSSHKeysGet("root", 0),
+                        () -> d.listAllInterfaceAddresses(DomainInterfaceAddressesSource.AGENT));
+                for (ThrowingCallable call : agent) {
+                    LibvirtException e = expectError(ErrorNumber.ERR_AGENT_UNRESPONSIVE, call);
+                    assertThat(e.getMessage()).contains("agent");
+                }
+            } finally {
+                d.destroy();
+            }
+        } finally {
+            java.nio.file.Files.deleteIfExists(image);
+            java.nio.file.Files.deleteIfExists(dir);
+        }
+    }
 }
