@@ -70,6 +70,9 @@ extern const JNINativeMethod lv_generated_methods[];
 extern const int lv_generated_method_count;
 extern const JNINativeMethod lv_manual_methods[];
 extern const int lv_manual_method_count;
+/* Typed parameters (lv_manual.c): frees strings and the array; builds Object[]{sched, fields, types, values, strings}. */
+void lv_params_clear(virTypedParameterPtr p, int n);
+jobjectArray lv_params_to_java(JNIEnv *env, const char *sched, virTypedParameterPtr p, int n);
 extern const JNINativeMethod lv_irregular_methods[];
 extern const int lv_irregular_method_count;
 

@@ -825,6 +825,24 @@ static jintArray JNICALL lv_list_domains(JNIEnv *env, jclass cls, jlong conn, ji
     return out;
 }
 
+/* virDomainGetGuestVcpus: the parameters as lv_params_to_java (lv_manual.c) builds them. */
+static jobjectArray JNICALL lv_guest_vcpus(JNIEnv *env, jclass cls, jlong dom, jint flags) {
+    (void) cls;
+    lv_t_virDomainGetGuestVcpus fn = (lv_t_virDomainGetGuestVcpus) lv_resolve(env, LV_virDomainGetGuestVcpus);
+    if (fn == NULL) {
+        return NULL;
+    }
+    virTypedParameterPtr params = NULL;
+    unsigned int n = 0;
+    if (fn(LV_DOM(dom), &params, &n, (unsigned int) flags) < 0) {
+        lv_fail(env, "virDomainGetGuestVcpus");
+        return NULL;
+    }
+    jobjectArray out = lv_params_to_java(env, NULL, params, (int) n);
+    lv_params_clear(params, (int) n);
+    return out;
+}
+
 const JNINativeMethod lv_irregular_methods[] = {
     {"structCall", "(IJLjava/lang/String;I[J)V", (void *) lv_struct_call},
     {"schedulerType", "(J)Ljava/lang/String;", (void *) lv_scheduler_type},
@@ -847,5 +865,6 @@ const JNINativeMethod lv_irregular_methods[] = {
     {"peek", "(JLjava/lang/String;J[BI)V", (void *) lv_peek},
     {"listNames", "(IJII)[Ljava/lang/String;", (void *) lv_list_names},
     {"listDomains", "(JI)[I", (void *) lv_list_domains},
+    {"guestVcpus", "(JI)[Ljava/lang/Object;", (void *) lv_guest_vcpus},
 };
 const int lv_irregular_method_count = sizeof lv_irregular_methods / sizeof lv_irregular_methods[0];

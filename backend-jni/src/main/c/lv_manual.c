@@ -301,7 +301,7 @@ enum { LV_TP_INT = 1, LV_TP_UINT, LV_TP_LLONG, LV_TP_ULLONG, LV_TP_DOUBLE, LV_TP
 /* Which typed-parameter call; the numbers match JniNatives.P_*. */
 enum { LV_P_MEMORY = 0, LV_P_SCHED = 1, LV_P_SCHED_FLAGS = 2 };
 
-static void lv_params_clear(virTypedParameterPtr p, int n) {
+void lv_params_clear(virTypedParameterPtr p, int n) {
     for (int i = 0; p != NULL && i < n; i++) {
         if (p[i].type == LV_TP_STRING) {
             free(p[i].value.s);
@@ -311,7 +311,7 @@ static void lv_params_clear(virTypedParameterPtr p, int n) {
 }
 
 /* Builds Object[]{schedType, String[] fields, int[] types, long[] values, String[] strings}. */
-static jobjectArray lv_params_to_java(JNIEnv *env, const char *sched, virTypedParameterPtr p, int n) {
+jobjectArray lv_params_to_java(JNIEnv *env, const char *sched, virTypedParameterPtr p, int n) {
     jclass object = (*env)->FindClass(env, "java/lang/Object");
     jclass string = (*env)->FindClass(env, "java/lang/String");
     if (object == NULL || string == NULL) {

@@ -467,4 +467,14 @@ public interface DomainIrregularMethods {
      * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain.html#virDomainGetConnect">virDomainGetConnect</a>
      */
     Connect getConnect();
+
+    /**
+     * Returns the vCPUs the guest knows, and which are online and offlinable, through its guest agent.
+     *
+     * @param flags reserved, 0
+     * @return the guest's vCPU maps
+     * @throws LibvirtException libvirt's error when the call fails (for example no agent answers)
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain.html#virDomainGetGuestVcpus">virDomainGetGuestVcpus</a>
+     */
+    DomainGuestVcpus getGuestVcpus(int flags);
 }

@@ -48,4 +48,39 @@ public final class CpuMaps {
         }
         return set;
     }
+
+    /**
+     * {@return the set a libvirt CPU list such as {@code "0-3,5"} names} ({@code ^N} removes
+     * CPU {@code N}, as libvirt's bitmap syntax allows)
+     *
+     * @param list the list; blanks around the parts are ignored
+     * @throws IllegalArgumentException when a part is not a number or a range
+     */
+    public static BitSet parse(String list) {
+        BitSet set = new BitSet();
+        for (String part : list.split(",")) {
+            String p = part.strip();
+            if (p.isEmpty()) {
+                continue;
+            }
+            try {
+                if (p.startsWith("^")) {
+                    set.clear(Integer.parseInt(p.substring(1).strip()));
+                } else if (p.contains("-")) {
+                    int dash = p.indexOf('-');
+                    int from = Integer.parseInt(p.substring(0, dash).strip());
+                    int to = Integer.parseInt(p.substring(dash + 1).strip());
+                    if (from < 0 || to < from) {
+                        throw new IllegalArgumentException("bad CPU range '" + p + "' in '" + list + "'");
+                    }
+                    set.set(from, to + 1);
+                } else {
+                    set.set(Integer.parseInt(p));
+                }
+            } catch (NumberFormatException | IndexOutOfBoundsException e) {
+                throw new IllegalArgumentException("bad CPU list '" + list + "'", e);
+            }
+        }
+        return set;
+    }
 }

@@ -10,6 +10,7 @@ import org.libvirt4j.DomainBlockJobInfo;
 import org.libvirt4j.DomainControlInfo;
 import org.libvirt4j.DomainDiskError;
 import org.libvirt4j.DomainFSInfo;
+import org.libvirt4j.DomainGuestVcpus;
 import org.libvirt4j.DomainInterface;
 import org.libvirt4j.SecurityLabel;
 import org.libvirt4j.DomainIOThreadInfo;
@@ -524,5 +525,25 @@ public interface DomainIrregularContract extends DomainIrregularMethods {
     @Override
     default Connect getConnect() {
         return rawConnect();
+    }
+
+    /**
+     * {@code virDomainGetGuestVcpus(dom, &params, &nparams, flags)}.
+     *
+     * @param flags the flags
+     * @return the typed parameters
+     */
+    List<TypedParameter> rawGuestVcpus(int flags);
+
+    @Override
+    default DomainGuestVcpus getGuestVcpus(int flags) {
+        java.util.Map<String, BitSet> maps = new java.util.HashMap<>();
+        for (TypedParameter p : rawGuestVcpus(flags)) {
+            if (p.value() instanceof String s) {
+                maps.put(p.field(), CpuMaps.parse(s));
+            }
+        }
+        return new DomainGuestVcpus(java.util.Optional.ofNullable(maps.get("vcpus")),
+                java.util.Optional.ofNullable(maps.get("online")), java.util.Optional.ofNullable(maps.get("offlinable")));
     }
 }

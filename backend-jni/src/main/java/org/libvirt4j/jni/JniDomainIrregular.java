@@ -269,4 +269,9 @@ interface JniDomainIrregular extends DomainIrregularContract {
             return new JniConnect(c);
         });
     }
+
+    @Override
+    default List<org.libvirt4j.spi.TypedParameter> rawGuestVcpus(int flags) {
+        return Params.fromNative(with("virDomainGetGuestVcpus", d -> JniIrregularNatives.guestVcpus(d, flags)));
+    }
 }

@@ -60,4 +60,7 @@ final class JniIrregularNatives {
     static native String[] listNames(int which, long object, int max, int flags);
 
     static native int[] listDomains(long conn, int max);
+
+    /** {@return the parameters as {@code JniNatives.getParams} gives them} */
+    static native Object[] guestVcpus(long dom, int flags);
 }

@@ -83,12 +83,13 @@ public abstract class DomainIrregularTck extends TckArea {
 
     /** Fails when a binding reaches another C function or procedure than its own. */
     @Test
-    @DisplayName("getJobInfo and getBlockJobInfo fail with ERR_NO_SUPPORT naming their C function on the test driver")
+    @DisplayName("getJobInfo, getBlockJobInfo and getGuestVcpus fail with ERR_NO_SUPPORT naming their C function on the test driver")
     void noSupport() {
         try (Connect c = open(); Domain d = c.lookupDomainByName(RUNNING)) {
             Map<String, ThrowingCallable> calls = new LinkedHashMap<>();
             calls.put("virDomainGetJobInfo", d::getJobInfo);
             calls.put("virDomainGetBlockJobInfo", () -> d.getBlockJobInfo("vda", 0));
+            calls.put("virDomainGetGuestVcpus", () -> d.getGuestVcpus(0));
             expectNoSupportNamingEach(calls);
         }
     }
@@ -393,7 +394,7 @@ public abstract class DomainIrregularTck extends TckArea {
                 // a guest-agent channel without an agent behind it: every agent call is refused alike
                 List<ThrowingCallable> agent = List.of(() -> d.getTime(0), () -> d.getFSInfo(0),
                         () -> d.fsFreeze(List.of(), 0), () -> d.fsThaw(List.of(), 0),
-                        () -> d.authorizedSSHKeysGet("root", 0),
+                        () -> d.authorizedSSHKeysGet("root", 0), () -> d.getGuestVcpus(0),
                         () -> d.listAllInterfaceAddresses(DomainInterfaceAddressesSource.AGENT));
                 for (ThrowingCallable call : agent) {
                     LibvirtException e = expectError(ErrorNumber.ERR_AGENT_UNRESPONSIVE, call);

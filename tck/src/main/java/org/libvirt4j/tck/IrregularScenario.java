@@ -83,6 +83,7 @@ final class IrregularScenario {
             o.record("securityLabel", d::getSecurityLabel);
             o.record("securityLabelList", d::getSecurityLabelList);
             o.record("messages", () -> d.getMessages(0));
+            o.record("guestVcpus", () -> d.getGuestVcpus(0));
             o.record("sshKeysGet", () -> d.authorizedSSHKeysGet("root", 0));
             o.record("sshKeysSet", () -> ok(() -> d.authorizedSSHKeysSet("root", List.of("k"), 0)));
             o.record("blockPeek", () -> Arrays.toString(d.blockPeek("vda", 0, 8, 0)));

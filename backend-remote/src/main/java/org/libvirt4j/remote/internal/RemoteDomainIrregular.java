@@ -403,4 +403,11 @@ interface RemoteDomainIrregular extends DomainIrregularContract {
     default Connect rawConnect() {
         return RemoteConnect.sharing(sessionFor("virDomainGetConnect"));
     }
+
+    @Override
+    default List<org.libvirt4j.spi.TypedParameter> rawGuestVcpus(int flags) {
+        return Wire.fromWire(callRemote("virDomainGetGuestVcpus", RemoteProcedure.REMOTE_PROC_DOMAIN_GET_GUEST_VCPUS,
+                new org.libvirt4j.remote.generated.RemoteDomainGetGuestVcpusArgs(wireDomain(), flags)::encode,
+                org.libvirt4j.remote.generated.RemoteDomainGetGuestVcpusRet::decode).params());
+    }
 }
