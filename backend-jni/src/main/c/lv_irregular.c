@@ -843,6 +843,61 @@ static jobjectArray JNICALL lv_guest_vcpus(JNIEnv *env, jclass cls, jlong dom, j
     return out;
 }
 
+static jint JNICALL lv_cpu_stats_count(JNIEnv *env, jclass cls, jlong dom, jint start, jint ncpus) {
+    (void) cls;
+    lv_t_virDomainGetCPUStats fn = (lv_t_virDomainGetCPUStats) lv_resolve(env, LV_virDomainGetCPUStats);
+    if (fn == NULL) {
+        return -1;
+    }
+    int n = fn(LV_DOM(dom), NULL, 0, start, (unsigned int) ncpus, 0);
+    if (n < 0) {
+        lv_fail(env, "virDomainGetCPUStats");
+    }
+    return n;
+}
+
+/* One lv_params_to_java array per CPU (one for the total, start -1). */
+static jobjectArray JNICALL lv_cpu_stats(JNIEnv *env, jclass cls, jlong dom, jint nparams, jint start, jint ncpus,
+                                         jint flags) {
+    (void) cls;
+    lv_t_virDomainGetCPUStats fn = (lv_t_virDomainGetCPUStats) lv_resolve(env, LV_virDomainGetCPUStats);
+    if (fn == NULL) {
+        return NULL;
+    }
+    int lists = start == -1 ? 1 : ncpus;
+    long long total = (long long) nparams * lists;
+    if (nparams < 0 || ncpus < 0 || total > (1 << 20)) {
+        lv_throw_java(env, "java/lang/IllegalArgumentException", "nparams * ncpus too large");
+        return NULL;
+    }
+    virTypedParameterPtr params = calloc(total > 0 ? (size_t) total : 1, sizeof *params);
+    if (params == NULL) {
+        lv_throw(env, LV_ERR_NO_MEMORY, LV_FROM_NONE, "out of memory");
+        return NULL;
+    }
+    int n = fn(LV_DOM(dom), total > 0 ? params : NULL, (unsigned int) nparams, start, (unsigned int) ncpus,
+               (unsigned int) flags);
+    jobjectArray out = NULL;
+    if (n < 0) {
+        lv_fail(env, "virDomainGetCPUStats");
+    } else {
+        if (n > nparams) {
+            n = nparams;
+        }
+        out = lv_ir_objects(env, lists);
+        for (int i = 0; out != NULL && i < lists; i++) {
+            jobjectArray one = lv_params_to_java(env, NULL, &params[(long long) i * nparams], n);
+            if (one == NULL) {
+                out = NULL;
+                break;
+            }
+            lv_ir_set(env, out, i, one);
+        }
+    }
+    lv_params_clear(params, (int) total);
+    return out;
+}
+
 const JNINativeMethod lv_irregular_methods[] = {
     {"structCall", "(IJLjava/lang/String;I[J)V", (void *) lv_struct_call},
     {"schedulerType", "(J)Ljava/lang/String;", (void *) lv_scheduler_type},
@@ -866,5 +921,7 @@ const JNINativeMethod lv_irregular_methods[] = {
     {"listNames", "(IJII)[Ljava/lang/String;", (void *) lv_list_names},
     {"listDomains", "(JI)[I", (void *) lv_list_domains},
     {"guestVcpus", "(JI)[Ljava/lang/Object;", (void *) lv_guest_vcpus},
+    {"cpuStatsCount", "(JII)I", (void *) lv_cpu_stats_count},
+    {"cpuStats", "(JIIII)[Ljava/lang/Object;", (void *) lv_cpu_stats},
 };
 const int lv_irregular_method_count = sizeof lv_irregular_methods / sizeof lv_irregular_methods[0];

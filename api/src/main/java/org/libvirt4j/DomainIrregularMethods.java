@@ -477,4 +477,17 @@ public interface DomainIrregularMethods {
      * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain.html#virDomainGetGuestVcpus">virDomainGetGuestVcpus</a>
      */
     DomainGuestVcpus getGuestVcpus(int flags);
+
+    /**
+     * Returns the CPU time the domain used on each of a range of host CPUs, or in total.
+     *
+     * @param startCpu the first host CPU, or -1 for the total over all of them
+     * @param nCpus how many host CPUs from {@code startCpu} (1 for the total); 0 means all from
+     *        {@code startCpu}, as Go's binding reads it
+     * @param flags a bitwise OR of {@link TypedParameterFlags} values; bits newer than this binding are passed as they are
+     * @return one entry per host CPU asked for, or the one total
+     * @throws LibvirtException libvirt's error when the call fails
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain.html#virDomainGetCPUStats">virDomainGetCPUStats</a>
+     */
+    List<DomainCPUStats> getCPUStats(int startCpu, int nCpus, int flags);
 }

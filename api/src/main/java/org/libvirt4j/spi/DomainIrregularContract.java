@@ -7,6 +7,7 @@ import java.util.Objects;
 import org.libvirt4j.Connect;
 import org.libvirt4j.DomainBlockInfo;
 import org.libvirt4j.DomainBlockJobInfo;
+import org.libvirt4j.DomainCPUStats;
 import org.libvirt4j.DomainControlInfo;
 import org.libvirt4j.DomainDiskError;
 import org.libvirt4j.DomainFSInfo;
@@ -545,5 +546,59 @@ public interface DomainIrregularContract extends DomainIrregularMethods {
         }
         return new DomainGuestVcpus(java.util.Optional.ofNullable(maps.get("vcpus")),
                 java.util.Optional.ofNullable(maps.get("online")), java.util.Optional.ofNullable(maps.get("offlinable")));
+    }
+
+    /**
+     * {@code virDomainGetCPUStats(dom, NULL, 0, startCpu, ncpus, 0)}: the number of parameters per
+     * CPU, or (with 0, 0) the number of host CPUs.
+     *
+     * @param startCpu the first CPU, or -1
+     * @param ncpus how many
+     * @return C's result
+     */
+    int rawCPUStatsCount(int startCpu, int ncpus);
+
+    /**
+     * {@code virDomainGetCPUStats(dom, params, nparams, startCpu, ncpus, flags)}.
+     *
+     * @param nparams the parameters per CPU
+     * @param startCpu the first CPU, or -1 for the total
+     * @param ncpus how many CPUs (1 for the total)
+     * @param flags the flags
+     * @return one list of parameters per CPU (one for the total)
+     */
+    List<List<TypedParameter>> rawCPUStats(int nparams, int startCpu, int ncpus, int flags);
+
+    @Override
+    default List<DomainCPUStats> getCPUStats(int startCpu, int nCpus, int flags) {
+        int n = nCpus;
+        if (n == 0) {
+            n = startCpu == -1 ? 1 : rawCPUStatsCount(0, 0) - startCpu;
+        }
+        int nparams = rawCPUStatsCount(startCpu, n);
+        List<DomainCPUStats> out = new ArrayList<>();
+        for (List<TypedParameter> cpu : rawCPUStats(nparams, startCpu, n, flags)) {
+            java.util.OptionalLong cpuTime = java.util.OptionalLong.empty();
+            java.util.OptionalLong user = java.util.OptionalLong.empty();
+            java.util.OptionalLong system = java.util.OptionalLong.empty();
+            java.util.OptionalLong vcpu = java.util.OptionalLong.empty();
+            for (TypedParameter p : cpu) {
+                if (!(p.value() instanceof Number)) {
+                    continue;
+                }
+                java.util.OptionalLong v = java.util.OptionalLong.of(p.asLong());
+                switch (p.field()) {
+                    case "cpu_time" -> cpuTime = v;
+                    case "user_time" -> user = v;
+                    case "system_time" -> system = v;
+                    case "vcpu_time" -> vcpu = v;
+                    default -> {
+                        // a statistic newer than this binding
+                    }
+                }
+            }
+            out.add(new DomainCPUStats(cpuTime, user, system, vcpu));
+        }
+        return List.copyOf(out);
     }
 }

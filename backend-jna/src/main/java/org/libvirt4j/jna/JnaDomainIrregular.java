@@ -540,4 +540,48 @@ interface JnaDomainIrregular extends DomainIrregularContract {
             h.release();
         }
     }
+
+    /** sizeof(virTypedParameter): char field[80]; int type (padded to 8); an 8-byte union. */
+    int TYPED_PARAM_SIZE = 96;
+
+    @Override
+    default int rawCPUStatsCount(int startCpu, int ncpus) {
+        String fn = "virDomainGetCPUStats";
+        NativeHandle h = handle();
+        long d = h.acquire(fn);
+        try {
+            return NativeFunctions.check(fn, new Pointer(d), null, 0, startCpu, ncpus, 0);
+        } finally {
+            h.release();
+        }
+    }
+
+    @Override
+    default List<List<org.libvirt4j.spi.TypedParameter>> rawCPUStats(int nparams, int startCpu, int ncpus, int flags) {
+        String fn = "virDomainGetCPUStats";
+        int lists = startCpu == -1 ? 1 : ncpus;
+        long total = (long) nparams * lists;
+        if (nparams < 0 || ncpus < 0 || total > Integer.MAX_VALUE / TYPED_PARAM_SIZE) {
+            throw new IllegalArgumentException("nparams * ncpus too large: " + nparams + " * " + ncpus);
+        }
+        NativeHandle h = handle();
+        long d = h.acquire(fn);
+        try {
+            Memory m = new Memory(TYPED_PARAM_SIZE * Math.max(1, total));
+            m.clear();
+            int n = NativeFunctions.check(fn, new Pointer(d), total == 0 ? null : m, nparams, startCpu, ncpus, flags);
+            try {
+                List<List<org.libvirt4j.spi.TypedParameter>> out = new ArrayList<>(lists);
+                for (int i = 0; i < lists; i++) {
+                    out.add(org.libvirt4j.jna.internal.TypedParams.read(m.share((long) TYPED_PARAM_SIZE * nparams * i),
+                            Math.min(n, nparams)));
+                }
+                return out;
+            } finally {
+                NativeFunctions.get("virTypedParamsClear").invokeVoid(new Object[] {m, (int) total});
+            }
+        } finally {
+            h.release();
+        }
+    }
 }

@@ -274,4 +274,19 @@ interface JniDomainIrregular extends DomainIrregularContract {
     default List<org.libvirt4j.spi.TypedParameter> rawGuestVcpus(int flags) {
         return Params.fromNative(with("virDomainGetGuestVcpus", d -> JniIrregularNatives.guestVcpus(d, flags)));
     }
+
+    @Override
+    default int rawCPUStatsCount(int startCpu, int ncpus) {
+        return with("virDomainGetCPUStats", d -> JniIrregularNatives.cpuStatsCount(d, startCpu, ncpus));
+    }
+
+    @Override
+    default List<List<org.libvirt4j.spi.TypedParameter>> rawCPUStats(int nparams, int startCpu, int ncpus, int flags) {
+        Object[] r = with("virDomainGetCPUStats", d -> JniIrregularNatives.cpuStats(d, nparams, startCpu, ncpus, flags));
+        List<List<org.libvirt4j.spi.TypedParameter>> out = new ArrayList<>(r.length);
+        for (Object cpu : r) {
+            out.add(Params.fromNative((Object[]) cpu));
+        }
+        return out;
+    }
 }

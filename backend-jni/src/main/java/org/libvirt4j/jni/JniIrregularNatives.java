@@ -63,4 +63,9 @@ final class JniIrregularNatives {
 
     /** {@return the parameters as {@code JniNatives.getParams} gives them} */
     static native Object[] guestVcpus(long dom, int flags);
+
+    static native int cpuStatsCount(long dom, int startCpu, int ncpus);
+
+    /** {@return one {@code JniNatives.getParams}-shaped array per CPU (one for the total)} */
+    static native Object[] cpuStats(long dom, int nparams, int startCpu, int ncpus, int flags);
 }

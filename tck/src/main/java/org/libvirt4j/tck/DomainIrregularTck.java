@@ -332,6 +332,26 @@ public abstract class DomainIrregularTck extends TckArea {
         expectError(ErrorNumber.ERR_INVALID_DOMAIN, d::getConnect);
     }
 
+    /** Fails when per-CPU typed parameters are split at the wrong stride, or the total is misread. */
+    @Test
+    @DisplayName("getCPUStats reports cpu_time and vcpu_time for each host CPU the test driver has, for one of them, and in total")
+    void cpuStats() {
+        try (Connect c = open(); Domain d = c.lookupDomainByName(RUNNING)) {
+            // the test driver reports two host CPUs of fixed times, whatever its node says
+            List<org.libvirt4j.DomainCPUStats> all = d.getCPUStats(0, 0, 0);
+            assertThat(all).hasSize(2).allSatisfy(s -> {
+                assertThat(s.cpuTime()).isPresent();
+                assertThat(s.vcpuTime()).isPresent();
+                assertThat(s.userTime()).isEmpty();
+            });
+            assertThat(all.get(0).cpuTime()).hasValue(24386308517L);
+            assertThat(d.getCPUStats(1, 1, 0)).containsExactly(all.get(1));
+            List<org.libvirt4j.DomainCPUStats> total = d.getCPUStats(-1, 1, 0);
+            assertThat(total).singleElement().satisfies(s -> assertThat(s.cpuTime()).isPresent());
+            expectError(ErrorNumber.ERR_INVALID_ARG, () -> d.getCPUStats(-2, 1, 0));
+        }
+    }
+
     /** The pattern at offset 512 of the guest's disk image. */
     private static final byte[] DISK_PATTERN = "libvirt4j-peek!!".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 

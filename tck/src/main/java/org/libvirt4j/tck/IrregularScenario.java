@@ -89,6 +89,13 @@ final class IrregularScenario {
             o.record("blockPeek", () -> Arrays.toString(d.blockPeek("vda", 0, 8, 0)));
             o.record("memoryPeek", () -> Arrays.toString(d.memoryPeek(100, 8, DomainMemoryFlags.VIRTUAL.value())));
             o.record("memoryPeekNoFlag", () -> Arrays.toString(d.memoryPeek(100, 8, 0)));
+            // CPU times move on between backends' runs: which fields each CPU reports is compared
+            o.record("cpuStats", () -> d.getCPUStats(0, 0, 0).stream().map(st -> List.of(st.cpuTime().isPresent(),
+                    st.userTime().isPresent(), st.systemTime().isPresent(), st.vcpuTime().isPresent())).toList());
+            o.record("cpuStatsTotal", () -> d.getCPUStats(-1, 1, 0).stream().map(st -> List.of(st.cpuTime().isPresent(),
+                    st.userTime().isPresent(), st.systemTime().isPresent(), st.vcpuTime().isPresent())).toList());
+            o.record("cpuStatsBadStart", () -> d.getCPUStats(-2, 1, 0));
+            o.record("cpuStatsBeyond", () -> d.getCPUStats(9, 1, 0));
             o.record("listDomains", c::listDomains);
             o.record("listDefinedDomains", c::listDefinedDomains);
             try (DomainSnapshot s1 = d.snapshotCreateXML("<domainsnapshot><name>d1</name></domainsnapshot>", 0);

@@ -39,6 +39,8 @@ import org.libvirt4j.remote.generated.RemoteDomainSnapshotListNamesRet;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.libvirt4j.remote.generated.RemoteDomainGetBlockInfoArgs;
+import org.libvirt4j.remote.generated.RemoteDomainGetCpuStatsArgs;
+import org.libvirt4j.remote.generated.RemoteDomainGetCpuStatsRet;
 import org.libvirt4j.remote.generated.RemoteDomainGetBlockInfoRet;
 import org.libvirt4j.remote.generated.RemoteDomainGetBlockJobInfoArgs;
 import org.libvirt4j.remote.generated.RemoteDomainGetBlockJobInfoRet;
@@ -239,8 +241,6 @@ interface RemoteDomainIrregular extends DomainIrregularContract {
         return new RawIOThreads(ids, maps);
     }
 
-    /** libvirt's {@code REMOTE_DOMAIN_DISK_ERRORS_MAX}: the C client refuses to ask for more. */
-    int DISK_ERRORS_MAX = 256;
     /** libvirt's {@code REMOTE_DOMAIN_BLOCK_PEEK_BUFFER_MAX} (and the memory peek one). */
     int PEEK_BUFFER_MAX = 4194304;
 
@@ -254,10 +254,6 @@ interface RemoteDomainIrregular extends DomainIrregularContract {
 
     @Override
     default List<DomainDiskError> rawDiskErrors(int maxerrors, int flags) {
-        if (maxerrors > DISK_ERRORS_MAX) {
-            throw LibvirtException.of(ErrorNumber.ERR_RPC, ErrorDomain.REMOTE,
-                    "RPC failure: too many disk errors requested: " + maxerrors + " > " + DISK_ERRORS_MAX);
-        }
         RemoteDomainGetDiskErrorsRet r = callRemote("virDomainGetDiskErrors",
                 RemoteProcedure.REMOTE_PROC_DOMAIN_GET_DISK_ERRORS,
                 new RemoteDomainGetDiskErrorsArgs(wireDomain(), maxerrors, flags)::encode,
@@ -354,7 +350,7 @@ interface RemoteDomainIrregular extends DomainIrregularContract {
     default byte[] rawBlockPeek(String disk, long offset, int size, int flags) {
         if (size > PEEK_BUFFER_MAX) {
             throw LibvirtException.of(ErrorNumber.ERR_RPC, ErrorDomain.REMOTE,
-                    "RPC failure: block peek request too large for remote protocol, " + size + " > " + PEEK_BUFFER_MAX);
+                    "block peek request too large for remote protocol, " + size + " > " + PEEK_BUFFER_MAX);
         }
         byte[] b = callRemote("virDomainBlockPeek", RemoteProcedure.REMOTE_PROC_DOMAIN_BLOCK_PEEK,
                 new RemoteDomainBlockPeekArgs(wireDomain(), disk, offset, size, flags)::encode,
@@ -366,7 +362,7 @@ interface RemoteDomainIrregular extends DomainIrregularContract {
     default byte[] rawMemoryPeek(long start, int size, int flags) {
         if (size > PEEK_BUFFER_MAX) {
             throw LibvirtException.of(ErrorNumber.ERR_RPC, ErrorDomain.REMOTE,
-                    "RPC failure: memory peek request too large for remote protocol, " + size + " > "
+                    "memory peek request too large for remote protocol, " + size + " > "
                             + PEEK_BUFFER_MAX);
         }
         byte[] b = callRemote("virDomainMemoryPeek", RemoteProcedure.REMOTE_PROC_DOMAIN_MEMORY_PEEK,
@@ -379,7 +375,7 @@ interface RemoteDomainIrregular extends DomainIrregularContract {
     private static byte[] peeked(byte[] b, int size) {
         if (b.length != size) {
             throw LibvirtException.of(ErrorNumber.ERR_RPC, ErrorDomain.REMOTE,
-                    "RPC failure: returned buffer is not same size as requested");
+                    "returned buffer is not same size as requested");
         }
         return b;
     }
@@ -409,5 +405,51 @@ interface RemoteDomainIrregular extends DomainIrregularContract {
         return Wire.fromWire(callRemote("virDomainGetGuestVcpus", RemoteProcedure.REMOTE_PROC_DOMAIN_GET_GUEST_VCPUS,
                 new org.libvirt4j.remote.generated.RemoteDomainGetGuestVcpusArgs(wireDomain(), flags)::encode,
                 org.libvirt4j.remote.generated.RemoteDomainGetGuestVcpusRet::decode).params());
+    }
+
+    /** libvirt's {@code REMOTE_NODE_CPU_STATS_MAX} and {@code REMOTE_DOMAIN_GET_CPU_STATS_NCPUS_MAX}. */
+    int CPU_STATS_NPARAMS_MAX = 16;
+    /** libvirt's {@code REMOTE_DOMAIN_GET_CPU_STATS_NCPUS_MAX}. */
+    int CPU_STATS_NCPUS_MAX = 128;
+
+    private RemoteDomainGetCpuStatsRet cpuStats(int nparams, int startCpu, int ncpus, int flags) {
+        // libvirt's client refuses these before sending
+        if (Integer.toUnsignedLong(nparams) > CPU_STATS_NPARAMS_MAX) {
+            throw LibvirtException.of(ErrorNumber.ERR_RPC, ErrorDomain.REMOTE,
+                    "nparams count exceeds maximum: " + Integer.toUnsignedString(nparams) + " > " + CPU_STATS_NPARAMS_MAX);
+        }
+        if (Integer.toUnsignedLong(ncpus) > CPU_STATS_NCPUS_MAX) {
+            throw LibvirtException.of(ErrorNumber.ERR_RPC, ErrorDomain.REMOTE,
+                    "ncpus count exceeds maximum: " + Integer.toUnsignedString(ncpus) + " > " + CPU_STATS_NCPUS_MAX);
+        }
+        RemoteDomainGetCpuStatsRet r = callRemote("virDomainGetCPUStats", RemoteProcedure.REMOTE_PROC_DOMAIN_GET_CPU_STATS,
+                new RemoteDomainGetCpuStatsArgs(wireDomain(), nparams, startCpu, ncpus, flags)::encode,
+                RemoteDomainGetCpuStatsRet::decode);
+        int len = r.params().size();
+        if (len > nparams * ncpus || (len != 0 && (r.nparams() <= 0 || len % r.nparams() != 0 || r.nparams() > nparams))) {
+            throw LibvirtException.of(ErrorNumber.ERR_RPC, ErrorDomain.REMOTE,
+                    "remoteDomainGetCPUStats: returned number of stats exceeds limit");
+        }
+        return r;
+    }
+
+    @Override
+    default int rawCPUStatsCount(int startCpu, int ncpus) {
+        return cpuStats(0, startCpu, ncpus, 0).nparams();
+    }
+
+    @Override
+    default List<List<org.libvirt4j.spi.TypedParameter>> rawCPUStats(int nparams, int startCpu, int ncpus, int flags) {
+        RemoteDomainGetCpuStatsRet r = cpuStats(nparams, startCpu, ncpus, flags);
+        int lists = startCpu == -1 ? 1 : ncpus;
+        List<List<org.libvirt4j.spi.TypedParameter>> out = new java.util.ArrayList<>(lists);
+        // the daemon sends ret.nparams entries per CPU, leaving out the trailing CPUs it has nothing for
+        int stride = r.nparams();
+        for (int i = 0; i < lists; i++) {
+            int from = i * stride;
+            out.add(stride == 0 || from >= r.params().size() ? List.of()
+                    : Wire.fromWire(r.params().subList(from, from + stride)));
+        }
+        return out;
     }
 }
