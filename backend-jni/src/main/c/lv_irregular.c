@@ -898,6 +898,103 @@ static jobjectArray JNICALL lv_cpu_stats(JNIEnv *env, jclass cls, jlong dom, jin
     return out;
 }
 
+/* Typed parameters from the parallel arrays of Params.java; NULL with an exception pending. */
+static virTypedParameterPtr lv_ir_params_in(JNIEnv *env, jobjectArray fields, jintArray types, jlongArray values,
+                                            jobjectArray strings, int *count) {
+    jsize n = fields == NULL ? 0 : (*env)->GetArrayLength(env, fields);
+    if (types == NULL || values == NULL || strings == NULL || (*env)->GetArrayLength(env, types) != n
+        || (*env)->GetArrayLength(env, values) != n || (*env)->GetArrayLength(env, strings) != n) {
+        lv_throw_java(env, "java/lang/IllegalArgumentException", "typed parameter arrays differ in length");
+        return NULL;
+    }
+    virTypedParameterPtr p = calloc((size_t) n + 1, sizeof *p);
+    if (p == NULL) {
+        lv_throw(env, LV_ERR_NO_MEMORY, LV_FROM_NONE, "out of memory");
+        return NULL;
+    }
+    for (int i = 0; i < n; i++) {
+        jint t;
+        jlong v;
+        (*env)->GetIntArrayRegion(env, types, i, 1, &t);
+        (*env)->GetLongArrayRegion(env, values, i, 1, &v);
+        jstring f = (jstring) (*env)->GetObjectArrayElement(env, fields, i);
+        lv_str fs;
+        lv_str_init(&fs);
+        if (f == NULL || lv_jstr(env, f, &fs) != 0 || strlen(fs.p) >= VIR_TYPED_PARAM_FIELD_LENGTH) {
+            if (f != NULL && !(*env)->ExceptionCheck(env)) {
+                lv_throw(env, LV_ERR_INVALID_ARG, LV_FROM_NONE,
+                         "invalid argument: typed parameter field name too long");
+            } else if (f == NULL) {
+                lv_throw_java(env, "java/lang/NullPointerException", "field");
+            }
+            lv_str_free(&fs);
+            lv_params_clear(p, i);
+            return NULL;
+        }
+        memcpy(p[i].field, fs.p, strlen(fs.p) + 1);
+        lv_str_free(&fs);
+        (*env)->DeleteLocalRef(env, f);
+        p[i].type = t;
+        switch (t) {
+        case 1: p[i].value.i = (int) v; break;
+        case 2: p[i].value.ui = (unsigned int) v; break;
+        case 3: p[i].value.l = v; break;
+        case 4: p[i].value.ul = (unsigned long long) v; break;
+        case 5: memcpy(&p[i].value.d, &v, sizeof v); break;
+        case 6: p[i].value.b = v != 0; break;
+        case 7: {
+            jstring sj = (jstring) (*env)->GetObjectArrayElement(env, strings, i);
+            lv_str ss;
+            lv_str_init(&ss);
+            if (sj == NULL || lv_jstr(env, sj, &ss) != 0 || (p[i].value.s = strdup(ss.p)) == NULL) {
+                if (!(*env)->ExceptionCheck(env)) {
+                    lv_throw(env, LV_ERR_NO_MEMORY, LV_FROM_NONE, "out of memory");
+                }
+                p[i].type = 0;
+                lv_str_free(&ss);
+                lv_params_clear(p, i + 1);
+                return NULL;
+            }
+            lv_str_free(&ss);
+            (*env)->DeleteLocalRef(env, sj);
+            break;
+        }
+        default:
+            lv_throw_java(env, "java/lang/IllegalArgumentException", "unknown typed parameter type");
+            lv_params_clear(p, i);
+            return NULL;
+        }
+    }
+    *count = n;
+    return p;
+}
+
+static void JNICALL lv_block_copy(JNIEnv *env, jclass cls, jlong dom, jstring disk, jstring destxml,
+                                  jobjectArray fields, jintArray types, jlongArray values, jobjectArray strings,
+                                  jint flags) {
+    (void) cls;
+    lv_t_virDomainBlockCopy fn = (lv_t_virDomainBlockCopy) lv_resolve(env, LV_virDomainBlockCopy);
+    if (fn == NULL) {
+        return;
+    }
+    int n = 0;
+    virTypedParameterPtr params = lv_ir_params_in(env, fields, types, values, strings, &n);
+    if (params == NULL) {
+        return;
+    }
+    lv_str d, x;
+    lv_str_init(&d);
+    lv_str_init(&x);
+    if (lv_jstr(env, disk, &d) == 0 && lv_jstr(env, destxml, &x) == 0) {
+        if (fn(LV_DOM(dom), d.p, x.p, params, n, (unsigned int) flags) < 0) {
+            lv_fail(env, "virDomainBlockCopy");
+        }
+    }
+    lv_str_free(&d);
+    lv_str_free(&x);
+    lv_params_clear(params, n);
+}
+
 const JNINativeMethod lv_irregular_methods[] = {
     {"structCall", "(IJLjava/lang/String;I[J)V", (void *) lv_struct_call},
     {"schedulerType", "(J)Ljava/lang/String;", (void *) lv_scheduler_type},
@@ -923,5 +1020,7 @@ const JNINativeMethod lv_irregular_methods[] = {
     {"guestVcpus", "(JI)[Ljava/lang/Object;", (void *) lv_guest_vcpus},
     {"cpuStatsCount", "(JII)I", (void *) lv_cpu_stats_count},
     {"cpuStats", "(JIIII)[Ljava/lang/Object;", (void *) lv_cpu_stats},
+    {"blockCopy", "(JLjava/lang/String;Ljava/lang/String;[Ljava/lang/String;[I[J[Ljava/lang/String;I)V",
+     (void *) lv_block_copy},
 };
 const int lv_irregular_method_count = sizeof lv_irregular_methods / sizeof lv_irregular_methods[0];

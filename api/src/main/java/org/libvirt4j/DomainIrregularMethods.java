@@ -490,4 +490,33 @@ public interface DomainIrregularMethods {
      * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain.html#virDomainGetCPUStats">virDomainGetCPUStats</a>
      */
     List<DomainCPUStats> getCPUStats(int startCpu, int nCpus, int flags);
+
+    /**
+     * Starts copying a disk of the running domain to the destination described by disk XML,
+     * mirroring writes until the job is pivoted or cancelled ({@code blockJobAbort}).
+     *
+     * @param disk the disk's target ({@code vda}) or source path
+     * @param destXml the destination, as a {@code <disk>} element
+     * @param params the tunables to send
+     * @param flags a bitwise OR of {@link DomainBlockCopyFlags} values; bits newer than this binding are passed as they are
+     * @throws LibvirtException libvirt's error when the call fails
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain.html#virDomainBlockCopy">virDomainBlockCopy</a>
+     */
+    void blockCopy(String disk, String destXml, DomainBlockCopyParameters params, int flags);
+
+    /**
+     * Starts copying a disk of the running domain to the destination described by disk XML.
+     *
+     * <p>The same call with the flags as enum constants.
+     *
+     * @param disk the disk's target ({@code vda}) or source path
+     * @param destXml the destination, as a {@code <disk>} element
+     * @param params the tunables to send
+     * @param flags {@link DomainBlockCopyFlags} values to OR together; none gives 0
+     * @throws LibvirtException libvirt's error when the call fails
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain.html#virDomainBlockCopy">virDomainBlockCopy</a>
+     */
+    default void blockCopy(String disk, String destXml, DomainBlockCopyParameters params, DomainBlockCopyFlags... flags) {
+        blockCopy(disk, destXml, params, LibvirtEnum.mask(flags));
+    }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Objects;
 import org.libvirt4j.Connect;
 import org.libvirt4j.DomainBlockInfo;
+import org.libvirt4j.DomainBlockCopyParameters;
 import org.libvirt4j.DomainBlockJobInfo;
 import org.libvirt4j.DomainCPUStats;
 import org.libvirt4j.DomainControlInfo;
@@ -600,5 +601,30 @@ public interface DomainIrregularContract extends DomainIrregularMethods {
             out.add(new DomainCPUStats(cpuTime, user, system, vcpu));
         }
         return List.copyOf(out);
+    }
+
+    /**
+     * {@code virDomainBlockCopy(dom, disk, destxml, params, nparams, flags)}.
+     *
+     * @param disk the disk
+     * @param destXml the destination XML
+     * @param params the parameters to send
+     * @param flags the flags
+     */
+    void rawBlockCopy(String disk, String destXml, List<TypedParameter> params, int flags);
+
+    @Override
+    default void blockCopy(String disk, String destXml, DomainBlockCopyParameters params, int flags) {
+        CStrings.requireNoNul(Objects.requireNonNull(disk, "disk"));
+        CStrings.requireNoNul(Objects.requireNonNull(destXml, "destXml"));
+        Objects.requireNonNull(params, "params");
+        List<TypedParameter> p = new ArrayList<>(3);
+        params.bandwidth().ifPresent(v -> p.add(TypedParameter.ofULLong(
+                org.libvirt4j.TypedParameterFields.DOMAIN_BLOCK_COPY_BANDWIDTH, v)));
+        params.granularity().ifPresent(v -> p.add(TypedParameter.ofUInt(
+                org.libvirt4j.TypedParameterFields.DOMAIN_BLOCK_COPY_GRANULARITY, v)));
+        params.bufSize().ifPresent(v -> p.add(TypedParameter.ofULLong(
+                org.libvirt4j.TypedParameterFields.DOMAIN_BLOCK_COPY_BUF_SIZE, v)));
+        rawBlockCopy(disk, destXml, List.copyOf(p), flags);
     }
 }

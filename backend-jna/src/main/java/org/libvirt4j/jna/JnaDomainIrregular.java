@@ -584,4 +584,17 @@ interface JnaDomainIrregular extends DomainIrregularContract {
             h.release();
         }
     }
+
+    @Override
+    default void rawBlockCopy(String disk, String destXml, List<org.libvirt4j.spi.TypedParameter> params, int flags) {
+        String fn = "virDomainBlockCopy";
+        NativeHandle h = handle();
+        long d = h.acquire(fn);
+        try (org.libvirt4j.jna.internal.TypedParams.Packed p = org.libvirt4j.jna.internal.TypedParams.pack(params)) {
+            NativeFunctions.check(fn, new Pointer(d), CStrings.of(disk), CStrings.of(destXml), new Pointer(p.address()),
+                    p.count(), flags);
+        } finally {
+            h.release();
+        }
+    }
 }

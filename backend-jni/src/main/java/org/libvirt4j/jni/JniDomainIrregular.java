@@ -289,4 +289,13 @@ interface JniDomainIrregular extends DomainIrregularContract {
         }
         return out;
     }
+
+    @Override
+    default void rawBlockCopy(String disk, String destXml, List<org.libvirt4j.spi.TypedParameter> params, int flags) {
+        Params p = Params.toNative(params);
+        with("virDomainBlockCopy", d -> {
+            JniIrregularNatives.blockCopy(d, disk, destXml, p.fields(), p.types(), p.values(), p.strings(), flags);
+            return null;
+        });
+    }
 }

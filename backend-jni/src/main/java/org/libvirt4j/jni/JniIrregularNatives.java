@@ -68,4 +68,8 @@ final class JniIrregularNatives {
 
     /** {@return one {@code JniNatives.getParams}-shaped array per CPU (one for the total)} */
     static native Object[] cpuStats(long dom, int nparams, int startCpu, int ncpus, int flags);
+
+    /** The parameters as {@link Params} lays them out. */
+    static native void blockCopy(long dom, String disk, String destXml, String[] fields, int[] types, long[] values,
+            String[] strings, int flags);
 }

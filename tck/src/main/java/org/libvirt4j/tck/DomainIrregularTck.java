@@ -288,6 +288,8 @@ public abstract class DomainIrregularTck extends TckArea {
             calls.put("virDomainAuthorizedSSHKeysSet", () -> d.authorizedSSHKeysSet("root", List.of("ssh-ed25519 AAAA k"),
                     0));
             calls.put("virDomainBlockPeek", () -> d.blockPeek("vda", 0, 16, 0));
+            calls.put("virDomainBlockCopy", () -> d.blockCopy("vda", "<disk type='file'><source file='/tmp/x'/></disk>",
+                    org.libvirt4j.DomainBlockCopyParameters.NONE, 0));
             expectNoSupportNamingEach(calls);
             // libvirtd answers this failure with a reply carrying -1 and no error, which libvirt's
             // client reports as the generic failure: through a daemon that is what every backend gives
@@ -299,6 +301,7 @@ public abstract class DomainIrregularTck extends TckArea {
             }
             expectNpe(() -> d.authorizedSSHKeysGet(null, 0));
             expectNpe(() -> d.authorizedSSHKeysSet("root", null, 0));
+            expectNpe(() -> d.blockCopy("vda", "<disk/>", null, 0));
         }
     }
 
@@ -395,6 +398,21 @@ public abstract class DomainIrregularTck extends TckArea {
                 assertThat(d.getBlockInfo("vda", 0).capacity()).isEqualTo(disk.length);
                 assertThat(d.blockPeek("vda", 512, DISK_PATTERN.length, 0)).isEqualTo(DISK_PATTERN);
                 assertThat(d.getDiskErrors(0)).isEmpty();
+
+                // a real block copy: a mirror job of type COPY shows up on vda until it is cancelled
+                java.nio.file.Path copy = dir.resolve("copy.img");
+                d.blockCopy("vda", "<disk type='file'><source file='" + copy + "'/><driver type='raw'/></disk>",
+                        new org.libvirt4j.DomainBlockCopyParameters(java.util.OptionalLong.of(1L << 20),
+                                java.util.OptionalInt.empty(), java.util.OptionalLong.empty()), 0);
+                try {
+                    org.libvirt4j.DomainBlockJobInfo job = d.getBlockJobInfo("vda", 0);
+                    assertThat(job).isNotNull();
+                    assertThat(job.type()).isEqualTo(org.libvirt4j.DomainBlockJobType.COPY);
+                    assertThat(job.end()).isPositive();
+                } finally {
+                    d.blockJobAbort("vda", 0);
+                    java.nio.file.Files.deleteIfExists(copy);
+                }
 
                 List<DomainVcpuInfo> v = d.getVcpus();
                 assertThat(v).singleElement().satisfies(i -> {

@@ -96,6 +96,9 @@ final class IrregularScenario {
                     st.userTime().isPresent(), st.systemTime().isPresent(), st.vcpuTime().isPresent())).toList());
             o.record("cpuStatsBadStart", () -> d.getCPUStats(-2, 1, 0));
             o.record("cpuStatsBeyond", () -> d.getCPUStats(9, 1, 0));
+            o.record("blockCopy", () -> ok(() -> d.blockCopy("vda", "<disk type='file'><source file='/nowhere/x'/></disk>",
+                    new org.libvirt4j.DomainBlockCopyParameters(java.util.OptionalLong.of(1L << 20),
+                            java.util.OptionalInt.of(65536), java.util.OptionalLong.of(1L << 20)), 0)));
             o.record("listDomains", c::listDomains);
             o.record("listDefinedDomains", c::listDefinedDomains);
             try (DomainSnapshot s1 = d.snapshotCreateXML("<domainsnapshot><name>d1</name></domainsnapshot>", 0);

@@ -452,4 +452,11 @@ interface RemoteDomainIrregular extends DomainIrregularContract {
         }
         return out;
     }
+
+    @Override
+    default void rawBlockCopy(String disk, String destXml, List<org.libvirt4j.spi.TypedParameter> params, int flags) {
+        callRemote("virDomainBlockCopy", RemoteProcedure.REMOTE_PROC_DOMAIN_BLOCK_COPY,
+                new org.libvirt4j.remote.generated.RemoteDomainBlockCopyArgs(wireDomain(), disk, destXml,
+                        Wire.toWire(params), flags)::encode, null);
+    }
 }
