@@ -31,10 +31,11 @@ interface JnaConnectIrregular extends ConnectIrregularContract {
         NativeHandle h = guard();
         long c = h.acquire(fn);
         try {
-            Memory names = new Memory(8L * Math.max(1, maxnames));
-            names.clear();
-            int n = Math.min(NativeFunctions.check(fn, new Pointer(c), names, maxnames), maxnames);
-            return NativeArrays.takeStrings(Pointer.nativeValue(names), n, false);
+            try (Memory names = new Memory(8L * Math.max(1, maxnames))) {
+                names.clear();
+                int n = Math.min(NativeFunctions.check(fn, new Pointer(c), names, maxnames), maxnames);
+                return NativeArrays.takeStrings(Pointer.nativeValue(names), n, false);
+            }
         } finally {
             h.release();
         }

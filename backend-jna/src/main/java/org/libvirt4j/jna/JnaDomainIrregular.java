@@ -36,40 +36,44 @@ interface JnaDomainIrregular extends DomainIrregularContract {
             switch (call) {
                 case BLOCK_INFO -> {
                     // struct _virDomainBlockInfo: three unsigned long long
-                    Memory m = new Memory(24);
-                    NativeFunctions.check(fn, dom, CStrings.of(disk), m, flags);
-                    for (int i = 0; i < 3; i++) {
-                        v[i] = m.getLong(8L * i);
+                    try (Memory m = new Memory(24)) {
+                        NativeFunctions.check(fn, dom, CStrings.of(disk), m, flags);
+                        for (int i = 0; i < 3; i++) {
+                            v[i] = m.getLong(8L * i);
+                        }
                     }
                 }
                 case JOB_INFO -> {
                     // struct _virDomainJobInfo: int type (padded to 8), eleven unsigned long long
-                    Memory m = new Memory(96);
-                    NativeFunctions.check(fn, dom, m);
-                    v[0] = m.getInt(0);
-                    for (int i = 1; i < 12; i++) {
-                        v[i] = m.getLong(8L * i);
+                    try (Memory m = new Memory(96)) {
+                        NativeFunctions.check(fn, dom, m);
+                        v[0] = m.getInt(0);
+                        for (int i = 1; i < 12; i++) {
+                            v[i] = m.getLong(8L * i);
+                        }
                     }
                 }
                 case CONTROL_INFO -> {
                     // struct _virDomainControlInfo: unsigned int state, details; unsigned long long stateTime
-                    Memory m = new Memory(16);
-                    NativeFunctions.check(fn, dom, m, flags);
-                    v[0] = Integer.toUnsignedLong(m.getInt(0));
-                    v[1] = Integer.toUnsignedLong(m.getInt(4));
-                    v[2] = m.getLong(8);
+                    try (Memory m = new Memory(16)) {
+                        NativeFunctions.check(fn, dom, m, flags);
+                        v[0] = Integer.toUnsignedLong(m.getInt(0));
+                        v[1] = Integer.toUnsignedLong(m.getInt(4));
+                        v[2] = m.getLong(8);
+                    }
                 }
                 case BLOCK_JOB_INFO -> {
                     // struct _virDomainBlockJobInfo: int type (padded), unsigned long bandwidth, cur, end
-                    Memory m = new Memory(32);
-                    m.clear();
-                    int found = NativeFunctions.check(fn, dom, CStrings.of(disk), m, flags);
-                    if (found != 0) {
-                        v[0] = 1;
-                        v[1] = m.getInt(0);
-                        v[2] = m.getLong(8);
-                        v[3] = m.getLong(16);
-                        v[4] = m.getLong(24);
+                    try (Memory m = new Memory(32)) {
+                        m.clear();
+                        int found = NativeFunctions.check(fn, dom, CStrings.of(disk), m, flags);
+                        if (found != 0) {
+                            v[0] = 1;
+                            v[1] = m.getInt(0);
+                            v[2] = m.getLong(8);
+                            v[3] = m.getLong(16);
+                            v[4] = m.getLong(24);
+                        }
                     }
                 }
                 case TIME -> {
@@ -152,9 +156,10 @@ interface JnaDomainIrregular extends DomainIrregularContract {
                     "virDomainGetConnect");
             // struct _virNodeInfo: char model[32]; unsigned long memory; unsigned int cpus, mhz, nodes,
             // sockets, cores, threads
-            Memory m = new Memory(64);
-            NativeFunctions.check("virNodeGetInfo", new Pointer(conn), m);
-            return m.getInt(48) * m.getInt(52) * m.getInt(56) * m.getInt(60);
+            try (Memory m = new Memory(64)) {
+                NativeFunctions.check("virNodeGetInfo", new Pointer(conn), m);
+                return m.getInt(48) * m.getInt(52) * m.getInt(56) * m.getInt(60);
+            }
         } finally {
             h.release();
         }
@@ -167,18 +172,19 @@ interface JnaDomainIrregular extends DomainIrregularContract {
         long d = h.acquire(fn);
         try {
             // struct _virVcpuInfo: unsigned int number; int state; unsigned long long cpuTime; int cpu (24 bytes)
-            Memory m = new Memory(24L * Math.max(1, maxinfo));
-            int maplen = maxinfo == 0 ? 0 : cpumaps.length / maxinfo;
-            int n = NativeFunctions.check(fn, new Pointer(d), m, maxinfo, cpumaps.length == 0 ? null : cpumaps, maplen);
-            n = Math.min(n, maxinfo);
-            for (int i = 0; i < n; i++) {
-                long o = 24L * i;
-                info[4 * i] = Integer.toUnsignedLong(m.getInt(o));
-                info[4 * i + 1] = m.getInt(o + 4);
-                info[4 * i + 2] = m.getLong(o + 8);
-                info[4 * i + 3] = m.getInt(o + 16);
+            try (Memory m = new Memory(24L * Math.max(1, maxinfo))) {
+                int maplen = maxinfo == 0 ? 0 : cpumaps.length / maxinfo;
+                int n = NativeFunctions.check(fn, new Pointer(d), m, maxinfo, cpumaps.length == 0 ? null : cpumaps, maplen);
+                n = Math.min(n, maxinfo);
+                for (int i = 0; i < n; i++) {
+                    long o = 24L * i;
+                    info[4 * i] = Integer.toUnsignedLong(m.getInt(o));
+                    info[4 * i + 1] = m.getInt(o + 4);
+                    info[4 * i + 2] = m.getLong(o + 8);
+                    info[4 * i + 3] = m.getInt(o + 16);
+                }
+                return n;
             }
-            return n;
         } finally {
             h.release();
         }
@@ -266,14 +272,15 @@ interface JnaDomainIrregular extends DomainIrregularContract {
         long d = h.acquire(fn);
         try {
             // struct _virDomainDiskError: char *disk; int error (16 bytes)
-            Memory m = new Memory(16L * Math.max(1, maxerrors));
-            m.clear();
-            int n = Math.min(NativeFunctions.check(fn, new Pointer(d), m, maxerrors, flags), maxerrors);
-            List<DomainDiskError> out = new ArrayList<>(n);
-            for (int i = 0; i < n; i++) {
-                out.add(new DomainDiskError(CStrings.take(m.getLong(16L * i)), m.getInt(16L * i + 8)));
+            try (Memory m = new Memory(16L * Math.max(1, maxerrors))) {
+                m.clear();
+                int n = Math.min(NativeFunctions.check(fn, new Pointer(d), m, maxerrors, flags), maxerrors);
+                List<DomainDiskError> out = new ArrayList<>(n);
+                for (int i = 0; i < n; i++) {
+                    out.add(new DomainDiskError(CStrings.take(m.getLong(16L * i)), m.getInt(16L * i + 8)));
+                }
+                return out;
             }
-            return out;
         } finally {
             h.release();
         }
@@ -323,8 +330,9 @@ interface JnaDomainIrregular extends DomainIrregularContract {
         NativeHandle h = handle();
         long d = h.acquire(fn);
         try {
-            Memory m = NativeArrays.strings(mountPoints);
-            return NativeFunctions.check(fn, new Pointer(d), m, mountPoints.length, flags);
+            try (Memory m = NativeArrays.strings(mountPoints)) {
+                return NativeFunctions.check(fn, new Pointer(d), m, mountPoints.length, flags);
+            }
         } finally {
             h.release();
         }
@@ -385,10 +393,11 @@ interface JnaDomainIrregular extends DomainIrregularContract {
         NativeHandle h = handle();
         long d = h.acquire(fn);
         try {
-            Memory m = new Memory(SECURITY_LABEL_SIZE);
-            m.clear();
-            NativeFunctions.check(fn, new Pointer(d), m);
-            return label(m);
+            try (Memory m = new Memory(SECURITY_LABEL_SIZE)) {
+                m.clear();
+                NativeFunctions.check(fn, new Pointer(d), m);
+                return label(m);
+            }
         } finally {
             h.release();
         }
@@ -453,8 +462,9 @@ interface JnaDomainIrregular extends DomainIrregularContract {
         NativeHandle h = handle();
         long d = h.acquire(fn);
         try {
-            Memory m = NativeArrays.strings(keys);
-            NativeFunctions.check(fn, new Pointer(d), CStrings.of(user), m, keys.length, flags);
+            try (Memory m = NativeArrays.strings(keys)) {
+                NativeFunctions.check(fn, new Pointer(d), CStrings.of(user), m, keys.length, flags);
+            }
         } finally {
             h.release();
         }
@@ -495,10 +505,11 @@ interface JnaDomainIrregular extends DomainIrregularContract {
         NativeHandle h = handle();
         long d = h.acquire(fn);
         try {
-            Memory names = new Memory(8L * Math.max(1, maxnames));
-            names.clear();
-            int n = Math.min(NativeFunctions.check(fn, new Pointer(d), names, maxnames, flags), maxnames);
-            return NativeArrays.takeStrings(Pointer.nativeValue(names), n, false);
+            try (Memory names = new Memory(8L * Math.max(1, maxnames))) {
+                names.clear();
+                int n = Math.min(NativeFunctions.check(fn, new Pointer(d), names, maxnames, flags), maxnames);
+                return NativeArrays.takeStrings(Pointer.nativeValue(names), n, false);
+            }
         } finally {
             h.release();
         }
@@ -567,18 +578,19 @@ interface JnaDomainIrregular extends DomainIrregularContract {
         NativeHandle h = handle();
         long d = h.acquire(fn);
         try {
-            Memory m = new Memory(TYPED_PARAM_SIZE * Math.max(1, total));
-            m.clear();
-            int n = NativeFunctions.check(fn, new Pointer(d), total == 0 ? null : m, nparams, startCpu, ncpus, flags);
-            try {
-                List<List<org.libvirt4j.spi.TypedParameter>> out = new ArrayList<>(lists);
-                for (int i = 0; i < lists; i++) {
-                    out.add(org.libvirt4j.jna.internal.TypedParams.read(m.share((long) TYPED_PARAM_SIZE * nparams * i),
-                            Math.min(n, nparams)));
+            try (Memory m = new Memory(TYPED_PARAM_SIZE * Math.max(1, total))) {
+                m.clear();
+                int n = NativeFunctions.check(fn, new Pointer(d), total == 0 ? null : m, nparams, startCpu, ncpus, flags);
+                try {
+                    List<List<org.libvirt4j.spi.TypedParameter>> out = new ArrayList<>(lists);
+                    for (int i = 0; i < lists; i++) {
+                        out.add(org.libvirt4j.jna.internal.TypedParams.read(m.share((long) TYPED_PARAM_SIZE * nparams * i),
+                                Math.min(n, nparams)));
+                    }
+                    return out;
+                } finally {
+                    NativeFunctions.get("virTypedParamsClear").invokeVoid(new Object[] {m, (int) total});
                 }
-                return out;
-            } finally {
-                NativeFunctions.get("virTypedParamsClear").invokeVoid(new Object[] {m, (int) total});
             }
         } finally {
             h.release();

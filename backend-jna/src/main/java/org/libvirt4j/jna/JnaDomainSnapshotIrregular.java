@@ -19,10 +19,11 @@ interface JnaDomainSnapshotIrregular extends DomainSnapshotIrregularContract {
         NativeHandle h = guard();
         long s = h.acquire(fn);
         try {
-            Memory names = new Memory(8L * Math.max(1, maxnames));
-            names.clear();
-            int n = Math.min(NativeFunctions.check(fn, new Pointer(s), names, maxnames, flags), maxnames);
-            return NativeArrays.takeStrings(Pointer.nativeValue(names), n, false);
+            try (Memory names = new Memory(8L * Math.max(1, maxnames))) {
+                names.clear();
+                int n = Math.min(NativeFunctions.check(fn, new Pointer(s), names, maxnames, flags), maxnames);
+                return NativeArrays.takeStrings(Pointer.nativeValue(names), n, false);
+            }
         } finally {
             h.release();
         }

@@ -11,33 +11,41 @@ final class NativeArrays {
     }
 
     /**
-     * A {@code const char **} of UTF-8 copies, or {@code null} for an empty array; the memory
-     * lives as long as the returned object is reachable, so callers keep it until the call returns.
+     * A {@code const char **} of UTF-8 copies, or {@code null} for an empty array. Closing it
+     * frees the array and every string at once; callers close it right after the call.
      */
     static Memory strings(String[] values) {
         if (values.length == 0) {
             return null;
         }
-        Memory array = new Memory(8L * values.length);
-        Memory[] keep = new Memory[values.length];
+        Memory[] kept = new Memory[values.length];
+        KeptMemory array = new KeptMemory(8L * values.length, kept);
         for (int i = 0; i < values.length; i++) {
             byte[] c = CStrings.of(values[i]);
-            keep[i] = new Memory(c.length);
-            keep[i].write(0, c, 0, c.length);
-            array.setPointer(8L * i, keep[i]);
+            kept[i] = new Memory(c.length);
+            kept[i].write(0, c, 0, c.length);
+            array.setPointer(8L * i, kept[i]);
         }
-        return new KeptMemory(array, keep);
+        return array;
     }
 
-    /** The array memory, holding the strings' memory alive with it. */
+    /** The array memory, which frees its strings' memory with it. */
     private static final class KeptMemory extends Memory {
-        @SuppressWarnings("unused")
         private final Memory[] kept;
 
-        KeptMemory(Memory array, Memory[] kept) {
-            super(array.size());
+        KeptMemory(long size, Memory[] kept) {
+            super(size);
             this.kept = kept;
-            write(0, array.getByteArray(0, (int) array.size()), 0, (int) array.size());
+        }
+
+        @Override
+        public void close() {
+            for (Memory m : kept) {
+                if (m != null) {
+                    m.close();
+                }
+            }
+            super.close();
         }
     }
 
