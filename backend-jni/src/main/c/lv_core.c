@@ -320,6 +320,8 @@ JNIEXPORT jint JNICALL JNI_OnLoad(JavaVM *vm, void *reserved) {
         || lv_register(env, "org/libvirt4j/jni/JniNatives", core, 1) != 0
         || lv_register(env, "org/libvirt4j/jni/JniNatives", lv_manual_methods, lv_manual_method_count) != 0
         || lv_register(env, "org/libvirt4j/jni/JniTyped", lv_typed_methods, lv_typed_method_count) != 0
+        || lv_register(env, "org/libvirt4j/jni/JniIrregularNatives", lv_irregular_methods,
+                       lv_irregular_method_count) != 0
         || lv_events_init(env) != 0) {
         return JNI_ERR;
     }

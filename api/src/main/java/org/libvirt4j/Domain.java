@@ -12,7 +12,7 @@ import java.util.UUID;
  *
  * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain.html#virDomainFree">virDomainFree</a>
  */
-public interface Domain extends LibvirtObject, DomainMethods, DomainTypedMethods {
+public interface Domain extends LibvirtObject, DomainMethods, DomainTypedMethods, DomainIrregularMethods {
 
     /**
      * {@return the name}

@@ -8,7 +8,7 @@ import java.util.List;
  *
  * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain-checkpoint.html#virDomainCheckpointFree">virDomainCheckpointFree</a>
  */
-public interface DomainCheckpoint extends LibvirtObject, DomainCheckpointMethods {
+public interface DomainCheckpoint extends LibvirtObject, DomainCheckpointMethods, DomainCheckpointIrregularMethods {
     /**
      * {@return the name}
      *

@@ -8,7 +8,7 @@ import java.util.List;
  *
  * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain-snapshot.html#virDomainSnapshotFree">virDomainSnapshotFree</a>
  */
-public interface DomainSnapshot extends LibvirtObject, DomainSnapshotMethods {
+public interface DomainSnapshot extends LibvirtObject, DomainSnapshotMethods, DomainSnapshotIrregularMethods {
     /**
      * {@return the name}
      *

@@ -46,8 +46,14 @@ import org.libvirt4j.spi.Uuids;
 
 /** {@link Connect} over a {@code virConnectPtr}; {@link #close()} is {@code virConnectClose}. */
 final class JnaConnect implements Connect, org.libvirt4j.spi.generated.ConnectContract,
-        org.libvirt4j.spi.generated.ConnectTypedContract, org.libvirt4j.spi.generated.ConnectEventsContract {
+        org.libvirt4j.spi.generated.ConnectTypedContract, org.libvirt4j.spi.generated.ConnectEventsContract,
+        JnaConnectIrregular {
     private final NativeHandle h;
+
+    @Override
+    public NativeHandle guard() {
+        return h;
+    }
     /** The event callbacks registered through this handle, deregistered by {@link #close()}. */
     private final Map<Integer, EventKind.Family> callbackIds = new ConcurrentHashMap<>();
     /** Set before {@link #close()} deregisters, so that a registration racing it deregisters itself. */

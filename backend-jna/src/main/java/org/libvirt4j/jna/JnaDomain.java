@@ -29,7 +29,8 @@ import org.libvirt4j.spi.TypedParameters;
 import org.libvirt4j.spi.Uuids;
 
 /** {@link Domain} over a {@code virDomainPtr}; {@link #close()} is {@code virDomainFree}. */
-final class JnaDomain implements Domain, JnaHandle, org.libvirt4j.spi.generated.DomainContract, org.libvirt4j.spi.generated.DomainTypedContract {
+final class JnaDomain implements Domain, JnaHandle, org.libvirt4j.spi.generated.DomainContract,
+        org.libvirt4j.spi.generated.DomainTypedContract, JnaDomainIrregular {
     private final NativeHandle h;
 
     JnaDomain(long dom) {

@@ -12,8 +12,14 @@ import org.libvirt4j.spi.ObjectKind;
  * {@code virDomainCheckpointFree}. Only ever made from a libvirt that has checkpoints, so its
  * calls need no {@code ERR_NO_SUPPORT} conversion.
  */
-final class JnaDomainCheckpoint implements DomainCheckpoint, org.libvirt4j.spi.generated.DomainCheckpointContract {
+final class JnaDomainCheckpoint implements DomainCheckpoint, org.libvirt4j.spi.generated.DomainCheckpointContract,
+        JnaDomainCheckpointIrregular {
     private final NativeHandle h;
+
+    @Override
+    public NativeHandle guard() {
+        return h;
+    }
 
     JnaDomainCheckpoint(long cp) {
         this.h = new NativeHandle(ObjectKind.DOMAIN_CHECKPOINT, cp, VirtCheckpoints::virDomainCheckpointFree);

@@ -8,8 +8,14 @@ import org.libvirt4j.spi.NativeHandle;
 import org.libvirt4j.spi.ObjectKind;
 
 /** {@link DomainSnapshot} over a {@code virDomainSnapshotPtr}; {@link #close()} is {@code virDomainSnapshotFree}. */
-final class JnaDomainSnapshot implements DomainSnapshot, org.libvirt4j.spi.generated.DomainSnapshotContract {
+final class JnaDomainSnapshot implements DomainSnapshot, org.libvirt4j.spi.generated.DomainSnapshotContract,
+        JnaDomainSnapshotIrregular {
     private final NativeHandle h;
+
+    @Override
+    public NativeHandle guard() {
+        return h;
+    }
 
     JnaDomainSnapshot(long snap) {
         this.h = new NativeHandle(ObjectKind.DOMAIN_SNAPSHOT, snap, Virt::virDomainSnapshotFree);

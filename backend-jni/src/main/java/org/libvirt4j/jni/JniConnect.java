@@ -36,7 +36,8 @@ import org.libvirt4j.spi.Uuids;
 
 /** {@link Connect} over a {@code virConnectPtr}; {@link #close()} is {@code virConnectClose}. */
 final class JniConnect extends JniObject implements Connect, org.libvirt4j.spi.generated.ConnectContract,
-        org.libvirt4j.spi.generated.ConnectTypedContract, org.libvirt4j.spi.generated.ConnectEventsContract {
+        org.libvirt4j.spi.generated.ConnectTypedContract, org.libvirt4j.spi.generated.ConnectEventsContract,
+        JniConnectIrregular {
 
     /** Deregisters through the family's C function. */
     private static void deregister(EventKind.Family family, long c, int id) {

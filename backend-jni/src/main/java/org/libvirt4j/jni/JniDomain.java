@@ -24,7 +24,8 @@ import org.libvirt4j.spi.TypedParameters;
 import org.libvirt4j.spi.Uuids;
 
 /** {@link Domain} over a {@code virDomainPtr}; {@link #close()} is {@code virDomainFree}. */
-final class JniDomain extends JniObject implements Domain, org.libvirt4j.spi.generated.DomainContract, org.libvirt4j.spi.generated.DomainTypedContract {
+final class JniDomain extends JniObject implements Domain, org.libvirt4j.spi.generated.DomainContract,
+        org.libvirt4j.spi.generated.DomainTypedContract, JniDomainIrregular {
 
     JniDomain(long dom) {
         super(ObjectKind.DOMAIN, JniNatives.K_DOMAIN, dom);

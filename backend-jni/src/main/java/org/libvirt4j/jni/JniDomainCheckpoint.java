@@ -7,7 +7,8 @@ import org.libvirt4j.DomainCheckpoint;
 import org.libvirt4j.spi.ObjectKind;
 
 /** {@link DomainCheckpoint} over a {@code virDomainCheckpointPtr}; {@link #close()} is {@code virDomainCheckpointFree}. */
-final class JniDomainCheckpoint extends JniObject implements DomainCheckpoint, org.libvirt4j.spi.generated.DomainCheckpointContract {
+final class JniDomainCheckpoint extends JniObject implements DomainCheckpoint, org.libvirt4j.spi.generated.DomainCheckpointContract,
+        JniDomainCheckpointIrregular {
 
     JniDomainCheckpoint(long checkpoint) {
         super(ObjectKind.DOMAIN_CHECKPOINT, JniNatives.K_DOMAIN_CHECKPOINT, checkpoint);

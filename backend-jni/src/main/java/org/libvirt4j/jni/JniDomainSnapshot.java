@@ -7,7 +7,8 @@ import org.libvirt4j.DomainSnapshot;
 import org.libvirt4j.spi.ObjectKind;
 
 /** {@link DomainSnapshot} over a {@code virDomainSnapshotPtr}; {@link #close()} is {@code virDomainSnapshotFree}. */
-final class JniDomainSnapshot extends JniObject implements DomainSnapshot, org.libvirt4j.spi.generated.DomainSnapshotContract {
+final class JniDomainSnapshot extends JniObject implements DomainSnapshot, org.libvirt4j.spi.generated.DomainSnapshotContract,
+        JniDomainSnapshotIrregular {
 
     JniDomainSnapshot(long snap) {
         super(ObjectKind.DOMAIN_SNAPSHOT, JniNatives.K_DOMAIN_SNAPSHOT, snap);

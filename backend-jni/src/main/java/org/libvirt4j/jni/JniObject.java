@@ -48,6 +48,14 @@ abstract class JniObject implements LibvirtObject {
         return h;
     }
 
+    /**
+     * {@return the guard} The hand-written mixins ({@code Jni*Irregular}) reach the pointer
+     * through this; public because interface methods are.
+     */
+    public final NativeHandle guard() {
+        return h;
+    }
+
     final String str(String fn, LongFunction<String> call) {
         long p = h.acquire(fn);
         try {
@@ -95,6 +103,12 @@ abstract class JniObject implements LibvirtObject {
 
     final boolean bool(String fn, LongToIntFunction call) {
         return num(fn, call) == 1;
+    }
+
+    /** {@return the error for a NULL pointer without a libvirt error} */
+    static LibvirtException nullWithoutError(String fn) {
+        return LibvirtException.of(ErrorNumber.ERR_INTERNAL_ERROR, ErrorDomain.NONE,
+                "internal error: " + fn + " returned NULL without an error");
     }
 
     /**

@@ -484,6 +484,8 @@ public abstract class DifferentialTck {
                     o.record("lookupByIdMissing", () -> c.lookupDomainById(999));
                 }
             }),
+            new Scenario("the hand-written domain shapes: values, refusals and argument checks",
+                    r -> IrregularScenario.observe(r.connect(), r.seen())),
             new Scenario("screenshot bytes", r -> {
                 Connect c = r.connect();
                 try (Domain d = c.lookupDomainByName(NodeFixture.RUNNING); org.libvirt4j.Stream s = c.newStream()) {

@@ -136,6 +136,16 @@ public abstract class LibvirtTck {
         }
     }
 
+    /** Binds {@link DomainIrregularTck}. */
+    @Nested
+    @DisplayName("Domain operations (hand-written shapes)")
+    class DomainIrregularTests extends DomainIrregularTck {
+        @Override
+        LibvirtTck tck() {
+            return LibvirtTck.this;
+        }
+    }
+
     /** Binds {@link HostOperationsTck}. */
     @Nested
     @DisplayName("Host, interface, network, node device and storage operations (generated)")

@@ -70,9 +70,27 @@ import org.libvirt4j.spi.Uuids;
 
 /** {@link Connect} over libvirt's RPC protocol. */
 public final class RemoteConnect extends RemoteObject implements Connect, org.libvirt4j.spi.generated.ConnectContract,
-        org.libvirt4j.spi.generated.ConnectTypedContract, org.libvirt4j.spi.generated.ConnectEventsContract {
+        org.libvirt4j.spi.generated.ConnectTypedContract, org.libvirt4j.spi.generated.ConnectEventsContract,
+        RemoteConnectIrregular {
+
+    @Override
+    public <T> T callRemote(String fn, RemoteProcedure proc, java.util.function.Consumer<
+            org.libvirt4j.remote.internal.xdr.XdrWriter> args,
+            java.util.function.Function<org.libvirt4j.remote.internal.xdr.XdrReader, T> ret) {
+        return call(fn, proc, args, ret);
+    }
     /** Set before {@link #close()} forgets registrations, so that a registration racing it is forgotten too. */
     private volatile boolean closing;
+
+    /**
+     * A further handle on an open session (a domain's {@code virDomainGetConnect}), owning a
+     * reference of its own; the caller holds one on the session, so it cannot close meanwhile.
+     */
+    static RemoteConnect sharing(Session session) {
+        RemoteConnect c = new RemoteConnect(session);
+        session.retain();
+        return c;
+    }
 
     private RemoteConnect(Session session) {
         super(session, ObjectKind.CONNECT);

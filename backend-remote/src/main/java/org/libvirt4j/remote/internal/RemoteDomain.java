@@ -79,8 +79,9 @@ import org.libvirt4j.spi.Uuids;
  * {@code virDomain}: reading them sends nothing; the id follows create and destroy as the C
  * remote driver updates it.
  */
-final class RemoteDomain extends RemoteObject implements Domain, org.libvirt4j.spi.generated.DomainContract, org.libvirt4j.spi.generated.DomainTypedContract {
-    private final String name;
+final class RemoteDomain extends RemoteObject implements Domain, org.libvirt4j.spi.generated.DomainContract,
+        org.libvirt4j.spi.generated.DomainTypedContract, RemoteDomainIrregular {
+    private volatile String name;
     private final byte[] uuid;
     private volatile int id;
 
@@ -93,6 +94,23 @@ final class RemoteDomain extends RemoteObject implements Domain, org.libvirt4j.s
 
     RemoteNonnullDomain ref() {
         return new RemoteNonnullDomain(name, uuid, id);
+    }
+
+    @Override
+    public RemoteNonnullDomain wireDomain() {
+        return ref();
+    }
+
+    @Override
+    public <T> T callRemote(String fn, RemoteProcedure proc, java.util.function.Consumer<
+            org.libvirt4j.remote.internal.xdr.XdrWriter> args,
+            java.util.function.Function<org.libvirt4j.remote.internal.xdr.XdrReader, T> ret) {
+        return call(fn, proc, args, ret);
+    }
+
+    @Override
+    public void renamed(String newName) {
+        this.name = newName;
     }
 
     @Override

@@ -10,8 +10,14 @@ import org.libvirt4j.remote.generated.RemoteProcedure;
 import org.libvirt4j.spi.ObjectKind;
 
 /** {@link DomainCheckpoint} over RPC; name and domain live in the handle. */
-final class RemoteDomainCheckpoint extends RemoteObject implements DomainCheckpoint, org.libvirt4j.spi.generated.DomainCheckpointContract {
+final class RemoteDomainCheckpoint extends RemoteObject implements DomainCheckpoint, org.libvirt4j.spi.generated.DomainCheckpointContract,
+        RemoteDomainCheckpointIrregular {
     private final RemoteNonnullDomainCheckpoint ref;
+
+    @Override
+    public RemoteNonnullDomainCheckpoint wireCheckpoint() {
+        return ref;
+    }
 
     RemoteDomainCheckpoint(Session session, RemoteNonnullDomainCheckpoint ref) {
         super(session, ObjectKind.DOMAIN_CHECKPOINT);

@@ -12,7 +12,20 @@ import org.libvirt4j.remote.generated.RemoteProcedure;
 import org.libvirt4j.spi.ObjectKind;
 
 /** {@link DomainSnapshot} over RPC; name and domain live in the handle. */
-final class RemoteDomainSnapshot extends RemoteObject implements DomainSnapshot, org.libvirt4j.spi.generated.DomainSnapshotContract {
+final class RemoteDomainSnapshot extends RemoteObject implements DomainSnapshot, org.libvirt4j.spi.generated.DomainSnapshotContract,
+        RemoteDomainSnapshotIrregular {
+
+    @Override
+    public <T> T callRemote(String fn, RemoteProcedure proc, java.util.function.Consumer<
+            org.libvirt4j.remote.internal.xdr.XdrWriter> args,
+            java.util.function.Function<org.libvirt4j.remote.internal.xdr.XdrReader, T> ret) {
+        return call(fn, proc, args, ret);
+    }
+
+    @Override
+    public RemoteNonnullDomainSnapshot wireSnapshot() {
+        return ref;
+    }
     private final RemoteNonnullDomainSnapshot ref;
 
     RemoteDomainSnapshot(Session session, RemoteNonnullDomainSnapshot ref) {

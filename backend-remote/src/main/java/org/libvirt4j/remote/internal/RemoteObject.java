@@ -66,6 +66,18 @@ abstract class RemoteObject implements LibvirtObject {
         }
     }
 
+    /**
+     * The session, checked valid for {@code fn} as a call on this handle would be: for the
+     * hand-written mixins ({@code Remote*Irregular}) that make new handles on it.
+     *
+     * @param fn the C function
+     * @return the session
+     */
+    public final Session sessionFor(String fn) {
+        check(fn);
+        return session;
+    }
+
     /** For C functions answered from the handle itself (names, UUIDs): only the validity check. */
     final void check(String fn) {
         guard.acquire(fn);

@@ -1,0 +1,43 @@
+package org.libvirt4j.jna;
+
+import com.sun.jna.Memory;
+import com.sun.jna.Pointer;
+import org.libvirt4j.spi.ConnectIrregularContract;
+import org.libvirt4j.spi.NativeHandle;
+
+/** The raw operations of {@link ConnectIrregularContract} through JNA. */
+interface JnaConnectIrregular extends ConnectIrregularContract {
+
+    /** {@return the connection's guarded pointer} */
+    NativeHandle guard();
+
+    @Override
+    default int[] rawListDomains(int maxids) {
+        String fn = "virConnectListDomains";
+        NativeHandle h = guard();
+        long c = h.acquire(fn);
+        try {
+            int[] ids = new int[Math.max(1, maxids)];
+            int n = Math.min(NativeFunctions.check(fn, new Pointer(c), ids, maxids), maxids);
+            return java.util.Arrays.copyOf(ids, n);
+        } finally {
+            h.release();
+        }
+    }
+
+    @Override
+    default String[] rawListDefinedDomains(int maxnames) {
+        String fn = "virConnectListDefinedDomains";
+        NativeHandle h = guard();
+        long c = h.acquire(fn);
+        try {
+            try (Memory names = new Memory(8L * Math.max(1, maxnames))) {
+                names.clear();
+                int n = Math.min(NativeFunctions.check(fn, new Pointer(c), names, maxnames), maxnames);
+                return NativeArrays.takeStrings(Pointer.nativeValue(names), n, false);
+            }
+        } finally {
+            h.release();
+        }
+    }
+}
