@@ -319,6 +319,7 @@ JNIEXPORT jint JNICALL JNI_OnLoad(JavaVM *vm, void *reserved) {
                     lv_generated_method_count) != 0
         || lv_register(env, "org/libvirt4j/jni/JniNatives", core, 1) != 0
         || lv_register(env, "org/libvirt4j/jni/JniNatives", lv_manual_methods, lv_manual_method_count) != 0
+        || lv_register(env, "org/libvirt4j/jni/JniHostNatives", lv_host_methods, lv_host_method_count) != 0
         || lv_events_init(env) != 0) {
         return JNI_ERR;
     }

@@ -70,5 +70,7 @@ extern const JNINativeMethod lv_generated_methods[];
 extern const int lv_generated_method_count;
 extern const JNINativeMethod lv_manual_methods[];
 extern const int lv_manual_method_count;
+extern const JNINativeMethod lv_host_methods[];
+extern const int lv_host_method_count;
 
 #endif

@@ -14,7 +14,7 @@ import java.util.UUID;
  *
  * @see <a href="https://libvirt.org/html/libvirt-libvirt-host.html#virConnectClose">virConnectClose</a>
  */
-public interface Connect extends LibvirtObject, ConnectMethods {
+public interface Connect extends LibvirtObject, ConnectMethods, ConnectManualMethods {
 
     // --- the connection itself -------------------------------------------------------------
 

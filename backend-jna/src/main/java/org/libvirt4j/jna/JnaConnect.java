@@ -46,7 +46,8 @@ import org.libvirt4j.spi.ObjectKind;
 import org.libvirt4j.spi.Uuids;
 
 /** {@link Connect} over a {@code virConnectPtr}; {@link #close()} is {@code virConnectClose}. */
-final class JnaConnect implements Connect, org.libvirt4j.spi.generated.ConnectContract {
+final class JnaConnect implements Connect, org.libvirt4j.spi.generated.ConnectContract,
+        org.libvirt4j.spi.ConnectManualContract {
     private final NativeHandle h;
     /** The event callbacks registered through this handle, deregistered by {@link #close()}. */
     private final Map<Integer, Events.Family> callbackIds = new ConcurrentHashMap<>();
@@ -650,5 +651,10 @@ final class JnaConnect implements Connect, org.libvirt4j.spi.generated.ConnectCo
     @Override
     public Object invoke(org.libvirt4j.spi.generated.Fn fn, Object... args) {
         return JnaCalls.invoke(h, fn, args);
+    }
+
+    @Override
+    public Object invokeManual(org.libvirt4j.spi.ManualFn fn, Object... args) {
+        return JnaManual.invoke(h, fn, args);
     }
 }

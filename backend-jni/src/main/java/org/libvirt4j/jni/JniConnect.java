@@ -38,7 +38,8 @@ import org.libvirt4j.spi.ObjectKind;
 import org.libvirt4j.spi.Uuids;
 
 /** {@link Connect} over a {@code virConnectPtr}; {@link #close()} is {@code virConnectClose}. */
-final class JniConnect extends JniObject implements Connect, org.libvirt4j.spi.generated.ConnectContract {
+final class JniConnect extends JniObject implements Connect, org.libvirt4j.spi.generated.ConnectContract,
+        org.libvirt4j.spi.ConnectManualContract {
 
     /** The families of event callback ids: each has its own register and deregister function. */
     private enum Family {
@@ -541,5 +542,10 @@ final class JniConnect extends JniObject implements Connect, org.libvirt4j.spi.g
     public Stream newStream(int flags) {
         int mask = flags;
         return obj("virStreamNew", c -> new JniStream(ptr(virStreamNew(c, mask), "virStreamNew")));
+    }
+
+    @Override
+    public Object invokeManual(org.libvirt4j.spi.ManualFn fn, Object... args) {
+        return JniManual.invoke(this, fn, args);
     }
 }

@@ -72,7 +72,8 @@ import org.libvirt4j.spi.ObjectKind;
 import org.libvirt4j.spi.Uuids;
 
 /** {@link Connect} over libvirt's RPC protocol. */
-public final class RemoteConnect extends RemoteObject implements Connect, org.libvirt4j.spi.generated.ConnectContract {
+public final class RemoteConnect extends RemoteObject implements Connect, org.libvirt4j.spi.generated.ConnectContract,
+        org.libvirt4j.spi.ConnectManualContract {
     /** Set before {@link #close()} forgets registrations, so that a registration racing it is forgotten too. */
     private volatile boolean closing;
 
@@ -513,5 +514,10 @@ public final class RemoteConnect extends RemoteObject implements Connect, org.li
         int mask = flags;
         check("virStreamNew");
         return new RemoteStream(session, mask);
+    }
+
+    @Override
+    public Object invokeManual(org.libvirt4j.spi.ManualFn fn, Object... args) {
+        return RemoteManual.invoke(this, fn, args);
     }
 }
