@@ -9,6 +9,20 @@ import java.util.UUID;
  * generated {@link ConnectMethods} do not cover (arrays, structs, raw UUIDs).
  */
 public interface ConnectManualMethods {
+    /**
+     * Closes this connection handle as {@link LibvirtObject#close()} does, and tells whether
+     * references to the connection remain (Go's {@code Close() (int, error)}): 0 once the
+     * connection is gone, a positive number (libvirt answers 1, not the count) while objects
+     * obtained from it (domains, networks, ...) or a registered callback keep it open. Leak checks
+     * rely on it. When calls on other threads still use this handle, libvirt's close happens, and
+     * this returns, once the last of them ends.
+     *
+     * @return 0 when no reference remains, else a positive number
+     * @throws LibvirtException {@code ERR_INVALID_CONN} when this handle is already closed
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-host.html#virConnectClose">virConnectClose</a>
+     */
+    int closeAndCount();
+
 
     /**
      * Lists the names of the active virtual networks with libvirt's legacy call, sized by {@code virConnectNumOfNetworks} first (as Go does):

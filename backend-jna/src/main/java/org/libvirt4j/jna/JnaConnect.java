@@ -58,8 +58,27 @@ final class JnaConnect implements Connect, org.libvirt4j.spi.generated.ConnectCo
     /** Keeps register and unregister of the close callback from interleaving; never taken by close(). */
     private final Object closeLock = new Object();
 
+    /** What virConnectClose answered, once this handle's pointer is freed (closeAndCount). */
+    private final java.util.concurrent.CompletableFuture<Integer> closedRefs = new java.util.concurrent.CompletableFuture<>();
+
     JnaConnect(long conn) {
-        this.h = new NativeHandle(ObjectKind.CONNECT, conn, Virt::virConnectClose);
+        java.util.concurrent.CompletableFuture<Integer> refs = closedRefs;
+        this.h = new NativeHandle(ObjectKind.CONNECT, conn, p -> {
+            try {
+                refs.complete(Virt.virConnectClose(p));
+            } catch (RuntimeException | Error e) {
+                refs.completeExceptionally(e);
+            }
+        });
+    }
+
+    @Override
+    public int closeAndCount() {
+        if (h.isClosed()) {
+            throw ObjectKind.CONNECT.invalid("virConnectClose");
+        }
+        close();
+        return closedRefs.join();
     }
 
     /**

@@ -83,8 +83,31 @@ final class JniConnect extends JniObject implements Connect, org.libvirt4j.spi.g
      */
     private final Object closeLock = new Object();
 
+    /** What virConnectClose answered, once this handle's pointer is freed (closeAndCount). */
+    private final java.util.concurrent.CompletableFuture<Integer> closedRefs;
+
     JniConnect(long conn) {
-        super(ObjectKind.CONNECT, JniNatives.K_CONNECT, conn);
+        this(conn, new java.util.concurrent.CompletableFuture<>());
+    }
+
+    private JniConnect(long conn, java.util.concurrent.CompletableFuture<Integer> refs) {
+        super(ObjectKind.CONNECT, conn, p -> {
+            try {
+                refs.complete(LibvirtNatives.virConnectClose(p));
+            } catch (RuntimeException | Error e) {
+                refs.completeExceptionally(e);
+            }
+        });
+        this.closedRefs = refs;
+    }
+
+    @Override
+    public int closeAndCount() {
+        if (h.isClosed()) {
+            throw ObjectKind.CONNECT.invalid("virConnectClose");
+        }
+        close();
+        return closedRefs.join();
     }
 
     /**

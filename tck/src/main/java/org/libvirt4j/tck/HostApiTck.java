@@ -292,4 +292,37 @@ public abstract class HostApiTck extends TckArea {
             expectNpe(() -> n.lookupNetworkPortByUUID(null));
         }
     }
+
+    /** Fails when the count is not virConnectClose's, or a second close is not ERR_INVALID_CONN. */
+    @Test
+    @DisplayName("closeAndCount answers 1 while objects still hold the connection, and 0 once none does")
+    void closeAndCount() {
+        Connect c = open();
+        Network n = c.lookupNetworkByName(NETWORK);
+        StoragePool p = c.lookupStoragePoolByName(POOL);
+        assertThat(c.closeAndCount()).as("libvirt answers 1 while references remain, not their number").isEqualTo(1);
+        assertThat(n.getName()).as("an object keeps its connection usable").isEqualTo(NETWORK);
+        expectError(ErrorNumber.ERR_INVALID_CONN, c::getType);
+        LibvirtException again = expectError(ErrorNumber.ERR_INVALID_CONN, c::closeAndCount);
+        assertThat(again.getMessage()).isEqualTo("invalid connection pointer in virConnectClose");
+        c.close();
+        n.close();
+        p.close();
+        Connect alone = open();
+        assertThat(alone.closeAndCount()).isZero();
+    }
+
+    /** Fails when a null auth is refused where C and Go accept it. */
+    @Test
+    @DisplayName("newConnectWithAuth accepts a null auth, as C and Go do, with or without flags")
+    void nullAuth() {
+        String uri = tck().fixtureUri(Fixtures.path(Fixtures.NODE));
+        try (Connect c = tck().connector().newConnectWithAuth(uri, null)) {
+            assertThat(c.getType()).isEqualTo("TEST");
+        }
+        try (Connect ro = tck().connector().newConnectWithAuth(uri, null, org.libvirt4j.ConnectFlags.RO)) {
+            expectError(ErrorNumber.ERR_OPERATION_DENIED, () -> ro.networkDefineXML(
+                    NetworkTck.networkXml(unique("tck-ro"), UUID.randomUUID(), 92)));
+        }
+    }
 }

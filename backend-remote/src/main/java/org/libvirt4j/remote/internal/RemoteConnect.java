@@ -77,10 +77,28 @@ public final class RemoteConnect extends RemoteObject implements Connect, org.li
     /** Set before {@link #close()} forgets registrations, so that a registration racing it is forgotten too. */
     private volatile boolean closing;
 
+    /** Whether references remain once this handle's is dropped (closeAndCount), as virConnectClose answers. */
+    private final java.util.concurrent.CompletableFuture<Integer> closedRefs;
+
     private RemoteConnect(Session session) {
-        super(session, ObjectKind.CONNECT);
+        this(session, new java.util.concurrent.CompletableFuture<>());
+    }
+
+    private RemoteConnect(Session session, java.util.concurrent.CompletableFuture<Integer> refs) {
+        // runs just before this handle's reference is dropped; libvirt's virConnectClose answers
+        // 1 while references remain, not their number
+        super(session, ObjectKind.CONNECT, () -> refs.complete(session.references() > 1 ? 1 : 0));
+        this.closedRefs = refs;
         // The Session starts with the reference this handle owns; RemoteObject took a second one.
         session.release();
+    }
+
+    @Override
+    public int closeAndCount() {
+        acquire("virConnectClose");
+        release();
+        close();
+        return closedRefs.join();
     }
 
     /**
