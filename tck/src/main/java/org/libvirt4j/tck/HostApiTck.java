@@ -325,4 +325,82 @@ public abstract class HostApiTck extends TckArea {
                     NetworkTck.networkXml(unique("tck-ro"), UUID.randomUUID(), 92)));
         }
     }
+
+    /** Fails when recvAll drops, repeats or reorders bytes, ignores a partial consumption, or does not abort on a throw. */
+    @Test
+    @DisplayName("recvAll hands a screenshot's bytes to the sink in order, and a throwing sink aborts the stream")
+    void recvAll() {
+        try (Connect c = open(); org.libvirt4j.Domain d = c.lookupDomainByName(NodeFixture.RUNNING);
+                org.libvirt4j.Stream ref = c.newStream(); org.libvirt4j.Stream s = c.newStream()) {
+            d.screenshot(ref, 0);
+            byte[] expected = StreamTck.drain(ref);
+            ref.finish();
+            d.screenshot(s, 0);
+            java.io.ByteArrayOutputStream got = new java.io.ByteArrayOutputStream();
+            s.recvAll((st, data) -> {
+                int take = Math.min(data.length, 1000); // less than offered: the rest must come again
+                got.write(data, 0, take);
+                return take;
+            });
+            s.finish();
+            assertThat(got.toByteArray()).hasSizeGreaterThan(100).isEqualTo(expected);
+        }
+        try (Connect c = open(); org.libvirt4j.Domain d = c.lookupDomainByName(NodeFixture.RUNNING);
+                org.libvirt4j.Stream s = c.newStream()) {
+            d.screenshot(s, 0);
+            IllegalArgumentException boom = new IllegalArgumentException("sink failed");
+            assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> s.recvAll((st, data) -> {
+                throw boom;
+            }))).isSameAs(boom);
+            assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> s.recv(new byte[16])))
+                    .as("the stream is aborted").isInstanceOf(LibvirtException.class);
+            expectNpe(() -> s.recvAll(null));
+            expectNpe(() -> s.sendAll(null));
+        }
+    }
+
+    /** Fails when sendAll loses or reorders the source's bytes, or does not abort when the source throws. */
+    @Test
+    @org.junit.jupiter.api.Timeout(120)
+    @DisplayName("sendAll uploads a source's 1 MiB into a directory-pool volume, and a throwing source aborts the upload")
+    void sendAll() throws java.io.IOException {
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("libvirt4j-tck-pool-");
+        byte[] data = new byte[1 << 20];
+        new java.util.Random(7).nextBytes(data);
+        String poolXml = "<pool type='dir'><name>" + unique("tck-pool") + "</name><target><path>" + dir
+                + "</path></target></pool>";
+        String volXml = "<volume><name>v.img</name><capacity unit='bytes'>" + data.length
+                + "</capacity><allocation>0</allocation><target><format type='raw'/></target></volume>";
+        try (Connect c = tck().openQemu(); StoragePool pool = c.storagePoolCreateXML(poolXml, 0)) {
+            try (StorageVol vol = pool.storageVolCreateXML(volXml)) {
+                try (org.libvirt4j.Stream up = c.newStream()) {
+                    vol.upload(up, 0, data.length);
+                    int[] offset = {0};
+                    up.sendAll((st, nbytes) -> {
+                        assertThat(nbytes).isPositive();
+                        int n = Math.min(Math.min(nbytes, 100_003), data.length - offset[0]);
+                        byte[] piece = java.util.Arrays.copyOfRange(data, offset[0], offset[0] + n);
+                        offset[0] += n;
+                        return piece;
+                    });
+                    up.finish();
+                }
+                assertThat(java.nio.file.Files.readAllBytes(java.nio.file.Path.of(vol.getPath()))).isEqualTo(data);
+                try (org.libvirt4j.Stream up = c.newStream()) {
+                    vol.upload(up, 0, data.length);
+                    IllegalStateException boom = new IllegalStateException("source failed");
+                    assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> up.sendAll((st, nbytes) -> {
+                        throw boom;
+                    }))).isSameAs(boom);
+                    assertThat(org.assertj.core.api.Assertions.catchThrowable(up::finish))
+                            .as("the upload is aborted").isInstanceOf(LibvirtException.class);
+                }
+                vol.delete();
+            } finally {
+                pool.destroy();
+            }
+        } finally {
+            java.nio.file.Files.deleteIfExists(dir);
+        }
+    }
 }
