@@ -186,8 +186,13 @@ final class JnaManual {
 
     /** The strings libvirt wrote into {@code names} (each one the caller's to free). */
     private static String[] takeStrings(Memory names, int n) {
-        String[] out = new String[n];
-        for (int i = 0; i < n; i++) {
+        if (names == null) {
+            return new String[0];
+        }
+        // libvirt fills at most the array's size; never read past it
+        int count = (int) Math.min(n, names.size() / 8);
+        String[] out = new String[count];
+        for (int i = 0; i < count; i++) {
             out[i] = CStrings.take(names.getLong(8L * i));
         }
         return out;
@@ -234,18 +239,21 @@ final class JnaManual {
             return List.of();
         }
         Function free = Natives.library().getFunction("virNetworkDHCPLeaseFree");
+        long[] elements = new Pointer(array).getLongArray(0, n);
         try {
-            long[] elements = new Pointer(array).getLongArray(0, n);
             List<NetworkDHCPLease> out = new ArrayList<>(n);
             for (long e : elements) {
                 Pointer l = new Pointer(e);
                 out.add(new NetworkDHCPLease(CStrings.read(l.getLong(0)), l.getLong(8), l.getInt(16),
                         CStrings.read(l.getLong(24)), CStrings.read(l.getLong(32)), CStrings.read(l.getLong(40)),
                         l.getInt(48), CStrings.read(l.getLong(56)), CStrings.read(l.getLong(64))));
-                free.invokeVoid(new Object[] {l});
             }
             return List.copyOf(out);
         } finally {
+            // every element and the array, whatever happened while copying
+            for (long e : elements) {
+                free.invokeVoid(new Object[] {new Pointer(e)});
+            }
             Native.free(array);
         }
     }

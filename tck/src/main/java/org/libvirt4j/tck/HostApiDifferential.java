@@ -18,7 +18,14 @@ final class HostApiDifferential {
     private HostApiDifferential() {
     }
 
-    static void observe(Connect c, DifferentialTck.Observations o) {
+    static void observe(Connect c, DifferentialTck.Observations o, java.util.function.Supplier<Connect> another) {
+        Connect second = another.get();
+        Network held = second.lookupNetworkByName(NodeFixture.NETWORK);
+        o.record("closeAndCountHeld", second::closeAndCount);
+        o.record("closeAndCountAgain", second::closeAndCount);
+        o.record("heldAfterClose", held::getName);
+        held.close();
+        o.record("closeAndCountAlone", () -> another.get().closeAndCount());
         o.record("listNetworks", c::listNetworks);
         o.record("listDefinedNetworks", c::listDefinedNetworks);
         o.record("listInterfaces", c::listInterfaces);
