@@ -15,7 +15,7 @@ import java.util.UUID;
  * @see <a href="https://libvirt.org/html/libvirt-libvirt-host.html#virConnectClose">virConnectClose</a>
  */
 public interface Connect extends LibvirtObject, ConnectMethods, ConnectTypedMethods, ConnectEvents,
-        ConnectIrregularMethods {
+        ConnectIrregularMethods, ConnectManualMethods {
 
     // --- the connection itself -------------------------------------------------------------
 

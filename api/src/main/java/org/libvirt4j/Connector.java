@@ -47,7 +47,8 @@ public final class Connector {
      * Opens a connection, answering the credentials libvirt asks for with {@code auth}.
      *
      * @param uri the URI, {@code ""} for libvirt's default
-     * @param auth the credentials callback
+     * @param auth the credentials callback, or {@code null} for none (as C's and Go's {@code NULL}):
+     *        libvirt then opens without asking for credentials
      * @param flags open flags
      * @return the connection
      * @throws LibvirtException {@code ERR_AUTH_FAILED} and kin when the open fails
@@ -55,7 +56,7 @@ public final class Connector {
      */
     public Connect newConnectWithAuth(String uri, ConnectAuth auth, ConnectFlags... flags) {
         Objects.requireNonNull(uri, "uri");
-        Objects.requireNonNull(auth, "auth");
+        Objects.requireNonNull(flags, "flags");
         for (ConnectFlags flag : flags) {
             Objects.requireNonNull(flag, "flag");
         }

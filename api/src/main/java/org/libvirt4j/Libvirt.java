@@ -50,7 +50,7 @@ public final class Libvirt {
      * Opens a connection, answering the credentials libvirt asks for with {@code auth}.
      *
      * @param uri the URI, {@code ""} for libvirt's default
-     * @param auth the credentials callback
+     * @param auth the credentials callback, or {@code null} for none (C's and Go's {@code NULL})
      * @param flags open flags
      * @return the connection
      * @throws LibvirtException as {@link #newConnect(String)}

@@ -9,7 +9,7 @@ import java.util.UUID;
  *
  * @see <a href="https://libvirt.org/html/libvirt-libvirt-network.html#virNetworkFree">virNetworkFree</a>
  */
-public interface Network extends LibvirtObject, NetworkMethods {
+public interface Network extends LibvirtObject, NetworkMethods, NetworkManualMethods {
     /**
      * {@return the name}
      *

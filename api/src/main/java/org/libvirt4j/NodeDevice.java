@@ -8,7 +8,7 @@ import java.util.List;
  *
  * @see <a href="https://libvirt.org/html/libvirt-libvirt-nodedev.html#virNodeDeviceFree">virNodeDeviceFree</a>
  */
-public interface NodeDevice extends LibvirtObject, NodeDeviceMethods {
+public interface NodeDevice extends LibvirtObject, NodeDeviceMethods, NodeDeviceManualMethods {
     /**
      * {@return the name}
      *

@@ -9,7 +9,7 @@ import java.util.UUID;
  *
  * @see <a href="https://libvirt.org/html/libvirt-libvirt-storage.html#virStoragePoolFree">virStoragePoolFree</a>
  */
-public interface StoragePool extends LibvirtObject, StoragePoolMethods {
+public interface StoragePool extends LibvirtObject, StoragePoolMethods, StoragePoolManualMethods {
     /**
      * {@return the name}
      *

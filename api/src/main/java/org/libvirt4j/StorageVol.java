@@ -6,7 +6,7 @@ package org.libvirt4j;
  *
  * @see <a href="https://libvirt.org/html/libvirt-libvirt-storage.html#virStorageVolFree">virStorageVolFree</a>
  */
-public interface StorageVol extends LibvirtObject, StorageVolMethods {
+public interface StorageVol extends LibvirtObject, StorageVolMethods, StorageVolManualMethods {
     /**
      * {@return the name}
      *

@@ -7,7 +7,7 @@ package org.libvirt4j;
  *
  * @see <a href="https://libvirt.org/html/libvirt-libvirt-stream.html#virStreamFree">virStreamFree</a>
  */
-public interface Stream extends LibvirtObject {
+public interface Stream extends LibvirtObject, StreamManualMethods {
     /**
      * Sends bytes down the stream.
      *

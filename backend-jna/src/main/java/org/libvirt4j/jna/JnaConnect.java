@@ -47,7 +47,7 @@ import org.libvirt4j.spi.Uuids;
 /** {@link Connect} over a {@code virConnectPtr}; {@link #close()} is {@code virConnectClose}. */
 final class JnaConnect implements Connect, org.libvirt4j.spi.generated.ConnectContract,
         org.libvirt4j.spi.generated.ConnectTypedContract, org.libvirt4j.spi.generated.ConnectEventsContract,
-        JnaConnectIrregular {
+        JnaConnectIrregular, org.libvirt4j.spi.ConnectManualContract {
     private final NativeHandle h;
 
     @Override
@@ -63,8 +63,27 @@ final class JnaConnect implements Connect, org.libvirt4j.spi.generated.ConnectCo
     /** Keeps register and unregister of the close callback from interleaving; never taken by close(). */
     private final Object closeLock = new Object();
 
+    /** What virConnectClose answered, once this handle's pointer is freed (closeAndCount). */
+    private final java.util.concurrent.CompletableFuture<Integer> closedRefs = new java.util.concurrent.CompletableFuture<>();
+
     JnaConnect(long conn) {
-        this.h = new NativeHandle(ObjectKind.CONNECT, conn, Virt::virConnectClose);
+        java.util.concurrent.CompletableFuture<Integer> refs = closedRefs;
+        this.h = new NativeHandle(ObjectKind.CONNECT, conn, p -> {
+            try {
+                refs.complete(Virt.virConnectClose(p));
+            } catch (RuntimeException | Error e) {
+                refs.completeExceptionally(e);
+            }
+        });
+    }
+
+    @Override
+    public int closeAndCount() {
+        if (h.isClosed()) {
+            throw ObjectKind.CONNECT.invalid("virConnectClose");
+        }
+        close();
+        return closedRefs.join();
     }
 
     /**
@@ -653,5 +672,10 @@ final class JnaConnect implements Connect, org.libvirt4j.spi.generated.ConnectCo
     public org.libvirt4j.spi.TypedReply invokeTyped(org.libvirt4j.spi.generated.TypedFn fn,
             java.util.List<org.libvirt4j.spi.TypedParameter> params, Object... args) {
         return JnaTypedCalls.invoke(h, fn, params, args);
+    }
+
+    @Override
+    public Object invokeManual(org.libvirt4j.spi.ManualFn fn, Object... args) {
+        return JnaManual.invoke(h, fn, args);
     }
 }

@@ -14,7 +14,8 @@ import org.libvirt4j.spi.ObjectKind;
 import org.libvirt4j.spi.Uuids;
 
 /** {@link Network} over a {@code virNetworkPtr}; {@link #close()} is {@code virNetworkFree}. */
-final class JnaNetwork implements Network, JnaHandle, org.libvirt4j.spi.generated.NetworkContract {
+final class JnaNetwork implements Network, JnaHandle, org.libvirt4j.spi.generated.NetworkContract,
+        org.libvirt4j.spi.NetworkManualContract {
     private final NativeHandle h;
 
     JnaNetwork(long net) {
@@ -96,5 +97,10 @@ final class JnaNetwork implements Network, JnaHandle, org.libvirt4j.spi.generate
     @Override
     public Object invoke(org.libvirt4j.spi.generated.Fn fn, Object... args) {
         return JnaCalls.invoke(h, fn, args);
+    }
+
+    @Override
+    public Object invokeManual(org.libvirt4j.spi.ManualFn fn, Object... args) {
+        return JnaManual.invoke(h, fn, args);
     }
 }

@@ -10,7 +10,8 @@ import org.libvirt4j.spi.NativeHandle;
 import org.libvirt4j.spi.ObjectKind;
 
 /** {@link NodeDevice} over a {@code virNodeDevicePtr}; {@link #close()} is {@code virNodeDeviceFree}. */
-final class JnaNodeDevice implements NodeDevice, JnaHandle, org.libvirt4j.spi.generated.NodeDeviceContract {
+final class JnaNodeDevice implements NodeDevice, JnaHandle, org.libvirt4j.spi.generated.NodeDeviceContract,
+        org.libvirt4j.spi.NodeDeviceManualContract {
     private final NativeHandle h;
 
     JnaNodeDevice(long dev) {
@@ -86,5 +87,10 @@ final class JnaNodeDevice implements NodeDevice, JnaHandle, org.libvirt4j.spi.ge
     @Override
     public Object invoke(org.libvirt4j.spi.generated.Fn fn, Object... args) {
         return JnaCalls.invoke(h, fn, args);
+    }
+
+    @Override
+    public Object invokeManual(org.libvirt4j.spi.ManualFn fn, Object... args) {
+        return JnaManual.invoke(h, fn, args);
     }
 }

@@ -13,7 +13,8 @@ import org.libvirt4j.spi.ObjectKind;
 import org.libvirt4j.spi.Uuids;
 
 /** {@link StoragePool} over a {@code virStoragePoolPtr}; {@link #close()} is {@code virStoragePoolFree}. */
-final class JnaStoragePool implements StoragePool, JnaHandle, org.libvirt4j.spi.generated.StoragePoolContract {
+final class JnaStoragePool implements StoragePool, JnaHandle, org.libvirt4j.spi.generated.StoragePoolContract,
+        org.libvirt4j.spi.StoragePoolManualContract {
     private final NativeHandle h;
 
     JnaStoragePool(long pool) {
@@ -102,5 +103,10 @@ final class JnaStoragePool implements StoragePool, JnaHandle, org.libvirt4j.spi.
     @Override
     public Object invoke(org.libvirt4j.spi.generated.Fn fn, Object... args) {
         return JnaCalls.invoke(h, fn, args);
+    }
+
+    @Override
+    public Object invokeManual(org.libvirt4j.spi.ManualFn fn, Object... args) {
+        return JnaManual.invoke(h, fn, args);
     }
 }

@@ -9,11 +9,17 @@ import org.libvirt4j.spi.NativeHandle;
 import org.libvirt4j.spi.ObjectKind;
 
 /** {@link StorageVol} over a {@code virStorageVolPtr}; {@link #close()} is {@code virStorageVolFree}. */
-final class JnaStorageVol implements StorageVol, org.libvirt4j.spi.generated.StorageVolContract {
+final class JnaStorageVol implements StorageVol, JnaHandle, org.libvirt4j.spi.generated.StorageVolContract,
+        org.libvirt4j.spi.StorageVolManualContract {
     private final NativeHandle h;
 
     JnaStorageVol(long vol) {
         this.h = new NativeHandle(ObjectKind.STORAGE_VOL, vol, Virt::virStorageVolFree);
+    }
+
+    @Override
+    public NativeHandle handle() {
+        return h;
     }
 
     @Override
@@ -98,5 +104,10 @@ final class JnaStorageVol implements StorageVol, org.libvirt4j.spi.generated.Sto
     @Override
     public Object invoke(org.libvirt4j.spi.generated.Fn fn, Object... args) {
         return JnaCalls.invoke(h, fn, args);
+    }
+
+    @Override
+    public Object invokeManual(org.libvirt4j.spi.ManualFn fn, Object... args) {
+        return JnaManual.invoke(h, fn, args);
     }
 }

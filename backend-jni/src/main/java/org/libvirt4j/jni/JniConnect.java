@@ -37,7 +37,7 @@ import org.libvirt4j.spi.Uuids;
 /** {@link Connect} over a {@code virConnectPtr}; {@link #close()} is {@code virConnectClose}. */
 final class JniConnect extends JniObject implements Connect, org.libvirt4j.spi.generated.ConnectContract,
         org.libvirt4j.spi.generated.ConnectTypedContract, org.libvirt4j.spi.generated.ConnectEventsContract,
-        JniConnectIrregular {
+        JniConnectIrregular, org.libvirt4j.spi.ConnectManualContract {
 
     /** Deregisters through the family's C function. */
     private static void deregister(EventKind.Family family, long c, int id) {
@@ -69,8 +69,31 @@ final class JniConnect extends JniObject implements Connect, org.libvirt4j.spi.g
      */
     private final Object closeLock = new Object();
 
+    /** What virConnectClose answered, once this handle's pointer is freed (closeAndCount). */
+    private final java.util.concurrent.CompletableFuture<Integer> closedRefs;
+
     JniConnect(long conn) {
-        super(ObjectKind.CONNECT, JniNatives.K_CONNECT, conn);
+        this(conn, new java.util.concurrent.CompletableFuture<>());
+    }
+
+    private JniConnect(long conn, java.util.concurrent.CompletableFuture<Integer> refs) {
+        super(ObjectKind.CONNECT, conn, p -> {
+            try {
+                refs.complete(LibvirtNatives.virConnectClose(p));
+            } catch (RuntimeException | Error e) {
+                refs.completeExceptionally(e);
+            }
+        });
+        this.closedRefs = refs;
+    }
+
+    @Override
+    public int closeAndCount() {
+        if (h.isClosed()) {
+            throw ObjectKind.CONNECT.invalid("virConnectClose");
+        }
+        close();
+        return closedRefs.join();
     }
 
     /**
@@ -496,5 +519,10 @@ final class JniConnect extends JniObject implements Connect, org.libvirt4j.spi.g
     public Stream newStream(int flags) {
         int mask = flags;
         return obj("virStreamNew", c -> new JniStream(ptr(virStreamNew(c, mask), "virStreamNew")));
+    }
+
+    @Override
+    public Object invokeManual(org.libvirt4j.spi.ManualFn fn, Object... args) {
+        return JniManual.invoke(this, fn, args);
     }
 }

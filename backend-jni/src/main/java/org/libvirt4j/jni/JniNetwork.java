@@ -11,7 +11,8 @@ import org.libvirt4j.spi.ObjectKind;
 import org.libvirt4j.spi.Uuids;
 
 /** {@link Network} over a {@code virNetworkPtr}; {@link #close()} is {@code virNetworkFree}. */
-final class JniNetwork extends JniObject implements Network, org.libvirt4j.spi.generated.NetworkContract {
+final class JniNetwork extends JniObject implements Network, org.libvirt4j.spi.generated.NetworkContract,
+        org.libvirt4j.spi.NetworkManualContract {
 
     JniNetwork(long net) {
         super(ObjectKind.NETWORK, JniNatives.K_NETWORK, net);
@@ -45,4 +46,9 @@ final class JniNetwork extends JniObject implements Network, org.libvirt4j.spi.g
                 ptr(virNetworkPortLookupByUUIDString(n, uuid), "virNetworkPortLookupByUUIDString")));
     }
 
+
+    @Override
+    public Object invokeManual(org.libvirt4j.spi.ManualFn fn, Object... args) {
+        return JniManual.invoke(this, fn, args);
+    }
 }

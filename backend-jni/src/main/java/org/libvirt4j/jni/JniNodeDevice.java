@@ -7,7 +7,8 @@ import org.libvirt4j.NodeDevice;
 import org.libvirt4j.spi.ObjectKind;
 
 /** {@link NodeDevice} over a {@code virNodeDevicePtr}; {@link #close()} is {@code virNodeDeviceFree}. */
-final class JniNodeDevice extends JniObject implements NodeDevice, org.libvirt4j.spi.generated.NodeDeviceContract {
+final class JniNodeDevice extends JniObject implements NodeDevice, org.libvirt4j.spi.generated.NodeDeviceContract,
+        org.libvirt4j.spi.NodeDeviceManualContract {
 
     JniNodeDevice(long dev) {
         super(ObjectKind.NODE_DEVICE, JniNatives.K_NODE_DEVICE, dev);
@@ -32,5 +33,10 @@ final class JniNodeDevice extends JniObject implements NodeDevice, org.libvirt4j
     @Override
     public List<String> listCaps() {
         return List.of(obj("virNodeDeviceListCaps", d -> JniNatives.nodeDeviceListCaps(d)));
+    }
+
+    @Override
+    public Object invokeManual(org.libvirt4j.spi.ManualFn fn, Object... args) {
+        return JniManual.invoke(this, fn, args);
     }
 }

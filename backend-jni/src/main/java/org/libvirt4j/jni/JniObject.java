@@ -37,6 +37,11 @@ abstract class JniObject implements LibvirtObject {
         this.h = new NativeHandle(kind, pointer, FREES[nativeKind]);
     }
 
+    /** For an owner that frees its pointer itself, such as a connection that reports virConnectClose's count. */
+    JniObject(ObjectKind kind, long pointer, LongConsumer free) {
+        this.h = new NativeHandle(kind, pointer, free);
+    }
+
     /** Closes the handle; an owner of more than the pointer (a connection's callbacks) overrides this and calls it. */
     @Override
     public void close() {

@@ -11,7 +11,8 @@ import org.libvirt4j.spi.ObjectKind;
 import org.libvirt4j.spi.Uuids;
 
 /** {@link StoragePool} over a {@code virStoragePoolPtr}; {@link #close()} is {@code virStoragePoolFree}. */
-final class JniStoragePool extends JniObject implements StoragePool, org.libvirt4j.spi.generated.StoragePoolContract {
+final class JniStoragePool extends JniObject implements StoragePool, org.libvirt4j.spi.generated.StoragePoolContract,
+        org.libvirt4j.spi.StoragePoolManualContract {
 
     JniStoragePool(long pool) {
         super(ObjectKind.STORAGE_POOL, JniNatives.K_STORAGE_POOL, pool);
@@ -50,4 +51,9 @@ final class JniStoragePool extends JniObject implements StoragePool, org.libvirt
                 JniStorageVol::new);
     }
 
+
+    @Override
+    public Object invokeManual(org.libvirt4j.spi.ManualFn fn, Object... args) {
+        return JniManual.invoke(this, fn, args);
+    }
 }

@@ -10,7 +10,8 @@ import org.libvirt4j.spi.NativeHandle;
 import org.libvirt4j.spi.ObjectKind;
 
 /** {@link StorageVol} over a {@code virStorageVolPtr}; {@link #close()} is {@code virStorageVolFree}. */
-final class JniStorageVol extends JniObject implements StorageVol, org.libvirt4j.spi.generated.StorageVolContract {
+final class JniStorageVol extends JniObject implements StorageVol, org.libvirt4j.spi.generated.StorageVolContract,
+        org.libvirt4j.spi.StorageVolManualContract {
 
     JniStorageVol(long vol) {
         super(ObjectKind.STORAGE_VOL, JniNatives.K_STORAGE_VOL, vol);
@@ -65,5 +66,10 @@ final class JniStorageVol extends JniObject implements StorageVol, org.libvirt4j
                 sh.release();
             }
         });
+    }
+
+    @Override
+    public Object invokeManual(org.libvirt4j.spi.ManualFn fn, Object... args) {
+        return JniManual.invoke(this, fn, args);
     }
 }

@@ -438,6 +438,8 @@ public abstract class DifferentialTck {
                     r.seen().record("mixed", () -> c.getAllDomainStats(List.of(d, foreign), java.util.Set.of()));
                 }
             }),
+            new Scenario("the hand-written host, list and device functions: values, refusals and checks",
+                    r -> HostApiDifferential.observe(r.connect(), r.seen(), r.another())),
             new Scenario("the generated functions: values, refusals and argument checks", r -> {
                 Connect c = r.connect();
                 try (Domain d = c.lookupDomainByName(NodeFixture.RUNNING);

@@ -156,6 +156,16 @@ public abstract class LibvirtTck {
         }
     }
 
+    /** Binds {@link HostApiTck}. */
+    @Nested
+    @DisplayName("Host API")
+    class HostApiTests extends HostApiTck {
+        @Override
+        LibvirtTck tck() {
+            return LibvirtTck.this;
+        }
+    }
+
     /** Binds {@link NetworkTck}. */
     @Nested
     @DisplayName("Network")

@@ -71,7 +71,7 @@ import org.libvirt4j.spi.Uuids;
 /** {@link Connect} over libvirt's RPC protocol. */
 public final class RemoteConnect extends RemoteObject implements Connect, org.libvirt4j.spi.generated.ConnectContract,
         org.libvirt4j.spi.generated.ConnectTypedContract, org.libvirt4j.spi.generated.ConnectEventsContract,
-        RemoteConnectIrregular {
+        RemoteConnectIrregular, org.libvirt4j.spi.ConnectManualContract {
 
     @Override
     public <T> T callRemote(String fn, RemoteProcedure proc, java.util.function.Consumer<
@@ -92,10 +92,28 @@ public final class RemoteConnect extends RemoteObject implements Connect, org.li
         return c;
     }
 
+    /** Whether references remain once this handle's is dropped (closeAndCount), as virConnectClose answers. */
+    private final java.util.concurrent.CompletableFuture<Integer> closedRefs;
+
     private RemoteConnect(Session session) {
-        super(session, ObjectKind.CONNECT);
+        this(session, new java.util.concurrent.CompletableFuture<>());
+    }
+
+    private RemoteConnect(Session session, java.util.concurrent.CompletableFuture<Integer> refs) {
+        // runs just before this handle's reference is dropped; libvirt's virConnectClose answers
+        // 1 while references remain, not their number
+        super(session, ObjectKind.CONNECT, () -> refs.complete(session.references() > 1 ? 1 : 0));
+        this.closedRefs = refs;
         // The Session starts with the reference this handle owns; RemoteObject took a second one.
         session.release();
+    }
+
+    @Override
+    public int closeAndCount() {
+        acquire("virConnectClose");
+        release();
+        close();
+        return closedRefs.join();
     }
 
     /**
@@ -503,5 +521,10 @@ public final class RemoteConnect extends RemoteObject implements Connect, org.li
         int mask = flags;
         check("virStreamNew");
         return new RemoteStream(session, mask);
+    }
+
+    @Override
+    public Object invokeManual(org.libvirt4j.spi.ManualFn fn, Object... args) {
+        return RemoteManual.invoke(this, fn, args);
     }
 }

@@ -16,7 +16,8 @@ import org.libvirt4j.spi.ObjectKind;
 import org.libvirt4j.spi.Uuids;
 
 /** {@link Network} over RPC; name and UUID live in the handle. */
-final class RemoteNetwork extends RemoteObject implements Network, org.libvirt4j.spi.generated.NetworkContract {
+final class RemoteNetwork extends RemoteObject implements Network, org.libvirt4j.spi.generated.NetworkContract,
+        org.libvirt4j.spi.NetworkManualContract {
     private final RemoteNonnullNetwork ref;
 
     RemoteNetwork(Session session, RemoteNonnullNetwork ref) {
@@ -67,5 +68,10 @@ final class RemoteNetwork extends RemoteObject implements Network, org.libvirt4j
     @Override
     Object wireRef() {
         return ref;
+    }
+
+    @Override
+    public Object invokeManual(org.libvirt4j.spi.ManualFn fn, Object... args) {
+        return RemoteManual.invoke(this, fn, args);
     }
 }

@@ -14,7 +14,8 @@ import org.libvirt4j.remote.generated.RemoteProcedure;
 import org.libvirt4j.spi.ObjectKind;
 
 /** {@link NodeDevice} over RPC; the name lives in the handle. */
-final class RemoteNodeDevice extends RemoteObject implements NodeDevice, org.libvirt4j.spi.generated.NodeDeviceContract {
+final class RemoteNodeDevice extends RemoteObject implements NodeDevice, org.libvirt4j.spi.generated.NodeDeviceContract,
+        org.libvirt4j.spi.NodeDeviceManualContract {
     private final String name;
 
     RemoteNodeDevice(Session session, String name) {
@@ -60,5 +61,10 @@ final class RemoteNodeDevice extends RemoteObject implements NodeDevice, org.lib
     @Override
     Object wireRef() {
         return new org.libvirt4j.remote.generated.RemoteNonnullNodeDevice(name);
+    }
+
+    @Override
+    public Object invokeManual(org.libvirt4j.spi.ManualFn fn, Object... args) {
+        return RemoteManual.invoke(this, fn, args);
     }
 }

@@ -16,7 +16,8 @@ import org.libvirt4j.spi.ObjectKind;
 import org.libvirt4j.spi.Uuids;
 
 /** {@link StoragePool} over RPC; name and UUID live in the handle. */
-final class RemoteStoragePool extends RemoteObject implements StoragePool, org.libvirt4j.spi.generated.StoragePoolContract {
+final class RemoteStoragePool extends RemoteObject implements StoragePool, org.libvirt4j.spi.generated.StoragePoolContract,
+        org.libvirt4j.spi.StoragePoolManualContract {
     private final RemoteNonnullStoragePool ref;
 
     RemoteStoragePool(Session session, RemoteNonnullStoragePool ref) {
@@ -73,5 +74,10 @@ final class RemoteStoragePool extends RemoteObject implements StoragePool, org.l
     @Override
     Object wireRef() {
         return ref;
+    }
+
+    @Override
+    public Object invokeManual(org.libvirt4j.spi.ManualFn fn, Object... args) {
+        return RemoteManual.invoke(this, fn, args);
     }
 }

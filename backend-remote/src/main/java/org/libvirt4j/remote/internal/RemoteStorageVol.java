@@ -20,7 +20,8 @@ import org.libvirt4j.remote.internal.xdr.XdrWriter;
 import org.libvirt4j.spi.ObjectKind;
 
 /** {@link StorageVol} over RPC; pool name, name and key live in the handle. */
-final class RemoteStorageVol extends RemoteObject implements StorageVol, org.libvirt4j.spi.generated.StorageVolContract {
+final class RemoteStorageVol extends RemoteObject implements StorageVol, org.libvirt4j.spi.generated.StorageVolContract,
+        org.libvirt4j.spi.StorageVolManualContract {
     private final RemoteNonnullStorageVol ref;
 
     RemoteStorageVol(Session session, RemoteNonnullStorageVol ref) {
@@ -85,5 +86,10 @@ final class RemoteStorageVol extends RemoteObject implements StorageVol, org.lib
     @Override
     Object wireRef() {
         return ref;
+    }
+
+    @Override
+    public Object invokeManual(org.libvirt4j.spi.ManualFn fn, Object... args) {
+        return RemoteManual.invoke(this, fn, args);
     }
 }

@@ -171,6 +171,11 @@ final class Session {
         refs.incrementAndGet();
     }
 
+    /** @return the references held now: the connection handle's and one per object obtained from it */
+    int references() {
+        return refs.get();
+    }
+
     /**
      * Drops one reference; the last one says {@code CONNECT_CLOSE} and closes the socket once the
      * daemon answers, or after a few seconds. It never blocks: the last reference may be dropped
