@@ -95,8 +95,8 @@ public final class RemoteBackend implements LibvirtBackend {
         for (ConnectFlags f : flags) {
             Objects.requireNonNull(f, "flag");
         }
-        // The daemon runs the hypervisor driver, so there is no client-side credential prompt to
-        // answer; authentication of the socket itself is negotiated in the handshake.
-        return RemoteConnect.open(uri, flags);
+        // The daemon runs the hypervisor driver; the callback answers what the transport asks
+        // (+libssh: passwords, key passphrases, unknown host keys).
+        return RemoteConnect.open(uri, auth, flags);
     }
 }
