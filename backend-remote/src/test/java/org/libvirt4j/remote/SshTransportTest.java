@@ -98,6 +98,21 @@ class SshTransportTest {
     }
 
     @Test
+    void libssh2RefusesAChangedHostKeyAsLibvirtDoes() {
+        LibvirtException e = sameRefusal(base("libssh2") + "&sshauth=privkey&known_hosts=" + sshd().wrongKnownHosts(),
+                null);
+        assertThat(e.code()).isEqualTo(ErrorNumber.ERR_AUTH_FAILED);
+        assertThat(e.domain()).isEqualTo(ErrorDomain.SSH);
+        assertThat(e.getMessage()).contains("!!! SSH HOST KEY VERIFICATION FAILED !!!");
+    }
+
+    @Test
+    void libssh2RefusesAnUnknownHostWithoutACallback(@TempDir Path tmp) {
+        LibvirtException e = sameRefusal(base("libssh2") + "&sshauth=privkey&known_hosts=" + tmp.resolve("none"), null);
+        assertThat(e.code()).isEqualTo(ErrorNumber.ERR_SSH);
+    }
+
+    @Test
     void libsshRefusesAnUnknownHostWithoutACallback(@TempDir Path tmp) {
         LibvirtException e = sameRefusal(base("libssh") + "&sshauth=privkey&known_hosts=" + tmp.resolve("none"), null);
         assertThat(e.code()).isEqualTo(ErrorNumber.ERR_LIBSSH);
@@ -140,6 +155,29 @@ class SshTransportTest {
             assertThat(c.getHostname()).isNotEmpty();
         }
         assertThat(Files.readString(known)).contains(Files.readString(sshd().hostPublicKey()).split(" ")[1]);
+    }
+
+    @Test
+    void libsshAsksForAKeyPassphrase() {
+        String uri = "test+libssh://root@127.0.0.1:" + sshd().port() + node() + "?socket="
+                + PrivateLibvirtd.shared().unixSocket() + "&keyfile=" + sshd().lockedClientKey() + "&known_hosts="
+                + sshd().knownHosts() + "&sshauth=privkey";
+        List<String> prompts = new java.util.concurrent.CopyOnWriteArrayList<>();
+        ConnectAuth passphrase = new ConnectAuth(List.of(ConnectCredentialType.PASSPHRASE), creds -> {
+            for (ConnectCredential c : creds) {
+                prompts.add(c.prompt());
+                c.setResult(PrivateSshd.KEY_PASSPHRASE);
+            }
+        });
+        try (Connect c = Libvirt.using("remote").newConnectWithAuth(uri, passphrase)) {
+            assertThat(c.listAllDomains()).isNotEmpty().allSatisfy(d -> d.close());
+        }
+        assertThat(prompts).isNotEmpty();
+        // without a callback: refused before anything reaches the server, as libvirt refuses it
+        LibvirtException e = sameRefusal(uri, null);
+        assertThat(e.code()).isEqualTo(ErrorNumber.ERR_LIBSSH);
+        assertThat(e.getMessage()).isEqualTo(
+                "libssh transport error: No user interaction callback provided: Can't retrieve private key passphrase");
     }
 
     @Test

@@ -26,6 +26,8 @@ import java.util.stream.Stream;
  * installs it. The system's own sshd is neither started nor touched.
  */
 public final class PrivateSshd implements AutoCloseable {
+    /** The passphrase of {@link #lockedClientKey()}. */
+    public static final String KEY_PASSPHRASE = "libvirt4j-tck";
     private static final Duration START_TIMEOUT = Duration.ofSeconds(20);
     private static final Object SHARED_LOCK = new Object();
     private static PrivateSshd shared;
@@ -70,7 +72,10 @@ public final class PrivateSshd implements AutoCloseable {
                     dir.resolve("other_host_key").toString());
             run(dir, "ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", "libvirt4j-tck-client", "-f",
                     dir.resolve("client_key").toString());
-            Files.copy(dir.resolve("client_key.pub"), dir.resolve("authorized_keys"));
+            run(dir, "ssh-keygen", "-q", "-t", "ed25519", "-N", KEY_PASSPHRASE, "-C", "libvirt4j-tck-client-locked",
+                    "-f", dir.resolve("locked_client_key").toString());
+            Files.writeString(dir.resolve("authorized_keys"), Files.readString(dir.resolve("client_key.pub"))
+                    + Files.readString(dir.resolve("locked_client_key.pub")));
             int port;
             try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
                 port = s.getLocalPort();
@@ -180,6 +185,11 @@ public final class PrivateSshd implements AutoCloseable {
     /** @return the private key it accepts for root (an unencrypted ed25519 key) */
     public Path clientKey() {
         return dir.resolve("client_key");
+    }
+
+    /** @return a second private key it accepts for root, encrypted with {@link #KEY_PASSPHRASE} */
+    public Path lockedClientKey() {
+        return dir.resolve("locked_client_key");
     }
 
     /** @return a known-hosts file naming its host key for {@code [127.0.0.1]:PORT} */

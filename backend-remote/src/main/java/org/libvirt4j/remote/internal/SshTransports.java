@@ -52,7 +52,13 @@ final class SshTransports {
         return LibsshTunnel.connect(new LibsshTunnel.Options(uri.host().orElse("localhost"), uri.port().orElse(22),
                 uri.user().orElse("root"), uri.clientParam("keyfile").orElse(null), Path.of(home),
                 Path.of(knownHosts), uri.clientParam("known_hosts_verify").orElse("normal"),
-                uri.clientParam("sshauth").orElse(null), command, auth), timeoutNanos);
+                uri.clientParam("sshauth").orElse(null), command, auth, isLibssh2(uri)), timeoutNanos);
+    }
+
+    private static boolean isLibssh2(RemoteUri uri) {
+        String original = uri.original();
+        int end = original.indexOf(':');
+        return end > 0 && original.substring(0, end).toLowerCase(java.util.Locale.ROOT).endsWith("+libssh2");
     }
 
     /** libvirt's {@code virGetUserConfigDirectory}: {@code $XDG_CONFIG_HOME/libvirt}, else {@code ~/.config/libvirt}. */

@@ -12,6 +12,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.PublicKey;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
@@ -79,7 +80,7 @@ public final class LibsshTunnel {
 
     /** What libvirt's {@code virNetClientNewLibssh} is given. */
     public record Options(String host, int port, String user, String keyfile, Path home, Path knownHosts,
-            String knownHostsVerify, String authMethods, String command, ConnectAuth auth) {
+            String knownHostsVerify, String authMethods, String command, ConnectAuth auth, boolean libssh2) {
         /**
          * Checks the components.
          *
@@ -93,6 +94,8 @@ public final class LibsshTunnel {
          * @param authMethods the {@code sshauth} list, or {@code null} for libvirt's default
          * @param command the far side's command
          * @param auth the credential callback, or {@code null}
+         * @param libssh2 whether the URI said {@code +libssh2}: errors are then worded as libvirt's
+         *        libssh2 session words them (domain SSH, {@code ERR_SSH}, MD5 key hashes)
          */
         public Options {
             Objects.requireNonNull(host, "host");
@@ -107,11 +110,18 @@ public final class LibsshTunnel {
     private LibsshTunnel() {
     }
 
-    private static LibvirtException libssh(ErrorNumber code, String message) {
+    /**
+     * An error of libvirt's ssh session: {@code ERR_LIBSSH} (domain LIBSSH) from the libssh one,
+     * {@code ERR_SSH} (domain SSH) from the libssh2 one; {@code ERR_AUTH_FAILED} from both.
+     */
+    private static LibvirtException libssh(Options o, ErrorNumber code, String message) {
+        if (code == ErrorNumber.ERR_LIBSSH && o.libssh2()) {
+            code = ErrorNumber.ERR_SSH;
+        }
         String prefix = code == ErrorNumber.ERR_AUTH_FAILED ? "authentication failed: "
-                : code == ErrorNumber.ERR_INVALID_ARG ? "invalid argument: " : "libssh transport error: ";
-        return new LibvirtException(code.value(), ErrorDomain.LIBSSH.value(), ErrorLevel.ERROR.value(),
-                prefix + message);
+                : code == ErrorNumber.ERR_SSH ? "SSH transport error: " : "libssh transport error: ";
+        return new LibvirtException(code.value(), (o.libssh2() ? ErrorDomain.SSH : ErrorDomain.LIBSSH).value(),
+                ErrorLevel.ERROR.value(), prefix + message);
     }
 
     /**
@@ -179,7 +189,7 @@ public final class LibsshTunnel {
                 }
             }
             if (factories.isEmpty()) {
-                throw libssh(ErrorNumber.ERR_LIBSSH, "No authentication methods and credentials provided");
+                throw libssh(o, ErrorNumber.ERR_LIBSSH, "No authentication methods and credentials provided");
             }
             session.setUserAuthFactories(factories);
             session.setUserInteraction(new Interaction(o));
@@ -191,9 +201,9 @@ public final class LibsshTunnel {
                     throw v;
                 }
                 if (e.getMessage() != null && e.getMessage().toLowerCase(Locale.ROOT).contains("timeout")) {
-                    throw libssh(ErrorNumber.ERR_LIBSSH, "failed to authenticate: timed out");
+                    throw libssh(o, ErrorNumber.ERR_LIBSSH, "failed to authenticate: timed out");
                 }
-                throw libssh(ErrorNumber.ERR_AUTH_FAILED,
+                throw libssh(o, ErrorNumber.ERR_AUTH_FAILED,
                         "All provided authentication methods with credentials were rejected by the server");
             }
             Tunnel.ErrorOutput err = new Tunnel.ErrorOutput();
@@ -203,7 +213,7 @@ public final class LibsshTunnel {
             try {
                 channel.open().verify(remainingMillis(deadline));
             } catch (IOException e) {
-                throw libssh(ErrorNumber.ERR_LIBSSH, "failed to open ssh channel: " + rootMessage(e));
+                throw libssh(o, ErrorNumber.ERR_LIBSSH, "failed to open ssh channel: " + rootMessage(e));
             }
             return Tunnel.connect(new ChannelEnds(session, channel, err), "libssh", timeoutNanos);
         } catch (IOException e) {
@@ -212,7 +222,7 @@ public final class LibsshTunnel {
             if (v != null) {
                 throw v;
             }
-            throw libssh(ErrorNumber.ERR_LIBSSH, rootMessage(e));
+            throw libssh(o, ErrorNumber.ERR_LIBSSH, rootMessage(e));
         } catch (RuntimeException e) {
             close(session);
             LibvirtException v = verdict.get();
@@ -262,7 +272,7 @@ public final class LibsshTunnel {
             }
             String answer = ask(o.auth(), ConnectCredentialType.PASSPHRASE, "Passphrase for key '" + file + "'");
             if (answer == null) {
-                verdict.compareAndSet(null, libssh(ErrorNumber.ERR_LIBSSH,
+                verdict.compareAndSet(null, libssh(o, ErrorNumber.ERR_LIBSSH,
                         "No user interaction callback provided: Can't retrieve private key passphrase"));
             }
             return answer;
@@ -271,14 +281,14 @@ public final class LibsshTunnel {
             Iterable<KeyPair> keys = SecurityUtils.loadKeyPairIdentities(null, NamedResource.ofName(file.toString()),
                     in, passphrase);
             if (keys == null) {
-                throw libssh(ErrorNumber.ERR_AUTH_FAILED, "error while reading private key '" + file + "'");
+                throw libssh(o, ErrorNumber.ERR_AUTH_FAILED, "error while reading private key '" + file + "'");
             }
             return keys;
         } catch (IOException e) {
-            throw libssh(ErrorNumber.ERR_AUTH_FAILED, "error while reading private key '" + file + "'");
+            throw libssh(o, ErrorNumber.ERR_AUTH_FAILED, "error while reading private key '" + file + "'");
         } catch (GeneralSecurityException e) {
             LibvirtException v = verdict.get();
-            throw v != null ? v : libssh(ErrorNumber.ERR_AUTH_FAILED,
+            throw v != null ? v : libssh(o, ErrorNumber.ERR_AUTH_FAILED,
                     "error while opening private key '" + file + "', wrong passphrase?");
         }
     }
@@ -305,13 +315,16 @@ public final class LibsshTunnel {
         return c.result();
     }
 
-    /** libvirt's hex form of a host key: SHA-256 of its wire encoding, colon-separated bytes. */
-    static String keyHash(PublicKey key) {
+    /**
+     * libvirt's hex form of a host key: the SHA-256 of its wire encoding in lower-case hex (libssh),
+     * or its MD5 in upper case (libssh2), colon-separated bytes.
+     */
+    static String keyHash(PublicKey key, boolean libssh2) {
         ByteArrayBuffer b = new ByteArrayBuffer();
         b.putRawPublicKey(key);
         byte[] digest;
         try {
-            digest = MessageDigest.getInstance("SHA-256").digest(b.getCompactData());
+            digest = MessageDigest.getInstance(libssh2 ? "MD5" : "SHA-256").digest(b.getCompactData());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
@@ -320,7 +333,7 @@ public final class LibsshTunnel {
             if (s.length() > 0) {
                 s.append(':');
             }
-            s.append(String.format("%02x", x & 0xff));
+            s.append(String.format(libssh2 ? "%02X" : "%02x", x & 0xff));
         }
         return s.toString();
     }
@@ -335,16 +348,16 @@ public final class LibsshTunnel {
             if (mode.equals("auto")) {
                 return true;
             }
-            String hash = keyHash(key);
+            String hash = keyHash(key, o.libssh2());
             if (o.auth() == null || !o.auth().credTypes().contains(ConnectCredentialType.ECHOPROMPT)) {
-                verdict.compareAndSet(null, libssh(ErrorNumber.ERR_LIBSSH,
+                verdict.compareAndSet(null, libssh(o, ErrorNumber.ERR_LIBSSH,
                         "No user interaction callback provided: Can't verify the session host key"));
                 return false;
             }
             String answer = ask(o.auth(), ConnectCredentialType.ECHOPROMPT, "Accept SSH host key with hash '" + hash
                     + "' for host '" + o.host() + ":" + o.port() + "' (y/n)?");
             if (answer == null || !answer.equalsIgnoreCase("y")) {
-                verdict.compareAndSet(null, libssh(ErrorNumber.ERR_LIBSSH,
+                verdict.compareAndSet(null, libssh(o, ErrorNumber.ERR_LIBSSH,
                         "SSH host key for '" + o.host() + "' (" + hash + ") was not accepted"));
                 return false;
             }
@@ -354,15 +367,18 @@ public final class LibsshTunnel {
             @Override
             protected void handleKnownHostsFileUpdateFailure(ClientSession session, SocketAddress remoteAddress,
                     PublicKey serverKey, Path file, Collection<HostEntryPair> knownHosts, Throwable reason) {
-                verdict.compareAndSet(null, libssh(ErrorNumber.ERR_LIBSSH, "failed to write known_host file '" + file
+                verdict.compareAndSet(null, libssh(o, ErrorNumber.ERR_LIBSSH, "failed to write known_host file '" + file
                         + "': " + rootMessage(reason)));
             }
         };
         known.setModifiedServerKeyAcceptor((ClientSession session, SocketAddress address, KnownHostEntry entry,
                 PublicKey expected, PublicKey actual) -> {
-            verdict.compareAndSet(null, libssh(ErrorNumber.ERR_AUTH_FAILED, "!!! SSH HOST KEY VERIFICATION FAILED !!!: "
+            // libssh names the new key's hash; libssh2 the stored key as its file has it
+            String shown = o.libssh2() ? Base64.getEncoder().encodeToString(entry.getKeyEntry().getKeyData())
+                    : keyHash(actual, false);
+            verdict.compareAndSet(null, libssh(o, ErrorNumber.ERR_AUTH_FAILED, "!!! SSH HOST KEY VERIFICATION FAILED !!!: "
                     + "Identity of host '" + o.host() + ":" + o.port() + "' differs from stored identity. Please verify "
-                    + "the new host key '" + keyHash(actual) + "' to avoid possible man in the middle attack. The key "
+                    + "the new host key '" + shown + "' to avoid possible man in the middle attack. The key "
                     + "is stored in '" + o.knownHosts() + "'."));
             return false;
         });
