@@ -12,6 +12,8 @@ module org.libvirt4j.remote {
     requires org.apache.sshd.osgi;
     // not used directly: MINA SSHD takes its Ed25519 support from BouncyCastle when it is there
     requires org.bouncycastle.provider;
+    // MINA SSHD's logging API, resolved for it (an automatic module reads only resolved modules)
+    requires org.slf4j;
     requires static com.google.auto.service;
 
     provides org.libvirt4j.spi.LibvirtBackend with org.libvirt4j.remote.RemoteBackend;
