@@ -13,7 +13,10 @@ if [[ $(id -u) -ne 0 ]]; then
     exit 1
 fi
 
-PACKAGES=(libvirt-dev libvirt-daemon libvirt-daemon-driver-qemu libvirt-clients qemu-system-x86 qemu-utils)
+# openssh-server and netcat-openbsd: the TCK's ssh runs start a private sshd (PrivateSshd) whose
+# far side runs nc to the private libvirtd; openssh-client is the +ssh transport's ssh binary.
+PACKAGES=(libvirt-dev libvirt-daemon libvirt-daemon-driver-qemu libvirt-clients qemu-system-x86 qemu-utils
+    openssh-server openssh-client netcat-openbsd)
 
 missing=()
 for pkg in "${PACKAGES[@]}"; do
@@ -26,7 +29,19 @@ if ((${#missing[@]} > 0)); then
     echo "Installing: ${missing[*]}"
     export DEBIAN_FRONTEND=noninteractive
     apt-get update
+    # Packages must not start their system services here (the system sshd on port 22 above all):
+    # the tests start private daemons of their own. policy-rc.d exit code 101 = "action forbidden".
+    added_policy=
+    if [[ ! -e /usr/sbin/policy-rc.d ]]; then
+        printf '#!/bin/sh\nexit 101\n' > /usr/sbin/policy-rc.d
+        chmod 755 /usr/sbin/policy-rc.d
+        added_policy=1
+        trap 'rm -f /usr/sbin/policy-rc.d' EXIT
+    fi
     apt-get install -y "${missing[@]}"
+    if [[ -n $added_policy ]]; then
+        rm -f /usr/sbin/policy-rc.d
+    fi
 else
     echo "Packages present: ${PACKAGES[*]}"
 fi

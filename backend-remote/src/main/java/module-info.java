@@ -1,5 +1,6 @@
 /**
- * libvirt4j's pure-Java backend: libvirt's RPC protocol over unix sockets, TCP and TLS, on Netty.
+ * libvirt4j's pure-Java backend: libvirt's RPC protocol over unix sockets, TCP, TLS and
+ * SSH, on Netty (and Apache MINA SSHD for the pure-Java SSH transports).
  */
 module org.libvirt4j.remote {
     requires org.libvirt4j;
@@ -8,6 +9,11 @@ module org.libvirt4j.remote {
     requires io.netty.transport;
     requires io.netty.codec;
     requires io.netty.handler;
+    requires org.apache.sshd.osgi;
+    // not used directly: MINA SSHD takes its Ed25519 support from BouncyCastle when it is there
+    requires org.bouncycastle.provider;
+    // MINA SSHD's logging API, resolved for it (an automatic module reads only resolved modules)
+    requires org.slf4j;
     requires static com.google.auto.service;
 
     provides org.libvirt4j.spi.LibvirtBackend with org.libvirt4j.remote.RemoteBackend;

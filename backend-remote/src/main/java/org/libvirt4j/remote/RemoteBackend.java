@@ -23,9 +23,20 @@ import org.libvirt4j.spi.LibvirtBackend;
  * where the C client does: {@code pkipath=DIR} ({@code cacert.pem}, {@code clientcert.pem},
  * {@code clientkey.pem}), else {@code ~/.pki/libvirt} for non-root users, else
  * {@code /etc/pki/CA/cacert.pem} and {@code /etc/pki/libvirt}; keys may be PKCS#8 or certtool's
- * PKCS#1 PEM; {@code no_verify=1} skips the check of the daemon's certificate. The ssh transports
- * are not implemented and fail with {@code ERR_NO_SUPPORT}; the daemon's own authentication must
- * be {@code none} or polkit.
+ * PKCS#1 PEM; {@code no_verify=1} skips the check of the daemon's certificate.
+ *
+ * <p>{@code driver+ssh://[user@]host[:port]/path} runs the system {@code ssh} binary as the C
+ * client does ({@code ~/.ssh/config}, agents, known hosts and jump hosts apply; {@code command=},
+ * {@code keyfile=}, {@code no_tty=}, {@code no_verify=}), and the far host runs
+ * {@code virt-ssh-helper} or {@code nc} by libvirt's rules ({@code proxy=auto|netcat|native},
+ * {@code netcat=}, {@code socket=}, {@code mode=}). {@code driver+libssh://} and
+ * {@code driver+libssh2://} need no ssh binary: a pure-Java client (Apache MINA SSHD) checks the
+ * host key against {@code known_hosts=} (default {@code ~/.config/libvirt/known_hosts};
+ * {@code known_hosts_verify=normal|auto|ignore}), logs in with {@code keyfile=} (default the
+ * first of {@code ~/.ssh/id_ed25519}, {@code id_ecdsa}, {@code id_rsa}), a password or
+ * keyboard-interactive answers ({@code sshauth=}), asking the {@code ConnectAuth} callback with
+ * libvirt's prompts; an ssh agent is not used. The daemon's own authentication must be
+ * {@code none} or polkit.
  *
  * <p>Tuning, by system property: {@code libvirt4j.remote.callTimeoutSeconds} (how long a call
  * waits for its reply, default 60). Keepalive PINGs start, as with the C client, only when
@@ -95,8 +106,8 @@ public final class RemoteBackend implements LibvirtBackend {
         for (ConnectFlags f : flags) {
             Objects.requireNonNull(f, "flag");
         }
-        // The daemon runs the hypervisor driver, so there is no client-side credential prompt to
-        // answer; authentication of the socket itself is negotiated in the handshake.
-        return RemoteConnect.open(uri, flags);
+        // The daemon runs the hypervisor driver; the callback answers what the transport asks
+        // (+libssh: passwords, key passphrases, unknown host keys).
+        return RemoteConnect.open(uri, auth, flags);
     }
 }

@@ -74,6 +74,12 @@ public abstract class FaultTck extends TckArea {
         if (own.startsWith("test+tls:")) {
             return daemon.testTlsUri(node);
         }
+        if (own.startsWith("test+ssh:")) {
+            return PrivateSshd.shared().testSshUri(node, daemon);
+        }
+        if (own.startsWith("test+libssh:")) {
+            return PrivateSshd.shared().testLibsshUri(node, daemon);
+        }
         return daemon.testUnixUri(node);
     }
 

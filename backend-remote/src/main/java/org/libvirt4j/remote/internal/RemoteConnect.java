@@ -124,9 +124,21 @@ public final class RemoteConnect extends RemoteObject implements Connect, org.li
      * @return the connection
      */
     public static RemoteConnect open(String uri, ConnectFlags... flags) {
+        return open(uri, null, flags);
+    }
+
+    /**
+     * Opens a connection whose transport may ask for credentials ({@code +libssh}).
+     *
+     * @param uri the URI, {@code ""} for the daemon's default
+     * @param auth the credential callback, or {@code null}
+     * @param flags {@code virConnectFlags}
+     * @return the connection
+     */
+    public static RemoteConnect open(String uri, org.libvirt4j.ConnectAuth auth, ConnectFlags... flags) {
         int mask = LibvirtEnum.mask(flags);
         boolean readOnly = (mask & ConnectFlags.RO.value()) != 0;
-        return new RemoteConnect(Session.open(RemoteUri.parse(uri), mask, readOnly));
+        return new RemoteConnect(Session.open(RemoteUri.parse(uri), mask, readOnly, auth));
     }
 
     /** Forgets this handle's event registrations first: closing ends them, as the native backends do. */

@@ -6,8 +6,10 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
@@ -68,6 +70,10 @@ public final class RemoteUri {
     private final boolean noVerify;
     private final String pkiPath;
     private final String name;
+    /** The client parameters as given, by lower-case name (the last one of a name wins, as in the C client). */
+    private Map<String, String> clientParams = Map.of();
+    /** The name {@code virt-ssh-helper} gets: {@link #name} with the {@code mode} and {@code socket} parameters kept. */
+    private String helperName;
 
     private RemoteUri(String original, String driver, Transport transport, boolean explicitTransport, String user,
             String host, int port, String path, String socket, boolean noVerify, String pkiPath, String name) {
@@ -162,6 +168,8 @@ public final class RemoteUri {
         boolean noVerify = false;
         String pkiPath = null;
         List<String> passed = new ArrayList<>();
+        List<String> passedForHelper = new ArrayList<>();
+        Map<String, String> clientParams = new LinkedHashMap<>();
         String query = u.getRawQuery();
         if (query != null && !query.isEmpty()) {
             for (String part : query.split("[&;]")) {
@@ -174,7 +182,12 @@ public final class RemoteUri {
                 String lower = key.toLowerCase(Locale.ROOT);
                 if (!CLIENT_PARAMS.contains(lower)) {
                     passed.add(part);
+                    passedForHelper.add(part);
                     continue;
+                }
+                clientParams.put(lower, value);
+                if (lower.equals("mode") || lower.equals("socket")) {
+                    passedForHelper.add(part);
                 }
                 switch (lower) {
                     case "socket" -> socket = value;
@@ -188,24 +201,35 @@ public final class RemoteUri {
             }
         }
         String name;
+        String helperName;
         if (nameParam != null) {
             name = nameParam;
+            helperName = nameParam;
         } else if (driver.equals("remote")) {
             // "remote://" lets the daemon pick its default driver
             name = "";
+            helperName = "";
         } else {
-            StringBuilder b = new StringBuilder(driver).append("://").append(rawPath);
-            if (!passed.isEmpty()) {
-                b.append('?').append(String.join("&", passed));
-            }
-            if (u.getRawFragment() != null) {
-                b.append('#').append(u.getRawFragment());
-            }
-            name = b.toString();
+            name = formatName(driver, rawPath, passed, u.getRawFragment());
+            helperName = formatName(driver, rawPath, passedForHelper, u.getRawFragment());
         }
         String user = userInfo == null ? null : decode(userInfo);
-        return new RemoteUri(uri, driver, transport, explicit, user, host, port, decode(rawPath), socket, noVerify,
-                pkiPath, name);
+        RemoteUri r = new RemoteUri(uri, driver, transport, explicit, user, host, port, decode(rawPath), socket,
+                noVerify, pkiPath, name);
+        r.clientParams = Map.copyOf(clientParams);
+        r.helperName = helperName;
+        return r;
+    }
+
+    private static String formatName(String driver, String rawPath, List<String> params, String rawFragment) {
+        StringBuilder b = new StringBuilder(driver).append("://").append(rawPath);
+        if (!params.isEmpty()) {
+            b.append('?').append(String.join("&", params));
+        }
+        if (rawFragment != null) {
+            b.append('#').append(rawFragment);
+        }
+        return b.toString();
     }
 
     private static String decode(String s) {
@@ -320,6 +344,45 @@ public final class RemoteUri {
     /** @return whether {@code no_verify} was set (it only matters to TLS) */
     public boolean noVerify() {
         return noVerify;
+    }
+
+    /**
+     * A parameter the client consumes ({@code keyfile}, {@code netcat}, {@code known_hosts}, ...).
+     *
+     * @param lowerCaseName the parameter's name in lower case
+     * @return its decoded value, if the URI has it
+     */
+    public Optional<String> clientParam(String lowerCaseName) {
+        return Optional.ofNullable(clientParams.get(lowerCaseName));
+    }
+
+    /**
+     * A boolean client parameter read as the C client reads it ({@code EXTRACT_URI_ARG_BOOL}): an
+     * integer, non-zero meaning true.
+     *
+     * @param lowerCaseName the parameter's name in lower case
+     * @return whether it is set to a non-zero integer
+     * @throws LibvirtException {@code ERR_INVALID_ARG} when its value is not an integer
+     */
+    public boolean clientFlag(String lowerCaseName) {
+        String v = clientParams.get(lowerCaseName);
+        if (v == null) {
+            return false;
+        }
+        try {
+            return Integer.parseInt(v.trim()) != 0;
+        } catch (NumberFormatException e) {
+            throw remoteError(ErrorNumber.ERR_INVALID_ARG,
+                    "invalid argument: Failed to parse value of URI component " + lowerCaseName);
+        }
+    }
+
+    /**
+     * @return the URI {@code virt-ssh-helper} is given on the far host: the {@linkplain #name() name}
+     *         with the {@code mode} and {@code socket} parameters kept (libvirt's {@code virtSshURI})
+     */
+    public String helperName() {
+        return helperName;
     }
 
     /** @return the name sent to the daemon in {@code REMOTE_PROC_CONNECT_OPEN} */

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import org.libvirt4j.ConnectAuth;
 import org.libvirt4j.ErrorDomain;
 import org.libvirt4j.ErrorNumber;
 import org.libvirt4j.LibvirtException;
@@ -72,6 +73,16 @@ final class Session {
      * and, for the default URI, the URI the daemon chose.
      */
     static Session open(RemoteUri uri, int flags, boolean readOnly) {
+        return open(uri, flags, readOnly, null);
+    }
+
+    /**
+     * Connects and opens, with a credential callback for the transports that ask for credentials
+     * themselves ({@code +libssh}: passwords, key passphrases, unknown host keys).
+     *
+     * @param auth the callback, or {@code null}
+     */
+    static Session open(RemoteUri uri, int flags, boolean readOnly, ConnectAuth auth) {
         long timeout = RpcClient.defaultTimeoutNanos();
         RpcClient rpc = switch (uri.transport()) {
             case UNIX -> {
@@ -93,9 +104,8 @@ final class Session {
                         uri.port().orElse(RemoteUri.DEFAULT_TLS_PORT), Tls.context(creds, !uri.noVerify()),
                         !uri.noVerify(), timeout);
             }
-            case SSH, LIBSSH -> throw unsupported("the ssh transports need an ssh client, which libvirt4j's remote "
-                    + "backend does not have yet; forward the daemon's socket and use +unix or +tcp, or a native "
-                    + "backend (libvirt4j-backend-jna)");
+            case SSH -> SshTransports.openSsh(uri, readOnly, timeout);
+            case LIBSSH -> SshTransports.openLibssh(uri, readOnly, auth, timeout);
             case EXT -> throw unsupported("the ext transport runs an external command, which libvirt4j's remote "
                     + "backend does not do; use +unix or +tcp, or a native backend (libvirt4j-backend-jna)");
         };
@@ -114,8 +124,9 @@ final class Session {
             boolean closeCallback = supports(rpc, deadline, FEATURE_REMOTE_CLOSE_CALLBACK);
             boolean typedString = supports(rpc, deadline, FEATURE_TYPED_PARAM_STRING);
             // like libvirt's C client, no keepalive PINGs until Connect.setKeepAlive asks for them
-            return new Session(rpc, uri, canonical, uri.transport() == RemoteUri.Transport.UNIX
-                    || uri.transport() == RemoteUri.Transport.TLS, typedString, keepAlive, closeCallback);
+            // libvirt's is_secure: everything but plain TCP and ext
+            return new Session(rpc, uri, canonical, uri.transport() != RemoteUri.Transport.TCP
+                    && uri.transport() != RemoteUri.Transport.EXT, typedString, keepAlive, closeCallback);
         } catch (RuntimeException e) {
             rpc.close();
             throw e;

@@ -109,4 +109,25 @@ class RemoteUriTest {
         assertThat(RemoteUri.isServable("test+unix:///x.xml")).isTrue();
         assertThat(RemoteUri.isServable("qemu:///system")).isTrue();
     }
+
+    @Test
+    @DisplayName("ssh parameters are the client's; virt-ssh-helper's URI keeps mode and socket, the daemon's does not")
+    void sshParameters() {
+        RemoteUri u = RemoteUri.parse("qemu+ssh://fred@h:2222/system?keyfile=/k&No_Tty=1&netcat=/bin/nc&mode=direct"
+                + "&socket=/s&x=1&no_verify=0");
+        assertThat(u.user()).hasValue("fred");
+        assertThat(u.port()).hasValue(2222);
+        assertThat(u.clientParam("keyfile")).hasValue("/k");
+        assertThat(u.clientParam("netcat")).hasValue("/bin/nc");
+        assertThat(u.clientFlag("no_tty")).isTrue();
+        assertThat(u.clientFlag("no_verify")).isFalse();
+        assertThat(u.clientFlag("known_hosts")).isFalse();
+        assertThat(u.name()).isEqualTo("qemu:///system?x=1");
+        assertThat(u.helperName()).isEqualTo("qemu:///system?mode=direct&socket=/s&x=1");
+        assertThatThrownBy(() -> RemoteUri.parse("qemu+ssh://h/system?no_tty=yes").clientFlag("no_tty"))
+                .isInstanceOfSatisfying(LibvirtException.class, e -> {
+                    assertThat(e.code()).isEqualTo(ErrorNumber.ERR_INVALID_ARG);
+                    assertThat(e.getMessage()).isEqualTo("invalid argument: Failed to parse value of URI component no_tty");
+                });
+    }
 }

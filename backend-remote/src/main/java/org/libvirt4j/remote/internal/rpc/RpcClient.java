@@ -128,6 +128,8 @@ public final class RpcClient {
     private int keepAliveInterval = -1;
     private volatile EventSink eventSink;
     private volatile IntConsumer closeListener;
+    /** What the end of the daemon's bytes means, when a transport knows better ({@link Tunnel}); else null. */
+    private volatile java.util.function.Supplier<LibvirtException> endOfFile;
 
     private RpcClient(Channel channel, SocketChannel socket, long timeoutNanos, long openDeadline,
             boolean directWrites) {
@@ -862,6 +864,14 @@ public final class RpcClient {
         this.closeListener = listener;
     }
 
+    /**
+     * @param error the error the end of the daemon's bytes gives, instead of the plain "End of
+     *        file while reading data" (a tunnel adds its command's error output, as libvirt does)
+     */
+    void setEndOfFileError(java.util.function.Supplier<LibvirtException> error) {
+        this.endOfFile = error;
+    }
+
     /** {@link #fail(LibvirtException, ConnectCloseReason)} for an error. */
     void fail(LibvirtException reason) {
         fail(reason, ConnectCloseReason.ERROR);
@@ -1117,7 +1127,9 @@ public final class RpcClient {
 
         @Override
         public void channelInactive(ChannelHandlerContext ctx) {
-            fail(Rpc.error(ErrorNumber.ERR_SYSTEM_ERROR, "End of file while reading data: Input/output error", null),
+            java.util.function.Supplier<LibvirtException> eof = endOfFile;
+            fail(eof != null ? eof.get()
+                    : Rpc.error(ErrorNumber.ERR_SYSTEM_ERROR, "End of file while reading data: Input/output error", null),
                     ConnectCloseReason.EOF);
         }
 
