@@ -99,6 +99,18 @@ public abstract class FaultTck extends TckArea {
     }
 
     /**
+     * After a kill -9 the close callback reports EOF or ERROR: libvirt's own C client gives EOF when
+     * it reads the hang-up first and ERROR when a call meets the reset first ("Cannot recv data:
+     * Connection reset by peer"), a race seen on jna in a full build; either is a reason, never
+     * CLIENT or KEEPALIVE, and it must come within the limit.
+     */
+    private static void awaitHangUp(BlockingQueue<Integer> reasons) throws InterruptedException {
+        assertThat(reasons.poll(FAIL_WITHIN_MILLIS, TimeUnit.MILLISECONDS))
+                .as("the close callback's reason within %d ms", FAIL_WITHIN_MILLIS)
+                .isIn(ConnectCloseReason.EOF.value(), ConnectCloseReason.ERROR.value());
+    }
+
+    /**
      * What libvirt's C client gives for a call on a connection whose daemon went away: in flight,
      * the socket's end (ERR_SYSTEM_ERROR "End of file while reading data: ..." or, when the
      * dying daemon left our request unread, "Cannot recv data: Connection reset by peer", or for a
@@ -191,7 +203,7 @@ public abstract class FaultTck extends TckArea {
                             o.first()).isNotNegative().isLessThan(FAIL_WITHIN_MILLIS);
                     assertConnectionLost(o.later(), "the call after that");
                 }
-                awaitClose(reasons, ConnectCloseReason.EOF);
+                awaitHangUp(reasons);
                 assertThat(c.isAlive()).as("isAlive after the daemon died").isFalse();
                 expectClosed("getInfo on the dead connection", d::getInfo);
                 expectClosed("lookup on the dead connection", () -> c.lookupDomainByName(NodeFixture.RUNNING));
@@ -283,7 +295,7 @@ public abstract class FaultTck extends TckArea {
                 assertThat(millisSince(killed, sendFailed)).as("ms to the send's failure").isLessThan(FAIL_WITHIN_MILLIS);
                 assertThat(millisSince(killed, recvFailed)).as("ms to the recv's failure").isLessThan(FAIL_WITHIN_MILLIS);
                 assertThat(got).as("bytes downloaded").isLessThan(big);
-                awaitClose(reasons, ConnectCloseReason.EOF);
+                awaitHangUp(reasons);
                 expectClosed("abort of the upload", up::abort);
                 expectClosed("abort of the download", down::abort);
                 expectClosed("finish", up::finish);
@@ -351,7 +363,7 @@ public abstract class FaultTck extends TckArea {
                 long killed = System.nanoTime();
                 own.kill();
                 assertConnectionLost(flood.get(FAIL_WITHIN_MILLIS, TimeUnit.MILLISECONDS), "the flood's call");
-                awaitClose(reasons, ConnectCloseReason.EOF);
+                awaitHangUp(reasons);
                 int seen = events.get();
                 assertThat(lastEvent.get()).as("no event is delivered after the close callback").isLessThan(System.nanoTime());
                 Thread.sleep(500);
