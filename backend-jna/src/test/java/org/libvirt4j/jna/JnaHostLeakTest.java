@@ -29,24 +29,16 @@ class JnaHostLeakTest {
         try (Connect c = Libvirt.using("jna").newConnect("test:///default")) {
             rounds(c, 5_000);
             System.gc();
-            long before = rssKib();
+            long before = JnaLeakTest.rssKib();
             rounds(c, 50_000);
             System.gc();
-            long after = rssKib();
+            long after = JnaLeakTest.rssKib();
             System.out.printf("JnaHostLeakTest: VmRSS %d KiB before, %d KiB after (growth %d KiB)%n", before, after,
                     after - before);
             assertThat(after - before).as("VmRSS growth in KiB (before %d, after %d)", before, after).isLessThan(BOUND_KIB);
         }
     }
 
-    private static long rssKib() throws IOException {
-        for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/self/status"))) {
-            if (line.startsWith("VmRSS:")) {
-                return Long.parseLong(line.replaceAll("[^0-9]", ""));
-            }
-        }
-        throw new IllegalStateException("no VmRSS in /proc/self/status");
-    }
 
     static void rounds(Connect c, int n) {
         String cpu = "<cpu><arch>x86_64</arch><model>core2duo</model></cpu>";

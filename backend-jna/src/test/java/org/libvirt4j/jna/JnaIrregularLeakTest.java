@@ -34,10 +34,10 @@ class JnaIrregularLeakTest {
             d.addIOThread(7, DomainModificationImpact.LIVE);
             rounds(c, d, 10_000); // warm up: JIT, libvirt's caches
             System.gc();
-            long before = rssKib();
+            long before = JnaLeakTest.rssKib();
             rounds(c, d, 300_000);
             System.gc();
-            long after = rssKib();
+            long after = JnaLeakTest.rssKib();
             System.out.printf("JnaIrregularLeakTest: VmRSS %d KiB before, %d KiB after (growth %d KiB)%n", before, after,
                     after - before);
             assertThat(after - before).as("VmRSS growth in KiB (before %d, after %d)", before, after)
@@ -68,12 +68,4 @@ class JnaIrregularLeakTest {
         }
     }
 
-    private static long rssKib() throws IOException {
-        for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/self/status"))) {
-            if (line.startsWith("VmRSS:")) {
-                return Long.parseLong(line.replaceAll("[^0-9]", ""));
-            }
-        }
-        throw new IllegalStateException("no VmRSS in /proc/self/status");
-    }
 }

@@ -28,7 +28,7 @@ class JnaLeakTest {
     private static final int CYCLES = 60_000;
     private static final long BOUND_KIB = 24 * 1024;
 
-    private static long rssKib() throws IOException {
+    static long rssKib() throws IOException {
         for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
             if (line.startsWith("VmRSS:")) {
                 return Long.parseLong(line.replaceAll("\\D", ""));

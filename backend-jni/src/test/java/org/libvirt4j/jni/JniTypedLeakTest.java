@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -33,10 +31,10 @@ class JniTypedLeakTest {
         try (Connect c = Libvirt.using("jni").newConnect("test:///default"); Domain d = c.lookupDomainByName("test")) {
             cycle(d, 20_000);
             System.gc();
-            long before = rssKib();
+            long before = JniLeakTest.rssKib();
             cycle(d, 300_000);
             System.gc();
-            long after = rssKib();
+            long after = JniLeakTest.rssKib();
             System.out.printf("JniTypedLeakTest: VmRSS %d KiB before, %d KiB after (growth %d KiB)%n", before, after,
                     after - before);
             assertThat(after - before).as("VmRSS growth in KiB (before %d, after %d)", before, after).isLessThan(BOUND_KIB);
@@ -59,12 +57,4 @@ class JniTypedLeakTest {
         }
     }
 
-    static long rssKib() throws IOException {
-        for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-            if (line.startsWith("VmRSS:")) {
-                return Long.parseLong(line.replaceAll("[^0-9]", ""));
-            }
-        }
-        throw new IllegalStateException("no VmRSS in /proc/self/status");
-    }
 }
