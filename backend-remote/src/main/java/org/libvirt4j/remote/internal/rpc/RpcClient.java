@@ -1130,7 +1130,9 @@ public final class RpcClient {
                 throw bogus("reply with serial " + serial + " to no call in flight");
             }
             if (p.proc != proc || p.prog != prog) {
-                LibvirtException le = bogus("reply for procedure " + proc + " to a call of procedure " + p.proc);
+                LibvirtException le = bogus(p.prog != prog
+                        ? String.format("reply from program 0x%x to a call of program 0x%x", prog, p.prog)
+                        : "reply for procedure " + proc + " to a call of procedure " + p.proc);
                 // declare the connection dead before the caller wakes up, so it sees it dead
                 fail(le);
                 p.fail(le);
