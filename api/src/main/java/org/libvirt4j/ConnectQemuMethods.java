@@ -22,10 +22,9 @@ public interface ConnectQemuMethods {
      * callback hears only the events so named ({@link DomainQemuMonitorEventFlags#REGEX}: matching
      * that POSIX regular expression; {@link DomainQemuMonitorEventFlags#NOCASE}: ignoring case).
      *
-     * <p>On a connection to a daemon (the remote backend, and the native ones over
-     * {@code qemu+unix}), libvirt's client asks the daemon once per domain filter: a second
-     * callback with the same {@code dom} shares the first one's registration there, and so its
-     * name filter. Wrap the id in {@link EventRegistration#of} with
+     * <p>Each callback has its own name filter, even beside another with the same {@code dom}
+     * (through a daemon, libvirt's client gives each its own registration there, unlike the
+     * other event kinds). Wrap the id in {@link EventRegistration#of} with
      * {@link #domainQemuEventDeregister} to deregister with try-with-resources.
      *
      * @param dom the domain whose events to deliver, or {@code null} for every domain's

@@ -99,18 +99,25 @@ public abstract class QemuApiTck extends TckArea {
     private void monitorEvents(Connect c, Domain d, String name) throws InterruptedException {
         BlockingQueue<Got> all = new LinkedBlockingQueue<>();
         BlockingQueue<Got> stops = new LinkedBlockingQueue<>();
+        BlockingQueue<Got> resumes = new LinkedBlockingQueue<>();
         int allId;
         int stopId;
+        // two callbacks with the same domain filter and different names: libvirt's client gives
+        // each its own registration in the daemon, so each hears only its own name
         try (EventRegistration a = EventRegistration.of(
                 c.domainQemuMonitorEventRegister(null, null, (conn, dom, e) -> all.add(new Got(dom.getName(), e))),
                 c::domainQemuEventDeregister);
                 EventRegistration s = EventRegistration.of(
                 c.domainQemuMonitorEventRegister(d, "stop", (conn, dom, e) -> stops.add(new Got(dom.getName(), e)),
                         DomainQemuMonitorEventFlags.NOCASE),
+                c::domainQemuEventDeregister);
+                EventRegistration r = EventRegistration.of(
+                c.domainQemuMonitorEventRegister(d, "^RES.ME$", (conn, dom, e) -> resumes.add(new Got(dom.getName(), e)),
+                        DomainQemuMonitorEventFlags.REGEX),
                 c::domainQemuEventDeregister)) {
             allId = a.callbackId();
             stopId = s.callbackId();
-            assertThat(allId).isNotEqualTo(stopId);
+            assertThat(java.util.Set.of(allId, stopId, r.callbackId())).as("callback ids").hasSize(3);
             long before = System.currentTimeMillis() / 1000;
             d.suspend();
             DomainQemuMonitorEvent stop = await(all, name, "STOP");
@@ -130,9 +137,12 @@ public abstract class QemuApiTck extends TckArea {
             DomainQemuMonitorEvent filtered = await(stops, name, "STOP");
             assertThat(filtered.seconds()).isEqualTo(stop.seconds());
             assertThat(filtered.micros()).isEqualTo(stop.micros());
-            // the name filter ("stop", NOCASE) let STOP through and nothing else
+            DomainQemuMonitorEvent resumed = await(resumes, name, "RESUME");
+            assertThat(resumed.seconds()).isEqualTo(resume.seconds());
+            // the name filters ("stop", NOCASE; "^RES.ME$", REGEX) let their own event through, nothing else
             Got extra = stops.poll(1, TimeUnit.SECONDS);
             assertThat(extra).as("the filtered callback hears only STOP").isNull();
+            assertThat(resumes.poll(0, TimeUnit.SECONDS)).as("the regex callback hears only RESUME").isNull();
         }
         all.clear();
         stops.clear();
@@ -140,11 +150,10 @@ public abstract class QemuApiTck extends TckArea {
         d.resume();
         assertThat(all.poll(2, TimeUnit.SECONDS)).as("an event after deregistration").isNull();
         assertThat(stops.poll(0, TimeUnit.SECONDS)).isNull();
+        assertThat(resumes.poll(0, TimeUnit.SECONDS)).isNull();
         LibvirtException twice = expectError(ErrorNumber.ERR_INVALID_ARG, () -> c.domainQemuEventDeregister(allId));
         assertThat(twice.domain()).isEqualTo(ErrorDomain.NONE);
         assertThat(twice.getMessage()).isEqualTo("invalid argument: event callback id " + allId + " not registered");
-        // a fresh connection: on one that already holds a registration with the same domain
-        // filter, libvirt's client shares it and never shows the daemon the pattern
         try (Connect other = tck().openQemu()) {
             LibvirtException regex = expectError(ErrorNumber.ERR_INVALID_ARG,
                     () -> other.domainQemuMonitorEventRegister(null, "(", (conn, dom, e) -> { },

@@ -6,7 +6,6 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import org.libvirt4j.DomainQemuMonitorEvent;
 import org.libvirt4j.DomainQemuMonitorEventCallback;
 import org.libvirt4j.ErrorDomain;
@@ -23,12 +22,13 @@ import org.libvirt4j.remote.internal.xdr.XdrReader;
 
 /**
  * One connection's QEMU monitor event registrations, kept as libvirt's C client keeps them
- * ({@code remoteConnectDomainQemuMonitorEventRegister}): the daemon is asked once per domain
- * filter, with the first callback's name filter and flags; later callbacks with the same domain
- * filter share that registration (and so its name filter), and the daemon hears of the
- * deregistration when the last of them goes. The client applies no name filter of its own.
- * Callback ids come from the connection's one sequence ({@link RemoteEvents#nextCallbackId()}),
- * and events go through its queue, in order with its other events.
+ * ({@code remoteConnectDomainQemuMonitorEventRegister}): unlike the other event kinds, whose
+ * callbacks with one filter share one registration in the daemon, each QEMU monitor callback has
+ * a registration of its own there (libvirt's client matches every callback that has a filter of
+ * its own to exactly one daemon callback), with its own name filter and flags, which the daemon
+ * applies; the daemon hears of each deregistration. Callback ids come from the connection's one
+ * sequence ({@link RemoteEvents#nextCallbackId()}), and events go through its queue, in order
+ * with its other events.
  */
 final class RemoteQemuEvents {
     private static final System.Logger LOG = System.getLogger(RemoteQemuEvents.class.getName());
@@ -37,8 +37,6 @@ final class RemoteQemuEvents {
     private final RemoteEvents events;
     /** By local id; guarded by itself. */
     private final Map<Integer, Registration> registrations = new HashMap<>();
-    /** Keeps a register or deregister and its daemon call together, as libvirt's client lock does. */
-    private final Object daemonLock = new Object();
 
     /**
      * @param remoteId the daemon's id, -1 until it answered
@@ -61,36 +59,23 @@ final class RemoteQemuEvents {
     int register(RemoteConnect conn, RemoteNonnullDomain dom, String event, DomainQemuMonitorEventCallback callback,
             int flags) {
         String filter = dom == null ? null : HexFormat.of().formatHex(dom.uuid());
-        synchronized (daemonLock) {
-            Registration reserved;
-            int shared = -1;
-            synchronized (registrations) {
-                for (Registration r : registrations.values()) {
-                    if (Objects.equals(r.filter(), filter) && r.remoteId() >= 0) {
-                        shared = r.remoteId();
-                        break;
-                    }
-                }
-                reserved = new Registration(events.nextCallbackId(), shared, filter, conn, callback);
-                registrations.put(reserved.localId(), reserved);
-            }
-            if (shared >= 0) {
-                return reserved.localId();
-            }
-            try {
-                // bound while the reply is decoded, on the event loop: events that follow the reply
-                // are matched on that same thread, so none can come too early for it
-                session.callQemu(QemuProcedure.QEMU_PROC_CONNECT_DOMAIN_MONITOR_EVENT_REGISTER,
-                        new QemuConnectDomainMonitorEventRegisterArgs(dom, event, flags)::encode,
-                        r -> bind(reserved, QemuConnectDomainMonitorEventRegisterRet.decode(r).callbackID()));
-            } catch (RuntimeException e) {
-                synchronized (registrations) {
-                    registrations.remove(reserved.localId());
-                }
-                throw e;
-            }
-            return reserved.localId();
+        Registration reserved = new Registration(events.nextCallbackId(), -1, filter, conn, callback);
+        synchronized (registrations) {
+            registrations.put(reserved.localId(), reserved);
         }
+        try {
+            // bound while the reply is decoded, on the event loop: events that follow the reply
+            // are matched on that same thread, so none can come too early for it
+            session.callQemu(QemuProcedure.QEMU_PROC_CONNECT_DOMAIN_MONITOR_EVENT_REGISTER,
+                    new QemuConnectDomainMonitorEventRegisterArgs(dom, event, flags)::encode,
+                    r -> bind(reserved, QemuConnectDomainMonitorEventRegisterRet.decode(r).callbackID()));
+        } catch (RuntimeException e) {
+            synchronized (registrations) {
+                registrations.remove(reserved.localId());
+            }
+            throw e;
+        }
+        return reserved.localId();
     }
 
     private Registration bind(Registration reserved, int remoteId) {
@@ -102,27 +87,19 @@ final class RemoteQemuEvents {
         return bound;
     }
 
-    /** {@code virConnectDomainQemuMonitorEventDeregister}: forgotten here, then in the daemon when the last sharer goes. */
+    /** {@code virConnectDomainQemuMonitorEventDeregister}: forgotten here first, then in the daemon. */
     void deregister(int localId) {
-        synchronized (daemonLock) {
-            int remoteId;
-            synchronized (registrations) {
-                Registration r = registrations.get(localId);
-                if (r == null || r.remoteId() < 0) {
-                    throw LibvirtException.of(ErrorNumber.ERR_INVALID_ARG, ErrorDomain.NONE,
-                            "invalid argument: event callback id " + localId + " not registered");
-                }
-                registrations.remove(localId);
-                remoteId = r.remoteId();
-                for (Registration other : registrations.values()) {
-                    if (other.remoteId() == remoteId) {
-                        return; // another callback still shares the daemon's registration
-                    }
-                }
+        Registration r;
+        synchronized (registrations) {
+            r = registrations.get(localId);
+            if (r == null || r.remoteId() < 0) {
+                throw LibvirtException.of(ErrorNumber.ERR_INVALID_ARG, ErrorDomain.NONE,
+                        "invalid argument: event callback id " + localId + " not registered");
             }
-            session.callQemu(QemuProcedure.QEMU_PROC_CONNECT_DOMAIN_MONITOR_EVENT_DEREGISTER,
-                    new QemuConnectDomainMonitorEventDeregisterArgs(remoteId)::encode, null);
+            registrations.remove(localId);
         }
+        session.callQemu(QemuProcedure.QEMU_PROC_CONNECT_DOMAIN_MONITOR_EVENT_DEREGISTER,
+                new QemuConnectDomainMonitorEventDeregisterArgs(r.remoteId())::encode, null);
     }
 
     /** Forgets the registrations made through {@code conn}, which is closing. */
