@@ -4,6 +4,9 @@ import java.util.Objects;
 import org.libvirt4j.ConnectQemuMethods;
 import org.libvirt4j.Domain;
 import org.libvirt4j.DomainQemuMonitorEventCallback;
+import org.libvirt4j.ErrorDomain;
+import org.libvirt4j.ErrorNumber;
+import org.libvirt4j.LibvirtException;
 
 /**
  * The QEMU connection calls, written once for every backend: null and NUL checks, then one raw
@@ -55,6 +58,11 @@ public interface ConnectQemuContract extends ConnectQemuMethods {
 
     @Override
     default void domainQemuEventDeregister(int callbackId) {
+        if (callbackId < 0) {
+            // libvirt-qemu.c's own check, before any driver
+            throw LibvirtException.of(ErrorNumber.ERR_INVALID_ARG, ErrorDomain.NONE,
+                    "callbackID in virConnectDomainQemuMonitorEventDeregister must be zero or greater");
+        }
         rawQemuMonitorEventDeregister(callbackId);
     }
 }

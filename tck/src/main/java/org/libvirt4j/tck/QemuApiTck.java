@@ -221,7 +221,7 @@ public abstract class QemuApiTck extends TckArea {
 
     /** Fails when a call of the QEMU or LXC API reaches a driver that lacks it as anything but its own refusal. */
     @Test
-    @DisplayName("The test driver refuses every QEMU and LXC call, each naming its own C function")
+    @DisplayName("The test driver refuses every QEMU and LXC call, each naming its own C function; bad arguments are refused first")
     void testDriverRefuses() {
         try (Connect c = open(); Domain d = c.lookupDomainByName("tck-running")) {
             expectNoSupportNamingEach(Map.of(
@@ -232,6 +232,17 @@ public abstract class QemuApiTck extends TckArea {
                     "virConnectDomainQemuMonitorEventRegister",
                     () -> c.domainQemuMonitorEventRegister(d, "STOP", (conn, dom, e) -> { }, 0)));
             lxcFlagsRefused(d);
+            try (Connect other = open()) {
+                LibvirtException foreign = expectError(ErrorNumber.ERR_INVALID_ARG,
+                        () -> other.domainQemuMonitorEventRegister(d, null, (conn, dom, e) -> { }, 0));
+                assertThat(foreign.domain()).isEqualTo(ErrorDomain.NONE);
+                assertThat(foreign.getMessage()).isEqualTo(
+                        "domain 'tck-running' in virConnectDomainQemuMonitorEventRegister must match connection");
+            }
+            LibvirtException negative = expectError(ErrorNumber.ERR_INVALID_ARG, () -> c.domainQemuEventDeregister(-1));
+            assertThat(negative.domain()).isEqualTo(ErrorDomain.NONE);
+            assertThat(negative.getMessage()).isEqualTo(
+                    "callbackID in virConnectDomainQemuMonitorEventDeregister must be zero or greater");
         }
     }
 

@@ -266,8 +266,8 @@ public final class RemoteConnect extends RemoteObject implements Connect, org.li
         String fn = "virConnectDomainQemuMonitorEventRegister";
         return registerEvent(fn, () -> {
             RemoteNonnullDomain filter = dom == null ? null : ofThisConnection(dom, RemoteDomain.class,
-                    ObjectKind.DOMAIN, fn, d -> LibvirtException.of(ErrorNumber.ERR_INVALID_ARG, ErrorDomain.DOM,
-                            "invalid argument: domain '" + d.getName() + "' in " + fn + " must match connection")).ref();
+                    ObjectKind.DOMAIN, fn, d -> LibvirtException.of(ErrorNumber.ERR_INVALID_ARG, ErrorDomain.NONE,
+                            "domain '" + d.getName() + "' in " + fn + " must match connection")).ref();
             return session.qemuEvents.register(this, filter, event, callback, flags);
         });
     }
