@@ -519,4 +519,57 @@ public interface DomainIrregularMethods {
     default void blockCopy(String disk, String destXml, DomainBlockCopyParameters params, DomainBlockCopyFlags... flags) {
         blockCopy(disk, destXml, params, LibvirtEnum.mask(flags));
     }
+
+    /**
+     * Connects {@code stream} to a console of the running domain: what the guest writes to it
+     * arrives on the stream, what the stream sends reaches the guest.
+     *
+     * @param devname the console's alias (as in the domain XML), or {@code null} for the first console
+     * @param stream a stream of the domain's connection, not yet used
+     * @param flags a bitwise OR of {@link DomainConsoleFlags} values; bits newer than this binding are passed as they are
+     * @throws LibvirtException libvirt's error, e.g. {@code ERR_OPERATION_INVALID} for a domain that is not running
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain.html#virDomainOpenConsole">virDomainOpenConsole</a>
+     */
+    void openConsole(String devname, Stream stream, int flags);
+
+    /**
+     * Connects {@code stream} to a console of the running domain.
+     *
+     * <p>The same call with the flags as enum constants.
+     *
+     * @param devname the console's alias, or {@code null} for the first console
+     * @param stream a stream of the domain's connection, not yet used
+     * @param flags {@link DomainConsoleFlags} values to OR together; none gives 0
+     * @throws LibvirtException libvirt's error
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain.html#virDomainOpenConsole">virDomainOpenConsole</a>
+     */
+    default void openConsole(String devname, Stream stream, DomainConsoleFlags... flags) {
+        openConsole(devname, stream, LibvirtEnum.mask(flags));
+    }
+
+    /**
+     * Connects {@code stream} to a character-device channel of the running domain.
+     *
+     * @param name the channel's name or alias, or {@code null} for the first channel
+     * @param stream a stream of the domain's connection, not yet used
+     * @param flags a bitwise OR of {@link DomainChannelFlags} values; bits newer than this binding are passed as they are
+     * @throws LibvirtException libvirt's error, e.g. {@code ERR_INTERNAL_ERROR} when the domain has no such channel
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain.html#virDomainOpenChannel">virDomainOpenChannel</a>
+     */
+    void openChannel(String name, Stream stream, int flags);
+
+    /**
+     * Connects {@code stream} to a character-device channel of the running domain.
+     *
+     * <p>The same call with the flags as enum constants.
+     *
+     * @param name the channel's name or alias, or {@code null} for the first channel
+     * @param stream a stream of the domain's connection, not yet used
+     * @param flags {@link DomainChannelFlags} values to OR together; none gives 0
+     * @throws LibvirtException libvirt's error
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain.html#virDomainOpenChannel">virDomainOpenChannel</a>
+     */
+    default void openChannel(String name, Stream stream, DomainChannelFlags... flags) {
+        openChannel(name, stream, LibvirtEnum.mask(flags));
+    }
 }

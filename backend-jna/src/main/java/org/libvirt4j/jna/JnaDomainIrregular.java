@@ -609,4 +609,22 @@ interface JnaDomainIrregular extends DomainIrregularContract {
             h.release();
         }
     }
+
+    @Override
+    default void rawOpenStream(StreamCall call, String name, org.libvirt4j.Stream stream, int flags) {
+        String fn = call.function;
+        NativeHandle sh = JnaHandle.of(stream, JnaStream.class, org.libvirt4j.spi.ObjectKind.STREAM, fn);
+        NativeHandle h = handle();
+        long d = h.acquire(fn);
+        try {
+            long s = sh.acquire(fn);
+            try {
+                NativeFunctions.check(fn, new Pointer(d), CStrings.of(name), new Pointer(s), flags);
+            } finally {
+                sh.release();
+            }
+        } finally {
+            h.release();
+        }
+    }
 }

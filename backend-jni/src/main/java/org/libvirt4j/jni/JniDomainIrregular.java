@@ -298,4 +298,25 @@ interface JniDomainIrregular extends DomainIrregularContract {
             return null;
         });
     }
+
+    @Override
+    default void rawOpenStream(StreamCall call, String name, org.libvirt4j.Stream stream, int flags) {
+        String fn = call.function;
+        NativeHandle sh = JniObject.handleOf(stream, JniStream.class, org.libvirt4j.spi.ObjectKind.STREAM, fn);
+        NativeHandle h = guard();
+        long d = h.acquire(fn);
+        try {
+            long s = sh.acquire(fn);
+            try {
+                switch (call) {
+                    case CONSOLE -> LibvirtNatives.virDomainOpenConsole(d, name, s, flags);
+                    case CHANNEL -> LibvirtNatives.virDomainOpenChannel(d, name, s, flags);
+                }
+            } finally {
+                sh.release();
+            }
+        } finally {
+            h.release();
+        }
+    }
 }

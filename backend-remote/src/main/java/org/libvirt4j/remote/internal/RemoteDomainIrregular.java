@@ -459,4 +459,19 @@ interface RemoteDomainIrregular extends DomainIrregularContract {
                 new org.libvirt4j.remote.generated.RemoteDomainBlockCopyArgs(wireDomain(), disk, destXml,
                         Wire.toWire(params), flags)::encode, null);
     }
+
+    @Override
+    default void rawOpenStream(StreamCall call, String name, org.libvirt4j.Stream stream, int flags) {
+        String fn = call.function;
+        Session session = sessionFor(fn);
+        RemoteNonnullDomain d = wireDomain();
+        RemoteStream.of(stream, session, fn, () -> org.libvirt4j.LibvirtException.of(org.libvirt4j.ErrorNumber.ERR_INVALID_ARG,
+                org.libvirt4j.ErrorDomain.DOMAIN, "stream in " + fn + " must match connection of domain '" + d.name() + "'"))
+                .open(fn, rpc -> switch (call) {
+                    case CONSOLE -> session.callStream(RemoteProcedure.REMOTE_PROC_DOMAIN_OPEN_CONSOLE,
+                            new org.libvirt4j.remote.generated.RemoteDomainOpenConsoleArgs(d, name, flags)::encode, null, rpc);
+                    case CHANNEL -> session.callStream(RemoteProcedure.REMOTE_PROC_DOMAIN_OPEN_CHANNEL,
+                            new org.libvirt4j.remote.generated.RemoteDomainOpenChannelArgs(d, name, flags)::encode, null, rpc);
+                });
+    }
 }
