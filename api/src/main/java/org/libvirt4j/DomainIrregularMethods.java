@@ -479,6 +479,31 @@ public interface DomainIrregularMethods {
     DomainGuestVcpus getGuestVcpus(int flags);
 
     /**
+     * Returns what the guest agent reports about the guest: users, operating system, time zone,
+     * host name, file systems, disks, interfaces, as {@code types} selects.
+     *
+     * @param types a bitwise OR of {@link DomainGuestInfoTypes} values, 0 for every group the driver has
+     * @param flags reserved, 0
+     * @return the guest's information
+     * @throws LibvirtException libvirt's error when the call fails (for example no agent answers)
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain.html#virDomainGetGuestInfo">virDomainGetGuestInfo</a>
+     */
+    DomainGuestInfo getGuestInfo(int types, int flags);
+
+    /**
+     * Returns what the guest agent reports about the guest, for the groups in {@code types}.
+     *
+     * @param types the groups; empty for every group the driver has
+     * @param flags reserved, 0
+     * @return the guest's information
+     * @throws LibvirtException libvirt's error when the call fails
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain.html#virDomainGetGuestInfo">virDomainGetGuestInfo</a>
+     */
+    default DomainGuestInfo getGuestInfo(java.util.Set<DomainGuestInfoTypes> types, int flags) {
+        return getGuestInfo(LibvirtEnum.mask("types", types), flags);
+    }
+
+    /**
      * Returns the CPU time the domain used on each of a range of host CPUs, or in total.
      *
      * @param startCpu the first host CPU, or -1 for the total over all of them

@@ -589,6 +589,20 @@ public interface DomainIrregularContract extends DomainIrregularMethods {
     }
 
     /**
+     * {@code virDomainGetGuestInfo(dom, types, &params, &nparams, flags)}.
+     *
+     * @param types the {@code virDomainGuestInfoTypes} bits
+     * @param flags the flags
+     * @return the typed parameters
+     */
+    List<TypedParameter> rawGuestInfo(int types, int flags);
+
+    @Override
+    default org.libvirt4j.DomainGuestInfo getGuestInfo(int types, int flags) {
+        return GuestInfos.of(rawGuestInfo(types, flags));
+    }
+
+    /**
      * {@code virDomainGetCPUStats(dom, NULL, 0, startCpu, ncpus, 0)}: the number of parameters per
      * CPU, or (with 0, 0) the number of host CPUs.
      *

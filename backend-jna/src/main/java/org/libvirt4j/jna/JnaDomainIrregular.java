@@ -627,4 +627,26 @@ interface JnaDomainIrregular extends DomainIrregularContract {
             h.release();
         }
     }
+
+    @Override
+    default List<org.libvirt4j.spi.TypedParameter> rawGuestInfo(int types, int flags) {
+        String fn = "virDomainGetGuestInfo";
+        NativeHandle h = handle();
+        long d = h.acquire(fn);
+        try {
+            long[] params = new long[1];
+            int[] n = new int[1];
+            NativeFunctions.check(fn, new Pointer(d), types, params, n, flags);
+            if (params[0] == 0) {
+                return List.of();
+            }
+            try {
+                return org.libvirt4j.jna.internal.TypedParams.read(new Pointer(params[0]), n[0]);
+            } finally {
+                NativeFunctions.get("virTypedParamsFree").invokeVoid(new Object[] {new Pointer(params[0]), n[0]});
+            }
+        } finally {
+            h.release();
+        }
+    }
 }

@@ -276,6 +276,11 @@ interface JniDomainIrregular extends DomainIrregularContract {
     }
 
     @Override
+    default List<org.libvirt4j.spi.TypedParameter> rawGuestInfo(int types, int flags) {
+        return Params.fromNative(with("virDomainGetGuestInfo", d -> JniIrregularNatives.guestInfo(d, types, flags)));
+    }
+
+    @Override
     default int rawCPUStatsCount(int startCpu, int ncpus) {
         return with("virDomainGetCPUStats", d -> JniIrregularNatives.cpuStatsCount(d, startCpu, ncpus));
     }

@@ -55,6 +55,20 @@ public abstract class ConsoleTck extends TckArea {
     }
 
     /**
+     * Fails when the test driver's lack of guest info and of consoles is not reported as libvirt
+     * reports it, naming the C function: proof the binding reaches virDomainGetGuestInfo.
+     */
+    @Test
+    @DisplayName("On the test driver, getGuestInfo and openChannel fail with ERR_NO_SUPPORT naming their C functions")
+    void testDriverRefusals() {
+        try (Connect c = open(); Domain d = c.lookupDomainByName(NodeFixture.RUNNING); Stream s = c.newStream()) {
+            expectNoSupportNamingEach(java.util.Map.of(
+                    "virDomainGetGuestInfo", () -> d.getGuestInfo(0, 0),
+                    "virDomainOpenChannel", () -> d.openChannel(null, s, 0)));
+        }
+    }
+
+    /**
      * Fails when the console stream does not carry what the guest writes to its serial port, or
      * when a missing channel, a foreign or null stream is not refused as libvirt refuses them.
      * Check the daemon log named in the error when the guest does not start.
@@ -93,6 +107,12 @@ public abstract class ConsoleTck extends TckArea {
                             () -> d.openConsole("nosuch", s, 0));
                     assertThat(e.getMessage()).isEqualTo("internal error: cannot find character device nosuch");
                 }
+                // no guest-agent channel: QEMU refuses before asking anything
+                LibvirtException noAgent = expectError(ErrorNumber.ERR_ARGUMENT_UNSUPPORTED, () -> d.getGuestInfo(0, 0));
+                assertThat(noAgent.getMessage()).isEqualTo("argument unsupported: QEMU guest agent is not configured");
+                noAgent = expectError(ErrorNumber.ERR_ARGUMENT_UNSUPPORTED, () -> d.getGuestInfo(
+                        java.util.EnumSet.of(org.libvirt4j.DomainGuestInfoTypes.OS, org.libvirt4j.DomainGuestInfoTypes.HOSTNAME), 0));
+                assertThat(noAgent.getMessage()).isEqualTo("argument unsupported: QEMU guest agent is not configured");
                 expectNpe(() -> d.openConsole(null, null, 0));
                 expectNpe(() -> d.openChannel(null, null, 0));
             } finally {

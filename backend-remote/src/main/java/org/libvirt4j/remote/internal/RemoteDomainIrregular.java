@@ -407,6 +407,13 @@ interface RemoteDomainIrregular extends DomainIrregularContract {
                 org.libvirt4j.remote.generated.RemoteDomainGetGuestVcpusRet::decode).params());
     }
 
+    @Override
+    default List<org.libvirt4j.spi.TypedParameter> rawGuestInfo(int types, int flags) {
+        return Wire.fromWire(callRemote("virDomainGetGuestInfo", RemoteProcedure.REMOTE_PROC_DOMAIN_GET_GUEST_INFO,
+                new org.libvirt4j.remote.generated.RemoteDomainGetGuestInfoArgs(wireDomain(), types, flags)::encode,
+                org.libvirt4j.remote.generated.RemoteDomainGetGuestInfoRet::decode).params());
+    }
+
     /** libvirt's {@code REMOTE_NODE_CPU_STATS_MAX} and {@code REMOTE_DOMAIN_GET_CPU_STATS_NCPUS_MAX}. */
     int CPU_STATS_NPARAMS_MAX = 16;
     /** libvirt's {@code REMOTE_DOMAIN_GET_CPU_STATS_NCPUS_MAX}. */

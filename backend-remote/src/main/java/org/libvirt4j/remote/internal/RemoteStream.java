@@ -132,7 +132,7 @@ final class RemoteStream extends RemoteObject implements Stream, org.libvirt4j.s
                     if ((flags & ~StreamRecvFlagsValues.STOP_AT_HOLE.value()) != 0) {
                         // virCheckFlags in libvirt's remote driver
                         throw LibvirtException.of(ErrorNumber.ERR_INVALID_ARG, ErrorDomain.REMOTE, String.format(
-                                "invalid argument: unsupported flags (0x%x) in function remoteStreamRecvFlags", flags));
+                                "unsupported flags (0x%x) in function remoteStreamRecvFlags", flags));
                     }
                     yield rpc.recv((byte[]) a[0], flags != 0, name);
                 }
