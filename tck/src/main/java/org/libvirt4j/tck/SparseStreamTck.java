@@ -287,4 +287,30 @@ public abstract class SparseStreamTck extends TckArea {
             f.vol().delete();
         }
     }
+
+    /**
+     * Fails when the new stream calls on a stream no transfer opened do not give libvirt's
+     * ERR_NO_SUPPORT naming each C function, or on a closed stream not ERR_INVALID_STREAM.
+     */
+    @Test
+    @DisplayName("Hole, flagged-receive and callback calls: ERR_NO_SUPPORT on an unattached stream, ERR_INVALID_STREAM once closed")
+    void unattachedAndClosed() {
+        try (Connect c = open()) {
+            Stream s = c.newStream();
+            expectNoSupportNamingEach(java.util.Map.of(
+                    "virStreamRecvFlags", () -> s.recvFlags(new byte[4], 0),
+                    "virStreamSendHole", () -> s.sendHole(4096, 0),
+                    "virStreamRecvHole", () -> s.recvHole(0),
+                    "virStreamEventAddCallback", () -> s.eventAddCallback(StreamEventType.READABLE.value(), (st, e) -> { }),
+                    "virStreamEventUpdateCallback", () -> s.eventUpdateCallback(0),
+                    "virStreamEventRemoveCallback", s::eventRemoveCallback));
+            s.close();
+            expectError(ErrorNumber.ERR_INVALID_STREAM, () -> s.recvFlags(new byte[4], 0));
+            expectError(ErrorNumber.ERR_INVALID_STREAM, () -> s.sendHole(4096, 0));
+            expectError(ErrorNumber.ERR_INVALID_STREAM, () -> s.recvHole(0));
+            expectError(ErrorNumber.ERR_INVALID_STREAM, () -> s.eventAddCallback(StreamEventType.READABLE.value(), (st, e) -> { }));
+            expectError(ErrorNumber.ERR_INVALID_STREAM, () -> s.eventUpdateCallback(0));
+            expectError(ErrorNumber.ERR_INVALID_STREAM, s::eventRemoveCallback);
+        }
+    }
 }
