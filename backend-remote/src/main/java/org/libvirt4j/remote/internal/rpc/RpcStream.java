@@ -334,6 +334,9 @@ public final class RpcStream {
     private void takeHole(Hole h) {
         queue.poll();
         queued -= HOLE_COST;
+        if (paused && queued < LOW_WATER) {
+            resume(); // a receive stopping at the hole returns before the data path's check
+        }
         if (!allowSkip) {
             // the daemon sends holes only on a transfer opened sparse
             throw Rpc.error(ErrorNumber.ERR_RPC, "RPC failure: Unexpected stream hole", null);
