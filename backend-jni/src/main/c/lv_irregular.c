@@ -843,6 +843,24 @@ static jobjectArray JNICALL lv_guest_vcpus(JNIEnv *env, jclass cls, jlong dom, j
     return out;
 }
 
+/* virDomainGetGuestInfo: the parameters as lv_params_to_java (lv_manual.c) builds them. */
+static jobjectArray JNICALL lv_guest_info(JNIEnv *env, jclass cls, jlong dom, jint types, jint flags) {
+    (void) cls;
+    lv_t_virDomainGetGuestInfo fn = (lv_t_virDomainGetGuestInfo) lv_resolve(env, LV_virDomainGetGuestInfo);
+    if (fn == NULL) {
+        return NULL;
+    }
+    virTypedParameterPtr params = NULL;
+    int n = 0;
+    if (fn(LV_DOM(dom), (unsigned int) types, &params, &n, (unsigned int) flags) < 0) {
+        lv_fail(env, "virDomainGetGuestInfo");
+        return NULL;
+    }
+    jobjectArray out = lv_params_to_java(env, NULL, params, n);
+    lv_params_clear(params, n);
+    return out;
+}
+
 static jint JNICALL lv_cpu_stats_count(JNIEnv *env, jclass cls, jlong dom, jint start, jint ncpus) {
     (void) cls;
     lv_t_virDomainGetCPUStats fn = (lv_t_virDomainGetCPUStats) lv_resolve(env, LV_virDomainGetCPUStats);
@@ -1018,6 +1036,7 @@ const JNINativeMethod lv_irregular_methods[] = {
     {"listNames", "(IJII)[Ljava/lang/String;", (void *) lv_list_names},
     {"listDomains", "(JI)[I", (void *) lv_list_domains},
     {"guestVcpus", "(JI)[Ljava/lang/Object;", (void *) lv_guest_vcpus},
+    {"guestInfo", "(JII)[Ljava/lang/Object;", (void *) lv_guest_info},
     {"cpuStatsCount", "(JII)I", (void *) lv_cpu_stats_count},
     {"cpuStats", "(JIIII)[Ljava/lang/Object;", (void *) lv_cpu_stats},
     {"blockCopy", "(JLjava/lang/String;Ljava/lang/String;[Ljava/lang/String;[I[J[Ljava/lang/String;I)V",

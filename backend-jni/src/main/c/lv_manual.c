@@ -911,6 +911,42 @@ static jint JNICALL lv_stream_recv(JNIEnv *env, jclass cls, jlong st, jbyteArray
     return r;
 }
 
+/* virStreamRecvFlags into data[off, off+len); -2 and -3 (would block, at a hole) pass through. */
+static jint JNICALL lv_stream_recv_flags(JNIEnv *env, jclass cls, jlong st, jbyteArray data, jint off, jint len,
+                                         jint flags) {
+    (void) cls;
+    lv_t_virStreamRecvFlags fn = (lv_t_virStreamRecvFlags) lv_resolve(env, LV_virStreamRecvFlags);
+    if (fn == NULL || lv_check_range(env, data, off, len) != 0) {
+        return -1;
+    }
+    char stack[LV_STACK_BUF];
+    char *buf = len <= LV_STACK_BUF ? stack : malloc((size_t) len);
+    if (buf == NULL) {
+        lv_throw_java(env, "java/lang/OutOfMemoryError", "no memory for stream data");
+        return -1;
+    }
+    int r = fn((virStreamPtr) (intptr_t) st, buf, (size_t) len, (unsigned int) flags);
+    if (r == -1) {
+        lv_fail(env, "virStreamRecvFlags");
+    } else if (r > 0) {
+        (*env)->SetByteArrayRegion(env, data, off, r, (const jbyte *) buf);
+    }
+    if (buf != stack) {
+        free(buf);
+    }
+    return r;
+}
+
+static jlong JNICALL lv_stream_recv_hole(JNIEnv *env, jclass cls, jlong st, jint flags) {
+    (void) cls;
+    lv_t_virStreamRecvHole fn = (lv_t_virStreamRecvHole) lv_resolve(env, LV_virStreamRecvHole);
+    long long length = 0;
+    if (fn != NULL && fn((virStreamPtr) (intptr_t) st, &length, (unsigned int) flags) < 0) {
+        lv_fail(env, "virStreamRecvHole");
+    }
+    return (jlong) length;
+}
+
 static jbyteArray JNICALL lv_secret_get_value(JNIEnv *env, jclass cls, jlong secret, jint flags) {
     (void) cls;
     lv_t_virSecretGetValue fn = (lv_t_virSecretGetValue) lv_resolve(env, LV_virSecretGetValue);
@@ -973,6 +1009,7 @@ static jmethodID lv_events_event;
 static jclass lv_string_class;
 static jmethodID lv_events_closed;
 static jmethodID lv_events_freed;
+static jmethodID lv_events_stream;
 
 int lv_events_init(JNIEnv *env) {
     jclass local = (*env)->FindClass(env, "org/libvirt4j/jni/JniEvents");
@@ -1002,6 +1039,7 @@ int lv_events_init(JNIEnv *env) {
         {&lv_events_event, "event", "(JIJ[J[Ljava/lang/String;Ljava/lang/Object;)V"},
         {&lv_events_closed, "closed", "(JI)V"},
         {&lv_events_freed, "freed", "(J)V"},
+        {&lv_events_stream, "streamEvent", "(JI)V"},
     };
     for (size_t i = 0; i < sizeof upcalls / sizeof upcalls[0]; i++) {
         *upcalls[i].id = (*env)->GetStaticMethodID(env, lv_events_class, upcalls[i].name, upcalls[i].sig);
@@ -1078,10 +1116,33 @@ void lv_event_free_cb(void *opaque) {
     }
 }
 
+/* The one virStreamEventCallback every stream registration passes; opaque is the Java key. */
+static void lv_stream_event_cb(virStreamPtr st, int events, void *opaque) {
+    (void) st;
+    lv_upcall u;
+    if (lv_upcall_begin(&u) == 0) {
+        (*u.env)->CallStaticVoidMethod(u.env, lv_events_class, lv_events_stream, (jlong) (intptr_t) opaque,
+                                       (jint) events);
+        lv_upcall_end(&u);
+    }
+}
+
+/* virStreamEventAddCallback with lv_stream_event_cb; key is the opaque pointer, freed by lv_event_free_cb. */
+static void JNICALL lv_stream_event_add(JNIEnv *env, jclass cls, jlong st, jint events, jlong key) {
+    (void) cls;
+    lv_t_virStreamEventAddCallback fn =
+        (lv_t_virStreamEventAddCallback) lv_resolve(env, LV_virStreamEventAddCallback);
+    if (fn != NULL && fn((virStreamPtr) (intptr_t) st, (int) events, lv_stream_event_cb, (void *) (intptr_t) key,
+                         lv_event_free_cb) < 0) {
+        lv_fail(env, "virStreamEventAddCallback");
+    }
+}
+
 /* The callbacks have their events' own types, so that the casts below hide no mismatch. */
 #define LV_CALLBACK_TYPE(fn, type) \
     _Static_assert(__builtin_types_compatible_p(__typeof__(&fn), type), #fn " is not a " #type)
 LV_CALLBACK_TYPE(lv_close_cb, virConnectCloseFunc);
+LV_CALLBACK_TYPE(lv_stream_event_cb, virStreamEventCallback);
 
 /*
  * One event's upcall, built by the generated callbacks of lv_events.c: libvirt passes each event
@@ -1234,6 +1295,9 @@ const JNINativeMethod lv_manual_methods[] = {
     {"openAuth", "(Ljava/lang/String;[ILorg/libvirt4j/ConnectAuthCallback;I)J", (void *) lv_open_auth},
     {"streamSend", "(J[BII)I", (void *) lv_stream_send},
     {"streamRecv", "(J[BII)I", (void *) lv_stream_recv},
+    {"streamRecvFlags", "(J[BIII)I", (void *) lv_stream_recv_flags},
+    {"streamRecvHole", "(JI)J", (void *) lv_stream_recv_hole},
+    {"streamEventAdd", "(JIJ)V", (void *) lv_stream_event_add},
     {"secretGetValue", "(JI)[B", (void *) lv_secret_get_value},
     {"secretSetValue", "(J[BI)V", (void *) lv_secret_set_value},
     {"eventRegister", "(IJJJ)I", (void *) lv_event_register},

@@ -479,6 +479,31 @@ public interface DomainIrregularMethods {
     DomainGuestVcpus getGuestVcpus(int flags);
 
     /**
+     * Returns what the guest agent reports about the guest: users, operating system, time zone,
+     * host name, file systems, disks, interfaces, as {@code types} selects.
+     *
+     * @param types a bitwise OR of {@link DomainGuestInfoTypes} values, 0 for every group the driver has
+     * @param flags reserved, 0
+     * @return the guest's information
+     * @throws LibvirtException libvirt's error when the call fails (for example no agent answers)
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain.html#virDomainGetGuestInfo">virDomainGetGuestInfo</a>
+     */
+    DomainGuestInfo getGuestInfo(int types, int flags);
+
+    /**
+     * Returns what the guest agent reports about the guest, for the groups in {@code types}.
+     *
+     * @param types the groups; empty for every group the driver has
+     * @param flags reserved, 0
+     * @return the guest's information
+     * @throws LibvirtException libvirt's error when the call fails
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain.html#virDomainGetGuestInfo">virDomainGetGuestInfo</a>
+     */
+    default DomainGuestInfo getGuestInfo(java.util.Set<DomainGuestInfoTypes> types, int flags) {
+        return getGuestInfo(LibvirtEnum.mask("types", types), flags);
+    }
+
+    /**
      * Returns the CPU time the domain used on each of a range of host CPUs, or in total.
      *
      * @param startCpu the first host CPU, or -1 for the total over all of them
@@ -518,5 +543,58 @@ public interface DomainIrregularMethods {
      */
     default void blockCopy(String disk, String destXml, DomainBlockCopyParameters params, DomainBlockCopyFlags... flags) {
         blockCopy(disk, destXml, params, LibvirtEnum.mask(flags));
+    }
+
+    /**
+     * Connects {@code stream} to a console of the running domain: what the guest writes to it
+     * arrives on the stream, what the stream sends reaches the guest.
+     *
+     * @param devname the console's alias (as in the domain XML), or {@code null} for the first console
+     * @param stream a stream of the domain's connection, not yet used
+     * @param flags a bitwise OR of {@link DomainConsoleFlags} values; bits newer than this binding are passed as they are
+     * @throws LibvirtException libvirt's error, e.g. {@code ERR_OPERATION_INVALID} for a domain that is not running
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain.html#virDomainOpenConsole">virDomainOpenConsole</a>
+     */
+    void openConsole(String devname, Stream stream, int flags);
+
+    /**
+     * Connects {@code stream} to a console of the running domain.
+     *
+     * <p>The same call with the flags as enum constants.
+     *
+     * @param devname the console's alias, or {@code null} for the first console
+     * @param stream a stream of the domain's connection, not yet used
+     * @param flags {@link DomainConsoleFlags} values to OR together; none gives 0
+     * @throws LibvirtException libvirt's error
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain.html#virDomainOpenConsole">virDomainOpenConsole</a>
+     */
+    default void openConsole(String devname, Stream stream, DomainConsoleFlags... flags) {
+        openConsole(devname, stream, LibvirtEnum.mask(flags));
+    }
+
+    /**
+     * Connects {@code stream} to a character-device channel of the running domain.
+     *
+     * @param name the channel's name or alias, or {@code null} for the first channel
+     * @param stream a stream of the domain's connection, not yet used
+     * @param flags a bitwise OR of {@link DomainChannelFlags} values; bits newer than this binding are passed as they are
+     * @throws LibvirtException libvirt's error, e.g. {@code ERR_INTERNAL_ERROR} when the domain has no such channel
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain.html#virDomainOpenChannel">virDomainOpenChannel</a>
+     */
+    void openChannel(String name, Stream stream, int flags);
+
+    /**
+     * Connects {@code stream} to a character-device channel of the running domain.
+     *
+     * <p>The same call with the flags as enum constants.
+     *
+     * @param name the channel's name or alias, or {@code null} for the first channel
+     * @param stream a stream of the domain's connection, not yet used
+     * @param flags {@link DomainChannelFlags} values to OR together; none gives 0
+     * @throws LibvirtException libvirt's error
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain.html#virDomainOpenChannel">virDomainOpenChannel</a>
+     */
+    default void openChannel(String name, Stream stream, DomainChannelFlags... flags) {
+        openChannel(name, stream, LibvirtEnum.mask(flags));
     }
 }

@@ -83,6 +83,21 @@ public interface DomainIrregularContract extends DomainIrregularMethods {
         }
     }
 
+    /** The C functions that connect a stream to a character device of the domain. */
+    enum StreamCall {
+        /** {@code virDomainOpenConsole(dom, dev_name, st, flags)}. */
+        CONSOLE("virDomainOpenConsole"),
+        /** {@code virDomainOpenChannel(dom, name, st, flags)}. */
+        CHANNEL("virDomainOpenChannel");
+
+        /** The C function. */
+        public final String function;
+
+        StreamCall(String function) {
+            this.function = function;
+        }
+    }
+
     /**
      * IOThreads as {@code virDomainGetIOThreadInfo} lists them.
      *
@@ -93,6 +108,18 @@ public interface DomainIrregularContract extends DomainIrregularMethods {
     }
 
     // ---- the raw operations a backend implements ------------------------------------------------
+
+    /**
+     * Calls one of the {@link StreamCall} functions. A stream of another connection (or backend)
+     * is refused with libvirt's {@code ERR_INVALID_ARG} "stream in FUNCTION must match connection
+     * of domain 'NAME'".
+     *
+     * @param call the function
+     * @param name the device's name, or {@code null}
+     * @param stream the stream, not null
+     * @param flags the flags
+     */
+    void rawOpenStream(StreamCall call, String name, org.libvirt4j.Stream stream, int flags);
 
     /**
      * Calls one of the {@link StructCall} functions.
@@ -342,6 +369,18 @@ public interface DomainIrregularContract extends DomainIrregularMethods {
     }
 
     @Override
+    default void openConsole(String devname, org.libvirt4j.Stream stream, int flags) {
+        Objects.requireNonNull(stream, "stream");
+        rawOpenStream(StreamCall.CONSOLE, devname == null ? null : CStrings.requireNoNul(devname), stream, flags);
+    }
+
+    @Override
+    default void openChannel(String name, org.libvirt4j.Stream stream, int flags) {
+        Objects.requireNonNull(stream, "stream");
+        rawOpenStream(StreamCall.CHANNEL, name == null ? null : CStrings.requireNoNul(name), stream, flags);
+    }
+
+    @Override
     default void rename(String name, int flags) {
         rawRename(CStrings.requireNoNul(Objects.requireNonNull(name, "name")), flags);
     }
@@ -547,6 +586,20 @@ public interface DomainIrregularContract extends DomainIrregularMethods {
         }
         return new DomainGuestVcpus(java.util.Optional.ofNullable(maps.get("vcpus")),
                 java.util.Optional.ofNullable(maps.get("online")), java.util.Optional.ofNullable(maps.get("offlinable")));
+    }
+
+    /**
+     * {@code virDomainGetGuestInfo(dom, types, &params, &nparams, flags)}.
+     *
+     * @param types the {@code virDomainGuestInfoTypes} bits
+     * @param flags the flags
+     * @return the typed parameters
+     */
+    List<TypedParameter> rawGuestInfo(int types, int flags);
+
+    @Override
+    default org.libvirt4j.DomainGuestInfo getGuestInfo(int types, int flags) {
+        return GuestInfos.of(rawGuestInfo(types, flags));
     }
 
     /**

@@ -81,7 +81,19 @@ public enum ManualFn {
     /** {@code virNodeDeviceReAttach}: none; {@code null}. */
     virNodeDeviceReAttach(ObjectKind.NODE_DEVICE),
     /** {@code virNodeDeviceReset}: none; {@code null}. */
-    virNodeDeviceReset(ObjectKind.NODE_DEVICE);
+    virNodeDeviceReset(ObjectKind.NODE_DEVICE),
+    /** {@code virStreamRecvFlags}: {@code byte[] buffer}, {@code Integer flags}; {@code Integer}. */
+    virStreamRecvFlags(ObjectKind.STREAM),
+    /** {@code virStreamSendHole}: {@code Long length}, {@code Integer flags}; {@code null}. */
+    virStreamSendHole(ObjectKind.STREAM),
+    /** {@code virStreamRecvHole}: {@code Integer flags}; {@code Long}. */
+    virStreamRecvHole(ObjectKind.STREAM),
+    /** {@code virStreamEventAddCallback}: {@code Integer events}, {@code StreamEventCallback callback}; {@code null}. */
+    virStreamEventAddCallback(ObjectKind.STREAM),
+    /** {@code virStreamEventUpdateCallback}: {@code Integer events}; {@code null}. */
+    virStreamEventUpdateCallback(ObjectKind.STREAM),
+    /** {@code virStreamEventRemoveCallback}: none; {@code null}. */
+    virStreamEventRemoveCallback(ObjectKind.STREAM);
 
     private final ObjectKind kind;
 

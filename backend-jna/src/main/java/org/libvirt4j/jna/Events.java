@@ -53,6 +53,14 @@ final class Events {
             REGISTRATIONS.remove(opaque);
         }
     };
+    private static final StreamEventFunc ON_STREAM = new StreamEventFunc() {
+        @Override
+        public void invoke(long stream, int events, long opaque) {
+            deliver(opaque, StreamTarget.class, (r, t) -> t.callback().onEvent(t.stream(), events));
+        }
+    };
+    /** The one {@code virStreamEventCallback} every stream registration passes. */
+    static final long STREAM_FUNCTION = Pointer.nativeValue(CallbackReference.getFunctionPointer(ON_STREAM));
     private static boolean loopRunning;
 
     private Events() {
@@ -208,6 +216,18 @@ final class Events {
     /** {@code virConnectCloseFunc}: {@code void (*)(virConnectPtr, int, void *)}. */
     interface ConnectClose extends Callback {
         void invoke(long conn, int reason, long opaque);
+    }
+
+    /** {@code virStreamEventCallback}: {@code void (*)(virStreamPtr, int, void *)}. */
+    interface StreamEventFunc extends Callback {
+        void invoke(long stream, int events, long opaque);
+    }
+
+    /**
+     * A stream's event callback and the handle the application holds, which the callback is
+     * given (libvirt passes the pointer, which needs no new handle).
+     */
+    record StreamTarget(org.libvirt4j.Stream stream, org.libvirt4j.StreamEventCallback callback) {
     }
 
     /** {@code virFreeCallback}: {@code void (*)(void *)}. */

@@ -609,4 +609,44 @@ interface JnaDomainIrregular extends DomainIrregularContract {
             h.release();
         }
     }
+
+    @Override
+    default void rawOpenStream(StreamCall call, String name, org.libvirt4j.Stream stream, int flags) {
+        String fn = call.function;
+        NativeHandle sh = JnaHandle.of(stream, JnaStream.class, org.libvirt4j.spi.ObjectKind.STREAM, fn);
+        NativeHandle h = handle();
+        long d = h.acquire(fn);
+        try {
+            long s = sh.acquire(fn);
+            try {
+                NativeFunctions.check(fn, new Pointer(d), CStrings.of(name), new Pointer(s), flags);
+            } finally {
+                sh.release();
+            }
+        } finally {
+            h.release();
+        }
+    }
+
+    @Override
+    default List<org.libvirt4j.spi.TypedParameter> rawGuestInfo(int types, int flags) {
+        String fn = "virDomainGetGuestInfo";
+        NativeHandle h = handle();
+        long d = h.acquire(fn);
+        try {
+            long[] params = new long[1];
+            int[] n = new int[1];
+            NativeFunctions.check(fn, new Pointer(d), types, params, n, flags);
+            if (params[0] == 0) {
+                return List.of();
+            }
+            try {
+                return org.libvirt4j.jna.internal.TypedParams.read(new Pointer(params[0]), n[0]);
+            } finally {
+                NativeFunctions.get("virTypedParamsFree").invokeVoid(new Object[] {new Pointer(params[0]), n[0]});
+            }
+        } finally {
+            h.release();
+        }
+    }
 }

@@ -177,6 +177,41 @@ final class JnaManual {
                     Errors.check(f.invokeInt(new Object[] {p, CStrings.of((String) args[0]), args[1]}), name);
                     yield null;
                 }
+                case virStreamRecvFlags -> {
+                    byte[] buffer = (byte[]) args[0];
+                    // JNA copies the array to native memory and back around the call
+                    int n = f.invokeInt(new Object[] {p, buffer, (long) buffer.length, args[1]});
+                    if (n == -1) {
+                        throw Errors.last(name); // -2 (would block) and -3 (at a hole) are results
+                    }
+                    yield n;
+                }
+                case virStreamSendHole -> {
+                    Errors.check(f.invokeInt(new Object[] {p, args[0], args[1]}), name);
+                    yield null;
+                }
+                case virStreamRecvHole -> {
+                    long[] length = new long[1];
+                    Errors.check(f.invokeInt(new Object[] {p, length, args[0]}), name);
+                    yield length[0];
+                }
+                case virStreamEventAddCallback -> {
+                    long key = Events.add(null, args[1], null);
+                    if (f.invokeInt(new Object[] {p, args[0], new Pointer(Events.STREAM_FUNCTION), new Pointer(key),
+                        new Pointer(Events.freeFunction())}) < 0) {
+                        Events.forget(key);
+                        throw Errors.last(name);
+                    }
+                    yield null;
+                }
+                case virStreamEventUpdateCallback -> {
+                    Errors.check(f.invokeInt(new Object[] {p, args[0]}), name);
+                    yield null;
+                }
+                case virStreamEventRemoveCallback -> {
+                    Errors.check(f.invokeInt(new Object[] {p}), name);
+                    yield null;
+                }
                 case virStorageVolCreateXMLFrom -> throw new IllegalStateException(name);
             };
         } finally {

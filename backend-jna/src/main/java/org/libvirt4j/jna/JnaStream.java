@@ -19,7 +19,7 @@ import org.libvirt4j.spi.ObjectKind;
  * exactly as {@code virStreamRecv}/{@code virStreamSend} do; 0 from {@link #recv} is always
  * the end of the stream.
  */
-final class JnaStream implements Stream, JnaHandle {
+final class JnaStream implements Stream, JnaHandle, org.libvirt4j.spi.StreamManualContract {
     private final NativeHandle h;
     private final AtomicBoolean ended;
 
@@ -89,6 +89,16 @@ final class JnaStream implements Stream, JnaHandle {
         } finally {
             h.release();
         }
+    }
+
+    @Override
+    public Object invokeManual(org.libvirt4j.spi.ManualFn fn, Object... args) {
+        if (fn == org.libvirt4j.spi.ManualFn.virStreamEventAddCallback) {
+            // the C callback hands the application this handle back
+            return JnaManual.invoke(h, fn, new Object[] {args[0],
+                new Events.StreamTarget(this, (org.libvirt4j.StreamEventCallback) args[1])});
+        }
+        return JnaManual.invoke(h, fn, args);
     }
 
     /** Aborts an unfinished transfer, then frees; refers to the shared flag, never to the stream object. */

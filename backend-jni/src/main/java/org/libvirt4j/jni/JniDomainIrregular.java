@@ -276,6 +276,11 @@ interface JniDomainIrregular extends DomainIrregularContract {
     }
 
     @Override
+    default List<org.libvirt4j.spi.TypedParameter> rawGuestInfo(int types, int flags) {
+        return Params.fromNative(with("virDomainGetGuestInfo", d -> JniIrregularNatives.guestInfo(d, types, flags)));
+    }
+
+    @Override
     default int rawCPUStatsCount(int startCpu, int ncpus) {
         return with("virDomainGetCPUStats", d -> JniIrregularNatives.cpuStatsCount(d, startCpu, ncpus));
     }
@@ -297,5 +302,26 @@ interface JniDomainIrregular extends DomainIrregularContract {
             JniIrregularNatives.blockCopy(d, disk, destXml, p.fields(), p.types(), p.values(), p.strings(), flags);
             return null;
         });
+    }
+
+    @Override
+    default void rawOpenStream(StreamCall call, String name, org.libvirt4j.Stream stream, int flags) {
+        String fn = call.function;
+        NativeHandle sh = JniObject.handleOf(stream, JniStream.class, org.libvirt4j.spi.ObjectKind.STREAM, fn);
+        NativeHandle h = guard();
+        long d = h.acquire(fn);
+        try {
+            long s = sh.acquire(fn);
+            try {
+                switch (call) {
+                    case CONSOLE -> LibvirtNatives.virDomainOpenConsole(d, name, s, flags);
+                    case CHANNEL -> LibvirtNatives.virDomainOpenChannel(d, name, s, flags);
+                }
+            } finally {
+                sh.release();
+            }
+        } finally {
+            h.release();
+        }
     }
 }

@@ -196,6 +196,32 @@ final class JniEvents {
         }
     }
 
+    /**
+     * A stream's event callback and the handle the application holds, which the callback is given.
+     *
+     * @param stream the stream
+     * @param callback the application's callback
+     */
+    record StreamTarget(org.libvirt4j.Stream stream, org.libvirt4j.StreamEventCallback callback) {
+    }
+
+    /**
+     * Called from C by the glue's {@code virStreamEventCallback}.
+     *
+     * @param key the registration's opaque pointer
+     * @param events libvirt's {@code virStreamEventType} bits
+     */
+    static void streamEvent(long key, int events) {
+        try {
+            Registration r = REGISTRATIONS.get(key);
+            if (r != null && r.callback() instanceof StreamTarget t) {
+                t.callback().onEvent(t.stream(), events);
+            }
+        } catch (Throwable t) {
+            dropped("stream event", t);
+        }
+    }
+
     private static void dropped(String kind, Throwable t) {
         LOG.log(Level.WARNING, "a " + kind + " callback threw; the event is dropped", t);
     }

@@ -64,6 +64,9 @@ final class JniIrregularNatives {
     /** {@return the parameters as {@code JniNatives.getParams} gives them} */
     static native Object[] guestVcpus(long dom, int flags);
 
+    /** virDomainGetGuestInfo's parameters, packed as lv_params_to_java packs them. */
+    static native Object[] guestInfo(long dom, int types, int flags);
+
     static native int cpuStatsCount(long dom, int startCpu, int ncpus);
 
     /** {@return one {@code JniNatives.getParams}-shaped array per CPU (one for the total)} */

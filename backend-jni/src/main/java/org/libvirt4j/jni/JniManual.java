@@ -96,6 +96,33 @@ final class JniManual {
                 LibvirtNatives.virNodeDeviceReset(p);
                 yield null;
             }
+            case virStreamRecvFlags -> {
+                byte[] buffer = (byte[]) a[0];
+                yield JniNatives.streamRecvFlags(p, buffer, 0, buffer.length, (Integer) a[1]);
+            }
+            case virStreamSendHole -> {
+                LibvirtNatives.virStreamSendHole(p, (Long) a[0], (Integer) a[1]);
+                yield null;
+            }
+            case virStreamRecvHole -> JniNatives.streamRecvHole(p, (Integer) a[0]);
+            case virStreamEventAddCallback -> {
+                long key = JniEvents.add(null, a[1], null);
+                try {
+                    JniNatives.streamEventAdd(p, (Integer) a[0], key);
+                } catch (RuntimeException | Error e) {
+                    JniEvents.forget(key);
+                    throw e;
+                }
+                yield null;
+            }
+            case virStreamEventUpdateCallback -> {
+                LibvirtNatives.virStreamEventUpdateCallback(p, (Integer) a[0]);
+                yield null;
+            }
+            case virStreamEventRemoveCallback -> {
+                LibvirtNatives.virStreamEventRemoveCallback(p);
+                yield null;
+            }
             case virStorageVolCreateXMLFrom -> throw new IllegalStateException(name);
         });
     }

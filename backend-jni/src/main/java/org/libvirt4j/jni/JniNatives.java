@@ -106,6 +106,15 @@ final class JniNatives {
     /** virStreamRecv into data[off, off+len). */
     static native int streamRecv(long stream, byte[] data, int off, int len);
 
+    /** virStreamRecvFlags into data[off, off+len); returns -2 and -3 as libvirt does. */
+    static native int streamRecvFlags(long stream, byte[] data, int off, int len, int flags);
+
+    /** virStreamRecvHole's length. */
+    static native long streamRecvHole(long stream, int flags);
+
+    /** virStreamEventAddCallback of the glue's one stream callback, with {@code key} as opaque (see JniEvents). */
+    static native void streamEventAdd(long stream, int events, long key);
+
     /** virSecretGetValue; the native copy is wiped. */
     static native byte[] secretGetValue(long secret, int flags);
 

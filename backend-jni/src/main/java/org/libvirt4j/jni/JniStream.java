@@ -7,7 +7,7 @@ import org.libvirt4j.Stream;
 import org.libvirt4j.spi.ObjectKind;
 
 /** {@link Stream} over a {@code virStreamPtr}; {@link #close()} is {@code virStreamFree}. */
-final class JniStream extends JniObject implements Stream {
+final class JniStream extends JniObject implements Stream, org.libvirt4j.spi.StreamManualContract {
 
     JniStream(long stream) {
         super(ObjectKind.STREAM, JniNatives.K_STREAM, stream);
@@ -33,5 +33,15 @@ final class JniStream extends JniObject implements Stream {
     @Override
     public void abort() {
         run("virStreamAbort", s -> virStreamAbort(s));
+    }
+
+    @Override
+    public Object invokeManual(org.libvirt4j.spi.ManualFn fn, Object... args) {
+        if (fn == org.libvirt4j.spi.ManualFn.virStreamEventAddCallback) {
+            // the C callback hands the application this handle back
+            return JniManual.invoke(this, fn, new Object[] {args[0],
+                new JniEvents.StreamTarget(this, (org.libvirt4j.StreamEventCallback) args[1])});
+        }
+        return JniManual.invoke(this, fn, args);
     }
 }

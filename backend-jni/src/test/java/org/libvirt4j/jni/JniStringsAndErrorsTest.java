@@ -87,6 +87,32 @@ class JniStringsAndErrorsTest {
         }
 
         @Override
+        public int recvFlags(byte[] buffer, int flags) {
+            return 0;
+        }
+
+        @Override
+        public void sendHole(long length, int flags) {
+        }
+
+        @Override
+        public long recvHole(int flags) {
+            return 0;
+        }
+
+        @Override
+        public void eventAddCallback(int events, org.libvirt4j.StreamEventCallback callback) {
+        }
+
+        @Override
+        public void eventUpdateCallback(int events) {
+        }
+
+        @Override
+        public void eventRemoveCallback() {
+        }
+
+        @Override
         public void close() {
         }
     }

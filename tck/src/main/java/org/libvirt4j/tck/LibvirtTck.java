@@ -216,6 +216,28 @@ public abstract class LibvirtTck {
         }
     }
 
+    /** Binds {@link SparseStreamTck}. */
+    @Nested
+    @org.junit.jupiter.api.Tag("streams-sparse")
+    @DisplayName("Sparse streams and stream events")
+    class SparseStreamTests extends SparseStreamTck {
+        @Override
+        LibvirtTck tck() {
+            return LibvirtTck.this;
+        }
+    }
+
+    /** Binds {@link ConsoleTck}. */
+    @Nested
+    @org.junit.jupiter.api.Tag("console")
+    @DisplayName("Consoles, channels and guest info")
+    class ConsoleTests extends ConsoleTck {
+        @Override
+        LibvirtTck tck() {
+            return LibvirtTck.this;
+        }
+    }
+
     /** Binds {@link EventKindsTck}. */
     @Nested
     @org.junit.jupiter.api.Tag("events")

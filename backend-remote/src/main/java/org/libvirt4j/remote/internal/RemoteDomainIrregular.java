@@ -407,6 +407,13 @@ interface RemoteDomainIrregular extends DomainIrregularContract {
                 org.libvirt4j.remote.generated.RemoteDomainGetGuestVcpusRet::decode).params());
     }
 
+    @Override
+    default List<org.libvirt4j.spi.TypedParameter> rawGuestInfo(int types, int flags) {
+        return Wire.fromWire(callRemote("virDomainGetGuestInfo", RemoteProcedure.REMOTE_PROC_DOMAIN_GET_GUEST_INFO,
+                new org.libvirt4j.remote.generated.RemoteDomainGetGuestInfoArgs(wireDomain(), types, flags)::encode,
+                org.libvirt4j.remote.generated.RemoteDomainGetGuestInfoRet::decode).params());
+    }
+
     /** libvirt's {@code REMOTE_NODE_CPU_STATS_MAX} and {@code REMOTE_DOMAIN_GET_CPU_STATS_NCPUS_MAX}. */
     int CPU_STATS_NPARAMS_MAX = 16;
     /** libvirt's {@code REMOTE_DOMAIN_GET_CPU_STATS_NCPUS_MAX}. */
@@ -458,5 +465,20 @@ interface RemoteDomainIrregular extends DomainIrregularContract {
         callRemote("virDomainBlockCopy", RemoteProcedure.REMOTE_PROC_DOMAIN_BLOCK_COPY,
                 new org.libvirt4j.remote.generated.RemoteDomainBlockCopyArgs(wireDomain(), disk, destXml,
                         Wire.toWire(params), flags)::encode, null);
+    }
+
+    @Override
+    default void rawOpenStream(StreamCall call, String name, org.libvirt4j.Stream stream, int flags) {
+        String fn = call.function;
+        Session session = sessionFor(fn);
+        RemoteNonnullDomain d = wireDomain();
+        RemoteStream.of(stream, session, fn, () -> org.libvirt4j.LibvirtException.of(org.libvirt4j.ErrorNumber.ERR_INVALID_ARG,
+                org.libvirt4j.ErrorDomain.DOMAIN, "stream in " + fn + " must match connection of domain '" + d.name() + "'"))
+                .open(fn, rpc -> switch (call) {
+                    case CONSOLE -> session.callStream(RemoteProcedure.REMOTE_PROC_DOMAIN_OPEN_CONSOLE,
+                            new org.libvirt4j.remote.generated.RemoteDomainOpenConsoleArgs(d, name, flags)::encode, null, rpc);
+                    case CHANNEL -> session.callStream(RemoteProcedure.REMOTE_PROC_DOMAIN_OPEN_CHANNEL,
+                            new org.libvirt4j.remote.generated.RemoteDomainOpenChannelArgs(d, name, flags)::encode, null, rpc);
+                });
     }
 }

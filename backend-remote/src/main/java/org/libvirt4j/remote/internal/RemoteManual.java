@@ -207,6 +207,8 @@ final class RemoteManual {
                         new RemoteNodeDeviceResetArgs(device(self))::encode, null);
                 yield null;
             }
+            case virStreamRecvFlags, virStreamSendHole, virStreamRecvHole, virStreamEventAddCallback,
+                    virStreamEventUpdateCallback, virStreamEventRemoveCallback -> ((RemoteStream) self).manual(fn, a);
         };
     }
 

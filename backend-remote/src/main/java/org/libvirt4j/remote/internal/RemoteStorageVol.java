@@ -61,23 +61,29 @@ final class RemoteStorageVol extends RemoteObject implements StorageVol, org.lib
     public void upload(Stream stream, long offset, long length, int flags) {
         int mask = flags;
         transfer(stream, "virStorageVolUpload", RemoteProcedure.REMOTE_PROC_STORAGE_VOL_UPLOAD,
-                new RemoteStorageVolUploadArgs(ref, offset, length, mask)::encode);
+                new RemoteStorageVolUploadArgs(ref, offset, length, mask)::encode,
+                (mask & org.libvirt4j.StorageVolUploadFlags.SPARSE_STREAM.value()) != 0);
     }
 
     @Override
     public void download(Stream stream, long offset, long length, int flags) {
         int mask = flags;
         transfer(stream, "virStorageVolDownload", RemoteProcedure.REMOTE_PROC_STORAGE_VOL_DOWNLOAD,
-                new RemoteStorageVolDownloadArgs(ref, offset, length, mask)::encode);
+                new RemoteStorageVolDownloadArgs(ref, offset, length, mask)::encode,
+                (mask & org.libvirt4j.StorageVolDownloadFlags.SPARSE_STREAM.value()) != 0);
     }
 
-    private void transfer(Stream stream, String fn, RemoteProcedure proc, Consumer<XdrWriter> args) {
+    /** @param sparse whether the transfer is sparse: holes travel, as libvirt's remote driver opens its client stream */
+    private void transfer(Stream stream, String fn, RemoteProcedure proc, Consumer<XdrWriter> args, boolean sparse) {
         Objects.requireNonNull(stream, "stream");
         acquire(fn);
         try {
             RemoteStream.of(stream, session, fn, () -> LibvirtException.of(ErrorNumber.ERR_INVALID_ARG,
                     ErrorDomain.STORAGE, "stream in " + fn + " must match connection of volume '" + ref.name() + "'"))
-                    .open(fn, rpc -> session.callStream(proc, args, null, rpc));
+                    .open(fn, rpc -> {
+                        rpc.allowSkip(sparse);
+                        return session.callStream(proc, args, null, rpc);
+                    });
         } finally {
             release();
         }

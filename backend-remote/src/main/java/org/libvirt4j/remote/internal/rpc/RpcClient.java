@@ -710,6 +710,23 @@ public final class RpcClient {
     }
 
     /**
+     * Sends one {@code VIR_NET_STREAM_HOLE} packet for a sparse upload.
+     *
+     * @param proc the procedure that opened the stream
+     * @param serial its serial
+     * @param length the hole's length
+     * @param flags the hole's flags
+     */
+    void sendStreamHole(int proc, int serial, long length, int flags) {
+        LibvirtException gone = dead.get();
+        if (gone != null || !channel.isActive()) {
+            throw notSent(gone);
+        }
+        send(encode(Rpc.REMOTE_PROGRAM, Rpc.REMOTE_PROTOCOL_VERSION, proc, Rpc.TYPE_STREAM_HOLE, serial,
+                Rpc.STATUS_CONTINUE, new org.libvirt4j.remote.generated.VirNetStreamHole(length, flags)::encode));
+    }
+
+    /**
      * Holds a stream sender until Netty has written all but a quarter of the high-water mark, as
      * long as the call timeout at most: a daemon that stops reading fails the send, it does not
      * hang it. Waits back off to 10 ms, since a sender held here waits for a slow peer anyway.
@@ -1085,9 +1102,7 @@ public final class RpcClient {
                         sink.onEvent(prog, proc, r);
                     }
                 }
-                case Rpc.TYPE_STREAM_HOLE -> {
-                    // sparse streams are not requested by this client; a hole carries no data to deliver
-                }
+                case Rpc.TYPE_STREAM_HOLE -> hole(serial, status, r);
                 default -> throw bogus("message type " + type + " from the daemon");
             }
         }
@@ -1172,6 +1187,19 @@ public final class RpcClient {
                 case Rpc.STATUS_OK -> s.onEndOfStream();
                 case Rpc.STATUS_ERROR -> s.onError(RemoteErrors.decode(r));
                 default -> throw bogus("stream status " + status);
+            }
+        }
+
+        /** A {@code VIR_NET_STREAM_HOLE} packet of a sparse download, queued with the stream's data. */
+        private void hole(int serial, int status, XdrReader r) {
+            if (status != Rpc.STATUS_CONTINUE) {
+                throw bogus("stream hole status " + status);
+            }
+            org.libvirt4j.remote.generated.VirNetStreamHole h = org.libvirt4j.remote.generated.VirNetStreamHole.decode(r);
+            r.expectEnd("stream hole");
+            RpcStream s = streams.get(serial);
+            if (s != null) {
+                s.onHole(h.length(), h.flags());
             }
         }
 

@@ -24,7 +24,16 @@ public final class RpcStream {
 
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
-    private final ArrayDeque<byte[]> queue = new ArrayDeque<>();
+    /** Data ({@code byte[]}) and holes ({@link Hole}) in arrival order. */
+    private final ArrayDeque<Object> queue = new ArrayDeque<>();
+    /** What a hole costs in {@link #queued}: holes carry no bytes, but a daemon must not queue them without bound. */
+    static final int HOLE_COST = 64;
+    /** Zeros of a hole already taken off the queue, still to be read (libvirt's {@code holeLength}). */
+    private long holeLength;
+    /** Whether the transfer was opened sparse: holes may travel (libvirt's {@code allowSkip}). */
+    private boolean allowSkip;
+    /** Told whenever data, the end or an error arrives, so stream event callbacks can run. */
+    private volatile Runnable listener;
     private int headOffset;
     private long queued;
     private boolean paused;
@@ -46,6 +55,8 @@ public final class RpcStream {
             this.client = c;
             this.proc = p;
             this.serial = s;
+            this.allowSkip = pendingSkip;
+            this.pendingSkip = false;
         } finally {
             lock.unlock();
         }
@@ -64,6 +75,8 @@ public final class RpcStream {
             queue.clear();
             queued = 0;
             headOffset = 0;
+            holeLength = 0;
+            allowSkip = false;
             eof = false;
             error = null;
             connectionLost = false;
@@ -92,13 +105,79 @@ public final class RpcStream {
                 changed.signalAll();
                 return;
             }
-            queue.add(data);
-            queued += data.length;
-            if (queued > HIGH_WATER && !paused) {
-                paused = true;
-                client.setAutoRead(false);
-            }
-            changed.signalAll();
+            enqueue(data, data.length);
+        } finally {
+            lock.unlock();
+            notifyListener();
+        }
+    }
+
+    /**
+     * A hole the daemon sent on a sparse download: queued in order with the data, it becomes
+     * {@link #holeLength} when a receive reaches it, as in libvirt's client.
+     */
+    void onHole(long length, int flags) {
+        lock.lock();
+        try {
+            enqueue(new Hole(length, flags), HOLE_COST);
+        } finally {
+            lock.unlock();
+            notifyListener();
+        }
+    }
+
+    /** Under {@link #lock}: queues a packet, pausing the socket above the high-water mark. */
+    private void enqueue(Object packet, int cost) {
+        queue.add(packet);
+        queued += cost;
+        if (queued > HIGH_WATER && !paused) {
+            paused = true;
+            client.setAutoRead(false);
+        }
+        changed.signalAll();
+    }
+
+    private void notifyListener() {
+        Runnable l = listener;
+        if (l != null) {
+            l.run();
+        }
+    }
+
+    /**
+     * @param l told (on the connection's event loop, or a caller's thread) whenever the stream's
+     *        state changes; it must not block; null for none
+     */
+    public void setListener(Runnable l) {
+        listener = l;
+    }
+
+    /** A {@code VIR_NET_STREAM_HOLE} packet: {@code virNetStreamHole}. */
+    private record Hole(long length, int flags) {
+    }
+
+    /**
+     * Says whether the next call opening a transfer on this stream opens it sparse (a
+     * {@code SPARSE_STREAM} flag), as libvirt's remote driver creates its client stream.
+     *
+     * @param skip whether holes may travel
+     */
+    public void allowSkip(boolean skip) {
+        lock.lock();
+        try {
+            pendingSkip = skip;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private boolean pendingSkip;
+
+    /** {@return whether a receive would not wait: data, a hole, the end or an error is there}: libvirt's readable state */
+    public boolean readable() {
+        lock.lock();
+        try {
+            return !queue.isEmpty() || holeLength > 0 || eof || error != null;
         } finally {
             lock.unlock();
         }
@@ -114,6 +193,7 @@ public final class RpcStream {
             changed.signalAll();
         } finally {
             lock.unlock();
+            notifyListener();
         }
     }
 
@@ -158,54 +238,89 @@ public final class RpcStream {
             changed.signalAll();
         } finally {
             lock.unlock();
+            notifyListener();
         }
     }
 
     private boolean finishing;
 
     /**
-     * Reads what has arrived, waiting up to the call timeout for the first byte.
+     * Reads what has arrived, waiting up to the call timeout for the first byte; a hole reads as
+     * zeros.
      *
      * @param buffer where to copy
      * @return bytes copied, 0 at the end of the stream
      * @throws LibvirtException the daemon's stream error, or a timeout
      */
     public int recv(byte[] buffer) {
+        return recv(buffer, false, "virStreamRecv");
+    }
+
+    /**
+     * Reads like {@link #recv(byte[])}; with {@code stopAtHole}, returns -3 at a hole instead of
+     * reading zeros (libvirt's {@code VIR_STREAM_RECV_STOP_AT_HOLE}).
+     *
+     * @param buffer where to copy
+     * @param stopAtHole whether to stop at a hole
+     * @param function the C function, for errors
+     * @return bytes copied, 0 at the end of the stream, -3 at a hole
+     * @throws LibvirtException the daemon's stream error, or a timeout
+     */
+    public int recv(byte[] buffer, boolean stopAtHole, String function) {
         lock.lock();
         try {
-            requireAttached("virStreamRecv");
+            requireAttached(function);
             long left = client.timeoutNanos();
-            while (queue.isEmpty() && !eof && error == null) {
-                if (left <= 0) {
-                    throw Rpc.error(ErrorNumber.ERR_OPERATION_TIMEOUT, "Timed out during operation: no stream data within "
-                            + TimeUnit.NANOSECONDS.toMillis(client.timeoutNanos()) + " ms", null);
+            while (true) {
+                while (queue.isEmpty() && holeLength == 0 && !eof && error == null) {
+                    if (left <= 0) {
+                        throw Rpc.error(ErrorNumber.ERR_OPERATION_TIMEOUT, "Timed out during operation: no stream data within "
+                                + TimeUnit.NANOSECONDS.toMillis(client.timeoutNanos()) + " ms", null);
+                    }
+                    try {
+                        left = changed.awaitNanos(left);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw Rpc.error(ErrorNumber.ERR_OPERATION_ABORTED, "operation aborted: interrupted in " + function, e);
+                    }
                 }
-                try {
-                    left = changed.awaitNanos(left);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw Rpc.error(ErrorNumber.ERR_OPERATION_ABORTED, "operation aborted: interrupted in virStreamRecv", e);
+                if (holeLength == 0 && queue.peek() instanceof Hole h) {
+                    takeHole(h);
+                    if (queue.isEmpty() && holeLength == 0 && !eof) {
+                        continue; // only an empty hole: wait for more, as libvirt rereads
+                    }
                 }
+                break;
             }
-            if (queue.isEmpty()) {
+            int n = 0;
+            if (holeLength > 0) {
+                if (stopAtHole) {
+                    return -3;
+                }
+                int k = (int) Math.min(buffer.length, holeLength);
+                java.util.Arrays.fill(buffer, 0, k, (byte) 0);
+                holeLength -= k;
+                n = k;
+            }
+            if (n == 0 && queue.isEmpty()) {
                 if (error != null) {
                     throw copy(error);
                 }
                 return 0;
             }
-            int n = 0;
-            while (n < buffer.length && !queue.isEmpty()) {
-                byte[] head = queue.peek();
+            int copied = 0;
+            while (n < buffer.length && queue.peek() instanceof byte[] head) {
                 int k = Math.min(buffer.length - n, head.length - headOffset);
                 System.arraycopy(head, headOffset, buffer, n, k);
                 n += k;
+                copied += k;
                 headOffset += k;
                 if (headOffset == head.length) {
                     queue.poll();
                     headOffset = 0;
                 }
             }
-            queued -= n;
+            queued -= copied;
             if (paused && queued < LOW_WATER) {
                 resume();
             }
@@ -213,6 +328,75 @@ public final class RpcStream {
         } finally {
             lock.unlock();
         }
+    }
+
+    /** Under {@link #lock}: takes the hole at the head of the queue, as libvirt's client handles one. */
+    private void takeHole(Hole h) {
+        queue.poll();
+        queued -= HOLE_COST;
+        if (paused && queued < LOW_WATER) {
+            resume(); // a receive stopping at the hole returns before the data path's check
+        }
+        if (!allowSkip) {
+            // the daemon sends holes only on a transfer opened sparse
+            throw Rpc.error(ErrorNumber.ERR_RPC, "RPC failure: Unexpected stream hole", null);
+        }
+        if (h.flags() != 0 || h.length() < 0) {
+            throw Rpc.error(ErrorNumber.ERR_RPC, "RPC failure: Malformed stream hole packet", null);
+        }
+        holeLength += h.length();
+    }
+
+    /**
+     * Takes the length of the hole the stream is at (libvirt's {@code virNetClientStreamRecvHole}).
+     *
+     * @return the hole's length, 0 when not at a hole
+     * @throws LibvirtException {@code ERR_OPERATION_INVALID} on a stream not opened sparse
+     */
+    public long recvHole() {
+        lock.lock();
+        try {
+            requireAttached("virStreamRecvHole");
+            if (!allowSkip) {
+                throw LibvirtException.of(ErrorNumber.ERR_OPERATION_INVALID, org.libvirt4j.ErrorDomain.RPC,
+                        "Requested operation is not valid: Holes are not supported with this stream");
+            }
+            long length = holeLength;
+            holeLength = 0;
+            return length;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Sends a hole on a sparse upload (libvirt's {@code virNetClientStreamSendHole}).
+     *
+     * @param length the hole's length
+     * @param flags the hole's flags
+     * @throws LibvirtException {@code ERR_OPERATION_INVALID} on a stream not opened sparse
+     */
+    public void sendHole(long length, int flags) {
+        RpcClient c;
+        int p;
+        int s;
+        lock.lock();
+        try {
+            requireAttached("virStreamSendHole");
+            if (!allowSkip) {
+                throw LibvirtException.of(ErrorNumber.ERR_OPERATION_INVALID, org.libvirt4j.ErrorDomain.RPC,
+                        "Requested operation is not valid: Skipping is not supported with this stream");
+            }
+            if (error != null) {
+                throw copy(error);
+            }
+            c = client;
+            p = proc;
+            s = serial;
+        } finally {
+            lock.unlock();
+        }
+        c.sendStreamHole(p, s, length, flags);
     }
 
     /**
@@ -288,6 +472,7 @@ public final class RpcStream {
             queue.clear();
             queued = 0;
             headOffset = 0;
+            holeLength = 0;
             resume();
             try {
                 client.sendStream(proc, serial, status, null);
