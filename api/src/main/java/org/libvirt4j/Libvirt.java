@@ -84,6 +84,30 @@ public final class Libvirt {
         connectorFor("").eventRegisterDefaultImpl();
     }
 
+    /**
+     * Opens a connection to a daemon's administration interface through the backend chosen for
+     * the default URI; see {@link Connector#newAdmConnect(String, ConnectFlags...)} for the URIs.
+     *
+     * @param uri the admin URI, {@code ""} for libvirt's default
+     * @param flags open flags (libvirt takes only {@link ConnectFlags#NO_ALIASES})
+     * @return the admin connection
+     * @throws LibvirtException libvirt's error when the open fails
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-admin.html#virAdmConnectOpen">virAdmConnectOpen</a>
+     */
+    public static AdmConnect newAdmConnect(String uri, ConnectFlags... flags) {
+        Objects.requireNonNull(uri, "uri");
+        return connectorFor("").newAdmConnect(uri, flags);
+    }
+
+    /**
+     * {@return the admin library version of the backend chosen for the default URI}
+     *
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-admin.html#virAdmGetVersion">virAdmGetVersion</a>
+     */
+    public static long admGetVersion() {
+        return connectorFor("").admGetVersion();
+    }
+
     /** @return every backend found, usable or not, with the reason for each unusable one */
     public static List<BackendInfo> backends() {
         return BackendRegistry.instance().describe();
