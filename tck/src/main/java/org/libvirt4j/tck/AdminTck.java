@@ -204,6 +204,49 @@ public abstract class AdminTck extends TckArea {
         throw new AssertionError("no client of pid " + pid + " connected to the libvirtd server within 20 s");
     }
 
+    /**
+     * Fails when an admin connection's close callback is not told that the daemon disconnected it
+     * (through another admin connection), or when its registration rules differ from libvirt's.
+     */
+    @Test
+    @DisplayName("An admin connection disconnected by another one hears it in its close callback; one callback at a time")
+    void adminCloseCallback() throws Exception {
+        tck().connector().eventRegisterDefaultImpl();
+        try (AdmConnect watcher = openAdmin(); AdmServer srv = watcher.lookupServer("admin", 0)) {
+            List<AdmClient> before = srv.listClients(0);
+            Set<Long> earlier = before.stream().map(AdmClient::getID).collect(Collectors.toSet());
+            before.forEach(AdmClient::close);
+            AdmConnect victim = openAdmin();
+            try {
+                BlockingQueue<Integer> reasons = new LinkedBlockingQueue<>();
+                victim.registerCloseCallback((conn, reason) -> reasons.add(conn == victim ? reason : -100 - reason));
+                LibvirtException e = expectError(ErrorNumber.ERR_OPERATION_INVALID,
+                        () -> victim.registerCloseCallback((conn, reason) -> { }));
+                assertThat(e.domain()).isEqualTo(ErrorDomain.ADMIN);
+                assertThat(e.getMessage()).isEqualTo("Requested operation is not valid: A close callback is already registered");
+                victim.unregisterCloseCallback();
+                e = expectError(ErrorNumber.ERR_OPERATION_INVALID, victim::unregisterCloseCallback);
+                assertThat(e.domain()).isEqualTo(ErrorDomain.NONE);
+                assertThat(e.getMessage()).isEqualTo("Requested operation is not valid: A different callback was requested");
+                victim.registerCloseCallback((conn, reason) -> reasons.add(conn == victim ? reason : -100 - reason));
+                List<AdmClient> after = srv.listClients(0);
+                try {
+                    List<AdmClient> fresh = after.stream().filter(c -> !earlier.contains(c.getID())).toList();
+                    assertThat(fresh).as("the second admin connection among the admin server's clients").hasSize(1);
+                    fresh.get(0).close(0);
+                } finally {
+                    after.forEach(AdmClient::close);
+                }
+                assertThat(reasons.poll(30, TimeUnit.SECONDS)).as("the close callback's reason")
+                        .isEqualTo(org.libvirt4j.ConnectCloseReason.EOF.value());
+                assertThat(victim.isAlive()).isFalse();
+                assertThat(reasons.poll(1, TimeUnit.SECONDS)).as("told once").isNull();
+            } finally {
+                victim.close();
+            }
+        }
+    }
+
     /** Fails when logging settings do not round-trip, or the daemon's refusal of a bad filter differs. */
     @Test
     @DisplayName("Logging outputs and filters set read back (then restored); a malformed filter is refused alike")
