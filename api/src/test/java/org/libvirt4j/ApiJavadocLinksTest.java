@@ -158,7 +158,11 @@ class ApiJavadocLinksTest {
         Pattern name = Pattern.compile("\\bname=['\"]([^'\"]+)['\"]");
         Pattern file = Pattern.compile("\\bfile=['\"]([^'\"]+)['\"]");
         Map<String, String> out = new HashMap<>();
-        Matcher m = function.matcher(Files.readString(API_XML, StandardCharsets.UTF_8));
+        // the admin API's functions are declared in libvirt-admin-api.xml, next to libvirt-api.xml
+        Path admin = API_XML.resolveSibling("libvirt-admin-api.xml");
+        String xml = Files.readString(API_XML, StandardCharsets.UTF_8)
+                + (Files.isRegularFile(admin) ? Files.readString(admin, StandardCharsets.UTF_8) : "");
+        Matcher m = function.matcher(xml);
         while (m.find()) {
             Matcher n = name.matcher(m.group());
             Matcher f = file.matcher(m.group());

@@ -298,6 +298,13 @@ public abstract class AdminTck extends TckArea {
                 assertThat(e.getMessage()).isEqualTo("Client not found: No client with matching ID '987654321'");
             }
         }
+        try (AdmConnect adm = openAdmin()) {
+            // 0 turns the idle timeout off, as this daemon runs anyway
+            adm.setDaemonTimeout(0, 0);
+            LibvirtException e = expectError(ErrorNumber.ERR_INVALID_ARG, () -> adm.setDaemonTimeout(0, 1));
+            assertThat(e.domain()).isEqualTo(ErrorDomain.ADMIN);
+            assertThat(e.getMessage()).isEqualTo("unsupported flags (0x1) in function adminConnectSetDaemonTimeout");
+        }
         String socket = PrivateLibvirtd.shared().adminSocket().toString();
         LibvirtException e = expectError(ErrorNumber.ERR_CONFIG_UNSUPPORTED,
                 () -> tck().connector().newAdmConnect("libvirtd:///system?socket=" + socket + "&bogus=1"));
