@@ -49,12 +49,15 @@ public final class RemoteAdmConnect extends RemoteAdmHandle implements AdmConnec
         AdminSession session = AdminSession.open(uri, flags);
         RemoteAdmConnect conn = new RemoteAdmConnect(session, new AtomicReference<>());
         AtomicReference<AdmCloseCallback> registered = conn.closeCallback;
+        // weakly: the socket's listener must not keep a forgotten handle from its Cleaner
+        java.lang.ref.WeakReference<RemoteAdmConnect> weak = new java.lang.ref.WeakReference<>(conn);
         // libvirt calls the callback once, then forgets it
         session.onClose(reason -> {
             AdmCloseCallback cb = registered.getAndSet(null);
-            if (cb != null) {
+            RemoteAdmConnect live = weak.get();
+            if (cb != null && live != null) {
                 try {
-                    CloseCallbacks.run(conn, () -> cb.onClose(conn, reason));
+                    CloseCallbacks.run(live, () -> cb.onClose(live, reason));
                 } catch (RuntimeException | Error e) {
                     LOG.log(System.Logger.Level.WARNING, "an admin close callback threw", e);
                 }
