@@ -184,13 +184,28 @@ public abstract class AdminTck extends TckArea {
         }
     }
 
+    /**
+     * @return the client's process id, or -1 while the daemon has no identity for it yet (a client
+     *         that has connected but not opened) or once it has gone
+     */
+    private static long pidOf(AdmClient c) {
+        try {
+            return c.getInfo(0).unixProcessId().orElse(-1);
+        } catch (LibvirtException e) {
+            if (e.code() == ErrorNumber.ERR_INTERNAL_ERROR || e.code() == ErrorNumber.ERR_NO_CLIENT) {
+                return -1;
+            }
+            throw e;
+        }
+    }
+
     /** @return the client of {@code srv} whose process is {@code pid}, once it has connected */
     private static AdmClient awaitClient(AdmServer srv, long pid) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
         while (System.nanoTime() < deadline) {
             AdmClient match = null;
             for (AdmClient c : srv.listClients(0)) {
-                if (match == null && c.getInfo(0).unixProcessId().orElse(-1) == pid) {
+                if (match == null && pidOf(c) == pid) {
                     match = c;
                 } else {
                     c.close();
