@@ -74,6 +74,22 @@ int lv_params_from_java(JNIEnv *env, jobjectArray fields, jintArray types, jlong
                         virTypedParameterPtr *out, int *count);
 void lv_params_clear(virTypedParameterPtr p, int n);
 
+/* An upcall from a libvirt callback into Java (lv_manual.c): begin attaches the thread if need
+ * be and keeps a pending exception aside (-1: Java cannot be reached, drop the event); end
+ * clears what the upcall threw, restores that exception and detaches. */
+typedef struct {
+    JNIEnv *env;
+    int attached;
+    jthrowable pending;
+} lv_upcall;
+int lv_upcall_begin(lv_upcall *u);
+void lv_upcall_end(lv_upcall *u);
+/* libvirt's virFreeCallback for every event registration: JniEvents forgets the key. */
+void lv_event_free_cb(void *opaque);
+
+/* The QEMU and LXC natives (lv_qemu.c): registers them; returns 0, or -1 with an exception pending. */
+int lv_qemu_init(JNIEnv *env);
+
 extern const JNINativeMethod lv_generated_methods[];
 extern const int lv_generated_method_count;
 extern const JNINativeMethod lv_manual_methods[];

@@ -1012,19 +1012,14 @@ int lv_events_init(JNIEnv *env) {
     return 0;
 }
 
-/* One upcall from a libvirt callback into Java. */
-typedef struct {
-    JNIEnv *env;
-    int attached;       /* this thread was attached for the upcall and is detached after it */
-    jthrowable pending; /* an exception already pending on entry, thrown again on exit */
-} lv_upcall;
+/* One upcall from a libvirt callback into Java: lv_upcall (lv_core.h). */
 
 /*
  * Prepares an upcall on whatever thread libvirt calls back on: normally the event loop's Java
  * thread, but an application may iterate libvirt's loop on a thread the JVM has never seen.
  * Returns -1 when Java cannot be reached; the event is then dropped.
  */
-static int lv_upcall_begin(lv_upcall *u) {
+int lv_upcall_begin(lv_upcall *u) {
     u->attached = 0;
     u->pending = NULL;
     jint rc = (*lv_vm)->GetEnv(lv_vm, (void **) &u->env, JNI_VERSION_1_8);
@@ -1044,7 +1039,7 @@ static int lv_upcall_begin(lv_upcall *u) {
     return 0;
 }
 
-static void lv_upcall_end(lv_upcall *u) {
+void lv_upcall_end(lv_upcall *u) {
     JNIEnv *env = u->env;
     /* JniEvents catches what a callback throws; whatever still escapes must not reach libvirt's frames. */
     if ((*env)->ExceptionCheck(env)) {
@@ -1075,7 +1070,7 @@ static void lv_close_cb(virConnectPtr conn, int reason, void *opaque) {
 }
 
 /* libvirt's virFreeCallback: it has dropped the registration, so Java may forget the key. */
-static void lv_event_free_cb(void *opaque) {
+void lv_event_free_cb(void *opaque) {
     lv_upcall u;
     if (lv_upcall_begin(&u) == 0) {
         (*u.env)->CallStaticVoidMethod(u.env, lv_events_class, lv_events_freed, (jlong) (intptr_t) opaque);

@@ -14,7 +14,7 @@ import java.util.UUID;
  *
  * @see <a href="https://libvirt.org/html/libvirt-libvirt-host.html#virConnectClose">virConnectClose</a>
  */
-public interface Connect extends LibvirtObject, ConnectMethods, ConnectTypedMethods, ConnectEvents,
+public interface Connect extends LibvirtObject, ConnectMethods, ConnectTypedMethods, ConnectEvents, ConnectQemuMethods,
         ConnectIrregularMethods, ConnectManualMethods {
 
     // --- the connection itself -------------------------------------------------------------

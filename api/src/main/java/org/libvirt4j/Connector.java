@@ -114,4 +114,21 @@ public final class Connector {
     public long admGetVersion() {
         return backend.adminLibraryVersion();
     }
+
+    /**
+     * Sets the calling process's security label to an LXC container's, as
+     * {@link Libvirt#domainLxcEnterSecurityLabel} does, through this connector's backend.
+     *
+     * @param model the container's security model ({@link Connect#getSecurityModel()} of its host)
+     * @param label the container's label ({@link Domain#getSecurityLabel()})
+     * @param flags reserved, 0
+     * @return the process's previous label
+     * @throws LibvirtException as {@link Libvirt#domainLxcEnterSecurityLabel}
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-lxc.html#virDomainLxcEnterSecurityLabel">virDomainLxcEnterSecurityLabel</a>
+     */
+    public SecurityLabel domainLxcEnterSecurityLabel(NodeSecurityModel model, SecurityLabel label, int flags) {
+        Objects.requireNonNull(model, "model");
+        Objects.requireNonNull(label, "label");
+        return backend.lxcEnterSecurityLabel(model, label, flags);
+    }
 }

@@ -108,6 +108,25 @@ public final class Libvirt {
         return connectorFor("").admGetVersion();
     }
 
+    /**
+     * Sets the calling process's security label to an LXC container's (Go's package-level
+     * {@code DomainLxcEnterSecurityLabel}), through the backend chosen for the default URI. The
+     * label applies to the next program the process executes; a JVM rarely wants this. Model
+     * {@code "none"} changes nothing; the remote backend, which has no C library in this process,
+     * refuses {@code selinux} and {@code apparmor} with {@code ERR_NO_SUPPORT}.
+     *
+     * @param model the container's security model
+     * @param label the container's label
+     * @param flags reserved, 0
+     * @return the process's previous label (empty for model {@code "none"})
+     * @throws LibvirtException {@code ERR_INVALID_ARG} for flags, {@code ERR_ARGUMENT_UNSUPPORTED}
+     *         for a model that cannot be entered
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-lxc.html#virDomainLxcEnterSecurityLabel">virDomainLxcEnterSecurityLabel</a>
+     */
+    public static SecurityLabel domainLxcEnterSecurityLabel(NodeSecurityModel model, SecurityLabel label, int flags) {
+        return connectorFor("").domainLxcEnterSecurityLabel(model, label, flags);
+    }
+
     /** @return every backend found, usable or not, with the reason for each unusable one */
     public static List<BackendInfo> backends() {
         return BackendRegistry.instance().describe();

@@ -90,4 +90,19 @@ public interface LibvirtBackend {
         return LibvirtException.of(ErrorNumber.ERR_NO_SUPPORT, ErrorDomain.NONE,
                 "this function is not supported by the connection driver: " + function);
     }
+
+    /**
+     * {@code virDomainLxcEnterSecurityLabel} for {@link org.libvirt4j.Libvirt#domainLxcEnterSecurityLabel}.
+     * The default refuses with {@code ERR_NO_SUPPORT}; every real backend overrides it.
+     *
+     * @param model the security model, never {@code null}
+     * @param label the label, never {@code null}
+     * @param flags reserved
+     * @return the previous label
+     * @throws org.libvirt4j.LibvirtException libvirt's error
+     */
+    default org.libvirt4j.SecurityLabel lxcEnterSecurityLabel(org.libvirt4j.NodeSecurityModel model,
+            org.libvirt4j.SecurityLabel label, int flags) {
+        throw QemuChecks.noSupport("virDomainLxcEnterSecurityLabel", "the " + name() + " backend lacks it");
+    }
 }

@@ -250,6 +250,11 @@ final class Events {
         return key;
     }
 
+    /** {@return the registration of key, or {@code null} once libvirt freed it} */
+    static Registration registration(long key) {
+        return REGISTRATIONS.get(key);
+    }
+
     /** Forgets a key libvirt refused, so never calls the free callback for. */
     static void forget(long key) {
         REGISTRATIONS.remove(key);

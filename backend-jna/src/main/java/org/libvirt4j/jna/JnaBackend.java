@@ -92,6 +92,39 @@ public final class JnaBackend implements LibvirtBackend {
         Events.registerDefaultImpl();
     }
 
+    /**
+     * {@code virDomainLxcEnterSecurityLabel} with C's structs laid out in {@link com.sun.jna.Memory}:
+     * {@code virSecurityModel} is {@code char model[257], doi[257]}, {@code virSecurityLabel} is
+     * {@code char label[4097]; int enforcing} (4104 bytes with padding).
+     */
+    @Override
+    public org.libvirt4j.SecurityLabel lxcEnterSecurityLabel(org.libvirt4j.NodeSecurityModel model,
+            org.libvirt4j.SecurityLabel label, int flags) {
+        String fn = "virDomainLxcEnterSecurityLabel";
+        var f = QemuNatives.get(QemuNatives.Lib.LXC, fn);
+        try (com.sun.jna.Memory m = new com.sun.jna.Memory(514); com.sun.jna.Memory l = new com.sun.jna.Memory(4104);
+                com.sun.jna.Memory old = new com.sun.jna.Memory(4104)) {
+            m.clear();
+            l.clear();
+            old.clear();
+            putBounded(m, 0, model.model(), 257);
+            putBounded(m, 257, model.doi(), 257);
+            putBounded(l, 0, label.label(), 4097);
+            l.setInt(4100, label.enforcing() ? 1 : 0);
+            Errors.check(f.invokeInt(new Object[] {m, l, old, flags}), fn);
+            return new org.libvirt4j.SecurityLabel(CStrings.fromBuffer(old.getByteArray(0, 4097)), old.getInt(4100) == 1);
+        }
+    }
+
+    /** Copies s into a C {@code char[size]}, cut to leave its NUL as libvirt's own copies do. */
+    private static void putBounded(com.sun.jna.Memory m, long offset, String s, int size) {
+        if (s == null) {
+            return;
+        }
+        byte[] b = org.libvirt4j.spi.CStrings.requireNoNul(s).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        m.write(offset, b, 0, Math.min(b.length, size - 1));
+    }
+
     @Override
     public Connect open(String uri, ConnectAuth auth, ConnectFlags... flags) {
         Objects.requireNonNull(uri, "uri");

@@ -47,7 +47,7 @@ import org.libvirt4j.spi.Uuids;
 /** {@link Connect} over a {@code virConnectPtr}; {@link #close()} is {@code virConnectClose}. */
 final class JnaConnect implements Connect, org.libvirt4j.spi.generated.ConnectContract,
         org.libvirt4j.spi.generated.ConnectTypedContract, org.libvirt4j.spi.generated.ConnectEventsContract,
-        JnaConnectIrregular, org.libvirt4j.spi.ConnectManualContract {
+        JnaConnectIrregular, org.libvirt4j.spi.ConnectManualContract, org.libvirt4j.spi.ConnectQemuContract {
     private final NativeHandle h;
 
     @Override
@@ -56,6 +56,8 @@ final class JnaConnect implements Connect, org.libvirt4j.spi.generated.ConnectCo
     }
     /** The event callbacks registered through this handle, deregistered by {@link #close()}. */
     private final Map<Integer, EventKind.Family> callbackIds = new ConcurrentHashMap<>();
+    /** The QEMU monitor event callbacks registered through this handle, deregistered by {@link #close()}. */
+    private final java.util.Set<Integer> qemuCallbackIds = ConcurrentHashMap.newKeySet();
     /** Set before {@link #close()} deregisters, so that a registration racing it deregisters itself. */
     private volatile boolean closing;
     /** The registry key of the close callback registered through this handle, 0 for none. */
@@ -93,7 +95,7 @@ final class JnaConnect implements Connect, org.libvirt4j.spi.generated.ConnectCo
     @Override
     public void close() {
         closing = true;
-        if (!callbackIds.isEmpty() || closeKey.get() != 0) {
+        if (!callbackIds.isEmpty() || !qemuCallbackIds.isEmpty() || closeKey.get() != 0) {
             deregisterAll();
         }
         h.close();
@@ -110,6 +112,9 @@ final class JnaConnect implements Connect, org.libvirt4j.spi.generated.ConnectCo
             for (Integer id : callbackIds.keySet()) {
                 deregisterQuietly(c, id);
             }
+            for (Integer id : qemuCallbackIds) {
+                deregisterQemuQuietly(c, id);
+            }
             unregisterCloseQuietly(c);
         } finally {
             h.release();
@@ -123,6 +128,46 @@ final class JnaConnect implements Connect, org.libvirt4j.spi.generated.ConnectCo
             // close() never throws, and a callback libvirt no longer knows needs no undoing
             deregisterCall(family, c, id);
         }
+    }
+
+    /** Deregisters a QEMU monitor callback unless another thread took it out first; never throws. */
+    private void deregisterQemuQuietly(long c, int id) {
+        if (qemuCallbackIds.remove(id)) {
+            JnaQemuEvents.deregisterQuietly(c, id);
+        }
+    }
+
+    // --- QEMU: ConnectQemuContract -------------------------------------------------------------
+
+    @Override
+    public Domain rawDomainQemuAttach(int pid, int flags) {
+        return JnaQemuEvents.attach(h, pid, flags);
+    }
+
+    @Override
+    public int rawQemuMonitorEventRegister(Domain dom, String event, org.libvirt4j.DomainQemuMonitorEventCallback callback,
+            int flags) {
+        int id = JnaQemuEvents.register(this, h, dom, event, callback, flags);
+        qemuCallbackIds.add(id);
+        if (closing) {
+            try {
+                long c = h.acquire(JnaQemuEvents.DEREGISTER);
+                try {
+                    deregisterQemuQuietly(c, id); // close() may have passed over it already
+                } finally {
+                    h.release();
+                }
+            } catch (LibvirtException closed) {
+                // close() won the race; the handle's pointer is gone with its callbacks
+            }
+        }
+        return id;
+    }
+
+    @Override
+    public void rawQemuMonitorEventDeregister(int callbackId) {
+        JnaQemuEvents.deregister(h, callbackId);
+        qemuCallbackIds.remove(callbackId);
     }
 
     /** Unregisters the close callback if this handle registered one; never throws. */

@@ -2,10 +2,7 @@ package org.libvirt4j.jna;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.DisplayName;
@@ -16,6 +13,7 @@ import org.libvirt4j.DomainMemoryParameters;
 import org.libvirt4j.LibvirtException;
 import org.libvirt4j.Network;
 import org.libvirt4j.Stream;
+import org.libvirt4j.tck.NativeLeakKit;
 
 /**
  * Everything libvirt hands over for the caller to free (XML strings, pointer arrays, typed
@@ -27,15 +25,6 @@ class JnaLeakTest {
     private static final int WARMUP = 10_000;
     private static final int CYCLES = 60_000;
     private static final long BOUND_KIB = 24 * 1024;
-
-    static long rssKib() throws IOException {
-        for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-            if (line.startsWith("VmRSS:")) {
-                return Long.parseLong(line.replaceAll("\\D", ""));
-            }
-        }
-        throw new IllegalStateException("no VmRSS in /proc/self/status");
-    }
 
     private static void cycles(Connect c, int n) {
         for (int i = 0; i < n; i++) {
@@ -68,10 +57,10 @@ class JnaLeakTest {
             try (Connect c = new JnaBackend().open("test:///default", null)) {
                 cycles(c, WARMUP);
                 System.gc();
-                long before = rssKib();
+                long before = NativeLeakKit.rssKib();
                 cycles(c, CYCLES);
                 System.gc();
-                System.out.println(rssKib() - before);
+                System.out.println(NativeLeakKit.rssKib() - before);
             }
         }
     }

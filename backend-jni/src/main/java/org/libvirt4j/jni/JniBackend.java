@@ -93,6 +93,15 @@ public final class JniBackend implements LibvirtBackend {
     }
 
     @Override
+    public org.libvirt4j.SecurityLabel lxcEnterSecurityLabel(org.libvirt4j.NodeSecurityModel model,
+            org.libvirt4j.SecurityLabel label, int flags) {
+        NativeLibrary.ensureLoaded();
+        Object[] old = JniQemuNatives.lxcEnterSecurityLabel(model.model(), model.doi(), label.label(), label.enforcing(),
+                flags);
+        return new org.libvirt4j.SecurityLabel((String) old[0], (Boolean) old[1]);
+    }
+
+    @Override
     public Connect open(String uri, ConnectAuth auth, ConnectFlags... flags) {
         Objects.requireNonNull(uri, "uri");
         Objects.requireNonNull(flags, "flags");

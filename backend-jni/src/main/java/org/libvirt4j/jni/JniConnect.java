@@ -37,7 +37,7 @@ import org.libvirt4j.spi.Uuids;
 /** {@link Connect} over a {@code virConnectPtr}; {@link #close()} is {@code virConnectClose}. */
 final class JniConnect extends JniObject implements Connect, org.libvirt4j.spi.generated.ConnectContract,
         org.libvirt4j.spi.generated.ConnectTypedContract, org.libvirt4j.spi.generated.ConnectEventsContract,
-        JniConnectIrregular, org.libvirt4j.spi.ConnectManualContract {
+        JniConnectIrregular, org.libvirt4j.spi.ConnectManualContract, org.libvirt4j.spi.ConnectQemuContract {
 
     /** Deregisters through the family's C function. */
     private static void deregister(EventKind.Family family, long c, int id) {
@@ -56,6 +56,8 @@ final class JniConnect extends JniObject implements Connect, org.libvirt4j.spi.g
 
     /** The event callbacks registered through this handle, deregistered by {@link #close()}. */
     private final Set<Registered> callbacks = ConcurrentHashMap.newKeySet();
+    /** The QEMU monitor event callbacks registered through this handle, deregistered by {@link #close()}. */
+    private final Set<Integer> qemuCallbacks = ConcurrentHashMap.newKeySet();
     /** Set before {@link #close()} deregisters, so that a registration racing it deregisters itself. */
     private volatile boolean closing;
     /**
@@ -103,7 +105,7 @@ final class JniConnect extends JniObject implements Connect, org.libvirt4j.spi.g
     @Override
     public void close() {
         closing = true;
-        if (!callbacks.isEmpty() || closeKey.get() != 0) {
+        if (!callbacks.isEmpty() || !qemuCallbacks.isEmpty() || closeKey.get() != 0) {
             deregisterAll();
         }
         super.close();
@@ -120,10 +122,74 @@ final class JniConnect extends JniObject implements Connect, org.libvirt4j.spi.g
             for (Registered r : callbacks) {
                 deregisterQuietly(c, r);
             }
+            for (Integer id : qemuCallbacks) {
+                deregisterQemuQuietly(c, id);
+            }
             unregisterCloseQuietly(c);
         } finally {
             h.release();
         }
+    }
+
+    /** Deregisters a QEMU monitor callback unless another thread took it out first; never throws. */
+    private void deregisterQemuQuietly(long c, int id) {
+        if (qemuCallbacks.remove(id)) {
+            try {
+                JniQemuNatives.qemuEventDeregister(c, id);
+            } catch (LibvirtException ignored) {
+                // close() never throws, and a callback libvirt no longer knows needs no undoing
+            }
+        }
+    }
+
+    // --- QEMU: ConnectQemuContract -------------------------------------------------------------
+
+    @Override
+    public org.libvirt4j.Domain rawDomainQemuAttach(int pid, int flags) {
+        long c = h.acquire("virDomainQemuAttach");
+        try {
+            return new JniDomain(JniQemuNatives.qemuAttach(c, pid, flags));
+        } finally {
+            h.release();
+        }
+    }
+
+    @Override
+    public int rawQemuMonitorEventRegister(org.libvirt4j.Domain dom, String event,
+            org.libvirt4j.DomainQemuMonitorEventCallback callback, int flags) {
+        String fn = "virConnectDomainQemuMonitorEventRegister";
+        NativeHandle target = dom == null ? null : handleOf(dom, JniDomain.class, ObjectKind.DOMAIN, fn);
+        long c = h.acquire(fn);
+        try {
+            long t = target == null ? 0 : target.acquire(fn);
+            try {
+                long key = JniEvents.add(this, callback, null);
+                int id;
+                try {
+                    id = JniQemuNatives.qemuEventRegister(c, t, event, key, flags);
+                } catch (RuntimeException | Error e) {
+                    JniEvents.forget(key);
+                    throw e;
+                }
+                qemuCallbacks.add(id);
+                if (closing) {
+                    deregisterQemuQuietly(c, id); // close() may have passed over it already
+                }
+                return id;
+            } finally {
+                if (target != null) {
+                    target.release();
+                }
+            }
+        } finally {
+            h.release();
+        }
+    }
+
+    @Override
+    public void rawQemuMonitorEventDeregister(int callbackId) {
+        run("virConnectDomainQemuMonitorEventDeregister", c -> JniQemuNatives.qemuEventDeregister(c, callbackId));
+        qemuCallbacks.remove(callbackId);
     }
 
     /** Deregisters r unless another thread took it out of {@link #callbacks} first; never throws. */

@@ -3,7 +3,6 @@ package org.libvirt4j.jni;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.IOException;
 import java.lang.reflect.Proxy;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -11,6 +10,7 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestReporter;
 import org.junit.jupiter.api.Timeout;
 import org.libvirt4j.Connect;
 import org.libvirt4j.ConnectGetAllDomainStatsFlags;
@@ -21,6 +21,7 @@ import org.libvirt4j.ErrorDomain;
 import org.libvirt4j.ErrorNumber;
 import org.libvirt4j.Libvirt;
 import org.libvirt4j.LibvirtException;
+import org.libvirt4j.tck.NativeLeakKit;
 
 /**
  * What the TCK cannot see of the JNI glue for {@code getAllDomainStats}: the records' domains
@@ -126,19 +127,10 @@ class JniDomainStatsTest {
     @Test
     @Timeout(300)
     @DisplayName("600,000 calls, half of them failing, keep VmRSS within 16 MiB: records, lists and references are freed")
-    void doesNotLeak() throws IOException {
+    void doesNotLeak(TestReporter reporter) {
         try (Connect c = open(); Connect other = open(); Domain d = c.lookupDomainByName("test");
                 Domain theirs = other.lookupDomainByName("test")) {
-            cycle(c, d, theirs, 20_000); // warm up
-            System.gc();
-            long before = JniLeakTest.rssKib();
-            cycle(c, d, theirs, 600_000);
-            System.gc();
-            long after = JniLeakTest.rssKib();
-            System.out.printf("JniDomainStatsTest: VmRSS %d KiB before, %d KiB after (growth %d KiB)%n", before, after,
-                    after - before);
-            assertThat(after - before).as("VmRSS growth in KiB (before %d, after %d)", before, after)
-                    .isLessThan(16 * 1024);
+            NativeLeakKit.assertBoundedGrowth(reporter, 16 * 1024, 20_000, 600_000, n -> cycle(c, d, theirs, n));
         }
     }
 

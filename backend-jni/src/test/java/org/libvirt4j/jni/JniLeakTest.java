@@ -3,17 +3,16 @@ package org.libvirt4j.jni;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestReporter;
 import org.junit.jupiter.api.Timeout;
 import org.libvirt4j.Connect;
 import org.libvirt4j.Domain;
 import org.libvirt4j.ErrorNumber;
 import org.libvirt4j.Libvirt;
 import org.libvirt4j.LibvirtException;
+import org.libvirt4j.tck.NativeLeakKit;
 
 /**
  * Resident memory stays bounded over a million lookup/close cycles, and over many failing calls
@@ -27,23 +26,21 @@ class JniLeakTest {
     @Test
     @Timeout(300)
     @DisplayName("A million lookupByName/close cycles, and 200,000 failing calls, keep VmRSS within 48 MiB")
-    void lookupCloseDoesNotLeak() throws IOException {
+    void lookupCloseDoesNotLeak(TestReporter reporter) {
         try (Connect c = Libvirt.using("jni").newConnect("test:///default")) {
-            cycle(c, 50_000); // warm up: JIT, libvirt's caches, the Cleaner's thread
-            System.gc();
-            long before = rssKib();
-            cycle(c, 1_000_000);
-            for (int i = 0; i < 200_000; i++) {
-                // A long name goes through the heap-allocated string path and the error path.
-                String name = i % 2 == 0 ? "missing" : "missing-" + "x".repeat(300);
-                assertThatThrownBy(() -> c.lookupDomainByName(name)).isInstanceOf(LibvirtException.class)
-                        .extracting(e -> ((LibvirtException) e).code()).isEqualTo(ErrorNumber.ERR_NO_DOMAIN);
-            }
-            System.gc();
-            long after = rssKib();
-            System.out.printf("JniLeakTest: VmRSS %d KiB before, %d KiB after (growth %d KiB)%n", before, after, after - before);
-            assertThat(after - before).as("VmRSS growth in KiB (before %d, after %d)", before, after)
-                    .isLessThan(BOUND_KIB);
+            NativeLeakKit.assertBoundedGrowth(reporter, BOUND_KIB, 50_000, 1_000_000, n -> {
+                cycle(c, n);
+                failingLookups(c, n / 5);
+            });
+        }
+    }
+
+    private static void failingLookups(Connect c, int n) {
+        for (int i = 0; i < n; i++) {
+            // A long name goes through the heap-allocated string path and the error path.
+            String name = i % 2 == 0 ? "missing" : "missing-" + "x".repeat(300);
+            assertThatThrownBy(() -> c.lookupDomainByName(name)).isInstanceOf(LibvirtException.class)
+                    .extracting(e -> ((LibvirtException) e).code()).isEqualTo(ErrorNumber.ERR_NO_DOMAIN);
         }
     }
 
@@ -57,12 +54,4 @@ class JniLeakTest {
         }
     }
 
-    static long rssKib() throws IOException {
-        for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-            if (line.startsWith("VmRSS:")) {
-                return Long.parseLong(line.replaceAll("[^0-9]", ""));
-            }
-        }
-        throw new IllegalStateException("no VmRSS in /proc/self/status");
-    }
 }

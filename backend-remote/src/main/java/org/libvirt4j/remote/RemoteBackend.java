@@ -112,6 +112,18 @@ public final class RemoteBackend implements LibvirtBackend {
         return LIBRARY_VERSION;
     }
 
+    /**
+     * {@code virDomainLxcEnterSecurityLabel} without libvirt's C library in this process: the
+     * flags check, model {@code none} and an unknown model's refusal are libvirt's; SELinux and
+     * AppArmor labels, which only code running in the process can enter, are refused.
+     */
+    @Override
+    public org.libvirt4j.SecurityLabel lxcEnterSecurityLabel(org.libvirt4j.NodeSecurityModel model,
+            org.libvirt4j.SecurityLabel label, int flags) {
+        return org.libvirt4j.spi.QemuChecks.enterSecurityLabelRemotely(model, label, flags,
+                "it acts on the calling process, and the remote backend runs no libvirt library in it");
+    }
+
     @Override
     public Connect open(String uri, ConnectAuth auth, ConnectFlags... flags) {
         Objects.requireNonNull(uri, "uri");

@@ -248,6 +248,17 @@ public abstract class LibvirtTck {
         }
     }
 
+    /** Binds {@link QemuApiTck}. */
+    @Nested
+    @org.junit.jupiter.api.Tag("qemu-api")
+    @DisplayName("QEMU and LXC APIs")
+    class QemuApiTests extends QemuApiTck {
+        @Override
+        LibvirtTck tck() {
+            return LibvirtTck.this;
+        }
+    }
+
     /** Binds {@link ErrorTck}. */
     @Nested
     @DisplayName("Errors")

@@ -71,7 +71,7 @@ import org.libvirt4j.spi.Uuids;
 /** {@link Connect} over libvirt's RPC protocol. */
 public final class RemoteConnect extends RemoteObject implements Connect, org.libvirt4j.spi.generated.ConnectContract,
         org.libvirt4j.spi.generated.ConnectTypedContract, org.libvirt4j.spi.generated.ConnectEventsContract,
-        RemoteConnectIrregular, org.libvirt4j.spi.ConnectManualContract {
+        RemoteConnectIrregular, org.libvirt4j.spi.ConnectManualContract , org.libvirt4j.spi.ConnectQemuContract {
 
     @Override
     public <T> T callRemote(String fn, RemoteProcedure proc, java.util.function.Consumer<
@@ -146,6 +146,7 @@ public final class RemoteConnect extends RemoteObject implements Connect, org.li
     public void close() {
         closing = true;
         session.events.forget(this);
+        session.qemuEvents.forget(this);
         super.close();
     }
 
@@ -235,8 +236,48 @@ public final class RemoteConnect extends RemoteObject implements Connect, org.li
             int id = registration.getAsInt();
             if (closing) {
                 session.events.forget(this); // close() may have passed over it already
+                session.qemuEvents.forget(this);
             }
             return id;
+        } finally {
+            release();
+        }
+    }
+
+    // --- QEMU: ConnectQemuContract ------------------------------------------------------------
+
+    @Override
+    public Domain rawDomainQemuAttach(int pid, int flags) {
+        String fn = "virDomainQemuAttach";
+        acquire(fn);
+        try {
+            return new RemoteDomain(session, session.callQemu(
+                    org.libvirt4j.remote.generated.QemuProcedure.QEMU_PROC_DOMAIN_ATTACH,
+                    new org.libvirt4j.remote.generated.QemuDomainAttachArgs(pid, flags)::encode,
+                    r -> org.libvirt4j.remote.generated.QemuDomainAttachRet.decode(r).dom()));
+        } finally {
+            release();
+        }
+    }
+
+    @Override
+    public int rawQemuMonitorEventRegister(Domain dom, String event, org.libvirt4j.DomainQemuMonitorEventCallback callback,
+            int flags) {
+        String fn = "virConnectDomainQemuMonitorEventRegister";
+        return registerEvent(fn, () -> {
+            RemoteNonnullDomain filter = dom == null ? null : ofThisConnection(dom, RemoteDomain.class,
+                    ObjectKind.DOMAIN, fn, d -> LibvirtException.of(ErrorNumber.ERR_INVALID_ARG, ErrorDomain.NONE,
+                            "domain '" + d.getName() + "' in " + fn + " must match connection")).ref();
+            return session.qemuEvents.register(this, filter, event, callback, flags);
+        });
+    }
+
+    @Override
+    public void rawQemuMonitorEventDeregister(int callbackId) {
+        String fn = "virConnectDomainQemuMonitorEventDeregister";
+        acquire(fn);
+        try {
+            session.qemuEvents.deregister(callbackId);
         } finally {
             release();
         }

@@ -117,6 +117,18 @@ final class RemoteEvents {
         this.queue = EventDispatcher.SHARED.newQueue(session.canonicalUri);
     }
 
+    /** {@return the next callback id: libvirt's client numbers every event kind's callbacks, QEMU's too, from one sequence} */
+    int nextCallbackId() {
+        synchronized (registrations) {
+            return nextId++;
+        }
+    }
+
+    /** Queues a delivery behind this connection's other events (the QEMU monitor's share the queue). */
+    void enqueue(Runnable delivery) {
+        queue.offer(delivery);
+    }
+
     /** {@return how many of this connection's events were dropped because its callbacks did not keep up} */
     long droppedEvents() {
         return queue.dropped();

@@ -51,6 +51,8 @@ final class Session {
     final boolean serverCloseCallback;
     /** Domain event registrations, fed by {@link RpcClient}'s event sink. */
     final RemoteEvents events;
+    /** This connection's QEMU monitor event registrations. */
+    final RemoteQemuEvents qemuEvents;
     private final AtomicInteger refs = new AtomicInteger(1);
 
     private Session(RpcClient rpc, RemoteUri uri, String canonicalUri, boolean secureTransport,
@@ -64,7 +66,14 @@ final class Session {
         this.serverKeepAlive = serverKeepAlive;
         this.serverCloseCallback = serverCloseCallback;
         this.events = new RemoteEvents(this);
-        rpc.setEventSink(events::onEvent);
+        this.qemuEvents = new RemoteQemuEvents(this, events);
+        rpc.setEventSink((prog, proc, body) -> {
+            if (prog == org.libvirt4j.remote.internal.rpc.Rpc.QEMU_PROGRAM) {
+                qemuEvents.onEvent(proc, body);
+            } else if (prog == org.libvirt4j.remote.internal.rpc.Rpc.REMOTE_PROGRAM) {
+                events.onEvent(proc, body);
+            }
+        });
         rpc.setCloseListener(events::onClose);
     }
 
@@ -172,6 +181,18 @@ final class Session {
 
     <T> T call(RemoteProcedure proc, Consumer<XdrWriter> args, Function<XdrReader, T> ret) {
         return rpc.call(proc.value(), args, ret);
+    }
+
+    /** Calls a procedure of the daemon's QEMU program on this connection. */
+    <T> T callQemu(org.libvirt4j.remote.generated.QemuProcedure proc, Consumer<XdrWriter> args,
+            Function<XdrReader, T> ret) {
+        return rpc.callProgram(org.libvirt4j.remote.internal.rpc.Rpc.QEMU_PROGRAM, proc.value(), args, ret);
+    }
+
+    /** Calls a procedure of the daemon's LXC program on this connection. */
+    <T> T callLxc(org.libvirt4j.remote.generated.LxcProcedure proc, Consumer<XdrWriter> args,
+            Function<XdrReader, T> ret) {
+        return rpc.callProgram(org.libvirt4j.remote.internal.rpc.Rpc.LXC_PROGRAM, proc.value(), args, ret);
     }
 
     <T> T callStream(RemoteProcedure proc, Consumer<XdrWriter> args, Function<XdrReader, T> ret, RpcStream stream) {

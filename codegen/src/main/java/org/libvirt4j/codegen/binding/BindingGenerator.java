@@ -115,11 +115,11 @@ public final class BindingGenerator {
             }
         }
         Map<String, String> out = new TreeMap<>(BindingEmitter.emit(bindings));
-        // the admin API (libvirt-admin-api.xml, next to libvirt-api.xml) is hand-written: listed with the rest
+        // the report also lists libvirt-qemu's and libvirt-lxc's functions, bound by hand
         List<CFunction> reported = new ArrayList<>(functions.values());
-        Path admin = xml.resolveSibling(Inputs.ADMIN_API_XML);
-        if (Files.exists(admin)) {
-            reported.addAll(readFunctions(admin).values());
+        for (String extra : List.of(org.libvirt4j.codegen.Inputs.QEMU_API_XML, org.libvirt4j.codegen.Inputs.LXC_API_XML,
+                org.libvirt4j.codegen.Inputs.ADMIN_API_XML)) {
+            reported.addAll(readFunctions(xml.resolveSibling(extra)).values());
         }
         out.put("docs/coverage.md", Coverage.render(reported, bindings, table.absent, root,
                 TypedGenerator.coverage(xml, root)));

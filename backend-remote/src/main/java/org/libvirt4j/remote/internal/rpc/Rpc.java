@@ -11,6 +11,10 @@ public final class Rpc {
     public static final int REMOTE_PROGRAM = 0x20008086;
     /** {@code REMOTE_PROTOCOL_VERSION}. */
     public static final int REMOTE_PROTOCOL_VERSION = 1;
+    /** {@code QEMU_PROGRAM} ({@code qemu_protocol.x}), served on the same connection. */
+    public static final int QEMU_PROGRAM = org.libvirt4j.remote.generated.QemuProtocol.QEMU_PROGRAM;
+    /** {@code LXC_PROGRAM} ({@code lxc_protocol.x}), served on the same connection. */
+    public static final int LXC_PROGRAM = org.libvirt4j.remote.generated.LxcProtocol.LXC_PROGRAM;
     /** {@code KEEPALIVE_PROGRAM}. */
     public static final int KEEPALIVE_PROGRAM = 0x6b656570;
     /** {@code KEEPALIVE_PROTOCOL_VERSION}. */

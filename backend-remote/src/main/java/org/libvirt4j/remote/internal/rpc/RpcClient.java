@@ -329,7 +329,7 @@ public final class RpcClient {
      * {@code proc}: its reply is then decoded with {@code ret}. For tests on {@link #onChannel}.
      */
     <T> void expectReply(int serial, int proc, Function<XdrReader, T> ret) {
-        pending.put(serial, new Pending<>(proc, ret, null));
+        pending.put(serial, new Pending<>(Rpc.REMOTE_PROGRAM, proc, ret, null));
     }
 
     /** Attaches {@code stream} as if {@code serial} had opened it for {@code proc}. For tests on {@link #onChannel}. */
@@ -430,16 +430,37 @@ public final class RpcClient {
      * @return the decoded reply
      */
     public <T> T call(int proc, Consumer<XdrWriter> args, Function<XdrReader, T> ret, RpcStream stream) {
-        return call(proc, args, ret, stream, 0, false);
+        return call(program, proc, args, ret, stream, 0, false);
+    }
+
+    /**
+     * Calls a procedure of another program the daemon serves on this connection
+     * ({@link Rpc#QEMU_PROGRAM}, {@link Rpc#LXC_PROGRAM}, each of version 1) and waits for its reply.
+     *
+     * @param <T> the reply type
+     * @param prog the program
+     * @param proc the procedure number
+     * @param args writes the arguments, or null for none
+     * @param ret reads the reply, or null when the reply is empty
+     * @return the decoded reply, null for an empty one
+     * @throws LibvirtException the daemon's error, or an RPC error when the connection fails
+     */
+    public <T> T callProgram(int prog, int proc, Consumer<XdrWriter> args, Function<XdrReader, T> ret) {
+        return call(prog, proc, args, ret, null, 0, false);
+    }
+
+    private <T> T call(int proc, Consumer<XdrWriter> args, Function<XdrReader, T> ret, RpcStream stream,
+            long deadline, boolean hasDeadline) {
+        return call(program, proc, args, ret, stream, deadline, hasDeadline);
     }
 
     /** @param hasDeadline whether {@code deadline} bounds the wait, rather than the call timeout */
-    private <T> T call(int proc, Consumer<XdrWriter> args, Function<XdrReader, T> ret, RpcStream stream,
+    private <T> T call(int prog, int proc, Consumer<XdrWriter> args, Function<XdrReader, T> ret, RpcStream stream,
             long deadline, boolean hasDeadline) {
         int serial = serials.incrementAndGet();
-        ByteBuf msg = encode(program, programVersion, proc, Rpc.TYPE_CALL, serial,
-                Rpc.STATUS_OK, args);
-        Pending<T> p = new Pending<>(proc, ret, Thread.currentThread());
+        // every program of the daemon is at version 1, as REMOTE_PROTOCOL_VERSION
+        ByteBuf msg = encode(prog, Rpc.REMOTE_PROTOCOL_VERSION, proc, Rpc.TYPE_CALL, serial, Rpc.STATUS_OK, args);
+        Pending<T> p = new Pending<>(prog, proc, ret, Thread.currentThread());
         pending.put(serial, p);
         if (stream != null) {
             stream.attach(this, proc, serial);
@@ -829,10 +850,11 @@ public final class RpcClient {
         /**
          * Called on the event loop thread, in arrival order: decode here, deliver elsewhere.
          *
+         * @param prog the event's program ({@link Rpc#REMOTE_PROGRAM} or {@link Rpc#QEMU_PROGRAM})
          * @param proc the event's procedure number
          * @param body the message body
          */
-        void onEvent(int proc, XdrReader body);
+        void onEvent(int prog, int proc, XdrReader body);
     }
 
     /** @param sink where events go from now on; {@code null} drops them */
@@ -853,7 +875,7 @@ public final class RpcClient {
         }
         int serial = serials.incrementAndGet();
         CompletableFuture<Void> done = new CompletableFuture<>();
-        Pending<Object> p = new Pending<>(proc, null, null, () -> done.complete(null));
+        Pending<Object> p = new Pending<>(program, proc, null, null, () -> done.complete(null));
         pending.put(serial, p);
         done.orTimeout(5, TimeUnit.SECONDS).whenComplete((v, e) -> close());
         try {
@@ -977,17 +999,19 @@ public final class RpcClient {
             }
         }
 
+        final int prog;
         final int proc;
         final Function<XdrReader, T> ret;
         private final Thread waiter;
         private final Runnable onDone;
         volatile Object outcome;
 
-        Pending(int proc, Function<XdrReader, T> ret, Thread waiter) {
-            this(proc, ret, waiter, null);
+        Pending(int prog, int proc, Function<XdrReader, T> ret, Thread waiter) {
+            this(prog, proc, ret, waiter, null);
         }
 
-        Pending(int proc, Function<XdrReader, T> ret, Thread waiter, Runnable onDone) {
+        Pending(int prog, int proc, Function<XdrReader, T> ret, Thread waiter, Runnable onDone) {
+            this.prog = prog;
             this.proc = proc;
             this.ret = ret;
             this.waiter = waiter;
@@ -1061,19 +1085,24 @@ public final class RpcClient {
                 }
                 return;
             }
-            if (prog != program) {
+            if (prog != program && prog != Rpc.REMOTE_PROGRAM && prog != Rpc.QEMU_PROGRAM && prog != Rpc.LXC_PROGRAM) {
                 throw bogus(String.format("unknown program 0x%x", prog));
             }
             if (vers != programVersion) {
                 throw bogus("unknown protocol version " + vers);
             }
+            if (prog != Rpc.REMOTE_PROGRAM && type != Rpc.TYPE_REPLY && type != Rpc.TYPE_MESSAGE
+                    && type != Rpc.TYPE_REPLY_WITH_FDS) {
+                throw bogus(String.format("message type %d from program 0x%x", type, prog));
+            }
             switch (type) {
-                case Rpc.TYPE_REPLY -> reply(proc, serial, status, r);
+                case Rpc.TYPE_REPLY -> reply(prog, proc, serial, status, r);
+                case Rpc.TYPE_REPLY_WITH_FDS -> replyWithFds(prog, proc, serial, r);
                 case Rpc.TYPE_STREAM -> stream(serial, status, r, buf);
                 case Rpc.TYPE_MESSAGE -> {
                     EventSink sink = eventSink;
                     if (sink != null) {
-                        sink.onEvent(proc, r);
+                        sink.onEvent(prog, proc, r);
                     }
                 }
                 case Rpc.TYPE_STREAM_HOLE -> {
@@ -1083,7 +1112,26 @@ public final class RpcClient {
             }
         }
 
-        private void reply(int proc, int serial, int status, XdrReader r) {
+        /**
+         * A reply that carries file descriptors: this client reads the socket's bytes only, so the
+         * kernel closes the descriptors, and the call fails with a clear refusal instead of a
+         * reply it cannot complete. The connection stays in step: the message is whole.
+         */
+        private void replyWithFds(int prog, int proc, int serial, XdrReader r) {
+            Pending<?> p = pending.get(serial);
+            if (p == null || p.proc != proc || p.prog != prog) {
+                reply(prog, proc, serial, Rpc.STATUS_OK, r); // the usual complaint about a stray reply
+                return;
+            }
+            pending.remove(serial);
+            int nfds = r.readInt();
+            p.fail(LibvirtException.of(ErrorNumber.ERR_NO_SUPPORT, org.libvirt4j.ErrorDomain.NONE,
+                    "this function is not supported by the connection driver: the daemon answered procedure " + proc
+                    + " of program 0x" + Integer.toHexString(prog) + " with " + Integer.toUnsignedString(nfds)
+                    + " file descriptors, which the remote backend cannot receive (no SCM_RIGHTS passing yet)"));
+        }
+
+        private void reply(int prog, int proc, int serial, int status, XdrReader r) {
             Pending<?> p = pending.remove(serial);
             if (p == null) {
                 if (abandoned.remove(serial) != null) {
@@ -1101,8 +1149,10 @@ public final class RpcClient {
                 }
                 throw bogus("reply with serial " + serial + " to no call in flight");
             }
-            if (p.proc != proc) {
-                LibvirtException le = bogus("reply for procedure " + proc + " to a call of procedure " + p.proc);
+            if (p.proc != proc || p.prog != prog) {
+                LibvirtException le = bogus(p.prog != prog
+                        ? String.format("reply from program 0x%x to a call of program 0x%x", prog, p.prog)
+                        : "reply for procedure " + proc + " to a call of procedure " + p.proc);
                 // declare the connection dead before the caller wakes up, so it sees it dead
                 fail(le);
                 p.fail(le);

@@ -158,7 +158,7 @@ class FuzzPipelineTest {
         if (seed.type() == Rpc.TYPE_STREAM) {
             client.expectStream(seed.serial(), seed.proc(), new RpcStream());
         }
-        client.setEventSink((proc, body) -> {
+        client.setEventSink((prog, proc, body) -> {
             if (msg != null) {
                 msg.decode(body);
             }
