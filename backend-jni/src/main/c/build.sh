@@ -11,5 +11,5 @@ exec gcc -O2 -fPIC -shared -fvisibility=hidden -std=gnu11 -Wall -Wextra -Werror 
     -fno-strict-aliasing -fstack-protector-strong -D_FORTIFY_SOURCE=2 \
     -I"$java_home/include" -I"$java_home/include/linux" \
     -I"$module/src/main/c" -I"$module/src/generated/c" \
-    "$module/src/main/c/lv_core.c" "$module/src/main/c/lv_manual.c" "$module/src/main/c/lv_typed.c" "$module/src/main/c/lv_irregular.c" "$module/src/main/c/lv_host.c" "$module/src/main/c/lv_qemu.c" "$module/src/generated/c/lv_generated.c" \
-    -Wl,-z,noexecstack -Wl,--no-undefined -ldl -o "$out"
+    "$module/src/main/c/lv_core.c" "$module/src/main/c/lv_manual.c" "$module/src/main/c/lv_typed.c" "$module/src/main/c/lv_irregular.c" "$module/src/main/c/lv_host.c" "$module/src/main/c/lv_qemu.c" "$module/src/main/c/lv_admin.c" "$module/src/generated/c/lv_generated.c" \
+    -Wl,-z,noexecstack -Wl,--no-undefined -ldl -lpthread -o "$out"

@@ -323,6 +323,7 @@ JNIEXPORT jint JNICALL JNI_OnLoad(JavaVM *vm, void *reserved) {
         || lv_register(env, "org/libvirt4j/jni/JniIrregularNatives", lv_irregular_methods,
                        lv_irregular_method_count) != 0
         || lv_register(env, "org/libvirt4j/jni/JniHostNatives", lv_host_methods, lv_host_method_count) != 0
+        || lv_register(env, "org/libvirt4j/jni/JniAdmNatives", lv_admin_methods, lv_admin_method_count) != 0
         || lv_events_init(env) != 0
         || lv_qemu_init(env) != 0) {
         return JNI_ERR;

@@ -98,6 +98,8 @@ extern const JNINativeMethod lv_typed_methods[];
 extern const int lv_typed_method_count;
 extern const JNINativeMethod lv_irregular_methods[];
 extern const int lv_irregular_method_count;
+extern const JNINativeMethod lv_admin_methods[];
+extern const int lv_admin_method_count;
 extern const JNINativeMethod lv_host_methods[];
 extern const int lv_host_method_count;
 

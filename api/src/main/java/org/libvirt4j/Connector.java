@@ -83,6 +83,39 @@ public final class Connector {
     }
 
     /**
+     * Opens a connection to a daemon's administration interface (its admin socket, e.g.
+     * {@code libvirt-admin-sock} in libvirtd's {@code unix_sock_dir}).
+     *
+     * <p>URIs, as {@code virt-admin} takes them: {@code libvirtd:///system} (or a modular
+     * daemon's name, {@code virtqemud:///system}) and {@code ...:///session}; the query
+     * {@code socket=PATH} names the socket itself. {@code ""} is libvirt's default
+     * ({@code LIBVIRT_ADMIN_DEFAULT_URI}, else {@code libvirtd:///system} for root and
+     * {@code libvirtd:///session} for others).
+     *
+     * @param uri the admin URI, {@code ""} for the default
+     * @param flags open flags (libvirt takes only {@link ConnectFlags#NO_ALIASES})
+     * @return the admin connection
+     * @throws LibvirtException libvirt's error when the open fails; {@code ERR_NO_SUPPORT} when the
+     *         backend cannot reach the admin API (no {@code libvirt-admin.so.0} for a native backend)
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-admin.html#virAdmConnectOpen">virAdmConnectOpen</a>
+     */
+    public AdmConnect newAdmConnect(String uri, ConnectFlags... flags) {
+        Objects.requireNonNull(uri, "uri");
+        int mask = LibvirtEnum.mask(flags);
+        return backend.openAdmin(uri.isEmpty() ? null : org.libvirt4j.spi.CStrings.requireNoNul(uri), mask);
+    }
+
+    /**
+     * {@return the version of the admin library the backend speaks for}
+     *
+     * @throws LibvirtException {@code ERR_NO_SUPPORT} when the backend cannot reach the admin API
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-admin.html#virAdmGetVersion">virAdmGetVersion</a>
+     */
+    public long admGetVersion() {
+        return backend.adminLibraryVersion();
+    }
+
+    /**
      * Sets the calling process's security label to an LXC container's, as
      * {@link Libvirt#domainLxcEnterSecurityLabel} does, through this connector's backend.
      *

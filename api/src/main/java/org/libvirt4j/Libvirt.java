@@ -85,6 +85,30 @@ public final class Libvirt {
     }
 
     /**
+     * Opens a connection to a daemon's administration interface through the backend chosen for
+     * the default URI; see {@link Connector#newAdmConnect(String, ConnectFlags...)} for the URIs.
+     *
+     * @param uri the admin URI, {@code ""} for libvirt's default
+     * @param flags open flags (libvirt takes only {@link ConnectFlags#NO_ALIASES})
+     * @return the admin connection
+     * @throws LibvirtException libvirt's error when the open fails
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-admin.html#virAdmConnectOpen">virAdmConnectOpen</a>
+     */
+    public static AdmConnect newAdmConnect(String uri, ConnectFlags... flags) {
+        Objects.requireNonNull(uri, "uri");
+        return connectorFor("").newAdmConnect(uri, flags);
+    }
+
+    /**
+     * {@return the admin library version of the backend chosen for the default URI}
+     *
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-admin.html#virAdmGetVersion">virAdmGetVersion</a>
+     */
+    public static long admGetVersion() {
+        return connectorFor("").admGetVersion();
+    }
+
+    /**
      * Sets the calling process's security label to an LXC container's (Go's package-level
      * {@code DomainLxcEnterSecurityLabel}), through the backend chosen for the default URI. The
      * label applies to the next program the process executes; a JVM rarely wants this. Model

@@ -1,9 +1,13 @@
 package org.libvirt4j.spi;
 
 import java.util.Optional;
+import org.libvirt4j.AdmConnect;
 import org.libvirt4j.Connect;
 import org.libvirt4j.ConnectAuth;
 import org.libvirt4j.ConnectFlags;
+import org.libvirt4j.ErrorDomain;
+import org.libvirt4j.ErrorNumber;
+import org.libvirt4j.LibvirtException;
 
 /**
  * What a backend implements to be found by {@link org.libvirt4j.Libvirt}: registered through
@@ -58,6 +62,34 @@ public interface LibvirtBackend {
      * @throws org.libvirt4j.LibvirtException when the loop cannot be registered
      */
     void eventRegisterDefaultImpl();
+
+    /**
+     * Opens a connection to a daemon's administration interface ({@code virAdmConnectOpen}).
+     * A backend without the admin API keeps this default, which refuses with {@code ERR_NO_SUPPORT}.
+     *
+     * @param uri the admin URI ({@code libvirtd:///system}, {@code ...?socket=PATH}), or
+     *        {@code null} for libvirt's default
+     * @param flags {@code virConnectFlags} (libvirt takes only {@code NO_ALIASES})
+     * @return the open admin connection
+     * @throws LibvirtException libvirt's error when the open fails
+     */
+    default AdmConnect openAdmin(String uri, int flags) {
+        throw noAdminSupport("virAdmConnectOpen");
+    }
+
+    /**
+     * {@return the admin library's version ({@code virAdmGetVersion})}
+     *
+     * @throws LibvirtException {@code ERR_NO_SUPPORT} from a backend without the admin API
+     */
+    default long adminLibraryVersion() {
+        throw noAdminSupport("virAdmGetVersion");
+    }
+
+    private static LibvirtException noAdminSupport(String function) {
+        return LibvirtException.of(ErrorNumber.ERR_NO_SUPPORT, ErrorDomain.NONE,
+                "this function is not supported by the connection driver: " + function);
+    }
 
     /**
      * {@code virDomainLxcEnterSecurityLabel} for {@link org.libvirt4j.Libvirt#domainLxcEnterSecurityLabel}.

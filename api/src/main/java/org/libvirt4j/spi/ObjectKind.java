@@ -37,7 +37,13 @@ public enum ObjectKind {
     /** {@code virDomainCheckpointPtr}. */
     DOMAIN_CHECKPOINT(ErrorNumber.ERR_INVALID_DOMAIN_CHECKPOINT, ErrorDomain.DOMAIN_CHECKPOINT, "domain checkpoint"),
     /** {@code virStreamPtr}. */
-    STREAM(ErrorNumber.ERR_INVALID_STREAM, ErrorDomain.STREAMS, "stream");
+    STREAM(ErrorNumber.ERR_INVALID_STREAM, ErrorDomain.STREAMS, "stream"),
+    /** {@code virAdmConnectPtr}. */
+    ADM_CONNECT(ErrorNumber.ERR_INVALID_CONN, ErrorDomain.ADMIN, "admin connection"),
+    /** {@code virAdmServerPtr}. */
+    ADM_SERVER(ErrorNumber.ERR_INVALID_ARG, ErrorDomain.ADMIN, "admin server"),
+    /** {@code virAdmClientPtr}. */
+    ADM_CLIENT(ErrorNumber.ERR_INVALID_ARG, ErrorDomain.ADMIN, "admin client");
 
     private final ErrorNumber code;
     private final ErrorDomain domain;

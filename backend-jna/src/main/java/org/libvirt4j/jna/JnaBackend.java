@@ -72,6 +72,22 @@ public final class JnaBackend implements LibvirtBackend {
     }
 
     @Override
+    public org.libvirt4j.AdmConnect openAdmin(String uri, int flags) {
+        // resolves first: a missing library is ERR_NO_SUPPORT without claiming the process
+        org.libvirt4j.jna.internal.AdminNatives.function("virAdmConnectOpen");
+        org.libvirt4j.spi.NativeLibraryUse.claim(org.libvirt4j.spi.NativeLibraryUse.Use.ADMIN, "virAdmConnectOpen");
+        return new JnaAdmConnect(org.libvirt4j.jna.internal.AdminNatives.pointer("virAdmConnectOpen",
+                uri == null ? null : CStrings.of(uri), flags));
+    }
+
+    @Override
+    public long adminLibraryVersion() {
+        long[] version = new long[1];
+        org.libvirt4j.jna.internal.AdminNatives.check("virAdmGetVersion", (Object) version);
+        return version[0];
+    }
+
+    @Override
     public void eventRegisterDefaultImpl() {
         Events.registerDefaultImpl();
     }
@@ -115,6 +131,9 @@ public final class JnaBackend implements LibvirtBackend {
         Objects.requireNonNull(flags, "flags");
         int mask = LibvirtEnum.mask(flags);
         Natives.ensureLoaded();
+        org.libvirt4j.spi.NativeLibraryUse.claim(org.libvirt4j.spi.NativeLibraryUse.Use.CONNECTIONS,
+                auth == null && mask == 0 ? "virConnectOpen"
+                        : auth == null && mask == ConnectFlags.RO.value() ? "virConnectOpenReadOnly" : "virConnectOpenAuth");
         byte[] name = CStrings.of(uri);
         if (auth == null && mask == 0) {
             return new JnaConnect(Errors.ptr(Virt.virConnectOpen(name), "virConnectOpen"));

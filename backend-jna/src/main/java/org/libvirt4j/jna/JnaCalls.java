@@ -105,6 +105,8 @@ final class JnaCalls {
             case NWFILTER -> new JnaNWFilter(p);
             case NWFILTER_BINDING -> new JnaNWFilterBinding(p);
             case STREAM -> new JnaStream(p);
+            // the admin API's handles come from its own calls (libvirt-admin.so), never from libvirt.so's
+            case ADM_CONNECT, ADM_SERVER, ADM_CLIENT -> throw new IllegalStateException("no libvirt.so call returns a " + kind);
         };
     }
 }

@@ -78,6 +78,21 @@ public final class JniBackend implements LibvirtBackend {
     }
 
     @Override
+    public org.libvirt4j.AdmConnect openAdmin(String uri, int flags) {
+        NativeLibrary.ensureLoaded();
+        // a missing libvirt-admin.so.0 is ERR_NO_SUPPORT before the process is claimed for it
+        JniAdmNatives.version();
+        org.libvirt4j.spi.NativeLibraryUse.claim(org.libvirt4j.spi.NativeLibraryUse.Use.ADMIN, "virAdmConnectOpen");
+        return new JniAdmConnect(JniObject.ptr(JniAdmNatives.open(uri, flags), "virAdmConnectOpen"));
+    }
+
+    @Override
+    public long adminLibraryVersion() {
+        NativeLibrary.ensureLoaded();
+        return JniAdmNatives.version();
+    }
+
+    @Override
     public org.libvirt4j.SecurityLabel lxcEnterSecurityLabel(org.libvirt4j.NodeSecurityModel model,
             org.libvirt4j.SecurityLabel label, int flags) {
         NativeLibrary.ensureLoaded();
@@ -92,6 +107,9 @@ public final class JniBackend implements LibvirtBackend {
         Objects.requireNonNull(flags, "flags");
         int mask = LibvirtEnum.mask(flags);
         NativeLibrary.ensureLoaded();
+        org.libvirt4j.spi.NativeLibraryUse.claim(org.libvirt4j.spi.NativeLibraryUse.Use.CONNECTIONS,
+                auth == null && mask == 0 ? "virConnectOpen"
+                        : auth == null && mask == ConnectFlags.RO.value() ? "virConnectOpenReadOnly" : "virConnectOpenAuth");
         if (auth == null && mask == 0) {
             return new JniConnect(JniObject.ptr(LibvirtNatives.virConnectOpen(uri), "virConnectOpen"));
         }

@@ -197,6 +197,8 @@ abstract class JniObject implements LibvirtObject {
             case NWFILTER -> new JniNWFilter(p);
             case NWFILTER_BINDING -> new JniNWFilterBinding(p);
             case STREAM -> new JniStream(p);
+            // the admin API's handles come from its own calls (libvirt-admin.so), never from libvirt.so's
+            case ADM_CONNECT, ADM_SERVER, ADM_CLIENT -> throw new IllegalStateException("no libvirt.so call returns a " + kind);
         };
     }
 }

@@ -100,6 +100,18 @@ public final class RemoteBackend implements LibvirtBackend {
     public void eventRegisterDefaultImpl() {
     }
 
+    /** Opens the daemon's admin socket ({@code libvirtd:///system?socket=...}) and speaks the admin program. */
+    @Override
+    public org.libvirt4j.AdmConnect openAdmin(String uri, int flags) {
+        return org.libvirt4j.remote.internal.RemoteAdmConnect.open(uri, flags);
+    }
+
+    /** @return {@link #LIBRARY_VERSION}: the admin protocol this backend speaks is libvirt 9.0.0's */
+    @Override
+    public long adminLibraryVersion() {
+        return LIBRARY_VERSION;
+    }
+
     /**
      * {@code virDomainLxcEnterSecurityLabel} without libvirt's C library in this process: the
      * flags check, model {@code none} and an unknown model's refusal are libvirt's; SELinux and

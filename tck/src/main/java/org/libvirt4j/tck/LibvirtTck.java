@@ -86,6 +86,16 @@ public abstract class LibvirtTck {
                 + "' declares no support for " + capability + ": " + missing.get(capability));
     }
 
+    /** Binds {@link AdminTck}. */
+    @Nested
+    @DisplayName("Admin API")
+    class AdminTests extends AdminTck {
+        @Override
+        LibvirtTck tck() {
+            return LibvirtTck.this;
+        }
+    }
+
     /** Binds {@link ConnectTck}. */
     @Nested
     @DisplayName("Connect")

@@ -159,6 +159,14 @@ public final class PrivateLibvirtd implements AutoCloseable {
                     Files.createDirectories(dir.resolve(name));
                 }
                 copyConfigs(dir.resolve("etc"));
+                // the daemon's certificates where libvirt's TLS reload (virAdmServerUpdateTlsFiles)
+                // looks for them: it reads libvirt's default paths, not libvirtd.conf's
+                Path etcPki = dir.resolve("etc-pki");
+                Files.createDirectories(etcPki.resolve("CA"));
+                Files.createDirectories(etcPki.resolve("libvirt/private"));
+                Files.copy(pki.caCert(), etcPki.resolve("CA/cacert.pem"));
+                Files.copy(pki.serverCert(), etcPki.resolve("libvirt/servercert.pem"));
+                Files.copy(pki.serverKey(), etcPki.resolve("libvirt/private/serverkey.pem"));
                 // unshare execs sh, which execs libvirtd: the child's pid stays the daemon's pid.
                 // Propagation is made private inside the namespace rather than by unshare itself:
                 // in a chroot "/" is no mount point and unshare's own attempt fails. There it is
@@ -171,6 +179,8 @@ public final class PrivateLibvirtd implements AutoCloseable {
                                 + "mount --bind \"$1/lib\" /var/lib/libvirt\n"
                                 + "mount --bind \"$1/cache\" /var/cache/libvirt\n"
                                 + "mount --bind \"$1/etc\" /etc/libvirt\n"
+                                + "mkdir -p /etc/pki\n"
+                                + "mount --bind \"$1/etc-pki\" /etc/pki\n"
                                 + "shift\n"
                                 + "exec \"$@\"\n",
                         "sh", dir.toString()));
@@ -361,6 +371,19 @@ public final class PrivateLibvirtd implements AutoCloseable {
     /** @return the read-write UNIX socket */
     public Path unixSocket() {
         return socket;
+    }
+
+    /**
+     * @return the admin socket, {@code libvirt-admin-sock}, which libvirtd creates next to its
+     *         other sockets in {@code unix_sock_dir} (admin_unix_sock_dir defaults to it)
+     */
+    public Path adminSocket() {
+        return socket.resolveSibling("libvirt-admin-sock");
+    }
+
+    /** @return {@code libvirtd:///system?socket=ADMIN_SOCK}: this daemon's admin interface, as virt-admin takes it */
+    public String adminUri() {
+        return "libvirtd:///system?socket=" + adminSocket();
     }
 
     /** @return the loopback TCP port, served without authentication */

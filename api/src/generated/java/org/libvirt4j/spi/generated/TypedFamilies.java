@@ -5,6 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.libvirt4j.AdmClientInfo;
+import org.libvirt4j.AdmServerClientLimits;
+import org.libvirt4j.AdmServerThreadPoolParameters;
 import org.libvirt4j.ConnectIdentity;
 import org.libvirt4j.DomainBlkioParameters;
 import org.libvirt4j.DomainBlockIoTuneParameters;
@@ -677,6 +680,109 @@ public final class TypedFamilies {
                 TypedValues.stringOf(f, TypedParameterFields.MIGRATE_PARAM_PERSIST_XML),
                 TypedValues.stringOf(f, TypedParameterFields.MIGRATE_PARAM_TLS_DESTINATION),
                 TypedValues.stringOf(f, TypedParameterFields.MIGRATE_PARAM_URI),
+                params);
+    }
+
+    private static final Set<String> KNOWN_ADM_SERVER_THREAD_POOL_PARAMETERS = Set.of(TypedParameterFields.THREADPOOL_JOB_QUEUE_DEPTH, TypedParameterFields.THREADPOOL_WORKERS_CURRENT, TypedParameterFields.THREADPOOL_WORKERS_FREE, TypedParameterFields.THREADPOOL_WORKERS_MAX, TypedParameterFields.THREADPOOL_WORKERS_MIN, TypedParameterFields.THREADPOOL_WORKERS_PRIORITY);
+
+    /**
+     * @param p the record
+     * @return one parameter per set component, then the raw entries of fields no component stands for
+     */
+    public static List<TypedParameter> pack(AdmServerThreadPoolParameters p) {
+        List<TypedParameter> out = new ArrayList<>();
+        p.jobQueueDepth().ifPresent(v -> out.add(TypedParameter.ofUInt(TypedParameterFields.THREADPOOL_JOB_QUEUE_DEPTH, v)));
+        p.workersCurrent().ifPresent(v -> out.add(TypedParameter.ofUInt(TypedParameterFields.THREADPOOL_WORKERS_CURRENT, v)));
+        p.workersFree().ifPresent(v -> out.add(TypedParameter.ofUInt(TypedParameterFields.THREADPOOL_WORKERS_FREE, v)));
+        p.workersMax().ifPresent(v -> out.add(TypedParameter.ofUInt(TypedParameterFields.THREADPOOL_WORKERS_MAX, v)));
+        p.workersMin().ifPresent(v -> out.add(TypedParameter.ofUInt(TypedParameterFields.THREADPOOL_WORKERS_MIN, v)));
+        p.workersPriority().ifPresent(v -> out.add(TypedParameter.ofUInt(TypedParameterFields.THREADPOOL_WORKERS_PRIORITY, v)));
+        TypedValues.addUnknown(out, p.raw(), KNOWN_ADM_SERVER_THREAD_POOL_PARAMETERS);
+        return out;
+    }
+
+    /**
+     * @param params what libvirt returned
+     * @return the record; fields libvirt did not return stay empty
+     */
+    public static AdmServerThreadPoolParameters unpackAdmServerThreadPoolParameters(List<TypedParameter> params) {
+        Map<String, TypedParameter> f = TypedValues.index(params);
+        return new AdmServerThreadPoolParameters(TypedValues.intOf(f, TypedParameterFields.THREADPOOL_JOB_QUEUE_DEPTH),
+                TypedValues.intOf(f, TypedParameterFields.THREADPOOL_WORKERS_CURRENT),
+                TypedValues.intOf(f, TypedParameterFields.THREADPOOL_WORKERS_FREE),
+                TypedValues.intOf(f, TypedParameterFields.THREADPOOL_WORKERS_MAX),
+                TypedValues.intOf(f, TypedParameterFields.THREADPOOL_WORKERS_MIN),
+                TypedValues.intOf(f, TypedParameterFields.THREADPOOL_WORKERS_PRIORITY),
+                params);
+    }
+
+    private static final Set<String> KNOWN_ADM_SERVER_CLIENT_LIMITS = Set.of(TypedParameterFields.SERVER_CLIENTS_CURRENT, TypedParameterFields.SERVER_CLIENTS_MAX, TypedParameterFields.SERVER_CLIENTS_UNAUTH_CURRENT, TypedParameterFields.SERVER_CLIENTS_UNAUTH_MAX);
+
+    /**
+     * @param p the record
+     * @return one parameter per set component, then the raw entries of fields no component stands for
+     */
+    public static List<TypedParameter> pack(AdmServerClientLimits p) {
+        List<TypedParameter> out = new ArrayList<>();
+        p.current().ifPresent(v -> out.add(TypedParameter.ofUInt(TypedParameterFields.SERVER_CLIENTS_CURRENT, v)));
+        p.max().ifPresent(v -> out.add(TypedParameter.ofUInt(TypedParameterFields.SERVER_CLIENTS_MAX, v)));
+        p.unauthCurrent().ifPresent(v -> out.add(TypedParameter.ofUInt(TypedParameterFields.SERVER_CLIENTS_UNAUTH_CURRENT, v)));
+        p.unauthMax().ifPresent(v -> out.add(TypedParameter.ofUInt(TypedParameterFields.SERVER_CLIENTS_UNAUTH_MAX, v)));
+        TypedValues.addUnknown(out, p.raw(), KNOWN_ADM_SERVER_CLIENT_LIMITS);
+        return out;
+    }
+
+    /**
+     * @param params what libvirt returned
+     * @return the record; fields libvirt did not return stay empty
+     */
+    public static AdmServerClientLimits unpackAdmServerClientLimits(List<TypedParameter> params) {
+        Map<String, TypedParameter> f = TypedValues.index(params);
+        return new AdmServerClientLimits(TypedValues.intOf(f, TypedParameterFields.SERVER_CLIENTS_CURRENT),
+                TypedValues.intOf(f, TypedParameterFields.SERVER_CLIENTS_MAX),
+                TypedValues.intOf(f, TypedParameterFields.SERVER_CLIENTS_UNAUTH_CURRENT),
+                TypedValues.intOf(f, TypedParameterFields.SERVER_CLIENTS_UNAUTH_MAX),
+                params);
+    }
+
+    private static final Set<String> KNOWN_ADM_CLIENT_INFO = Set.of(TypedParameterFields.CLIENT_INFO_READONLY, TypedParameterFields.CLIENT_INFO_SASL_USER_NAME, TypedParameterFields.CLIENT_INFO_SELINUX_CONTEXT, TypedParameterFields.CLIENT_INFO_SOCKET_ADDR, TypedParameterFields.CLIENT_INFO_UNIX_GROUP_ID, TypedParameterFields.CLIENT_INFO_UNIX_GROUP_NAME, TypedParameterFields.CLIENT_INFO_UNIX_PROCESS_ID, TypedParameterFields.CLIENT_INFO_UNIX_USER_ID, TypedParameterFields.CLIENT_INFO_UNIX_USER_NAME, TypedParameterFields.CLIENT_INFO_X509_DISTINGUISHED_NAME);
+
+    /**
+     * @param p the record
+     * @return one parameter per set component, then the raw entries of fields no component stands for
+     */
+    public static List<TypedParameter> pack(AdmClientInfo p) {
+        List<TypedParameter> out = new ArrayList<>();
+        p.readonly().ifPresent(v -> out.add(TypedParameter.ofBoolean(TypedParameterFields.CLIENT_INFO_READONLY, v)));
+        p.saslUserName().ifPresent(v -> out.add(TypedValues.ofString(TypedParameterFields.CLIENT_INFO_SASL_USER_NAME, v)));
+        p.selinuxContext().ifPresent(v -> out.add(TypedValues.ofString(TypedParameterFields.CLIENT_INFO_SELINUX_CONTEXT, v)));
+        p.socketAddr().ifPresent(v -> out.add(TypedValues.ofString(TypedParameterFields.CLIENT_INFO_SOCKET_ADDR, v)));
+        p.unixGroupId().ifPresent(v -> out.add(TypedParameter.ofInt(TypedParameterFields.CLIENT_INFO_UNIX_GROUP_ID, v)));
+        p.unixGroupName().ifPresent(v -> out.add(TypedValues.ofString(TypedParameterFields.CLIENT_INFO_UNIX_GROUP_NAME, v)));
+        p.unixProcessId().ifPresent(v -> out.add(TypedParameter.ofInt(TypedParameterFields.CLIENT_INFO_UNIX_PROCESS_ID, v)));
+        p.unixUserId().ifPresent(v -> out.add(TypedParameter.ofInt(TypedParameterFields.CLIENT_INFO_UNIX_USER_ID, v)));
+        p.unixUserName().ifPresent(v -> out.add(TypedValues.ofString(TypedParameterFields.CLIENT_INFO_UNIX_USER_NAME, v)));
+        p.x509DistinguishedName().ifPresent(v -> out.add(TypedValues.ofString(TypedParameterFields.CLIENT_INFO_X509_DISTINGUISHED_NAME, v)));
+        TypedValues.addUnknown(out, p.raw(), KNOWN_ADM_CLIENT_INFO);
+        return out;
+    }
+
+    /**
+     * @param params what libvirt returned
+     * @return the record; fields libvirt did not return stay empty
+     */
+    public static AdmClientInfo unpackAdmClientInfo(List<TypedParameter> params) {
+        Map<String, TypedParameter> f = TypedValues.index(params);
+        return new AdmClientInfo(TypedValues.booleanOf(f, TypedParameterFields.CLIENT_INFO_READONLY),
+                TypedValues.stringOf(f, TypedParameterFields.CLIENT_INFO_SASL_USER_NAME),
+                TypedValues.stringOf(f, TypedParameterFields.CLIENT_INFO_SELINUX_CONTEXT),
+                TypedValues.stringOf(f, TypedParameterFields.CLIENT_INFO_SOCKET_ADDR),
+                TypedValues.intOf(f, TypedParameterFields.CLIENT_INFO_UNIX_GROUP_ID),
+                TypedValues.stringOf(f, TypedParameterFields.CLIENT_INFO_UNIX_GROUP_NAME),
+                TypedValues.intOf(f, TypedParameterFields.CLIENT_INFO_UNIX_PROCESS_ID),
+                TypedValues.intOf(f, TypedParameterFields.CLIENT_INFO_UNIX_USER_ID),
+                TypedValues.stringOf(f, TypedParameterFields.CLIENT_INFO_UNIX_USER_NAME),
+                TypedValues.stringOf(f, TypedParameterFields.CLIENT_INFO_X509_DISTINGUISHED_NAME),
                 params);
     }
 

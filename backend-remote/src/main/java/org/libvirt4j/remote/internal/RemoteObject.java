@@ -166,7 +166,7 @@ abstract class RemoteObject implements LibvirtObject {
             case SECRET -> new RemoteSecret(session, (RemoteNonnullSecret) ref);
             case NWFILTER -> new RemoteNWFilter(session, (RemoteNonnullNwfilter) ref);
             case NWFILTER_BINDING -> new RemoteNWFilterBinding(session, (RemoteNonnullNwfilterBinding) ref);
-            case CONNECT, STREAM -> throw new IllegalStateException("no reply carries a " + kind);
+            case CONNECT, STREAM, ADM_CONNECT, ADM_SERVER, ADM_CLIENT -> throw new IllegalStateException("no reply carries a " + kind);
         };
     }
 }

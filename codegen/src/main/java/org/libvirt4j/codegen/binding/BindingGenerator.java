@@ -117,7 +117,8 @@ public final class BindingGenerator {
         Map<String, String> out = new TreeMap<>(BindingEmitter.emit(bindings));
         // the report also lists libvirt-qemu's and libvirt-lxc's functions, bound by hand
         List<CFunction> reported = new ArrayList<>(functions.values());
-        for (String extra : List.of(org.libvirt4j.codegen.Inputs.QEMU_API_XML, org.libvirt4j.codegen.Inputs.LXC_API_XML)) {
+        for (String extra : List.of(org.libvirt4j.codegen.Inputs.QEMU_API_XML, org.libvirt4j.codegen.Inputs.LXC_API_XML,
+                org.libvirt4j.codegen.Inputs.ADMIN_API_XML)) {
             reported.addAll(readFunctions(xml.resolveSibling(extra)).values());
         }
         out.put("docs/coverage.md", Coverage.render(reported, bindings, table.absent, root,

@@ -16,7 +16,7 @@ import java.util.stream.Stream;
 import org.libvirt4j.codegen.binding.BindingGenerator.CFunction;
 
 /**
- * The coverage report: every C function of libvirt-api.xml with the Java method that binds it
+ * The coverage report: every C function of libvirt-api.xml (and libvirt-admin-api.xml) with the Java method that binds it
  * and the backends that carry it, or the reason it is absent.
  *
  * <p>Hand-written methods are found by the C names their Javadoc mentions; the backend contract
@@ -87,7 +87,7 @@ final class Coverage {
         StringBuilder s = new StringBuilder();
         s.append("<!-- ").append(BindingGenerator.HEADER).append(" -->\n");
         s.append("# Coverage of libvirt's API\n\n");
-        s.append("Every function of libvirt-api.xml, libvirt-qemu-api.xml and libvirt-lxc-api.xml, with the Java")
+        s.append("Every function of libvirt-api.xml, libvirt-qemu-api.xml, libvirt-lxc-api.xml and libvirt-admin-api.xml, with the Java")
                 .append(" method that binds it. A bound function is on")
                 .append(" all three backends (jna, jni, remote): the backend contract requires every API method of")
                 .append(" each; where the remote backend cannot do all of it, its column says what it refuses. \"generated\" functions are written once, by `codegen/bindings.table` or `codegen/typedparams.table`; \"absent\"")

@@ -141,6 +141,12 @@ final class TypedTable {
             throw new IOException("the typed-parameter table " + path.toAbsolutePath() + " is missing");
         }
         Map<String, String[]> macros = macros(xml);
+        // the admin API's records (thread pool, client limits, client info) take their fields
+        // from libvirt-admin-api.xml, installed next to libvirt-api.xml
+        Path admin = xml.resolveSibling(org.libvirt4j.codegen.Inputs.ADMIN_API_XML);
+        if (Files.exists(admin)) {
+            macros(admin).forEach(macros::putIfAbsent);
+        }
         List<String> lines = Files.readAllLines(path, StandardCharsets.UTF_8);
         Map<String, PType> types = new LinkedHashMap<>();
         List<String[]> familyRows = new ArrayList<>();

@@ -131,6 +131,14 @@ public final class RpcClient {
     /** What the end of the daemon's bytes means, when a transport knows better ({@link Tunnel}); else null. */
     private volatile java.util.function.Supplier<LibvirtException> endOfFile;
 
+    /**
+     * The program this client calls and accepts replies and messages of: libvirt's remote program,
+     * or the admin program on a daemon's admin socket ({@link #speak}). Same framing, serials and
+     * keepalive either way.
+     */
+    private volatile int program = Rpc.REMOTE_PROGRAM;
+    private volatile int programVersion = Rpc.REMOTE_PROTOCOL_VERSION;
+
     private RpcClient(Channel channel, SocketChannel socket, long timeoutNanos, long openDeadline,
             boolean directWrites) {
         this.channel = channel;
@@ -138,6 +146,18 @@ public final class RpcClient {
         this.timeoutNanos = timeoutNanos;
         this.openDeadline = openDeadline;
         this.directWrites = directWrites;
+    }
+
+    /**
+     * Makes this client speak another program of libvirt's RPC protocol (the admin program), before
+     * its first call.
+     *
+     * @param program the program number, e.g. {@code ADMIN_PROGRAM}
+     * @param version its protocol version
+     */
+    public void speak(int program, int version) {
+        this.program = program;
+        this.programVersion = version;
     }
 
     /** @return the call timeout from {@link #TIMEOUT_PROPERTY}, 60 s when unset or unreadable */
@@ -410,7 +430,7 @@ public final class RpcClient {
      * @return the decoded reply
      */
     public <T> T call(int proc, Consumer<XdrWriter> args, Function<XdrReader, T> ret, RpcStream stream) {
-        return call(Rpc.REMOTE_PROGRAM, proc, args, ret, stream, 0, false);
+        return call(program, proc, args, ret, stream, 0, false);
     }
 
     /**
@@ -431,7 +451,7 @@ public final class RpcClient {
 
     private <T> T call(int proc, Consumer<XdrWriter> args, Function<XdrReader, T> ret, RpcStream stream,
             long deadline, boolean hasDeadline) {
-        return call(Rpc.REMOTE_PROGRAM, proc, args, ret, stream, deadline, hasDeadline);
+        return call(program, proc, args, ret, stream, deadline, hasDeadline);
     }
 
     /** @param hasDeadline whether {@code deadline} bounds the wait, rather than the call timeout */
@@ -701,7 +721,7 @@ public final class RpcClient {
         if (gone != null || !channel.isActive()) {
             throw notSent(gone); // as for a call (virNetClientSendInternal)
         }
-        ByteBuf msg = encode(Rpc.REMOTE_PROGRAM, Rpc.REMOTE_PROTOCOL_VERSION, proc, Rpc.TYPE_STREAM, serial, status,
+        ByteBuf msg = encode(program, programVersion, proc, Rpc.TYPE_STREAM, serial, status,
                 data == null ? null : w -> w.buffer().writeBytes(data));
         send(msg);
         if (queuedBytes.get() > QUEUED_HIGH_WATER && !channel.eventLoop().inEventLoop()) {
@@ -872,13 +892,13 @@ public final class RpcClient {
         }
         int serial = serials.incrementAndGet();
         CompletableFuture<Void> done = new CompletableFuture<>();
-        Pending<Object> p = new Pending<>(Rpc.REMOTE_PROGRAM, proc, null, null, () -> done.complete(null));
+        Pending<Object> p = new Pending<>(program, proc, null, null, () -> done.complete(null));
         pending.put(serial, p);
         done.orTimeout(5, TimeUnit.SECONDS).whenComplete((v, e) -> close());
         try {
             // never waits for room (the Cleaner's thread may be here): a daemon that reads
             // nothing does not get the goodbye, the socket just closes
-            if (!send(encode(Rpc.REMOTE_PROGRAM, Rpc.REMOTE_PROTOCOL_VERSION, proc, Rpc.TYPE_CALL, serial,
+            if (!send(encode(program, programVersion, proc, Rpc.TYPE_CALL, serial,
                     Rpc.STATUS_OK, null), false, false)) {
                 close();
             }
@@ -1082,10 +1102,10 @@ public final class RpcClient {
                 }
                 return;
             }
-            if (prog != Rpc.REMOTE_PROGRAM && prog != Rpc.QEMU_PROGRAM && prog != Rpc.LXC_PROGRAM) {
+            if (prog != program && prog != Rpc.REMOTE_PROGRAM && prog != Rpc.QEMU_PROGRAM && prog != Rpc.LXC_PROGRAM) {
                 throw bogus(String.format("unknown program 0x%x", prog));
             }
-            if (vers != Rpc.REMOTE_PROTOCOL_VERSION) {
+            if (vers != programVersion) {
                 throw bogus("unknown protocol version " + vers);
             }
             if (prog != Rpc.REMOTE_PROGRAM && type != Rpc.TYPE_REPLY && type != Rpc.TYPE_MESSAGE
