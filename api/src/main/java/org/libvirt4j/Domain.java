@@ -12,7 +12,8 @@ import java.util.UUID;
  *
  * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain.html#virDomainFree">virDomainFree</a>
  */
-public interface Domain extends LibvirtObject, DomainMethods, DomainTypedMethods, DomainIrregularMethods {
+public interface Domain extends LibvirtObject, DomainMethods, DomainTypedMethods, DomainIrregularMethods,
+        DomainMigrateMethods {
 
     /**
      * {@return the name}
