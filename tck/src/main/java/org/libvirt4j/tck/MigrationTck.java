@@ -250,10 +250,11 @@ public abstract class MigrationTck extends TckArea {
 
         static synchronized MigrationHosts shared() {
             if (shared == null) {
-                PrivateLibvirtd a = PrivateLibvirtd.startMigrationHost(49400);
+                // each starts from the previous one's QEMU capability cache rather than probing QEMU again
+                PrivateLibvirtd a = PrivateLibvirtd.startMigrationHost(49400, PrivateLibvirtd.shared());
                 PrivateLibvirtd b;
                 try {
-                    b = PrivateLibvirtd.startMigrationHost(49420);
+                    b = PrivateLibvirtd.startMigrationHost(49420, a);
                 } catch (RuntimeException e) {
                     a.close();
                     throw e;

@@ -126,8 +126,11 @@ public final class PrivateLibvirtd implements AutoCloseable {
      * @throws IllegalStateException when it does not answer within 30 s, with the tail of its log
      */
     public static PrivateLibvirtd start() {
-        return start(List.of(), List.of());
+        return start(null, List.of(), List.of());
     }
+
+    /** Where QEMU's capability cache lies in a daemon's directory (its {@code /var/cache/libvirt}). */
+    private static final String CAPABILITY_CACHE = "cache/qemu/capabilities";
 
     /**
      * Starts a private daemon that can be one end of a QEMU migration with another such daemon
@@ -136,23 +139,28 @@ public final class PrivateLibvirtd implements AutoCloseable {
      * 16 ports from {@code migrationPortMin}. It needs the daemon's own mount namespace, where its
      * {@code /etc/libvirt/qemu.conf} is a private copy.
      *
+     * <p>A fresh daemon first probes QEMU's capabilities (tens of seconds under load); with
+     * {@code seed}, it starts from a copy of that daemon's capability cache instead, which it
+     * still validates against the binaries and the host as it would its own.
+     *
      * @param migrationPortMin the first of the 16 ports incoming migrations may use
+     * @param seed a running private daemon whose QEMU capability cache to copy, or {@code null}
      * @return the running daemon, to be closed by the caller
      * @throws IllegalStateException when the daemon cannot run in its own mount namespace, or does not start
      */
-    public static PrivateLibvirtd startMigrationHost(int migrationPortMin) {
+    public static PrivateLibvirtd startMigrationHost(int migrationPortMin, PrivateLibvirtd seed) {
         if (!isolate()) {
             throw new IllegalStateException("a migration host needs its own mount namespace (unshare, and "
                     + ISOLATE_PROPERTY + " not false) for a private qemu.conf");
         }
-        return start(List.of("host_uuid = \"" + java.util.UUID.randomUUID() + "\""), List.of(
+        return start(seed == null ? null : seed.dir.resolve(CAPABILITY_CACHE), List.of("host_uuid = \"" + java.util.UUID.randomUUID() + "\""), List.of(
                 "migration_address = \"" + MIGRATION_ADDRESS + "\"",
                 "migration_host = \"" + MIGRATION_ADDRESS + "\"",
                 "migration_port_min = " + migrationPortMin,
                 "migration_port_max = " + (migrationPortMin + 15)));
     }
 
-    private static PrivateLibvirtd start(List<String> libvirtdConf, List<String> qemuConf) {
+    private static PrivateLibvirtd start(Path capabilityCache, List<String> libvirtdConf, List<String> qemuConf) {
         try {
             Path dir = Files.createTempDirectory("libvirt4j-libvirtd-");
             Path sockDir = Files.createDirectories(dir.resolve("sock"));
@@ -193,6 +201,7 @@ public final class PrivateLibvirtd implements AutoCloseable {
                     Files.createDirectories(dir.resolve(name));
                 }
                 copyConfigs(dir.resolve("etc"));
+                copyCapabilityCache(capabilityCache, dir.resolve(CAPABILITY_CACHE));
                 if (!qemuConf.isEmpty()) {
                     Files.writeString(dir.resolve("etc/qemu.conf"), "\n" + String.join("\n", qemuConf) + "\n",
                             StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE,
@@ -319,6 +328,20 @@ public final class PrivateLibvirtd implements AutoCloseable {
             return false;
         }
         return Stream.of("/usr/bin/unshare", "/bin/unshare").anyMatch(p -> Files.isExecutable(Paths.get(p)));
+    }
+
+    private static void copyCapabilityCache(Path from, Path to) throws IOException {
+        if (from == null || !Files.isDirectory(from)) {
+            return;
+        }
+        Files.createDirectories(to);
+        try (Stream<Path> files = Files.list(from)) {
+            for (Path f : (Iterable<Path>) files::iterator) {
+                if (Files.isRegularFile(f) && f.getFileName().toString().endsWith(".xml")) {
+                    Files.copy(f, to.resolve(f.getFileName()));
+                }
+            }
+        }
     }
 
     private static void copyConfigs(Path etc) throws IOException {
