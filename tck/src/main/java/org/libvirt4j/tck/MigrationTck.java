@@ -150,7 +150,9 @@ public abstract class MigrationTck extends TckArea {
     /**
      * Fails when a real migration does not complete, or lands the guest anywhere but on the
      * destination, running: client-managed (v3 with fixed arguments, v3 with them via
-     * migrate2, v3 with extensible parameters) to the second daemon, peer to peer back.
+     * migrate2, v3 with extensible parameters) to the second daemon, peer to peer back; and when
+     * PERSIST_DEST does not define it there, or the source keeps (or, with UNDEFINE_SOURCE, does
+     * not keep) its definition.
      */
     @Test
     @Timeout(300)
@@ -192,21 +194,33 @@ public abstract class MigrationTck extends TckArea {
                 try (Domain back = a.lookupDomainByName(name)) {
                     expectArrived(back, name, a, b);
                 }
-                // a -> b: migrate3 (extensible parameters), b -> a: migrateToURI3
+                // a -> b: migrate3 (extensible parameters), persisted on b
+                int persist = DomainMigrateFlags.PERSIST_DEST.value();
                 try (Domain d = a.lookupDomainByName(name);
                         Domain moved = d.migrate3(b, DomainMigrateParameters.builder()
-                                .uri("tcp://" + PrivateLibvirtd.MIGRATION_ADDRESS).build(),
-                                LIVE)) {
+                                .uri("tcp://" + PrivateLibvirtd.MIGRATION_ADDRESS).build(), LIVE | persist)) {
                     expectArrived(moved, name, b, a);
+                    assertThat(moved.isPersistent()).as("PERSIST_DEST defines it on the destination").isTrue();
                 }
+                // b -> a: migrateToURI3, persisted on a; b keeps its definition, inactive
                 try (Domain d = b.lookupDomainByName(name)) {
-                    d.migrateToURI3(aUri, DomainMigrateParameters.builder().build(), P2P | LIVE);
+                    d.migrateToURI3(aUri, DomainMigrateParameters.builder().build(), P2P | LIVE | persist);
+                    assertThat(d.isActive()).as("the source's domain stops").isFalse();
+                    assertThat(d.isPersistent()).as("without UNDEFINE_SOURCE the source keeps its definition").isTrue();
                 }
                 try (Domain back = a.lookupDomainByName(name)) {
-                    expectArrived(back, name, a, b);
+                    assertThat(back.getState().state()).isEqualTo(DomainState.RUNNING);
+                    assertThat(back.isPersistent()).isTrue();
+                }
+                // a -> b once more, with UNDEFINE_SOURCE: nothing is left on a
+                try (Domain d = a.lookupDomainByName(name);
+                        Domain moved = d.migrate(b, LIVE | persist | DomainMigrateFlags.UNDEFINE_SOURCE.value(), null,
+                                null, 0)) {
+                    expectArrived(moved, name, b, a);
+                    assertThat(moved.isPersistent()).isTrue();
                 }
                 // the same host: both daemons' host UUIDs differ, but a peer-to-peer URI on localhost is refused first
-                try (Domain d = a.lookupDomainByName(name)) {
+                try (Domain d = b.lookupDomainByName(name)) {
                     pin(() -> d.migrateToURI("qemu+tcp://localhost/system", P2P, null, 0), ErrorNumber.ERR_INVALID_ARG,
                             ErrorDomain.DOMAIN, "Attempt to migrate guest to the same host");
                     assertThat(bUri).isNotEqualTo(aUri);
@@ -214,7 +228,12 @@ public abstract class MigrationTck extends TckArea {
             } finally {
                 for (Connect c : new Connect[] {a, b}) {
                     try (Domain d = c.lookupDomainByName(name)) {
-                        d.destroy();
+                        if (d.isActive()) {
+                            d.destroy();
+                        }
+                        if (d.isPersistent()) {
+                            d.undefine();
+                        }
                     } catch (LibvirtException gone) {
                         // not on this side
                     }
