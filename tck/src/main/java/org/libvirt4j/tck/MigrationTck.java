@@ -176,9 +176,11 @@ public abstract class MigrationTck extends TckArea {
                 try (Domain d = a.lookupDomainByName(name); Domain moved = d.migrate(b, LIVE, null, null, 0)) {
                     expectArrived(moved, name, b, a);
                 }
-                // b -> a: peer to peer, b's daemon connecting to a's
+                // b -> a: peer to peer, b's daemon connecting to a's and tunnelling the data through
+                // that connection (the stream is the daemons' business, not this client's)
                 try (Domain d = b.lookupDomainByName(name)) {
-                    d.migrateToURI(aUri, EnumSet.of(DomainMigrateFlags.PEER2PEER, DomainMigrateFlags.LIVE), null, 0);
+                    d.migrateToURI(aUri, EnumSet.of(DomainMigrateFlags.PEER2PEER, DomainMigrateFlags.LIVE,
+                            DomainMigrateFlags.TUNNELLED), null, 0);
                 }
                 try (Domain back = a.lookupDomainByName(name)) {
                     expectArrived(back, name, a, b);
