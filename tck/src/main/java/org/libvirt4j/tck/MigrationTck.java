@@ -244,6 +244,39 @@ public abstract class MigrationTck extends TckArea {
         }
     }
 
+    /**
+     * The differential run's migration scenario: every call's refusal on the test driver, each
+     * compared field by field across backends (where this area pins libvirt's words too).
+     *
+     * @param c a connection to a fresh copy of {@link Fixtures#NODE}
+     * @param o where the observations go
+     * @param another opens a second connection, the destination
+     */
+    static void observe(Connect c, DifferentialTck.Observations o, java.util.function.Supplier<Connect> another) {
+        try (Connect dc = another.get(); Domain d = c.lookupDomainByName(NodeFixture.RUNNING)) {
+            DomainMigrateParameters none = DomainMigrateParameters.builder().build();
+            DomainMigrateParameters named = DomainMigrateParameters.builder().destName("tck-new").bandwidth(5L).build();
+            int[] flagSets = {0, LIVE, P2P, P2P | LIVE, DomainMigrateFlags.TUNNELLED.value(), P2P
+                | DomainMigrateFlags.TUNNELLED.value(), DomainMigrateFlags.OFFLINE.value(),
+                DomainMigrateFlags.CHANGE_PROTECTION.value(), DomainMigrateFlags.NON_SHARED_DISK.value()
+                    | DomainMigrateFlags.NON_SHARED_INC.value()};
+            for (int f : flagSets) {
+                o.record("migrate/" + f, () -> d.migrate(dc, f, "tck-new", null, 5).getName());
+                o.record("migrate2/" + f, () -> d.migrate2(dc, "<domain/>", f, null, "tcp://127.0.0.2", 0).getName());
+                o.record("migrate3/" + f, () -> d.migrate3(dc, named, f).getName());
+                o.record("migrate3none/" + f, () -> d.migrate3(dc, none, f).getName());
+                o.record("migrateToURI/" + f, () -> {
+                    d.migrateToURI("test+tcp://127.0.0.2/default", f, null, 0);
+                    return "ok";
+                });
+                o.record("migrateToURI2/" + f, () -> {
+                    d.migrateToURI2(null, "tcp://127.0.0.2", null, f, "tck-new", 0);
+                    return "ok";
+                });
+            }
+        }
+    }
+
     /** Checks that the guest runs on {@code to} under its name and is gone from {@code from} (a transient guest). */
     private static void expectArrived(Domain moved, String name, Connect to, Connect from) {
         assertThat(moved.getName()).isEqualTo(name);
