@@ -116,6 +116,31 @@ public abstract class MigrationTck extends TckArea {
         }
     }
 
+    /** Fails when a migration call on a read-only source or destination is sent instead of refused as libvirt's client refuses it. */
+    @Test
+    @DisplayName("A read-only source or destination is refused with libvirt's words, naming the call")
+    void readOnly() {
+        String uri = tck().fixtureUri(Fixtures.path(Fixtures.NODE));
+        try (Connect ro = tck().connector().newConnectReadOnly(uri); Connect rw = open();
+                Domain d = ro.lookupDomainByName(NodeFixture.RUNNING); Domain w = rw.lookupDomainByName(NodeFixture.RUNNING)) {
+            DomainMigrateParameters none = DomainMigrateParameters.builder().build();
+            pinDenied(() -> d.migrate(rw, LIVE, null, null, 0), "virDomainMigrate");
+            pinDenied(() -> d.migrate2(rw, null, LIVE, null, null, 0), "virDomainMigrate2");
+            pinDenied(() -> d.migrate3(rw, none, LIVE), "virDomainMigrate3");
+            pinDenied(() -> d.migrateToURI("tcp://127.0.0.2", LIVE, null, 0), "virDomainMigrateToURI");
+            pinDenied(() -> d.migrateToURI2(null, "tcp://127.0.0.2", null, LIVE, null, 0), "virDomainMigrateToURI2");
+            pinDenied(() -> d.migrateToURI3(null, none, LIVE), "virDomainMigrateToURI3");
+            // the destination is checked too
+            pinDenied(() -> w.migrate(ro, LIVE, null, null, 0), "virDomainMigrate");
+            pinDenied(() -> w.migrate3(ro, none, LIVE), "virDomainMigrate3");
+        }
+    }
+
+    private static void pinDenied(ThrowingCallable call, String function) {
+        pin(call, ErrorNumber.ERR_OPERATION_DENIED, ErrorDomain.DOMAIN,
+                "operation forbidden: read only access prevents " + function);
+    }
+
     /** Fails when a null reaches libvirt, a foreign or closed destination is not libvirt's invalid connection, or a NUL passes. */
     @Test
     @DisplayName("Null arguments, a destination of another backend or closed, and NUL in a string are refused before libvirt")

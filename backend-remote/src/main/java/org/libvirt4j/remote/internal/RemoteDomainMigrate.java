@@ -24,21 +24,28 @@ interface RemoteDomainMigrate extends DomainMigrateContract {
     default Domain rawMigrate(MigrateCall call, Connect dconn, String dxml, int flags, String dname, String uri,
             long bandwidth) {
         RemoteConnect d = destination(dconn, call.function);
-        return RemoteMigrate.migrate(source(call), d, d.sessionFor(call.function), call == MigrateCall.MIGRATE2, dxml,
-                flags, dname, uri, bandwidth);
+        RemoteMigrate.Source src = source(call);
+        Session dst = d.sessionFor(call.function);
+        RemoteMigrate.checkWritable(call.function, src.session(), dst);
+        return RemoteMigrate.migrate(src, d, dst, call == MigrateCall.MIGRATE2, dxml, flags, dname, uri, bandwidth);
     }
 
     @Override
     default Domain rawMigrate3(Connect dconn, List<TypedParameter> params, int flags) {
         String fn = MigrateCall.MIGRATE3.function;
         RemoteConnect d = destination(dconn, fn);
-        return RemoteMigrate.migrate3(source(MigrateCall.MIGRATE3), d.sessionFor(fn), params, flags);
+        RemoteMigrate.Source src = source(MigrateCall.MIGRATE3);
+        Session dst = d.sessionFor(fn);
+        RemoteMigrate.checkWritable(fn, src.session(), dst);
+        return RemoteMigrate.migrate3(src, dst, params, flags);
     }
 
     @Override
     default void rawMigrateToURI(MigrateCall call, String dconnuri, String miguri, String dxml, int flags, String dname,
             long bandwidth) {
-        RemoteMigrate.toURI(source(call), call == MigrateCall.TO_URI2, dconnuri, miguri, dxml, flags, dname, bandwidth);
+        RemoteMigrate.Source src = source(call);
+        RemoteMigrate.checkWritable(call.function, src.session());
+        RemoteMigrate.toURI(src, call == MigrateCall.TO_URI2, dconnuri, miguri, dxml, flags, dname, bandwidth);
     }
 
     private RemoteMigrate.Source source(MigrateCall call) {

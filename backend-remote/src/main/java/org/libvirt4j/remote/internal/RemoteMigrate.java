@@ -101,6 +101,22 @@ final class RemoteMigrate {
     record Source(Session session, RemoteNonnullDomain dom) {
     }
 
+    /**
+     * libvirt's {@code virCheckReadOnlyGoto}, the first check of every migration function, on
+     * the source connection and (for the calls that take one) the destination.
+     *
+     * @param fn the C function
+     * @param sessions the connections, source first
+     */
+    static void checkWritable(String fn, Session... sessions) {
+        for (Session s : sessions) {
+            if (s.readOnly) {
+                throw LibvirtException.of(ErrorNumber.ERR_OPERATION_DENIED, ErrorDomain.DOMAIN,
+                        "operation forbidden: read only access prevents " + fn);
+            }
+        }
+    }
+
     // ---- virDomainMigrate, virDomainMigrate2 -----------------------------------------------------
 
     /**

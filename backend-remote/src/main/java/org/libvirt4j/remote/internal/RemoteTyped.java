@@ -23,6 +23,7 @@ final class RemoteTyped {
         String sig = fn.signature();
         if (fn == TypedFn.virDomainMigrateToURI3) {
             // libvirt's client picks the procedure by the daemon's features (RemoteMigrate)
+            RemoteMigrate.checkWritable("virDomainMigrateToURI3", session);
             RemoteMigrate.toURI3(new RemoteMigrate.Source(session, (org.libvirt4j.remote.generated.RemoteNonnullDomain) self),
                     (String) a[0], params == null ? List.of() : params, flags);
             return new TypedReply(0, List.of());
