@@ -1013,6 +1013,93 @@ static void JNICALL lv_block_copy(JNIEnv *env, jclass cls, jlong dom, jstring di
     lv_params_clear(params, n);
 }
 
+/* virDomainMigrate (which == 0) or virDomainMigrate2 (which == 1): libvirt drives the steps
+ * between the two connections itself. */
+static jlong JNICALL lv_migrate(JNIEnv *env, jclass cls, jint which, jlong dom, jlong dconn, jstring dxml, jlong flags,
+                                jstring dname, jstring uri, jlong bandwidth) {
+    (void) cls;
+    const char *name = which == 0 ? "virDomainMigrate" : "virDomainMigrate2";
+    void *fn = lv_resolve(env, which == 0 ? LV_virDomainMigrate : LV_virDomainMigrate2);
+    if (fn == NULL) {
+        return 0;
+    }
+    lv_str x, n, u;
+    lv_str_init(&x);
+    lv_str_init(&n);
+    lv_str_init(&u);
+    virDomainPtr r = NULL;
+    if (lv_jstr(env, dxml, &x) == 0 && lv_jstr(env, dname, &n) == 0 && lv_jstr(env, uri, &u) == 0) {
+        if (which == 0) {
+            r = ((lv_t_virDomainMigrate) fn)(LV_DOM(dom), (virConnectPtr) (intptr_t) dconn, (unsigned long) flags,
+                                             n.p, u.p, (unsigned long) bandwidth);
+        } else {
+            r = ((lv_t_virDomainMigrate2) fn)(LV_DOM(dom), (virConnectPtr) (intptr_t) dconn, x.p,
+                                              (unsigned long) flags, n.p, u.p, (unsigned long) bandwidth);
+        }
+        if (r == NULL) {
+            lv_fail(env, name);
+        }
+    }
+    lv_str_free(&x);
+    lv_str_free(&n);
+    lv_str_free(&u);
+    return (jlong) (intptr_t) r;
+}
+
+static jlong JNICALL lv_migrate3(JNIEnv *env, jclass cls, jlong dom, jlong dconn, jobjectArray fields, jintArray types,
+                                 jlongArray values, jobjectArray strings, jint flags) {
+    (void) cls;
+    lv_t_virDomainMigrate3 fn = (lv_t_virDomainMigrate3) lv_resolve(env, LV_virDomainMigrate3);
+    if (fn == NULL) {
+        return 0;
+    }
+    int n = 0;
+    virTypedParameterPtr params = lv_ir_params_in(env, fields, types, values, strings, &n);
+    if (params == NULL) {
+        return 0;
+    }
+    virDomainPtr r = fn(LV_DOM(dom), (virConnectPtr) (intptr_t) dconn, params, (unsigned int) n, (unsigned int) flags);
+    if (r == NULL) {
+        lv_fail(env, "virDomainMigrate3");
+    }
+    lv_params_clear(params, n);
+    return (jlong) (intptr_t) r;
+}
+
+/* virDomainMigrateToURI (which == 0: dconnuri is duri) or virDomainMigrateToURI2 (which == 1). */
+static void JNICALL lv_migrate_to_uri(JNIEnv *env, jclass cls, jint which, jlong dom, jstring dconnuri, jstring miguri,
+                                      jstring dxml, jlong flags, jstring dname, jlong bandwidth) {
+    (void) cls;
+    const char *name = which == 0 ? "virDomainMigrateToURI" : "virDomainMigrateToURI2";
+    void *fn = lv_resolve(env, which == 0 ? LV_virDomainMigrateToURI : LV_virDomainMigrateToURI2);
+    if (fn == NULL) {
+        return;
+    }
+    lv_str c, m, x, n;
+    lv_str_init(&c);
+    lv_str_init(&m);
+    lv_str_init(&x);
+    lv_str_init(&n);
+    if (lv_jstr(env, dconnuri, &c) == 0 && lv_jstr(env, miguri, &m) == 0 && lv_jstr(env, dxml, &x) == 0
+            && lv_jstr(env, dname, &n) == 0) {
+        int r;
+        if (which == 0) {
+            r = ((lv_t_virDomainMigrateToURI) fn)(LV_DOM(dom), c.p, (unsigned long) flags, n.p,
+                                                  (unsigned long) bandwidth);
+        } else {
+            r = ((lv_t_virDomainMigrateToURI2) fn)(LV_DOM(dom), c.p, m.p, x.p, (unsigned long) flags, n.p,
+                                                   (unsigned long) bandwidth);
+        }
+        if (r < 0) {
+            lv_fail(env, name);
+        }
+    }
+    lv_str_free(&c);
+    lv_str_free(&m);
+    lv_str_free(&x);
+    lv_str_free(&n);
+}
+
 const JNINativeMethod lv_irregular_methods[] = {
     {"structCall", "(IJLjava/lang/String;I[J)V", (void *) lv_struct_call},
     {"schedulerType", "(J)Ljava/lang/String;", (void *) lv_scheduler_type},
@@ -1041,5 +1128,9 @@ const JNINativeMethod lv_irregular_methods[] = {
     {"cpuStats", "(JIIII)[Ljava/lang/Object;", (void *) lv_cpu_stats},
     {"blockCopy", "(JLjava/lang/String;Ljava/lang/String;[Ljava/lang/String;[I[J[Ljava/lang/String;I)V",
      (void *) lv_block_copy},
+    {"migrate", "(IJJLjava/lang/String;JLjava/lang/String;Ljava/lang/String;J)J", (void *) lv_migrate},
+    {"migrate3", "(JJ[Ljava/lang/String;[I[J[Ljava/lang/String;I)J", (void *) lv_migrate3},
+    {"migrateToURI", "(IJLjava/lang/String;Ljava/lang/String;Ljava/lang/String;JLjava/lang/String;J)V",
+     (void *) lv_migrate_to_uri},
 };
 const int lv_irregular_method_count = sizeof lv_irregular_methods / sizeof lv_irregular_methods[0];

@@ -13,7 +13,7 @@ import java.util.UUID;
  * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain.html#virDomainFree">virDomainFree</a>
  */
 public interface Domain extends LibvirtObject, DomainMethods, DomainTypedMethods, DomainIrregularMethods,
-        DomainQemuMethods, DomainLxcMethods {
+        DomainQemuMethods, DomainLxcMethods, DomainMigrateMethods {
 
     /**
      * {@return the name}

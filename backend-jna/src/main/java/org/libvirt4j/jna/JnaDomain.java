@@ -30,7 +30,7 @@ import org.libvirt4j.spi.Uuids;
 
 /** {@link Domain} over a {@code virDomainPtr}; {@link #close()} is {@code virDomainFree}. */
 final class JnaDomain implements Domain, JnaHandle, org.libvirt4j.spi.generated.DomainContract,
-        org.libvirt4j.spi.generated.DomainTypedContract, JnaDomainIrregular, JnaDomainQemu {
+        org.libvirt4j.spi.generated.DomainTypedContract, JnaDomainIrregular, JnaDomainQemu, JnaDomainMigrate {
     private final NativeHandle h;
 
     JnaDomain(long dom) {

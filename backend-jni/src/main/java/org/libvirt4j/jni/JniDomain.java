@@ -25,7 +25,7 @@ import org.libvirt4j.spi.Uuids;
 
 /** {@link Domain} over a {@code virDomainPtr}; {@link #close()} is {@code virDomainFree}. */
 final class JniDomain extends JniObject implements Domain, org.libvirt4j.spi.generated.DomainContract,
-        org.libvirt4j.spi.generated.DomainTypedContract, JniDomainIrregular , JniDomainQemu {
+        org.libvirt4j.spi.generated.DomainTypedContract, JniDomainIrregular, JniDomainQemu, JniDomainMigrate {
 
     JniDomain(long dom) {
         super(ObjectKind.DOMAIN, JniNatives.K_DOMAIN, dom);

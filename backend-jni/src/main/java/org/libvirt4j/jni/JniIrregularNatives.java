@@ -75,4 +75,16 @@ final class JniIrregularNatives {
     /** The parameters as {@link Params} lays them out. */
     static native void blockCopy(long dom, String disk, String destXml, String[] fields, int[] types, long[] values,
             String[] strings, int flags);
+
+    /** {@return the new domain's pointer} {@code which}: 0 for {@code virDomainMigrate}, 1 for {@code virDomainMigrate2}. */
+    static native long migrate(int which, long dom, long dconn, String dxml, long flags, String dname, String uri,
+            long bandwidth);
+
+    /** {@return the new domain's pointer} The parameters as {@link Params} lays them out. */
+    static native long migrate3(long dom, long dconn, String[] fields, int[] types, long[] values, String[] strings,
+            int flags);
+
+    /** {@code which}: 0 for {@code virDomainMigrateToURI} ({@code dconnuri} is its {@code duri}), 1 for {@code virDomainMigrateToURI2}. */
+    static native void migrateToURI(int which, long dom, String dconnuri, String miguri, String dxml, long flags,
+            String dname, long bandwidth);
 }

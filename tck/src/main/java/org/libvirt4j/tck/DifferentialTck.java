@@ -496,7 +496,9 @@ public abstract class DifferentialTck {
                     r.seen().record("finish", () -> run(s::finish));
                 }
             }),
-            new Scenario("typed parameters, with their refusals", r -> TypedParametersTck.observe(r.connect(), r.seen())));
+            new Scenario("typed parameters, with their refusals", r -> TypedParametersTck.observe(r.connect(), r.seen())),
+            new Scenario("migration calls on the test driver: every refusal",
+                    r -> MigrationTck.observe(r.connect(), r.seen(), r.another())));
 
     private static String run(Runnable call) {
         call.run();

@@ -301,6 +301,16 @@ public abstract class LibvirtTck {
         }
     }
 
+    /** Binds {@link MigrationTck}. */
+    @Nested
+    @DisplayName("Migration")
+    class MigrationTests extends MigrationTck {
+        @Override
+        LibvirtTck tck() {
+            return LibvirtTck.this;
+        }
+    }
+
     /** Binds {@link DaemonTck}. */
     @Nested
     @DisplayName("Private daemon: secrets, nwfilters, QEMU")

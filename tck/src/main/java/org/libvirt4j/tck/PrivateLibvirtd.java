@@ -40,6 +40,12 @@ import java.util.stream.Stream;
 public final class PrivateLibvirtd implements AutoCloseable {
     /** Set to {@code false} to run the daemon without its own mount namespace. */
     public static final String ISOLATE_PROPERTY = "libvirt4j.tck.libvirtd.isolate";
+    /**
+     * Where a {@link #startMigrationHost migration host}'s QEMU listens for incoming migrations:
+     * loopback, but not 127.0.0.1, which QEMU's driver refuses in {@code qemu.conf} ("must not be
+     * the address of the local machine").
+     */
+    public static final String MIGRATION_ADDRESS = "127.0.0.2";
     /** The libvirtd binary to run; {@code /usr/sbin/libvirtd} unless set. */
     public static final String BINARY_PROPERTY = "libvirt4j.tck.libvirtd.binary";
 
@@ -120,6 +126,41 @@ public final class PrivateLibvirtd implements AutoCloseable {
      * @throws IllegalStateException when it does not answer within 30 s, with the tail of its log
      */
     public static PrivateLibvirtd start() {
+        return start(null, List.of(), List.of());
+    }
+
+    /** Where QEMU's capability cache lies in a daemon's directory (its {@code /var/cache/libvirt}). */
+    private static final String CAPABILITY_CACHE = "cache/qemu/capabilities";
+
+    /**
+     * Starts a private daemon that can be one end of a QEMU migration with another such daemon
+     * on this machine: its own host UUID (QEMU's driver refuses a destination whose host UUID is
+     * its own), and QEMU migration listening and advertised on {@link #MIGRATION_ADDRESS} only, on
+     * 16 ports from {@code migrationPortMin}. It needs the daemon's own mount namespace, where its
+     * {@code /etc/libvirt/qemu.conf} is a private copy.
+     *
+     * <p>A fresh daemon first probes QEMU's capabilities (tens of seconds under load); with
+     * {@code seed}, it starts from a copy of that daemon's capability cache instead, which it
+     * still validates against the binaries and the host as it would its own.
+     *
+     * @param migrationPortMin the first of the 16 ports incoming migrations may use
+     * @param seed a running private daemon whose QEMU capability cache to copy, or {@code null}
+     * @return the running daemon, to be closed by the caller
+     * @throws IllegalStateException when the daemon cannot run in its own mount namespace, or does not start
+     */
+    public static PrivateLibvirtd startMigrationHost(int migrationPortMin, PrivateLibvirtd seed) {
+        if (!isolate()) {
+            throw new IllegalStateException("a migration host needs its own mount namespace (unshare, and "
+                    + ISOLATE_PROPERTY + " not false) for a private qemu.conf");
+        }
+        return start(seed == null ? null : seed.dir.resolve(CAPABILITY_CACHE), List.of("host_uuid = \"" + java.util.UUID.randomUUID() + "\""), List.of(
+                "migration_address = \"" + MIGRATION_ADDRESS + "\"",
+                "migration_host = \"" + MIGRATION_ADDRESS + "\"",
+                "migration_port_min = " + migrationPortMin,
+                "migration_port_max = " + (migrationPortMin + 15)));
+    }
+
+    private static PrivateLibvirtd start(Path capabilityCache, List<String> libvirtdConf, List<String> qemuConf) {
         try {
             Path dir = Files.createTempDirectory("libvirt4j-libvirtd-");
             Path sockDir = Files.createDirectories(dir.resolve("sock"));
@@ -151,6 +192,7 @@ public final class PrivateLibvirtd implements AutoCloseable {
                     "auth_tcp = \"none\"",
                     "log_level = 3",
                     "log_outputs = \"3:file:" + log + "\"",
+                    String.join("\n", libvirtdConf),
                     ""), StandardCharsets.UTF_8);
             String binary = System.getProperty(BINARY_PROPERTY, "/usr/sbin/libvirtd");
             List<String> command = new ArrayList<>();
@@ -167,6 +209,12 @@ public final class PrivateLibvirtd implements AutoCloseable {
                 Files.copy(pki.caCert(), etcPki.resolve("CA/cacert.pem"));
                 Files.copy(pki.serverCert(), etcPki.resolve("libvirt/servercert.pem"));
                 Files.copy(pki.serverKey(), etcPki.resolve("libvirt/private/serverkey.pem"));
+                copyCapabilityCache(capabilityCache, dir.resolve(CAPABILITY_CACHE));
+                if (!qemuConf.isEmpty()) {
+                    Files.writeString(dir.resolve("etc/qemu.conf"), "\n" + String.join("\n", qemuConf) + "\n",
+                            StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE,
+                            java.nio.file.StandardOpenOption.APPEND);
+                }
                 // unshare execs sh, which execs libvirtd: the child's pid stays the daemon's pid.
                 // Propagation is made private inside the namespace rather than by unshare itself:
                 // in a chroot "/" is no mount point and unshare's own attempt fails. There it is
@@ -290,6 +338,20 @@ public final class PrivateLibvirtd implements AutoCloseable {
             return false;
         }
         return Stream.of("/usr/bin/unshare", "/bin/unshare").anyMatch(p -> Files.isExecutable(Paths.get(p)));
+    }
+
+    private static void copyCapabilityCache(Path from, Path to) throws IOException {
+        if (from == null || !Files.isDirectory(from)) {
+            return;
+        }
+        Files.createDirectories(to);
+        try (Stream<Path> files = Files.list(from)) {
+            for (Path f : (Iterable<Path>) files::iterator) {
+                if (Files.isRegularFile(f) && f.getFileName().toString().endsWith(".xml")) {
+                    Files.copy(f, to.resolve(f.getFileName()));
+                }
+            }
+        }
     }
 
     private static void copyConfigs(Path etc) throws IOException {

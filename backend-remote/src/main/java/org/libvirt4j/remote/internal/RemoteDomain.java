@@ -80,7 +80,7 @@ import org.libvirt4j.spi.Uuids;
  * remote driver updates it.
  */
 final class RemoteDomain extends RemoteObject implements Domain, org.libvirt4j.spi.generated.DomainContract,
-        org.libvirt4j.spi.generated.DomainTypedContract, RemoteDomainIrregular , RemoteDomainQemu {
+        org.libvirt4j.spi.generated.DomainTypedContract, RemoteDomainIrregular, RemoteDomainQemu, RemoteDomainMigrate {
     private volatile String name;
     private final byte[] uuid;
     private volatile int id;

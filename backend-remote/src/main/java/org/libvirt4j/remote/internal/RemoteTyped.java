@@ -22,7 +22,11 @@ final class RemoteTyped {
         Object[] a = Arrays.copyOf(args, args.length - 1);
         String sig = fn.signature();
         if (fn == TypedFn.virDomainMigrateToURI3) {
-            RemoteMigrate.beforeToURI3(session, (String) a[0], flags);
+            // libvirt's client picks the procedure by the daemon's features (RemoteMigrate)
+            RemoteMigrate.checkWritable("virDomainMigrateToURI3", session);
+            RemoteMigrate.toURI3(new RemoteMigrate.Source(session, (org.libvirt4j.remote.generated.RemoteNonnullDomain) self),
+                    (String) a[0], params == null ? List.of() : params, flags);
+            return new TypedReply(0, List.of());
         }
         if (sig.indexOf('A') >= 0) {
             int wire = session.typedParamString ? flags | TypedParameterFlags.STRING_OKAY.value() : flags;

@@ -49,6 +49,8 @@ final class Session {
      * {@code REMOTE_PROC_CONNECT_EVENT_CONNECTION_CLOSED}, as libvirt's C client asks at open.
      */
     final boolean serverCloseCallback;
+    /** Whether opened read-only ({@code VIR_CONNECT_RO}): libvirt's client refuses some calls itself then. */
+    final boolean readOnly;
     /** Domain event registrations, fed by {@link RpcClient}'s event sink. */
     final RemoteEvents events;
     /** This connection's QEMU monitor event registrations. */
@@ -56,8 +58,9 @@ final class Session {
     private final AtomicInteger refs = new AtomicInteger(1);
 
     private Session(RpcClient rpc, RemoteUri uri, String canonicalUri, boolean secureTransport,
-            boolean typedParamString, boolean serverKeepAlive, boolean serverCloseCallback) {
+            boolean typedParamString, boolean serverKeepAlive, boolean serverCloseCallback, boolean readOnly) {
         this.rpc = rpc;
+        this.readOnly = readOnly;
         this.uri = uri;
         this.canonicalUri = canonicalUri;
         this.secureTransport = secureTransport;
@@ -135,7 +138,7 @@ final class Session {
             // like libvirt's C client, no keepalive PINGs until Connect.setKeepAlive asks for them
             // libvirt's is_secure: everything but plain TCP and ext
             return new Session(rpc, uri, canonical, uri.transport() != RemoteUri.Transport.TCP
-                    && uri.transport() != RemoteUri.Transport.EXT, typedString, keepAlive, closeCallback);
+                    && uri.transport() != RemoteUri.Transport.EXT, typedString, keepAlive, closeCallback, readOnly);
         } catch (RuntimeException e) {
             rpc.close();
             throw e;
