@@ -297,6 +297,12 @@ public abstract class EventKindsTck extends TckArea {
                 DomainEventJobCompleted job = await(q, DomainEventJobCompleted.class, name, e -> true);
                 assertThat(job.params()).containsKey("operation");
                 assertThat(job.params().get("operation")).isInstanceOf(Integer.class);
+                // the typed view: Go's Info, a completed save, every parameter kept raw
+                assertThat(job.info().type()).isEqualTo(org.libvirt4j.DomainJobType.COMPLETED.value());
+                assertThat(job.info().operation()).hasValue(org.libvirt4j.DomainJobOperationType.SAVE.value());
+                assertThat(job.info().success()).isEqualTo(java.util.Optional.ofNullable(job.params().get("success")));
+                assertThat(job.info().timeElapsed().isPresent()).isEqualTo(job.params().containsKey("time_elapsed"));
+                assertThat(job.info().raw()).hasSize(job.params().size());
                 DomainEventLifecycle stopped = await(q, DomainEventLifecycle.class, name,
                         e -> e.event() == DomainEventType.STOPPED);
                 assertThat(stopped.detail()).isEqualTo(DomainEventStoppedDetailType.SAVED.value());
@@ -399,6 +405,7 @@ public abstract class EventKindsTck extends TckArea {
                     DomainEventTunable tunable = await(q, DomainEventTunable.class, name,
                             e -> e.params().containsKey("cputune.cpu_shares"));
                     assertThat(tunable.params().get("cputune.cpu_shares")).isEqualTo(512L);
+                    assertThat(tunable.cpuSched()).hasValueSatisfying(s -> assertThat(s.cpuShares()).hasValue(512L));
                 }
                 d.blockPull("vda", 0, 0);
                 DomainEventBlockJob pulled = await(q, DomainEventBlockJob.class, name, e -> true);
@@ -564,14 +571,34 @@ public abstract class EventKindsTck extends TckArea {
                 DomainEventTunable vcpupin = await(tunables, DomainEventTunable.class, name, e -> true);
                 assertThat(vcpupin.params()).containsExactly(java.util.Map.entry("cputune.vcpupin0", "0"));
                 assertThat(vcpupin).hasToString("Domain tunable params={cputune.vcpupin0=0}");
+                assertThat(vcpupin.cpuPin()).hasValueSatisfying(pin -> {
+                    assertThat(pin.vcpuPin()).containsExactly(java.util.Map.entry(0, cpu0));
+                    assertThat(pin.emulatorPin()).isEmpty();
+                    assertThat(pin.ioThreadsPin()).isEmpty();
+                });
+                assertThat(vcpupin.cpuSched()).isEmpty();
+                assertThat(vcpupin.blkdevDisk()).isEmpty();
+                assertThat(vcpupin.blkdevTune()).isEmpty();
                 d.pinEmulator(cpu0, org.libvirt4j.DomainModificationImpact.LIVE);
                 DomainEventTunable emulatorpin = await(tunables, DomainEventTunable.class, name, e -> true);
                 assertThat(emulatorpin.params()).containsExactly(java.util.Map.entry("cputune.emulatorpin", "0"));
+                assertThat(emulatorpin.cpuPin()).hasValueSatisfying(pin -> {
+                    assertThat(pin.emulatorPin()).hasValue(cpu0);
+                    assertThat(pin.vcpuPin()).isEmpty();
+                });
                 d.setBlockIoTune("vda", org.libvirt4j.DomainBlockIoTuneParameters.builder().totalBytesSec(10_000_000).build(),
                         org.libvirt4j.DomainModificationImpact.LIVE);
                 DomainEventTunable iotune = await(tunables, DomainEventTunable.class, name, e -> true);
                 assertThat(iotune.params()).containsEntry("blkdeviotune.disk", "vda")
                         .containsEntry("blkdeviotune.total_bytes_sec", 10_000_000L);
+                assertThat(iotune.blkdevDisk()).hasValue("vda");
+                assertThat(iotune.blkdevTune()).hasValueSatisfying(tune -> {
+                    assertThat(tune.totalBytesSec()).hasValue(10_000_000L);
+                    // every blkdeviotune.* parameter but the disk, named as getBlockIoTune names them
+                    assertThat(tune.raw()).hasSize(iotune.params().size() - 1);
+                });
+                assertThat(iotune.cpuPin()).isEmpty();
+                assertThat(iotune.cpuSched()).isEmpty();
             } finally {
                 for (Runnable u : undo) {
                     u.run();
