@@ -77,6 +77,9 @@ public final class EventBenchmarkRunner {
         }
         List<double[]> rows = new ArrayList<>();
         for (String line : out.strip().split("\n")) {
+            if (!line.matches("[0-9.]+ [0-9.]+")) {
+                continue; // the JVM's own output, e.g. JFR's start-up line
+            }
             String[] f = line.trim().split("\\s+");
             rows.add(new double[] {Double.parseDouble(f[0]), Double.parseDouble(f[1])});
         }
