@@ -7,7 +7,8 @@
  * connection arrive in the order of the calls, so the n-th event belongs to the n-th call; an
  * event of another type in that place counts as an error.
  *
- * After WARMUP seconds unmeasured, ROUNDS rounds of SECONDS each; each prints
+ * After WARMUP seconds unmeasured it prints "ready", then ROUNDS rounds of SECONDS each (ROUNDS 0:
+ * one round per line read from stdin, until its end); each prints
  * "<events per second> <mean latency in microseconds>", the rate counted from the round's first
  * call to its last event's arrival (every round waits for all its events).
  * usage: event_baseline URI WARMUP SECONDS ROUNDS
@@ -16,7 +17,9 @@
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #define RING (1 << 20)
 
@@ -26,6 +29,9 @@ static long long n_received; /* written by the event thread */
 static long long lat_sum;    /* ns, event thread */
 static long long last_arrival;
 static long long errors;
+/* this process's domain name prefix: other clients of the same daemon's test driver see their
+ * events on our callback too */
+static char prefix[32];
 
 static long long now_ns(void) {
     struct timespec ts;
@@ -45,11 +51,12 @@ static void *event_loop(void *arg) {
 
 static int on_lifecycle(virConnectPtr conn, virDomainPtr dom, int event, int detail, void *opaque) {
     (void) conn;
-    (void) dom;
     (void) detail;
     (void) opaque;
     long long t = now_ns();
-    if (event != VIR_DOMAIN_EVENT_STARTED && event != VIR_DOMAIN_EVENT_STOPPED) {
+    const char *name = virDomainGetName(dom);
+    if (name == NULL || strncmp(name, prefix, strlen(prefix)) != 0
+        || (event != VIR_DOMAIN_EVENT_STARTED && event != VIR_DOMAIN_EVENT_STOPPED)) {
         return 0;
     }
     long long k = __atomic_load_n(&n_received, __ATOMIC_RELAXED);
@@ -77,8 +84,8 @@ static void run(virConnectPtr conn, double seconds, long long *serial, double *r
     long long start = now_ns();
     long long end = start + (long long) (seconds * 1e9);
     while (now_ns() < end) {
-        snprintf(xml, sizeof xml, "<domain type='test'><name>evb-%lld</name><memory>8192</memory>"
-                 "<os><type>hvm</type></os></domain>", (*serial)++);
+        snprintf(xml, sizeof xml, "<domain type='test'><name>%s%lld</name><memory>8192</memory>"
+                 "<os><type>hvm</type></os></domain>", prefix, (*serial)++);
         issue();
         virDomainPtr d = virDomainCreateXML(conn, xml, 0);
         if (d == NULL) {
@@ -111,6 +118,7 @@ int main(int argc, char **argv) {
         fprintf(stderr, "usage: event_baseline URI WARMUP SECONDS ROUNDS\n");
         return 2;
     }
+    snprintf(prefix, sizeof prefix, "evb-%ld-", (long) getpid());
     double warmup = atof(argv[2]);
     double seconds = atof(argv[3]);
     int rounds = atoi(argv[4]);
@@ -136,7 +144,11 @@ int main(int argc, char **argv) {
     if (warmup > 0) {
         run(conn, warmup, &serial, &rate, &latency);
     }
-    for (int r = 0; r < rounds; r++) {
+    /* ROUNDS 0: one round per line read from stdin, until its end (the runner interleaves clients) */
+    printf("ready\n");
+    fflush(stdout);
+    char line[64];
+    for (int r = 0; rounds == 0 ? fgets(line, sizeof line, stdin) != NULL : r < rounds; r++) {
         run(conn, seconds, &serial, &rate, &latency);
         printf("%.1f %.1f\n", rate, latency);
         fflush(stdout);

@@ -18,7 +18,8 @@ import org.libvirt4j.Libvirt;
  * that place is an error (the run fails: a backend must not reorder events to win).
  *
  * <p>Arguments: {@code BACKEND URI WARMUP SECONDS ROUNDS}. After WARMUP seconds unmeasured (the
- * JIT's), ROUNDS rounds of SECONDS each, each printing
+ * JIT's) it prints {@code ready}, then runs ROUNDS rounds of SECONDS each (ROUNDS 0: one round per
+ * line read from stdin, until its end, so that the runner can interleave the clients), each printing
  * {@code <events per second> <mean latency in microseconds>}, the rate counted from the round's
  * first call to the arrival of its last event (a round waits for all of them).
  * {@link EventBenchmarkRunner} starts one per backend next to the C program.
@@ -34,14 +35,17 @@ public final class EventBenchmark {
     private volatile long lastArrival;
     private volatile long errors;
     private long serial;
+    /** This process's domain name prefix. */
+    private final String prefix = "evb-" + ProcessHandle.current().pid() + "-";
 
     private EventBenchmark() {
     }
 
     /**
-     * @param args backend, URI, warm-up seconds, seconds per round, rounds
+     * @param args backend, URI, warm-up seconds, seconds per round, rounds (0: one per line of stdin)
+     * @throws java.io.IOException when stdin cannot be read
      */
-    public static void main(String[] args) {
+    public static void main(String[] args) throws java.io.IOException {
         if (args.length != 5) {
             System.err.println("usage: EventBenchmark BACKEND URI WARMUP SECONDS ROUNDS");
             System.exit(2);
@@ -53,12 +57,21 @@ public final class EventBenchmark {
         int rounds = Integer.parseInt(args[4]);
         EventBenchmark b = new EventBenchmark();
         try (Connect conn = connector.newConnect(args[1])) {
-            int id = conn.domainEventLifecycleRegister(null, (c, d, e) -> b.arrived(e.event()));
+            // other clients of the same daemon's test driver: their events reach this callback too
+            int id = conn.domainEventLifecycleRegister(null, (c, d, e) -> {
+                if (d.getName().startsWith(b.prefix)) {
+                    b.arrived(e.event());
+                }
+            });
             try {
                 if (warmup > 0) {
                     b.round(conn, warmup);
                 }
-                for (int r = 0; r < rounds; r++) {
+                System.out.println("ready");
+                System.out.flush();
+                java.io.BufferedReader in = new java.io.BufferedReader(
+                        new java.io.InputStreamReader(System.in, java.nio.charset.StandardCharsets.UTF_8));
+                for (int r = 0; rounds == 0 ? in.readLine() != null : r < rounds; r++) {
                     double[] result = b.round(conn, seconds);
                     System.out.printf(Locale.ROOT, "%.1f %.1f%n", result[0], result[1]);
                     System.out.flush();
@@ -101,7 +114,7 @@ public final class EventBenchmark {
         long start = System.nanoTime();
         long end = start + (long) (seconds * 1e9);
         while (System.nanoTime() < end) {
-            String xml = "<domain type='test'><name>evb-" + serial++ + "</name><memory>8192</memory>"
+            String xml = "<domain type='test'><name>" + prefix + serial++ + "</name><memory>8192</memory>"
                     + "<os><type>hvm</type></os></domain>";
             issue();
             try (Domain d = conn.domainCreateXML(xml, 0)) {
