@@ -15,7 +15,8 @@ import org.libvirt4j.tck.PrivateLibvirtd;
  * Issue 14's event benchmark: lifecycle events per second and their mean latency, from a call's
  * start to its event's arrival in the callback, for libvirt's C client ({@code event_baseline.c})
  * and the jna, jni and remote backends ({@link EventBenchmark}, one JVM each), all on one private
- * libvirtd's test driver over its unix socket ({@code test+unix:///default?socket=...}), one after
+ * libvirtd's test driver over its unix socket ({@code test+unix:///ABS/node.xml?socket=...}, the TCK's
+ * fixture: a test driver of its own per connection), one after
  * in processes started and warmed up one after the other, then measured round robin (a round of
  * C, one of jna, ...), so that the load of other work on the machine falls on each alike. Prints
  * each round with the load average before it, then the median of the rounds per client and its
@@ -46,7 +47,9 @@ public final class EventBenchmarkRunner {
         Map<String, Result> results = new LinkedHashMap<>();
         Map<String, Client> running = new LinkedHashMap<>();
         try (PrivateLibvirtd daemon = PrivateLibvirtd.start()) {
-            String uri = "test+unix:///default?socket=" + daemon.unixSocket();
+            // a fixture file, not test:///default: the daemon gives each connection its own test
+            // driver, so an idle client's callback does not wake for the measured client's events
+            String uri = daemon.testUnixUri(org.libvirt4j.tck.Fixtures.path(org.libvirt4j.tck.Fixtures.NODE));
             try {
                 // each warms up alone, then the rounds go round robin, so that the load other
                 // tenants put on the machine falls on every client alike
