@@ -5,12 +5,14 @@ package org.libvirt4j;
  * What a {@code virConnectDomainEventJobCompletedCallback} receives: the fields of a domain job completed event ({@code VIR_DOMAIN_EVENT_ID_JOB_COMPLETED}, Go's {@code DomainEventJobCompleted}).
  *
  * @param params the typed parameters, field name to value ({@code Integer}, {@code Long}, {@code Double}, {@code Boolean} or {@code String}), in libvirt's order
+ * @param info the job's statistics as {@code getJobStats} reads a completed job's, of type {@code COMPLETED} (Go's {@code Info})
  */
-public record DomainEventJobCompleted(java.util.Map<String, Object> params) {
+public record DomainEventJobCompleted(java.util.Map<String, Object> params, DomainJobStats info) {
     /**
      * Keeps unmodifiable copies of the collections.
      *
      * @param params the typed parameters, field name to value ({@code Integer}, {@code Long}, {@code Double}, {@code Boolean} or {@code String}), in libvirt's order
+     * @param info the job's statistics as {@code getJobStats} reads a completed job's, of type {@code COMPLETED} (Go's {@code Info})
      */
     public DomainEventJobCompleted {
         params = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(params));

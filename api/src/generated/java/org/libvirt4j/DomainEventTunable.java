@@ -5,12 +5,20 @@ package org.libvirt4j;
  * What a {@code virConnectDomainEventTunableCallback} receives: the fields of a domain tunable event ({@code VIR_DOMAIN_EVENT_ID_TUNABLE}, Go's {@code DomainEventTunable}).
  *
  * @param params the typed parameters, field name to value ({@code Integer}, {@code Long}, {@code Double}, {@code Boolean} or {@code String}), in libvirt's order
+ * @param cpuSched the scheduler tunables ({@code cputune.cpu_shares}, periods and quotas) as {@link Domain#getSchedulerParameters()} reads them, empty when none changed (Go's {@code CpuSched})
+ * @param cpuPin the vCPU, emulator and IOThread pins that changed, empty when none did (Go's {@code CpuPin})
+ * @param blkdevDisk the disk whose I/O tuning changed ({@code blkdeviotune.disk}), empty when none did (Go's {@code BlkdevDisk})
+ * @param blkdevTune that disk's I/O tuning ({@code blkdeviotune.*}) as {@code getBlockIoTune} reads it, empty when none changed (Go's {@code BlkdevTune})
  */
-public record DomainEventTunable(java.util.Map<String, Object> params) {
+public record DomainEventTunable(java.util.Map<String, Object> params, java.util.Optional<DomainSchedulerParameters> cpuSched, java.util.Optional<DomainEventTunableCpuPin> cpuPin, java.util.Optional<String> blkdevDisk, java.util.Optional<DomainBlockIoTuneParameters> blkdevTune) {
     /**
      * Keeps unmodifiable copies of the collections.
      *
      * @param params the typed parameters, field name to value ({@code Integer}, {@code Long}, {@code Double}, {@code Boolean} or {@code String}), in libvirt's order
+     * @param cpuSched the scheduler tunables ({@code cputune.cpu_shares}, periods and quotas) as {@link Domain#getSchedulerParameters()} reads them, empty when none changed (Go's {@code CpuSched})
+     * @param cpuPin the vCPU, emulator and IOThread pins that changed, empty when none did (Go's {@code CpuPin})
+     * @param blkdevDisk the disk whose I/O tuning changed ({@code blkdeviotune.disk}), empty when none did (Go's {@code BlkdevDisk})
+     * @param blkdevTune that disk's I/O tuning ({@code blkdeviotune.*}) as {@code getBlockIoTune} reads it, empty when none changed (Go's {@code BlkdevTune})
      */
     public DomainEventTunable {
         params = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(params));

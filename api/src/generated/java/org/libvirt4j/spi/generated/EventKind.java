@@ -176,11 +176,11 @@ public enum EventKind {
             case DOMAIN_PMSUSPEND_DISK -> new org.libvirt4j.DomainEventPMSuspendDisk((Integer) args[0]);
             case DOMAIN_DEVICE_REMOVED -> new org.libvirt4j.DomainEventDeviceRemoved((String) args[0]);
             case DOMAIN_BLOCK_JOB_2 -> new org.libvirt4j.DomainEventBlockJob((String) args[0], (Integer) args[1], (Integer) args[2]);
-            case DOMAIN_TUNABLE -> new org.libvirt4j.DomainEventTunable(params(args[0]));
+            case DOMAIN_TUNABLE -> new org.libvirt4j.DomainEventTunable(params(args[0]), org.libvirt4j.spi.EventViews.cpuSched(typed(args[0])), org.libvirt4j.spi.EventViews.cpuPin(typed(args[0])), org.libvirt4j.spi.EventViews.blkdevDisk(typed(args[0])), org.libvirt4j.spi.EventViews.blkdevTune(typed(args[0])));
             case DOMAIN_AGENT_LIFECYCLE -> new org.libvirt4j.DomainEventAgentLifecycle((Integer) args[0], (Integer) args[1]);
             case DOMAIN_DEVICE_ADDED -> new org.libvirt4j.DomainEventDeviceAdded((String) args[0]);
             case DOMAIN_MIGRATION_ITERATION -> new org.libvirt4j.DomainEventMigrationIteration((Integer) args[0]);
-            case DOMAIN_JOB_COMPLETED -> new org.libvirt4j.DomainEventJobCompleted(params(args[0]));
+            case DOMAIN_JOB_COMPLETED -> new org.libvirt4j.DomainEventJobCompleted(params(args[0]), org.libvirt4j.spi.EventViews.jobCompleted(typed(args[0])));
             case DOMAIN_DEVICE_REMOVAL_FAILED -> new org.libvirt4j.DomainEventDeviceRemovalFailed((String) args[0]);
             case DOMAIN_METADATA_CHANGE -> new org.libvirt4j.DomainEventMetadataChange((Integer) args[0], (String) args[1]);
             case DOMAIN_BLOCK_THRESHOLD -> new org.libvirt4j.DomainEventBlockThreshold((String) args[0], (String) args[1], (Long) args[2], (Long) args[3]);
@@ -249,6 +249,14 @@ public enum EventKind {
         for (Object o : (List<?>) list) {
             TypedParameter p = (TypedParameter) o;
             out.put(p.field(), p.value());
+        }
+        return out;
+    }
+
+    private static List<TypedParameter> typed(Object list) {
+        List<TypedParameter> out = new ArrayList<>();
+        for (Object o : (List<?>) list) {
+            out.add((TypedParameter) o);
         }
         return out;
     }

@@ -33,11 +33,17 @@ final class ApiEmitter {
         for (Arg a : k.args()) {
             s.append(" * @param ").append(a.component()).append(" ").append(paramDoc(a)).append("\n");
         }
+        for (EventGenerator.View v : EventGenerator.views(k.record())) {
+            s.append(" * @param ").append(v.component()).append(" ").append(v.doc()).append("\n");
+        }
         s.append(" */\n");
         s.append("public record ").append(k.record()).append("(");
         List<String> comps = new ArrayList<>();
         for (Arg a : k.args()) {
             comps.add(a.javaType() + " " + a.component());
+        }
+        for (EventGenerator.View v : EventGenerator.views(k.record())) {
+            comps.add(v.javaType() + " " + v.component());
         }
         s.append(String.join(", ", comps)).append(") {\n");
         boolean copies = k.args().stream().anyMatch(a -> a.letter() == 'P' || a.letter() == 'U');
@@ -45,6 +51,9 @@ final class ApiEmitter {
             s.append("    /**\n     * Keeps unmodifiable copies of the collections.\n     *\n");
             for (Arg a : k.args()) {
                 s.append("     * @param ").append(a.component()).append(" ").append(paramDoc(a)).append("\n");
+            }
+            for (EventGenerator.View v : EventGenerator.views(k.record())) {
+                s.append("     * @param ").append(v.component()).append(" ").append(v.doc()).append("\n");
             }
             s.append("     */\n");
             s.append("    public ").append(k.record()).append(" {\n");

@@ -126,6 +126,45 @@ public final class EventGenerator {
         }
     }
 
+    /**
+     * A typed view of an event's typed parameters, as Go's binding gives it: one more record
+     * component after the event's fields, built by {@code spi.EventViews} from the parameters
+     * ({@code expr} with {@code %s} standing for them), so every backend decodes alike. The raw
+     * parameters stay in the {@code params} component.
+     */
+    record View(String javaType, String component, String doc, String expr) {
+    }
+
+    /** The typed views of the records whose field is a typed-parameter list. */
+    static final Map<String, List<View>> VIEWS = Map.of(
+            "DomainEventTunable", List.of(
+                    new View("java.util.Optional<DomainSchedulerParameters>", "cpuSched",
+                            "the scheduler tunables ({@code cputune.cpu_shares}, periods and quotas) as "
+                                    + "{@link Domain#getSchedulerParameters()} reads them, empty when none changed "
+                                    + "(Go's {@code CpuSched})",
+                            "org.libvirt4j.spi.EventViews.cpuSched(%s)"),
+                    new View("java.util.Optional<DomainEventTunableCpuPin>", "cpuPin",
+                            "the vCPU, emulator and IOThread pins that changed, empty when none did (Go's {@code CpuPin})",
+                            "org.libvirt4j.spi.EventViews.cpuPin(%s)"),
+                    new View("java.util.Optional<String>", "blkdevDisk",
+                            "the disk whose I/O tuning changed ({@code blkdeviotune.disk}), empty when none did "
+                                    + "(Go's {@code BlkdevDisk})",
+                            "org.libvirt4j.spi.EventViews.blkdevDisk(%s)"),
+                    new View("java.util.Optional<DomainBlockIoTuneParameters>", "blkdevTune",
+                            "that disk's I/O tuning ({@code blkdeviotune.*}) as {@code getBlockIoTune} reads it, "
+                                    + "empty when none changed (Go's {@code BlkdevTune})",
+                            "org.libvirt4j.spi.EventViews.blkdevTune(%s)")),
+            "DomainEventJobCompleted", List.of(
+                    new View("DomainJobStats", "info",
+                            "the job's statistics as {@code getJobStats} reads a completed job's, of type "
+                                    + "{@code COMPLETED} (Go's {@code Info})",
+                            "org.libvirt4j.spi.EventViews.jobCompleted(%s)")));
+
+    /** {@return the typed views of a record, none for most} */
+    static List<View> views(String record) {
+        return VIEWS.getOrDefault(record, List.of());
+    }
+
     /** Decodes an int field: record.arg to the API enum. */
     static final Map<String, String> ENUMS = Map.ofEntries(
             Map.entry("DomainEventLifecycle.event", "DomainEventType"),

@@ -126,6 +126,10 @@ final class SpiEmitter {
                     default -> throw new IllegalStateException();
                 });
             }
+            int typed = k.signature().indexOf('P');
+            for (EventGenerator.View v : EventGenerator.views(k.record())) {
+                s.append(", ").append(String.format(v.expr(), "typed(args[" + typed + "])"));
+            }
             s.append(");\n");
         }
         s.append("""
@@ -158,6 +162,14 @@ final class SpiEmitter {
                         for (Object o : (List<?>) list) {
                             TypedParameter p = (TypedParameter) o;
                             out.put(p.field(), p.value());
+                        }
+                        return out;
+                    }
+
+                    private static List<TypedParameter> typed(Object list) {
+                        List<TypedParameter> out = new ArrayList<>();
+                        for (Object o : (List<?>) list) {
+                            out.add((TypedParameter) o);
                         }
                         return out;
                     }
