@@ -55,12 +55,14 @@ public final class PrivateLibvirtd implements AutoCloseable {
     private final TlsPki pki;
     private final Path log;
     private final List<String> command;
+    /** The Cyrus SASL configuration directory the daemon reads ({@code SASL_CONF_PATH}), or {@code null}. */
+    private final Path saslConf;
     // replaced by restart() after kill(); read by any thread
     private volatile Process process;
     private volatile Process watchdog;
 
     private PrivateLibvirtd(Path dir, Path socket, int tcpPort, int tlsPort, TlsPki pki, Path log,
-            List<String> command, Process process) throws IOException {
+            List<String> command, Path saslConf, Process process) throws IOException {
         this.dir = dir;
         this.socket = socket;
         this.tcpPort = tcpPort;
@@ -68,6 +70,7 @@ public final class PrivateLibvirtd implements AutoCloseable {
         this.pki = pki;
         this.log = log;
         this.command = List.copyOf(command);
+        this.saslConf = saslConf;
         this.process = process;
         this.watchdog = startWatchdog(dir, process.pid());
     }
@@ -120,6 +123,55 @@ public final class PrivateLibvirtd implements AutoCloseable {
      * @throws IllegalStateException when it does not answer within 30 s, with the tail of its log
      */
     public static PrivateLibvirtd start() {
+        return start(null);
+    }
+
+    /**
+     * Starts a private daemon that requires SASL on every socket ({@code auth_unix_rw},
+     * {@code auth_unix_ro}, {@code auth_tcp} and {@code auth_tls} set to {@code "sasl"}), with a
+     * Cyrus SASL configuration of its own: {@code libvirt.conf} in a private directory the daemon
+     * finds through {@code SASL_CONF_PATH}, naming the mechanisms and a private sasldb that holds
+     * one user, made with {@code saslpasswd2} (Debian's {@code sasl2-bin}).
+     *
+     * @param mechList the mechanisms the daemon offers, as Cyrus's {@code mech_list} takes them,
+     *        e.g. {@code "scram-sha-256 digest-md5"}
+     * @param user the user to create
+     * @param password the user's password
+     * @return the running daemon, to be closed by the caller
+     * @throws IllegalStateException when it does not answer within 30 s, or the user cannot be made
+     */
+    public static PrivateLibvirtd startSasl(String mechList, String user, String password) {
+        return start(new SaslSetup(Objects.requireNonNull(mechList, "mechList"), Objects.requireNonNull(user, "user"),
+                Objects.requireNonNull(password, "password")));
+    }
+
+    private record SaslSetup(String mechList, String user, String password) {
+        /** Writes the configuration and the sasldb into {@code dir}; returns the configuration directory. */
+        Path write(Path dir) throws IOException {
+            Path conf = Files.createDirectories(dir.resolve("sasl2"));
+            Path db = dir.resolve("sasldb2");
+            Files.writeString(conf.resolve("libvirt.conf"), "mech_list: " + mechList + "\nsasldb_path: " + db + "\n",
+                    StandardCharsets.UTF_8);
+            Process p = new ProcessBuilder("saslpasswd2", "-f", db.toString(), "-a", "libvirt", "-c", "-p", user)
+                    .redirectErrorStream(true).start();
+            try (var in = p.getOutputStream()) {
+                in.write(password.getBytes(StandardCharsets.UTF_8));
+            }
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            try {
+                if (p.waitFor() != 0) {
+                    throw new IllegalStateException("saslpasswd2 failed (install sasl2-bin: scripts/setup-test-env.sh): "
+                            + out);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while running saslpasswd2", e);
+            }
+            return conf;
+        }
+    }
+
+    private static PrivateLibvirtd start(SaslSetup sasl) {
         try {
             Path dir = Files.createTempDirectory("libvirt4j-libvirtd-");
             Path sockDir = Files.createDirectories(dir.resolve("sock"));
@@ -132,23 +184,25 @@ public final class PrivateLibvirtd implements AutoCloseable {
                 tlsPort = freePort();
             }
             TlsPki pki = TlsPki.create(Files.createDirectories(dir.resolve("pki")));
+            Path saslConf = sasl == null ? null : sasl.write(dir);
+            String auth = sasl == null ? "\"none\"" : "\"sasl\"";
             Files.writeString(conf, String.join("\n",
                     "# Written by libvirt4j's PrivateLibvirtd for one test run.",
                     "unix_sock_dir = \"" + sockDir + "\"",
                     "unix_sock_rw_perms = \"0700\"",
                     "unix_sock_ro_perms = \"0700\"",
-                    "auth_unix_rw = \"none\"",
-                    "auth_unix_ro = \"none\"",
+                    "auth_unix_rw = " + auth,
+                    "auth_unix_ro = " + auth,
                     "listen_tcp = 1",
                     "listen_tls = 1",
                     "tls_port = \"" + tlsPort + "\"",
-                    "auth_tls = \"none\"",
+                    "auth_tls = " + auth,
                     "ca_file = \"" + pki.caCert() + "\"",
                     "cert_file = \"" + pki.serverCert() + "\"",
                     "key_file = \"" + pki.serverKey() + "\"",
                     "listen_addr = \"127.0.0.1\"",
                     "tcp_port = \"" + port + "\"",
-                    "auth_tcp = \"none\"",
+                    "auth_tcp = " + auth,
                     "log_level = 3",
                     "log_outputs = \"3:file:" + log + "\"",
                     ""), StandardCharsets.UTF_8);
@@ -176,11 +230,11 @@ public final class PrivateLibvirtd implements AutoCloseable {
                         "sh", dir.toString()));
             }
             command.addAll(List.of(binary, "--listen", "-f", conf.toString(), "-p", pidFile.toString()));
-            Process process = launch(dir, command);
+            Process process = launch(dir, command, saslConf);
             PrivateLibvirtd daemon;
             try {
                 daemon = new PrivateLibvirtd(dir, sockDir.resolve("libvirt-sock"), port, tlsPort, pki, log, command,
-                        process);
+                        saslConf, process);
             } catch (IOException | RuntimeException e) {
                 process.destroyForcibly();
                 throw e;
@@ -192,8 +246,13 @@ public final class PrivateLibvirtd implements AutoCloseable {
         }
     }
 
-    private static Process launch(Path dir, List<String> command) throws IOException {
-        return new ProcessBuilder(command)
+    private static Process launch(Path dir, List<String> command, Path saslConf) throws IOException {
+        ProcessBuilder pb = new ProcessBuilder(command);
+        if (saslConf != null) {
+            // Cyrus reads the daemon's libvirt.conf from here instead of /etc/sasl2
+            pb.environment().put("SASL_CONF_PATH", saslConf.toString());
+        }
+        return pb
                 .directory(dir.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("stdout.log").toFile()))
@@ -267,7 +326,7 @@ public final class PrivateLibvirtd implements AutoCloseable {
         }
         watchdog.destroy();
         try {
-            process = launch(dir, command);
+            process = launch(dir, command, saslConf);
             watchdog = startWatchdog(dir, process.pid());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot restart the private libvirtd", e);
