@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -57,12 +58,14 @@ public final class PrivateLibvirtd implements AutoCloseable {
     private final List<String> command;
     /** The Cyrus SASL configuration directory the daemon reads ({@code SASL_CONF_PATH}), or {@code null}. */
     private final Path saslConf;
+    /** What {@link #startSasl} or {@link #startGssapi} asked for, or {@code null}. */
+    private final SaslSetup sasl;
     // replaced by restart() after kill(); read by any thread
     private volatile Process process;
     private volatile Process watchdog;
 
     private PrivateLibvirtd(Path dir, Path socket, int tcpPort, int tlsPort, TlsPki pki, Path log,
-            List<String> command, Path saslConf, Process process) throws IOException {
+            List<String> command, SaslSetup sasl, Path saslConf, Process process) throws IOException {
         this.dir = dir;
         this.socket = socket;
         this.tcpPort = tcpPort;
@@ -70,6 +73,7 @@ public final class PrivateLibvirtd implements AutoCloseable {
         this.pki = pki;
         this.log = log;
         this.command = List.copyOf(command);
+        this.sasl = sasl;
         this.saslConf = saslConf;
         this.process = process;
         this.watchdog = startWatchdog(dir, process.pid());
@@ -142,16 +146,37 @@ public final class PrivateLibvirtd implements AutoCloseable {
      */
     public static PrivateLibvirtd startSasl(String mechList, String user, String password) {
         return start(new SaslSetup(Objects.requireNonNull(mechList, "mechList"), Objects.requireNonNull(user, "user"),
-                Objects.requireNonNull(password, "password")));
+                Objects.requireNonNull(password, "password"), null));
     }
 
-    private record SaslSetup(String mechList, String user, String password) {
+    /**
+     * Starts a private daemon that requires SASL's GSSAPI mechanism on every socket, with the
+     * service keys of {@code kdc}'s keytab ({@code KRB5_KTNAME}) and its Kerberos configuration
+     * ({@code KRB5_CONFIG}).
+     *
+     * @param kdc the running KDC
+     * @return the running daemon, to be closed by the caller
+     * @throws IllegalStateException when it does not answer within 30 s
+     */
+    public static PrivateLibvirtd startGssapi(PrivateKdc kdc) {
+        return start(new SaslSetup("gssapi", "unused", "unused", Objects.requireNonNull(kdc, "kdc")));
+    }
+
+    private record SaslSetup(String mechList, String user, String password, PrivateKdc kdc) {
+        void environment(Map<String, String> env, Path conf) {
+            env.put("SASL_CONF_PATH", conf.toString());
+            if (kdc != null) {
+                env.put("KRB5_CONFIG", kdc.krb5Conf().toString());
+                env.put("KRB5_KTNAME", kdc.keytab().toString());
+            }
+        }
+
         /** Writes the configuration and the sasldb into {@code dir}; returns the configuration directory. */
         Path write(Path dir) throws IOException {
             Path conf = Files.createDirectories(dir.resolve("sasl2"));
             Path db = dir.resolve("sasldb2");
-            Files.writeString(conf.resolve("libvirt.conf"), "mech_list: " + mechList + "\nsasldb_path: " + db + "\n",
-                    StandardCharsets.UTF_8);
+            Files.writeString(conf.resolve("libvirt.conf"), "mech_list: " + mechList + "\nsasldb_path: " + db + "\n"
+                    + (kdc == null ? "" : "keytab: " + kdc.keytab() + "\n"), StandardCharsets.UTF_8);
             Process p = new ProcessBuilder("saslpasswd2", "-f", db.toString(), "-a", "libvirt", "-c", "-p", user)
                     .redirectErrorStream(true).start();
             try (var in = p.getOutputStream()) {
@@ -230,11 +255,11 @@ public final class PrivateLibvirtd implements AutoCloseable {
                         "sh", dir.toString()));
             }
             command.addAll(List.of(binary, "--listen", "-f", conf.toString(), "-p", pidFile.toString()));
-            Process process = launch(dir, command, saslConf);
+            Process process = launch(dir, command, sasl, saslConf);
             PrivateLibvirtd daemon;
             try {
                 daemon = new PrivateLibvirtd(dir, sockDir.resolve("libvirt-sock"), port, tlsPort, pki, log, command,
-                        saslConf, process);
+                        sasl, saslConf, process);
             } catch (IOException | RuntimeException e) {
                 process.destroyForcibly();
                 throw e;
@@ -246,11 +271,11 @@ public final class PrivateLibvirtd implements AutoCloseable {
         }
     }
 
-    private static Process launch(Path dir, List<String> command, Path saslConf) throws IOException {
+    private static Process launch(Path dir, List<String> command, SaslSetup sasl, Path saslConf) throws IOException {
         ProcessBuilder pb = new ProcessBuilder(command);
-        if (saslConf != null) {
-            // Cyrus reads the daemon's libvirt.conf from here instead of /etc/sasl2
-            pb.environment().put("SASL_CONF_PATH", saslConf.toString());
+        if (sasl != null) {
+            // Cyrus reads the daemon's libvirt.conf from SASL_CONF_PATH instead of /etc/sasl2
+            sasl.environment(pb.environment(), saslConf);
         }
         return pb
                 .directory(dir.toFile())
@@ -326,7 +351,7 @@ public final class PrivateLibvirtd implements AutoCloseable {
         }
         watchdog.destroy();
         try {
-            process = launch(dir, command, saslConf);
+            process = launch(dir, command, sasl, saslConf);
             watchdog = startWatchdog(dir, process.pid());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot restart the private libvirtd", e);

@@ -42,6 +42,7 @@ public abstract class SaslTck {
     static final String PASSWORD = "tck-sasl=pw,1";
     private static final Object LOCK = new Object();
     private static PrivateLibvirtd daemon;
+    private static PrivateLibvirtd gssapiDaemon;
 
     /** For subclasses. */
     protected SaslTck() {
@@ -69,6 +70,45 @@ public abstract class SaslTck {
             }
             return daemon;
         }
+    }
+
+    /**
+     * A daemon offering only GSSAPI, with a private KDC whose user already holds a ticket. The
+     * JDK's GSSAPI (the remote backend) reads the Kerberos configuration from
+     * {@code java.security.krb5.conf} and takes the ticket cache outside JAAS only with
+     * {@code javax.security.auth.useSubjectCredsOnly=false}, as an application would set them.
+     */
+    static PrivateLibvirtd gssapiDaemon() {
+        synchronized (LOCK) {
+            if (gssapiDaemon == null) {
+                PrivateKdc kdc = PrivateKdc.start();
+                System.setProperty("java.security.krb5.conf", kdc.krb5Conf().toString());
+                System.setProperty("javax.security.auth.useSubjectCredsOnly", "false");
+                PrivateLibvirtd d;
+                try {
+                    d = PrivateLibvirtd.startGssapi(kdc);
+                } catch (RuntimeException e) {
+                    kdc.close();
+                    throw e;
+                }
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                    d.close();
+                    kdc.close();
+                }, "libvirt4j-tck-gssapi-stop"));
+                gssapiDaemon = d;
+            }
+            return gssapiDaemon;
+        }
+    }
+
+    static String gssapiUri(Transport t) {
+        PrivateLibvirtd d = gssapiDaemon();
+        Path def = Path.of("/default");
+        return switch (t) {
+            case UNIX -> d.testUnixUri(def);
+            case TCP -> d.testTcpUri(def);
+            case TLS -> d.testTlsUri(def);
+        };
     }
 
     /** The test driver's built-in {@code /default} state: a domain named {@code test}, read only here. */
@@ -295,6 +335,29 @@ public abstract class SaslTck {
                     d.undefine();
                 }
             }
+        }
+    }
+
+    /**
+     * Fails when GSSAPI (Kerberos, with a confidentiality layer over plain TCP) does not
+     * authenticate with the ticket in the cache, or asks the application for anything.
+     */
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(Transport.class)
+    @DisplayName("GSSAPI authenticates with the Kerberos ticket, asking the callback for nothing")
+    void gssapi(Transport t) {
+        List<List<Asked>> calls = new ArrayList<>();
+        try (Connect c = connector().newConnectWithAuth(gssapiUri(t), recording(calls, PASSWORD,
+                ConnectCredentialType.AUTHNAME, ConnectCredentialType.PASSPHRASE));
+                Domain d = c.lookupDomainByName("test")) {
+            assertThat(d.getName()).isEqualTo("test");
+            assertThat(c.isEncrypted()).isTrue();
+            assertThat(c.isSecure()).isTrue();
+            assertThat(c.getCapabilities()).contains("<capabilities>");
+        }
+        assertThat(calls).isEmpty();
+        try (Connect c = connector().newConnect(gssapiUri(t))) {
+            assertThat(c.getHostname()).isNotEmpty();
         }
     }
 }
