@@ -15,8 +15,13 @@ fi
 
 # openssh-server and netcat-openbsd: the TCK's ssh runs start a private sshd (PrivateSshd) whose
 # far side runs nc to the private libvirtd; openssh-client is the +ssh transport's ssh binary.
+# sasl2-bin (saslpasswd2) and libsasl2-modules (Cyrus's SCRAM, DIGEST-MD5, ... plugins): the TCK's
+# SASL runs start a private libvirtd that requires SASL against a sasldb of its own (SaslTck).
+# krb5-kdc, krb5-admin-server (kadmin.local), krb5-user (kinit) and libsasl2-modules-gssapi-mit:
+# SaslTck's GSSAPI test starts a private KDC (PrivateKdc) in front of such a daemon.
 PACKAGES=(libvirt-dev libvirt-daemon libvirt-daemon-driver-qemu libvirt-clients qemu-system-x86 qemu-utils
-    openssh-server openssh-client netcat-openbsd)
+    openssh-server openssh-client netcat-openbsd sasl2-bin libsasl2-modules
+    krb5-kdc krb5-admin-server krb5-user libsasl2-modules-gssapi-mit)
 
 missing=()
 for pkg in "${PACKAGES[@]}"; do

@@ -9,6 +9,8 @@ module org.libvirt4j.remote {
     requires io.netty.transport;
     requires io.netty.codec;
     requires io.netty.handler;
+    // the JDK's SASL clients (DIGEST-MD5, GSSAPI) for the daemon's SASL authentication
+    requires java.security.sasl;
     requires org.apache.sshd.osgi;
     // not used directly: MINA SSHD takes its Ed25519 support from BouncyCastle when it is there
     requires org.bouncycastle.provider;

@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -61,12 +62,16 @@ public final class PrivateLibvirtd implements AutoCloseable {
     private final TlsPki pki;
     private final Path log;
     private final List<String> command;
+    /** The Cyrus SASL configuration directory the daemon reads ({@code SASL_CONF_PATH}), or {@code null}. */
+    private final Path saslConf;
+    /** What {@link #startSasl} or {@link #startGssapi} asked for, or {@code null}. */
+    private final SaslSetup sasl;
     // replaced by restart() after kill(); read by any thread
     private volatile Process process;
     private volatile Process watchdog;
 
     private PrivateLibvirtd(Path dir, Path socket, int tcpPort, int tlsPort, TlsPki pki, Path log,
-            List<String> command, Process process) throws IOException {
+            List<String> command, SaslSetup sasl, Path saslConf, Process process) throws IOException {
         this.dir = dir;
         this.socket = socket;
         this.tcpPort = tcpPort;
@@ -74,6 +79,8 @@ public final class PrivateLibvirtd implements AutoCloseable {
         this.pki = pki;
         this.log = log;
         this.command = List.copyOf(command);
+        this.sasl = sasl;
+        this.saslConf = saslConf;
         this.process = process;
         this.watchdog = startWatchdog(dir, process.pid());
     }
@@ -126,7 +133,7 @@ public final class PrivateLibvirtd implements AutoCloseable {
      * @throws IllegalStateException when it does not answer within 30 s, with the tail of its log
      */
     public static PrivateLibvirtd start() {
-        return start(null, List.of(), List.of());
+        return start(null, null, List.of(), List.of());
     }
 
     /** Where QEMU's capability cache lies in a daemon's directory (its {@code /var/cache/libvirt}). */
@@ -153,14 +160,83 @@ public final class PrivateLibvirtd implements AutoCloseable {
             throw new IllegalStateException("a migration host needs its own mount namespace (unshare, and "
                     + ISOLATE_PROPERTY + " not false) for a private qemu.conf");
         }
-        return start(seed == null ? null : seed.dir.resolve(CAPABILITY_CACHE), List.of("host_uuid = \"" + java.util.UUID.randomUUID() + "\""), List.of(
+        return start(null, seed == null ? null : seed.dir.resolve(CAPABILITY_CACHE),
+                List.of("host_uuid = \"" + java.util.UUID.randomUUID() + "\""), List.of(
                 "migration_address = \"" + MIGRATION_ADDRESS + "\"",
                 "migration_host = \"" + MIGRATION_ADDRESS + "\"",
                 "migration_port_min = " + migrationPortMin,
                 "migration_port_max = " + (migrationPortMin + 15)));
     }
 
-    private static PrivateLibvirtd start(Path capabilityCache, List<String> libvirtdConf, List<String> qemuConf) {
+    /**
+     * Starts a private daemon that requires SASL on every socket ({@code auth_unix_rw},
+     * {@code auth_unix_ro}, {@code auth_tcp} and {@code auth_tls} set to {@code "sasl"}), with a
+     * Cyrus SASL configuration of its own: {@code libvirt.conf} in a private directory the daemon
+     * finds through {@code SASL_CONF_PATH}, naming the mechanisms and a private sasldb that holds
+     * one user, made with {@code saslpasswd2} (Debian's {@code sasl2-bin}).
+     *
+     * @param mechList the mechanisms the daemon offers, as Cyrus's {@code mech_list} takes them,
+     *        e.g. {@code "scram-sha-256 digest-md5"}
+     * @param user the user to create
+     * @param password the user's password
+     * @return the running daemon, to be closed by the caller
+     * @throws IllegalStateException when it does not answer within 30 s, or the user cannot be made
+     */
+    public static PrivateLibvirtd startSasl(String mechList, String user, String password) {
+        return start(new SaslSetup(Objects.requireNonNull(mechList, "mechList"), Objects.requireNonNull(user, "user"),
+                Objects.requireNonNull(password, "password"), null), null, List.of(), List.of());
+    }
+
+    /**
+     * Starts a private daemon that requires SASL's GSSAPI mechanism on every socket, with the
+     * service keys of {@code kdc}'s keytab ({@code KRB5_KTNAME}) and its Kerberos configuration
+     * ({@code KRB5_CONFIG}).
+     *
+     * @param kdc the running KDC
+     * @return the running daemon, to be closed by the caller
+     * @throws IllegalStateException when it does not answer within 30 s
+     */
+    public static PrivateLibvirtd startGssapi(PrivateKdc kdc) {
+        return start(new SaslSetup("gssapi", "unused", "unused", Objects.requireNonNull(kdc, "kdc")), null, List.of(),
+                List.of());
+    }
+
+    private record SaslSetup(String mechList, String user, String password, PrivateKdc kdc) {
+        void environment(Map<String, String> env, Path conf) {
+            env.put("SASL_CONF_PATH", conf.toString());
+            if (kdc != null) {
+                env.put("KRB5_CONFIG", kdc.krb5Conf().toString());
+                env.put("KRB5_KTNAME", kdc.keytab().toString());
+            }
+        }
+
+        /** Writes the configuration and the sasldb into {@code dir}; returns the configuration directory. */
+        Path write(Path dir) throws IOException {
+            Path conf = Files.createDirectories(dir.resolve("sasl2"));
+            Path db = dir.resolve("sasldb2");
+            Files.writeString(conf.resolve("libvirt.conf"), "mech_list: " + mechList + "\nsasldb_path: " + db + "\n"
+                    + (kdc == null ? "" : "keytab: " + kdc.keytab() + "\n"), StandardCharsets.UTF_8);
+            Process p = new ProcessBuilder("saslpasswd2", "-f", db.toString(), "-a", "libvirt", "-c", "-p", user)
+                    .redirectErrorStream(true).start();
+            try (var in = p.getOutputStream()) {
+                in.write(password.getBytes(StandardCharsets.UTF_8));
+            }
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            try {
+                if (p.waitFor() != 0) {
+                    throw new IllegalStateException("saslpasswd2 failed (install sasl2-bin: scripts/setup-test-env.sh): "
+                            + out);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while running saslpasswd2", e);
+            }
+            return conf;
+        }
+    }
+
+    private static PrivateLibvirtd start(SaslSetup sasl, Path capabilityCache, List<String> libvirtdConf,
+            List<String> qemuConf) {
         try {
             Path dir = Files.createTempDirectory("libvirt4j-libvirtd-");
             Path sockDir = Files.createDirectories(dir.resolve("sock"));
@@ -173,23 +249,25 @@ public final class PrivateLibvirtd implements AutoCloseable {
                 tlsPort = freePort();
             }
             TlsPki pki = TlsPki.create(Files.createDirectories(dir.resolve("pki")));
+            Path saslConf = sasl == null ? null : sasl.write(dir);
+            String auth = sasl == null ? "\"none\"" : "\"sasl\"";
             Files.writeString(conf, String.join("\n",
                     "# Written by libvirt4j's PrivateLibvirtd for one test run.",
                     "unix_sock_dir = \"" + sockDir + "\"",
                     "unix_sock_rw_perms = \"0700\"",
                     "unix_sock_ro_perms = \"0700\"",
-                    "auth_unix_rw = \"none\"",
-                    "auth_unix_ro = \"none\"",
+                    "auth_unix_rw = " + auth,
+                    "auth_unix_ro = " + auth,
                     "listen_tcp = 1",
                     "listen_tls = 1",
                     "tls_port = \"" + tlsPort + "\"",
-                    "auth_tls = \"none\"",
+                    "auth_tls = " + auth,
                     "ca_file = \"" + pki.caCert() + "\"",
                     "cert_file = \"" + pki.serverCert() + "\"",
                     "key_file = \"" + pki.serverKey() + "\"",
                     "listen_addr = \"127.0.0.1\"",
                     "tcp_port = \"" + port + "\"",
-                    "auth_tcp = \"none\"",
+                    "auth_tcp = " + auth,
                     "log_level = 3",
                     "log_outputs = \"3:file:" + log + "\"",
                     String.join("\n", libvirtdConf),
@@ -234,11 +312,11 @@ public final class PrivateLibvirtd implements AutoCloseable {
                         "sh", dir.toString()));
             }
             command.addAll(List.of(binary, "--listen", "-f", conf.toString(), "-p", pidFile.toString()));
-            Process process = launch(dir, command);
+            Process process = launch(dir, command, sasl, saslConf);
             PrivateLibvirtd daemon;
             try {
                 daemon = new PrivateLibvirtd(dir, sockDir.resolve("libvirt-sock"), port, tlsPort, pki, log, command,
-                        process);
+                        sasl, saslConf, process);
             } catch (IOException | RuntimeException e) {
                 process.destroyForcibly();
                 throw e;
@@ -250,8 +328,13 @@ public final class PrivateLibvirtd implements AutoCloseable {
         }
     }
 
-    private static Process launch(Path dir, List<String> command) throws IOException {
-        return new ProcessBuilder(command)
+    private static Process launch(Path dir, List<String> command, SaslSetup sasl, Path saslConf) throws IOException {
+        ProcessBuilder pb = new ProcessBuilder(command);
+        if (sasl != null) {
+            // Cyrus reads the daemon's libvirt.conf from SASL_CONF_PATH instead of /etc/sasl2
+            sasl.environment(pb.environment(), saslConf);
+        }
+        return pb
                 .directory(dir.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("stdout.log").toFile()))
@@ -325,7 +408,7 @@ public final class PrivateLibvirtd implements AutoCloseable {
         }
         watchdog.destroy();
         try {
-            process = launch(dir, command);
+            process = launch(dir, command, sasl, saslConf);
             watchdog = startWatchdog(dir, process.pid());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot restart the private libvirtd", e);

@@ -39,7 +39,10 @@ final class Session {
     final RemoteUri uri;
     final String canonicalUri;
     final boolean secureTransport;
-    /** Whether the transport encrypts (TLS), for {@code virConnectIsEncrypted}. */
+    /**
+     * Whether the connection counts as encrypted for {@code virConnectIsEncrypted}: TLS, or any SASL
+     * session (libvirt's client says so once SASL authenticated, whatever the SSF).
+     */
     final boolean encryptedTransport;
     final boolean typedParamString;
     /** Whether the daemon speaks the keepalive program; without it libvirt's setKeepAlive does nothing. */
@@ -58,13 +61,14 @@ final class Session {
     private final AtomicInteger refs = new AtomicInteger(1);
 
     private Session(RpcClient rpc, RemoteUri uri, String canonicalUri, boolean secureTransport,
-            boolean typedParamString, boolean serverKeepAlive, boolean serverCloseCallback, boolean readOnly) {
+            boolean encryptedTransport, boolean typedParamString, boolean serverKeepAlive, boolean serverCloseCallback,
+            boolean readOnly) {
         this.rpc = rpc;
         this.readOnly = readOnly;
         this.uri = uri;
         this.canonicalUri = canonicalUri;
         this.secureTransport = secureTransport;
-        this.encryptedTransport = uri.transport() == RemoteUri.Transport.TLS;
+        this.encryptedTransport = encryptedTransport;
         this.typedParamString = typedParamString;
         this.serverKeepAlive = serverKeepAlive;
         this.serverCloseCallback = serverCloseCallback;
@@ -89,8 +93,8 @@ final class Session {
     }
 
     /**
-     * Connects and opens, with a credential callback for the transports that ask for credentials
-     * themselves ({@code +libssh}: passwords, key passphrases, unknown host keys).
+     * Connects and opens, with a credential callback for SASL and for the transports that ask for
+     * credentials themselves ({@code +libssh}: passwords, key passphrases, unknown host keys).
      *
      * @param auth the callback, or {@code null}
      */
@@ -124,7 +128,9 @@ final class Session {
         try {
             // one deadline for the whole open, not one call timeout per step
             long deadline = rpc.openDeadline();
-            authenticate(rpc, deadline);
+            // libvirt's is_secure: everything but plain TCP and ext, until SASL adds a layer
+            boolean secure = uri.transport() != RemoteUri.Transport.TCP && uri.transport() != RemoteUri.Transport.EXT;
+            Auth done = authenticate(rpc, deadline, uri, auth, secure);
             boolean keepAlive = supports(rpc, deadline, FEATURE_PROGRAM_KEEPALIVE);
             rpc.callBefore(deadline, RemoteProcedure.REMOTE_PROC_CONNECT_OPEN.value(),
                     new RemoteConnectOpenArgs(uri.name(), flags)::encode, null);
@@ -136,9 +142,9 @@ final class Session {
             boolean closeCallback = supports(rpc, deadline, FEATURE_REMOTE_CLOSE_CALLBACK);
             boolean typedString = supports(rpc, deadline, FEATURE_TYPED_PARAM_STRING);
             // like libvirt's C client, no keepalive PINGs until Connect.setKeepAlive asks for them
-            // libvirt's is_secure: everything but plain TCP and ext
-            return new Session(rpc, uri, canonical, uri.transport() != RemoteUri.Transport.TCP
-                    && uri.transport() != RemoteUri.Transport.EXT, typedString, keepAlive, closeCallback, readOnly);
+            return new Session(rpc, uri, canonical, secure || done == Auth.SASL_LAYER,
+                    uri.transport() == RemoteUri.Transport.TLS || done != Auth.OTHER, typedString, keepAlive,
+                    closeCallback, readOnly);
         } catch (RuntimeException e) {
             rpc.close();
             throw e;
@@ -150,30 +156,62 @@ final class Session {
                 "this function is not supported by the connection driver: " + what);
     }
 
-    private static void authenticate(RpcClient rpc, long deadline) {
+    /** How the connection authenticated, for the secure and encrypted flags. */
+    private enum Auth { OTHER, SASL, SASL_LAYER }
+
+    /**
+     * libvirt's {@code remoteAuthenticate}: the daemon's list, the type the URI's {@code auth}
+     * parameter asks for (else the daemon's first), then that type's exchange.
+     */
+    private static Auth authenticate(RpcClient rpc, long deadline, RemoteUri uri, ConnectAuth auth, boolean secure) {
         List<RemoteAuthType> types;
         try {
             types = rpc.callBefore(deadline, RemoteProcedure.REMOTE_PROC_AUTH_LIST.value(), null,
                     RemoteAuthListRet::decode).types();
         } catch (LibvirtException e) {
             if (e.code() == ErrorNumber.ERR_NO_SUPPORT) {
-                return; // a daemon older than authentication: nothing to do
+                return Auth.OTHER; // a daemon older than authentication: nothing to do
             }
             throw e;
         }
-        if (types.isEmpty() || types.contains(RemoteAuthType.REMOTE_AUTH_NONE)) {
-            return;
+        if (types.isEmpty()) {
+            return Auth.OTHER;
         }
+        String authType = uri.clientParam("auth").orElse(null);
         RemoteAuthType type = types.get(0);
+        String mech = null;
+        if (authType != null) {
+            String lower = authType.toLowerCase(java.util.Locale.ROOT);
+            RemoteAuthType want;
+            if (lower.equals("sasl") || lower.startsWith("sasl.")) {
+                want = RemoteAuthType.REMOTE_AUTH_SASL;
+                mech = lower.startsWith("sasl.") ? authType.substring(5) : null;
+            } else if (lower.equals("polkit")) {
+                want = RemoteAuthType.REMOTE_AUTH_POLKIT;
+            } else {
+                throw LibvirtException.of(ErrorNumber.ERR_AUTH_FAILED, ErrorDomain.REMOTE,
+                        "authentication failed: unknown authentication type " + authType);
+            }
+            if (!types.contains(want)) {
+                throw LibvirtException.of(ErrorNumber.ERR_AUTH_FAILED, ErrorDomain.REMOTE,
+                        "authentication failed: requested authentication type " + authType + " rejected");
+            }
+            type = want;
+        }
+        if (type == RemoteAuthType.REMOTE_AUTH_NONE) {
+            return Auth.OTHER;
+        }
         if (type == RemoteAuthType.REMOTE_AUTH_POLKIT) {
             // The daemon checks the peer's credentials with polkit; nothing to send but the request.
             rpc.callBefore(deadline, RemoteProcedure.REMOTE_PROC_AUTH_POLKIT.value(), null, RemoteAuthPolkitRet::decode);
-            return;
+            return Auth.OTHER;
+        }
+        if (type == RemoteAuthType.REMOTE_AUTH_SASL) {
+            return SaslAuth.authenticate(rpc, deadline, uri.host().orElse("localhost"), auth, mech, secure)
+                    ? Auth.SASL_LAYER : Auth.SASL;
         }
         throw LibvirtException.of(ErrorNumber.ERR_AUTH_FAILED, ErrorDomain.REMOTE,
-                "authentication failed: the daemon requires " + (type == RemoteAuthType.REMOTE_AUTH_SASL ? "SASL" : type.name())
-                        + " authentication, which libvirt4j's remote backend does not support yet; set auth_unix_rw / "
-                        + "auth_tcp to \"none\" (or polkit) in libvirtd.conf, or use a native backend");
+                "authentication failed: unsupported authentication type " + type.value());
     }
 
     private static boolean supports(RpcClient rpc, long deadline, int feature) {

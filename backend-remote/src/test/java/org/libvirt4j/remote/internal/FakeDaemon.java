@@ -38,6 +38,8 @@ final class FakeDaemon implements AutoCloseable {
     private volatile Socket socket;
     /** Run once the client has completed the open handshake (its last SUPPORTS_FEATURE call); null for nothing. */
     volatile Script afterHandshake;
+    /** The reply to AUTH_LIST, or null for [none]; a test may offer SASL, whose calls then go to the script. */
+    volatile byte[] authList;
     /** How long the fake sleeps before answering each handshake call. */
     volatile long handshakeDelayMillis;
 
@@ -85,7 +87,7 @@ final class FakeDaemon implements AutoCloseable {
                     }
                 }
                 switch (c.proc()) {
-                    case 66 -> reply(out, c, 0, ints(1, 0)); // AUTH_LIST: [none]
+                    case 66 -> reply(out, c, 0, authList == null ? ints(1, 0) : authList); // AUTH_LIST
                     case 60 -> { // SUPPORTS_FEATURE: only keepalive (10), and only if asked to
                         int feature = ByteBuffer.wrap(c.body()).getInt();
                         reply(out, c, 0, ints(feature == 10 && keepAliveFeature ? 1 : 0));

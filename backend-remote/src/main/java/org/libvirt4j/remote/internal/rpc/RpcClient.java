@@ -94,8 +94,11 @@ public final class RpcClient {
     private final Channel channel;
     /** The JDK socket under {@link #channel}: callers write to it directly. */
     private final SocketChannel socket;
-    /** Whether callers may write to {@link #socket} themselves: not under TLS, where every byte goes through Netty's SslHandler. */
-    private final boolean directWrites;
+    /**
+     * Whether callers may write to {@link #socket} themselves: not under TLS, where every byte goes
+     * through Netty's SslHandler, nor once a SASL security layer wraps every byte.
+     */
+    private volatile boolean directWrites;
     private final long timeoutNanos;
     /** {@link System#nanoTime()} by which the whole open (connect, TLS, handshake calls) must be done. */
     private final long openDeadline;
@@ -308,10 +311,33 @@ public final class RpcClient {
     /** Adds the inbound handlers every connection has: the frame decoder, then the message handler. */
     private void addInbound(Channel ch) {
         // The length word counts itself; reject oversized frames before allocating them.
-        ch.pipeline().addLast(new LengthFieldBasedFrameDecoder(Rpc.MESSAGE_MAX + Rpc.LEN_SIZE,
+        ch.pipeline().addLast(FRAMES, new LengthFieldBasedFrameDecoder(Rpc.MESSAGE_MAX + Rpc.LEN_SIZE,
                 0, Rpc.LEN_SIZE, -Rpc.LEN_SIZE, Rpc.LEN_SIZE, true));
         ch.pipeline().addLast(new Handler());
     }
+
+    /**
+     * Puts a negotiated SASL security layer under the RPC messages, as libvirt's client does right
+     * after authentication ({@code virNetClientSetSASLSession}): from now on every byte sent is
+     * wrapped and every byte received unwrapped ({@link SaslFraming}). Called during the open,
+     * after the last authentication reply and before the next call, so no byte crosses the
+     * switch; callers write through Netty from then on.
+     *
+     * @param layer the layer
+     */
+    public void startSaslLayer(org.libvirt4j.remote.internal.sasl.SaslLayer layer) {
+        directWrites = false;
+        io.netty.util.concurrent.Future<?> done = channel.eventLoop().submit(() -> SaslFraming.install(channel.pipeline(),
+                FRAMES, layer));
+        done.awaitUninterruptibly();
+        if (!done.isSuccess()) {
+            throw Rpc.error(ErrorNumber.ERR_INTERNAL_ERROR, "internal error: cannot start the SASL layer: "
+                    + rootMessage(done.cause()), done.cause());
+        }
+    }
+
+    /** The name of the RPC frame decoder, the SASL layer's unwrapped bytes go in before it. */
+    private static final String FRAMES = "rpc-frames";
 
     /**
      * A client on a channel the caller drives (a test's {@code EmbeddedChannel}), with the inbound
