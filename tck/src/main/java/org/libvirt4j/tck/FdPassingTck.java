@@ -2,6 +2,9 @@ package org.libvirt4j.tck;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.UUID;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
@@ -11,10 +14,12 @@ import org.libvirt4j.DomainFDAssociateFlags;
 import org.libvirt4j.DomainOpenGraphicsFlags;
 import org.libvirt4j.ErrorDomain;
 import org.libvirt4j.ErrorNumber;
+import org.libvirt4j.FileDescriptors;
 import org.libvirt4j.LibvirtException;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * The calls that pass file descriptors ({@code virDomainCreateWithFiles},
@@ -141,6 +146,45 @@ public abstract class FdPassingTck extends TckArea {
             expectNpe(() -> c.domainCreateXMLWithFiles(testDomainXml("tck-fd-null"), null, 0));
             expectNpe(() -> d.fdAssociate(null, new int[] {STDIN}, 0));
             expectNpe(() -> d.fdAssociate("tck-fds", null, 0));
+        }
+    }
+
+    /**
+     * Fails when libvirt does not hand back a socket connected to the guest's VNC server on the
+     * native backends (the descriptor must be a socket, owned by the holder until closed), or when
+     * the remote backend does not refuse it. Java 17 cannot read a raw descriptor, and a socket
+     * cannot be reopened through {@code /proc/self/fd}, so the link's target is what is checked.
+     */
+    @Test
+    @Timeout(240)
+    @DisplayName("On a QEMU guest with VNC: openGraphicsFD hands back a socket (native), or is refused (remote)")
+    void openGraphicsFdOnGuest() throws Exception {
+        require(TckCapability.QEMU_GUEST);
+        String name = unique("tck-fd-vnc");
+        try (Connect c = tck().openQemu(); Domain d = c.domainDefineXML(DaemonTck.tinyGuestXml(name, UUID.randomUUID()))) {
+            d.create();
+            try {
+                if (remote()) {
+                    expectRemoteRefusal("virDomainOpenGraphicsFD", () -> d.openGraphicsFD(0, 0));
+                    return;
+                }
+                Path link;
+                String target;
+                try (FileDescriptors fds = d.openGraphicsFD(0, DomainOpenGraphicsFlags.SKIPAUTH)) {
+                    assertThat(fds.size()).isEqualTo(1);
+                    link = Path.of("/proc/self/fd/" + fds.fds()[0]);
+                    target = Files.readSymbolicLink(link).toString();
+                    assertThat(target).startsWith("socket:[");
+                }
+                // closed by the holder: the number is gone, or reused by something else
+                String after = Files.exists(link, LinkOption.NOFOLLOW_LINKS) ? Files.readSymbolicLink(link).toString() : "";
+                assertThat(after).isNotEqualTo(target);
+                LibvirtException noDevice = expectError(ErrorNumber.ERR_INTERNAL_ERROR, () -> d.openGraphicsFD(5, 0));
+                assertThat(noDevice.getMessage()).contains("5");
+            } finally {
+                d.destroy();
+                d.undefine();
+            }
         }
     }
 }
