@@ -126,6 +126,87 @@ static jstring JNICALL lv_scheduler_type(JNIEnv *env, jclass cls, jlong dom) {
     return j;
 }
 
+
+/* The caller's descriptors as a C int array (NULL for none); -1 with an exception pending. */
+static int lv_fd_array(JNIEnv *env, jintArray a, int **out, unsigned int *n) {
+    jsize len = (*env)->GetArrayLength(env, a);
+    *out = NULL;
+    *n = (unsigned int) len;
+    if (len == 0) {
+        return 0;
+    }
+    *out = malloc(sizeof(int) * (size_t) len);
+    if (*out == NULL) {
+        lv_throw(env, LV_ERR_NO_MEMORY, LV_FROM_NONE, "out of memory");
+        return -1;
+    }
+    (*env)->GetIntArrayRegion(env, a, 0, len, (jint *) *out);
+    return 0;
+}
+
+static void JNICALL lv_create_with_files(JNIEnv *env, jclass cls, jlong dom, jintArray files, jint flags) {
+    (void) cls;
+    lv_t_virDomainCreateWithFiles fn = (lv_t_virDomainCreateWithFiles) lv_resolve(env, LV_virDomainCreateWithFiles);
+    int *fds;
+    unsigned int n;
+    if (fn == NULL || lv_fd_array(env, files, &fds, &n) < 0) {
+        return;
+    }
+    int r = fn(LV_DOM(dom), n, fds, (unsigned int) flags);
+    free(fds);
+    if (r < 0) {
+        lv_fail(env, "virDomainCreateWithFiles");
+    }
+}
+
+static jlong JNICALL lv_create_xml_with_files(JNIEnv *env, jclass cls, jlong conn, jstring xml, jintArray files,
+                                              jint flags) {
+    (void) cls;
+    lv_t_virDomainCreateXMLWithFiles fn =
+        (lv_t_virDomainCreateXMLWithFiles) lv_resolve(env, LV_virDomainCreateXMLWithFiles);
+    int *fds;
+    unsigned int n;
+    if (fn == NULL || lv_fd_array(env, files, &fds, &n) < 0) {
+        return 0;
+    }
+    lv_str x;
+    lv_str_init(&x);
+    if (lv_jstr(env, xml, &x) != 0) {
+        free(fds);
+        return 0;
+    }
+    virDomainPtr d = fn((virConnectPtr) (intptr_t) conn, x.p, n, fds, (unsigned int) flags);
+    lv_str_free(&x);
+    free(fds);
+    if (d == NULL) {
+        lv_fail(env, "virDomainCreateXMLWithFiles");
+        return 0;
+    }
+    return (jlong) (intptr_t) d;
+}
+
+static void JNICALL lv_fd_associate(JNIEnv *env, jclass cls, jlong dom, jstring name, jintArray files, jint flags) {
+    (void) cls;
+    lv_t_virDomainFDAssociate fn = (lv_t_virDomainFDAssociate) lv_resolve(env, LV_virDomainFDAssociate);
+    int *fds;
+    unsigned int n;
+    if (fn == NULL || lv_fd_array(env, files, &fds, &n) < 0) {
+        return;
+    }
+    lv_str nm;
+    lv_str_init(&nm);
+    if (lv_jstr(env, name, &nm) != 0) {
+        free(fds);
+        return;
+    }
+    int r = fn(LV_DOM(dom), nm.p, n, fds, (unsigned int) flags);
+    lv_str_free(&nm);
+    free(fds);
+    if (r < 0) {
+        lv_fail(env, "virDomainFDAssociate");
+    }
+}
+
 static void JNICALL lv_send_key(JNIEnv *env, jclass cls, jlong dom, jint codeset, jint holdtime, jintArray keys,
                                 jint flags) {
     (void) cls;
@@ -1104,6 +1185,9 @@ const JNINativeMethod lv_irregular_methods[] = {
     {"structCall", "(IJLjava/lang/String;I[J)V", (void *) lv_struct_call},
     {"schedulerType", "(J)Ljava/lang/String;", (void *) lv_scheduler_type},
     {"sendKey", "(JII[II)V", (void *) lv_send_key},
+    {"createWithFiles", "(J[II)V", (void *) lv_create_with_files},
+    {"createXMLWithFiles", "(JLjava/lang/String;[II)J", (void *) lv_create_xml_with_files},
+    {"fdAssociate", "(JLjava/lang/String;[II)V", (void *) lv_fd_associate},
     {"pin", "(IJI[BI)V", (void *) lv_pin},
     {"hostCpus", "(J)I", (void *) lv_host_cpus},
     {"vcpus", "(JI[J[B)I", (void *) lv_vcpus},

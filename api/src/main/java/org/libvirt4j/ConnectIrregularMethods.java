@@ -25,4 +25,32 @@ public interface ConnectIrregularMethods {
      * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain.html#virConnectListDefinedDomains">virConnectListDefinedDomains</a>
      */
     List<String> listDefinedDomains();
+
+    /**
+     * Creates and starts a transient domain from its XML, handing it open files the caller keeps
+     * owning (libvirt's LXC driver gives them to the container's init).
+     *
+     * @param xmlConfig the domain's XML
+     * @param files the descriptors, lent for the call; may be empty
+     * @param flags {@link DomainCreateFlags} values ORed
+     * @return the new domain
+     * @throws LibvirtException libvirt's error; on the remote backend {@code ERR_NO_SUPPORT} when
+     *         files are given, as it cannot pass file descriptors yet
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain.html#virDomainCreateXMLWithFiles">virDomainCreateXMLWithFiles</a>
+     */
+    Domain domainCreateXMLWithFiles(String xmlConfig, int[] files, int flags);
+
+    /**
+     * Enum form of {@link #domainCreateXMLWithFiles(String, int[], int)}.
+     *
+     * @param xmlConfig the domain's XML
+     * @param files the descriptors, lent for the call
+     * @param flags the flags
+     * @return the new domain
+     * @throws LibvirtException as {@link #domainCreateXMLWithFiles(String, int[], int)}
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain.html#virDomainCreateXMLWithFiles">virDomainCreateXMLWithFiles</a>
+     */
+    default Domain domainCreateXMLWithFiles(String xmlConfig, int[] files, DomainCreateFlags... flags) {
+        return domainCreateXMLWithFiles(xmlConfig, files, LibvirtEnum.mask(flags));
+    }
 }

@@ -597,4 +597,107 @@ public interface DomainIrregularMethods {
     default void openChannel(String name, Stream stream, DomainChannelFlags... flags) {
         openChannel(name, stream, LibvirtEnum.mask(flags));
     }
+
+    /**
+     * Starts the defined domain, handing it open files the caller keeps owning (libvirt's LXC
+     * driver gives them to the container's init).
+     *
+     * @param files the descriptors, lent for the call; may be empty
+     * @param flags {@link DomainCreateFlags} values ORed
+     * @throws LibvirtException libvirt's error; on the remote backend {@code ERR_NO_SUPPORT} when
+     *         files are given, as it cannot pass file descriptors yet
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain.html#virDomainCreateWithFiles">virDomainCreateWithFiles</a>
+     */
+    void createWithFiles(int[] files, int flags);
+
+    /**
+     * Enum form of {@link #createWithFiles(int[], int)}.
+     *
+     * @param files the descriptors, lent for the call
+     * @param flags the flags
+     * @throws LibvirtException as {@link #createWithFiles(int[], int)}
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain.html#virDomainCreateWithFiles">virDomainCreateWithFiles</a>
+     */
+    default void createWithFiles(int[] files, DomainCreateFlags... flags) {
+        createWithFiles(files, LibvirtEnum.mask(flags));
+    }
+
+    /**
+     * Associates open files with the domain under a name its configuration refers to (a disk's
+     * {@code fdgroup}); the caller keeps owning its copies.
+     *
+     * @param name the name the domain's XML uses
+     * @param files the descriptors, lent for the call
+     * @param flags {@link DomainFDAssociateFlags} values ORed
+     * @throws LibvirtException libvirt's error; {@code ERR_NO_SUPPORT} on the remote backend, which
+     *         cannot pass file descriptors yet
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain.html#virDomainFDAssociate">virDomainFDAssociate</a>
+     */
+    void fdAssociate(String name, int[] files, int flags);
+
+    /**
+     * Enum form of {@link #fdAssociate(String, int[], int)}.
+     *
+     * @param name the name the domain's XML uses
+     * @param files the descriptors, lent for the call
+     * @param flags the flags
+     * @throws LibvirtException as {@link #fdAssociate(String, int[], int)}
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain.html#virDomainFDAssociate">virDomainFDAssociate</a>
+     */
+    default void fdAssociate(String name, int[] files, DomainFDAssociateFlags... flags) {
+        fdAssociate(name, files, LibvirtEnum.mask(flags));
+    }
+
+    /**
+     * Connects a UNIX socket the caller opened to one of the domain's graphics servers (VNC,
+     * SPICE), so that a client can talk to it without a listening port; the caller keeps
+     * owning the socket.
+     *
+     * @param idx the index of the graphics device in the domain's XML
+     * @param fd the caller's UNIX socket, lent for the call
+     * @param flags {@link DomainOpenGraphicsFlags} values ORed
+     * @throws LibvirtException libvirt's error; {@code ERR_NO_SUPPORT} on the remote backend, which
+     *         cannot pass file descriptors yet
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain.html#virDomainOpenGraphics">virDomainOpenGraphics</a>
+     */
+    void openGraphics(int idx, int fd, int flags);
+
+    /**
+     * Enum form of {@link #openGraphics(int, int, int)}.
+     *
+     * @param idx the index of the graphics device
+     * @param fd the caller's UNIX socket, lent for the call
+     * @param flags the flags
+     * @throws LibvirtException as {@link #openGraphics(int, int, int)}
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain.html#virDomainOpenGraphics">virDomainOpenGraphics</a>
+     */
+    default void openGraphics(int idx, int fd, DomainOpenGraphicsFlags... flags) {
+        openGraphics(idx, fd, LibvirtEnum.mask(flags));
+    }
+
+    /**
+     * Opens a connection to one of the domain's graphics servers and hands its socket to the
+     * caller (Go returns an {@code *os.File}; here a {@link FileDescriptors} holder of one).
+     *
+     * @param idx the index of the graphics device in the domain's XML
+     * @param flags {@link DomainOpenGraphicsFlags} values ORed
+     * @return the holder of the one socket, which the caller closes
+     * @throws LibvirtException libvirt's error; {@code ERR_NO_SUPPORT} on the remote backend, which
+     *         cannot receive file descriptors yet
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain.html#virDomainOpenGraphicsFD">virDomainOpenGraphicsFD</a>
+     */
+    FileDescriptors openGraphicsFD(int idx, int flags);
+
+    /**
+     * Enum form of {@link #openGraphicsFD(int, int)}.
+     *
+     * @param idx the index of the graphics device
+     * @param flags the flags
+     * @return the holder of the one socket
+     * @throws LibvirtException as {@link #openGraphicsFD(int, int)}
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain.html#virDomainOpenGraphicsFD">virDomainOpenGraphicsFD</a>
+     */
+    default FileDescriptors openGraphicsFD(int idx, DomainOpenGraphicsFlags... flags) {
+        return openGraphicsFD(idx, LibvirtEnum.mask(flags));
+    }
 }

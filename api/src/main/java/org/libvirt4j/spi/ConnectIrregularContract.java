@@ -2,7 +2,9 @@ package org.libvirt4j.spi;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import org.libvirt4j.ConnectIrregularMethods;
+import org.libvirt4j.Domain;
 
 /**
  * The hand-written connection methods written once for every backend, over raw operations each
@@ -43,5 +45,21 @@ public interface ConnectIrregularContract extends ConnectIrregularMethods {
     @Override
     default List<String> listDefinedDomains() {
         return List.of(rawListDefinedDomains(LIST_MAX_NAMES));
+    }
+
+    /**
+     * {@code virDomainCreateXMLWithFiles(conn, xml, nfiles, files, flags)}.
+     *
+     * @param xmlConfig the XML, checked
+     * @param files the descriptors, a copy
+     * @param flags the flags
+     * @return the new domain
+     */
+    Domain rawDomainCreateXMLWithFiles(String xmlConfig, int[] files, int flags);
+
+    @Override
+    default Domain domainCreateXMLWithFiles(String xmlConfig, int[] files, int flags) {
+        CStrings.requireNoNul(Objects.requireNonNull(xmlConfig, "xmlConfig"));
+        return rawDomainCreateXMLWithFiles(xmlConfig, Objects.requireNonNull(files, "files").clone(), flags);
     }
 }

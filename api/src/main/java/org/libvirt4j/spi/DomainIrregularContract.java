@@ -18,6 +18,7 @@ import org.libvirt4j.SecurityLabel;
 import org.libvirt4j.DomainIOThreadInfo;
 import org.libvirt4j.DomainInfo;
 import org.libvirt4j.DomainIrregularMethods;
+import org.libvirt4j.FileDescriptors;
 import org.libvirt4j.DomainJobInfo;
 import org.libvirt4j.DomainTime;
 import org.libvirt4j.DomainVcpuInfo;
@@ -679,5 +680,70 @@ public interface DomainIrregularContract extends DomainIrregularMethods {
         params.bufSize().ifPresent(v -> p.add(TypedParameter.ofULLong(
                 org.libvirt4j.TypedParameterFields.DOMAIN_BLOCK_COPY_BUF_SIZE, v)));
         rawBlockCopy(disk, destXml, List.copyOf(p), flags);
+    }
+
+    /**
+     * {@code virDomainCreateWithFiles(dom, nfiles, files, flags)}.
+     *
+     * @param files the descriptors, a copy
+     * @param flags the flags
+     */
+    void rawCreateWithFiles(int[] files, int flags);
+
+    /**
+     * {@code virDomainFDAssociate(dom, name, nfds, fds, flags)}.
+     *
+     * @param name the name, checked
+     * @param files the descriptors, a copy
+     * @param flags the flags
+     */
+    void rawFdAssociate(String name, int[] files, int flags);
+
+    /**
+     * {@code virDomainOpenGraphics(dom, idx, fd, flags)}.
+     *
+     * @param idx the graphics device's index
+     * @param fd the caller's socket
+     * @param flags the flags
+     */
+    void rawOpenGraphics(int idx, int fd, int flags);
+
+    /**
+     * {@code virDomainOpenGraphicsFD(dom, idx, flags)}.
+     *
+     * @param idx the graphics device's index
+     * @param flags the flags
+     * @return the holder of the returned descriptor
+     */
+    FileDescriptors rawOpenGraphicsFD(int idx, int flags);
+
+    @Override
+    default void createWithFiles(int[] files, int flags) {
+        rawCreateWithFiles(Objects.requireNonNull(files, "files").clone(), flags);
+    }
+
+    @Override
+    default void fdAssociate(String name, int[] files, int flags) {
+        CStrings.requireNoNul(Objects.requireNonNull(name, "name"));
+        Objects.requireNonNull(files, "files");
+        // libvirt's own check, made here so that the remote backend refuses it alike
+        if (files.length == 0) {
+            throw ManualChecks.invalid(ErrorDomain.DOMAIN, "nfds in virDomainFDAssociate must not be zero");
+        }
+        rawFdAssociate(name, files.clone(), flags);
+    }
+
+    @Override
+    default void openGraphics(int idx, int fd, int flags) {
+        // libvirt's own check, made here so that the remote backend refuses it alike
+        if (fd < 0) {
+            throw ManualChecks.invalid(ErrorDomain.DOMAIN, "fd in virDomainOpenGraphics must be zero or greater");
+        }
+        rawOpenGraphics(idx, fd, flags);
+    }
+
+    @Override
+    default FileDescriptors openGraphicsFD(int idx, int flags) {
+        return rawOpenGraphicsFD(idx, flags);
     }
 }

@@ -1,5 +1,8 @@
 package org.libvirt4j.jna;
 
+import org.libvirt4j.jna.internal.Errors;
+import org.libvirt4j.jna.internal.CStrings;
+import org.libvirt4j.Domain;
 import com.sun.jna.Memory;
 import com.sun.jna.Pointer;
 import org.libvirt4j.spi.ConnectIrregularContract;
@@ -36,6 +39,19 @@ interface JnaConnectIrregular extends ConnectIrregularContract {
                 int n = Math.min(NativeFunctions.check(fn, new Pointer(c), names, maxnames), maxnames);
                 return NativeArrays.takeStrings(Pointer.nativeValue(names), n, false);
             }
+        } finally {
+            h.release();
+        }
+    }
+
+    @Override
+    default Domain rawDomainCreateXMLWithFiles(String xmlConfig, int[] files, int flags) {
+        String fn = "virDomainCreateXMLWithFiles";
+        NativeHandle h = guard();
+        long c = h.acquire(fn);
+        try {
+            return new JnaDomain(Errors.ptr(NativeFunctions.get(fn).invokeLong(new Object[] {new Pointer(c),
+                CStrings.of(xmlConfig), files.length, QemuNatives.ints(files), flags}), fn));
         } finally {
             h.release();
         }

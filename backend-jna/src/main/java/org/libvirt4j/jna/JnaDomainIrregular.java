@@ -1,5 +1,6 @@
 package org.libvirt4j.jna;
 
+import org.libvirt4j.FileDescriptors;
 import com.sun.jna.Memory;
 import com.sun.jna.Native;
 import com.sun.jna.Pointer;
@@ -645,6 +646,55 @@ interface JnaDomainIrregular extends DomainIrregularContract {
             } finally {
                 NativeFunctions.get("virTypedParamsFree").invokeVoid(new Object[] {new Pointer(params[0]), n[0]});
             }
+        } finally {
+            h.release();
+        }
+    }
+
+    @Override
+    default void rawCreateWithFiles(int[] files, int flags) {
+        String fn = "virDomainCreateWithFiles";
+        NativeHandle h = handle();
+        long d = h.acquire(fn);
+        try {
+            NativeFunctions.check(fn, new Pointer(d), files.length, QemuNatives.ints(files), flags);
+        } finally {
+            h.release();
+        }
+    }
+
+    @Override
+    default void rawFdAssociate(String name, int[] files, int flags) {
+        String fn = "virDomainFDAssociate";
+        NativeHandle h = handle();
+        long d = h.acquire(fn);
+        try {
+            NativeFunctions.check(fn, new Pointer(d), CStrings.of(name), files.length, QemuNatives.ints(files), flags);
+        } finally {
+            h.release();
+        }
+    }
+
+    @Override
+    default void rawOpenGraphics(int idx, int fd, int flags) {
+        String fn = "virDomainOpenGraphics";
+        NativeHandle h = handle();
+        long d = h.acquire(fn);
+        try {
+            NativeFunctions.check(fn, new Pointer(d), idx, fd, flags);
+        } finally {
+            h.release();
+        }
+    }
+
+    @Override
+    default FileDescriptors rawOpenGraphicsFD(int idx, int flags) {
+        String fn = "virDomainOpenGraphicsFD";
+        NativeHandle h = handle();
+        long d = h.acquire(fn);
+        try {
+            int fd = NativeFunctions.check(fn, new Pointer(d), idx, flags);
+            return FileDescriptors.of(new int[] {fd}, QemuNatives::close);
         } finally {
             h.release();
         }

@@ -1,5 +1,6 @@
 package org.libvirt4j.jni;
 
+import org.libvirt4j.Domain;
 import org.libvirt4j.spi.ConnectIrregularContract;
 import org.libvirt4j.spi.NativeHandle;
 
@@ -26,6 +27,17 @@ interface JniConnectIrregular extends ConnectIrregularContract {
         long c = h.acquire("virConnectListDefinedDomains");
         try {
             return JniIrregularNatives.listNames(2, c, maxnames, 0);
+        } finally {
+            h.release();
+        }
+    }
+
+    @Override
+    default Domain rawDomainCreateXMLWithFiles(String xmlConfig, int[] files, int flags) {
+        NativeHandle h = guard();
+        long c = h.acquire("virDomainCreateXMLWithFiles");
+        try {
+            return new JniDomain(JniIrregularNatives.createXMLWithFiles(c, xmlConfig, files, flags));
         } finally {
             h.release();
         }

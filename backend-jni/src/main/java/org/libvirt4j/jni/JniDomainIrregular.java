@@ -1,5 +1,6 @@
 package org.libvirt4j.jni;
 
+import org.libvirt4j.FileDescriptors;
 import java.util.ArrayList;
 import java.util.List;
 import org.libvirt4j.Connect;
@@ -320,6 +321,50 @@ interface JniDomainIrregular extends DomainIrregularContract {
             } finally {
                 sh.release();
             }
+        } finally {
+            h.release();
+        }
+    }
+
+    @Override
+    default void rawCreateWithFiles(int[] files, int flags) {
+        NativeHandle h = guard();
+        long d = h.acquire("virDomainCreateWithFiles");
+        try {
+            JniIrregularNatives.createWithFiles(d, files, flags);
+        } finally {
+            h.release();
+        }
+    }
+
+    @Override
+    default void rawFdAssociate(String name, int[] files, int flags) {
+        NativeHandle h = guard();
+        long d = h.acquire("virDomainFDAssociate");
+        try {
+            JniIrregularNatives.fdAssociate(d, name, files, flags);
+        } finally {
+            h.release();
+        }
+    }
+
+    @Override
+    default void rawOpenGraphics(int idx, int fd, int flags) {
+        NativeHandle h = guard();
+        long d = h.acquire("virDomainOpenGraphics");
+        try {
+            LibvirtNatives.virDomainOpenGraphics(d, idx, fd, flags);
+        } finally {
+            h.release();
+        }
+    }
+
+    @Override
+    default FileDescriptors rawOpenGraphicsFD(int idx, int flags) {
+        NativeHandle h = guard();
+        long d = h.acquire("virDomainOpenGraphicsFD");
+        try {
+            return JniQemuNatives.own(new int[] {LibvirtNatives.virDomainOpenGraphicsFD(d, idx, flags)});
         } finally {
             h.release();
         }

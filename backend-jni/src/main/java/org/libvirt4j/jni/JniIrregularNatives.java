@@ -87,4 +87,11 @@ final class JniIrregularNatives {
     /** {@code which}: 0 for {@code virDomainMigrateToURI} ({@code dconnuri} is its {@code duri}), 1 for {@code virDomainMigrateToURI2}. */
     static native void migrateToURI(int which, long dom, String dconnuri, String miguri, String dxml, long flags,
             String dname, long bandwidth);
+
+    static native void createWithFiles(long dom, int[] files, int flags);
+
+    /** {@return the new domain's pointer} */
+    static native long createXMLWithFiles(long conn, String xml, int[] files, int flags);
+
+    static native void fdAssociate(long dom, String name, int[] files, int flags);
 }

@@ -281,6 +281,17 @@ public abstract class LibvirtTck {
         }
     }
 
+    /** Binds {@link FdPassingTck}. */
+    @Nested
+    @org.junit.jupiter.api.Tag("fd-passing")
+    @DisplayName("Calls that pass file descriptors")
+    class FdPassingTests extends FdPassingTck {
+        @Override
+        LibvirtTck tck() {
+            return LibvirtTck.this;
+        }
+    }
+
     /** Binds {@link ErrorTck}. */
     @Nested
     @DisplayName("Errors")

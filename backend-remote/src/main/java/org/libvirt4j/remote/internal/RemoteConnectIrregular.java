@@ -1,11 +1,16 @@
 package org.libvirt4j.remote.internal;
 
+import org.libvirt4j.spi.QemuChecks;
+import org.libvirt4j.Domain;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.libvirt4j.remote.generated.RemoteConnectListDefinedDomainsArgs;
 import org.libvirt4j.remote.generated.RemoteConnectListDefinedDomainsRet;
 import org.libvirt4j.remote.generated.RemoteConnectListDomainsArgs;
 import org.libvirt4j.remote.generated.RemoteConnectListDomainsRet;
+import org.libvirt4j.remote.generated.RemoteDomainCreateXmlWithFilesArgs;
+import org.libvirt4j.remote.generated.RemoteDomainCreateXmlWithFilesRet;
+import org.libvirt4j.remote.generated.RemoteNonnullDomain;
 import org.libvirt4j.remote.generated.RemoteProcedure;
 import org.libvirt4j.remote.internal.xdr.XdrReader;
 import org.libvirt4j.remote.internal.xdr.XdrWriter;
@@ -38,5 +43,25 @@ interface RemoteConnectIrregular extends ConnectIrregularContract {
         return callRemote("virConnectListDefinedDomains", RemoteProcedure.REMOTE_PROC_CONNECT_LIST_DEFINED_DOMAINS,
                 new RemoteConnectListDefinedDomainsArgs(maxnames)::encode, RemoteConnectListDefinedDomainsRet::decode)
                 .names().stream().limit(maxnames).toArray(String[]::new);
+    }
+
+    /**
+     * @param fn the C function
+     * @return the session, checked open for fn
+     */
+    Session sessionFor(String fn);
+
+    @Override
+    default Domain rawDomainCreateXMLWithFiles(String xmlConfig, int[] files, int flags) {
+        String fn = "virDomainCreateXMLWithFiles";
+        if (files.length > 0) {
+            sessionFor(fn);
+            throw QemuChecks.noSupport(fn, RemoteDomainIrregular.NO_FD_PASSING);
+        }
+        // without descriptors the procedure is an ordinary call, as libvirt's client sends it
+        RemoteNonnullDomain d = callRemote(fn, RemoteProcedure.REMOTE_PROC_DOMAIN_CREATE_XML_WITH_FILES,
+                new RemoteDomainCreateXmlWithFilesArgs(xmlConfig, flags)::encode,
+                r -> RemoteDomainCreateXmlWithFilesRet.decode(r).dom());
+        return new RemoteDomain(sessionFor(fn), d);
     }
 }

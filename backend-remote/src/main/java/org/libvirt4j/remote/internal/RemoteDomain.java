@@ -175,6 +175,20 @@ final class RemoteDomain extends RemoteObject implements Domain, org.libvirt4j.s
                 new RemoteDomainCreateWithFlagsArgs(ref(), mask)::encode, RemoteNonnullDomain::decode).id();
     }
 
+    /** Here, not in {@link RemoteDomainIrregular}: a start updates the id this handle keeps. */
+    @Override
+    public void rawCreateWithFiles(int[] files, int flags) {
+        String fn = "virDomainCreateWithFiles";
+        if (files.length > 0) {
+            sessionFor(fn);
+            throw org.libvirt4j.spi.QemuChecks.noSupport(fn, RemoteDomainIrregular.NO_FD_PASSING);
+        }
+        // without descriptors the procedure is an ordinary call, as libvirt's client sends it
+        id = call(fn, RemoteProcedure.REMOTE_PROC_DOMAIN_CREATE_WITH_FILES,
+                new org.libvirt4j.remote.generated.RemoteDomainCreateWithFilesArgs(ref(), flags)::encode,
+                r -> org.libvirt4j.remote.generated.RemoteDomainCreateWithFilesRet.decode(r).dom().id());
+    }
+
     @Override
     public void destroy(int flags) {
         int mask = flags;

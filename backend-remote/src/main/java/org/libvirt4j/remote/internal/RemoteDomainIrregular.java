@@ -1,5 +1,7 @@
 package org.libvirt4j.remote.internal;
 
+import org.libvirt4j.spi.QemuChecks;
+import org.libvirt4j.FileDescriptors;
 import java.util.List;
 import java.nio.charset.StandardCharsets;
 import org.libvirt4j.Connect;
@@ -480,5 +482,32 @@ interface RemoteDomainIrregular extends DomainIrregularContract {
                     case CHANNEL -> session.callStream(RemoteProcedure.REMOTE_PROC_DOMAIN_OPEN_CHANNEL,
                             new org.libvirt4j.remote.generated.RemoteDomainOpenChannelArgs(d, name, flags)::encode, null, rpc);
                 });
+    }
+
+    /**
+     * Why the functions that pass file descriptors are refused: the daemon takes them as
+     * {@code SCM_RIGHTS} ancillary data, which the RPC client does not send or receive yet.
+     */
+    String NO_FD_PASSING = "the remote backend cannot pass file descriptors yet (SCM_RIGHTS)";
+
+    @Override
+    default void rawFdAssociate(String name, int[] files, int flags) {
+        String fn = "virDomainFDAssociate";
+        sessionFor(fn);
+        throw QemuChecks.noSupport(fn, NO_FD_PASSING);
+    }
+
+    @Override
+    default void rawOpenGraphics(int idx, int fd, int flags) {
+        String fn = "virDomainOpenGraphics";
+        sessionFor(fn);
+        throw QemuChecks.noSupport(fn, NO_FD_PASSING);
+    }
+
+    @Override
+    default FileDescriptors rawOpenGraphicsFD(int idx, int flags) {
+        String fn = "virDomainOpenGraphicsFD";
+        sessionFor(fn);
+        throw QemuChecks.noSupport(fn, NO_FD_PASSING);
     }
 }

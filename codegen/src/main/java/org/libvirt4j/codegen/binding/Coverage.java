@@ -30,7 +30,7 @@ final class Coverage {
 
     /**
      * What the remote backend does not do of a bound function, and why (see
-     * {@code RemoteDomainQemu} and {@code QemuChecks}): what acts on the calling process, or needs
+     * {@code RemoteDomainQemu}, {@code RemoteDomainIrregular} and {@code QemuChecks}): what acts on the calling process, or needs
      * file descriptors to cross the socket.
      */
     private static final Map<String, String> REMOTE_LIMITS = Map.of(
@@ -38,7 +38,12 @@ final class Coverage {
             "virDomainLxcEnterCGroup", "refused: acts on the calling process",
             "virDomainLxcEnterSecurityLabel", "model none only: acts on the calling process",
             "virDomainLxcOpenNamespace", "refused when the daemon sends descriptors (no SCM_RIGHTS yet)",
-            "virDomainQemuMonitorCommandWithFiles", "without files only (no SCM_RIGHTS yet)");
+            "virDomainQemuMonitorCommandWithFiles", "without files only (no SCM_RIGHTS yet)",
+            "virDomainCreateWithFiles", "without files only (no SCM_RIGHTS yet)",
+            "virDomainCreateXMLWithFiles", "without files only (no SCM_RIGHTS yet)",
+            "virDomainFDAssociate", "refused: passes descriptors (no SCM_RIGHTS yet)",
+            "virDomainOpenGraphics", "refused: passes descriptors (no SCM_RIGHTS yet)",
+            "virDomainOpenGraphicsFD", "refused: passes descriptors (no SCM_RIGHTS yet)");
 
     private Coverage() {
     }
