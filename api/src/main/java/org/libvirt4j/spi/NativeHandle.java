@@ -3,6 +3,7 @@ package org.libvirt4j.spi;
 import java.lang.ref.Cleaner;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongConsumer;
+import java.util.function.LongFunction;
 
 /**
  * Guards a native libvirt pointer so that no call can touch it after it is freed.
@@ -63,6 +64,40 @@ public final class NativeHandle {
     public void release() {
         if (state.addAndGet(-ONE_CALL) == CLOSED) {
             freeing.clean();
+        }
+    }
+
+    /**
+     * Runs one call with the live pointer, bracketed by {@link #acquire(String)} and {@link #release()}.
+     *
+     * @param <T> the call's result
+     * @param function the C function about to be called, named in the error
+     * @param call the call, given the pointer
+     * @return what {@code call} returns
+     * @throws org.libvirt4j.LibvirtException the kind's invalid-object error once closed
+     */
+    public <T> T call(String function, LongFunction<T> call) {
+        long p = acquire(function);
+        try {
+            return call.apply(p);
+        } finally {
+            release();
+        }
+    }
+
+    /**
+     * Runs one call that returns nothing with the live pointer, as {@link #call(String, LongFunction)} does.
+     *
+     * @param function the C function about to be called, named in the error
+     * @param call the call, given the pointer
+     * @throws org.libvirt4j.LibvirtException the kind's invalid-object error once closed
+     */
+    public void run(String function, LongConsumer call) {
+        long p = acquire(function);
+        try {
+            call.accept(p);
+        } finally {
+            release();
         }
     }
 

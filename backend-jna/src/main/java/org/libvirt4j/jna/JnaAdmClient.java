@@ -23,17 +23,14 @@ final class JnaAdmClient implements AdmClientContract {
 
     /** Calls a getter that answers from the client object itself: -1 only for an invalid one. */
     private long field(String fn, boolean isInt) {
-        long c = h.acquire(fn);
-        try {
+        return h.call(fn, c -> {
             Object[] args = {c};
             long v = isInt ? AdminNatives.function(fn).invokeInt(args) : AdminNatives.function(fn).invokeLong(args);
             if (v == -1 && Errors.pending()) {
                 throw Errors.last(fn);
             }
             return v;
-        } finally {
-            h.release();
-        }
+        });
     }
 
     @Override
@@ -54,22 +51,12 @@ final class JnaAdmClient implements AdmClientContract {
     @Override
     public List<TypedParameter> rawGetInfo(int flags) {
         String fn = "virAdmClientGetInfo";
-        long c = h.acquire(fn);
-        try {
-            return JnaAdmServer.readAllocated(fn, c, flags);
-        } finally {
-            h.release();
-        }
+        return h.call(fn, c -> JnaAdmServer.readAllocated(fn, c, flags));
     }
 
     @Override
     public void rawClose(int flags) {
         String fn = "virAdmClientClose";
-        long c = h.acquire(fn);
-        try {
-            AdminNatives.check(fn, c, flags);
-        } finally {
-            h.release();
-        }
+        h.run(fn, c -> AdminNatives.check(fn, c, flags));
     }
 }

@@ -76,104 +76,69 @@ final class JnaAdmConnect implements AdmConnectContract {
     @Override
     public List<AdmServer> rawListServers(int flags) {
         String fn = "virAdmConnectListServers";
-        long c = h.acquire(fn);
-        try {
+        return h.call(fn, c -> {
             long[] array = new long[1];
             int n = AdminNatives.check(fn, c, array, flags);
             return NativeLists.wrap(array[0], n, JnaAdmServer::new);
-        } finally {
-            h.release();
-        }
+        });
     }
 
     @Override
     public AdmServer rawLookupServer(String name, int flags) {
         String fn = "virAdmConnectLookupServer";
-        long c = h.acquire(fn);
-        try {
-            return new JnaAdmServer(AdminNatives.pointer(fn, c, CStrings.of(name), flags));
-        } finally {
-            h.release();
-        }
+        return h.call(fn, c -> new JnaAdmServer(AdminNatives.pointer(fn, c, CStrings.of(name), flags)));
     }
 
     @Override
     public String rawGetLogging(Logging which, int flags) {
         String fn = which.getter();
-        long c = h.acquire(fn);
-        try {
+        return h.call(fn, c -> {
             long[] out = new long[1];
             AdminNatives.check(fn, c, out, flags);
             String s = CStrings.take(out[0]);
             return s == null ? "" : s;
-        } finally {
-            h.release();
-        }
+        });
     }
 
     @Override
     public void rawSetLogging(Logging which, String value, int flags) {
         String fn = which.setter();
-        long c = h.acquire(fn);
-        try {
-            AdminNatives.check(fn, c, CStrings.of(value), flags);
-        } finally {
-            h.release();
-        }
+        h.run(fn, c -> AdminNatives.check(fn, c, CStrings.of(value), flags));
     }
 
     @Override
     public void rawSetDaemonTimeout(int timeout, int flags) {
         String fn = "virAdmConnectSetDaemonTimeout";
-        long c = h.acquire(fn);
-        try {
-            AdminNatives.check(fn, c, timeout, flags);
-        } finally {
-            h.release();
-        }
+        h.run(fn, c -> AdminNatives.check(fn, c, timeout, flags));
     }
 
     @Override
     public long rawGetLibVersion() {
         String fn = "virAdmConnectGetLibVersion";
-        long c = h.acquire(fn);
-        try {
+        return h.call(fn, c -> {
             long[] v = new long[1];
             AdminNatives.check(fn, c, v);
             return v[0];
-        } finally {
-            h.release();
-        }
+        });
     }
 
     @Override
     public String rawGetURI() {
         String fn = "virAdmConnectGetURI";
-        long c = h.acquire(fn);
-        try {
-            return CStrings.take(AdminNatives.pointer(fn, c));
-        } finally {
-            h.release();
-        }
+        return h.call(fn, c -> CStrings.take(AdminNatives.pointer(fn, c)));
     }
 
     @Override
     public boolean rawIsAlive() {
         String fn = "virAdmConnectIsAlive";
-        long c = h.acquire(fn);
-        try {
-            return Errors.bool(AdminNatives.function(fn).invokeInt(new Object[] {c}), fn);
-        } finally {
-            h.release();
-        }
+        return h.call(fn, c -> Errors.bool(AdminNatives.function(fn).invokeInt(new Object[] {c}), fn));
     }
 
     @Override
     public void rawRegisterCloseCallback(AdmCloseCallback callback) {
         String fn = "virAdmConnectRegisterCloseCallback";
         synchronized (closeLock) {
-            long c = h.acquire(fn);
-            try {
+            h.run(fn, c -> {
                 long key = KEYS.incrementAndGet();
                 REGISTRATIONS.put(key, new Registration(this, callback));
                 if (AdminNatives.function(fn).invokeInt(new Object[] {c, CLOSE_FUNCTION, key, FREE_FUNCTION}) < 0) {
@@ -181,9 +146,7 @@ final class JnaAdmConnect implements AdmConnectContract {
                     throw Errors.last(fn);
                 }
                 closeKey.set(key);
-            } finally {
-                h.release();
-            }
+            });
         }
     }
 
@@ -191,13 +154,10 @@ final class JnaAdmConnect implements AdmConnectContract {
     public void rawUnregisterCloseCallback() {
         String fn = "virAdmConnectUnregisterCloseCallback";
         synchronized (closeLock) {
-            long c = h.acquire(fn);
-            try {
+            h.run(fn, c -> {
                 AdminNatives.check(fn, c, CLOSE_FUNCTION);
                 closeKey.set(0);
-            } finally {
-                h.release();
-            }
+            });
         }
     }
 }

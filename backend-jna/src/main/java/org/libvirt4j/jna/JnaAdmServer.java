@@ -27,23 +27,13 @@ final class JnaAdmServer implements AdmServerContract {
     @Override
     public String rawGetName() {
         String fn = "virAdmServerGetName";
-        long s = h.acquire(fn);
-        try {
-            return Errors.constString(AdminNatives.function(fn).invokeLong(new Object[] {s}), fn);
-        } finally {
-            h.release();
-        }
+        return h.call(fn, s -> Errors.constString(AdminNatives.function(fn).invokeLong(new Object[] {s}), fn));
     }
 
     @Override
     public List<TypedParameter> rawGetParameters(Parameters which, int flags) {
         String fn = which.getter();
-        long s = h.acquire(fn);
-        try {
-            return readAllocated(fn, s, flags);
-        } finally {
-            h.release();
-        }
+        return h.call(fn, s -> readAllocated(fn, s, flags));
     }
 
     /** Calls {@code int fn(obj, virTypedParameterPtr *, int *, flags)}, then frees libvirt's array. */
@@ -75,35 +65,22 @@ final class JnaAdmServer implements AdmServerContract {
     @Override
     public List<AdmClient> rawListClients(int flags) {
         String fn = "virAdmServerListClients";
-        long s = h.acquire(fn);
-        try {
+        return h.call(fn, s -> {
             long[] array = new long[1];
             int n = AdminNatives.check(fn, s, array, flags);
             return NativeLists.wrap(array[0], n, JnaAdmClient::new);
-        } finally {
-            h.release();
-        }
+        });
     }
 
     @Override
     public AdmClient rawLookupClient(long id, int flags) {
         String fn = "virAdmServerLookupClient";
-        long s = h.acquire(fn);
-        try {
-            return new JnaAdmClient(AdminNatives.pointer(fn, s, id, flags));
-        } finally {
-            h.release();
-        }
+        return h.call(fn, s -> new JnaAdmClient(AdminNatives.pointer(fn, s, id, flags)));
     }
 
     @Override
     public void rawUpdateTlsFiles(int flags) {
         String fn = "virAdmServerUpdateTlsFiles";
-        long s = h.acquire(fn);
-        try {
-            AdminNatives.check(fn, s, flags);
-        } finally {
-            h.release();
-        }
+        h.run(fn, s -> AdminNatives.check(fn, s, flags));
     }
 }

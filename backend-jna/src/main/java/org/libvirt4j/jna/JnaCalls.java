@@ -32,8 +32,7 @@ final class JnaCalls {
     static Object invoke(NativeHandle h, Fn fn, Object[] args) {
         Function f = function(fn);
         String sig = fn.signature();
-        long self = h.acquire(fn.name());
-        try {
+        return h.call(fn.name(), self -> {
             Object[] c = new Object[sig.length()];
             Object out = null;
             int next = 0;
@@ -65,9 +64,7 @@ final class JnaCalls {
                 case 'H' -> wrap(fn.resultKind(), Errors.ptr(f.invokeLong(c), fn.name()));
                 default -> throw new IllegalStateException(fn + ": result " + fn.result());
             };
-        } finally {
-            h.release();
-        }
+        });
     }
 
     private static Function function(Fn fn) {

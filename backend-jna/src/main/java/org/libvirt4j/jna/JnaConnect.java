@@ -195,8 +195,7 @@ final class JnaConnect implements Connect, org.libvirt4j.spi.generated.ConnectCo
         CloseCallbacks.refuseInside(this, "virConnectRegisterCloseCallback");
         String fn = "virConnectRegisterCloseCallback";
         synchronized (closeLock) {
-            long c = h.acquire(fn);
-            try {
+            h.run(fn, c -> {
                 long key = Events.add(this, callback, null);
                 if (Virt.virConnectRegisterCloseCallback(c, Events.CLOSE_FUNCTION, key, Events.freeFunction()) < 0) {
                     Events.forget(key);
@@ -209,9 +208,7 @@ final class JnaConnect implements Connect, org.libvirt4j.spi.generated.ConnectCo
                 if (closing) {
                     unregisterCloseQuietly(c); // close() may have passed over it already
                 }
-            } finally {
-                h.release();
-            }
+            });
         }
     }
 
@@ -220,27 +217,21 @@ final class JnaConnect implements Connect, org.libvirt4j.spi.generated.ConnectCo
         CloseCallbacks.refuseInside(this, "virConnectUnregisterCloseCallback");
         String fn = "virConnectUnregisterCloseCallback";
         synchronized (closeLock) {
-            long c = h.acquire(fn);
-            try {
+            h.run(fn, c -> {
                 Errors.check(Virt.virConnectUnregisterCloseCallback(c, Events.CLOSE_FUNCTION), fn);
                 long key = closeKey.getAndSet(0);
                 if (key != 0) {
                     Events.forget(key);
                 }
-            } finally {
-                h.release();
-            }
+            });
         }
     }
 
     @Override
     public void setKeepAlive(int interval, int count) {
-        long c = h.acquire("virConnectSetKeepAlive");
-        try {
+        h.run("virConnectSetKeepAlive", c -> {
             Errors.check(Virt.virConnectSetKeepAlive(c, interval, count), "virConnectSetKeepAlive");
-        } finally {
-            h.release();
-        }
+        });
     }
 
     // --- events: the generated ConnectEventsContract hands every kind here ----------------------
@@ -291,8 +282,7 @@ final class JnaConnect implements Connect, org.libvirt4j.spi.generated.ConnectCo
      */
     private int register(EventKind kind, NativeHandle target, Object callback) {
         String fn = kind.family().register();
-        long c = h.acquire(fn);
-        try {
+        return h.call(fn, c -> {
             long t = target == null ? 0 : target.acquire(fn);
             try {
                 long key = Events.add(this, callback, kind);
@@ -312,87 +302,55 @@ final class JnaConnect implements Connect, org.libvirt4j.spi.generated.ConnectCo
                     target.release();
                 }
             }
-        } finally {
-            h.release();
-        }
+        });
     }
 
     private void deregister(EventKind.Family family, int callbackId) {
-        long c = h.acquire(family.deregister());
-        try {
+        h.run(family.deregister(), c -> {
             Errors.check(deregisterCall(family, c, callbackId), family.deregister());
             callbackIds.remove(callbackId);
-        } finally {
-            h.release();
-        }
+        });
     }
 
     // --- the connection itself -------------------------------------------------------------
 
     @Override
     public boolean isAlive() {
-        long c = h.acquire("virConnectIsAlive");
-        try {
-            return Errors.bool(Virt.virConnectIsAlive(c), "virConnectIsAlive");
-        } finally {
-            h.release();
-        }
+        return h.call("virConnectIsAlive", c -> Errors.bool(Virt.virConnectIsAlive(c), "virConnectIsAlive"));
     }
 
     @Override
     public boolean isEncrypted() {
-        long c = h.acquire("virConnectIsEncrypted");
-        try {
+        return h.call("virConnectIsEncrypted", c -> {
             return Errors.bool(Virt.virConnectIsEncrypted(c), "virConnectIsEncrypted");
-        } finally {
-            h.release();
-        }
+        });
     }
 
     @Override
     public boolean isSecure() {
-        long c = h.acquire("virConnectIsSecure");
-        try {
-            return Errors.bool(Virt.virConnectIsSecure(c), "virConnectIsSecure");
-        } finally {
-            h.release();
-        }
+        return h.call("virConnectIsSecure", c -> Errors.bool(Virt.virConnectIsSecure(c), "virConnectIsSecure"));
     }
 
     @Override
     public String getType() {
-        long c = h.acquire("virConnectGetType");
-        try {
-            return Errors.constString(Virt.virConnectGetType(c), "virConnectGetType");
-        } finally {
-            h.release();
-        }
+        return h.call("virConnectGetType", c -> Errors.constString(Virt.virConnectGetType(c), "virConnectGetType"));
     }
 
     @Override
     public String getURI() {
-        long c = h.acquire("virConnectGetURI");
-        try {
-            return Errors.ownedString(Virt.virConnectGetURI(c), "virConnectGetURI");
-        } finally {
-            h.release();
-        }
+        return h.call("virConnectGetURI", c -> Errors.ownedString(Virt.virConnectGetURI(c), "virConnectGetURI"));
     }
 
     @Override
     public String getSysinfo() {
-        long c = h.acquire("virConnectGetSysinfo");
-        try {
+        return h.call("virConnectGetSysinfo", c -> {
             return Errors.ownedString(Virt.virConnectGetSysinfo(c, 0), "virConnectGetSysinfo");
-        } finally {
-            h.release();
-        }
+        });
     }
 
     @Override
     public NodeInfo getNodeInfo() {
-        long c = h.acquire("virNodeGetInfo");
-        try {
+        return h.call("virNodeGetInfo", c -> {
             // struct _virNodeInfo: char model[32]; unsigned long memory; then six unsigned ints.
             byte[] raw = new byte[64];
             Errors.check(Virt.virNodeGetInfo(c, raw), "virNodeGetInfo");
@@ -401,23 +359,18 @@ final class JnaConnect implements Connect, org.libvirt4j.spi.generated.ConnectCo
             b.get(model);
             return new NodeInfo(CStrings.fromBuffer(model), b.getLong(32), b.getInt(40), b.getInt(44),
                     b.getInt(48), b.getInt(52), b.getInt(56), b.getInt(60));
-        } finally {
-            h.release();
-        }
+        });
     }
 
     @Override
     public long getFreeMemory() {
-        long c = h.acquire("virNodeGetFreeMemory");
-        try {
+        return h.call("virNodeGetFreeMemory", c -> {
             long free = Virt.virNodeGetFreeMemory(c);
             if (free == 0 && Errors.pending()) {
                 throw Errors.last("virNodeGetFreeMemory");
             }
             return free;
-        } finally {
-            h.release();
-        }
+        });
     }
 
     // --- domains ---------------------------------------------------------------------------
@@ -425,14 +378,11 @@ final class JnaConnect implements Connect, org.libvirt4j.spi.generated.ConnectCo
     @Override
     public List<Domain> listAllDomains(int flags) {
         int mask = flags;
-        long c = h.acquire("virConnectListAllDomains");
-        try {
+        return h.call("virConnectListAllDomains", c -> {
             long[] array = new long[1];
             int n = Errors.check(Virt.virConnectListAllDomains(c, array, mask), "virConnectListAllDomains");
             return NativeLists.wrap(array[0], n, JnaDomain::new);
-        } finally {
-            h.release();
-        }
+        });
     }
 
     @Override
@@ -499,23 +449,17 @@ final class JnaConnect implements Connect, org.libvirt4j.spi.generated.ConnectCo
     @Override
     public Domain lookupDomainByUUID(UUID uuid) {
         byte[] raw = Uuids.toBytes(Objects.requireNonNull(uuid, "uuid"));
-        long c = h.acquire("virDomainLookupByUUID");
-        try {
+        return h.call("virDomainLookupByUUID", c -> {
             return new JnaDomain(Errors.ptr(Virt.virDomainLookupByUUID(c, raw), "virDomainLookupByUUID"));
-        } finally {
-            h.release();
-        }
+        });
     }
 
     @Override
     public Domain lookupDomainByUUIDString(String uuid) {
         byte[] s = CStrings.of(Objects.requireNonNull(uuid, "uuid"));
-        long c = h.acquire("virDomainLookupByUUIDString");
-        try {
+        return h.call("virDomainLookupByUUIDString", c -> {
             return new JnaDomain(Errors.ptr(Virt.virDomainLookupByUUIDString(c, s), "virDomainLookupByUUIDString"));
-        } finally {
-            h.release();
-        }
+        });
     }
 
     // --- networks --------------------------------------------------------------------------
@@ -523,36 +467,27 @@ final class JnaConnect implements Connect, org.libvirt4j.spi.generated.ConnectCo
     @Override
     public List<Network> listAllNetworks(int flags) {
         int mask = flags;
-        long c = h.acquire("virConnectListAllNetworks");
-        try {
+        return h.call("virConnectListAllNetworks", c -> {
             long[] array = new long[1];
             int n = Errors.check(Virt.virConnectListAllNetworks(c, array, mask), "virConnectListAllNetworks");
             return NativeLists.wrap(array[0], n, JnaNetwork::new);
-        } finally {
-            h.release();
-        }
+        });
     }
 
     @Override
     public Network lookupNetworkByUUID(UUID uuid) {
         byte[] raw = Uuids.toBytes(Objects.requireNonNull(uuid, "uuid"));
-        long c = h.acquire("virNetworkLookupByUUID");
-        try {
+        return h.call("virNetworkLookupByUUID", c -> {
             return new JnaNetwork(Errors.ptr(Virt.virNetworkLookupByUUID(c, raw), "virNetworkLookupByUUID"));
-        } finally {
-            h.release();
-        }
+        });
     }
 
     @Override
     public Network lookupNetworkByUUIDString(String uuid) {
         byte[] s = CStrings.of(Objects.requireNonNull(uuid, "uuid"));
-        long c = h.acquire("virNetworkLookupByUUIDString");
-        try {
+        return h.call("virNetworkLookupByUUIDString", c -> {
             return new JnaNetwork(Errors.ptr(Virt.virNetworkLookupByUUIDString(c, s), "virNetworkLookupByUUIDString"));
-        } finally {
-            h.release();
-        }
+        });
     }
 
     // --- storage ---------------------------------------------------------------------------
@@ -560,37 +495,28 @@ final class JnaConnect implements Connect, org.libvirt4j.spi.generated.ConnectCo
     @Override
     public List<StoragePool> listAllStoragePools(int flags) {
         int mask = flags;
-        long c = h.acquire("virConnectListAllStoragePools");
-        try {
+        return h.call("virConnectListAllStoragePools", c -> {
             long[] array = new long[1];
             int n = Errors.check(Virt.virConnectListAllStoragePools(c, array, mask), "virConnectListAllStoragePools");
             return NativeLists.wrap(array[0], n, JnaStoragePool::new);
-        } finally {
-            h.release();
-        }
+        });
     }
 
     @Override
     public StoragePool lookupStoragePoolByUUID(UUID uuid) {
         byte[] raw = Uuids.toBytes(Objects.requireNonNull(uuid, "uuid"));
-        long c = h.acquire("virStoragePoolLookupByUUID");
-        try {
+        return h.call("virStoragePoolLookupByUUID", c -> {
             return new JnaStoragePool(Errors.ptr(Virt.virStoragePoolLookupByUUID(c, raw), "virStoragePoolLookupByUUID"));
-        } finally {
-            h.release();
-        }
+        });
     }
 
     @Override
     public StoragePool lookupStoragePoolByUUIDString(String uuid) {
         byte[] s = CStrings.of(Objects.requireNonNull(uuid, "uuid"));
-        long c = h.acquire("virStoragePoolLookupByUUIDString");
-        try {
+        return h.call("virStoragePoolLookupByUUIDString", c -> {
             return new JnaStoragePool(Errors.ptr(Virt.virStoragePoolLookupByUUIDString(c, s),
                     "virStoragePoolLookupByUUIDString"));
-        } finally {
-            h.release();
-        }
+        });
     }
 
     // --- interfaces, node devices, secrets, filters ----------------------------------------
@@ -598,86 +524,65 @@ final class JnaConnect implements Connect, org.libvirt4j.spi.generated.ConnectCo
     @Override
     public List<Interface> listAllInterfaces(int flags) {
         int mask = flags;
-        long c = h.acquire("virConnectListAllInterfaces");
-        try {
+        return h.call("virConnectListAllInterfaces", c -> {
             long[] array = new long[1];
             int n = Errors.check(Virt.virConnectListAllInterfaces(c, array, mask), "virConnectListAllInterfaces");
             return NativeLists.wrap(array[0], n, JnaInterface::new);
-        } finally {
-            h.release();
-        }
+        });
     }
 
     @Override
     public List<NodeDevice> listAllNodeDevices(int flags) {
         int mask = flags;
-        long c = h.acquire("virConnectListAllNodeDevices");
-        try {
+        return h.call("virConnectListAllNodeDevices", c -> {
             long[] array = new long[1];
             int n = Errors.check(Virt.virConnectListAllNodeDevices(c, array, mask), "virConnectListAllNodeDevices");
             return NativeLists.wrap(array[0], n, JnaNodeDevice::new);
-        } finally {
-            h.release();
-        }
+        });
     }
 
     @Override
     public List<Secret> listAllSecrets(int flags) {
         int mask = flags;
-        long c = h.acquire("virConnectListAllSecrets");
-        try {
+        return h.call("virConnectListAllSecrets", c -> {
             long[] array = new long[1];
             int n = Errors.check(Virt.virConnectListAllSecrets(c, array, mask), "virConnectListAllSecrets");
             return NativeLists.wrap(array[0], n, JnaSecret::new);
-        } finally {
-            h.release();
-        }
+        });
     }
 
     @Override
     public Secret lookupSecretByUUIDString(String uuid) {
         byte[] s = CStrings.of(Objects.requireNonNull(uuid, "uuid"));
-        long c = h.acquire("virSecretLookupByUUIDString");
-        try {
+        return h.call("virSecretLookupByUUIDString", c -> {
             return new JnaSecret(Errors.ptr(Virt.virSecretLookupByUUIDString(c, s), "virSecretLookupByUUIDString"));
-        } finally {
-            h.release();
-        }
+        });
     }
 
     @Override
     public Secret lookupSecretByUsage(SecretUsageType usageType, String usageID) {
         int type = Objects.requireNonNull(usageType, "usageType").value();
         byte[] id = CStrings.of(Objects.requireNonNull(usageID, "usageID"));
-        long c = h.acquire("virSecretLookupByUsage");
-        try {
+        return h.call("virSecretLookupByUsage", c -> {
             return new JnaSecret(Errors.ptr(Virt.virSecretLookupByUsage(c, type, id), "virSecretLookupByUsage"));
-        } finally {
-            h.release();
-        }
+        });
     }
 
     @Override
     public List<NWFilter> listAllNWFilters() {
-        long c = h.acquire("virConnectListAllNWFilters");
-        try {
+        return h.call("virConnectListAllNWFilters", c -> {
             long[] array = new long[1];
             int n = Errors.check(Virt.virConnectListAllNWFilters(c, array, 0), "virConnectListAllNWFilters");
             return NativeLists.wrap(array[0], n, JnaNWFilter::new);
-        } finally {
-            h.release();
-        }
+        });
     }
 
     @Override
     public NWFilter lookupNWFilterByUUIDString(String uuid) {
         byte[] s = CStrings.of(Objects.requireNonNull(uuid, "uuid"));
-        long c = h.acquire("virNWFilterLookupByUUIDString");
-        try {
+        return h.call("virNWFilterLookupByUUIDString", c -> {
             return new JnaNWFilter(Errors.ptr(Virt.virNWFilterLookupByUUIDString(c, s), "virNWFilterLookupByUUIDString"));
-        } finally {
-            h.release();
-        }
+        });
     }
 
     @Override
@@ -700,12 +605,7 @@ final class JnaConnect implements Connect, org.libvirt4j.spi.generated.ConnectCo
     @Override
     public Stream newStream(int flags) {
         int mask = flags;
-        long c = h.acquire("virStreamNew");
-        try {
-            return new JnaStream(Errors.ptr(Virt.virStreamNew(c, mask), "virStreamNew"));
-        } finally {
-            h.release();
-        }
+        return h.call("virStreamNew", c -> new JnaStream(Errors.ptr(Virt.virStreamNew(c, mask), "virStreamNew")));
     }
 
     @Override

@@ -18,42 +18,33 @@ interface JnaConnectIrregular extends ConnectIrregularContract {
     default int[] rawListDomains(int maxids) {
         String fn = "virConnectListDomains";
         NativeHandle h = guard();
-        long c = h.acquire(fn);
-        try {
+        return h.call(fn, c -> {
             int[] ids = new int[Math.max(1, maxids)];
             int n = Math.min(NativeFunctions.check(fn, new Pointer(c), ids, maxids), maxids);
             return java.util.Arrays.copyOf(ids, n);
-        } finally {
-            h.release();
-        }
+        });
     }
 
     @Override
     default String[] rawListDefinedDomains(int maxnames) {
         String fn = "virConnectListDefinedDomains";
         NativeHandle h = guard();
-        long c = h.acquire(fn);
-        try {
+        return h.call(fn, c -> {
             try (Memory names = new Memory(8L * Math.max(1, maxnames))) {
                 names.clear();
                 int n = Math.min(NativeFunctions.check(fn, new Pointer(c), names, maxnames), maxnames);
                 return NativeArrays.takeStrings(Pointer.nativeValue(names), n, false);
             }
-        } finally {
-            h.release();
-        }
+        });
     }
 
     @Override
     default Domain rawDomainCreateXMLWithFiles(String xmlConfig, int[] files, int flags) {
         String fn = "virDomainCreateXMLWithFiles";
         NativeHandle h = guard();
-        long c = h.acquire(fn);
-        try {
+        return h.call(fn, c -> {
             return new JnaDomain(Errors.ptr(NativeFunctions.get(fn).invokeLong(new Object[] {new Pointer(c),
                 CStrings.of(xmlConfig), files.length, QemuNatives.ints(files), flags}), fn));
-        } finally {
-            h.release();
-        }
+        });
     }
 }

@@ -49,78 +49,58 @@ final class JnaDomain implements Domain, JnaHandle, org.libvirt4j.spi.generated.
 
     @Override
     public String getName() {
-        long d = h.acquire("virDomainGetName");
-        try {
-            return Errors.constString(Virt.virDomainGetName(d), "virDomainGetName");
-        } finally {
-            h.release();
-        }
+        return h.call("virDomainGetName", d -> Errors.constString(Virt.virDomainGetName(d), "virDomainGetName"));
     }
 
     @Override
     public UUID getUUID() {
-        long d = h.acquire("virDomainGetUUID");
-        try {
+        return h.call("virDomainGetUUID", d -> {
             byte[] raw = new byte[Uuids.BUFLEN];
             Errors.check(Virt.virDomainGetUUID(d, raw), "virDomainGetUUID");
             return Uuids.fromBytes(raw);
-        } finally {
-            h.release();
-        }
+        });
     }
 
     @Override
     public String getUUIDString() {
-        long d = h.acquire("virDomainGetUUIDString");
-        try {
+        return h.call("virDomainGetUUIDString", d -> {
             byte[] buf = new byte[CStrings.UUID_STRING_BUFLEN];
             Errors.check(Virt.virDomainGetUUIDString(d, buf), "virDomainGetUUIDString");
             return CStrings.fromBuffer(buf);
-        } finally {
-            h.release();
-        }
+        });
     }
 
     @Override
     public int getID() {
-        long d = h.acquire("virDomainGetID");
-        try {
+        return h.call("virDomainGetID", d -> {
             // (unsigned int)-1 means both "inactive" and "failed"; only a failure sets an error.
             int id = Virt.virDomainGetID(d);
             if (id == -1 && Errors.pending()) {
                 throw Errors.last("virDomainGetID");
             }
             return id;
-        } finally {
-            h.release();
-        }
+        });
     }
 
     @Override
     public DomainInfo getInfo() {
-        long d = h.acquire("virDomainGetInfo");
-        try {
+        return h.call("virDomainGetInfo", d -> {
             // struct _virDomainInfo as five 8-byte slots: unsigned char state; unsigned long maxMem;
             // unsigned long memory; unsigned short nrVirtCpu; unsigned long long cpuTime.
             long[] raw = new long[5];
             Errors.check(Virt.virDomainGetInfo(d, raw), "virDomainGetInfo");
             return new DomainInfo(NativeInts.firstByte(raw[0]), raw[1], raw[2], NativeInts.firstShort(raw[3]), raw[4]);
-        } finally {
-            h.release();
-        }
+        });
     }
 
     @Override
     public DomainStateInfo getState() {
-        long d = h.acquire("virDomainGetState");
-        try {
+        return h.call("virDomainGetState", d -> {
             int[] state = new int[1];
             int[] reason = new int[1];
             Errors.check(Virt.virDomainGetState(d, state, reason, 0), "virDomainGetState");
             return new DomainStateInfo(state[0], reason[0]);
-        } finally {
-            h.release();
-        }
+        });
     }
 
     @Override
@@ -135,12 +115,9 @@ final class JnaDomain implements Domain, JnaHandle, org.libvirt4j.spi.generated.
             }
             return;
         }
-        long d = h.acquire("virDomainCreateWithFlags");
-        try {
+        h.run("virDomainCreateWithFlags", d -> {
             Errors.check(Virt.virDomainCreateWithFlags(d, mask), "virDomainCreateWithFlags");
-        } finally {
-            h.release();
-        }
+        });
     }
 
     @Override
@@ -155,42 +132,31 @@ final class JnaDomain implements Domain, JnaHandle, org.libvirt4j.spi.generated.
             }
             return;
         }
-        long d = h.acquire("virDomainDestroyFlags");
-        try {
-            Errors.check(Virt.virDomainDestroyFlags(d, mask), "virDomainDestroyFlags");
-        } finally {
-            h.release();
-        }
+        h.run("virDomainDestroyFlags", d -> Errors.check(Virt.virDomainDestroyFlags(d, mask), "virDomainDestroyFlags"));
     }
 
     @Override
     public long getMaxMemory() {
-        long d = h.acquire("virDomainGetMaxMemory");
-        try {
+        return h.call("virDomainGetMaxMemory", d -> {
             long kib = Virt.virDomainGetMaxMemory(d);
             if (kib == 0 && Errors.pending()) {
                 throw Errors.last("virDomainGetMaxMemory");
             }
             return kib;
-        } finally {
-            h.release();
-        }
+        });
     }
 
     @Override
     public DomainMemoryParameters getMemoryParameters(int flags) {
         int mask = flags;
-        long d = h.acquire("virDomainGetMemoryParameters");
-        try {
+        return h.call("virDomainGetMemoryParameters", d -> {
             // First call with no array asks for the count, as libvirt documents.
             int[] count = {0};
             Errors.check(Virt.virDomainGetMemoryParameters(d, 0, count, mask), "virDomainGetMemoryParameters");
             List<TypedParameter> params = TypedParams.fetch(count[0],
                     (array, n) -> Virt.virDomainGetMemoryParameters(d, array, n, mask), "virDomainGetMemoryParameters");
             return TypedParameters.unpackMemory(params);
-        } finally {
-            h.release();
-        }
+        });
     }
 
     @Override
@@ -208,32 +174,26 @@ final class JnaDomain implements Domain, JnaHandle, org.libvirt4j.spi.generated.
 
     @Override
     public DomainSchedulerParameters getSchedulerParameters() {
-        long d = h.acquire("virDomainGetSchedulerParameters");
-        try {
+        return h.call("virDomainGetSchedulerParameters", d -> {
             int[] count = {0};
             String type = Errors.ownedString(Virt.virDomainGetSchedulerType(d, count), "virDomainGetSchedulerType");
             List<TypedParameter> params = TypedParams.fetch(count[0],
                     (array, n) -> Virt.virDomainGetSchedulerParameters(d, array, n), "virDomainGetSchedulerParameters");
             return TypedParameters.unpackScheduler(type, params);
-        } finally {
-            h.release();
-        }
+        });
     }
 
     @Override
     public DomainSchedulerParameters getSchedulerParametersFlags(int flags) {
         int mask = flags;
-        long d = h.acquire("virDomainGetSchedulerParametersFlags");
-        try {
+        return h.call("virDomainGetSchedulerParametersFlags", d -> {
             int[] count = {0};
             String type = Errors.ownedString(Virt.virDomainGetSchedulerType(d, count), "virDomainGetSchedulerType");
             List<TypedParameter> params = TypedParams.fetch(count[0],
                     (array, n) -> Virt.virDomainGetSchedulerParametersFlags(d, array, n, mask),
                     "virDomainGetSchedulerParametersFlags");
             return TypedParameters.unpackScheduler(type, params);
-        } finally {
-            h.release();
-        }
+        });
     }
 
     @Override
@@ -264,17 +224,14 @@ final class JnaDomain implements Domain, JnaHandle, org.libvirt4j.spi.generated.
     @Override
     public String screenshot(Stream stream, int screen) {
         NativeHandle sh = JnaHandle.of(stream, JnaStream.class, ObjectKind.STREAM, "virDomainScreenshot");
-        long d = h.acquire("virDomainScreenshot");
-        try {
+        return h.call("virDomainScreenshot", d -> {
             long s = sh.acquire("virDomainScreenshot");
             try {
                 return Errors.ownedString(Virt.virDomainScreenshot(d, s, screen, 0), "virDomainScreenshot");
             } finally {
                 sh.release();
             }
-        } finally {
-            h.release();
-        }
+        });
     }
 
     @Override
@@ -285,12 +242,9 @@ final class JnaDomain implements Domain, JnaHandle, org.libvirt4j.spi.generated.
         byte[] k = key == null ? null : CStrings.of(key);
         byte[] u = uri == null ? null : CStrings.of(uri);
         int mask = flags;
-        long d = h.acquire("virDomainSetMetadata");
-        try {
+        h.run("virDomainSetMetadata", d -> {
             Errors.check(Virt.virDomainSetMetadata(d, type.value(), m, k, u, mask), "virDomainSetMetadata");
-        } finally {
-            h.release();
-        }
+        });
     }
 
     @Override
@@ -298,77 +252,56 @@ final class JnaDomain implements Domain, JnaHandle, org.libvirt4j.spi.generated.
         Objects.requireNonNull(type, "type");
         byte[] u = uri == null ? null : CStrings.of(uri);
         int mask = flags;
-        long d = h.acquire("virDomainGetMetadata");
-        try {
+        return h.call("virDomainGetMetadata", d -> {
             return Errors.ownedString(Virt.virDomainGetMetadata(d, type.value(), u, mask), "virDomainGetMetadata");
-        } finally {
-            h.release();
-        }
+        });
     }
 
     @Override
     public boolean hasManagedSaveImage() {
-        long d = h.acquire("virDomainHasManagedSaveImage");
-        try {
+        return h.call("virDomainHasManagedSaveImage", d -> {
             return Errors.check(Virt.virDomainHasManagedSaveImage(d, 0), "virDomainHasManagedSaveImage") != 0;
-        } finally {
-            h.release();
-        }
+        });
     }
 
     @Override
     public void managedSaveRemove() {
-        long d = h.acquire("virDomainManagedSaveRemove");
-        try {
+        h.run("virDomainManagedSaveRemove", d -> {
             Errors.check(Virt.virDomainManagedSaveRemove(d, 0), "virDomainManagedSaveRemove");
-        } finally {
-            h.release();
-        }
+        });
     }
 
     @Override
     public void reset() {
-        long d = h.acquire("virDomainReset");
-        try {
-            Errors.check(Virt.virDomainReset(d, 0), "virDomainReset");
-        } finally {
-            h.release();
-        }
+        h.run("virDomainReset", d -> Errors.check(Virt.virDomainReset(d, 0), "virDomainReset"));
     }
 
     @Override
     public DomainBlockStats blockStats(String disk) {
         byte[] path = CStrings.of(Objects.requireNonNull(disk, "disk"));
-        long d = h.acquire("virDomainBlockStats");
-        try {
+        return h.call("virDomainBlockStats", d -> {
             // struct _virDomainBlockStats: five long longs
             long[] raw = new long[5];
             Errors.check(Virt.virDomainBlockStats(d, path, raw, raw.length * 8L), "virDomainBlockStats");
             return new DomainBlockStats(raw[0], raw[1], raw[2], raw[3], raw[4]);
-        } finally {
-            h.release();
-        }
+        });
     }
 
     @Override
     public DomainInterfaceStats interfaceStats(String device) {
         byte[] path = CStrings.of(Objects.requireNonNull(device, "device"));
-        long d = h.acquire("virDomainInterfaceStats");
-        try {
+        return h.call("virDomainInterfaceStats", d -> {
             // struct _virDomainInterfaceStats: eight long longs
             long[] raw = new long[8];
             Errors.check(Virt.virDomainInterfaceStats(d, path, raw, raw.length * 8L), "virDomainInterfaceStats");
             return new DomainInterfaceStats(raw[0], raw[1], raw[2], raw[3], raw[4], raw[5], raw[6], raw[7]);
-        } finally {
-            h.release();
-        }
+        });
     }
 
     @Override
     public List<DomainMemoryStat> memoryStats() {
         int nr = DomainMemoryStatTags.NR.value();
-        long d = h.acquire("virDomainMemoryStats");
-        try {
+        return h.call("virDomainMemoryStats", d -> {
             // struct _virDomainMemoryStat: int tag (padded to 8), unsigned long long val
             long[] raw = new long[2 * nr];
             int n = Errors.check(Virt.virDomainMemoryStats(d, raw, nr, 0), "virDomainMemoryStats");
@@ -377,9 +310,7 @@ final class JnaDomain implements Domain, JnaHandle, org.libvirt4j.spi.generated.
                 stats.add(new DomainMemoryStat(NativeInts.firstInt(raw[2 * i]), raw[2 * i + 1]));
             }
             return List.copyOf(stats);
-        } finally {
-            h.release();
-        }
+        });
     }
 
     private interface DeviceCall {
@@ -388,12 +319,7 @@ final class JnaDomain implements Domain, JnaHandle, org.libvirt4j.spi.generated.
 
     private void device(String fn, String xml, DeviceCall call) {
         byte[] x = CStrings.of(Objects.requireNonNull(xml, "xml"));
-        long d = h.acquire(fn);
-        try {
-            Errors.check(call.call(d, x), fn);
-        } finally {
-            h.release();
-        }
+        h.run(fn, d -> Errors.check(call.call(d, x), fn));
     }
 
     // --- snapshots and checkpoints ---------------------------------------------------------
@@ -401,26 +327,20 @@ final class JnaDomain implements Domain, JnaHandle, org.libvirt4j.spi.generated.
     @Override
     public List<DomainSnapshot> listAllSnapshots(int flags) {
         int mask = flags;
-        long d = h.acquire("virDomainListAllSnapshots");
-        try {
+        return h.call("virDomainListAllSnapshots", d -> {
             long[] array = new long[1];
             int n = Errors.check(Virt.virDomainListAllSnapshots(d, array, mask), "virDomainListAllSnapshots");
             return NativeLists.wrap(array[0], n, JnaDomainSnapshot::new);
-        } finally {
-            h.release();
-        }
+        });
     }
 
     @Override
     public DomainSnapshot snapshotLookupByName(String name) {
         byte[] n = CStrings.of(Objects.requireNonNull(name, "name"));
-        long d = h.acquire("virDomainSnapshotLookupByName");
-        try {
+        return h.call("virDomainSnapshotLookupByName", d -> {
             return new JnaDomainSnapshot(Errors.ptr(Virt.virDomainSnapshotLookupByName(d, n, 0),
                     "virDomainSnapshotLookupByName"));
-        } finally {
-            h.release();
-        }
+        });
     }
 
     @Override

@@ -32,37 +32,28 @@ final class JnaDomainCheckpoint implements DomainCheckpoint, org.libvirt4j.spi.g
 
     @Override
     public String getName() {
-        long c = h.acquire("virDomainCheckpointGetName");
-        try {
+        return h.call("virDomainCheckpointGetName", c -> {
             return Errors.constString(VirtCheckpoints.virDomainCheckpointGetName(c), "virDomainCheckpointGetName");
-        } finally {
-            h.release();
-        }
+        });
     }
 
     @Override
     public DomainCheckpoint getParent() {
-        long c = h.acquire("virDomainCheckpointGetParent");
-        try {
+        return h.call("virDomainCheckpointGetParent", c -> {
             return new JnaDomainCheckpoint(Errors.ptr(VirtCheckpoints.virDomainCheckpointGetParent(c, 0),
                     "virDomainCheckpointGetParent"));
-        } finally {
-            h.release();
-        }
+        });
     }
 
     @Override
     public List<DomainCheckpoint> listAllChildren(int flags) {
         int mask = flags;
-        long c = h.acquire("virDomainCheckpointListAllChildren");
-        try {
+        return h.call("virDomainCheckpointListAllChildren", c -> {
             long[] array = new long[1];
             int n = Errors.check(VirtCheckpoints.virDomainCheckpointListAllChildren(c, array, mask),
                     "virDomainCheckpointListAllChildren");
             return NativeLists.wrap(array[0], n, JnaDomainCheckpoint::new);
-        } finally {
-            h.release();
-        }
+        });
     }
 
 

@@ -16,14 +16,11 @@ interface JnaDomainCheckpointIrregular extends DomainCheckpointIrregularContract
     default Domain rawDomain() {
         String fn = "virDomainCheckpointGetDomain";
         NativeHandle h = guard();
-        long p = h.acquire(fn);
-        try {
+        return h.call(fn, p -> {
             // the parent domain without a reference: take one for the new handle
             long d = Errors.ptr(NativeFunctions.get(fn).invokeLong(new Object[] {new Pointer(p)}), fn);
             NativeFunctions.check("virDomainRef", new Pointer(d));
             return new JnaDomain(d);
-        } finally {
-            h.release();
-        }
+        });
     }
 }

@@ -30,8 +30,7 @@ interface JnaDomainIrregular extends DomainIrregularContract {
     default long[] rawStruct(StructCall call, String disk, int flags) {
         NativeHandle h = handle();
         String fn = call.function();
-        long d = h.acquire(fn);
-        try {
+        return h.call(fn, d -> {
             Pointer dom = new Pointer(d);
             long[] v = new long[call.size];
             switch (call) {
@@ -86,55 +85,37 @@ interface JnaDomainIrregular extends DomainIrregularContract {
                 }
             }
             return v;
-        } finally {
-            h.release();
-        }
+        });
     }
 
     @Override
     default String rawSchedulerType() {
         String fn = "virDomainGetSchedulerType";
-        NativeHandle h = handle();
-        long d = h.acquire(fn);
-        try {
+        return handle().call(fn, d -> {
             int[] nparams = new int[1];
             return Errors.ownedString(NativeFunctions.get(fn).invokeLong(new Object[] {new Pointer(d), nparams}), fn);
-        } finally {
-            h.release();
-        }
+        });
     }
 
     @Override
     default void rawRename(String name, int flags) {
         String fn = "virDomainRename";
-        NativeHandle h = handle();
-        long d = h.acquire(fn);
-        try {
-            NativeFunctions.check(fn, new Pointer(d), CStrings.of(name), flags);
-        } finally {
-            h.release();
-        }
+        handle().run(fn, d -> NativeFunctions.check(fn, new Pointer(d), CStrings.of(name), flags));
     }
 
     @Override
     default void rawSendKey(int codeset, int holdtime, int[] keycodes, int flags) {
         String fn = "virDomainSendKey";
-        NativeHandle h = handle();
-        long d = h.acquire(fn);
-        try {
+        handle().run(fn, d -> {
             // a NULL array when empty, as C callers pass: libvirt refuses the zero count
             NativeFunctions.check(fn, new Pointer(d), codeset, holdtime, keycodes.length == 0 ? null : keycodes,
                     keycodes.length, flags);
-        } finally {
-            h.release();
-        }
+        });
     }
 
     @Override
     default void rawPin(PinCall call, int index, byte[] cpumap, int flags) {
-        NativeHandle h = handle();
-        long d = h.acquire(call.function);
-        try {
+        handle().run(call.function, d -> {
             Pointer dom = new Pointer(d);
             byte[] map = cpumap.length == 0 ? null : cpumap;
             switch (call) {
@@ -142,16 +123,12 @@ interface JnaDomainIrregular extends DomainIrregularContract {
                 case VCPU_FLAGS, IOTHREAD -> NativeFunctions.check(call.function, dom, index, map, cpumap.length, flags);
                 case EMULATOR -> NativeFunctions.check(call.function, dom, map, cpumap.length, flags);
             }
-        } finally {
-            h.release();
-        }
+        });
     }
 
     @Override
     default int rawHostCpus() {
-        NativeHandle h = handle();
-        long d = h.acquire("virNodeGetInfo");
-        try {
+        return handle().call("virNodeGetInfo", d -> {
             // virDomainGetConnect returns the domain's connection without a new reference
             long conn = Errors.ptr(NativeFunctions.get("virDomainGetConnect").invokeLong(new Object[] {new Pointer(d)}),
                     "virDomainGetConnect");
@@ -161,17 +138,13 @@ interface JnaDomainIrregular extends DomainIrregularContract {
                 NativeFunctions.check("virNodeGetInfo", new Pointer(conn), m);
                 return m.getInt(48) * m.getInt(52) * m.getInt(56) * m.getInt(60);
             }
-        } finally {
-            h.release();
-        }
+        });
     }
 
     @Override
     default int rawVcpus(int maxinfo, long[] info, byte[] cpumaps) {
         String fn = "virDomainGetVcpus";
-        NativeHandle h = handle();
-        long d = h.acquire(fn);
-        try {
+        return handle().call(fn, d -> {
             // struct _virVcpuInfo: unsigned int number; int state; unsigned long long cpuTime; int cpu (24 bytes)
             try (Memory m = new Memory(24L * Math.max(1, maxinfo))) {
                 int maplen = maxinfo == 0 ? 0 : cpumaps.length / maxinfo;
@@ -186,44 +159,32 @@ interface JnaDomainIrregular extends DomainIrregularContract {
                 }
                 return n;
             }
-        } finally {
-            h.release();
-        }
+        });
     }
 
     @Override
     default int rawVcpuPinInfo(int ncpumaps, byte[] cpumaps, int flags) {
         String fn = "virDomainGetVcpuPinInfo";
-        NativeHandle h = handle();
-        long d = h.acquire(fn);
-        try {
+        return handle().call(fn, d -> {
             int maplen = ncpumaps == 0 ? 0 : cpumaps.length / ncpumaps;
             int n = NativeFunctions.check(fn, new Pointer(d), ncpumaps, cpumaps.length == 0 ? null : cpumaps, maplen,
                     flags);
             return Math.min(n, ncpumaps);
-        } finally {
-            h.release();
-        }
+        });
     }
 
     @Override
     default void rawEmulatorPinInfo(byte[] cpumap, int flags) {
         String fn = "virDomainGetEmulatorPinInfo";
-        NativeHandle h = handle();
-        long d = h.acquire(fn);
-        try {
+        handle().run(fn, d -> {
             NativeFunctions.check(fn, new Pointer(d), cpumap.length == 0 ? null : cpumap, cpumap.length, flags);
-        } finally {
-            h.release();
-        }
+        });
     }
 
     @Override
     default RawIOThreads rawIOThreadInfo(int flags) {
         String fn = "virDomainGetIOThreadInfo";
-        NativeHandle h = handle();
-        long d = h.acquire(fn);
-        try {
+        return handle().call(fn, d -> {
             long[] list = new long[1];
             int n = NativeFunctions.check(fn, new Pointer(d), list, flags);
             int[] ids = new int[n];
@@ -249,29 +210,19 @@ interface JnaDomainIrregular extends DomainIrregularContract {
                 Native.free(list[0]);
             }
             return new RawIOThreads(ids, maps);
-        } finally {
-            h.release();
-        }
+        });
     }
 
     @Override
     default int rawDiskErrorCount() {
         String fn = "virDomainGetDiskErrors";
-        NativeHandle h = handle();
-        long d = h.acquire(fn);
-        try {
-            return NativeFunctions.check(fn, new Pointer(d), null, 0, 0);
-        } finally {
-            h.release();
-        }
+        return handle().call(fn, d -> NativeFunctions.check(fn, new Pointer(d), null, 0, 0));
     }
 
     @Override
     default List<DomainDiskError> rawDiskErrors(int maxerrors, int flags) {
         String fn = "virDomainGetDiskErrors";
-        NativeHandle h = handle();
-        long d = h.acquire(fn);
-        try {
+        return handle().call(fn, d -> {
             // struct _virDomainDiskError: char *disk; int error (16 bytes)
             try (Memory m = new Memory(16L * Math.max(1, maxerrors))) {
                 m.clear();
@@ -282,17 +233,13 @@ interface JnaDomainIrregular extends DomainIrregularContract {
                 }
                 return out;
             }
-        } finally {
-            h.release();
-        }
+        });
     }
 
     @Override
     default List<DomainFSInfo> rawFSInfo(int flags) {
         String fn = "virDomainGetFSInfo";
-        NativeHandle h = handle();
-        long d = h.acquire(fn);
-        try {
+        return handle().call(fn, d -> {
             long[] list = new long[1];
             int n = NativeFunctions.check(fn, new Pointer(d), list, flags);
             List<DomainFSInfo> out = new ArrayList<>(n);
@@ -320,31 +267,23 @@ interface JnaDomainIrregular extends DomainIrregularContract {
                 Native.free(list[0]);
             }
             return out;
-        } finally {
-            h.release();
-        }
+        });
     }
 
     @Override
     default int rawFSFreezeThaw(boolean freeze, String[] mountPoints, int flags) {
         String fn = freeze ? "virDomainFSFreeze" : "virDomainFSThaw";
-        NativeHandle h = handle();
-        long d = h.acquire(fn);
-        try {
+        return handle().call(fn, d -> {
             try (Memory m = NativeArrays.strings(mountPoints)) {
                 return NativeFunctions.check(fn, new Pointer(d), m, mountPoints.length, flags);
             }
-        } finally {
-            h.release();
-        }
+        });
     }
 
     @Override
     default List<DomainInterface> rawInterfaceAddresses(int source, int flags) {
         String fn = "virDomainInterfaceAddresses";
-        NativeHandle h = handle();
-        long d = h.acquire(fn);
-        try {
+        return handle().call(fn, d -> {
             long[] list = new long[1];
             int n = NativeFunctions.check(fn, new Pointer(d), list, source, flags);
             List<DomainInterface> out = new ArrayList<>(n);
@@ -373,9 +312,7 @@ interface JnaDomainIrregular extends DomainIrregularContract {
                 Native.free(list[0]);
             }
             return out;
-        } finally {
-            h.release();
-        }
+        });
     }
 
     /** sizeof(virSecurityLabel): char label[VIR_SECURITY_LABEL_BUFLEN = 4097], padded; int enforcing. */
@@ -391,25 +328,19 @@ interface JnaDomainIrregular extends DomainIrregularContract {
     @Override
     default SecurityLabel rawSecurityLabel() {
         String fn = "virDomainGetSecurityLabel";
-        NativeHandle h = handle();
-        long d = h.acquire(fn);
-        try {
+        return handle().call(fn, d -> {
             try (Memory m = new Memory(SECURITY_LABEL_SIZE)) {
                 m.clear();
                 NativeFunctions.check(fn, new Pointer(d), m);
                 return label(m);
             }
-        } finally {
-            h.release();
-        }
+        });
     }
 
     @Override
     default List<SecurityLabel> rawSecurityLabelList() {
         String fn = "virDomainGetSecurityLabelList";
-        NativeHandle h = handle();
-        long d = h.acquire(fn);
-        try {
+        return handle().call(fn, d -> {
             long[] list = new long[1];
             int n = NativeFunctions.check(fn, new Pointer(d), list);
             List<SecurityLabel> out = new ArrayList<>(n);
@@ -424,119 +355,87 @@ interface JnaDomainIrregular extends DomainIrregularContract {
                 Native.free(list[0]);
             }
             return out;
-        } finally {
-            h.release();
-        }
+        });
     }
 
     @Override
     default String[] rawMessages(int flags) {
         String fn = "virDomainGetMessages";
-        NativeHandle h = handle();
-        long d = h.acquire(fn);
-        try {
+        return handle().call(fn, d -> {
             long[] list = new long[1];
             int n = NativeFunctions.check(fn, new Pointer(d), list, flags);
             return NativeArrays.takeStrings(list[0], n, true);
-        } finally {
-            h.release();
-        }
+        });
     }
 
     @Override
     default String[] rawAuthorizedSSHKeysGet(String user, int flags) {
         String fn = "virDomainAuthorizedSSHKeysGet";
-        NativeHandle h = handle();
-        long d = h.acquire(fn);
-        try {
+        return handle().call(fn, d -> {
             long[] list = new long[1];
             int n = NativeFunctions.check(fn, new Pointer(d), CStrings.of(user), list, flags);
             return NativeArrays.takeStrings(list[0], n, true);
-        } finally {
-            h.release();
-        }
+        });
     }
 
     @Override
     default void rawAuthorizedSSHKeysSet(String user, String[] keys, int flags) {
         String fn = "virDomainAuthorizedSSHKeysSet";
-        NativeHandle h = handle();
-        long d = h.acquire(fn);
-        try {
+        handle().run(fn, d -> {
             try (Memory m = NativeArrays.strings(keys)) {
                 NativeFunctions.check(fn, new Pointer(d), CStrings.of(user), m, keys.length, flags);
             }
-        } finally {
-            h.release();
-        }
+        });
     }
 
     @Override
     default byte[] rawBlockPeek(String disk, long offset, int size, int flags) {
         String fn = "virDomainBlockPeek";
-        NativeHandle h = handle();
-        long d = h.acquire(fn);
-        try {
+        return handle().call(fn, d -> {
             byte[] buf = new byte[size];
             NativeFunctions.check(fn, new Pointer(d), CStrings.of(disk), offset, (long) size,
                     size == 0 ? null : buf, flags);
             return buf;
-        } finally {
-            h.release();
-        }
+        });
     }
 
     @Override
     default byte[] rawMemoryPeek(long start, int size, int flags) {
         String fn = "virDomainMemoryPeek";
-        NativeHandle h = handle();
-        long d = h.acquire(fn);
-        try {
+        return handle().call(fn, d -> {
             byte[] buf = new byte[size];
             NativeFunctions.check(fn, new Pointer(d), start, (long) size, size == 0 ? null : buf, flags);
             return buf;
-        } finally {
-            h.release();
-        }
+        });
     }
 
     @Override
     default String[] rawSnapshotListNames(int maxnames, int flags) {
         String fn = "virDomainSnapshotListNames";
-        NativeHandle h = handle();
-        long d = h.acquire(fn);
-        try {
+        return handle().call(fn, d -> {
             try (Memory names = new Memory(8L * Math.max(1, maxnames))) {
                 names.clear();
                 int n = Math.min(NativeFunctions.check(fn, new Pointer(d), names, maxnames, flags), maxnames);
                 return NativeArrays.takeStrings(Pointer.nativeValue(names), n, false);
             }
-        } finally {
-            h.release();
-        }
+        });
     }
 
     @Override
     default Connect rawConnect() {
         String fn = "virDomainGetConnect";
-        NativeHandle h = handle();
-        long d = h.acquire(fn);
-        try {
+        return handle().call(fn, d -> {
             // the domain's connection without a reference: take one for the new handle
             long c = Errors.ptr(NativeFunctions.get(fn).invokeLong(new Object[] {new Pointer(d)}), fn);
             NativeFunctions.check("virConnectRef", new Pointer(c));
             return new JnaConnect(c);
-        } finally {
-            h.release();
-        }
+        });
     }
 
     @Override
     default List<org.libvirt4j.spi.TypedParameter> rawGuestVcpus(int flags) {
         String fn = "virDomainGetGuestVcpus";
-        NativeHandle h = handle();
-        long d = h.acquire(fn);
-        try {
+        return handle().call(fn, d -> {
             long[] params = new long[1];
             int[] n = new int[1];
             NativeFunctions.check(fn, new Pointer(d), params, n, flags);
@@ -548,9 +447,7 @@ interface JnaDomainIrregular extends DomainIrregularContract {
             } finally {
                 NativeFunctions.get("virTypedParamsFree").invokeVoid(new Object[] {new Pointer(params[0]), n[0]});
             }
-        } finally {
-            h.release();
-        }
+        });
     }
 
     /** sizeof(virTypedParameter): char field[80]; int type (padded to 8); an 8-byte union. */
@@ -559,13 +456,7 @@ interface JnaDomainIrregular extends DomainIrregularContract {
     @Override
     default int rawCPUStatsCount(int startCpu, int ncpus) {
         String fn = "virDomainGetCPUStats";
-        NativeHandle h = handle();
-        long d = h.acquire(fn);
-        try {
-            return NativeFunctions.check(fn, new Pointer(d), null, 0, startCpu, ncpus, 0);
-        } finally {
-            h.release();
-        }
+        return handle().call(fn, d -> NativeFunctions.check(fn, new Pointer(d), null, 0, startCpu, ncpus, 0));
     }
 
     @Override
@@ -576,9 +467,7 @@ interface JnaDomainIrregular extends DomainIrregularContract {
         if (nparams < 0 || ncpus < 0 || total > Integer.MAX_VALUE / TYPED_PARAM_SIZE) {
             throw new IllegalArgumentException("nparams * ncpus too large: " + nparams + " * " + ncpus);
         }
-        NativeHandle h = handle();
-        long d = h.acquire(fn);
-        try {
+        return handle().call(fn, d -> {
             try (Memory m = new Memory(TYPED_PARAM_SIZE * Math.max(1, total))) {
                 m.clear();
                 int n = NativeFunctions.check(fn, new Pointer(d), total == 0 ? null : m, nparams, startCpu, ncpus, flags);
@@ -593,9 +482,7 @@ interface JnaDomainIrregular extends DomainIrregularContract {
                     NativeFunctions.get("virTypedParamsClear").invokeVoid(new Object[] {m, (int) total});
                 }
             }
-        } finally {
-            h.release();
-        }
+        });
     }
 
     @Override
@@ -615,26 +502,20 @@ interface JnaDomainIrregular extends DomainIrregularContract {
     default void rawOpenStream(StreamCall call, String name, org.libvirt4j.Stream stream, int flags) {
         String fn = call.function;
         NativeHandle sh = JnaHandle.of(stream, JnaStream.class, org.libvirt4j.spi.ObjectKind.STREAM, fn);
-        NativeHandle h = handle();
-        long d = h.acquire(fn);
-        try {
+        handle().run(fn, d -> {
             long s = sh.acquire(fn);
             try {
                 NativeFunctions.check(fn, new Pointer(d), CStrings.of(name), new Pointer(s), flags);
             } finally {
                 sh.release();
             }
-        } finally {
-            h.release();
-        }
+        });
     }
 
     @Override
     default List<org.libvirt4j.spi.TypedParameter> rawGuestInfo(int types, int flags) {
         String fn = "virDomainGetGuestInfo";
-        NativeHandle h = handle();
-        long d = h.acquire(fn);
-        try {
+        return handle().call(fn, d -> {
             long[] params = new long[1];
             int[] n = new int[1];
             NativeFunctions.check(fn, new Pointer(d), types, params, n, flags);
@@ -646,57 +527,35 @@ interface JnaDomainIrregular extends DomainIrregularContract {
             } finally {
                 NativeFunctions.get("virTypedParamsFree").invokeVoid(new Object[] {new Pointer(params[0]), n[0]});
             }
-        } finally {
-            h.release();
-        }
+        });
     }
 
     @Override
     default void rawCreateWithFiles(int[] files, int flags) {
         String fn = "virDomainCreateWithFiles";
-        NativeHandle h = handle();
-        long d = h.acquire(fn);
-        try {
-            NativeFunctions.check(fn, new Pointer(d), files.length, QemuNatives.ints(files), flags);
-        } finally {
-            h.release();
-        }
+        handle().run(fn, d -> NativeFunctions.check(fn, new Pointer(d), files.length, QemuNatives.ints(files), flags));
     }
 
     @Override
     default void rawFdAssociate(String name, int[] files, int flags) {
         String fn = "virDomainFDAssociate";
-        NativeHandle h = handle();
-        long d = h.acquire(fn);
-        try {
+        handle().run(fn, d -> {
             NativeFunctions.check(fn, new Pointer(d), CStrings.of(name), files.length, QemuNatives.ints(files), flags);
-        } finally {
-            h.release();
-        }
+        });
     }
 
     @Override
     default void rawOpenGraphics(int idx, int fd, int flags) {
         String fn = "virDomainOpenGraphics";
-        NativeHandle h = handle();
-        long d = h.acquire(fn);
-        try {
-            NativeFunctions.check(fn, new Pointer(d), idx, fd, flags);
-        } finally {
-            h.release();
-        }
+        handle().run(fn, d -> NativeFunctions.check(fn, new Pointer(d), idx, fd, flags));
     }
 
     @Override
     default FileDescriptors rawOpenGraphicsFD(int idx, int flags) {
         String fn = "virDomainOpenGraphicsFD";
-        NativeHandle h = handle();
-        long d = h.acquire(fn);
-        try {
+        return handle().call(fn, d -> {
             int fd = NativeFunctions.check(fn, new Pointer(d), idx, flags);
             return FileDescriptors.of(new int[] {fd}, QemuNatives::close);
-        } finally {
-            h.release();
-        }
+        });
     }
 }

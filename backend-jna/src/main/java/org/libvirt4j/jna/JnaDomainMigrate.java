@@ -26,9 +26,7 @@ interface JnaDomainMigrate extends DomainMigrateContract {
             long bandwidth) {
         String fn = call.function;
         NativeHandle dh = destination(dconn, fn);
-        NativeHandle h = handle();
-        long d = h.acquire(fn);
-        try {
+        return handle().call(fn, d -> {
             long c = dh.acquire(fn);
             try {
                 long f = Integer.toUnsignedLong(flags);
@@ -40,9 +38,7 @@ interface JnaDomainMigrate extends DomainMigrateContract {
             } finally {
                 dh.release();
             }
-        } finally {
-            h.release();
-        }
+        });
     }
 
     @Override
@@ -68,9 +64,7 @@ interface JnaDomainMigrate extends DomainMigrateContract {
     default void rawMigrateToURI(MigrateCall call, String dconnuri, String miguri, String dxml, int flags, String dname,
             long bandwidth) {
         String fn = call.function;
-        NativeHandle h = handle();
-        long d = h.acquire(fn);
-        try {
+        handle().run(fn, d -> {
             long f = Integer.toUnsignedLong(flags);
             if (call == MigrateCall.TO_URI) {
                 NativeFunctions.check(fn, new Pointer(d), CStrings.of(dconnuri), f, CStrings.of(dname), bandwidth);
@@ -78,9 +72,7 @@ interface JnaDomainMigrate extends DomainMigrateContract {
                 NativeFunctions.check(fn, new Pointer(d), CStrings.of(dconnuri), CStrings.of(miguri), CStrings.of(dxml), f,
                         CStrings.of(dname), bandwidth);
             }
-        } finally {
-            h.release();
-        }
+        });
     }
 
     /** {@return the destination's guarded pointer} A connection of another backend is an invalid one here. */

@@ -53,17 +53,13 @@ interface JnaDomainQemu extends DomainQemuContract {
     default String rawQemuAgentCommand(String command, int timeout, int flags) {
         String fn = "virDomainQemuAgentCommand";
         var f = QemuNatives.get(QemuNatives.Lib.QEMU, fn);
-        NativeHandle h = handle();
-        long d = h.acquire(fn);
-        try {
+        return handle().call(fn, d -> {
             long r = f.invokeLong(new Object[] {new Pointer(d), CStrings.of(command), timeout, flags});
             if (r == 0) {
                 throw Errors.last(fn);
             }
             return CStrings.take(r);
-        } finally {
-            h.release();
-        }
+        });
     }
 
     @Override
@@ -102,12 +98,6 @@ interface JnaDomainQemu extends DomainQemuContract {
     default void rawLxcEnterCGroup(int flags) {
         String fn = "virDomainLxcEnterCGroup";
         var f = QemuNatives.get(QemuNatives.Lib.LXC, fn);
-        NativeHandle h = handle();
-        long d = h.acquire(fn);
-        try {
-            Errors.check(f.invokeInt(new Object[] {new Pointer(d), flags}), fn);
-        } finally {
-            h.release();
-        }
+        handle().run(fn, d -> Errors.check(f.invokeInt(new Object[] {new Pointer(d), flags}), fn));
     }
 }

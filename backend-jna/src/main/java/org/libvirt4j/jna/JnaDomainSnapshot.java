@@ -28,46 +28,34 @@ final class JnaDomainSnapshot implements DomainSnapshot, org.libvirt4j.spi.gener
 
     @Override
     public String getName() {
-        long s = h.acquire("virDomainSnapshotGetName");
-        try {
+        return h.call("virDomainSnapshotGetName", s -> {
             return Errors.constString(Virt.virDomainSnapshotGetName(s), "virDomainSnapshotGetName");
-        } finally {
-            h.release();
-        }
+        });
     }
 
     @Override
     public DomainSnapshot getParent() {
-        long s = h.acquire("virDomainSnapshotGetParent");
-        try {
+        return h.call("virDomainSnapshotGetParent", s -> {
             return new JnaDomainSnapshot(Errors.ptr(Virt.virDomainSnapshotGetParent(s, 0), "virDomainSnapshotGetParent"));
-        } finally {
-            h.release();
-        }
+        });
     }
 
     @Override
     public boolean isCurrent() {
-        long s = h.acquire("virDomainSnapshotIsCurrent");
-        try {
+        return h.call("virDomainSnapshotIsCurrent", s -> {
             return Errors.bool(Virt.virDomainSnapshotIsCurrent(s, 0), "virDomainSnapshotIsCurrent");
-        } finally {
-            h.release();
-        }
+        });
     }
 
     @Override
     public List<DomainSnapshot> listAllChildren(int flags) {
         int mask = flags;
-        long s = h.acquire("virDomainSnapshotListAllChildren");
-        try {
+        return h.call("virDomainSnapshotListAllChildren", s -> {
             long[] array = new long[1];
             int n = Errors.check(Virt.virDomainSnapshotListAllChildren(s, array, mask),
                     "virDomainSnapshotListAllChildren");
             return NativeLists.wrap(array[0], n, JnaDomainSnapshot::new);
-        } finally {
-            h.release();
-        }
+        });
     }
 
     @Override

@@ -17,30 +17,24 @@ interface JnaDomainSnapshotIrregular extends DomainSnapshotIrregularContract {
     default String[] rawListChildrenNames(int maxnames, int flags) {
         String fn = "virDomainSnapshotListChildrenNames";
         NativeHandle h = guard();
-        long s = h.acquire(fn);
-        try {
+        return h.call(fn, s -> {
             try (Memory names = new Memory(8L * Math.max(1, maxnames))) {
                 names.clear();
                 int n = Math.min(NativeFunctions.check(fn, new Pointer(s), names, maxnames, flags), maxnames);
                 return NativeArrays.takeStrings(Pointer.nativeValue(names), n, false);
             }
-        } finally {
-            h.release();
-        }
+        });
     }
 
     @Override
     default Domain rawDomain() {
         String fn = "virDomainSnapshotGetDomain";
         NativeHandle h = guard();
-        long p = h.acquire(fn);
-        try {
+        return h.call(fn, p -> {
             // the parent domain without a reference: take one for the new handle
             long d = Errors.ptr(NativeFunctions.get(fn).invokeLong(new Object[] {new Pointer(p)}), fn);
             NativeFunctions.check("virDomainRef", new Pointer(d));
             return new JnaDomain(d);
-        } finally {
-            h.release();
-        }
+        });
     }
 }

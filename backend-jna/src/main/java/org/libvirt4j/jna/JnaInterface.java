@@ -21,22 +21,16 @@ final class JnaInterface implements Interface, org.libvirt4j.spi.generated.Inter
 
     @Override
     public String getName() {
-        long i = h.acquire("virInterfaceGetName");
-        try {
+        return h.call("virInterfaceGetName", i -> {
             return Errors.constString(Virt.virInterfaceGetName(i), "virInterfaceGetName");
-        } finally {
-            h.release();
-        }
+        });
     }
 
     @Override
     public String getMACString() {
-        long i = h.acquire("virInterfaceGetMACString");
-        try {
+        return h.call("virInterfaceGetMACString", i -> {
             return Errors.constString(Virt.virInterfaceGetMACString(i), "virInterfaceGetMACString");
-        } finally {
-            h.release();
-        }
+        });
     }
 
     @Override

@@ -47,8 +47,7 @@ final class JnaManual {
         if (fn == ManualFn.virStorageVolCreateXMLFrom) {
             // the second object is held too, for the duration of the call
             NativeHandle vol = JnaHandle.of(args[1], JnaStorageVol.class, ObjectKind.STORAGE_VOL, name);
-            long v = vol.acquire(name);
-            try {
+            return vol.call(name, v -> {
                 long self = h.acquire(name);
                 try {
                     return new JnaStorageVol(Errors.ptr(f.invokeLong(new Object[] {new Pointer(self),
@@ -56,12 +55,9 @@ final class JnaManual {
                 } finally {
                     h.release();
                 }
-            } finally {
-                vol.release();
-            }
+            });
         }
-        long self = h.acquire(name);
-        try {
+        return h.call(name, self -> {
             Pointer p = new Pointer(self);
             return switch (fn) {
                 case virConnectListNetworks, virConnectListDefinedNetworks, virConnectListInterfaces,
@@ -214,9 +210,7 @@ final class JnaManual {
                 }
                 case virStorageVolCreateXMLFrom -> throw new IllegalStateException(name);
             };
-        } finally {
-            h.release();
-        }
+        });
     }
 
     /** The strings libvirt wrote into {@code names} (each one the caller's to free). */

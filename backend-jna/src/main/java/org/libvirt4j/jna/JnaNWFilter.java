@@ -24,46 +24,32 @@ final class JnaNWFilter implements NWFilter, org.libvirt4j.spi.generated.NWFilte
 
     @Override
     public String getName() {
-        long f = h.acquire("virNWFilterGetName");
-        try {
-            return Errors.constString(Virt.virNWFilterGetName(f), "virNWFilterGetName");
-        } finally {
-            h.release();
-        }
+        return h.call("virNWFilterGetName", f -> Errors.constString(Virt.virNWFilterGetName(f), "virNWFilterGetName"));
     }
 
     @Override
     public UUID getUUID() {
-        long f = h.acquire("virNWFilterGetUUID");
-        try {
+        return h.call("virNWFilterGetUUID", f -> {
             byte[] raw = new byte[Uuids.BUFLEN];
             Errors.check(Virt.virNWFilterGetUUID(f, raw), "virNWFilterGetUUID");
             return Uuids.fromBytes(raw);
-        } finally {
-            h.release();
-        }
+        });
     }
 
     @Override
     public String getUUIDString() {
-        long f = h.acquire("virNWFilterGetUUIDString");
-        try {
+        return h.call("virNWFilterGetUUIDString", f -> {
             byte[] buf = new byte[CStrings.UUID_STRING_BUFLEN];
             Errors.check(Virt.virNWFilterGetUUIDString(f, buf), "virNWFilterGetUUIDString");
             return CStrings.fromBuffer(buf);
-        } finally {
-            h.release();
-        }
+        });
     }
 
     @Override
     public String getXMLDesc() {
-        long f = h.acquire("virNWFilterGetXMLDesc");
-        try {
+        return h.call("virNWFilterGetXMLDesc", f -> {
             return Errors.ownedString(Virt.virNWFilterGetXMLDesc(f, 0), "virNWFilterGetXMLDesc");
-        } finally {
-            h.release();
-        }
+        });
     }
 
 

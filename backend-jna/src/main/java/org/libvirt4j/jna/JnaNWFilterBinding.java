@@ -21,32 +21,23 @@ final class JnaNWFilterBinding implements NWFilterBinding, org.libvirt4j.spi.gen
 
     @Override
     public String getPortDev() {
-        long b = h.acquire("virNWFilterBindingGetPortDev");
-        try {
+        return h.call("virNWFilterBindingGetPortDev", b -> {
             return Errors.constString(VirtBindings.virNWFilterBindingGetPortDev(b), "virNWFilterBindingGetPortDev");
-        } finally {
-            h.release();
-        }
+        });
     }
 
     @Override
     public String getFilterName() {
-        long b = h.acquire("virNWFilterBindingGetFilterName");
-        try {
+        return h.call("virNWFilterBindingGetFilterName", b -> {
             return Errors.constString(VirtBindings.virNWFilterBindingGetFilterName(b), "virNWFilterBindingGetFilterName");
-        } finally {
-            h.release();
-        }
+        });
     }
 
     @Override
     public String getXMLDesc() {
-        long b = h.acquire("virNWFilterBindingGetXMLDesc");
-        try {
+        return h.call("virNWFilterBindingGetXMLDesc", b -> {
             return Errors.ownedString(VirtBindings.virNWFilterBindingGetXMLDesc(b, 0), "virNWFilterBindingGetXMLDesc");
-        } finally {
-            h.release();
-        }
+        });
     }
 
 

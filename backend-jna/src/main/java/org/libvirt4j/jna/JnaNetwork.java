@@ -34,36 +34,25 @@ final class JnaNetwork implements Network, JnaHandle, org.libvirt4j.spi.generate
 
     @Override
     public String getName() {
-        long n = h.acquire("virNetworkGetName");
-        try {
-            return Errors.constString(Virt.virNetworkGetName(n), "virNetworkGetName");
-        } finally {
-            h.release();
-        }
+        return h.call("virNetworkGetName", n -> Errors.constString(Virt.virNetworkGetName(n), "virNetworkGetName"));
     }
 
     @Override
     public UUID getUUID() {
-        long n = h.acquire("virNetworkGetUUID");
-        try {
+        return h.call("virNetworkGetUUID", n -> {
             byte[] raw = new byte[Uuids.BUFLEN];
             Errors.check(Virt.virNetworkGetUUID(n, raw), "virNetworkGetUUID");
             return Uuids.fromBytes(raw);
-        } finally {
-            h.release();
-        }
+        });
     }
 
     @Override
     public String getUUIDString() {
-        long n = h.acquire("virNetworkGetUUIDString");
-        try {
+        return h.call("virNetworkGetUUIDString", n -> {
             byte[] buf = new byte[CStrings.UUID_STRING_BUFLEN];
             Errors.check(Virt.virNetworkGetUUIDString(n, buf), "virNetworkGetUUIDString");
             return CStrings.fromBuffer(buf);
-        } finally {
-            h.release();
-        }
+        });
     }
 
     @Override

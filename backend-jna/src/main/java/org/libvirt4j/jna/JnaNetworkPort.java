@@ -24,46 +24,32 @@ final class JnaNetworkPort implements NetworkPort, org.libvirt4j.spi.generated.N
 
     @Override
     public UUID getUUID() {
-        long p = h.acquire("virNetworkPortGetUUID");
-        try {
+        return h.call("virNetworkPortGetUUID", p -> {
             byte[] raw = new byte[Uuids.BUFLEN];
             Errors.check(VirtPorts.virNetworkPortGetUUID(p, raw), "virNetworkPortGetUUID");
             return Uuids.fromBytes(raw);
-        } finally {
-            h.release();
-        }
+        });
     }
 
     @Override
     public String getUUIDString() {
-        long p = h.acquire("virNetworkPortGetUUIDString");
-        try {
+        return h.call("virNetworkPortGetUUIDString", p -> {
             byte[] buf = new byte[CStrings.UUID_STRING_BUFLEN];
             Errors.check(VirtPorts.virNetworkPortGetUUIDString(p, buf), "virNetworkPortGetUUIDString");
             return CStrings.fromBuffer(buf);
-        } finally {
-            h.release();
-        }
+        });
     }
 
     @Override
     public String getXMLDesc() {
-        long p = h.acquire("virNetworkPortGetXMLDesc");
-        try {
+        return h.call("virNetworkPortGetXMLDesc", p -> {
             return Errors.ownedString(VirtPorts.virNetworkPortGetXMLDesc(p, 0), "virNetworkPortGetXMLDesc");
-        } finally {
-            h.release();
-        }
+        });
     }
 
     @Override
     public void delete() {
-        long p = h.acquire("virNetworkPortDelete");
-        try {
-            Errors.check(VirtPorts.virNetworkPortDelete(p, 0), "virNetworkPortDelete");
-        } finally {
-            h.release();
-        }
+        h.run("virNetworkPortDelete", p -> Errors.check(VirtPorts.virNetworkPortDelete(p, 0), "virNetworkPortDelete"));
     }
 
     @Override

@@ -30,43 +30,33 @@ final class JnaNodeDevice implements NodeDevice, JnaHandle, org.libvirt4j.spi.ge
 
     @Override
     public String getName() {
-        long d = h.acquire("virNodeDeviceGetName");
-        try {
+        return h.call("virNodeDeviceGetName", d -> {
             return Errors.constString(Virt.virNodeDeviceGetName(d), "virNodeDeviceGetName");
-        } finally {
-            h.release();
-        }
+        });
     }
 
     @Override
     public String getParent() {
-        long d = h.acquire("virNodeDeviceGetParent");
-        try {
+        return h.call("virNodeDeviceGetParent", d -> {
             // NULL is both "no parent" and "failed"; only a failure sets an error.
             long p = Virt.virNodeDeviceGetParent(d);
             if (p == 0 && Errors.pending()) {
                 throw Errors.last("virNodeDeviceGetParent");
             }
             return CStrings.read(p);
-        } finally {
-            h.release();
-        }
+        });
     }
 
     @Override
     public String getXMLDesc() {
-        long d = h.acquire("virNodeDeviceGetXMLDesc");
-        try {
+        return h.call("virNodeDeviceGetXMLDesc", d -> {
             return Errors.ownedString(Virt.virNodeDeviceGetXMLDesc(d, 0), "virNodeDeviceGetXMLDesc");
-        } finally {
-            h.release();
-        }
+        });
     }
 
     @Override
     public List<String> listCaps() {
-        long d = h.acquire("virNodeDeviceListCaps");
-        try {
+        return h.call("virNodeDeviceListCaps", d -> {
             int max = Errors.check(Virt.virNodeDeviceNumOfCaps(d), "virNodeDeviceNumOfCaps");
             if (max == 0) {
                 return List.of();
@@ -79,9 +69,7 @@ final class JnaNodeDevice implements NodeDevice, JnaHandle, org.libvirt4j.spi.ge
                 out.add(CStrings.take(names[i]));
             }
             return List.copyOf(out);
-        } finally {
-            h.release();
-        }
+        });
     }
 
     @Override

@@ -57,24 +57,20 @@ final class JnaQemuEvents {
     static Domain attach(NativeHandle conn, int pid, int flags) {
         String fn = "virDomainQemuAttach";
         var f = QemuNatives.get(QemuNatives.Lib.QEMU, fn);
-        long c = conn.acquire(fn);
-        try {
+        return conn.call(fn, c -> {
             long d = f.invokeLong(new Object[] {new Pointer(c), pid, flags});
             if (d == 0) {
                 throw Errors.last(fn);
             }
             return new JnaDomain(d);
-        } finally {
-            conn.release();
-        }
+        });
     }
 
     static int register(JnaConnect owner, NativeHandle conn, Domain dom, String event, DomainQemuMonitorEventCallback cb,
             int flags) {
         var f = QemuNatives.get(QemuNatives.Lib.QEMU, REGISTER);
         NativeHandle target = dom == null ? null : JnaHandle.of(dom, JnaDomain.class, ObjectKind.DOMAIN, REGISTER);
-        long c = conn.acquire(REGISTER);
-        try {
+        return conn.call(REGISTER, c -> {
             long t = target == null ? 0 : target.acquire(REGISTER);
             try {
                 long key = Events.add(owner, cb, null);
@@ -91,19 +87,12 @@ final class JnaQemuEvents {
                     target.release();
                 }
             }
-        } finally {
-            conn.release();
-        }
+        });
     }
 
     static void deregister(NativeHandle conn, int id) {
         var f = QemuNatives.get(QemuNatives.Lib.QEMU, DEREGISTER);
-        long c = conn.acquire(DEREGISTER);
-        try {
-            Errors.check(f.invokeInt(new Object[] {new Pointer(c), id}), DEREGISTER);
-        } finally {
-            conn.release();
-        }
+        conn.run(DEREGISTER, c -> Errors.check(f.invokeInt(new Object[] {new Pointer(c), id}), DEREGISTER));
     }
 
     /** For close(): libvirt's answer does not matter, a callback it no longer knows needs no undoing. */

@@ -32,62 +32,46 @@ final class JnaSecret implements Secret, JnaHandle, org.libvirt4j.spi.generated.
 
     @Override
     public UUID getUUID() {
-        long s = h.acquire("virSecretGetUUID");
-        try {
+        return h.call("virSecretGetUUID", s -> {
             byte[] raw = new byte[Uuids.BUFLEN];
             Errors.check(Virt.virSecretGetUUID(s, raw), "virSecretGetUUID");
             return Uuids.fromBytes(raw);
-        } finally {
-            h.release();
-        }
+        });
     }
 
     @Override
     public String getUUIDString() {
-        long s = h.acquire("virSecretGetUUIDString");
-        try {
+        return h.call("virSecretGetUUIDString", s -> {
             byte[] buf = new byte[CStrings.UUID_STRING_BUFLEN];
             Errors.check(Virt.virSecretGetUUIDString(s, buf), "virSecretGetUUIDString");
             return CStrings.fromBuffer(buf);
-        } finally {
-            h.release();
-        }
+        });
     }
 
     @Override
     public int getUsageType() {
-        long s = h.acquire("virSecretGetUsageType");
-        try {
+        return h.call("virSecretGetUsageType", s -> {
             return Errors.check(Virt.virSecretGetUsageType(s), "virSecretGetUsageType");
-        } finally {
-            h.release();
-        }
+        });
     }
 
     @Override
     public String getUsageID() {
-        long s = h.acquire("virSecretGetUsageID");
-        try {
+        return h.call("virSecretGetUsageID", s -> {
             return Errors.constString(Virt.virSecretGetUsageID(s), "virSecretGetUsageID");
-        } finally {
-            h.release();
-        }
+        });
     }
 
     @Override
     public String getXMLDesc() {
-        long s = h.acquire("virSecretGetXMLDesc");
-        try {
+        return h.call("virSecretGetXMLDesc", s -> {
             return Errors.ownedString(Virt.virSecretGetXMLDesc(s, 0), "virSecretGetXMLDesc");
-        } finally {
-            h.release();
-        }
+        });
     }
 
     @Override
     public byte[] getValue() {
-        long s = h.acquire("virSecretGetValue");
-        try {
+        return h.call("virSecretGetValue", s -> {
             long[] size = new long[1];
             long value = Errors.ptr(Virt.virSecretGetValue(s, size, 0), "virSecretGetValue");
             Pointer p = new Pointer(value);
@@ -98,20 +82,15 @@ final class JnaSecret implements Secret, JnaHandle, org.libvirt4j.spi.generated.
                 p.setMemory(0, size[0], (byte) 0);
                 Native.free(value);
             }
-        } finally {
-            h.release();
-        }
+        });
     }
 
     @Override
     public void setValue(byte[] value) {
         byte[] copy = Objects.requireNonNull(value, "value").clone();
-        long s = h.acquire("virSecretSetValue");
-        try {
+        h.run("virSecretSetValue", s -> {
             Errors.check(Virt.virSecretSetValue(s, copy, copy.length, 0), "virSecretSetValue");
-        } finally {
-            h.release();
-        }
+        });
     }
 
 

@@ -33,71 +33,51 @@ final class JnaStoragePool implements StoragePool, JnaHandle, org.libvirt4j.spi.
 
     @Override
     public String getName() {
-        long p = h.acquire("virStoragePoolGetName");
-        try {
+        return h.call("virStoragePoolGetName", p -> {
             return Errors.constString(Virt.virStoragePoolGetName(p), "virStoragePoolGetName");
-        } finally {
-            h.release();
-        }
+        });
     }
 
     @Override
     public UUID getUUID() {
-        long p = h.acquire("virStoragePoolGetUUID");
-        try {
+        return h.call("virStoragePoolGetUUID", p -> {
             byte[] raw = new byte[Uuids.BUFLEN];
             Errors.check(Virt.virStoragePoolGetUUID(p, raw), "virStoragePoolGetUUID");
             return Uuids.fromBytes(raw);
-        } finally {
-            h.release();
-        }
+        });
     }
 
     @Override
     public String getUUIDString() {
-        long p = h.acquire("virStoragePoolGetUUIDString");
-        try {
+        return h.call("virStoragePoolGetUUIDString", p -> {
             byte[] buf = new byte[CStrings.UUID_STRING_BUFLEN];
             Errors.check(Virt.virStoragePoolGetUUIDString(p, buf), "virStoragePoolGetUUIDString");
             return CStrings.fromBuffer(buf);
-        } finally {
-            h.release();
-        }
+        });
     }
 
     @Override
     public StoragePoolInfo getInfo() {
-        long p = h.acquire("virStoragePoolGetInfo");
-        try {
+        return h.call("virStoragePoolGetInfo", p -> {
             // struct _virStoragePoolInfo: int state (padded to 8); three unsigned long longs.
             long[] raw = new long[4];
             Errors.check(Virt.virStoragePoolGetInfo(p, raw), "virStoragePoolGetInfo");
             return new StoragePoolInfo(NativeInts.firstInt(raw[0]), raw[1], raw[2], raw[3]);
-        } finally {
-            h.release();
-        }
+        });
     }
 
     @Override
     public void refresh() {
-        long p = h.acquire("virStoragePoolRefresh");
-        try {
-            Errors.check(Virt.virStoragePoolRefresh(p, 0), "virStoragePoolRefresh");
-        } finally {
-            h.release();
-        }
+        h.run("virStoragePoolRefresh", p -> Errors.check(Virt.virStoragePoolRefresh(p, 0), "virStoragePoolRefresh"));
     }
 
     @Override
     public List<StorageVol> listAllStorageVolumes() {
-        long p = h.acquire("virStoragePoolListAllVolumes");
-        try {
+        return h.call("virStoragePoolListAllVolumes", p -> {
             long[] array = new long[1];
             int n = Errors.check(Virt.virStoragePoolListAllVolumes(p, array, 0), "virStoragePoolListAllVolumes");
             return NativeLists.wrap(array[0], n, JnaStorageVol::new);
-        } finally {
-            h.release();
-        }
+        });
     }
 
     @Override

@@ -29,45 +29,33 @@ final class JnaStorageVol implements StorageVol, JnaHandle, org.libvirt4j.spi.ge
 
     @Override
     public String getName() {
-        long v = h.acquire("virStorageVolGetName");
-        try {
+        return h.call("virStorageVolGetName", v -> {
             return Errors.constString(Virt.virStorageVolGetName(v), "virStorageVolGetName");
-        } finally {
-            h.release();
-        }
+        });
     }
 
     @Override
     public String getKey() {
-        long v = h.acquire("virStorageVolGetKey");
-        try {
+        return h.call("virStorageVolGetKey", v -> {
             return Errors.constString(Virt.virStorageVolGetKey(v), "virStorageVolGetKey");
-        } finally {
-            h.release();
-        }
+        });
     }
 
     @Override
     public String getXMLDesc() {
-        long v = h.acquire("virStorageVolGetXMLDesc");
-        try {
+        return h.call("virStorageVolGetXMLDesc", v -> {
             return Errors.ownedString(Virt.virStorageVolGetXMLDesc(v, 0), "virStorageVolGetXMLDesc");
-        } finally {
-            h.release();
-        }
+        });
     }
 
     @Override
     public StorageVolInfo getInfo() {
-        long v = h.acquire("virStorageVolGetInfo");
-        try {
+        return h.call("virStorageVolGetInfo", v -> {
             // struct _virStorageVolInfo: int type (padded to 8); two unsigned long longs.
             long[] raw = new long[3];
             Errors.check(Virt.virStorageVolGetInfo(v, raw), "virStorageVolGetInfo");
             return new StorageVolInfo(NativeInts.firstInt(raw[0]), raw[1], raw[2]);
-        } finally {
-            h.release();
-        }
+        });
     }
 
     @Override
@@ -88,17 +76,14 @@ final class JnaStorageVol implements StorageVol, JnaHandle, org.libvirt4j.spi.ge
 
     private void transfer(Stream stream, String fn, Transfer start) {
         NativeHandle sh = JnaHandle.of(stream, JnaStream.class, ObjectKind.STREAM, fn);
-        long v = h.acquire(fn);
-        try {
+        h.run(fn, v -> {
             long st = sh.acquire(fn);
             try {
                 Errors.check(start.start(v, st), fn);
             } finally {
                 sh.release();
             }
-        } finally {
-            h.release();
-        }
+        });
     }
 
     @Override

@@ -41,54 +41,42 @@ final class JnaStream implements Stream, JnaHandle, org.libvirt4j.spi.StreamManu
     @Override
     public int send(byte[] data) {
         Objects.requireNonNull(data, "data");
-        long s = h.acquire("virStreamSend");
-        try {
+        return h.call("virStreamSend", s -> {
             int n = Virt.virStreamSend(s, data, data.length);
             if (n == -1) {
                 throw Errors.last("virStreamSend");
             }
             return n;
-        } finally {
-            h.release();
-        }
+        });
     }
 
     @Override
     public int recv(byte[] buffer) {
         Objects.requireNonNull(buffer, "buffer");
-        long s = h.acquire("virStreamRecv");
-        try {
+        return h.call("virStreamRecv", s -> {
             int n = Virt.virStreamRecv(s, buffer, buffer.length);
             if (n == -1) {
                 throw Errors.last("virStreamRecv");
             }
             return n;
-        } finally {
-            h.release();
-        }
+        });
     }
 
     @Override
     public void finish() {
-        long s = h.acquire("virStreamFinish");
-        try {
+        h.run("virStreamFinish", s -> {
             Errors.check(Virt.virStreamFinish(s), "virStreamFinish");
             ended.set(true);
-        } finally {
-            h.release();
-        }
+        });
     }
 
     @Override
     public void abort() {
-        long s = h.acquire("virStreamAbort");
-        try {
+        h.run("virStreamAbort", s -> {
             // Whatever the outcome, the transfer is over: do not abort again when freeing.
             ended.set(true);
             Errors.check(Virt.virStreamAbort(s), "virStreamAbort");
-        } finally {
-            h.release();
-        }
+        });
     }
 
     @Override
