@@ -130,22 +130,20 @@ public abstract class AdminTck extends TckArea {
         try (AdmConnect adm = openAdmin(); AdmServer srv = adm.lookupServer("libvirtd", 0)) {
             long start = System.currentTimeMillis() / 1000;
             String uri = daemon.testUnixUri(Fixtures.path(Fixtures.NODE));
-            Process virsh = new ProcessBuilder("virsh", "-c", uri, "event", "--all", "--loop")
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-            BlockingQueue<String> errors = new LinkedBlockingQueue<>();
-            Thread reader = new Thread(() -> {
-                try (java.io.BufferedReader r = new java.io.BufferedReader(new java.io.InputStreamReader(
-                        virsh.getErrorStream(), java.nio.charset.StandardCharsets.UTF_8))) {
-                    for (String line = r.readLine(); line != null; line = r.readLine()) {
-                        errors.add(line);
-                    }
-                } catch (java.io.IOException e) {
-                    errors.add("(unreadable: " + e + ")");
-                }
-            }, "virsh-stderr");
-            reader.setDaemon(true);
-            reader.start();
+            // interactive virsh: it stays connected, reading commands from its standard input
+            Process virsh = new ProcessBuilder("virsh", "-c", uri).start();
+            BlockingQueue<String> errors = lines(virsh.getErrorStream(), "virsh-stderr");
+            BlockingQueue<String> output = lines(virsh.getInputStream(), "virsh-stdout");
             try {
+                // virsh registers its close callback as it connects: once a command has answered,
+                // the callback is in place and a disconnection can only be reported through it
+                virsh.getOutputStream().write("uri\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                virsh.getOutputStream().flush();
+                String answer;
+                do {
+                    answer = output.poll(30, TimeUnit.SECONDS);
+                } while (answer != null && !answer.equals(uri));
+                assertThat(answer).as("virsh's answer to 'uri'").isEqualTo(uri);
                 AdmClient mine = awaitClient(srv, virsh.pid());
                 try {
                     assertThat(mine.getTransport()).isEqualTo(ClientTransport.UNIX);
@@ -182,6 +180,24 @@ public abstract class AdminTck extends TckArea {
                 virsh.waitFor(10, TimeUnit.SECONDS);
             }
         }
+    }
+
+    /** Collects a process's output lines as they come, on a daemon thread of their own. */
+    private static BlockingQueue<String> lines(java.io.InputStream in, String name) {
+        BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+        Thread reader = new Thread(() -> {
+            try (java.io.BufferedReader r = new java.io.BufferedReader(new java.io.InputStreamReader(in,
+                    java.nio.charset.StandardCharsets.UTF_8))) {
+                for (String line = r.readLine(); line != null; line = r.readLine()) {
+                    lines.add(line);
+                }
+            } catch (java.io.IOException e) {
+                lines.add("(unreadable: " + e + ")");
+            }
+        }, name);
+        reader.setDaemon(true);
+        reader.start();
+        return lines;
     }
 
     /**
