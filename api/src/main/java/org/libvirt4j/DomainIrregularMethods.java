@@ -440,7 +440,7 @@ public interface DomainIrregularMethods {
      * @param flags a bitwise OR of {@link DomainSnapshotListFlags} values; bits newer than this binding are passed as they are
      * @return the names
      * @throws LibvirtException libvirt's error when the call fails
-     * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain.html#virDomainSnapshotListNames">virDomainSnapshotListNames</a>
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain-snapshot.html#virDomainSnapshotListNames">virDomainSnapshotListNames</a>
      */
     List<String> snapshotListNames(int flags);
 
@@ -452,7 +452,7 @@ public interface DomainIrregularMethods {
      * @param flags {@link DomainSnapshotListFlags} values to OR together; none gives 0
      * @return the names
      * @throws LibvirtException libvirt's error when the call fails
-     * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain.html#virDomainSnapshotListNames">virDomainSnapshotListNames</a>
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-domain-snapshot.html#virDomainSnapshotListNames">virDomainSnapshotListNames</a>
      */
     default List<String> snapshotListNames(DomainSnapshotListFlags... flags) {
         return snapshotListNames(LibvirtEnum.mask(flags));
