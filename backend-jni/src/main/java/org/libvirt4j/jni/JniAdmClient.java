@@ -20,12 +20,7 @@ final class JniAdmClient implements AdmClientContract {
     }
 
     private long number(String fn, int which) {
-        long c = h.acquire(fn);
-        try {
-            return JniAdmNatives.getNumber(which, c);
-        } finally {
-            h.release();
-        }
+        return h.call(fn, c -> JniAdmNatives.getNumber(which, c));
     }
 
     @Override
@@ -45,21 +40,13 @@ final class JniAdmClient implements AdmClientContract {
 
     @Override
     public List<TypedParameter> rawGetInfo(int flags) {
-        long c = h.acquire("virAdmClientGetInfo");
-        try {
+        return h.call("virAdmClientGetInfo", c -> {
             return List.copyOf(Params.fromNative(JniAdmNatives.getParams(JniAdmNatives.P_CLIENT_INFO, c, flags)));
-        } finally {
-            h.release();
-        }
+        });
     }
 
     @Override
     public void rawClose(int flags) {
-        long c = h.acquire("virAdmClientClose");
-        try {
-            JniAdmNatives.intCall(JniAdmNatives.I_CLIENT_CLOSE, c, 0, flags);
-        } finally {
-            h.release();
-        }
+        h.run("virAdmClientClose", c -> JniAdmNatives.intCall(JniAdmNatives.I_CLIENT_CLOSE, c, 0, flags));
     }
 }

@@ -64,58 +64,39 @@ final class JniAdmConnect implements AdmConnectContract {
 
     @Override
     public List<AdmServer> rawListServers(int flags) {
-        long c = h.acquire("virAdmConnectListServers");
-        try {
+        return h.call("virAdmConnectListServers", c -> {
             long[] ptrs = JniAdmNatives.list(JniAdmNatives.L_SERVERS, c, flags);
             List<AdmServer> out = new ArrayList<>(ptrs.length);
             for (long p : ptrs) {
                 out.add(new JniAdmServer(p));
             }
             return List.copyOf(out);
-        } finally {
-            h.release();
-        }
+        });
     }
 
     @Override
     public AdmServer rawLookupServer(String name, int flags) {
-        long c = h.acquire("virAdmConnectLookupServer");
-        try {
-            return new JniAdmServer(JniAdmNatives.lookupServer(c, name, flags));
-        } finally {
-            h.release();
-        }
+        return h.call("virAdmConnectLookupServer", c -> new JniAdmServer(JniAdmNatives.lookupServer(c, name, flags)));
     }
 
     @Override
     public String rawGetLogging(Logging which, int flags) {
-        long c = h.acquire(which.getter());
-        try {
+        return h.call(which.getter(), c -> {
             return JniAdmNatives.getString(which == Logging.OUTPUTS ? JniAdmNatives.S_LOGGING_OUTPUTS
                     : JniAdmNatives.S_LOGGING_FILTERS, c, flags);
-        } finally {
-            h.release();
-        }
+        });
     }
 
     @Override
     public void rawSetLogging(Logging which, String value, int flags) {
-        long c = h.acquire(which.setter());
-        try {
-            JniAdmNatives.setString(which == Logging.OUTPUTS ? 0 : 1, c, value, flags);
-        } finally {
-            h.release();
-        }
+        h.run(which.setter(), c -> JniAdmNatives.setString(which == Logging.OUTPUTS ? 0 : 1, c, value, flags));
     }
 
     @Override
     public void rawSetDaemonTimeout(int timeout, int flags) {
-        long c = h.acquire("virAdmConnectSetDaemonTimeout");
-        try {
+        h.run("virAdmConnectSetDaemonTimeout", c -> {
             JniAdmNatives.intCall(JniAdmNatives.I_DAEMON_TIMEOUT, c, timeout, flags);
-        } finally {
-            h.release();
-        }
+        });
     }
 
     @Override
@@ -125,12 +106,7 @@ final class JniAdmConnect implements AdmConnectContract {
 
     @Override
     public String rawGetURI() {
-        long c = h.acquire("virAdmConnectGetURI");
-        try {
-            return JniAdmNatives.getString(JniAdmNatives.S_URI, c, 0);
-        } finally {
-            h.release();
-        }
+        return h.call("virAdmConnectGetURI", c -> JniAdmNatives.getString(JniAdmNatives.S_URI, c, 0));
     }
 
     @Override
@@ -139,19 +115,13 @@ final class JniAdmConnect implements AdmConnectContract {
     }
 
     private long number(String fn, int which) {
-        long c = h.acquire(fn);
-        try {
-            return JniAdmNatives.getNumber(which, c);
-        } finally {
-            h.release();
-        }
+        return h.call(fn, c -> JniAdmNatives.getNumber(which, c));
     }
 
     @Override
     public void rawRegisterCloseCallback(AdmCloseCallback callback) {
         synchronized (closeLock) {
-            long c = h.acquire("virAdmConnectRegisterCloseCallback");
-            try {
+            h.run("virAdmConnectRegisterCloseCallback", c -> {
                 long key = KEYS.incrementAndGet();
                 REGISTRATIONS.put(key, new Registration(this, callback));
                 try {
@@ -161,25 +131,20 @@ final class JniAdmConnect implements AdmConnectContract {
                     throw e;
                 }
                 closeKey.set(key);
-            } finally {
-                h.release();
-            }
+            });
         }
     }
 
     @Override
     public void rawUnregisterCloseCallback() {
         synchronized (closeLock) {
-            long c = h.acquire("virAdmConnectUnregisterCloseCallback");
-            try {
+            h.run("virAdmConnectUnregisterCloseCallback", c -> {
                 JniAdmNatives.closeCallbackUnregister(c);
                 long key = closeKey.getAndSet(0);
                 if (key != 0) {
                     REGISTRATIONS.remove(key);
                 }
-            } finally {
-                h.release();
-            }
+            });
         }
     }
 }

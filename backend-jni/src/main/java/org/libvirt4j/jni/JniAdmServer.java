@@ -23,69 +23,45 @@ final class JniAdmServer implements AdmServerContract {
 
     @Override
     public String rawGetName() {
-        long s = h.acquire("virAdmServerGetName");
-        try {
-            return JniAdmNatives.getString(JniAdmNatives.S_SERVER_NAME, s, 0);
-        } finally {
-            h.release();
-        }
+        return h.call("virAdmServerGetName", s -> JniAdmNatives.getString(JniAdmNatives.S_SERVER_NAME, s, 0));
     }
 
     @Override
     public List<TypedParameter> rawGetParameters(Parameters which, int flags) {
-        long s = h.acquire(which.getter());
-        try {
+        return h.call(which.getter(), s -> {
             return List.copyOf(Params.fromNative(JniAdmNatives.getParams(which == Parameters.THREAD_POOL
                     ? JniAdmNatives.P_THREAD_POOL : JniAdmNatives.P_CLIENT_LIMITS, s, flags)));
-        } finally {
-            h.release();
-        }
+        });
     }
 
     @Override
     public void rawSetParameters(Parameters which, List<TypedParameter> params, int flags) {
         Params p = Params.toNative(params);
-        long s = h.acquire(which.setter());
-        try {
+        h.run(which.setter(), s -> {
             JniAdmNatives.setParams(which == Parameters.THREAD_POOL ? JniAdmNatives.P_THREAD_POOL
                     : JniAdmNatives.P_CLIENT_LIMITS, s, p.fields(), p.types(), p.values(), p.strings(), flags);
-        } finally {
-            h.release();
-        }
+        });
     }
 
     @Override
     public List<AdmClient> rawListClients(int flags) {
-        long s = h.acquire("virAdmServerListClients");
-        try {
+        return h.call("virAdmServerListClients", s -> {
             long[] ptrs = JniAdmNatives.list(JniAdmNatives.L_CLIENTS, s, flags);
             List<AdmClient> out = new ArrayList<>(ptrs.length);
             for (long p : ptrs) {
                 out.add(new JniAdmClient(p));
             }
             return List.copyOf(out);
-        } finally {
-            h.release();
-        }
+        });
     }
 
     @Override
     public AdmClient rawLookupClient(long id, int flags) {
-        long s = h.acquire("virAdmServerLookupClient");
-        try {
-            return new JniAdmClient(JniAdmNatives.lookupClient(s, id, flags));
-        } finally {
-            h.release();
-        }
+        return h.call("virAdmServerLookupClient", s -> new JniAdmClient(JniAdmNatives.lookupClient(s, id, flags)));
     }
 
     @Override
     public void rawUpdateTlsFiles(int flags) {
-        long s = h.acquire("virAdmServerUpdateTlsFiles");
-        try {
-            JniAdmNatives.intCall(JniAdmNatives.I_UPDATE_TLS_FILES, s, 0, flags);
-        } finally {
-            h.release();
-        }
+        h.run("virAdmServerUpdateTlsFiles", s -> JniAdmNatives.intCall(JniAdmNatives.I_UPDATE_TLS_FILES, s, 0, flags));
     }
 }

@@ -146,12 +146,7 @@ final class JniConnect extends JniObject implements Connect, org.libvirt4j.spi.g
 
     @Override
     public org.libvirt4j.Domain rawDomainQemuAttach(int pid, int flags) {
-        long c = h.acquire("virDomainQemuAttach");
-        try {
-            return new JniDomain(JniQemuNatives.qemuAttach(c, pid, flags));
-        } finally {
-            h.release();
-        }
+        return h.call("virDomainQemuAttach", c -> new JniDomain(JniQemuNatives.qemuAttach(c, pid, flags)));
     }
 
     @Override
@@ -159,8 +154,7 @@ final class JniConnect extends JniObject implements Connect, org.libvirt4j.spi.g
             org.libvirt4j.DomainQemuMonitorEventCallback callback, int flags) {
         String fn = "virConnectDomainQemuMonitorEventRegister";
         NativeHandle target = dom == null ? null : handleOf(dom, JniDomain.class, ObjectKind.DOMAIN, fn);
-        long c = h.acquire(fn);
-        try {
+        return h.call(fn, c -> {
             long t = target == null ? 0 : target.acquire(fn);
             try {
                 long key = JniEvents.add(this, callback, null);
@@ -181,9 +175,7 @@ final class JniConnect extends JniObject implements Connect, org.libvirt4j.spi.g
                     target.release();
                 }
             }
-        } finally {
-            h.release();
-        }
+        });
     }
 
     @Override
@@ -215,8 +207,7 @@ final class JniConnect extends JniObject implements Connect, org.libvirt4j.spi.g
         Objects.requireNonNull(callback, "callback");
         CloseCallbacks.refuseInside(this, "virConnectRegisterCloseCallback");
         synchronized (closeLock) {
-            long c = h.acquire("virConnectRegisterCloseCallback");
-            try {
+            h.run("virConnectRegisterCloseCallback", c -> {
                 long key = JniEvents.add(this, callback, null);
                 boolean registered = false;
                 try {
@@ -236,9 +227,7 @@ final class JniConnect extends JniObject implements Connect, org.libvirt4j.spi.g
                 if (closing) {
                     unregisterCloseQuietly(c); // close() may have passed over it already
                 }
-            } finally {
-                h.release();
-            }
+            });
         }
     }
 
@@ -246,17 +235,14 @@ final class JniConnect extends JniObject implements Connect, org.libvirt4j.spi.g
     public void unregisterCloseCallback() {
         CloseCallbacks.refuseInside(this, "virConnectUnregisterCloseCallback");
         synchronized (closeLock) {
-            long c = h.acquire("virConnectUnregisterCloseCallback");
-            try {
+            h.run("virConnectUnregisterCloseCallback", c -> {
                 JniNatives.closeCallbackUnregister(c);
                 // libvirt freed the registration, or (drivers that keep none) never held it
                 long key = closeKey.getAndSet(0);
                 if (key != 0) {
                     JniEvents.forget(key);
                 }
-            } finally {
-                h.release();
-            }
+            });
         }
     }
 
@@ -307,8 +293,7 @@ final class JniConnect extends JniObject implements Connect, org.libvirt4j.spi.g
      */
     private int register(EventKind kind, NativeHandle target, Object callback) {
         String fn = kind.family().register();
-        long c = h.acquire(fn);
-        try {
+        return h.call(fn, c -> {
             long t = target == null ? 0 : target.acquire(fn);
             try {
                 Registered r = new Registered(kind.family(), register(kind, c, t, callback));
@@ -322,9 +307,7 @@ final class JniConnect extends JniObject implements Connect, org.libvirt4j.spi.g
                     target.release();
                 }
             }
-        } finally {
-            h.release();
-        }
+        });
     }
 
     /** Registers with a fresh key, forgotten again if libvirt refuses it (it then never frees it). */
@@ -376,14 +359,11 @@ final class JniConnect extends JniObject implements Connect, org.libvirt4j.spi.g
 
     @Override
     public NodeInfo getNodeInfo() {
-        long c = h.acquire("virNodeGetInfo");
-        try {
+        return h.call("virNodeGetInfo", c -> {
             long[] v = new long[7];
             String model = JniNatives.nodeGetInfo(c, v);
             return new NodeInfo(model, v[0], (int) v[1], (int) v[2], (int) v[3], (int) v[4], (int) v[5], (int) v[6]);
-        } finally {
-            h.release();
-        }
+        });
     }
 
     @Override

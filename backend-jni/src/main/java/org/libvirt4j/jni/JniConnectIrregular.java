@@ -13,33 +13,20 @@ interface JniConnectIrregular extends ConnectIrregularContract {
     @Override
     default int[] rawListDomains(int maxids) {
         NativeHandle h = guard();
-        long c = h.acquire("virConnectListDomains");
-        try {
-            return JniIrregularNatives.listDomains(c, maxids);
-        } finally {
-            h.release();
-        }
+        return h.call("virConnectListDomains", c -> JniIrregularNatives.listDomains(c, maxids));
     }
 
     @Override
     default String[] rawListDefinedDomains(int maxnames) {
         NativeHandle h = guard();
-        long c = h.acquire("virConnectListDefinedDomains");
-        try {
-            return JniIrregularNatives.listNames(2, c, maxnames, 0);
-        } finally {
-            h.release();
-        }
+        return h.call("virConnectListDefinedDomains", c -> JniIrregularNatives.listNames(2, c, maxnames, 0));
     }
 
     @Override
     default Domain rawDomainCreateXMLWithFiles(String xmlConfig, int[] files, int flags) {
         NativeHandle h = guard();
-        long c = h.acquire("virDomainCreateXMLWithFiles");
-        try {
+        return h.call("virDomainCreateXMLWithFiles", c -> {
             return new JniDomain(JniIrregularNatives.createXMLWithFiles(c, xmlConfig, files, flags));
-        } finally {
-            h.release();
-        }
+        });
     }
 }

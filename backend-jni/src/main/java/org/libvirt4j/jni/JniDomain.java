@@ -152,17 +152,14 @@ final class JniDomain extends JniObject implements Domain, org.libvirt4j.spi.gen
     public String screenshot(Stream stream, int screen) {
         Objects.requireNonNull(stream, "stream");
         NativeHandle sh = handleOf(stream, JniStream.class, ObjectKind.STREAM, "virDomainScreenshot");
-        long d = h.acquire("virDomainScreenshot");
-        try {
+        return h.call("virDomainScreenshot", d -> {
             long s = sh.acquire("virDomainScreenshot");
             try {
                 return virDomainScreenshot(d, s, screen, 0);
             } finally {
                 sh.release();
             }
-        } finally {
-            h.release();
-        }
+        });
     }
 
     @Override

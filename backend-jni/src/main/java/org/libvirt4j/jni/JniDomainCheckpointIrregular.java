@@ -13,8 +13,7 @@ interface JniDomainCheckpointIrregular extends DomainCheckpointIrregularContract
     @Override
     default Domain rawDomain() {
         NativeHandle h = guard();
-        long p = h.acquire("virDomainCheckpointGetDomain");
-        try {
+        return h.call("virDomainCheckpointGetDomain", p -> {
             // the parent domain without a reference: take one for the new handle
             long d = LibvirtNatives.virDomainCheckpointGetDomain(p);
             if (d == 0) {
@@ -22,8 +21,6 @@ interface JniDomainCheckpointIrregular extends DomainCheckpointIrregularContract
             }
             LibvirtNatives.virDomainRef(d);
             return new JniDomain(d);
-        } finally {
-            h.release();
-        }
+        });
     }
 }

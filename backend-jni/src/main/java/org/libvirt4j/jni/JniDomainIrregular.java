@@ -21,125 +21,74 @@ interface JniDomainIrregular extends DomainIrregularContract {
     @Override
     default long[] rawStruct(StructCall call, String disk, int flags) {
         NativeHandle h = guard();
-        long d = h.acquire(call.function());
-        try {
+        return h.call(call.function(), d -> {
             long[] v = new long[call.size];
             JniIrregularNatives.structCall(call.ordinal(), d, disk, flags, v);
             return v;
-        } finally {
-            h.release();
-        }
+        });
     }
 
     @Override
     default String rawSchedulerType() {
         NativeHandle h = guard();
-        long d = h.acquire("virDomainGetSchedulerType");
-        try {
-            return JniIrregularNatives.schedulerType(d);
-        } finally {
-            h.release();
-        }
+        return h.call("virDomainGetSchedulerType", d -> JniIrregularNatives.schedulerType(d));
     }
 
     @Override
     default void rawRename(String name, int flags) {
         NativeHandle h = guard();
-        long d = h.acquire("virDomainRename");
-        try {
-            LibvirtNatives.virDomainRename(d, name, flags);
-        } finally {
-            h.release();
-        }
+        h.run("virDomainRename", d -> LibvirtNatives.virDomainRename(d, name, flags));
     }
 
     @Override
     default void rawSendKey(int codeset, int holdtime, int[] keycodes, int flags) {
         NativeHandle h = guard();
-        long d = h.acquire("virDomainSendKey");
-        try {
-            JniIrregularNatives.sendKey(d, codeset, holdtime, keycodes, flags);
-        } finally {
-            h.release();
-        }
+        h.run("virDomainSendKey", d -> JniIrregularNatives.sendKey(d, codeset, holdtime, keycodes, flags));
     }
 
     @Override
     default void rawPin(PinCall call, int index, byte[] cpumap, int flags) {
         NativeHandle h = guard();
-        long d = h.acquire(call.function);
-        try {
-            JniIrregularNatives.pin(call.ordinal(), d, index, cpumap, flags);
-        } finally {
-            h.release();
-        }
+        h.run(call.function, d -> JniIrregularNatives.pin(call.ordinal(), d, index, cpumap, flags));
     }
 
     @Override
     default int rawHostCpus() {
         NativeHandle h = guard();
-        long d = h.acquire("virNodeGetInfo");
-        try {
-            return JniIrregularNatives.hostCpus(d);
-        } finally {
-            h.release();
-        }
+        return h.call("virNodeGetInfo", d -> JniIrregularNatives.hostCpus(d));
     }
 
     @Override
     default int rawVcpus(int maxinfo, long[] info, byte[] cpumaps) {
         NativeHandle h = guard();
-        long d = h.acquire("virDomainGetVcpus");
-        try {
-            return JniIrregularNatives.vcpus(d, maxinfo, info, cpumaps);
-        } finally {
-            h.release();
-        }
+        return h.call("virDomainGetVcpus", d -> JniIrregularNatives.vcpus(d, maxinfo, info, cpumaps));
     }
 
     @Override
     default int rawVcpuPinInfo(int ncpumaps, byte[] cpumaps, int flags) {
         NativeHandle h = guard();
-        long d = h.acquire("virDomainGetVcpuPinInfo");
-        try {
-            return JniIrregularNatives.vcpuPinInfo(d, ncpumaps, cpumaps, flags);
-        } finally {
-            h.release();
-        }
+        return h.call("virDomainGetVcpuPinInfo", d -> JniIrregularNatives.vcpuPinInfo(d, ncpumaps, cpumaps, flags));
     }
 
     @Override
     default void rawEmulatorPinInfo(byte[] cpumap, int flags) {
         NativeHandle h = guard();
-        long d = h.acquire("virDomainGetEmulatorPinInfo");
-        try {
-            JniIrregularNatives.emulatorPinInfo(d, cpumap, flags);
-        } finally {
-            h.release();
-        }
+        h.run("virDomainGetEmulatorPinInfo", d -> JniIrregularNatives.emulatorPinInfo(d, cpumap, flags));
     }
 
     @Override
     default RawIOThreads rawIOThreadInfo(int flags) {
         NativeHandle h = guard();
-        long d = h.acquire("virDomainGetIOThreadInfo");
-        try {
+        return h.call("virDomainGetIOThreadInfo", d -> {
             Object[] r = JniIrregularNatives.iothreadInfo(d, flags);
             return new RawIOThreads((int[]) r[0], (byte[][]) r[1]);
-        } finally {
-            h.release();
-        }
+        });
     }
 
     /** Calls {@code call} with the domain's pointer held. */
     private <T> T with(String fn, java.util.function.LongFunction<T> call) {
         NativeHandle h = guard();
-        long d = h.acquire(fn);
-        try {
-            return call.apply(d);
-        } finally {
-            h.release();
-        }
+        return h.call(fn, d -> call.apply(d));
     }
 
     @Override
@@ -310,8 +259,7 @@ interface JniDomainIrregular extends DomainIrregularContract {
         String fn = call.function;
         NativeHandle sh = JniObject.handleOf(stream, JniStream.class, org.libvirt4j.spi.ObjectKind.STREAM, fn);
         NativeHandle h = guard();
-        long d = h.acquire(fn);
-        try {
+        h.run(fn, d -> {
             long s = sh.acquire(fn);
             try {
                 switch (call) {
@@ -321,52 +269,32 @@ interface JniDomainIrregular extends DomainIrregularContract {
             } finally {
                 sh.release();
             }
-        } finally {
-            h.release();
-        }
+        });
     }
 
     @Override
     default void rawCreateWithFiles(int[] files, int flags) {
         NativeHandle h = guard();
-        long d = h.acquire("virDomainCreateWithFiles");
-        try {
-            JniIrregularNatives.createWithFiles(d, files, flags);
-        } finally {
-            h.release();
-        }
+        h.run("virDomainCreateWithFiles", d -> JniIrregularNatives.createWithFiles(d, files, flags));
     }
 
     @Override
     default void rawFdAssociate(String name, int[] files, int flags) {
         NativeHandle h = guard();
-        long d = h.acquire("virDomainFDAssociate");
-        try {
-            JniIrregularNatives.fdAssociate(d, name, files, flags);
-        } finally {
-            h.release();
-        }
+        h.run("virDomainFDAssociate", d -> JniIrregularNatives.fdAssociate(d, name, files, flags));
     }
 
     @Override
     default void rawOpenGraphics(int idx, int fd, int flags) {
         NativeHandle h = guard();
-        long d = h.acquire("virDomainOpenGraphics");
-        try {
-            LibvirtNatives.virDomainOpenGraphics(d, idx, fd, flags);
-        } finally {
-            h.release();
-        }
+        h.run("virDomainOpenGraphics", d -> LibvirtNatives.virDomainOpenGraphics(d, idx, fd, flags));
     }
 
     @Override
     default FileDescriptors rawOpenGraphicsFD(int idx, int flags) {
         NativeHandle h = guard();
-        long d = h.acquire("virDomainOpenGraphicsFD");
-        try {
+        return h.call("virDomainOpenGraphicsFD", d -> {
             return JniQemuNatives.own(new int[] {LibvirtNatives.virDomainOpenGraphicsFD(d, idx, flags)});
-        } finally {
-            h.release();
-        }
+        });
     }
 }

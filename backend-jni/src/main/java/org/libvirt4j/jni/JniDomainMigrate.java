@@ -20,8 +20,7 @@ interface JniDomainMigrate extends DomainMigrateContract {
         String fn = call.function;
         NativeHandle dh = JniObject.handleOf(dconn, JniConnect.class, ObjectKind.CONNECT, fn);
         NativeHandle h = guard();
-        long d = h.acquire(fn);
-        try {
+        return h.call(fn, d -> {
             long c = dh.acquire(fn);
             try {
                 return new JniDomain(JniIrregularNatives.migrate(call == MigrateCall.MIGRATE ? 0 : 1, d, c, dxml,
@@ -29,9 +28,7 @@ interface JniDomainMigrate extends DomainMigrateContract {
             } finally {
                 dh.release();
             }
-        } finally {
-            h.release();
-        }
+        });
     }
 
     @Override
@@ -40,8 +37,7 @@ interface JniDomainMigrate extends DomainMigrateContract {
         NativeHandle dh = JniObject.handleOf(dconn, JniConnect.class, ObjectKind.CONNECT, fn);
         Params p = Params.toNative(params);
         NativeHandle h = guard();
-        long d = h.acquire(fn);
-        try {
+        return h.call(fn, d -> {
             long c = dh.acquire(fn);
             try {
                 return new JniDomain(JniIrregularNatives.migrate3(d, c, p.fields(), p.types(), p.values(), p.strings(),
@@ -49,21 +45,16 @@ interface JniDomainMigrate extends DomainMigrateContract {
             } finally {
                 dh.release();
             }
-        } finally {
-            h.release();
-        }
+        });
     }
 
     @Override
     default void rawMigrateToURI(MigrateCall call, String dconnuri, String miguri, String dxml, int flags, String dname,
             long bandwidth) {
         NativeHandle h = guard();
-        long d = h.acquire(call.function);
-        try {
+        h.run(call.function, d -> {
             JniIrregularNatives.migrateToURI(call == MigrateCall.TO_URI ? 0 : 1, d, dconnuri, miguri, dxml,
                     Integer.toUnsignedLong(flags), dname, bandwidth);
-        } finally {
-            h.release();
-        }
+        });
     }
 }

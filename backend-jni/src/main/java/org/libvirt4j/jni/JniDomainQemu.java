@@ -14,68 +14,42 @@ interface JniDomainQemu extends DomainQemuContract {
     @Override
     default String rawQemuMonitorCommand(String command, int flags) {
         NativeHandle h = guard();
-        long d = h.acquire("virDomainQemuMonitorCommand");
-        try {
-            return JniQemuNatives.qemuMonitorCommand(d, command, flags);
-        } finally {
-            h.release();
-        }
+        return h.call("virDomainQemuMonitorCommand", d -> JniQemuNatives.qemuMonitorCommand(d, command, flags));
     }
 
     @Override
     default DomainQemuMonitorCommandWithFilesResult rawQemuMonitorCommandWithFiles(String command, int[] infiles,
             int flags) {
         NativeHandle h = guard();
-        long d = h.acquire("virDomainQemuMonitorCommandWithFiles");
-        try {
+        return h.call("virDomainQemuMonitorCommandWithFiles", d -> {
             Object[] r = JniQemuNatives.qemuMonitorCommandWithFiles(d, command, infiles, flags);
             return new DomainQemuMonitorCommandWithFilesResult((String) r[0], JniQemuNatives.own((int[]) r[1]));
-        } finally {
-            h.release();
-        }
+        });
     }
 
     @Override
     default String rawQemuAgentCommand(String command, int timeout, int flags) {
         NativeHandle h = guard();
-        long d = h.acquire("virDomainQemuAgentCommand");
-        try {
-            return JniQemuNatives.qemuAgentCommand(d, command, timeout, flags);
-        } finally {
-            h.release();
-        }
+        return h.call("virDomainQemuAgentCommand", d -> JniQemuNatives.qemuAgentCommand(d, command, timeout, flags));
     }
 
     @Override
     default FileDescriptors rawLxcOpenNamespace(int flags) {
         NativeHandle h = guard();
-        long d = h.acquire("virDomainLxcOpenNamespace");
-        try {
-            return JniQemuNatives.own(JniQemuNatives.lxcOpenNamespace(d, flags));
-        } finally {
-            h.release();
-        }
+        return h.call("virDomainLxcOpenNamespace", d -> JniQemuNatives.own(JniQemuNatives.lxcOpenNamespace(d, flags)));
     }
 
     @Override
     default FileDescriptors rawLxcEnterNamespace(int[] fdlist, int flags) {
         NativeHandle h = guard();
-        long d = h.acquire("virDomainLxcEnterNamespace");
-        try {
+        return h.call("virDomainLxcEnterNamespace", d -> {
             return JniQemuNatives.own(JniQemuNatives.lxcEnterNamespace(d, fdlist, flags));
-        } finally {
-            h.release();
-        }
+        });
     }
 
     @Override
     default void rawLxcEnterCGroup(int flags) {
         NativeHandle h = guard();
-        long d = h.acquire("virDomainLxcEnterCGroup");
-        try {
-            JniQemuNatives.lxcEnterCGroup(d, flags);
-        } finally {
-            h.release();
-        }
+        h.run("virDomainLxcEnterCGroup", d -> JniQemuNatives.lxcEnterCGroup(d, flags));
     }
 }

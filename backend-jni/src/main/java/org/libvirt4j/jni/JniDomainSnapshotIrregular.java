@@ -13,19 +13,13 @@ interface JniDomainSnapshotIrregular extends DomainSnapshotIrregularContract {
     @Override
     default String[] rawListChildrenNames(int maxnames, int flags) {
         NativeHandle h = guard();
-        long s = h.acquire("virDomainSnapshotListChildrenNames");
-        try {
-            return JniIrregularNatives.listNames(1, s, maxnames, flags);
-        } finally {
-            h.release();
-        }
+        return h.call("virDomainSnapshotListChildrenNames", s -> JniIrregularNatives.listNames(1, s, maxnames, flags));
     }
 
     @Override
     default Domain rawDomain() {
         NativeHandle h = guard();
-        long p = h.acquire("virDomainSnapshotGetDomain");
-        try {
+        return h.call("virDomainSnapshotGetDomain", p -> {
             // the parent domain without a reference: take one for the new handle
             long d = LibvirtNatives.virDomainSnapshotGetDomain(p);
             if (d == 0) {
@@ -33,8 +27,6 @@ interface JniDomainSnapshotIrregular extends DomainSnapshotIrregularContract {
             }
             LibvirtNatives.virDomainRef(d);
             return new JniDomain(d);
-        } finally {
-            h.release();
-        }
+        });
     }
 }

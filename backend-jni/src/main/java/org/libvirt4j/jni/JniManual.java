@@ -27,13 +27,10 @@ final class JniManual {
         String name = fn.name();
         if (fn == ManualFn.virStorageVolCreateXMLFrom) {
             NativeHandle vol = JniObject.handleOf(a[1], JniStorageVol.class, ObjectKind.STORAGE_VOL, name);
-            long v = vol.acquire(name);
-            try {
+            return vol.call(name, v -> {
                 return self.obj(name, p -> new JniStorageVol(JniObject.ptr(
                         LibvirtNatives.virStorageVolCreateXMLFrom(p, (String) a[0], v, (Integer) a[2]), name)));
-            } finally {
-                vol.release();
-            }
+            });
         }
         return self.obj(name, p -> switch (fn) {
             case virConnectListNetworks -> JniHostNatives.listNames(JniHostNatives.N_NETWORKS, p, null, (Integer) a[0], 0);
