@@ -64,6 +64,20 @@ public final class Connector {
     }
 
     /**
+     * Opens a connection with per-connection options, as {@link Libvirt#newConnect(String, ConnectOptions)}.
+     *
+     * @param uri the URI, {@code ""} for libvirt's default
+     * @param options the options
+     * @return the connection
+     * @throws LibvirtException libvirt's error when the open fails
+     * @throws IllegalArgumentException when the backend does not honour one of the options, naming them
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-host.html#virConnectOpenAuth">virConnectOpenAuth</a>
+     */
+    public Connect newConnect(String uri, ConnectOptions options) {
+        return backend.open(Objects.requireNonNull(uri, "uri"), Objects.requireNonNull(options, "options"));
+    }
+
+    /**
      * {@return the libvirt library version the backend speaks for}
      *
      * @see <a href="https://libvirt.org/html/libvirt-libvirt-host.html#virGetVersion">virGetVersion</a>

@@ -61,6 +61,23 @@ public final class Libvirt {
     }
 
     /**
+     * Opens a connection with per-connection options: the credentials callback and flags of
+     * {@link #newConnectWithAuth}, plus call timeout, keepalive, reconnect and the rest of
+     * {@link ConnectOptions}.
+     *
+     * @param uri the URI, {@code ""} for libvirt's default
+     * @param options the options; {@link ConnectOptions#defaults()} opens as {@link #newConnect(String)}
+     * @return the connection
+     * @throws LibvirtException as {@link #newConnect(String)}
+     * @throws IllegalArgumentException when the chosen backend does not honour one of the
+     *         options, naming them ({@link BackendInfo#supportedOptions()})
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-host.html#virConnectOpenAuth">virConnectOpenAuth</a>
+     */
+    public static Connect newConnect(String uri, ConnectOptions options) {
+        return connectorFor(uri).newConnect(uri, options);
+    }
+
+    /**
      * {@return the libvirt library version of the backend chosen for the default URI}
      *
      * @see <a href="https://libvirt.org/html/libvirt-libvirt-host.html#virGetVersion">virGetVersion</a>

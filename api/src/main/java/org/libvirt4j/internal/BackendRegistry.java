@@ -63,7 +63,8 @@ public final class BackendRegistry {
     public List<BackendInfo> describe() {
         List<BackendInfo> out = new ArrayList<>();
         for (LibvirtBackend b : backends) {
-            out.add(new BackendInfo(b.name(), b.priority(), b.getClass().getName(), cause(b)));
+            out.add(new BackendInfo(b.name(), b.priority(), b.getClass().getName(), cause(b),
+                    java.util.Set.copyOf(b.supportedOptions())));
         }
         return out;
     }

@@ -55,6 +55,29 @@ public interface LibvirtBackend {
     Connect open(String uri, ConnectAuth auth, ConnectFlags... flags);
 
     /**
+     * {@return the {@link org.libvirt4j.ConnectOptions} keys this backend honours; the default honours none}
+     */
+    default java.util.Set<org.libvirt4j.ConnectOption<?>> supportedOptions() {
+        return java.util.Set.of();
+    }
+
+    /**
+     * Opens a connection with options. The default refuses any option outside
+     * {@link #supportedOptions()} ({@link ConnectOptionsSupport#requireSupported}) and opens with
+     * the options' credentials callback and flags; a backend that honours options overrides it.
+     *
+     * @param uri the URI, {@code ""} for libvirt's default, never {@code null}
+     * @param options the options, never {@code null}
+     * @return the open connection
+     * @throws org.libvirt4j.LibvirtException libvirt's error when the open fails
+     * @throws IllegalArgumentException naming the options this backend does not honour
+     */
+    default Connect open(String uri, org.libvirt4j.ConnectOptions options) {
+        ConnectOptionsSupport.requireSupported(this, options);
+        return open(uri, options.auth().orElse(null), options.flags());
+    }
+
+    /**
      * Makes events and keepalive work ({@link org.libvirt4j.Libvirt#eventRegisterDefaultImpl()}):
      * a native backend registers libvirt's default event loop and runs it on a daemon thread;
      * a backend with its own event loop does nothing. Idempotent and thread-safe.
