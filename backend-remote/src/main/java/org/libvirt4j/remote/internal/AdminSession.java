@@ -16,12 +16,14 @@ import org.libvirt4j.LibvirtException;
 import org.libvirt4j.remote.generated.AdminConnectOpenArgs;
 import org.libvirt4j.remote.generated.AdminProcedure;
 import org.libvirt4j.remote.generated.AdminProtocol;
-import org.libvirt4j.remote.internal.rpc.RpcClient;
+import org.libvirt4j.remote.internal.rpc.RpcConnection;
+import org.libvirt4j.remote.internal.rpc.RpcSettings;
+import org.libvirt4j.remote.internal.rpc.Transports;
 import org.libvirt4j.remote.internal.xdr.XdrReader;
 import org.libvirt4j.remote.internal.xdr.XdrWriter;
 
 /**
- * An open connection to a daemon's admin socket: the remote backend's {@link RpcClient} speaking
+ * An open connection to a daemon's admin socket: the remote backend's {@link RpcConnection} speaking
  * the admin program, and the reference count shared by the admin connection handle and every
  * server and client handle obtained from it (as libvirt's objects hold their connection). The
  * socket closes, after {@code ADMIN_PROC_CONNECT_CLOSE}, when the count drops to zero.
@@ -34,12 +36,12 @@ final class AdminSession {
         return t;
     });
 
-    final RpcClient rpc;
+    final RpcConnection rpc;
     /** The URI as {@code virAdmConnectGetURI} answers: the one given, or the default chosen. */
     final String uri;
     private final AtomicInteger refs = new AtomicInteger(1);
 
-    private AdminSession(RpcClient rpc, String uri) {
+    private AdminSession(RpcConnection rpc, String uri) {
         this.rpc = rpc;
         this.uri = uri;
     }
@@ -54,7 +56,7 @@ final class AdminSession {
     static AdminSession open(String uri, int flags) {
         String name = uri != null ? uri : defaultUri();
         Path socket = socketPath(name);
-        RpcClient rpc = RpcClient.connectUnix(socket, RpcClient.defaultTimeoutNanos());
+        RpcConnection rpc = Transports.unix(socket, RpcSettings.defaults());
         try {
             rpc.speak(AdminProtocol.ADMIN_PROGRAM, AdminProtocol.ADMIN_PROTOCOL_VERSION);
             rpc.callBefore(rpc.openDeadline(), AdminProcedure.ADMIN_PROC_CONNECT_OPEN.value(),

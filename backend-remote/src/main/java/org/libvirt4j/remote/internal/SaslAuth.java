@@ -16,7 +16,7 @@ import org.libvirt4j.remote.generated.RemoteAuthSaslStepArgs;
 import org.libvirt4j.remote.generated.RemoteAuthSaslStepRet;
 import org.libvirt4j.remote.generated.RemoteProcedure;
 import org.libvirt4j.remote.generated.RemoteProtocol;
-import org.libvirt4j.remote.internal.rpc.RpcClient;
+import org.libvirt4j.remote.internal.rpc.RpcConnection;
 import org.libvirt4j.remote.internal.sasl.Mechanisms;
 import org.libvirt4j.remote.internal.sasl.SaslCredentials;
 import org.libvirt4j.remote.internal.sasl.SaslMechanism;
@@ -42,7 +42,7 @@ final class SaslAuth {
      * @param secure whether the transport is secure (unix socket, TLS): no minimum SSF then
      * @return whether a security layer was installed
      */
-    static boolean authenticate(RpcClient rpc, long deadline, String host, ConnectAuth auth, String wantMech,
+    static boolean authenticate(RpcConnection rpc, long deadline, String host, ConnectAuth auth, String wantMech,
             boolean secure) {
         String mechlist = rpc.callBefore(deadline, RemoteProcedure.REMOTE_PROC_AUTH_SASL_INIT.value(), null,
                 RemoteAuthSaslInitRet::decode).mechlist();

@@ -16,7 +16,9 @@ import org.libvirt4j.remote.generated.RemoteConnectOpenArgs;
 import org.libvirt4j.remote.generated.RemoteConnectSupportsFeatureArgs;
 import org.libvirt4j.remote.generated.RemoteConnectSupportsFeatureRet;
 import org.libvirt4j.remote.generated.RemoteProcedure;
-import org.libvirt4j.remote.internal.rpc.RpcClient;
+import org.libvirt4j.remote.internal.rpc.RpcConnection;
+import org.libvirt4j.remote.internal.rpc.RpcSettings;
+import org.libvirt4j.remote.internal.rpc.Transports;
 import org.libvirt4j.remote.internal.rpc.Tls;
 import org.libvirt4j.remote.internal.rpc.RpcStream;
 import org.libvirt4j.remote.internal.xdr.XdrReader;
@@ -35,7 +37,7 @@ final class Session {
     /** {@code VIR_DRV_FEATURE_REMOTE_CLOSE_CALLBACK}: the daemon reports its own hypervisor connection closing. */
     private static final int FEATURE_REMOTE_CLOSE_CALLBACK = 15;
 
-    final RpcClient rpc;
+    final RpcConnection rpc;
     final RemoteUri uri;
     final String canonicalUri;
     final boolean secureTransport;
@@ -54,13 +56,13 @@ final class Session {
     final boolean serverCloseCallback;
     /** Whether opened read-only ({@code VIR_CONNECT_RO}): libvirt's client refuses some calls itself then. */
     final boolean readOnly;
-    /** Domain event registrations, fed by {@link RpcClient}'s event sink. */
+    /** Domain event registrations, fed by {@link RpcConnection}'s event sink. */
     final RemoteEvents events;
     /** This connection's QEMU monitor event registrations. */
     final RemoteQemuEvents qemuEvents;
     private final AtomicInteger refs = new AtomicInteger(1);
 
-    private Session(RpcClient rpc, RemoteUri uri, String canonicalUri, boolean secureTransport,
+    private Session(RpcConnection rpc, RemoteUri uri, String canonicalUri, boolean secureTransport,
             boolean encryptedTransport, boolean typedParamString, boolean serverKeepAlive, boolean serverCloseCallback,
             boolean readOnly) {
         this.rpc = rpc;
@@ -75,9 +77,9 @@ final class Session {
         this.events = new RemoteEvents(this);
         this.qemuEvents = new RemoteQemuEvents(this, events);
         rpc.setEventSink((prog, proc, body) -> {
-            if (prog == org.libvirt4j.remote.internal.rpc.Rpc.QEMU_PROGRAM) {
+            if (prog == org.libvirt4j.remote.generated.QemuProtocol.QEMU_PROGRAM) {
                 qemuEvents.onEvent(proc, body);
-            } else if (prog == org.libvirt4j.remote.internal.rpc.Rpc.REMOTE_PROGRAM) {
+            } else if (prog == org.libvirt4j.remote.generated.RemoteProtocol.REMOTE_PROGRAM) {
                 events.onEvent(proc, body);
             }
         });
@@ -99,8 +101,8 @@ final class Session {
      * @param auth the callback, or {@code null}
      */
     static Session open(RemoteUri uri, int flags, boolean readOnly, ConnectAuth auth) {
-        long timeout = RpcClient.defaultTimeoutNanos();
-        RpcClient rpc = switch (uri.transport()) {
+        RpcSettings settings = RpcSettings.defaults();
+        RpcConnection rpc = switch (uri.transport()) {
             case UNIX -> {
                 if (uri.host().isPresent() && !uri.host().get().equals("localhost")) {
                     throw LibvirtException.of(ErrorNumber.ERR_INVALID_ARG, ErrorDomain.REMOTE,
@@ -108,20 +110,20 @@ final class Session {
                                     + "local host or none; use +tcp for host " + uri.host().get());
                 }
                 boolean root = "root".equals(System.getProperty("user.name"));
-                yield RpcClient.connectUnix(uri.unixSocket(readOnly, root, System.getenv("XDG_RUNTIME_DIR"),
-                        System.getProperty("user.home")), timeout);
+                yield Transports.unix(uri.unixSocket(readOnly, root, System.getenv("XDG_RUNTIME_DIR"),
+                        System.getProperty("user.home")), settings);
             }
-            case TCP -> RpcClient.connectTcp(uri.host().orElse("localhost"),
-                    uri.port().orElse(RemoteUri.DEFAULT_TCP_PORT), timeout);
+            case TCP -> Transports.tcp(uri.host().orElse("localhost"),
+                    uri.port().orElse(RemoteUri.DEFAULT_TCP_PORT), settings);
             case TLS -> {
                 boolean root = "root".equals(System.getProperty("user.name"));
                 Tls.Credentials creds = Tls.Credentials.locate(uri.pkiPath(), root, System.getProperty("user.home"));
-                yield RpcClient.connectTls(uri.host().orElse("localhost"),
+                yield Transports.tls(uri.host().orElse("localhost"),
                         uri.port().orElse(RemoteUri.DEFAULT_TLS_PORT), Tls.context(creds, !uri.noVerify()),
-                        !uri.noVerify(), timeout);
+                        !uri.noVerify(), settings);
             }
-            case SSH -> SshTransports.openSsh(uri, readOnly, timeout);
-            case LIBSSH -> SshTransports.openLibssh(uri, readOnly, auth, timeout);
+            case SSH -> SshTransports.openSsh(uri, readOnly, settings);
+            case LIBSSH -> SshTransports.openLibssh(uri, readOnly, auth, settings);
             case EXT -> throw unsupported("the ext transport runs an external command, which libvirt4j's remote "
                     + "backend does not do; use +unix or +tcp, or a native backend (libvirt4j-backend-jna)");
         };
@@ -163,7 +165,7 @@ final class Session {
      * libvirt's {@code remoteAuthenticate}: the daemon's list, the type the URI's {@code auth}
      * parameter asks for (else the daemon's first), then that type's exchange.
      */
-    private static Auth authenticate(RpcClient rpc, long deadline, RemoteUri uri, ConnectAuth auth, boolean secure) {
+    private static Auth authenticate(RpcConnection rpc, long deadline, RemoteUri uri, ConnectAuth auth, boolean secure) {
         List<RemoteAuthType> types;
         try {
             types = rpc.callBefore(deadline, RemoteProcedure.REMOTE_PROC_AUTH_LIST.value(), null,
@@ -214,7 +216,7 @@ final class Session {
                 "authentication failed: unsupported authentication type " + type.value());
     }
 
-    private static boolean supports(RpcClient rpc, long deadline, int feature) {
+    private static boolean supports(RpcConnection rpc, long deadline, int feature) {
         return rpc.callBefore(deadline, RemoteProcedure.REMOTE_PROC_CONNECT_SUPPORTS_FEATURE.value(),
                 new RemoteConnectSupportsFeatureArgs(feature)::encode, RemoteConnectSupportsFeatureRet::decode)
                 .supported() != 0;
@@ -227,13 +229,13 @@ final class Session {
     /** Calls a procedure of the daemon's QEMU program on this connection. */
     <T> T callQemu(org.libvirt4j.remote.generated.QemuProcedure proc, Consumer<XdrWriter> args,
             Function<XdrReader, T> ret) {
-        return rpc.callProgram(org.libvirt4j.remote.internal.rpc.Rpc.QEMU_PROGRAM, proc.value(), args, ret);
+        return rpc.callProgram(org.libvirt4j.remote.generated.QemuProtocol.QEMU_PROGRAM, proc.value(), args, ret);
     }
 
     /** Calls a procedure of the daemon's LXC program on this connection. */
     <T> T callLxc(org.libvirt4j.remote.generated.LxcProcedure proc, Consumer<XdrWriter> args,
             Function<XdrReader, T> ret) {
-        return rpc.callProgram(org.libvirt4j.remote.internal.rpc.Rpc.LXC_PROGRAM, proc.value(), args, ret);
+        return rpc.callProgram(org.libvirt4j.remote.generated.LxcProtocol.LXC_PROGRAM, proc.value(), args, ret);
     }
 
     <T> T callStream(RemoteProcedure proc, Consumer<XdrWriter> args, Function<XdrReader, T> ret, RpcStream stream) {

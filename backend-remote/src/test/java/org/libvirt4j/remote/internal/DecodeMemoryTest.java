@@ -1,5 +1,6 @@
 package org.libvirt4j.remote.internal;
 
+import org.libvirt4j.remote.generated.VirNetProtocol;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
@@ -18,7 +19,6 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.libvirt4j.Connect;
 import org.libvirt4j.DomainStats;
-import org.libvirt4j.remote.internal.rpc.Rpc;
 import org.libvirt4j.spi.TypedParameter;
 
 /**
@@ -72,7 +72,7 @@ class DecodeMemoryTest {
     }
 
     private static Reply largest(ParamShape shape) {
-        ByteBuffer b = ByteBuffer.allocate(Rpc.MESSAGE_MAX - Rpc.LEN_SIZE - Rpc.HEADER_SIZE);
+        ByteBuffer b = ByteBuffer.allocate(VirNetProtocol.VIR_NET_MESSAGE_MAX - VirNetProtocol.VIR_NET_MESSAGE_LEN_MAX - VirNetProtocol.VIR_NET_MESSAGE_HEADER_MAX);
         b.putInt(0); // record count, set below
         int records = 0;
         int params = 0;
@@ -129,8 +129,8 @@ class DecodeMemoryTest {
 
     private static void check(ParamShape shape, String what) throws Exception {
         Reply reply = largest(shape);
-        long wire = Rpc.LEN_SIZE + Rpc.HEADER_SIZE + reply.body().length;
-        assertThat(wire).isLessThanOrEqualTo(Rpc.MESSAGE_MAX);
+        long wire = VirNetProtocol.VIR_NET_MESSAGE_LEN_MAX + VirNetProtocol.VIR_NET_MESSAGE_HEADER_MAX + reply.body().length;
+        assertThat(wire).isLessThanOrEqualTo(VirNetProtocol.VIR_NET_MESSAGE_MAX);
         try (FakeDaemon fake = new FakeDaemon((c, out, s) -> {
             if (c.proc() != GET_ALL_DOMAIN_STATS) {
                 throw new IOException("unexpected procedure " + c.proc());

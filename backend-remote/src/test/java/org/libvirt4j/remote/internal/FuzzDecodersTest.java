@@ -1,5 +1,7 @@
 package org.libvirt4j.remote.internal;
 
+import org.libvirt4j.remote.generated.VirNetMessageType;
+import org.libvirt4j.remote.generated.VirNetMessageStatus;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
@@ -21,7 +23,6 @@ import org.libvirt4j.remote.generated.RemoteProtocol;
 import org.libvirt4j.remote.internal.fuzz.Decoders;
 import org.libvirt4j.remote.internal.fuzz.Decoders.Decoder;
 import org.libvirt4j.remote.internal.fuzz.Fuzz;
-import org.libvirt4j.remote.internal.rpc.Rpc;
 import org.libvirt4j.remote.internal.xdr.XdrReader;
 
 /**
@@ -81,17 +82,17 @@ class FuzzDecodersTest {
     /** The seed's own decoders: its reply's or event's, the error's, and Wire's for typed parameters. */
     private static List<Target> own(Fuzz.Seed s) {
         List<Target> out = new ArrayList<>();
-        if (s.header(0) != Rpc.REMOTE_PROGRAM) {
+        if (s.header(0) != RemoteProtocol.REMOTE_PROGRAM) {
             return out;
         }
-        if (s.status() == Rpc.STATUS_ERROR) {
+        if (s.status() == VirNetMessageStatus.VIR_NET_ERROR.value()) {
             out.add(new Target("RemoteError", RemoteError::decode));
-        } else if (s.type() == Rpc.TYPE_REPLY) {
+        } else if (s.type() == VirNetMessageType.VIR_NET_REPLY.value()) {
             Decoder d = Decoders.forProc(s.proc(), "Ret");
             if (d != null) {
                 out.add(target(d));
             }
-        } else if (s.type() == Rpc.TYPE_MESSAGE) {
+        } else if (s.type() == VirNetMessageType.VIR_NET_MESSAGE.value()) {
             Decoder d = Decoders.forProc(s.proc(), "Msg");
             if (d != null) {
                 out.add(target(d));

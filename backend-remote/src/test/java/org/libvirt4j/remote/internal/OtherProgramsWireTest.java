@@ -1,5 +1,7 @@
 package org.libvirt4j.remote.internal;
 
+import org.libvirt4j.remote.generated.QemuProtocol;
+import org.libvirt4j.remote.generated.VirNetMessageType;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
@@ -13,7 +15,6 @@ import org.libvirt4j.Connect;
 import org.libvirt4j.ErrorDomain;
 import org.libvirt4j.ErrorNumber;
 import org.libvirt4j.LibvirtException;
-import org.libvirt4j.remote.internal.rpc.Rpc;
 
 /**
  * The framing of the daemon's other programs (QEMU, LXC) and of replies that carry file
@@ -40,7 +41,7 @@ class OtherProgramsWireTest {
                     byte[] body = hostname("fds");
                     byte[] withCount = new byte[4 + body.length];
                     java.nio.ByteBuffer.wrap(withCount).putInt(2).put(body);
-                    FakeDaemon.frame(out, FakeDaemon.PROGRAM, 1, c.proc(), Rpc.TYPE_REPLY_WITH_FDS, c.serial(), 0,
+                    FakeDaemon.frame(out, FakeDaemon.PROGRAM, 1, c.proc(), VirNetMessageType.VIR_NET_REPLY_WITH_FDS.value(), c.serial(), 0,
                             withCount);
                 } else {
                     FakeDaemon.reply(out, c, 0, hostname("after"));
@@ -61,8 +62,8 @@ class OtherProgramsWireTest {
     @DisplayName("A reply from the QEMU program to a call of the remote program ends the connection with ERR_RPC")
     void replyFromOtherProgram() {
         assertTimeoutPreemptively(LIMIT, () -> {
-            try (FakeDaemon fake = new FakeDaemon((c, out, s) -> FakeDaemon.frame(out, Rpc.QEMU_PROGRAM, 1, c.proc(),
-                    Rpc.TYPE_REPLY, c.serial(), 0, hostname("qemu"))); Connect c = RemoteConnect.open(fake.uri())) {
+            try (FakeDaemon fake = new FakeDaemon((c, out, s) -> FakeDaemon.frame(out, QemuProtocol.QEMU_PROGRAM, 1, c.proc(),
+                    VirNetMessageType.VIR_NET_REPLY.value(), c.serial(), 0, hostname("qemu"))); Connect c = RemoteConnect.open(fake.uri())) {
                 LibvirtException e = catchThrowableOfType(LibvirtException.class, c::getHostname);
                 assertThat(e).isNotNull();
                 assertThat(e.domain()).isEqualTo(ErrorDomain.RPC);

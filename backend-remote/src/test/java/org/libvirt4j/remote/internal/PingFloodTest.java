@@ -1,5 +1,7 @@
 package org.libvirt4j.remote.internal;
 
+import org.libvirt4j.remote.internal.rpc.RpcSettings;
+import org.libvirt4j.remote.internal.rpc.OutboundWriter;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
@@ -21,7 +23,7 @@ import org.libvirt4j.Connect;
 import org.libvirt4j.ErrorDomain;
 import org.libvirt4j.ErrorNumber;
 import org.libvirt4j.LibvirtException;
-import org.libvirt4j.remote.internal.rpc.RpcClient;
+import org.libvirt4j.remote.internal.rpc.RpcConnection;
 
 /**
  * A daemon that sends keepalive PINGs as fast as it can and never reads: the client must not
@@ -33,7 +35,7 @@ class PingFloodTest {
 
     @AfterEach
     void resetTimeout() {
-        System.clearProperty(RpcClient.TIMEOUT_PROPERTY);
+        System.clearProperty(RpcSettings.TIMEOUT_PROPERTY);
     }
 
     /** What one run of the scenario saw. */
@@ -91,7 +93,7 @@ class PingFloodTest {
 
     /** Calls {@code good} for {@code millis}; latencies count while {@code bad} is flooded and alive. */
     private static Outcome flooded(Connect good, Connect bad, long millis, AtomicLong pings, long[] quiet) {
-        RpcClient rpc = ((RemoteConnect) bad).session.rpc;
+        RpcConnection rpc = ((RemoteConnect) bad).session.rpc;
         List<Long> latencies = new ArrayList<>();
         long maxQueued = 0;
         Throwable failure = null;
@@ -179,7 +181,7 @@ class PingFloodTest {
     @DisplayName("A daemon flooding PINGs and never reading gets no queue of PONGs: the outbound queue stays "
             + "bounded, its connection fails with ERR_RPC, and another connection keeps working")
     void pingFloodIsBounded() {
-        System.setProperty(RpcClient.TIMEOUT_PROPERTY, "3");
+        System.setProperty(RpcSettings.TIMEOUT_PROPERTY, "3");
         Outcome o = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> run(4000));
         System.out.println("PingFloodTest in-process: " + o);
         assertThat(o.healthyFailure()).as("the healthy connection never fails").isNull();
@@ -199,7 +201,7 @@ class PingFloodTest {
     void pingFloodInSmallJvm() throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         ProcessBuilder pb = new ProcessBuilder(java, "-Xmx48m", "-XX:MaxDirectMemorySize=16m",
-                "-D" + RpcClient.TIMEOUT_PROPERTY + "=3", "-cp", System.getProperty("java.class.path"),
+                "-D" + RpcSettings.TIMEOUT_PROPERTY + "=3", "-cp", System.getProperty("java.class.path"),
                 Child.class.getName());
         pb.redirectErrorStream(true);
         Process p = pb.start();
@@ -229,7 +231,7 @@ class PingFloodTest {
                 Outcome o = run(8000);
                 System.out.println(o);
                 boolean ok = o.healthyFailure() == null && !o.floodedAlive() && o.pings() > 100_000
-                        && o.maxQueued() <= RpcClient.OUTBOUND_MAX && o.floodedError() != null
+                        && o.maxQueued() <= OutboundWriter.OUTBOUND_MAX && o.floodedError() != null
                         && whyDead(o.floodedError()).getMessage().contains("stopped reading");
                 System.out.println(ok ? "CHILD OK" : "CHILD FAILED");
                 if (o.healthyFailure() != null) {

@@ -1,5 +1,10 @@
 package org.libvirt4j.remote.internal;
 
+import org.libvirt4j.remote.generated.VirKeepaliveProtocol;
+import org.libvirt4j.remote.generated.KeepaliveProcedure;
+import org.libvirt4j.remote.generated.VirNetMessageType;
+import org.libvirt4j.remote.generated.VirNetMessageStatus;
+import org.libvirt4j.remote.generated.VirNetProtocol;
 import java.io.DataInputStream;
 import java.io.EOFException;
 import java.io.IOException;
@@ -28,7 +33,6 @@ import org.libvirt4j.DomainStats;
 import org.libvirt4j.LibvirtException;
 import org.libvirt4j.Stream;
 import org.libvirt4j.remote.generated.RemoteProcedure;
-import org.libvirt4j.remote.internal.rpc.Rpc;
 import org.libvirt4j.tck.Fixtures;
 import org.libvirt4j.tck.PrivateLibvirtd;
 
@@ -150,23 +154,17 @@ final class SeedCapture {
         b.getInt();
         int status = b.getInt();
         String name;
-        if (prog == Rpc.KEEPALIVE_PROGRAM) {
-            name = "keepalive." + (proc == Rpc.KEEPALIVE_PROC_PING ? "PING" : "proc" + proc);
+        if (prog == VirKeepaliveProtocol.KEEPALIVE_PROGRAM) {
+            name = "keepalive." + (proc == KeepaliveProcedure.KEEPALIVE_PROC_PING.value() ? "PING" : "proc" + proc);
         } else {
             name = "remote." + procName(proc);
         }
-        String t = switch (type) {
-            case Rpc.TYPE_REPLY -> "reply";
-            case Rpc.TYPE_MESSAGE -> "message";
-            case Rpc.TYPE_STREAM -> "stream";
-            default -> "type" + type;
-        };
-        String s = switch (status) {
-            case Rpc.STATUS_OK -> "ok";
-            case Rpc.STATUS_ERROR -> "error";
-            case Rpc.STATUS_CONTINUE -> "continue";
-            default -> "status" + status;
-        };
+        String t = type == VirNetMessageType.VIR_NET_REPLY.value() ? "reply"
+                : type == VirNetMessageType.VIR_NET_MESSAGE.value() ? "message"
+                : type == VirNetMessageType.VIR_NET_STREAM.value() ? "stream" : "type" + type;
+        String s = status == VirNetMessageStatus.VIR_NET_OK.value() ? "ok"
+                : status == VirNetMessageStatus.VIR_NET_ERROR.value() ? "error"
+                : status == VirNetMessageStatus.VIR_NET_CONTINUE.value() ? "continue" : "status" + status;
         return name + "." + t + "." + s;
     }
 
@@ -196,7 +194,7 @@ final class SeedCapture {
                     lines.add(e.getKey() + " " + hex.formatHex(f));
                 } else if (e.getKey().contains(".stream.")) {
                     // a data packet: its first bytes, the length word set to match
-                    byte[] cut = java.util.Arrays.copyOf(f, 4 + Rpc.HEADER_SIZE + 4096);
+                    byte[] cut = java.util.Arrays.copyOf(f, 4 + VirNetProtocol.VIR_NET_MESSAGE_HEADER_MAX + 4096);
                     ByteBuffer.wrap(cut).putInt(cut.length);
                     lines.add(e.getKey() + ".cut " + hex.formatHex(cut));
                 } else {

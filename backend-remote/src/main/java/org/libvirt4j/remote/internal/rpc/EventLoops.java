@@ -9,7 +9,7 @@ import io.netty.util.concurrent.DefaultThreadFactory;
  * The event loop threads remote connections share, created on first use.
  *
  * <p>They only read: they decode replies and hand each to the thread waiting for it. Callers
- * write their own calls to the socket (see {@link RpcClient}), so a round trip costs no hand-off
+ * write their own calls to the socket (see {@link OutboundWriter}), so a round trip costs no hand-off
  * to these threads on the way out. Java's NIO serves TCP and unix sockets alike
  * ({@code NioDomainSocketChannel}, Java 16+), so the backend needs no native library. The
  * threads are daemons so an application that forgets to close a connection still exits.

@@ -1,64 +1,17 @@
 package org.libvirt4j.remote.internal.rpc;
 
+import org.libvirt4j.ConnectCloseReason;
 import org.libvirt4j.ErrorDomain;
 import org.libvirt4j.ErrorLevel;
 import org.libvirt4j.ErrorNumber;
 import org.libvirt4j.LibvirtException;
 
-/** Numbers of libvirt's RPC framing ({@code virnetprotocol.x}, {@code virkeepaliveprotocol.x}). */
+/**
+ * The RPC layer's errors, worded like libvirt's C client. The protocol's numbers are the generated
+ * ones ({@code VirNetProtocol}, {@code VirNetMessageType}, {@code VirNetMessageStatus},
+ * {@code VirKeepaliveProtocol}, {@code RemoteProtocol}), never copies.
+ */
 public final class Rpc {
-    /** {@code REMOTE_PROGRAM}. */
-    public static final int REMOTE_PROGRAM = 0x20008086;
-    /** {@code REMOTE_PROTOCOL_VERSION}. */
-    public static final int REMOTE_PROTOCOL_VERSION = 1;
-    /** {@code QEMU_PROGRAM} ({@code qemu_protocol.x}), served on the same connection. */
-    public static final int QEMU_PROGRAM = org.libvirt4j.remote.generated.QemuProtocol.QEMU_PROGRAM;
-    /** {@code LXC_PROGRAM} ({@code lxc_protocol.x}), served on the same connection. */
-    public static final int LXC_PROGRAM = org.libvirt4j.remote.generated.LxcProtocol.LXC_PROGRAM;
-    /** {@code KEEPALIVE_PROGRAM}. */
-    public static final int KEEPALIVE_PROGRAM = 0x6b656570;
-    /** {@code KEEPALIVE_PROTOCOL_VERSION}. */
-    public static final int KEEPALIVE_PROTOCOL_VERSION = 1;
-    /** {@code KEEPALIVE_PROC_PING}. */
-    public static final int KEEPALIVE_PROC_PING = 1;
-    /** {@code KEEPALIVE_PROC_PONG}. */
-    public static final int KEEPALIVE_PROC_PONG = 2;
-
-    /** {@code VIR_NET_CALL}. */
-    public static final int TYPE_CALL = 0;
-    /** {@code VIR_NET_REPLY}. */
-    public static final int TYPE_REPLY = 1;
-    /** {@code VIR_NET_MESSAGE}. */
-    public static final int TYPE_MESSAGE = 2;
-    /** {@code VIR_NET_STREAM}. */
-    public static final int TYPE_STREAM = 3;
-    /** {@code VIR_NET_CALL_WITH_FDS}. */
-    public static final int TYPE_CALL_WITH_FDS = 4;
-    /** {@code VIR_NET_REPLY_WITH_FDS}. */
-    public static final int TYPE_REPLY_WITH_FDS = 5;
-    /** {@code VIR_NET_STREAM_HOLE}. */
-    public static final int TYPE_STREAM_HOLE = 6;
-
-    /** {@code VIR_NET_OK}. */
-    public static final int STATUS_OK = 0;
-    /** {@code VIR_NET_ERROR}. */
-    public static final int STATUS_ERROR = 1;
-    /** {@code VIR_NET_CONTINUE}. */
-    public static final int STATUS_CONTINUE = 2;
-
-    /** {@code VIR_NET_MESSAGE_MAX}: the largest message, not counting its length word. */
-    public static final int MESSAGE_MAX = 33554432;
-    /** {@code VIR_NET_MESSAGE_LEN_MAX}: the length word. */
-    public static final int LEN_SIZE = 4;
-    /** {@code VIR_NET_MESSAGE_HEADER_MAX}: the header's six words. */
-    public static final int HEADER_SIZE = 24;
-    /** {@code VIR_NET_MESSAGE_STRING_MAX} / {@code REMOTE_STRING_MAX}. */
-    public static final int STRING_MAX = 4194304;
-    /** {@code VIR_NET_MESSAGE_LEGACY_PAYLOAD_MAX}: libvirt's stream packets carry at most this much data. */
-    public static final int STREAM_CHUNK_MAX = 262120;
-    /** {@code VIR_UUID_BUFLEN}. */
-    public static final int UUID_BUFLEN = 16;
-
     private Rpc() {
     }
 
@@ -72,5 +25,68 @@ public final class Rpc {
      */
     public static LibvirtException error(ErrorNumber code, String message, Throwable cause) {
         return new LibvirtException(code.value(), ErrorDomain.RPC.value(), ErrorLevel.ERROR.value(), message, cause);
+    }
+
+    /** {@return the error for a daemon message that breaks the protocol: the connection is closed for it} */
+    static LibvirtException bogus(String what) {
+        return error(ErrorNumber.ERR_RPC, "RPC failure: the daemon sent a bogus " + what
+                + "; the connection is closed", null);
+    }
+
+    /** {@return the error for a message whose decoding threw {@code e}} */
+    static LibvirtException undecodable(Throwable e) {
+        return error(ErrorNumber.ERR_RPC, "RPC failure: cannot decode a message from the daemon: " + describe(e), e);
+    }
+
+    /**
+     * @return for a call or stream packet not sent because the connection is dead: libvirt's C
+     *         client says "client socket is closed" whatever ended it; the reason stays readable as
+     *         the cause
+     */
+    static LibvirtException notSent(LibvirtException gone) {
+        return error(ErrorNumber.ERR_INTERNAL_ERROR, "internal error: client socket is closed", gone);
+    }
+
+    /** @return for a caller waiting when the connection died: a copy of why it died */
+    static LibvirtException closedError(LibvirtException gone) {
+        if (gone != null) {
+            return new LibvirtException(gone.codeValue(), gone.domainValue(), gone.levelValue(), gone.getMessage(), gone);
+        }
+        return error(ErrorNumber.ERR_INTERNAL_ERROR, "internal error: client socket is closed", null);
+    }
+
+    /** @return a RuntimeException's message, or an Error's class and message (its name says most) */
+    static String describe(Throwable e) {
+        return e instanceof RuntimeException ? e.getMessage() : e.toString();
+    }
+
+    /**
+     * @return the close reason for a socket that failed with {@code cause}: an I/O error is the
+     *         peer hanging up (a dead daemon resets the socket, or the pipe breaks), which libvirt's
+     *         C client sees as POLLHUP and reports as EOF; anything else is an error of ours
+     */
+    static ConnectCloseReason hangUpOr(Throwable cause) {
+        return cause instanceof java.io.IOException ? ConnectCloseReason.EOF : ConnectCloseReason.ERROR;
+    }
+
+    /** @return the innermost cause's message in libvirt's words (no Netty decorations) */
+    static String rootMessage(Throwable t) {
+        Throwable c = t;
+        while (c.getCause() != null && c.getCause() != c) {
+            c = c.getCause();
+        }
+        String m = c.getMessage();
+        if (m == null) {
+            return c.getClass().getSimpleName();
+        }
+        // The native transport words a failed connect(2) "connect(..) failed: <strerror>"; libvirt
+        // says only the strerror part.
+        String native0 = "connect(..) failed: ";
+        if (m.startsWith(native0)) {
+            m = m.substring(native0.length());
+        }
+        // Netty adds ": /1.2.3.4:5" to connect errors; libvirt names the address once, itself.
+        int colon = m.indexOf(": ");
+        return colon > 0 && m.startsWith("Connection refused") ? m.substring(0, colon) : m;
     }
 }

@@ -6,6 +6,8 @@ import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import org.libvirt4j.ErrorNumber;
 import org.libvirt4j.LibvirtException;
+import org.libvirt4j.remote.generated.VirNetMessageStatus;
+import org.libvirt4j.remote.generated.VirNetProtocol;
 
 /**
  * The client side of one libvirt data stream: packets the daemon sends with the stream's
@@ -40,12 +42,12 @@ public final class RpcStream {
     private boolean eof;
     private boolean finished;
     private LibvirtException error;
-    private RpcClient client;
+    private RpcConnection client;
     private boolean closed;
     private int proc;
     private int serial;
 
-    void attach(RpcClient c, int p, int s) {
+    void attach(RpcConnection c, int p, int s) {
         lock.lock();
         try {
             if (client != null) {
@@ -377,7 +379,7 @@ public final class RpcStream {
      * @throws LibvirtException {@code ERR_OPERATION_INVALID} on a stream not opened sparse
      */
     public void sendHole(long length, int flags) {
-        RpcClient c;
+        RpcConnection c;
         int p;
         int s;
         lock.lock();
@@ -406,7 +408,7 @@ public final class RpcStream {
      * @return bytes sent
      */
     public int send(byte[] data) {
-        RpcClient c;
+        RpcConnection c;
         int p;
         int s;
         lock.lock();
@@ -423,10 +425,10 @@ public final class RpcStream {
         }
         int off = 0;
         while (off < data.length) {
-            int k = Math.min(Rpc.STREAM_CHUNK_MAX, data.length - off);
+            int k = Math.min(VirNetProtocol.VIR_NET_MESSAGE_LEGACY_PAYLOAD_MAX, data.length - off);
             byte[] chunk = new byte[k];
             System.arraycopy(data, off, chunk, 0, k);
-            c.sendStream(p, s, Rpc.STATUS_CONTINUE, chunk);
+            c.sendStream(p, s, VirNetMessageStatus.VIR_NET_CONTINUE, chunk);
             off += k;
         }
         return data.length;
@@ -438,7 +440,7 @@ public final class RpcStream {
      * @throws LibvirtException the stream's error, or a timeout
      */
     public void finish() {
-        end(Rpc.STATUS_OK, "virStreamFinish");
+        end(VirNetMessageStatus.VIR_NET_OK, "virStreamFinish");
     }
 
     /**
@@ -449,18 +451,18 @@ public final class RpcStream {
      *         the connection's error when it is lost while waiting
      */
     public void abort() {
-        end(Rpc.STATUS_ERROR, "virStreamAbort");
+        end(VirNetMessageStatus.VIR_NET_ERROR, "virStreamAbort");
     }
 
-    private void end(int status, String function) {
+    private void end(VirNetMessageStatus status, String function) {
         lock.lock();
         try {
-            if (client == null && status == Rpc.STATUS_ERROR) {
+            if (client == null && status == VirNetMessageStatus.VIR_NET_ERROR) {
                 return; // virStreamAbort on a stream without a driver does nothing
             }
             requireAttached(function);
             closed = true;
-            if (status == Rpc.STATUS_OK && error != null) {
+            if (status == VirNetMessageStatus.VIR_NET_OK && error != null) {
                 client.forgetStream(serial);
                 if (connectionLost) {
                     throw Rpc.error(ErrorNumber.ERR_INTERNAL_ERROR, "internal error: client socket is closed", error);
@@ -484,7 +486,7 @@ public final class RpcStream {
                     closed = false;
                     finishing = false;
                 }
-                if (status == Rpc.STATUS_ERROR && !client.isAlive()) {
+                if (status == VirNetMessageStatus.VIR_NET_ERROR && !client.isAlive()) {
                     // the C client's words for a call on a connection it knows is gone
                     throw Rpc.error(ErrorNumber.ERR_INTERNAL_ERROR, "internal error: client socket is closed", e);
                 }
@@ -500,10 +502,10 @@ public final class RpcStream {
                 }
             }
             client.forgetStream(serial);
-            if (status == Rpc.STATUS_ERROR && !finished && error != null && !client.isAlive()) {
+            if (status == VirNetMessageStatus.VIR_NET_ERROR && !finished && error != null && !client.isAlive()) {
                 throw copy(error); // the connection died under the abort: no acknowledgement will come
             }
-            if (status == Rpc.STATUS_OK) {
+            if (status == VirNetMessageStatus.VIR_NET_OK) {
                 if (error != null) {
                     throw copy(error);
                 }

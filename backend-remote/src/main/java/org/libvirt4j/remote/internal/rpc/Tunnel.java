@@ -22,7 +22,7 @@ import org.libvirt4j.LibvirtException;
  * Carries a connection's RPC over a pair of byte streams, a child's or an SSH channel's stdin and
  * stdout, as libvirt's {@code virNetSocketNewConnectCommand} carries it over a socketpair.
  *
- * <p>The {@link RpcClient} gets an ordinary connected unix socket, so its pipeline, its direct
+ * <p>The {@link RpcConnection} gets an ordinary connected unix socket, so its pipeline, its direct
  * writes and its bounded outbound queue work unchanged: the socket's far end is accepted here,
  * once, from a listening socket in a fresh directory only this user can enter, and both are
  * removed at once. Two threads copy bytes between that end and the streams; each blocks on one
@@ -63,7 +63,7 @@ final class Tunnel {
     private final Ends ends;
     private final SocketChannel peer;
     private final AtomicBoolean finished = new AtomicBoolean();
-    private volatile RpcClient rpc;
+    private volatile RpcConnection rpc;
     private volatile Thread down;
     /** Whether the client has written anything (the handshake's first call always does). */
     private volatile boolean sentAny;
@@ -79,14 +79,14 @@ final class Tunnel {
      *
      * @param ends the far side, already running; destroyed here if this fails
      * @param name names the copying threads ({@code "ssh"}, {@code "libssh"})
-     * @param timeoutNanos the call timeout of the client
+     * @param settings the connection's settings
      * @return the client, its bytes flowing through {@code ends}
      * @throws LibvirtException {@code ERR_SYSTEM_ERROR} when the local socket pair cannot be made
      */
-    static RpcClient connect(Ends ends, String name, long timeoutNanos) {
+    static RpcConnection connect(Ends ends, String name, RpcSettings settings) {
         Path dir = null;
         Path path = null;
-        RpcClient rpc = null;
+        RpcConnection rpc = null;
         try {
             dir = Files.createTempDirectory("libvirt4j-" + name + "-",
                     PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
@@ -94,7 +94,7 @@ final class Tunnel {
             SocketChannel peer;
             try (ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
                 server.bind(UnixDomainSocketAddress.of(path), 1);
-                rpc = RpcClient.connectUnix(path, timeoutNanos);
+                rpc = Transports.unix(path, settings);
                 // the connection is queued on the listening socket: accept returns at once
                 peer = server.accept();
             }
@@ -124,7 +124,7 @@ final class Tunnel {
         }
     }
 
-    private void start(RpcClient client, String name) {
+    private void start(RpcConnection client, String name) {
         this.rpc = client;
         down = new Thread(this::copyDown, "libvirt4j-" + name + "-read");
         Thread up = new Thread(this::copyUp, "libvirt4j-" + name + "-write");

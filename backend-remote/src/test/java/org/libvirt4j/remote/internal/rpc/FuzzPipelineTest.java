@@ -1,5 +1,9 @@
 package org.libvirt4j.remote.internal.rpc;
 
+import org.libvirt4j.remote.generated.RemoteProtocol;
+import org.libvirt4j.remote.generated.VirKeepaliveProtocol;
+import org.libvirt4j.remote.generated.VirNetMessageType;
+import org.libvirt4j.remote.generated.VirNetMessageStatus;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
@@ -24,7 +28,7 @@ import org.libvirt4j.remote.internal.xdr.XdrException;
 
 /**
  * Fuzzes a connection's inbound pipeline (the frame decoder and the message handler of
- * {@link RpcClient}, through {@link RpcClient#onChannel}) with mutations of frames recorded from
+ * {@link RpcConnection}, through {@link RpcConnection#onChannel}) with mutations of frames recorded from
  * libvirtd: header words, length words and bodies mutated, frames cut into random pieces and
  * run together. The reply's call is in flight (its reply decoder that of the procedure), a
  * stream is attached for stream packets and an event sink decodes events, so every input
@@ -119,7 +123,7 @@ class FuzzPipelineTest {
                     case 0 -> rnd.nextInt(8); // a type, status, version or procedure near the real ones
                     case 1 -> ByteBuffer.wrap(out).getInt(4 * word) + rnd.nextInt(3) - 1;
                     case 2 -> rnd.nextInt();
-                    default -> new int[] {Rpc.KEEPALIVE_PROGRAM, Rpc.REMOTE_PROGRAM, 0, -1}[rnd.nextInt(4)];
+                    default -> new int[] {VirKeepaliveProtocol.KEEPALIVE_PROGRAM, RemoteProtocol.REMOTE_PROGRAM, 0, -1}[rnd.nextInt(4)];
                 };
                 ByteBuffer.wrap(out).putInt(4 * word, v);
                 return out;
@@ -147,15 +151,15 @@ class FuzzPipelineTest {
     /** Feeds one input to a fresh connection; {@return null, or what went wrong} */
     private static String feed(Fuzz.Seed seed, List<byte[]> pieces, int size, String where) {
         EmbeddedChannel ch = new EmbeddedChannel();
-        RpcClient client = RpcClient.onChannel(ch, TimeUnit.SECONDS.toNanos(60));
+        RpcConnection client = RpcConnection.onChannel(ch, TimeUnit.SECONDS.toNanos(60));
         Decoders.Decoder ret = Decoders.forProc(seed.proc(), "Ret");
         Decoders.Decoder msg = Decoders.forProc(seed.proc(), "Msg");
-        if (seed.type() == Rpc.TYPE_REPLY && seed.status() != Rpc.STATUS_ERROR) {
+        if (seed.type() == VirNetMessageType.VIR_NET_REPLY.value() && seed.status() != VirNetMessageStatus.VIR_NET_ERROR.value()) {
             client.expectReply(seed.serial(), seed.proc(), ret == null ? null : ret::decode);
-        } else if (seed.type() == Rpc.TYPE_REPLY) {
+        } else if (seed.type() == VirNetMessageType.VIR_NET_REPLY.value()) {
             client.expectReply(seed.serial(), seed.proc(), null);
         }
-        if (seed.type() == Rpc.TYPE_STREAM) {
+        if (seed.type() == VirNetMessageType.VIR_NET_STREAM.value()) {
             client.expectStream(seed.serial(), seed.proc(), new RpcStream());
         }
         client.setEventSink((prog, proc, body) -> {

@@ -1,5 +1,8 @@
 package org.libvirt4j.remote.internal.rpc;
 
+import org.libvirt4j.remote.generated.RemoteProtocol;
+import org.libvirt4j.remote.generated.VirNetMessageType;
+import org.libvirt4j.remote.generated.VirNetMessageStatus;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -21,7 +24,7 @@ class StreamHoleTest {
     private static final int SERIAL = 7;
     private static final int PROC = 209; // REMOTE_PROC_STORAGE_VOL_DOWNLOAD
     private final EmbeddedChannel ch = new EmbeddedChannel();
-    private final RpcClient client = RpcClient.onChannel(ch, TimeUnit.SECONDS.toNanos(5));
+    private final RpcConnection client = RpcConnection.onChannel(ch, TimeUnit.SECONDS.toNanos(5));
 
     @AfterEach
     void close() {
@@ -38,7 +41,7 @@ class StreamHoleTest {
     private static ByteBuf frame(int type, int status, ByteBuf body) {
         ByteBuf b = Unpooled.buffer();
         b.writeInt(28 + body.readableBytes());
-        b.writeInt(Rpc.REMOTE_PROGRAM).writeInt(Rpc.REMOTE_PROTOCOL_VERSION).writeInt(PROC).writeInt(type)
+        b.writeInt(RemoteProtocol.REMOTE_PROGRAM).writeInt(RemoteProtocol.REMOTE_PROTOCOL_VERSION).writeInt(PROC).writeInt(type)
                 .writeInt(SERIAL).writeInt(status);
         b.writeBytes(body);
         body.release();
@@ -46,15 +49,15 @@ class StreamHoleTest {
     }
 
     private void data(byte... bytes) {
-        ch.writeInbound(frame(Rpc.TYPE_STREAM, Rpc.STATUS_CONTINUE, Unpooled.wrappedBuffer(bytes)));
+        ch.writeInbound(frame(VirNetMessageType.VIR_NET_STREAM.value(), VirNetMessageStatus.VIR_NET_CONTINUE.value(), Unpooled.wrappedBuffer(bytes)));
     }
 
     private void hole(long length, int flags) {
-        ch.writeInbound(frame(Rpc.TYPE_STREAM_HOLE, Rpc.STATUS_CONTINUE, Unpooled.buffer().writeLong(length).writeInt(flags)));
+        ch.writeInbound(frame(VirNetMessageType.VIR_NET_STREAM_HOLE.value(), VirNetMessageStatus.VIR_NET_CONTINUE.value(), Unpooled.buffer().writeLong(length).writeInt(flags)));
     }
 
     private void end() {
-        ch.writeInbound(frame(Rpc.TYPE_STREAM, Rpc.STATUS_OK, Unpooled.EMPTY_BUFFER));
+        ch.writeInbound(frame(VirNetMessageType.VIR_NET_STREAM.value(), VirNetMessageStatus.VIR_NET_OK.value(), Unpooled.EMPTY_BUFFER));
     }
 
     @Test
@@ -116,7 +119,7 @@ class StreamHoleTest {
         assertThat(client.deathCause()).as("a bad hole fails the stream, not the connection").isNull();
 
         // a truncated record: the two sides no longer agree, so the connection dies with a reason
-        ch.writeInbound(frame(Rpc.TYPE_STREAM_HOLE, Rpc.STATUS_CONTINUE, Unpooled.buffer().writeInt(1)));
+        ch.writeInbound(frame(VirNetMessageType.VIR_NET_STREAM_HOLE.value(), VirNetMessageStatus.VIR_NET_CONTINUE.value(), Unpooled.buffer().writeInt(1)));
         assertThat(client.deathCause()).isNotNull();
         assertThat(client.deathCause().code()).isEqualTo(ErrorNumber.ERR_RPC);
     }

@@ -1,0 +1,214 @@
+package org.libvirt4j.remote.internal.rpc;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Consumer;
+import org.libvirt4j.ErrorNumber;
+import org.libvirt4j.LibvirtException;
+import org.libvirt4j.remote.generated.VirNetMessageStatus;
+import org.libvirt4j.remote.internal.xdr.XdrReader;
+
+/**
+ * The calls of one connection: serials, the calls in flight by serial, the serials of calls that
+ * timed out (whose late replies are expected and dropped), and the caller's wait for its reply.
+ *
+ * <p>No lock is held across a round trip: a caller's entry waits in a concurrent map, the event
+ * loop stores the outcome and unparks exactly that thread. A caller alone on the connection first
+ * spins for up to {@link #SPIN_PROPERTY} microseconds: a sequential client's round trip to a local
+ * daemon is shorter than the two thread wake-ups a park costs, at the price of that CPU time.
+ */
+final class CallDispatcher {
+    /**
+     * System property: microseconds a caller that is the connection's only call in flight
+     * busy-waits for its reply before parking, at most (default 200, 0 to always park at once);
+     * the window shrinks while replies miss it.
+     */
+    static final String SPIN_PROPERTY = "libvirt4j.remote.spinMicros";
+    private static final long SPIN_NANOS = TimeUnit.MICROSECONDS.toNanos(Math.max(0, Long.getLong(SPIN_PROPERTY, 200)));
+    /** Abandoned (timed-out) serials kept to recognise their late replies; past this the daemon is hopeless. */
+    private static final int MAX_ABANDONED = 4096;
+
+    private final long timeoutNanos;
+    /** Declares the connection dead; called before a failed caller wakes, so it sees the connection dead. */
+    private final Consumer<LibvirtException> fatal;
+    private final AtomicInteger serials = new AtomicInteger();
+    private final Map<Integer, PendingCall<?>> pending = new ConcurrentHashMap<>();
+    private final Map<Integer, Boolean> abandoned = new ConcurrentHashMap<>();
+    private final AtomicInteger inFlight = new AtomicInteger();
+    /** The current spin window, between 1/16 of {@link #SPIN_NANOS} and all of it; races are harmless. */
+    private volatile long spinNanos = SPIN_NANOS;
+    /** Counts lone calls for the periodic full-window probe; a racy count is harmless. */
+    private int spinCalls;
+
+    CallDispatcher(long timeoutNanos, Consumer<LibvirtException> fatal) {
+        this.timeoutNanos = timeoutNanos;
+        this.fatal = fatal;
+    }
+
+    int nextSerial() {
+        return serials.incrementAndGet();
+    }
+
+    /** Registers a call in flight under {@code serial}; its reply is expected from now on. */
+    void register(int serial, PendingCall<?> p) {
+        pending.put(serial, p);
+    }
+
+    /** Drops a call that was never sent or has failed on the caller's side. */
+    void forget(int serial) {
+        pending.remove(serial);
+    }
+
+    /**
+     * Sends a registered call and waits for its outcome.
+     *
+     * @param send writes the call; may throw, the call then counts as failed
+     * @param hasDeadline whether {@code deadline} bounds the wait, rather than the call timeout
+     * @return the decoded reply
+     * @throws LibvirtException the daemon's error, a timeout, an interrupt, or why the connection died
+     */
+    <T> T sendAndAwait(PendingCall<T> p, int serial, Runnable send, long deadline, boolean hasDeadline) {
+        inFlight.incrementAndGet();
+        try {
+            send.run();
+            return await(p, serial, deadline, hasDeadline);
+        } finally {
+            inFlight.decrementAndGet();
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T> T await(PendingCall<T> p, int serial, long givenDeadline, boolean hasDeadline) {
+        Object o = p.outcome;
+        if (o == null && SPIN_NANOS > 0 && inFlight.get() == 1) {
+            // The only call in flight: a park costs a futex wake-up and a reschedule on both
+            // sides, longer than a whole round trip to a local daemon, so wait briefly hot.
+            // With more callers they keep the CPUs busy and parking is the cheaper wait.
+            // every 64th lone call probes with the whole window, so a shrunken one can grow back
+            long budget = (++spinCalls & 63) == 0 ? SPIN_NANOS : spinNanos;
+            long end = System.nanoTime() + budget;
+            while ((o = p.outcome) == null && System.nanoTime() - end < 0) {
+                Thread.onSpinWait();
+            }
+            // Adapt: replies that keep missing the window (a slow procedure, a busy machine
+            // starving the daemon) shrink it so spinning wastes little; hits grow it back.
+            spinNanos = o != null ? Math.min(SPIN_NANOS, budget * 2) : Math.max(SPIN_NANOS / 16, budget / 2);
+        }
+        if (o == null) {
+            long deadline = hasDeadline ? givenDeadline : System.nanoTime() + timeoutNanos;
+            while ((o = p.outcome) == null) {
+                if (Thread.interrupted()) {
+                    abandon(serial);
+                    Thread.currentThread().interrupt();
+                    throw Rpc.error(ErrorNumber.ERR_OPERATION_ABORTED, "operation aborted: interrupted while waiting "
+                            + "for procedure " + p.proc, new InterruptedException());
+                }
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    abandon(serial);
+                    if ((o = p.outcome) != null) {
+                        // the reply won the race with the deadline
+                        break;
+                    }
+                    throw Rpc.error(ErrorNumber.ERR_OPERATION_TIMEOUT, "Timed out during operation: no reply to "
+                            + "procedure " + p.proc + (hasDeadline ? " before the deadline of the connection's open, "
+                            : " within ") + TimeUnit.NANOSECONDS.toMillis(timeoutNanos)
+                            + " ms (set -D" + RpcSettings.TIMEOUT_PROPERTY + " to wait longer)", null);
+                }
+                LockSupport.parkNanos(this, left);
+            }
+        }
+        if (o instanceof PendingCall.Failure f) {
+            // Rethrow on the caller's thread with the caller's stack, keeping libvirt's numbers.
+            LibvirtException le = f.error();
+            throw new LibvirtException(le.codeValue(), le.domainValue(), le.levelValue(), le.getMessage(),
+                    le.getCause());
+        }
+        return o == PendingCall.NULL ? null : (T) o;
+    }
+
+    private void abandon(int serial) {
+        if (pending.remove(serial) != null) {
+            abandoned.put(serial, Boolean.TRUE);
+            if (abandoned.size() > MAX_ABANDONED) {
+                fatal.accept(Rpc.error(ErrorNumber.ERR_RPC, "RPC failure: the daemon left " + MAX_ABANDONED
+                        + " calls unanswered", null));
+            }
+        }
+    }
+
+    /**
+     * Completes the call a reply answers, on the event loop.
+     *
+     * @return false when no call waits for {@code serial} and none timed out waiting for it
+     *         (a stream's final reply, or a bogus one)
+     * @throws LibvirtException when the reply does not match its call (the connection is failed)
+     */
+    boolean onReply(int prog, int proc, int serial, VirNetMessageStatus status, XdrReader r) {
+        PendingCall<?> p = pending.remove(serial);
+        if (p == null) {
+            return abandoned.remove(serial) != null;
+        }
+        if (p.proc != proc || p.prog != prog) {
+            failBoth(p, Rpc.bogus(p.prog != prog
+                    ? String.format("reply from program 0x%x to a call of program 0x%x", prog, p.prog)
+                    : "reply for procedure " + proc + " to a call of procedure " + p.proc));
+            return true;
+        }
+        try {
+            switch (status) {
+                case VIR_NET_OK -> p.complete(r);
+                case VIR_NET_ERROR -> p.fail(RemoteErrors.decode(r));
+                default -> throw Rpc.bogus("reply status " + status.value());
+            }
+        } catch (LibvirtException e) {
+            failBoth(p, e);
+        } catch (Throwable e) {
+            // Any Throwable, Errors included: the call is no longer pending, so failAll would
+            // not reach it, and its caller would wait out the whole call timeout.
+            failBoth(p, Rpc.error(ErrorNumber.ERR_RPC,
+                    "RPC failure: cannot decode the reply to procedure " + proc + ": " + Rpc.describe(e), e));
+        }
+        return true;
+    }
+
+    /** Declares the connection dead before the caller wakes up, so it sees it dead. */
+    private void failBoth(PendingCall<?> p, LibvirtException e) {
+        fatal.accept(e);
+        p.fail(e);
+    }
+
+    /**
+     * A reply that carries file descriptors: this client reads the socket's bytes only, so the
+     * kernel closes the descriptors, and the call fails with a clear refusal instead of a
+     * reply it cannot complete. The connection stays in step: the message is whole.
+     *
+     * @return as {@link #onReply}
+     */
+    boolean onReplyWithFds(int prog, int proc, int serial, XdrReader r) {
+        PendingCall<?> p = pending.get(serial);
+        if (p == null || p.proc != proc || p.prog != prog) {
+            return onReply(prog, proc, serial, VirNetMessageStatus.VIR_NET_OK, r); // the usual complaint about a stray reply
+        }
+        pending.remove(serial);
+        int nfds = r.readInt();
+        p.fail(LibvirtException.of(ErrorNumber.ERR_NO_SUPPORT, org.libvirt4j.ErrorDomain.NONE,
+                "this function is not supported by the connection driver: the daemon answered procedure " + proc
+                + " of program 0x" + Integer.toHexString(prog) + " with " + Integer.toUnsignedString(nfds)
+                + " file descriptors, which the remote backend cannot receive (no SCM_RIGHTS passing yet)"));
+        return true;
+    }
+
+    /** Fails every call in flight with {@code reason}. */
+    void failAll(LibvirtException reason) {
+        for (Integer serial : pending.keySet()) {
+            PendingCall<?> p = pending.remove(serial);
+            if (p != null) {
+                p.fail(reason);
+            }
+        }
+    }
+}
