@@ -8,6 +8,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.libvirt4j.Connect;
+import org.libvirt4j.ConnectAuth;
 import org.libvirt4j.Domain;
 import org.libvirt4j.DomainMemoryParameters;
 import org.libvirt4j.LibvirtException;
@@ -54,7 +55,7 @@ class JnaLeakTest {
         }
 
         public static void main(String[] args) throws Exception {
-            try (Connect c = new JnaBackend().open("test:///default", null)) {
+            try (Connect c = new JnaBackend().open("test:///default", (ConnectAuth) null)) {
                 cycles(c, WARMUP);
                 System.gc();
                 long before = NativeLeakKit.rssKib();

@@ -85,7 +85,7 @@ class JnaNativeEdgesTest {
         for (int i = 0; i < 50; i++) {
             assertThatThrownBy(() -> backend.open(uri, auth)).isInstanceOf(LibvirtException.class);
         }
-        try (Connect c = backend.open("test:///default", null)) {
+        try (Connect c = backend.open("test:///default", (ConnectAuth) null)) {
             assertThat(c.isAlive()).isTrue();
         }
     }

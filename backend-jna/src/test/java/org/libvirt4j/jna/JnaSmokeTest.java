@@ -41,7 +41,7 @@ class JnaSmokeTest {
     @BeforeEach
     void open() {
         assertThat(backend.unavailabilityCause()).isEmpty();
-        conn = backend.open(URI, null);
+        conn = backend.open(URI, (ConnectAuth) null);
     }
 
     @AfterEach
@@ -92,7 +92,7 @@ class JnaSmokeTest {
     @Test
     @DisplayName("A test URI without a path fails with libvirt's own code, domain and message")
     void badUri() {
-        assertThatThrownBy(() -> backend.open("test://", null))
+        assertThatThrownBy(() -> backend.open("test://", (ConnectAuth) null))
                 .isInstanceOfSatisfying(LibvirtException.class, e -> {
                     assertThat(e.code()).isEqualTo(ErrorNumber.ERR_INVALID_ARG);
                     assertThat(e.domain()).isEqualTo(ErrorDomain.TEST);
@@ -161,7 +161,7 @@ class JnaSmokeTest {
         d.close();
         assertThatThrownBy(d::getName).isInstanceOfSatisfying(LibvirtException.class,
                 e -> assertThat(e.code()).isEqualTo(ErrorNumber.ERR_INVALID_DOMAIN));
-        Connect other = backend.open(URI, null);
+        Connect other = backend.open(URI, (ConnectAuth) null);
         Domain survivor = other.lookupDomainByName("test");
         other.close();
         other.close();
