@@ -5,5 +5,6 @@
 # Arguments: [warm-up iterations] [iterations] [seconds per iteration], default 2 3 2.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
-mvn -q -pl benchmarks -am install -Dmaven.test.skip=true
+# package, never install: other work in this repository builds against the installed artifacts
+mvn -B -o -q -pl benchmarks -am package -Dmaven.test.skip=true
 java -cp benchmarks/target/benchmarks.jar org.libvirt4j.benchmarks.RemoteBenchmarkRunner "$@"

@@ -6,6 +6,7 @@
 # WI=5 I=10 T=2 ./benchmarks/run.sh
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
-mvn -q -pl benchmarks -am install -Dmaven.test.skip=true
+# package, never install: other work in this repository builds against the installed artifacts
+mvn -B -o -q -pl benchmarks -am package -Dmaven.test.skip=true
 java -cp benchmarks/target/benchmarks.jar org.libvirt4j.benchmarks.BackendBenchmarkRunner \
     "${WI:-2}" "${I:-3}" "${F:-1}" "${T:-1}"

@@ -1,7 +1,8 @@
 /*
  * The C baseline for BackendBenchmark: the same calls on test:///default, in a plain loop.
- * Prints "<benchmark> <mean ns per call> <best ns per call>" over several timed rounds: the
- * mean is what JMH's score is; the best is the least disturbed by other load on the machine.
+ * Prints "<benchmark> <mean ns per call> <best ns per call> <CPU ns per call>" over several timed
+ * rounds: the mean is what JMH's score is; the best is the least disturbed by other load on the
+ * machine; the CPU time (this process's, over all rounds) does not count waiting for a CPU.
  * usage: baseline [warmup-seconds] [rounds] [round-seconds]
  */
 #include <stdio.h>
@@ -42,10 +43,14 @@ static virConnectPtr conn;
 static virDomainPtr dom;
 static volatile unsigned long sink;
 
-static double now(void) {
+static double clock_seconds(clockid_t clock) {
     struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
+    clock_gettime(clock, &ts);
     return ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+static double now(void) {
+    return clock_seconds(CLOCK_MONOTONIC);
 }
 
 static void silent(void *data, virErrorPtr e) {
@@ -87,6 +92,8 @@ static void list_all(void) {
     sink += n;
 }
 
+static long total_calls; /* of every round since the last reset, for the CPU figure */
+
 static double run(void (*op)(void), double seconds) {
     long calls = 0;
     double start = now(), end = start + seconds, t;
@@ -94,6 +101,7 @@ static double run(void (*op)(void), double seconds) {
         for (int i = 0; i < 64; i++) op();
         calls += 64;
     } while ((t = now()) < end);
+    total_calls += calls;
     return (t - start) * 1e9 / calls;
 }
 
@@ -121,12 +129,15 @@ int main(int argc, char **argv) {
     for (size_t k = 0; k < sizeof ops / sizeof ops[0]; k++) {
         run(ops[k].op, warmup);
         double sum = 0, best = 0;
+        total_calls = 0;
+        double cpu0 = clock_seconds(CLOCK_PROCESS_CPUTIME_ID);
         for (int r = 0; r < rounds; r++) {
             double ns = run(ops[k].op, round);
             sum += ns;
             if (r == 0 || ns < best) best = ns;
         }
-        printf("%s %.1f %.1f\n", ops[k].name, sum / rounds, best);
+        double cpu = clock_seconds(CLOCK_PROCESS_CPUTIME_ID) - cpu0;
+        printf("%s %.1f %.1f %.1f\n", ops[k].name, sum / rounds, best, cpu * 1e9 / total_calls);
         fflush(stdout);
     }
     virDomainFree(dom);

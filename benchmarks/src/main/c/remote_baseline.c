@@ -1,12 +1,14 @@
 /*
  * The C baseline for RemoteBenchmark: virDomainGetInfo round trips through libvirt's own C
  * client to a daemon, from N threads sharing one connection, in a plain loop.
- * Prints "<calls per second>" for the whole run.
- * usage: remote_baseline URI THREADS SECONDS
+ * Prints "<calls per second> <client CPU microseconds per call>" for the whole run (the CPU
+ * of this process, all threads).
+ * usage: remote_baseline URI THREADS SECONDS [getInfo|getXMLDesc]
  */
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <time.h>
 
 /* The few libvirt declarations used, so that building needs libvirt.so.0 only. */
@@ -24,23 +26,38 @@ int virConnectClose(virConnectPtr conn);
 virDomainPtr virDomainLookupByName(virConnectPtr conn, const char *name);
 int virDomainFree(virDomainPtr domain);
 int virDomainGetInfo(virDomainPtr domain, virDomainInfo *info);
+char *virDomainGetXMLDesc(virDomainPtr domain, unsigned int flags);
 
 static virDomainPtr dom;
 static double deadline;
+static int xml; /* getXMLDesc instead of getInfo */
+
+static double clock_seconds(clockid_t clock) {
+    struct timespec ts;
+    clock_gettime(clock, &ts);
+    return ts.tv_sec + ts.tv_nsec / 1e9;
+}
 
 static double now(void) {
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return ts.tv_sec + ts.tv_nsec / 1e9;
+    return clock_seconds(CLOCK_MONOTONIC);
+}
+
+static int call(void) {
+    if (xml) {
+        char *s = virDomainGetXMLDesc(dom, 0);
+        free(s);
+        return s == NULL ? -1 : 0;
+    }
+    virDomainInfo info;
+    return virDomainGetInfo(dom, &info);
 }
 
 static void *loop(void *arg) {
     long *calls = arg;
-    virDomainInfo info;
     while (now() < deadline) {
         for (int i = 0; i < 16; i++) {
-            if (virDomainGetInfo(dom, &info) < 0) {
-                fprintf(stderr, "remote_baseline: virDomainGetInfo failed\n");
+            if (call() < 0) {
+                fprintf(stderr, "remote_baseline: the call failed\n");
                 exit(1);
             }
         }
@@ -50,10 +67,11 @@ static void *loop(void *arg) {
 }
 
 int main(int argc, char **argv) {
-    if (argc != 4) {
-        fprintf(stderr, "usage: remote_baseline URI THREADS SECONDS\n");
+    if (argc != 4 && argc != 5) {
+        fprintf(stderr, "usage: remote_baseline URI THREADS SECONDS [getInfo|getXMLDesc]\n");
         return 2;
     }
+    xml = argc == 5 && strcmp(argv[4], "getXMLDesc") == 0;
     int threads = atoi(argv[2]);
     double seconds = atof(argv[3]);
     virConnectPtr conn = virConnectOpen(argv[1]);
@@ -64,6 +82,7 @@ int main(int argc, char **argv) {
     pthread_t tids[threads];
     long calls[threads];
     double start = now();
+    double cpu0 = clock_seconds(CLOCK_PROCESS_CPUTIME_ID);
     deadline = start + seconds;
     for (int t = 0; t < threads; t++) {
         calls[t] = 0;
@@ -74,7 +93,9 @@ int main(int argc, char **argv) {
         pthread_join(tids[t], NULL);
         total += calls[t];
     }
-    printf("%.1f\n", total / (now() - start));
+    double elapsed = now() - start;
+    double cpu = clock_seconds(CLOCK_PROCESS_CPUTIME_ID) - cpu0;
+    printf("%.1f %.2f\n", total / elapsed, total > 0 ? cpu * 1e6 / total : 0.0);
     virDomainFree(dom);
     virConnectClose(conn);
     return 0;

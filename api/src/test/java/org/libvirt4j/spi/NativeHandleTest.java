@@ -29,6 +29,8 @@ class NativeHandleTest {
             assertThat(e.code()).isEqualTo(ErrorNumber.ERR_INVALID_DOMAIN);
             assertThat(e.getMessage()).isEqualTo("invalid domain pointer in virDomainGetInfo");
         });
+        // the refused call counted itself in and out: that must not free a second time
+        assertThat(frees).hasValue(1);
     }
 
     @Test

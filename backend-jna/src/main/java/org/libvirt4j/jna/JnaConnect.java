@@ -446,6 +446,25 @@ final class JnaConnect implements Connect, org.libvirt4j.spi.generated.ConnectCo
         return List.copyOf(out);
     }
 
+    /**
+     * Direct-mapped instead of the generated contract's {@code invoke}, whose JNA
+     * {@code Function.invoke} converts each argument by reflection: a lookup and its close are
+     * a hot pair.
+     */
+    @Override
+    public Domain lookupDomainByName(String name) {
+        byte[] s = CStrings.of(Objects.requireNonNull(name, "name"));
+        long c = h.acquire("virDomainLookupByName");
+        long dom;
+        try {
+            // libvirt's error is read before release(), which may close the connection
+            dom = Errors.ptr(Virt.virDomainLookupByName(c, s), "virDomainLookupByName");
+        } finally {
+            h.release();
+        }
+        return new JnaDomain(dom);
+    }
+
     @Override
     public Domain lookupDomainByUUID(UUID uuid) {
         byte[] raw = Uuids.toBytes(Objects.requireNonNull(uuid, "uuid"));

@@ -386,6 +386,23 @@ final class JniConnect extends JniObject implements Connect, org.libvirt4j.spi.g
         return wrap(ptrs, JniDomain::new);
     }
 
+    /**
+     * Written out instead of the generated contract's {@code invoke}: a lookup and its close are
+     * a hot pair, and the generic path adds an argument array, a boxed pointer and a dispatch.
+     */
+    @Override
+    public Domain lookupDomainByName(String name) {
+        org.libvirt4j.spi.CStrings.requireNoNul(Objects.requireNonNull(name, "name"));
+        long c = h.acquire("virDomainLookupByName");
+        long dom;
+        try {
+            dom = virDomainLookupByName(c, name);
+        } finally {
+            h.release();
+        }
+        return new JniDomain(ptr(dom, "virDomainLookupByName"));
+    }
+
     @Override
     public Domain lookupDomainByUUID(UUID uuid) {
         byte[] raw = Uuids.toBytes(Objects.requireNonNull(uuid, "uuid"));

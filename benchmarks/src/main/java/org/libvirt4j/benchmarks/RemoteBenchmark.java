@@ -15,8 +15,9 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 
 /**
- * {@code virDomainGetInfo} round trips to a daemon, every benchmark thread sharing one
- * connection; {@link RemoteBenchmarkRunner} runs it at 1 and 32 threads per backend.
+ * {@code virDomainGetInfo} and {@code virDomainGetXMLDesc} round trips to a daemon, every
+ * benchmark thread sharing one connection; {@link RemoteBenchmarkRunner} runs getInfo at 1 and
+ * 32 threads per backend, {@link SuiteRunner} both over unix and TCP.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -50,5 +51,11 @@ public class RemoteBenchmark {
     @Benchmark
     public DomainInfo getInfo() {
         return domain.getInfo();
+    }
+
+    /** @return one round trip's result: the domain's XML, about 1.5 KiB */
+    @Benchmark
+    public String getXMLDesc() {
+        return domain.getXMLDesc();
     }
 }

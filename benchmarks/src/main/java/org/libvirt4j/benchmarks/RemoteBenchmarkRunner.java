@@ -85,7 +85,7 @@ public final class RemoteBenchmarkRunner {
         if (p.waitFor() != 0) {
             throw new IOException(binary + " failed");
         }
-        return Double.parseDouble(out);
+        return Double.parseDouble(out.split("\\s+")[0]);
     }
 
     /** User plus system CPU of the whole daemon process, all threads, in clock ticks. */

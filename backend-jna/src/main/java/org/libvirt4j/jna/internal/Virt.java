@@ -53,6 +53,7 @@ public final class Virt {
     public static native long virNodeGetFreeMemory(long conn);
 
     public static native int virConnectListAllDomains(long conn, long[] domains, int flags);
+    public static native long virDomainLookupByName(long conn, byte[] name);
     public static native long virDomainLookupByUUID(long conn, byte[] uuid);
     public static native long virDomainLookupByUUIDString(long conn, byte[] uuid);
 
