@@ -8,6 +8,7 @@ import org.libvirt4j.ErrorNumber;
 import org.libvirt4j.LibvirtException;
 import org.libvirt4j.remote.internal.rpc.LibsshTunnel;
 import org.libvirt4j.remote.internal.rpc.RpcClient;
+import org.libvirt4j.remote.internal.rpc.RpcSettings;
 import org.libvirt4j.remote.internal.rpc.SshTunnel;
 
 /**
@@ -23,16 +24,16 @@ final class SshTransports {
      *
      * @param uri the URI
      * @param readOnly whether the connection is read-only
-     * @param timeoutNanos the call timeout
+     * @param settings the client's settings
      * @return the connected client
      */
-    static RpcClient openSsh(RemoteUri uri, boolean readOnly, long timeoutNanos) {
+    static RpcClient openSsh(RemoteUri uri, boolean readOnly, RpcSettings settings) {
         String command = helperCommand(uri, readOnly);
         List<String> argv = SshTunnel.argv(uri.clientParam("command").orElse("ssh"), uri.host().orElse("localhost"),
                 uri.port().isPresent() ? Integer.toString(uri.port().getAsInt()) : null, uri.user().orElse(null),
                 uri.clientParam("keyfile").orElse(null), uri.clientFlag("no_tty"), uri.clientFlag("no_verify"),
                 command);
-        return SshTunnel.connect(argv, timeoutNanos);
+        return SshTunnel.connect(argv, settings);
     }
 
     /**
@@ -41,10 +42,10 @@ final class SshTransports {
      * @param uri the URI
      * @param readOnly whether the connection is read-only
      * @param auth the connection's credential callback, or {@code null}
-     * @param timeoutNanos the call timeout
+     * @param settings the client's settings
      * @return the connected client
      */
-    static RpcClient openLibssh(RemoteUri uri, boolean readOnly, ConnectAuth auth, long timeoutNanos) {
+    static RpcClient openLibssh(RemoteUri uri, boolean readOnly, ConnectAuth auth, RpcSettings settings) {
         String command = helperCommand(uri, readOnly);
         String home = System.getProperty("user.home");
         String knownHosts = uri.clientParam("known_hosts").orElseGet(() -> userConfigDir(home)
@@ -52,7 +53,7 @@ final class SshTransports {
         return LibsshTunnel.connect(new LibsshTunnel.Options(uri.host().orElse("localhost"), uri.port().orElse(22),
                 uri.user().orElse("root"), uri.clientParam("keyfile").orElse(null), Path.of(home),
                 Path.of(knownHosts), uri.clientParam("known_hosts_verify").orElse("normal"),
-                uri.clientParam("sshauth").orElse(null), command, auth, isLibssh2(uri)), timeoutNanos);
+                uri.clientParam("sshauth").orElse(null), command, auth, isLibssh2(uri)), settings);
     }
 
     private static boolean isLibssh2(RemoteUri uri) {

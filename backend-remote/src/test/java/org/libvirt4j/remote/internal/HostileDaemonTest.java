@@ -21,6 +21,7 @@ import org.libvirt4j.ErrorDomain;
 import org.libvirt4j.ErrorNumber;
 import org.libvirt4j.LibvirtException;
 import org.libvirt4j.remote.internal.rpc.RpcClient;
+import org.libvirt4j.remote.internal.rpc.RpcSettings;
 
 /**
  * A daemon that misbehaves must never hang or crash the client: every test runs against a
@@ -31,7 +32,7 @@ class HostileDaemonTest {
 
     @AfterEach
     void resetTimeout() {
-        System.clearProperty(RpcClient.TIMEOUT_PROPERTY);
+        System.clearProperty(RpcSettings.TIMEOUT_PROPERTY);
     }
 
     private static LibvirtException hostile(FakeDaemon.Script script) {
@@ -140,7 +141,7 @@ class HostileDaemonTest {
     @DisplayName("An Error thrown while a reply is decoded (here an OutOfMemoryError) fails that call and every "
             + "other call in flight at once with ERR_RPC, instead of leaving its caller to the call timeout")
     void errorWhileDecodingFailsAtOnce() throws Exception {
-        System.setProperty(RpcClient.TIMEOUT_PROPERTY, "10");
+        System.setProperty(RpcSettings.TIMEOUT_PROPERTY, "10");
         try (FakeDaemon fake = new FakeDaemon((c, out, s) -> {
             if (c.proc() == 59) { // CONNECT_GET_HOSTNAME answers; CONNECT_GET_TYPE is never answered
                 FakeDaemon.reply(out, c, 0, string("fakehost"));
@@ -190,7 +191,7 @@ class HostileDaemonTest {
     @DisplayName("Opening has one deadline, the call timeout: a daemon answering each handshake call just "
             + "under the timeout makes the open fail after one timeout, not four")
     void openHasOneDeadline() throws Exception {
-        System.setProperty(RpcClient.TIMEOUT_PROPERTY, "1");
+        System.setProperty(RpcSettings.TIMEOUT_PROPERTY, "1");
         try (FakeDaemon fake = new FakeDaemon((c, out, s) -> FakeDaemon.reply(out, c, 0, string("fakehost")))) {
             fake.handshakeDelayMillis = 700; // each of the 4 handshake calls answers after 0.7 timeouts
             long t0 = System.nanoTime();
@@ -207,7 +208,7 @@ class HostileDaemonTest {
             long millis = (System.nanoTime() - t0) / 1_000_000;
             assertThat(millis).as("the open gives up at its one deadline").isBetween(900L, 1600L);
             assertThat(e.code()).isEqualTo(ErrorNumber.ERR_OPERATION_TIMEOUT);
-            assertThat(e.getMessage()).contains("deadline of the connection's open").contains(RpcClient.TIMEOUT_PROPERTY);
+            assertThat(e.getMessage()).contains("deadline of the connection's open").contains(RpcSettings.TIMEOUT_PROPERTY);
         }
     }
 
@@ -237,7 +238,7 @@ class HostileDaemonTest {
     @Test
     @DisplayName("A daemon that never answers makes the call time out; the connection stays usable")
     void silentDaemonTimesOut() {
-        System.setProperty(RpcClient.TIMEOUT_PROPERTY, "1");
+        System.setProperty(RpcSettings.TIMEOUT_PROPERTY, "1");
         LibvirtException e = assertTimeoutPreemptively(LIMIT, () -> {
             try (FakeDaemon fake = new FakeDaemon((c, out, s) -> {
                 if (c.proc() == 3) { // CONNECT_GET_TYPE answers, the others are ignored
@@ -254,7 +255,7 @@ class HostileDaemonTest {
             }
         });
         assertThat(e.code()).isEqualTo(ErrorNumber.ERR_OPERATION_TIMEOUT);
-        assertThat(e.getMessage()).contains(RpcClient.TIMEOUT_PROPERTY);
+        assertThat(e.getMessage()).contains(RpcSettings.TIMEOUT_PROPERTY);
     }
 
     @Test

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.libvirt4j.ErrorDomain;
 import org.libvirt4j.ErrorNumber;
 import org.libvirt4j.LibvirtException;
-import org.libvirt4j.remote.internal.rpc.RpcClient;
+import org.libvirt4j.remote.internal.rpc.RpcSettings;
 
 /**
  * A TLS port that does not speak TLS: the handshake must fail with a clear error within the
@@ -29,7 +29,7 @@ class HostileTlsTest {
 
     @AfterEach
     void resetTimeout() {
-        System.clearProperty(RpcClient.TIMEOUT_PROPERTY);
+        System.clearProperty(RpcSettings.TIMEOUT_PROPERTY);
     }
 
     /** Serves one connection with {@code behaviour} on a loopback port; returns the port. */
@@ -83,7 +83,7 @@ class HostileTlsTest {
     @Test
     @DisplayName("A server that never answers the handshake is given up on after the call timeout")
     void silentServer() throws Exception {
-        System.setProperty(RpcClient.TIMEOUT_PROPERTY, "2");
+        System.setProperty(RpcSettings.TIMEOUT_PROPERTY, "2");
         try (ServerSocket server = serve(s -> {
             try {
                 Thread.sleep(20_000);

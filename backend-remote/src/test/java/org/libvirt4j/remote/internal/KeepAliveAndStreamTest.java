@@ -21,14 +21,14 @@ class KeepAliveAndStreamTest {
 
     @AfterEach
     void reset() {
-        System.clearProperty(org.libvirt4j.remote.internal.rpc.RpcClient.TIMEOUT_PROPERTY);
+        System.clearProperty(org.libvirt4j.remote.internal.rpc.RpcSettings.TIMEOUT_PROPERTY);
     }
 
     @Test
     @DisplayName("An upload to a daemon that stops reading holds the sender near the high-water mark and then "
             + "times out, instead of buffering without bound")
     void uploadBackpressure() throws Exception {
-        System.setProperty(org.libvirt4j.remote.internal.rpc.RpcClient.TIMEOUT_PROPERTY, "2");
+        System.setProperty(org.libvirt4j.remote.internal.rpc.RpcSettings.TIMEOUT_PROPERTY, "2");
         try (FakeDaemon fake = new FakeDaemon((c, out, s) -> {
             switch (c.proc()) {
                 case 97 -> { // STORAGE_VOL_LOOKUP_BY_PATH: pool, name, key

@@ -22,6 +22,7 @@ import org.libvirt4j.ErrorDomain;
 import org.libvirt4j.ErrorNumber;
 import org.libvirt4j.LibvirtException;
 import org.libvirt4j.remote.internal.rpc.RpcClient;
+import org.libvirt4j.remote.internal.rpc.RpcSettings;
 
 /**
  * A daemon that sends keepalive PINGs as fast as it can and never reads: the client must not
@@ -33,7 +34,7 @@ class PingFloodTest {
 
     @AfterEach
     void resetTimeout() {
-        System.clearProperty(RpcClient.TIMEOUT_PROPERTY);
+        System.clearProperty(RpcSettings.TIMEOUT_PROPERTY);
     }
 
     /** What one run of the scenario saw. */
@@ -179,7 +180,7 @@ class PingFloodTest {
     @DisplayName("A daemon flooding PINGs and never reading gets no queue of PONGs: the outbound queue stays "
             + "bounded, its connection fails with ERR_RPC, and another connection keeps working")
     void pingFloodIsBounded() {
-        System.setProperty(RpcClient.TIMEOUT_PROPERTY, "3");
+        System.setProperty(RpcSettings.TIMEOUT_PROPERTY, "3");
         Outcome o = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> run(4000));
         System.out.println("PingFloodTest in-process: " + o);
         assertThat(o.healthyFailure()).as("the healthy connection never fails").isNull();
@@ -199,7 +200,7 @@ class PingFloodTest {
     void pingFloodInSmallJvm() throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         ProcessBuilder pb = new ProcessBuilder(java, "-Xmx48m", "-XX:MaxDirectMemorySize=16m",
-                "-D" + RpcClient.TIMEOUT_PROPERTY + "=3", "-cp", System.getProperty("java.class.path"),
+                "-D" + RpcSettings.TIMEOUT_PROPERTY + "=3", "-cp", System.getProperty("java.class.path"),
                 Child.class.getName());
         pb.redirectErrorStream(true);
         Process p = pb.start();

@@ -128,14 +128,15 @@ public final class LibsshTunnel {
      * Logs in and runs the far side's command; the connection's bytes then flow over its channel.
      *
      * @param o the options
-     * @param timeoutNanos the call timeout, also the limit of connecting and logging in
+     * @param settings the client's settings; the call timeout is also the limit of connecting and logging in
      * @return the connected client
      * @throws LibvirtException as libvirt's libssh transport: {@code ERR_AUTH_FAILED} (domain
      *         LIBSSH) for a host key that differs from the known one or rejected credentials,
      *         {@code ERR_LIBSSH} for an unknown key nobody accepted, {@code ERR_SYSTEM_ERROR} when
      *         the host cannot be reached
      */
-    public static RpcClient connect(Options o, long timeoutNanos) {
+    public static RpcClient connect(Options o, RpcSettings settings) {
+        long timeoutNanos = settings.timeoutNanos();
         String verifyMode = o.knownHostsVerify().toLowerCase(Locale.ROOT);
         if (!List.of("normal", "auto", "ignore").contains(verifyMode)) {
             throw Rpc.error(ErrorNumber.ERR_INVALID_ARG,
@@ -215,7 +216,7 @@ public final class LibsshTunnel {
             } catch (IOException e) {
                 throw libssh(o, ErrorNumber.ERR_LIBSSH, "failed to open ssh channel: " + rootMessage(e));
             }
-            return Tunnel.connect(new ChannelEnds(session, channel, err), "libssh", timeoutNanos);
+            return Tunnel.connect(new ChannelEnds(session, channel, err), "libssh", settings);
         } catch (IOException e) {
             close(session);
             LibvirtException v = verdict.get();

@@ -61,19 +61,11 @@ import org.libvirt4j.remote.internal.xdr.XdrWriter;
  * libvirt's C client lets the calling thread do the I/O: a round trip then costs one thread
  * wake-up (the reader's), not two. A caller waits for its reply by parking; the event loop
  * stores the outcome and unparks exactly that thread. A caller alone on the connection first
- * spins for up to {@link #SPIN_PROPERTY} microseconds: a sequential client's round trip to a local
+ * spins for up to {@link RpcSettings#spinNanos} microseconds: a sequential client's round trip to a local
  * daemon is shorter than the two thread wake-ups a park costs, at the price of that CPU time.
+ * The call timeout, the spin window and the event loops come from the connection's {@link RpcSettings}.
  */
 public final class RpcClient {
-    /** System property: seconds a call waits for its reply (default 60). */
-    public static final String TIMEOUT_PROPERTY = "libvirt4j.remote.callTimeoutSeconds";
-    /**
-     * System property: microseconds a caller that is the connection's only call in flight
-     * busy-waits for its reply before parking, at most (default 200, 0 to always park at once);
-     * the window shrinks while replies miss it.
-     */
-    public static final String SPIN_PROPERTY = "libvirt4j.remote.spinMicros";
-    private static final long SPIN_NANOS = TimeUnit.MICROSECONDS.toNanos(Math.max(0, Long.getLong(SPIN_PROPERTY, 200)));
     /** Abandoned (timed-out) serials kept to recognise their late replies; past this the daemon is hopeless. */
     private static final int MAX_ABANDONED = 4096;
     /**
@@ -100,6 +92,8 @@ public final class RpcClient {
      */
     private volatile boolean directWrites;
     private final long timeoutNanos;
+    /** The longest spin window ({@link RpcSettings#spinNanos}). */
+    private final long maxSpinNanos;
     /** {@link System#nanoTime()} by which the whole open (connect, TLS, handshake calls) must be done. */
     private final long openDeadline;
     private final AtomicInteger serials = new AtomicInteger();
@@ -110,8 +104,8 @@ public final class RpcClient {
     /** Makes each message's bytes contiguous on the wire; held only for non-blocking writes. */
     private final ReentrantLock writeLock = new ReentrantLock();
     private final AtomicInteger inFlight = new AtomicInteger();
-    /** The current spin window, between 1/16 of {@link #SPIN_NANOS} and all of it; races are harmless. */
-    private volatile long spinNanos = SPIN_NANOS;
+    /** The current spin window, between 1/16 of {@link #maxSpinNanos} and all of it; races are harmless. */
+    private volatile long spinNanos;
     /** Counts lone calls for the periodic full-window probe; a racy count is harmless. */
     private int spinCalls;
     /**
@@ -142,11 +136,13 @@ public final class RpcClient {
     private volatile int program = Rpc.REMOTE_PROGRAM;
     private volatile int programVersion = Rpc.REMOTE_PROTOCOL_VERSION;
 
-    private RpcClient(Channel channel, SocketChannel socket, long timeoutNanos, long openDeadline,
+    private RpcClient(Channel channel, SocketChannel socket, RpcSettings settings, long openDeadline,
             boolean directWrites) {
         this.channel = channel;
         this.socket = socket;
-        this.timeoutNanos = timeoutNanos;
+        this.timeoutNanos = settings.timeoutNanos();
+        this.maxSpinNanos = settings.spinNanos();
+        this.spinNanos = maxSpinNanos;
         this.openDeadline = openDeadline;
         this.directWrites = directWrites;
     }
@@ -163,32 +159,16 @@ public final class RpcClient {
         this.programVersion = version;
     }
 
-    /** @return the call timeout from {@link #TIMEOUT_PROPERTY}, 60 s when unset or unreadable */
-    public static long defaultTimeoutNanos() {
-        String v = System.getProperty(TIMEOUT_PROPERTY);
-        if (v != null) {
-            try {
-                double s = Double.parseDouble(v.trim());
-                if (s > 0) {
-                    return (long) (s * 1e9);
-                }
-            } catch (NumberFormatException e) {
-                // fall through to the default: a typo must not make calls wait forever
-            }
-        }
-        return TimeUnit.SECONDS.toNanos(60);
-    }
-
     /**
      * Connects to a unix socket, as libvirt's {@code virNetSocketNewConnectUNIX}.
      *
      * @param path the socket
-     * @param timeoutNanos the call timeout, also the time the whole open may take ({@link #openDeadline})
+     * @param settings the call timeout (also the time the whole open may take, {@link #openDeadline}) and the rest
      * @return the connected client
      * @throws LibvirtException {@code ERR_SYSTEM_ERROR} when the socket cannot be reached
      */
-    public static RpcClient connectUnix(Path path, long timeoutNanos) {
-        return connect(UnixDomainSocketAddress.of(path), true, timeoutNanos, "Failed to connect socket to '" + path + "'",
+    public static RpcClient connectUnix(Path path, RpcSettings settings) {
+        return connect(UnixDomainSocketAddress.of(path), true, settings, "Failed to connect socket to '" + path + "'",
                 null);
     }
 
@@ -197,12 +177,12 @@ public final class RpcClient {
      *
      * @param host the host
      * @param port the port
-     * @param timeoutNanos the call timeout, also the time the whole open may take ({@link #openDeadline})
+     * @param settings the call timeout (also the time the whole open may take, {@link #openDeadline}) and the rest
      * @return the connected client
      * @throws LibvirtException {@code ERR_SYSTEM_ERROR} when the host cannot be reached
      */
-    public static RpcClient connectTcp(String host, int port, long timeoutNanos) {
-        return connect(new InetSocketAddress(host, port), false, timeoutNanos,
+    public static RpcClient connectTcp(String host, int port, RpcSettings settings) {
+        return connect(new InetSocketAddress(host, port), false, settings,
                 "unable to connect to server at '" + host + ":" + port + "'", null);
     }
 
@@ -215,13 +195,14 @@ public final class RpcClient {
      * @param port the port
      * @param ssl the client context ({@link Tls#context})
      * @param verifyHost whether the certificate must name {@code host}
-     * @param timeoutNanos the call timeout, also the time the whole open may take ({@link #openDeadline})
+     * @param settings the call timeout (also the time the whole open may take, {@link #openDeadline}) and the rest
      * @return the connected client
      * @throws LibvirtException {@code ERR_SYSTEM_ERROR} when the host cannot be reached or the
      *         handshake fails, {@code ERR_RPC} when the daemon refuses this client
      */
-    public static RpcClient connectTls(String host, int port, SslContext ssl, boolean verifyHost, long timeoutNanos) {
-        return connect(new InetSocketAddress(host, port), false, timeoutNanos,
+    public static RpcClient connectTls(String host, int port, SslContext ssl, boolean verifyHost,
+            RpcSettings settings) {
+        return connect(new InetSocketAddress(host, port), false, settings,
                 "unable to connect to server at '" + host + ":" + port + "'", ch -> {
                     SslHandler handler = ssl.newHandler(ch.alloc(), host, port);
                     if (verifyHost) {
@@ -229,14 +210,15 @@ public final class RpcClient {
                         params.setEndpointIdentificationAlgorithm("HTTPS");
                         handler.engine().setSSLParameters(params);
                     }
-                    handler.setHandshakeTimeoutMillis(TimeUnit.NANOSECONDS.toMillis(timeoutNanos));
+                    handler.setHandshakeTimeoutMillis(TimeUnit.NANOSECONDS.toMillis(settings.timeoutNanos()));
                     return handler;
                 });
     }
 
     /** @param tls makes the channel's SslHandler, or {@code null} for a plain connection */
-    private static RpcClient connect(SocketAddress address, boolean unix, long timeoutNanos, String what,
+    private static RpcClient connect(SocketAddress address, boolean unix, RpcSettings settings, String what,
             java.util.function.Function<Channel, SslHandler> tls) {
+        long timeoutNanos = settings.timeoutNanos();
         if (address instanceof InetSocketAddress inet && inet.isUnresolved()) {
             throw Rpc.error(ErrorNumber.ERR_SYSTEM_ERROR, "Cannot resolve address '" + inet.getHostString() + "'", null);
         }
@@ -253,14 +235,14 @@ public final class RpcClient {
         Channel netty = unix ? new NioDomainSocketChannel(socket) : new NioSocketChannel(socket);
         CompletableFuture<RpcClient> ready = new CompletableFuture<>();
         CompletableFuture<Void> confirmed = new CompletableFuture<>();
-        Bootstrap b = new Bootstrap().group(EventLoops.group())
+        Bootstrap b = new Bootstrap().group(settings.group())
                 .channelFactory((io.netty.channel.ChannelFactory<Channel>) () -> netty)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS,
                         (int) Math.min(Integer.MAX_VALUE, TimeUnit.NANOSECONDS.toMillis(timeoutNanos)))
                 .handler(new ChannelInitializer<Channel>() {
                     @Override
                     protected void initChannel(Channel ch) {
-                        RpcClient client = new RpcClient(ch, socket, timeoutNanos, deadline, tls == null);
+                        RpcClient client = new RpcClient(ch, socket, settings, deadline, tls == null);
                         if (tls != null) {
                             ch.pipeline().addLast(tls.apply(ch), new Tls.Confirmation(confirmed));
                         } else {
@@ -345,7 +327,8 @@ public final class RpcClient {
      * The seam the decoding fuzz test feeds the daemon's side of the wire through.
      */
     static RpcClient onChannel(Channel ch, long timeoutNanos) {
-        RpcClient client = new RpcClient(ch, null, timeoutNanos, System.nanoTime() + timeoutNanos, false);
+        RpcClient client = new RpcClient(ch, null, RpcSettings.defaults().withTimeoutNanos(timeoutNanos),
+                System.nanoTime() + timeoutNanos, false);
         client.addInbound(ch);
         return client;
     }
@@ -480,9 +463,28 @@ public final class RpcClient {
         return call(program, proc, args, ret, stream, deadline, hasDeadline);
     }
 
+    /**
+     * What ends a call's wait: the call timeout, the open's deadline, or the caller's
+     * {@link org.libvirt4j.CallDeadline}, whichever comes first; named in the timeout's message.
+     */
+    private enum Bound { TIMEOUT, OPEN, CALLER }
+
     /** @param hasDeadline whether {@code deadline} bounds the wait, rather than the call timeout */
     private <T> T call(int prog, int proc, Consumer<XdrWriter> args, Function<XdrReader, T> ret, RpcStream stream,
             long deadline, boolean hasDeadline) {
+        long now = System.nanoTime();
+        Bound bound = hasDeadline ? Bound.OPEN : Bound.TIMEOUT;
+        if (!hasDeadline) {
+            deadline = now + timeoutNanos;
+        }
+        java.util.OptionalLong caller = org.libvirt4j.CallDeadline.currentNanos();
+        if (caller.isPresent() && caller.getAsLong() - deadline < 0) {
+            deadline = caller.getAsLong();
+            bound = Bound.CALLER;
+            if (deadline - now <= 0) {
+                throw org.libvirt4j.spi.CallDeadlines.expired("procedure " + proc);
+            }
+        }
         int serial = serials.incrementAndGet();
         // every program of the daemon is at version 1, as REMOTE_PROTOCOL_VERSION
         ByteBuf msg = encode(prog, Rpc.REMOTE_PROTOCOL_VERSION, proc, Rpc.TYPE_CALL, serial, Rpc.STATUS_OK, args);
@@ -508,7 +510,7 @@ public final class RpcClient {
         inFlight.incrementAndGet();
         try {
             send(msg);
-            return await(p, serial, proc, deadline, hasDeadline);
+            return await(p, serial, proc, now, deadline, bound);
         } catch (LibvirtException e) {
             pending.remove(serial);
             if (stream != null) {
@@ -674,24 +676,23 @@ public final class RpcClient {
     }
 
     @SuppressWarnings("unchecked")
-    private <T> T await(Pending<T> p, int serial, int proc, long givenDeadline, boolean hasDeadline) {
+    private <T> T await(Pending<T> p, int serial, int proc, long start, long deadline, Bound bound) {
         Object o = p.outcome;
-        if (o == null && SPIN_NANOS > 0 && inFlight.get() == 1) {
+        if (o == null && maxSpinNanos > 0 && inFlight.get() == 1) {
             // The only call in flight: a park costs a futex wake-up and a reschedule on both
             // sides, longer than a whole round trip to a local daemon, so wait briefly hot.
             // With more callers they keep the CPUs busy and parking is the cheaper wait.
             // every 64th lone call probes with the whole window, so a shrunken one can grow back
-            long budget = (++spinCalls & 63) == 0 ? SPIN_NANOS : spinNanos;
+            long budget = (++spinCalls & 63) == 0 ? maxSpinNanos : spinNanos;
             long end = System.nanoTime() + budget;
             while ((o = p.outcome) == null && System.nanoTime() - end < 0) {
                 Thread.onSpinWait();
             }
             // Adapt: replies that keep missing the window (a slow procedure, a busy machine
             // starving the daemon) shrink it so spinning wastes little; hits grow it back.
-            spinNanos = o != null ? Math.min(SPIN_NANOS, budget * 2) : Math.max(SPIN_NANOS / 16, budget / 2);
+            spinNanos = o != null ? Math.min(maxSpinNanos, budget * 2) : Math.max(maxSpinNanos / 16, budget / 2);
         }
         if (o == null) {
-            long deadline = hasDeadline ? givenDeadline : System.nanoTime() + timeoutNanos;
             while ((o = p.outcome) == null) {
                 if (Thread.interrupted()) {
                     abandon(serial);
@@ -706,10 +707,7 @@ public final class RpcClient {
                         // the reply won the race with the deadline
                         break;
                     }
-                    throw Rpc.error(ErrorNumber.ERR_OPERATION_TIMEOUT, "Timed out during operation: no reply to "
-                            + "procedure " + proc + (hasDeadline ? " before the deadline of the connection's open, "
-                            : " within ") + TimeUnit.NANOSECONDS.toMillis(timeoutNanos)
-                            + " ms (set -D" + TIMEOUT_PROPERTY + " to wait longer)", null);
+                    throw timedOut(proc, bound, deadline - start);
                 }
                 LockSupport.parkNanos(this, left);
             }
@@ -721,6 +719,19 @@ public final class RpcClient {
                     le.getCause());
         }
         return o == NULL ? null : (T) o;
+    }
+
+    /** The error of a call whose reply did not come before its {@link Bound}. */
+    private LibvirtException timedOut(int proc, Bound bound, long waitedNanos) {
+        long ms = TimeUnit.NANOSECONDS.toMillis(waitedNanos);
+        String hint = " (ConnectOptions.callTimeout, default -D" + RpcSettings.TIMEOUT_PROPERTY + ", to wait longer)";
+        String why = switch (bound) {
+            case TIMEOUT -> "within the call timeout of " + ms + " ms" + hint;
+            case OPEN -> "before the deadline of the connection's open, " + ms + " ms" + hint;
+            case CALLER -> "before the caller's CallDeadline, " + ms + " ms after the call began";
+        };
+        return Rpc.error(ErrorNumber.ERR_OPERATION_TIMEOUT, "Timed out during operation: no reply to procedure "
+                + proc + " " + why, null);
     }
 
     private void abandon(int serial) {
@@ -791,8 +802,8 @@ public final class RpcClient {
             }
             if (System.nanoTime() - deadline > 0) {
                 throw Rpc.error(ErrorNumber.ERR_OPERATION_TIMEOUT, "Timed out during operation: the daemon took no "
-                        + "stream data for " + TimeUnit.NANOSECONDS.toMillis(timeoutNanos) + " ms (set -D"
-                        + TIMEOUT_PROPERTY + " to wait longer)", null);
+                        + "stream data for " + TimeUnit.NANOSECONDS.toMillis(timeoutNanos) + " ms (ConnectOptions.callTimeout, default -D"
+                        + RpcSettings.TIMEOUT_PROPERTY + ", to wait longer)", null);
             }
             LockSupport.parkNanos(this, pause);
             pause = Math.min(pause * 2, TimeUnit.MILLISECONDS.toNanos(10));

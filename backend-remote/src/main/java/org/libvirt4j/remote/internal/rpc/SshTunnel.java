@@ -168,11 +168,11 @@ public final class SshTunnel {
      * Runs {@code argv} and connects a client over its standard input and output.
      *
      * @param argv the command ({@link #argv})
-     * @param timeoutNanos the call timeout
+     * @param settings the client's settings
      * @return the client
      * @throws LibvirtException {@code ERR_SYSTEM_ERROR} when the command cannot be run
      */
-    public static RpcClient connect(List<String> argv, long timeoutNanos) {
+    public static RpcClient connect(List<String> argv, RpcSettings settings) {
         ProcessBuilder pb = new ProcessBuilder(argv);
         Process p;
         try {
@@ -189,7 +189,7 @@ public final class SshTunnel {
         Thread drain = new Thread(() -> err.drain(p.getErrorStream()), "libvirt4j-ssh-stderr");
         drain.setDaemon(true);
         drain.start();
-        return Tunnel.connect(new ProcessEnds(p, err, drain), "ssh", timeoutNanos);
+        return Tunnel.connect(new ProcessEnds(p, err, drain), "ssh", settings);
     }
 
     /** A child process as a tunnel's far side. */

@@ -79,11 +79,11 @@ final class Tunnel {
      *
      * @param ends the far side, already running; destroyed here if this fails
      * @param name names the copying threads ({@code "ssh"}, {@code "libssh"})
-     * @param timeoutNanos the call timeout of the client
+     * @param settings the client's settings
      * @return the client, its bytes flowing through {@code ends}
      * @throws LibvirtException {@code ERR_SYSTEM_ERROR} when the local socket pair cannot be made
      */
-    static RpcClient connect(Ends ends, String name, long timeoutNanos) {
+    static RpcClient connect(Ends ends, String name, RpcSettings settings) {
         Path dir = null;
         Path path = null;
         RpcClient rpc = null;
@@ -94,7 +94,7 @@ final class Tunnel {
             SocketChannel peer;
             try (ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
                 server.bind(UnixDomainSocketAddress.of(path), 1);
-                rpc = RpcClient.connectUnix(path, timeoutNanos);
+                rpc = RpcClient.connectUnix(path, settings);
                 // the connection is queued on the listening socket: accept returns at once
                 peer = server.accept();
             }
