@@ -70,12 +70,16 @@ public interface LibvirtBackend {
      * options overrides it.
      *
      * @param uri the URI, {@code ""} for libvirt's default, never {@code null}
-     * @param options the options, never {@code null}
+     * @param options the options; {@code null} is read as {@link org.libvirt4j.ConnectOptions#defaults()},
+     *        because Java resolves the older {@code open(uri, null)} (a null {@link ConnectAuth}) to this method
      * @return the open connection
      * @throws org.libvirt4j.LibvirtException libvirt's error when the open, or starting keepalive, fails
      * @throws IllegalArgumentException naming the options this backend does not honour
      */
     default Connect open(String uri, org.libvirt4j.ConnectOptions options) {
+        if (options == null) {
+            return open(uri, (ConnectAuth) null);
+        }
         ConnectOptionsSupport.requireSupported(this, options);
         Connect conn = open(uri, options.auth().orElse(null), options.flags());
         ConnectOptionsSupport.startKeepAlive(conn, options);

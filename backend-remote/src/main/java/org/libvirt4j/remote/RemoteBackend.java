@@ -148,8 +148,10 @@ public final class RemoteBackend implements LibvirtBackend {
 
     @Override
     public Connect open(String uri, ConnectOptions options) {
+        if (options == null) {
+            return open(uri, (ConnectAuth) null); // the older open(uri, null): Java resolves it here
+        }
         Objects.requireNonNull(uri, "uri");
-        Objects.requireNonNull(options, "options");
         ConnectOptionsSupport.requireSupported(this, options);
         if (options.get(RemoteOptions.SSL_CONTEXT).isPresent() && options.get(RemoteOptions.PKI_PATH).isPresent()) {
             throw new IllegalArgumentException("the connect options " + RemoteOptions.SSL_CONTEXT + " and "
