@@ -3,12 +3,14 @@
  * SSH, on Netty (and Apache MINA SSHD for the pure-Java SSH transports).
  */
 module org.libvirt4j.remote {
-    requires org.libvirt4j;
+    // RemoteOptions' keys are the API's ConnectOption
+    requires transitive org.libvirt4j;
     requires io.netty.buffer;
     requires io.netty.common;
-    requires io.netty.transport;
+    // RemoteOptions' keys are Netty types (EventLoopGroup, SslContext): users of the option see them
+    requires transitive io.netty.transport;
     requires io.netty.codec;
-    requires io.netty.handler;
+    requires transitive io.netty.handler;
     // the JDK's SASL clients (DIGEST-MD5, GSSAPI) for the daemon's SASL authentication
     requires java.security.sasl;
     requires org.apache.sshd.osgi;
@@ -17,6 +19,8 @@ module org.libvirt4j.remote {
     // MINA SSHD's logging API, resolved for it (an automatic module reads only resolved modules)
     requires org.slf4j;
     requires static com.google.auto.service;
+
+    exports org.libvirt4j.remote;
 
     provides org.libvirt4j.spi.LibvirtBackend with org.libvirt4j.remote.RemoteBackend;
 }

@@ -95,6 +95,10 @@ public final class ConnectOptions {
             if (interval.isNegative() || interval.isZero()) {
                 throw new IllegalArgumentException("keepalive interval must be positive: " + interval);
             }
+            // virConnectSetKeepAlive counts whole seconds: a fraction would be silently rounded
+            if (interval.getNano() != 0) {
+                throw new IllegalArgumentException("keepalive interval must be whole seconds: " + interval);
+            }
             if (count < 0) {
                 throw new IllegalArgumentException("keepalive count must not be negative: " + count);
             }

@@ -12,6 +12,27 @@ public final class ConnectOptionsSupport {
     }
 
     /**
+     * Starts the {@link ConnectOption#KEEPALIVE} asked for, as {@code virConnectSetKeepAlive}
+     * does, on a connection just opened; closes it when that fails.
+     *
+     * @param conn the new connection
+     * @param options its options
+     * @throws org.libvirt4j.LibvirtException libvirt's error from {@code virConnectSetKeepAlive}
+     */
+    public static void startKeepAlive(org.libvirt4j.Connect conn, ConnectOptions options) {
+        ConnectOptions.KeepAlive ka = options.get(ConnectOption.KEEPALIVE).orElse(null);
+        if (ka == null) {
+            return;
+        }
+        try {
+            conn.setKeepAlive((int) Math.min(Integer.MAX_VALUE, ka.interval().getSeconds()), ka.count());
+        } catch (RuntimeException e) {
+            conn.close();
+            throw e;
+        }
+    }
+
+    /**
      * Refuses options a backend does not honour, so that none is silently ignored.
      *
      * @param backend the backend

@@ -63,18 +63,27 @@ public interface LibvirtBackend {
 
     /**
      * Opens a connection with options. The default refuses any option outside
-     * {@link #supportedOptions()} ({@link ConnectOptionsSupport#requireSupported}) and opens with
-     * the options' credentials callback and flags; a backend that honours options overrides it.
+     * {@link #supportedOptions()} ({@link ConnectOptionsSupport#requireSupported}), opens with
+     * the options' credentials callback and flags, then starts
+     * {@link org.libvirt4j.ConnectOption#KEEPALIVE} through {@link Connect#setKeepAlive} (a
+     * backend lists it when that call does what the option says); a backend that honours other
+     * options overrides it.
      *
      * @param uri the URI, {@code ""} for libvirt's default, never {@code null}
-     * @param options the options, never {@code null}
+     * @param options the options; {@code null} is read as {@link org.libvirt4j.ConnectOptions#defaults()},
+     *        because Java resolves the older {@code open(uri, null)} (a null {@link ConnectAuth}) to this method
      * @return the open connection
-     * @throws org.libvirt4j.LibvirtException libvirt's error when the open fails
+     * @throws org.libvirt4j.LibvirtException libvirt's error when the open, or starting keepalive, fails
      * @throws IllegalArgumentException naming the options this backend does not honour
      */
     default Connect open(String uri, org.libvirt4j.ConnectOptions options) {
+        if (options == null) {
+            return open(uri, (ConnectAuth) null);
+        }
         ConnectOptionsSupport.requireSupported(this, options);
-        return open(uri, options.auth().orElse(null), options.flags());
+        Connect conn = open(uri, options.auth().orElse(null), options.flags());
+        ConnectOptionsSupport.startKeepAlive(conn, options);
+        return conn;
     }
 
     /**

@@ -51,13 +51,29 @@ public final class NativeHandle {
     }
 
     /**
-     * Marks a call in flight and returns the pointer to use.
+     * Marks a call in flight and returns the pointer to use. Every call of the application
+     * passes here, so this is where a passed {@link org.libvirt4j.CallDeadline} refuses it: a
+     * libvirt call cannot be abandoned once made.
+     *
+     * @param function the C function about to be called, named in the error
+     * @return the live pointer
+     * @throws org.libvirt4j.LibvirtException the kind's invalid-object error once closed;
+     *         {@code ERR_OPERATION_TIMEOUT} when the current thread's call deadline has passed
+     */
+    public long acquire(String function) {
+        CallDeadlines.refuseIfExpired(function);
+        return acquireForCleanup(function);
+    }
+
+    /**
+     * {@link #acquire(String)} without the deadline check, for the calls {@code close()} makes to
+     * undo registrations: a close never fails, deadline or not.
      *
      * @param function the C function about to be called, named in the error
      * @return the live pointer
      * @throws org.libvirt4j.LibvirtException the kind's invalid-object error once closed
      */
-    public long acquire(String function) {
+    public long acquireForCleanup(String function) {
         // Counted first and checked after: one atomic add instead of a read and a
         // compare-and-set. A call refused on a closed handle takes its count back through
         // release(), whose free then finds the pointer freed already (Tracker.free runs once).

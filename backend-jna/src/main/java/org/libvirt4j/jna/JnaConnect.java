@@ -104,7 +104,7 @@ final class JnaConnect implements Connect, org.libvirt4j.spi.generated.ConnectCo
     private void deregisterAll() {
         long c;
         try {
-            c = h.acquire("virConnectDomainEventDeregisterAny");
+            c = h.acquireForCleanup("virConnectDomainEventDeregisterAny");
         } catch (LibvirtException alreadyClosed) {
             return; // a concurrent close won, and deregistered before closing
         }

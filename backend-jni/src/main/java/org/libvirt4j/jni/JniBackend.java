@@ -36,6 +36,18 @@ public final class JniBackend implements LibvirtBackend {
         return NAME;
     }
 
+    /**
+     * {@return {@link org.libvirt4j.ConnectOption#KEEPALIVE} only}: started at open through
+     * {@code virConnectSetKeepAlive}, which needs libvirt's event loop running
+     * ({@code Libvirt.eventRegisterDefaultImpl()} first; without it libvirt refuses). A call
+     * timeout cannot be honoured (a libvirt call cannot be abandoned once made), nor a
+     * per-connection event executor (libvirt's event loop thread runs every callback).
+     */
+    @Override
+    public java.util.Set<org.libvirt4j.ConnectOption<?>> supportedOptions() {
+        return java.util.Set.of(org.libvirt4j.ConnectOption.KEEPALIVE);
+    }
+
     @Override
     public int priority() {
         return PRIORITY;

@@ -114,7 +114,7 @@ final class JniConnect extends JniObject implements Connect, org.libvirt4j.spi.g
     private void deregisterAll() {
         long c;
         try {
-            c = h.acquire(EventKind.Family.DOMAIN.deregister());
+            c = h.acquireForCleanup(EventKind.Family.DOMAIN.deregister());
         } catch (LibvirtException alreadyClosed) {
             return; // a concurrent close won, and deregistered before closing
         }

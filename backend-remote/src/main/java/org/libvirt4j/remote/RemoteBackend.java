@@ -6,6 +6,11 @@ import java.util.Optional;
 import org.libvirt4j.Connect;
 import org.libvirt4j.ConnectAuth;
 import org.libvirt4j.ConnectFlags;
+import org.libvirt4j.ConnectOption;
+import org.libvirt4j.ConnectOptions;
+import org.libvirt4j.remote.internal.OpenSettings;
+import org.libvirt4j.remote.internal.rpc.RpcSettings;
+import org.libvirt4j.spi.ConnectOptionsSupport;
 import org.libvirt4j.remote.internal.RemoteConnect;
 import org.libvirt4j.remote.internal.RemoteUri;
 import org.libvirt4j.spi.LibvirtBackend;
@@ -38,13 +43,19 @@ import org.libvirt4j.spi.LibvirtBackend;
  * libvirt's prompts; an ssh agent is not used. The daemon's own authentication must be
  * {@code none} or polkit.
  *
- * <p>Tuning, by system property: {@code libvirt4j.remote.callTimeoutSeconds} (how long a call
- * waits for its reply, default 60). Keepalive PINGs start, as with the C client, only when
- * {@code Connect.setKeepAlive} asks; the daemon's PINGs are always answered. Events are decoded on
- * the connection's event loop and delivered on one daemon thread shared by all connections. Any
- * number of threads may share one connection.
+ * <p>Per connection, through {@link org.libvirt4j.ConnectOptions} ({@link #supportedOptions()}):
+ * the call timeout ({@link ConnectOption#CALL_TIMEOUT}; without it, the system property
+ * {@code libvirt4j.remote.callTimeoutSeconds}, default 60), keepalive started at open
+ * ({@link ConnectOption#KEEPALIVE}; without it PINGs start, as with the C client, only when
+ * {@code Connect.setKeepAlive} asks; the daemon's PINGs are always answered), the executor of
+ * event callbacks ({@link ConnectOption#EVENT_EXECUTOR}; without it, one daemon thread shared by
+ * all connections), and {@link RemoteOptions}' Netty event loops and TLS material. A
+ * {@link org.libvirt4j.CallDeadline} bounds each call too, the earlier of it and the call
+ * timeout. The system property {@code libvirt4j.remote.spinMicros} (default 200) sets how long a
+ * lone caller spins for its reply before parking. Any number of threads may share one connection.
  */
 @AutoService(LibvirtBackend.class)
+@SuppressWarnings("exports") // AutoService is a compile-time annotation, not part of the API
 public final class RemoteBackend implements LibvirtBackend {
     /**
      * The libvirt version this backend reports for {@code virGetVersion}: 9.0.0, the release
@@ -122,6 +133,52 @@ public final class RemoteBackend implements LibvirtBackend {
             org.libvirt4j.SecurityLabel label, int flags) {
         return org.libvirt4j.spi.QemuChecks.enterSecurityLabelRemotely(model, label, flags,
                 "it acts on the calling process, and the remote backend runs no libvirt library in it");
+    }
+
+    /** The options this backend honours. */
+    private static final java.util.Set<ConnectOption<?>> SUPPORTED = java.util.Set.of(ConnectOption.CALL_TIMEOUT,
+            ConnectOption.KEEPALIVE, ConnectOption.EVENT_EXECUTOR, RemoteOptions.EVENT_LOOP_GROUP,
+            RemoteOptions.SSL_CONTEXT, RemoteOptions.PKI_PATH);
+
+    /** {@return the common options CALL_TIMEOUT, KEEPALIVE, EVENT_EXECUTOR, and {@link RemoteOptions}' keys} */
+    @Override
+    public java.util.Set<ConnectOption<?>> supportedOptions() {
+        return SUPPORTED;
+    }
+
+    @Override
+    public Connect open(String uri, ConnectOptions options) {
+        if (options == null) {
+            return open(uri, (ConnectAuth) null); // the older open(uri, null): Java resolves it here
+        }
+        Objects.requireNonNull(uri, "uri");
+        ConnectOptionsSupport.requireSupported(this, options);
+        if (options.get(RemoteOptions.SSL_CONTEXT).isPresent() && options.get(RemoteOptions.PKI_PATH).isPresent()) {
+            throw new IllegalArgumentException("the connect options " + RemoteOptions.SSL_CONTEXT + " and "
+                    + RemoteOptions.PKI_PATH + " both give the TLS credentials; give one");
+        }
+        RpcSettings rpc = RpcSettings.defaults();
+        if (options.get(ConnectOption.CALL_TIMEOUT).isPresent()) {
+            rpc = rpc.withTimeoutNanos(saturatedNanos(options.get(ConnectOption.CALL_TIMEOUT).get()));
+        }
+        if (options.get(RemoteOptions.EVENT_LOOP_GROUP).isPresent()) {
+            rpc = rpc.withGroup(options.get(RemoteOptions.EVENT_LOOP_GROUP).get());
+        }
+        ConnectOptions.KeepAlive ka = options.get(ConnectOption.KEEPALIVE).orElse(null);
+        OpenSettings settings = new OpenSettings(rpc, options.get(RemoteOptions.SSL_CONTEXT).orElse(null),
+                options.get(RemoteOptions.PKI_PATH).orElse(null),
+                ka == null ? 0 : (int) Math.min(Integer.MAX_VALUE, ka.interval().getSeconds()),
+                ka == null ? 0 : ka.count(), options.get(ConnectOption.EVENT_EXECUTOR).orElse(null));
+        ConnectFlags[] flags = options.flags();
+        return RemoteConnect.open(uri, options.auth().orElse(null), settings, flags);
+    }
+
+    private static long saturatedNanos(java.time.Duration d) {
+        try {
+            return d.toNanos();
+        } catch (ArithmeticException e) {
+            return Long.MAX_VALUE / 4; // centuries: a wait no caller outlives
+        }
     }
 
     @Override

@@ -64,25 +64,6 @@ public abstract class FaultTck extends TckArea {
         tck().connector().eventRegisterDefaultImpl();
     }
 
-    /** @return the node fixture on {@code daemon}, over the transport of the backend's fixture URI */
-    final String testUri(PrivateLibvirtd daemon) {
-        String own = tck().fixtureUri(Fixtures.path(Fixtures.NODE));
-        Path node = Fixtures.path(Fixtures.NODE);
-        if (own.startsWith("test+tcp:")) {
-            return daemon.testTcpUri(node);
-        }
-        if (own.startsWith("test+tls:")) {
-            return daemon.testTlsUri(node);
-        }
-        if (own.startsWith("test+ssh:")) {
-            return PrivateSshd.shared().testSshUri(node, daemon);
-        }
-        if (own.startsWith("test+libssh:")) {
-            return PrivateSshd.shared().testLibsshUri(node, daemon);
-        }
-        return daemon.testUnixUri(node);
-    }
-
     /** What one caller thread saw: calls that worked, then the first failure and the call after it. */
     private record Outcome(int ok, LibvirtException first, long failedAtNanos, LibvirtException later) {
     }

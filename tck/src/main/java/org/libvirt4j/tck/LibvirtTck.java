@@ -342,6 +342,17 @@ public abstract class LibvirtTck {
         }
     }
 
+    /** Binds {@link OptionsTck}. */
+    @Nested
+    @org.junit.jupiter.api.Tag("options")
+    @DisplayName("Connection options and call deadlines")
+    class OptionsTests extends OptionsTck {
+        @Override
+        LibvirtTck tck() {
+            return LibvirtTck.this;
+        }
+    }
+
     /** Binds {@link ArchitectureTck}. */
     @Nested
     @DisplayName("Architecture")

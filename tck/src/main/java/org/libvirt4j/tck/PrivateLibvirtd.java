@@ -136,6 +136,19 @@ public final class PrivateLibvirtd implements AutoCloseable {
         return start(null, null, List.of(), List.of());
     }
 
+    /**
+     * Starts a new private daemon with extra lines in its {@code libvirtd.conf}, after the
+     * fixture's own (settings it does not make itself), e.g. {@code max_clients = 1100} for a benchmark that
+     * holds many connections. Its open-file limit is this JVM's, which it inherits.
+     *
+     * @param libvirtdConf the lines, e.g. {@code "max_clients = 1100"}
+     * @return the running daemon, to be closed by the caller
+     * @throws IllegalStateException when it does not answer within 30 s, with the tail of its log
+     */
+    public static PrivateLibvirtd startWith(List<String> libvirtdConf) {
+        return start(null, null, List.copyOf(libvirtdConf), List.of());
+    }
+
     /** Where QEMU's capability cache lies in a daemon's directory (its {@code /var/cache/libvirt}). */
     private static final String CAPABILITY_CACHE = "cache/qemu/capabilities";
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.io.ByteArrayInputStream;
+import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.UUID;
@@ -38,6 +39,25 @@ public abstract class TckArea {
     /** @return a read-write connection to a fresh copy of {@link Fixtures#NODE} */
     final Connect open() {
         return tck().openFixture(Fixtures.NODE);
+    }
+
+    /** @return the node fixture on {@code daemon}, over the transport of the backend's fixture URI */
+    final String testUri(PrivateLibvirtd daemon) {
+        String own = tck().fixtureUri(Fixtures.path(Fixtures.NODE));
+        Path node = Fixtures.path(Fixtures.NODE);
+        if (own.startsWith("test+tcp:")) {
+            return daemon.testTcpUri(node);
+        }
+        if (own.startsWith("test+tls:")) {
+            return daemon.testTlsUri(node);
+        }
+        if (own.startsWith("test+ssh:")) {
+            return PrivateSshd.shared().testSshUri(node, daemon);
+        }
+        if (own.startsWith("test+libssh:")) {
+            return PrivateSshd.shared().testLibsshUri(node, daemon);
+        }
+        return daemon.testUnixUri(node);
     }
 
     /** @return whether the backend reaches the test driver through a daemon ({@code test+unix:}, {@code test+tcp:}) */

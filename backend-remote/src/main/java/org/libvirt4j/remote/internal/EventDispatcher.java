@@ -2,6 +2,8 @@ package org.libvirt4j.remote.internal;
 
 import java.lang.System.Logger.Level;
 import java.util.ArrayDeque;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.Condition;
@@ -20,6 +22,11 @@ import java.util.concurrent.locks.ReentrantLock;
  * loop: each connection's events keep their order, and a callback that blocks holds up the
  * others just as it does there. The thread starts on the first event and ends after
  * {@link #IDLE_SECONDS} without any.
+ *
+ * <p>A connection opened with {@code ConnectOption.EVENT_EXECUTOR} has a dispatcher of its own
+ * ({@link #on(Executor)}) that runs the same turns as tasks of the application's executor, one
+ * task at a time (so each connection's events keep their order), each at most {@link #BATCH}
+ * callbacks long so that a shared executor is not held by one flood.
  */
 final class EventDispatcher {
     private static final System.Logger LOG = System.getLogger(EventDispatcher.class.getName());
@@ -30,7 +37,15 @@ final class EventDispatcher {
     /** The dispatcher every connection shares. */
     static final EventDispatcher SHARED = new EventDispatcher();
 
+    /** Callbacks one task on an application's executor runs before it hands the executor back. */
+    static final int BATCH = 64;
+
     private static final AtomicInteger CONNECTIONS = new AtomicInteger();
+
+    /** The application's executor, or null for this dispatcher's own thread. */
+    private final Executor executor;
+    /** Whether a drain task is submitted to {@link #executor} or running there. Guarded by {@link #lock}. */
+    private boolean draining;
 
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition work = lock.newCondition();
@@ -40,6 +55,22 @@ final class EventDispatcher {
     private Thread thread;
     /** Whether a callback runs right now. Guarded by {@link #lock}. */
     private boolean running;
+
+    private EventDispatcher(Executor executor) {
+        this.executor = executor;
+    }
+
+    private EventDispatcher() {
+        this(null);
+    }
+
+    /**
+     * @param executor the application's executor ({@code ConnectOption.EVENT_EXECUTOR})
+     * @return a dispatcher that runs its callbacks there
+     */
+    static EventDispatcher on(Executor executor) {
+        return new EventDispatcher(java.util.Objects.requireNonNull(executor, "executor"));
+    }
 
     /**
      * @param connection names the connection in the log, e.g. its URI
@@ -65,12 +96,82 @@ final class EventDispatcher {
             q.scheduled = true;
             ready.add(q);
         }
-        if (thread == null) {
+        if (executor != null) {
+            if (!draining) {
+                draining = true;
+                submitDrain();
+            }
+        } else if (thread == null) {
             thread = new Thread(this::loop, "libvirt4j-remote-events");
             thread.setDaemon(true);
             thread.start();
         } else {
             work.signal();
+        }
+    }
+
+    /** Under {@link #lock}: hands one drain task to the executor; one that refuses it gets the next event's. */
+    private void submitDrain() {
+        try {
+            executor.execute(this::drain);
+        } catch (RejectedExecutionException e) {
+            draining = false;
+            LOG.log(Level.WARNING, "the event executor refused a task; events wait for the next one", e);
+        }
+    }
+
+    /** One task on the application's executor: up to {@link #BATCH} callbacks, then again later if work remains. */
+    private void drain() {
+        for (int i = 0; i < BATCH; i++) {
+            Runnable task;
+            lock.lock();
+            try {
+                running = false;
+                task = next();
+                if (task == null) {
+                    draining = false;
+                    return;
+                }
+                running = true;
+            } finally {
+                lock.unlock();
+            }
+            runCallback(task);
+        }
+        lock.lock();
+        try {
+            running = false;
+            if (ready.isEmpty()) {
+                draining = false;
+            } else {
+                submitDrain();
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Under {@link #lock}: the next connection's next task, the connection going to the end of the line; null when none. */
+    private Runnable next() {
+        Queue q = ready.poll();
+        if (q == null) {
+            return null;
+        }
+        Runnable task = q.tasks.poll();
+        // back to the end of the line: the other connections' first events go before its next
+        if (q.tasks.isEmpty()) {
+            q.scheduled = false;
+        } else {
+            ready.add(q);
+        }
+        return task;
+    }
+
+    private static void runCallback(Runnable task) {
+        try {
+            task.run();
+        } catch (Throwable t) {
+            LOG.log(Level.WARNING, "an event callback threw; the event is dropped", t);
         }
     }
 
@@ -80,9 +181,8 @@ final class EventDispatcher {
             lock.lock();
             try {
                 running = false;
-                Queue q;
                 long idle = TimeUnit.SECONDS.toNanos(IDLE_SECONDS);
-                while ((q = ready.poll()) == null) {
+                while ((task = next()) == null) {
                     if (idle <= 0) {
                         thread = null;
                         return;
@@ -93,22 +193,11 @@ final class EventDispatcher {
                         idle = 0; // nobody interrupts this thread but to end it
                     }
                 }
-                task = q.tasks.poll();
-                // back to the end of the line: the other connections' first events go before its next
-                if (q.tasks.isEmpty()) {
-                    q.scheduled = false;
-                } else {
-                    ready.add(q);
-                }
                 running = true;
             } finally {
                 lock.unlock();
             }
-            try {
-                task.run();
-            } catch (Throwable t) {
-                LOG.log(Level.WARNING, "an event callback threw; the event is dropped", t);
-            }
+            runCallback(task);
         }
     }
 

@@ -136,9 +136,23 @@ public final class RemoteConnect extends RemoteObject implements Connect, org.li
      * @return the connection
      */
     public static RemoteConnect open(String uri, org.libvirt4j.ConnectAuth auth, ConnectFlags... flags) {
+        return open(uri, auth, OpenSettings.defaults(), flags);
+    }
+
+    /**
+     * Opens a connection with the options the remote backend honours.
+     *
+     * @param uri the URI, {@code ""} for the daemon's default
+     * @param auth the credential callback, or {@code null}
+     * @param options the connection's options
+     * @param flags {@code virConnectFlags}
+     * @return the connection
+     */
+    public static RemoteConnect open(String uri, org.libvirt4j.ConnectAuth auth, OpenSettings options,
+            ConnectFlags... flags) {
         int mask = LibvirtEnum.mask(flags);
         boolean readOnly = (mask & ConnectFlags.RO.value()) != 0;
-        return new RemoteConnect(Session.open(RemoteUri.parse(uri), mask, readOnly, auth));
+        return new RemoteConnect(Session.open(RemoteUri.parse(uri), mask, readOnly, auth, options));
     }
 
     /** Forgets this handle's event registrations first: closing ends them, as the native backends do. */

@@ -47,9 +47,10 @@ import org.libvirt4j.remote.internal.xdr.XdrWriter;
  * per kind and filter, as libvirt allows one per callback function and filter) has its own
  * registration in the daemon, whose id the daemon's events carry.
  *
- * <p>Events are decoded on the event loop and run by {@link EventDispatcher#SHARED}, one daemon
- * thread for all connections, so a callback may call back into libvirt (the event loop must stay
- * free to read the reply) and events keep their order. Each connection has its own bounded queue
+ * <p>Events are decoded on the event loop and run by the connection's {@link EventDispatcher}:
+ * {@link EventDispatcher#SHARED}'s one daemon thread for all connections, or the application's
+ * {@code EVENT_EXECUTOR}; never the event loop, so a callback may call back into libvirt (the
+ * event loop must stay free to read the reply), and events keep their order. Each connection has its own bounded queue
  * there, served in turn with the others': a daemon that floods events faster than callbacks
  * consume them loses its own connection's events, not memory, and no other connection's.
  */
@@ -114,7 +115,7 @@ final class RemoteEvents {
 
     RemoteEvents(Session session) {
         this.session = session;
-        this.queue = EventDispatcher.SHARED.newQueue(session.canonicalUri);
+        this.queue = session.dispatcher.newQueue(session.canonicalUri);
     }
 
     /** {@return the next callback id: libvirt's client numbers every event kind's callbacks, QEMU's too, from one sequence} */

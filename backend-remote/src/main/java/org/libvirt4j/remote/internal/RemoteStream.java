@@ -191,7 +191,7 @@ final class RemoteStream extends RemoteObject implements Stream, org.libvirt4j.s
                         "internal error: multiple stream callbacks not supported");
             }
             if (queue == null) {
-                queue = EventDispatcher.SHARED.newQueue("a stream of " + session.canonicalUri);
+                queue = session.dispatcher.newQueue("a stream of " + session.canonicalUri);
             }
             callback = cb;
             watched = evts;

@@ -16,6 +16,7 @@ import org.libvirt4j.remote.generated.RemoteConnectOpenArgs;
 import org.libvirt4j.remote.generated.RemoteConnectSupportsFeatureArgs;
 import org.libvirt4j.remote.generated.RemoteConnectSupportsFeatureRet;
 import org.libvirt4j.remote.generated.RemoteProcedure;
+import io.netty.handler.ssl.SslContext;
 import org.libvirt4j.remote.internal.rpc.RpcConnection;
 import org.libvirt4j.remote.internal.rpc.RpcSettings;
 import org.libvirt4j.remote.internal.rpc.Transports;
@@ -60,12 +61,15 @@ final class Session {
     final RemoteEvents events;
     /** This connection's QEMU monitor event registrations. */
     final RemoteQemuEvents qemuEvents;
+    /** Runs this connection's event and stream callbacks: the shared thread, or the application's executor. */
+    final EventDispatcher dispatcher;
     private final AtomicInteger refs = new AtomicInteger(1);
 
     private Session(RpcConnection rpc, RemoteUri uri, String canonicalUri, boolean secureTransport,
             boolean encryptedTransport, boolean typedParamString, boolean serverKeepAlive, boolean serverCloseCallback,
-            boolean readOnly) {
+            boolean readOnly, EventDispatcher dispatcher) {
         this.rpc = rpc;
+        this.dispatcher = dispatcher;
         this.readOnly = readOnly;
         this.uri = uri;
         this.canonicalUri = canonicalUri;
@@ -101,7 +105,18 @@ final class Session {
      * @param auth the callback, or {@code null}
      */
     static Session open(RemoteUri uri, int flags, boolean readOnly, ConnectAuth auth) {
-        RpcSettings settings = RpcSettings.defaults();
+        return open(uri, flags, readOnly, auth, OpenSettings.defaults());
+    }
+
+    /**
+     * Connects and opens with the connection's options: its call timeout, event loops, TLS
+     * material, keepalive (started once open, as {@code virConnectSetKeepAlive} would) and event executor.
+     *
+     * @param auth the callback, or {@code null}
+     * @param options the options
+     */
+    static Session open(RemoteUri uri, int flags, boolean readOnly, ConnectAuth auth, OpenSettings options) {
+        RpcSettings settings = options.rpc();
         RpcConnection rpc = switch (uri.transport()) {
             case UNIX -> {
                 if (uri.host().isPresent() && !uri.host().get().equals("localhost")) {
@@ -116,11 +131,16 @@ final class Session {
             case TCP -> Transports.tcp(uri.host().orElse("localhost"),
                     uri.port().orElse(RemoteUri.DEFAULT_TCP_PORT), settings);
             case TLS -> {
-                boolean root = "root".equals(System.getProperty("user.name"));
-                Tls.Credentials creds = Tls.Credentials.locate(uri.pkiPath(), root, System.getProperty("user.home"));
+                SslContext ssl = options.sslContext();
+                if (ssl == null) {
+                    boolean root = "root".equals(System.getProperty("user.name"));
+                    java.util.Optional<String> pki = options.pkiPath() != null
+                            ? java.util.Optional.of(options.pkiPath().toString()) : uri.pkiPath();
+                    ssl = Tls.context(Tls.Credentials.locate(pki, root, System.getProperty("user.home")),
+                            !uri.noVerify());
+                }
                 yield Transports.tls(uri.host().orElse("localhost"),
-                        uri.port().orElse(RemoteUri.DEFAULT_TLS_PORT), Tls.context(creds, !uri.noVerify()),
-                        !uri.noVerify(), settings);
+                        uri.port().orElse(RemoteUri.DEFAULT_TLS_PORT), ssl, !uri.noVerify(), settings);
             }
             case SSH -> SshTransports.openSsh(uri, readOnly, settings);
             case LIBSSH -> SshTransports.openLibssh(uri, readOnly, auth, settings);
@@ -143,10 +163,15 @@ final class Session {
             }
             boolean closeCallback = supports(rpc, deadline, FEATURE_REMOTE_CLOSE_CALLBACK);
             boolean typedString = supports(rpc, deadline, FEATURE_TYPED_PARAM_STRING);
-            // like libvirt's C client, no keepalive PINGs until Connect.setKeepAlive asks for them
+            // like libvirt's C client, no keepalive PINGs until asked for: by the option, or Connect.setKeepAlive
+            if (keepAlive && options.keepAliveSeconds() > 0) {
+                rpc.setKeepAlive(options.keepAliveSeconds(), options.keepAliveCount());
+            }
+            EventDispatcher dispatcher = options.eventExecutor() == null ? EventDispatcher.SHARED
+                    : EventDispatcher.on(options.eventExecutor());
             return new Session(rpc, uri, canonical, secure || done == Auth.SASL_LAYER,
                     uri.transport() == RemoteUri.Transport.TLS || done != Auth.OTHER, typedString, keepAlive,
-                    closeCallback, readOnly);
+                    closeCallback, readOnly, dispatcher);
         } catch (RuntimeException e) {
             rpc.close();
             throw e;

@@ -24,7 +24,7 @@ final class SshTransports {
      *
      * @param uri the URI
      * @param readOnly whether the connection is read-only
-     * @param settings the connection's settings
+     * @param settings the client's settings
      * @return the connected client
      */
     static RpcConnection openSsh(RemoteUri uri, boolean readOnly, RpcSettings settings) {
@@ -42,7 +42,7 @@ final class SshTransports {
      * @param uri the URI
      * @param readOnly whether the connection is read-only
      * @param auth the connection's credential callback, or {@code null}
-     * @param settings the connection's settings
+     * @param settings the client's settings
      * @return the connected client
      */
     static RpcConnection openLibssh(RemoteUri uri, boolean readOnly, ConnectAuth auth, RpcSettings settings) {

@@ -17,34 +17,31 @@ import org.libvirt4j.remote.internal.xdr.XdrReader;
  *
  * <p>No lock is held across a round trip: a caller's entry waits in a concurrent map, the event
  * loop stores the outcome and unparks exactly that thread. A caller alone on the connection first
- * spins for up to {@link #SPIN_PROPERTY} microseconds: a sequential client's round trip to a local
+ * spins for up to {@link RpcSettings#spinNanos} nanoseconds: a sequential client's round trip to a local
  * daemon is shorter than the two thread wake-ups a park costs, at the price of that CPU time.
  */
 final class CallDispatcher {
-    /**
-     * System property: microseconds a caller that is the connection's only call in flight
-     * busy-waits for its reply before parking, at most (default 200, 0 to always park at once);
-     * the window shrinks while replies miss it.
-     */
-    static final String SPIN_PROPERTY = "libvirt4j.remote.spinMicros";
-    private static final long SPIN_NANOS = TimeUnit.MICROSECONDS.toNanos(Math.max(0, Long.getLong(SPIN_PROPERTY, 200)));
     /** Abandoned (timed-out) serials kept to recognise their late replies; past this the daemon is hopeless. */
     private static final int MAX_ABANDONED = 4096;
 
     private final long timeoutNanos;
+    /** The longest spin window ({@link RpcSettings#spinNanos}). */
+    private final long maxSpinNanos;
     /** Declares the connection dead; called before a failed caller wakes, so it sees the connection dead. */
     private final Consumer<LibvirtException> fatal;
     private final AtomicInteger serials = new AtomicInteger();
     private final Map<Integer, PendingCall<?>> pending = new ConcurrentHashMap<>();
     private final Map<Integer, Boolean> abandoned = new ConcurrentHashMap<>();
     private final AtomicInteger inFlight = new AtomicInteger();
-    /** The current spin window, between 1/16 of {@link #SPIN_NANOS} and all of it; races are harmless. */
-    private volatile long spinNanos = SPIN_NANOS;
+    /** The current spin window, between 1/16 of {@link #maxSpinNanos} and all of it; races are harmless. */
+    private volatile long spinNanos;
     /** Counts lone calls for the periodic full-window probe; a racy count is harmless. */
     private int spinCalls;
 
-    CallDispatcher(long timeoutNanos, Consumer<LibvirtException> fatal) {
+    CallDispatcher(long timeoutNanos, long maxSpinNanos, Consumer<LibvirtException> fatal) {
         this.timeoutNanos = timeoutNanos;
+        this.maxSpinNanos = maxSpinNanos;
+        this.spinNanos = maxSpinNanos;
         this.fatal = fatal;
     }
 
@@ -63,42 +60,76 @@ final class CallDispatcher {
     }
 
     /**
+     * What ends a call's wait: the call timeout, the open's deadline, or the caller's
+     * {@link org.libvirt4j.CallDeadline}, whichever comes first; named in the timeout's message.
+     */
+    enum Bound { TIMEOUT, OPEN, CALLER }
+
+    /**
+     * When a call must be answered by: the open's deadline if given, else the call timeout from
+     * now, cut short by the caller's {@link org.libvirt4j.CallDeadline}.
+     *
+     * @param hasDeadline whether {@code openDeadline} bounds the call, rather than the call timeout
+     * @return the {@link System#nanoTime()} deadline and what set it
+     * @throws LibvirtException {@code ERR_OPERATION_TIMEOUT} when the caller's deadline has passed
+     *         already, before anything is sent
+     */
+    Deadline deadlineOf(int proc, long openDeadline, boolean hasDeadline) {
+        long now = System.nanoTime();
+        Bound bound = hasDeadline ? Bound.OPEN : Bound.TIMEOUT;
+        long deadline = hasDeadline ? openDeadline : now + timeoutNanos;
+        java.util.OptionalLong caller = org.libvirt4j.CallDeadline.currentNanos();
+        if (caller.isPresent() && caller.getAsLong() - deadline < 0) {
+            deadline = caller.getAsLong();
+            bound = Bound.CALLER;
+            if (deadline - now <= 0) {
+                throw org.libvirt4j.spi.CallDeadlines.expired("procedure " + proc);
+            }
+        }
+        return new Deadline(now, deadline, bound);
+    }
+
+    /** A call's deadline: when it began, when it must be answered by, and what set that. */
+    record Deadline(long start, long at, Bound bound) {
+    }
+
+    /**
      * Sends a registered call and waits for its outcome.
      *
      * @param send writes the call; may throw, the call then counts as failed
-     * @param hasDeadline whether {@code deadline} bounds the wait, rather than the call timeout
+     * @param deadline from {@link #deadlineOf}
      * @return the decoded reply
      * @throws LibvirtException the daemon's error, a timeout, an interrupt, or why the connection died
      */
-    <T> T sendAndAwait(PendingCall<T> p, int serial, Runnable send, long deadline, boolean hasDeadline) {
+    <T> T sendAndAwait(PendingCall<T> p, int serial, Runnable send, Deadline deadline) {
         inFlight.incrementAndGet();
         try {
             send.run();
-            return await(p, serial, deadline, hasDeadline);
+            return await(p, serial, deadline);
         } finally {
             inFlight.decrementAndGet();
         }
     }
 
     @SuppressWarnings("unchecked")
-    private <T> T await(PendingCall<T> p, int serial, long givenDeadline, boolean hasDeadline) {
+    private <T> T await(PendingCall<T> p, int serial, Deadline d) {
         Object o = p.outcome;
-        if (o == null && SPIN_NANOS > 0 && inFlight.get() == 1) {
+        if (o == null && maxSpinNanos > 0 && inFlight.get() == 1) {
             // The only call in flight: a park costs a futex wake-up and a reschedule on both
             // sides, longer than a whole round trip to a local daemon, so wait briefly hot.
             // With more callers they keep the CPUs busy and parking is the cheaper wait.
             // every 64th lone call probes with the whole window, so a shrunken one can grow back
-            long budget = (++spinCalls & 63) == 0 ? SPIN_NANOS : spinNanos;
+            long budget = (++spinCalls & 63) == 0 ? maxSpinNanos : spinNanos;
             long end = System.nanoTime() + budget;
             while ((o = p.outcome) == null && System.nanoTime() - end < 0) {
                 Thread.onSpinWait();
             }
             // Adapt: replies that keep missing the window (a slow procedure, a busy machine
             // starving the daemon) shrink it so spinning wastes little; hits grow it back.
-            spinNanos = o != null ? Math.min(SPIN_NANOS, budget * 2) : Math.max(SPIN_NANOS / 16, budget / 2);
+            spinNanos = o != null ? Math.min(maxSpinNanos, budget * 2) : Math.max(maxSpinNanos / 16, budget / 2);
         }
         if (o == null) {
-            long deadline = hasDeadline ? givenDeadline : System.nanoTime() + timeoutNanos;
+            long deadline = d.at();
             while ((o = p.outcome) == null) {
                 if (Thread.interrupted()) {
                     abandon(serial);
@@ -113,10 +144,7 @@ final class CallDispatcher {
                         // the reply won the race with the deadline
                         break;
                     }
-                    throw Rpc.error(ErrorNumber.ERR_OPERATION_TIMEOUT, "Timed out during operation: no reply to "
-                            + "procedure " + p.proc + (hasDeadline ? " before the deadline of the connection's open, "
-                            : " within ") + TimeUnit.NANOSECONDS.toMillis(timeoutNanos)
-                            + " ms (set -D" + RpcSettings.TIMEOUT_PROPERTY + " to wait longer)", null);
+                    throw timedOut(p.proc, d);
                 }
                 LockSupport.parkNanos(this, left);
             }
@@ -128,6 +156,19 @@ final class CallDispatcher {
                     le.getCause());
         }
         return o == PendingCall.NULL ? null : (T) o;
+    }
+
+    /** The error of a call whose reply did not come before its deadline. */
+    private static LibvirtException timedOut(int proc, Deadline d) {
+        long ms = TimeUnit.NANOSECONDS.toMillis(d.at() - d.start());
+        String hint = " (ConnectOptions.callTimeout, default -D" + RpcSettings.TIMEOUT_PROPERTY + ", to wait longer)";
+        String why = switch (d.bound()) {
+            case TIMEOUT -> "within the call timeout of " + ms + " ms" + hint;
+            case OPEN -> "before the deadline of the connection's open, " + ms + " ms" + hint;
+            case CALLER -> "before the caller's CallDeadline, " + ms + " ms after the call began";
+        };
+        return Rpc.error(ErrorNumber.ERR_OPERATION_TIMEOUT, "Timed out during operation: no reply to procedure "
+                + proc + " " + why, null);
     }
 
     private void abandon(int serial) {

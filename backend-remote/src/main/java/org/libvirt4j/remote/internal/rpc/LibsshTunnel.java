@@ -128,7 +128,7 @@ public final class LibsshTunnel {
      * Logs in and runs the far side's command; the connection's bytes then flow over its channel.
      *
      * @param o the options
-     * @param settings the connection's settings; its call timeout also limits connecting and logging in
+     * @param settings the client's settings; the call timeout is also the limit of connecting and logging in
      * @return the connected client
      * @throws LibvirtException as libvirt's libssh transport: {@code ERR_AUTH_FAILED} (domain
      *         LIBSSH) for a host key that differs from the known one or rejected credentials,

@@ -236,8 +236,8 @@ public final class OutboundWriter {
             }
             if (System.nanoTime() - deadline > 0) {
                 throw Rpc.error(ErrorNumber.ERR_OPERATION_TIMEOUT, "Timed out during operation: the daemon took no "
-                        + "stream data for " + TimeUnit.NANOSECONDS.toMillis(timeoutNanos) + " ms (set -D"
-                        + RpcSettings.TIMEOUT_PROPERTY + " to wait longer)", null);
+                        + "stream data for " + TimeUnit.NANOSECONDS.toMillis(timeoutNanos) + " ms (ConnectOptions.callTimeout, default -D"
+                        + RpcSettings.TIMEOUT_PROPERTY + ", to wait longer)", null);
             }
             LockSupport.parkNanos(this, pause);
             pause = Math.min(pause * 2, TimeUnit.MILLISECONDS.toNanos(10));

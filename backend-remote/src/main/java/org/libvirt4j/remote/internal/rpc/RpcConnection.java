@@ -65,11 +65,11 @@ public final class RpcConnection {
      * @param socket the JDK socket under the channel, for direct writes, or null
      * @param directWrites whether callers may write to {@code socket} themselves
      */
-    RpcConnection(Channel channel, SocketChannel socket, boolean directWrites, long timeoutNanos, long openDeadline) {
+    RpcConnection(Channel channel, SocketChannel socket, boolean directWrites, RpcSettings settings, long openDeadline) {
         this.channel = channel;
-        this.timeoutNanos = timeoutNanos;
+        this.timeoutNanos = settings.timeoutNanos();
         this.openDeadline = openDeadline;
-        this.calls = new CallDispatcher(timeoutNanos, this::fail);
+        this.calls = new CallDispatcher(timeoutNanos, settings.spinNanos(), this::fail);
         this.out = new OutboundWriter(channel, socket, directWrites, timeoutNanos, this);
         this.keepAlive = new KeepAliveHandler(this);
         this.router = new MessageRouter(this, calls, streams);
@@ -86,7 +86,8 @@ public final class RpcConnection {
      * socket. The seam the decoding fuzz test feeds the daemon's side of the wire through.
      */
     static RpcConnection onChannel(Channel ch, long timeoutNanos) {
-        return new RpcConnection(ch, null, false, timeoutNanos, System.nanoTime() + timeoutNanos);
+        return new RpcConnection(ch, null, false, RpcSettings.defaults().withTimeoutNanos(timeoutNanos),
+                System.nanoTime() + timeoutNanos);
     }
 
     /**
@@ -226,6 +227,7 @@ public final class RpcConnection {
     /** @param hasDeadline whether {@code deadline} bounds the wait, rather than the call timeout */
     private <T> T call(int prog, int proc, Consumer<XdrWriter> args, Function<XdrReader, T> ret, RpcStream stream,
             long deadline, boolean hasDeadline) {
+        CallDispatcher.Deadline bound = calls.deadlineOf(proc, deadline, hasDeadline);
         int serial = calls.nextSerial();
         // every program of the daemon is at version 1, as REMOTE_PROTOCOL_VERSION
         ByteBuf msg = encode(new VirNetMessageHeader(prog, RemoteProtocol.REMOTE_PROTOCOL_VERSION, proc,
@@ -246,7 +248,7 @@ public final class RpcConnection {
             throw Rpc.notSent(gone);
         }
         try {
-            return calls.sendAndAwait(p, serial, () -> out.send(msg), deadline, hasDeadline);
+            return calls.sendAndAwait(p, serial, () -> out.send(msg), bound);
         } catch (LibvirtException e) {
             calls.forget(serial);
             detach(serial, stream);

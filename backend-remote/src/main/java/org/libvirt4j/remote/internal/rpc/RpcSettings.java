@@ -5,38 +5,69 @@ import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 
 /**
- * What setting up a connection takes besides its address: the call timeout (also the limit of the
- * whole open) and the event loops the connection reads on. One value handed to {@link Transports}
- * and down to every unit of the connection, so a per-connection setting is one more component
- * here, not one more parameter on every connector.
+ * What one connection ({@link RpcConnection}) is told at its creation: how long a call waits, how
+ * long a lone caller spins, and which event loops serve its socket. Built from the connection's
+ * {@code ConnectOptions}; {@link #defaults()} reads the system properties that stand for the
+ * options' defaults.
  *
- * @param timeoutNanos how long a call waits for its reply, and the whole open may take
- * @param group the event loops that read and decode the daemon's messages
+ * @param timeoutNanos how long a call waits for its reply, also the time the whole open may take
+ * @param spinNanos how long a caller that is the connection's only call in flight busy-waits for
+ *        its reply before parking (0 parks at once)
+ * @param group the event loops that read the socket: the application's, or the backend's shared ones
  */
-public record RpcSettings(long timeoutNanos, EventLoopGroup group) {
-    /** System property: seconds a call waits for its reply (default 60). */
+public record RpcSettings(long timeoutNanos, long spinNanos, EventLoopGroup group) {
+    /** System property: the default call timeout in seconds (default 60). */
     public static final String TIMEOUT_PROPERTY = "libvirt4j.remote.callTimeoutSeconds";
+    /**
+     * System property: microseconds a caller that is the connection's only call in flight
+     * busy-waits for its reply before parking, at most (default 200, 0 to always park at once);
+     * the window shrinks while replies miss it.
+     */
+    public static final String SPIN_PROPERTY = "libvirt4j.remote.spinMicros";
 
     /**
-     * Checks the components.
+     * Checks the values.
      *
-     * @param timeoutNanos positive
-     * @param group not null
+     * @param timeoutNanos the call timeout, positive
+     * @param spinNanos the spin window, not negative
+     * @param group the event loops
      */
     public RpcSettings {
         if (timeoutNanos <= 0) {
-            throw new IllegalArgumentException("timeout must be positive: " + timeoutNanos);
+            throw new IllegalArgumentException("call timeout must be positive: " + timeoutNanos + " ns");
+        }
+        if (spinNanos < 0) {
+            throw new IllegalArgumentException("spin window must not be negative: " + spinNanos + " ns");
         }
         Objects.requireNonNull(group, "group");
     }
 
-    /** {@return the call timeout of {@link #TIMEOUT_PROPERTY} on the shared event loops} */
+    /** @return the defaults: the system properties' values, the backend's shared event loops */
     public static RpcSettings defaults() {
-        return new RpcSettings(defaultTimeoutNanos(), EventLoops.group());
+        return new RpcSettings(defaultTimeoutNanos(), DEFAULT_SPIN_NANOS, EventLoops.group());
     }
 
+    /**
+     * @param timeoutNanos another call timeout
+     * @return these settings with it
+     */
+    public RpcSettings withTimeoutNanos(long timeoutNanos) {
+        return new RpcSettings(timeoutNanos, spinNanos, group);
+    }
+
+    /**
+     * @param group other event loops
+     * @return these settings with them
+     */
+    public RpcSettings withGroup(EventLoopGroup group) {
+        return new RpcSettings(timeoutNanos, spinNanos, group);
+    }
+
+    private static final long DEFAULT_SPIN_NANOS = TimeUnit.MICROSECONDS.toNanos(
+            Math.max(0, Long.getLong(SPIN_PROPERTY, 200)));
+
     /** @return the call timeout from {@link #TIMEOUT_PROPERTY}, 60 s when unset or unreadable */
-    public static long defaultTimeoutNanos() {
+    private static long defaultTimeoutNanos() {
         String v = System.getProperty(TIMEOUT_PROPERTY);
         if (v != null) {
             try {

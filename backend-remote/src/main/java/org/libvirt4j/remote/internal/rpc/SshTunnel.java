@@ -168,7 +168,7 @@ public final class SshTunnel {
      * Runs {@code argv} and connects a client over its standard input and output.
      *
      * @param argv the command ({@link #argv})
-     * @param settings the connection's settings
+     * @param settings the client's settings
      * @return the client
      * @throws LibvirtException {@code ERR_SYSTEM_ERROR} when the command cannot be run
      */

@@ -123,7 +123,7 @@ public final class Transports {
                             confirmed.complete(null);
                         }
                         // under TLS every byte goes through the SslHandler: no direct writes
-                        ready.complete(new RpcConnection(ch, socket, tls == null, timeoutNanos, deadline));
+                        ready.complete(new RpcConnection(ch, socket, tls == null, settings, deadline));
                     }
                 });
         if (!unix) {

@@ -79,7 +79,7 @@ final class Tunnel {
      *
      * @param ends the far side, already running; destroyed here if this fails
      * @param name names the copying threads ({@code "ssh"}, {@code "libssh"})
-     * @param settings the connection's settings
+     * @param settings the client's settings
      * @return the client, its bytes flowing through {@code ends}
      * @throws LibvirtException {@code ERR_SYSTEM_ERROR} when the local socket pair cannot be made
      */
