@@ -10,6 +10,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.libvirt4j.Connect;
@@ -336,6 +337,134 @@ public abstract class SaslTck {
                 }
             }
         }
+    }
+
+    /** The host libvirt's client looks up in the auth file: the URI's, {@code localhost} without one. */
+    static String authHost(Transport t) {
+        return t == Transport.UNIX ? "localhost" : "127.0.0.1";
+    }
+
+    /** Writes {@code contents} as an auth file in {@code dir} and returns the URI naming it with {@code authfile=}. */
+    static String withAuthFile(Transport t, Path dir, String contents, String params) {
+        Path file = dir.resolve("auth-" + t + ".conf");
+        try {
+            java.nio.file.Files.writeString(file, contents);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return uri(t, "authfile=" + file + (params.isEmpty() ? "" : "&" + params));
+    }
+
+    /**
+     * Fails when the auth file named by the URI's {@code authfile} is not read before the
+     * callback (libvirt's {@code remoteAuthInteract}): with the name and the password in it the
+     * callback must not be called at all. The host's own group wins over {@code default}, whose
+     * password here is wrong.
+     */
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(Transport.class)
+    @DisplayName("An auth file (authfile=) holding the name and the password connects without calling the callback")
+    void authFileAnswersEverything(Transport t, @TempDir Path dir) {
+        List<List<Asked>> calls = new ArrayList<>();
+        String file = "# libvirt4j TCK\n[credentials-wrong]\nauthname=" + USER + "\npassword=wrong\n"
+                + "[credentials-tck]\n  authname = " + USER + "\npassword=" + PASSWORD + "\n"
+                + "[auth-libvirt-default]\ncredentials=wrong\n"
+                + "[auth-libvirt-" + authHost(t) + "]\ncredentials=tck\n"
+                + "[auth-ssh-default]\ncredentials=wrong\n";
+        try (Connect c = connector().newConnectWithAuth(withAuthFile(t, dir, file, ""), recording(calls, "unused",
+                ConnectCredentialType.AUTHNAME, ConnectCredentialType.PASSPHRASE));
+                Domain d = c.lookupDomainByName("test")) {
+            assertThat(d.getName()).isEqualTo("test");
+        }
+        assertThat(calls).isEmpty();
+    }
+
+    /** Fails when the callback is asked for what the file already answered, or not asked for the rest. */
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(Transport.class)
+    @DisplayName("An auth file holding only the password leaves the name to the callback")
+    void authFileAnswersThePassword(Transport t, @TempDir Path dir) {
+        List<List<Asked>> calls = new ArrayList<>();
+        String file = "[auth-libvirt-default]\ncredentials=pw\n[credentials-pw]\npassword=" + PASSWORD + "\n";
+        try (Connect c = connector().newConnectWithAuth(withAuthFile(t, dir, file, ""), recording(calls, "wrong",
+                ConnectCredentialType.AUTHNAME, ConnectCredentialType.PASSPHRASE))) {
+            assertThat(c.getHostname()).isNotEmpty();
+        }
+        assertThat(calls).containsExactly(List.of(AUTHNAME));
+    }
+
+    /** Fails when a wrong password from the file is not refused like one from the callback, or the callback is asked. */
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(Transport.class)
+    @DisplayName("A wrong password in the auth file is refused with the daemon's ERR_AUTH_FAILED, the callback unasked")
+    void authFileWrongPassword(Transport t, @TempDir Path dir) {
+        List<List<Asked>> calls = new ArrayList<>();
+        String file = "[auth-libvirt-default]\ncredentials=x\n[credentials-x]\nauthname=" + USER
+                + "\npassword=wrong\n";
+        LibvirtException e = refused(withAuthFile(t, dir, file, ""), recording(calls, PASSWORD,
+                ConnectCredentialType.AUTHNAME, ConnectCredentialType.PASSPHRASE));
+        assertError(e, ErrorDomain.RPC, "authentication failed: authentication failed");
+        assertThat(calls).isEmpty();
+    }
+
+    /** Fails when a file without a group for the service and host changes what the callback is asked. */
+    @Test
+    @DisplayName("An auth file with no libvirt group for the host leaves every credential to the callback")
+    void authFileWithoutAGroupForTheHost(@TempDir Path dir) {
+        List<List<Asked>> calls = new ArrayList<>();
+        String file = "[auth-libvirt-otherhost]\ncredentials=x\n[auth-ssh-default]\ncredentials=x\n"
+                + "[credentials-x]\nauthname=nobody\npassword=wrong\n";
+        try (Connect c = connector().newConnectWithAuth(withAuthFile(Transport.UNIX, dir, file, ""), recording(calls,
+                PASSWORD, ConnectCredentialType.AUTHNAME, ConnectCredentialType.PASSPHRASE))) {
+            assertThat(c.getHostname()).isNotEmpty();
+        }
+        assertThat(calls).containsExactly(List.of(AUTHNAME, PASSPHRASE));
+    }
+
+    /**
+     * Fails when a group naming no credentials, or credentials the file lacks, is not refused with
+     * libvirt's {@code ERR_CONF_SYNTAX} words (domain NONE), or the callback is asked anyway.
+     */
+    @Test
+    @DisplayName("An auth group without credentials=, or naming a missing group, is ERR_CONF_SYNTAX")
+    void authFileBrokenReferences(@TempDir Path dir) {
+        ConnectAuth auth = recording(new ArrayList<>(), PASSWORD, ConnectCredentialType.AUTHNAME,
+                ConnectCredentialType.PASSPHRASE);
+        Path file = dir.resolve("auth-" + Transport.UNIX + ".conf");
+        LibvirtException missingItem = refused(withAuthFile(Transport.UNIX, dir, "[auth-libvirt-localhost]\nuser=x\n",
+                ""), auth);
+        assertThat(missingItem.code()).isEqualTo(ErrorNumber.ERR_CONF_SYNTAX);
+        assertThat(missingItem.domain()).isEqualTo(ErrorDomain.NONE);
+        assertThat(missingItem.getMessage()).isEqualTo("configuration file syntax error: Missing item 'credentials' "
+                + "in group 'auth-libvirt-localhost' in '" + file + "'");
+        LibvirtException missingGroup = refused(withAuthFile(Transport.UNIX, dir,
+                "[auth-libvirt-default]\ncredentials=nowhere\n", ""), auth);
+        assertThat(missingGroup.code()).isEqualTo(ErrorNumber.ERR_CONF_SYNTAX);
+        assertThat(missingGroup.domain()).isEqualTo(ErrorDomain.NONE);
+        assertThat(missingGroup.getMessage()).isEqualTo("configuration file syntax error: Missing group "
+                + "'credentials-nowhere' referenced from group 'auth-libvirt-default' in '" + file + "'");
+    }
+
+    /**
+     * Fails when a malformed or missing auth file is not refused as libvirt.so refuses it (it
+     * reports no error of its own: the generic one), or when it is read although no credential is
+     * needed.
+     */
+    @Test
+    @DisplayName("A malformed or missing auth file fails the open as in libvirt's client")
+    void authFileMalformedOrMissing(@TempDir Path dir) {
+        List<List<Asked>> calls = new ArrayList<>();
+        ConnectAuth auth = recording(calls, PASSWORD, ConnectCredentialType.AUTHNAME, ConnectCredentialType.PASSPHRASE);
+        for (String contents : List.of("authname=x\n", "[auth-libvirt-default]\nnot a pair\n", "[broken\n")) {
+            LibvirtException e = refused(withAuthFile(Transport.UNIX, dir, contents, ""), auth);
+            assertThat(e.code()).as("%s for %s", e, contents).isEqualTo(ErrorNumber.ERR_INTERNAL_ERROR);
+            assertThat(e.domain()).isEqualTo(ErrorDomain.NONE);
+            assertThat(e.getMessage()).isEqualTo("An error occurred, but the cause is unknown");
+        }
+        LibvirtException missing = refused(uri(Transport.UNIX, "authfile=" + dir.resolve("absent.conf")), auth);
+        assertThat(missing.code()).isEqualTo(ErrorNumber.ERR_INTERNAL_ERROR);
+        assertThat(missing.getMessage()).isEqualTo("An error occurred, but the cause is unknown");
+        assertThat(calls).isEmpty();
     }
 
     /**

@@ -16,6 +16,7 @@ import org.libvirt4j.remote.generated.RemoteAuthSaslStepArgs;
 import org.libvirt4j.remote.generated.RemoteAuthSaslStepRet;
 import org.libvirt4j.remote.generated.RemoteProcedure;
 import org.libvirt4j.remote.generated.RemoteProtocol;
+import org.libvirt4j.remote.internal.auth.AuthFile;
 import org.libvirt4j.remote.internal.rpc.RpcClient;
 import org.libvirt4j.remote.internal.sasl.Mechanisms;
 import org.libvirt4j.remote.internal.sasl.SaslCredentials;
@@ -40,10 +41,11 @@ final class SaslAuth {
     /**
      * @param wantMech the mechanism the URI's {@code auth=sasl.MECH} asks for, or {@code null}
      * @param secure whether the transport is secure (unix socket, TLS): no minimum SSF then
+     * @param authfile the URI's {@code authfile} parameter, or {@code null}
      * @return whether a security layer was installed
      */
     static boolean authenticate(RpcClient rpc, long deadline, String host, ConnectAuth auth, String wantMech,
-            boolean secure) {
+            boolean secure, String authfile) {
         String mechlist = rpc.callBefore(deadline, RemoteProcedure.REMOTE_PROC_AUTH_SASL_INIT.value(), null,
                 RemoteAuthSaslInitRet::decode).mechlist();
         if (wantMech != null) {
@@ -64,7 +66,7 @@ final class SaslAuth {
         // Cyrus asks for the credentials in the step where the mechanism first needs them: at
         // start when the client speaks first (SCRAM), at the first step when the server does.
         String phase = Mechanisms.serverFirst(mech) ? "step" : "start";
-        SaslCredentials creds = Mechanisms.needsPassword(mech) ? ask(auth, phase) : null;
+        SaslCredentials creds = Mechanisms.needsPassword(mech) ? ask(auth, phase, host, authfile) : null;
         SaslMechanism m;
         byte[] out;
         try {
@@ -112,11 +114,14 @@ final class SaslAuth {
     }
 
     /**
-     * Asks the application for what Cyrus's password mechanisms prompt for, in Cyrus's order
-     * (authorization name, authentication name, password), each only if the application
-     * declared its credential type, as libvirt registers a Cyrus callback only for those.
+     * Gathers what Cyrus's password mechanisms prompt for, in Cyrus's order (authorization name,
+     * authentication name, password), each only if the application declared its credential type,
+     * as libvirt registers a Cyrus callback only for those. As libvirt's
+     * {@code remoteAuthInteract}, the auth file's {@code [auth-libvirt-HOST]} answers first
+     * ({@code username}, {@code authname}, {@code password}); the callback is asked for the rest,
+     * and not at all when the file answered everything.
      */
-    private static SaslCredentials ask(ConnectAuth auth, String phase) {
+    private static SaslCredentials ask(ConnectAuth auth, String phase, String host, String authfile) {
         List<ConnectCredentialType> types = auth.credTypes();
         String envName = null;
         if (!types.contains(ConnectCredentialType.AUTHNAME)) {
@@ -127,38 +132,74 @@ final class SaslAuth {
                 throw saslError(phase, -1, "generic failure", "");
             }
         }
-        List<ConnectCredential> asked = new ArrayList<>();
-        ConnectCredential user = null;
-        ConnectCredential authname = null;
+        List<Prompt> prompts = new ArrayList<>();
         if (types.contains(ConnectCredentialType.USERNAME)) {
-            user = new ConnectCredential(ConnectCredentialType.USERNAME.value(), "Please enter your authorization name",
-                    "Authorization Name", null);
-            asked.add(user);
+            prompts.add(new Prompt(ConnectCredentialType.USERNAME, "username", "Please enter your authorization name",
+                    "Authorization Name"));
         }
         if (envName == null) {
-            authname = new ConnectCredential(ConnectCredentialType.AUTHNAME.value(),
-                    "Please enter your authentication name", "Authentication Name", null);
-            asked.add(authname);
+            prompts.add(new Prompt(ConnectCredentialType.AUTHNAME, "authname", "Please enter your authentication name",
+                    "Authentication Name"));
         }
-        ConnectCredential pass = new ConnectCredential(ConnectCredentialType.PASSPHRASE.value(),
-                "Please enter your password", "Password", null);
-        asked.add(pass);
-        try {
-            auth.callback().authenticate(List.copyOf(asked));
-        } catch (RuntimeException e) {
-            throw LibvirtException.of(ErrorNumber.ERR_AUTH_FAILED, ErrorDomain.REMOTE,
-                    "authentication failed: Failed to collect auth credentials");
+        prompts.add(new Prompt(ConnectCredentialType.PASSPHRASE, "password", "Please enter your password", "Password"));
+        Optional<AuthFile> file = AuthFile.find(authfile);
+        List<ConnectCredential> asked = new ArrayList<>();
+        for (Prompt p : prompts) {
+            p.result = file.flatMap(f -> f.lookup("libvirt", host, p.credname)).orElse(null);
+            if (p.result == null) {
+                p.credential = new ConnectCredential(p.type.value(), p.prompt, p.challenge, null);
+                asked.add(p.credential);
+            }
         }
-        String authcid = authname == null ? envName : authname.result();
+        if (!asked.isEmpty()) {
+            try {
+                auth.callback().authenticate(List.copyOf(asked));
+            } catch (RuntimeException e) {
+                throw LibvirtException.of(ErrorNumber.ERR_AUTH_FAILED, ErrorDomain.REMOTE,
+                        "authentication failed: Failed to collect auth credentials");
+            }
+            for (Prompt p : prompts) {
+                if (p.credential != null) {
+                    p.result = p.credential.result();
+                }
+            }
+        }
+        String authzid = null;
+        String authcid = envName;
+        String password = null;
+        for (Prompt p : prompts) {
+            switch (p.type) {
+                case USERNAME -> authzid = p.result;
+                case AUTHNAME -> authcid = p.result;
+                default -> password = p.result;
+            }
+        }
         if (authcid == null) {
             throw saslError(phase, -7, "invalid parameter supplied",
                     "Unexpectedly missing a prompt result in _plug_get_simple");
         }
-        if (pass.result() == null) {
+        if (password == null) {
             throw saslError(phase, -7, "invalid parameter supplied",
                     "Unexpectedly missing a prompt result in _plug_get_password");
         }
-        return new SaslCredentials(user == null ? null : user.result(), authcid, pass.result());
+        return new SaslCredentials(authzid, authcid, password);
+    }
+
+    /** One of Cyrus's prompts: the credential type it maps to, the auth file's name for it, its answer. */
+    private static final class Prompt {
+        final ConnectCredentialType type;
+        final String credname;
+        final String prompt;
+        final String challenge;
+        String result;
+        ConnectCredential credential;
+
+        Prompt(ConnectCredentialType type, String credname, String prompt, String challenge) {
+            this.type = type;
+            this.credname = credname;
+            this.prompt = prompt;
+            this.challenge = challenge;
+        }
     }
 
     private static byte[] checkSize(byte[] out) {
