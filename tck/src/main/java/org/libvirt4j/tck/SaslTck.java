@@ -26,8 +26,9 @@ import org.libvirt4j.LibvirtException;
 
 /**
  * SASL authentication against a private {@code libvirtd} that requires it on its unix socket, its
- * TCP port and its TLS port ({@link PrivateLibvirtd#startSasl}), offering SCRAM-SHA-256,
- * SCRAM-SHA-1 and DIGEST-MD5 from its own sasldb. Under libvirt's client rules a secure
+ * TCP port and its TLS port ({@link PrivateLibvirtd#startSasl}), configured with SCRAM-SHA-256,
+ * SCRAM-SHA-1, DIGEST-MD5, CRAM-MD5, PLAIN and LOGIN from its own sasldb (the last three have no
+ * security layer, so the daemon offers them on unix and TLS only). Under libvirt's client rules a secure
  * transport (unix, TLS) needs no SSF, so Cyrus picks SCRAM-SHA-256 there; plain TCP needs an SSF
  * of 56, which only DIGEST-MD5's confidentiality layer gives, so every call over TCP is wrapped.
  *
@@ -65,7 +66,8 @@ public abstract class SaslTck {
     static PrivateLibvirtd daemon() {
         synchronized (LOCK) {
             if (daemon == null) {
-                PrivateLibvirtd d = PrivateLibvirtd.startSasl("scram-sha-256 scram-sha-1 digest-md5", USER, PASSWORD);
+                PrivateLibvirtd d = PrivateLibvirtd.startSasl("scram-sha-256 scram-sha-1 digest-md5 cram-md5 plain login", USER,
+                        PASSWORD);
                 Runtime.getRuntime().addShutdownHook(new Thread(d::close, "libvirt4j-tck-sasl-libvirtd-stop"));
                 daemon = d;
             }
@@ -261,6 +263,44 @@ public abstract class SaslTck {
             assertThat(d.getName()).isEqualTo("test");
         }
         assertThat(calls).containsExactly(List.of(AUTHNAME, PASSPHRASE));
+    }
+
+    /**
+     * Fails when a mechanism without a security layer (SSF 0) does not work on the secure
+     * transports, with the credentials asked as libvirt.so asks them and a wrong password refused
+     * with the daemon's words, or is used over plain TCP, where the daemon does not offer it.
+     * libvirt forbids plaintext mechanisms only where it requires an SSF: PLAIN and LOGIN are
+     * offered on unix and TLS.
+     */
+    @ParameterizedTest(name = "{0} {1}")
+    @org.junit.jupiter.params.provider.MethodSource("layerlessMechanisms")
+    @DisplayName("auth=sasl.CRAM-MD5, PLAIN and LOGIN authenticate on unix and TLS and are not offered over plain TCP")
+    void layerlessMechanism(Transport t, String mech) {
+        List<List<Asked>> calls = new ArrayList<>();
+        ConnectAuth auth = recording(calls, PASSWORD, ConnectCredentialType.AUTHNAME, ConnectCredentialType.PASSPHRASE);
+        if (t == Transport.TCP) {
+            assertError(refused(uri(t, "auth=sasl." + mech), auth), ErrorDomain.REMOTE,
+                    "authentication failed: SASL mechanism " + mech + " not supported by server");
+            assertThat(calls).isEmpty();
+            return;
+        }
+        // Cyrus's LOGIN asks for the name at the server's "Username:", the password at its "Password:"
+        List<List<Asked>> expected = mech.equals("LOGIN") ? List.of(List.of(AUTHNAME), List.of(PASSPHRASE))
+                : List.of(List.of(AUTHNAME, PASSPHRASE));
+        try (Connect c = connector().newConnectWithAuth(uri(t, "auth=sasl." + mech), auth);
+                Domain d = c.lookupDomainByName("test")) {
+            assertThat(d.getName()).isEqualTo("test");
+        }
+        assertThat(calls).isEqualTo(expected);
+        List<List<Asked>> wrong = new ArrayList<>();
+        assertError(refused(uri(t, "auth=sasl." + mech), recording(wrong, "wrong", ConnectCredentialType.AUTHNAME,
+                ConnectCredentialType.PASSPHRASE)), ErrorDomain.RPC, "authentication failed: authentication failed");
+        assertThat(wrong).isEqualTo(expected);
+    }
+
+    static java.util.stream.Stream<org.junit.jupiter.params.provider.Arguments> layerlessMechanisms() {
+        return java.util.stream.Stream.of(Transport.values()).flatMap(t -> java.util.stream.Stream.of("CRAM-MD5",
+                "PLAIN", "LOGIN").map(m -> org.junit.jupiter.params.provider.Arguments.of(t, m)));
     }
 
     /** Fails when a client that cannot answer passwords is not refused as Cyrus refuses it. */

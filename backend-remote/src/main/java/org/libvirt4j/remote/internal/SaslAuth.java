@@ -66,11 +66,18 @@ final class SaslAuth {
         // Cyrus asks for the credentials in the step where the mechanism first needs them: at
         // start when the client speaks first (SCRAM), at the first step when the server does.
         String phase = Mechanisms.serverFirst(mech) ? "step" : "start";
-        SaslCredentials creds = Mechanisms.needsPassword(mech) ? ask(auth, phase, host, authfile) : null;
         SaslMechanism m;
         byte[] out;
         try {
-            m = Mechanisms.create(mech, creds, host, !secure);
+            if (mech.equals("LOGIN")) {
+                // Cyrus's LOGIN asks for each credential when the server's prompt for it arrives
+                m = Mechanisms.login(() -> ask(auth, phase, host, authfile, true, false).authcid(),
+                        () -> ask(auth, phase, host, authfile, false, true).password());
+            } else {
+                SaslCredentials creds = Mechanisms.needsPassword(mech) ? ask(auth, phase, host, authfile, true, true)
+                        : null;
+                m = Mechanisms.create(mech, creds, host, !secure);
+            }
             out = m.start();
         } catch (javax.security.sasl.SaslException e) {
             throw saslError("start", -1, "generic failure", detail(e));
@@ -114,17 +121,19 @@ final class SaslAuth {
     }
 
     /**
-     * Gathers what Cyrus's password mechanisms prompt for, in Cyrus's order (authorization name,
+     * Gathers what Cyrus's password mechanisms prompt for (the names, the password, or both: one
+     * interaction of Cyrus's), in Cyrus's order (authorization name,
      * authentication name, password), each only if the application declared its credential type,
      * as libvirt registers a Cyrus callback only for those. As libvirt's
      * {@code remoteAuthInteract}, the auth file's {@code [auth-libvirt-HOST]} answers first
      * ({@code username}, {@code authname}, {@code password}); the callback is asked for the rest,
      * and not at all when the file answered everything.
      */
-    private static SaslCredentials ask(ConnectAuth auth, String phase, String host, String authfile) {
+    private static SaslCredentials ask(ConnectAuth auth, String phase, String host, String authfile, boolean names,
+            boolean withPassword) {
         List<ConnectCredentialType> types = auth.credTypes();
         String envName = null;
-        if (!types.contains(ConnectCredentialType.AUTHNAME)) {
+        if (names && !types.contains(ConnectCredentialType.AUTHNAME)) {
             // without the application's callback Cyrus takes the login name from the environment,
             // and fails before asking anything when there is none
             envName = System.getenv("USER") != null ? System.getenv("USER") : System.getenv("USERNAME");
@@ -133,15 +142,18 @@ final class SaslAuth {
             }
         }
         List<Prompt> prompts = new ArrayList<>();
-        if (types.contains(ConnectCredentialType.USERNAME)) {
+        if (names && types.contains(ConnectCredentialType.USERNAME)) {
             prompts.add(new Prompt(ConnectCredentialType.USERNAME, "username", "Please enter your authorization name",
                     "Authorization Name"));
         }
-        if (envName == null) {
+        if (names && envName == null) {
             prompts.add(new Prompt(ConnectCredentialType.AUTHNAME, "authname", "Please enter your authentication name",
                     "Authentication Name"));
         }
-        prompts.add(new Prompt(ConnectCredentialType.PASSPHRASE, "password", "Please enter your password", "Password"));
+        if (withPassword) {
+            prompts.add(new Prompt(ConnectCredentialType.PASSPHRASE, "password", "Please enter your password",
+                    "Password"));
+        }
         Optional<AuthFile> file = AuthFile.find(authfile);
         List<ConnectCredential> asked = new ArrayList<>();
         for (Prompt p : prompts) {
@@ -174,11 +186,11 @@ final class SaslAuth {
                 default -> password = p.result;
             }
         }
-        if (authcid == null) {
+        if (names && authcid == null) {
             throw saslError(phase, -7, "invalid parameter supplied",
                     "Unexpectedly missing a prompt result in _plug_get_simple");
         }
-        if (password == null) {
+        if (withPassword && password == null) {
             throw saslError(phase, -7, "invalid parameter supplied",
                     "Unexpectedly missing a prompt result in _plug_get_password");
         }
