@@ -10,6 +10,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.libvirt4j.Connect;
@@ -25,8 +26,9 @@ import org.libvirt4j.LibvirtException;
 
 /**
  * SASL authentication against a private {@code libvirtd} that requires it on its unix socket, its
- * TCP port and its TLS port ({@link PrivateLibvirtd#startSasl}), offering SCRAM-SHA-256,
- * SCRAM-SHA-1 and DIGEST-MD5 from its own sasldb. Under libvirt's client rules a secure
+ * TCP port and its TLS port ({@link PrivateLibvirtd#startSasl}), configured with SCRAM-SHA-256,
+ * SCRAM-SHA-1, DIGEST-MD5, CRAM-MD5, PLAIN and LOGIN from its own sasldb (the last three have no
+ * security layer, so the daemon offers them on unix and TLS only). Under libvirt's client rules a secure
  * transport (unix, TLS) needs no SSF, so Cyrus picks SCRAM-SHA-256 there; plain TCP needs an SSF
  * of 56, which only DIGEST-MD5's confidentiality layer gives, so every call over TCP is wrapped.
  *
@@ -64,7 +66,8 @@ public abstract class SaslTck {
     static PrivateLibvirtd daemon() {
         synchronized (LOCK) {
             if (daemon == null) {
-                PrivateLibvirtd d = PrivateLibvirtd.startSasl("scram-sha-256 scram-sha-1 digest-md5", USER, PASSWORD);
+                PrivateLibvirtd d = PrivateLibvirtd.startSasl("scram-sha-256 scram-sha-1 digest-md5 cram-md5 plain login", USER,
+                        PASSWORD);
                 Runtime.getRuntime().addShutdownHook(new Thread(d::close, "libvirt4j-tck-sasl-libvirtd-stop"));
                 daemon = d;
             }
@@ -262,6 +265,44 @@ public abstract class SaslTck {
         assertThat(calls).containsExactly(List.of(AUTHNAME, PASSPHRASE));
     }
 
+    /**
+     * Fails when a mechanism without a security layer (SSF 0) does not work on the secure
+     * transports, with the credentials asked as libvirt.so asks them and a wrong password refused
+     * with the daemon's words, or is used over plain TCP, where the daemon does not offer it.
+     * libvirt forbids plaintext mechanisms only where it requires an SSF: PLAIN and LOGIN are
+     * offered on unix and TLS.
+     */
+    @ParameterizedTest(name = "{0} {1}")
+    @org.junit.jupiter.params.provider.MethodSource("layerlessMechanisms")
+    @DisplayName("auth=sasl.CRAM-MD5, PLAIN and LOGIN authenticate on unix and TLS and are not offered over plain TCP")
+    void layerlessMechanism(Transport t, String mech) {
+        List<List<Asked>> calls = new ArrayList<>();
+        ConnectAuth auth = recording(calls, PASSWORD, ConnectCredentialType.AUTHNAME, ConnectCredentialType.PASSPHRASE);
+        if (t == Transport.TCP) {
+            assertError(refused(uri(t, "auth=sasl." + mech), auth), ErrorDomain.REMOTE,
+                    "authentication failed: SASL mechanism " + mech + " not supported by server");
+            assertThat(calls).isEmpty();
+            return;
+        }
+        // Cyrus's LOGIN asks for the name at the server's "Username:", the password at its "Password:"
+        List<List<Asked>> expected = mech.equals("LOGIN") ? List.of(List.of(AUTHNAME), List.of(PASSPHRASE))
+                : List.of(List.of(AUTHNAME, PASSPHRASE));
+        try (Connect c = connector().newConnectWithAuth(uri(t, "auth=sasl." + mech), auth);
+                Domain d = c.lookupDomainByName("test")) {
+            assertThat(d.getName()).isEqualTo("test");
+        }
+        assertThat(calls).isEqualTo(expected);
+        List<List<Asked>> wrong = new ArrayList<>();
+        assertError(refused(uri(t, "auth=sasl." + mech), recording(wrong, "wrong", ConnectCredentialType.AUTHNAME,
+                ConnectCredentialType.PASSPHRASE)), ErrorDomain.RPC, "authentication failed: authentication failed");
+        assertThat(wrong).isEqualTo(expected);
+    }
+
+    static java.util.stream.Stream<org.junit.jupiter.params.provider.Arguments> layerlessMechanisms() {
+        return java.util.stream.Stream.of(Transport.values()).flatMap(t -> java.util.stream.Stream.of("CRAM-MD5",
+                "PLAIN", "LOGIN").map(m -> org.junit.jupiter.params.provider.Arguments.of(t, m)));
+    }
+
     /** Fails when a client that cannot answer passwords is not refused as Cyrus refuses it. */
     @ParameterizedTest(name = "{0}")
     @EnumSource(Transport.class)
@@ -336,6 +377,134 @@ public abstract class SaslTck {
                 }
             }
         }
+    }
+
+    /** The host libvirt's client looks up in the auth file: the URI's, {@code localhost} without one. */
+    static String authHost(Transport t) {
+        return t == Transport.UNIX ? "localhost" : "127.0.0.1";
+    }
+
+    /** Writes {@code contents} as an auth file in {@code dir} and returns the URI naming it with {@code authfile=}. */
+    static String withAuthFile(Transport t, Path dir, String contents, String params) {
+        Path file = dir.resolve("auth-" + t + ".conf");
+        try {
+            java.nio.file.Files.writeString(file, contents);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return uri(t, "authfile=" + file + (params.isEmpty() ? "" : "&" + params));
+    }
+
+    /**
+     * Fails when the auth file named by the URI's {@code authfile} is not read before the
+     * callback (libvirt's {@code remoteAuthInteract}): with the name and the password in it the
+     * callback must not be called at all. The host's own group wins over {@code default}, whose
+     * password here is wrong.
+     */
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(Transport.class)
+    @DisplayName("An auth file (authfile=) holding the name and the password connects without calling the callback")
+    void authFileAnswersEverything(Transport t, @TempDir Path dir) {
+        List<List<Asked>> calls = new ArrayList<>();
+        String file = "# libvirt4j TCK\n[credentials-wrong]\nauthname=" + USER + "\npassword=wrong\n"
+                + "[credentials-tck]\n  authname = " + USER + "\npassword=" + PASSWORD + "\n"
+                + "[auth-libvirt-default]\ncredentials=wrong\n"
+                + "[auth-libvirt-" + authHost(t) + "]\ncredentials=tck\n"
+                + "[auth-ssh-default]\ncredentials=wrong\n";
+        try (Connect c = connector().newConnectWithAuth(withAuthFile(t, dir, file, ""), recording(calls, "unused",
+                ConnectCredentialType.AUTHNAME, ConnectCredentialType.PASSPHRASE));
+                Domain d = c.lookupDomainByName("test")) {
+            assertThat(d.getName()).isEqualTo("test");
+        }
+        assertThat(calls).isEmpty();
+    }
+
+    /** Fails when the callback is asked for what the file already answered, or not asked for the rest. */
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(Transport.class)
+    @DisplayName("An auth file holding only the password leaves the name to the callback")
+    void authFileAnswersThePassword(Transport t, @TempDir Path dir) {
+        List<List<Asked>> calls = new ArrayList<>();
+        String file = "[auth-libvirt-default]\ncredentials=pw\n[credentials-pw]\npassword=" + PASSWORD + "\n";
+        try (Connect c = connector().newConnectWithAuth(withAuthFile(t, dir, file, ""), recording(calls, "wrong",
+                ConnectCredentialType.AUTHNAME, ConnectCredentialType.PASSPHRASE))) {
+            assertThat(c.getHostname()).isNotEmpty();
+        }
+        assertThat(calls).containsExactly(List.of(AUTHNAME));
+    }
+
+    /** Fails when a wrong password from the file is not refused like one from the callback, or the callback is asked. */
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(Transport.class)
+    @DisplayName("A wrong password in the auth file is refused with the daemon's ERR_AUTH_FAILED, the callback unasked")
+    void authFileWrongPassword(Transport t, @TempDir Path dir) {
+        List<List<Asked>> calls = new ArrayList<>();
+        String file = "[auth-libvirt-default]\ncredentials=x\n[credentials-x]\nauthname=" + USER
+                + "\npassword=wrong\n";
+        LibvirtException e = refused(withAuthFile(t, dir, file, ""), recording(calls, PASSWORD,
+                ConnectCredentialType.AUTHNAME, ConnectCredentialType.PASSPHRASE));
+        assertError(e, ErrorDomain.RPC, "authentication failed: authentication failed");
+        assertThat(calls).isEmpty();
+    }
+
+    /** Fails when a file without a group for the service and host changes what the callback is asked. */
+    @Test
+    @DisplayName("An auth file with no libvirt group for the host leaves every credential to the callback")
+    void authFileWithoutAGroupForTheHost(@TempDir Path dir) {
+        List<List<Asked>> calls = new ArrayList<>();
+        String file = "[auth-libvirt-otherhost]\ncredentials=x\n[auth-ssh-default]\ncredentials=x\n"
+                + "[credentials-x]\nauthname=nobody\npassword=wrong\n";
+        try (Connect c = connector().newConnectWithAuth(withAuthFile(Transport.UNIX, dir, file, ""), recording(calls,
+                PASSWORD, ConnectCredentialType.AUTHNAME, ConnectCredentialType.PASSPHRASE))) {
+            assertThat(c.getHostname()).isNotEmpty();
+        }
+        assertThat(calls).containsExactly(List.of(AUTHNAME, PASSPHRASE));
+    }
+
+    /**
+     * Fails when a group naming no credentials, or credentials the file lacks, is not refused with
+     * libvirt's {@code ERR_CONF_SYNTAX} words (domain NONE), or the callback is asked anyway.
+     */
+    @Test
+    @DisplayName("An auth group without credentials=, or naming a missing group, is ERR_CONF_SYNTAX")
+    void authFileBrokenReferences(@TempDir Path dir) {
+        ConnectAuth auth = recording(new ArrayList<>(), PASSWORD, ConnectCredentialType.AUTHNAME,
+                ConnectCredentialType.PASSPHRASE);
+        Path file = dir.resolve("auth-" + Transport.UNIX + ".conf");
+        LibvirtException missingItem = refused(withAuthFile(Transport.UNIX, dir, "[auth-libvirt-localhost]\nuser=x\n",
+                ""), auth);
+        assertThat(missingItem.code()).isEqualTo(ErrorNumber.ERR_CONF_SYNTAX);
+        assertThat(missingItem.domain()).isEqualTo(ErrorDomain.NONE);
+        assertThat(missingItem.getMessage()).isEqualTo("configuration file syntax error: Missing item 'credentials' "
+                + "in group 'auth-libvirt-localhost' in '" + file + "'");
+        LibvirtException missingGroup = refused(withAuthFile(Transport.UNIX, dir,
+                "[auth-libvirt-default]\ncredentials=nowhere\n", ""), auth);
+        assertThat(missingGroup.code()).isEqualTo(ErrorNumber.ERR_CONF_SYNTAX);
+        assertThat(missingGroup.domain()).isEqualTo(ErrorDomain.NONE);
+        assertThat(missingGroup.getMessage()).isEqualTo("configuration file syntax error: Missing group "
+                + "'credentials-nowhere' referenced from group 'auth-libvirt-default' in '" + file + "'");
+    }
+
+    /**
+     * Fails when a malformed or missing auth file is not refused as libvirt.so refuses it (it
+     * reports no error of its own: the generic one), or when it is read although no credential is
+     * needed.
+     */
+    @Test
+    @DisplayName("A malformed or missing auth file fails the open as in libvirt's client")
+    void authFileMalformedOrMissing(@TempDir Path dir) {
+        List<List<Asked>> calls = new ArrayList<>();
+        ConnectAuth auth = recording(calls, PASSWORD, ConnectCredentialType.AUTHNAME, ConnectCredentialType.PASSPHRASE);
+        for (String contents : List.of("authname=x\n", "[auth-libvirt-default]\nnot a pair\n", "[broken\n")) {
+            LibvirtException e = refused(withAuthFile(Transport.UNIX, dir, contents, ""), auth);
+            assertThat(e.code()).as("%s for %s", e, contents).isEqualTo(ErrorNumber.ERR_INTERNAL_ERROR);
+            assertThat(e.domain()).isEqualTo(ErrorDomain.NONE);
+            assertThat(e.getMessage()).isEqualTo("An error occurred, but the cause is unknown");
+        }
+        LibvirtException missing = refused(uri(Transport.UNIX, "authfile=" + dir.resolve("absent.conf")), auth);
+        assertThat(missing.code()).isEqualTo(ErrorNumber.ERR_INTERNAL_ERROR);
+        assertThat(missing.getMessage()).isEqualTo("An error occurred, but the cause is unknown");
+        assertThat(calls).isEmpty();
     }
 
     /**

@@ -16,6 +16,7 @@ import org.libvirt4j.remote.generated.RemoteAuthSaslStepArgs;
 import org.libvirt4j.remote.generated.RemoteAuthSaslStepRet;
 import org.libvirt4j.remote.generated.RemoteProcedure;
 import org.libvirt4j.remote.generated.RemoteProtocol;
+import org.libvirt4j.remote.internal.auth.AuthFile;
 import org.libvirt4j.remote.internal.rpc.RpcConnection;
 import org.libvirt4j.remote.internal.sasl.Mechanisms;
 import org.libvirt4j.remote.internal.sasl.SaslCredentials;
@@ -40,10 +41,11 @@ final class SaslAuth {
     /**
      * @param wantMech the mechanism the URI's {@code auth=sasl.MECH} asks for, or {@code null}
      * @param secure whether the transport is secure (unix socket, TLS): no minimum SSF then
+     * @param authfile the URI's {@code authfile} parameter, or {@code null}
      * @return whether a security layer was installed
      */
     static boolean authenticate(RpcConnection rpc, long deadline, String host, ConnectAuth auth, String wantMech,
-            boolean secure) {
+            boolean secure, String authfile) {
         String mechlist = rpc.callBefore(deadline, RemoteProcedure.REMOTE_PROC_AUTH_SASL_INIT.value(), null,
                 RemoteAuthSaslInitRet::decode).mechlist();
         if (wantMech != null) {
@@ -64,11 +66,18 @@ final class SaslAuth {
         // Cyrus asks for the credentials in the step where the mechanism first needs them: at
         // start when the client speaks first (SCRAM), at the first step when the server does.
         String phase = Mechanisms.serverFirst(mech) ? "step" : "start";
-        SaslCredentials creds = Mechanisms.needsPassword(mech) ? ask(auth, phase) : null;
         SaslMechanism m;
         byte[] out;
         try {
-            m = Mechanisms.create(mech, creds, host, !secure);
+            if (mech.equals("LOGIN")) {
+                // Cyrus's LOGIN asks for each credential when the server's prompt for it arrives
+                m = Mechanisms.login(() -> ask(auth, phase, host, authfile, true, false).authcid(),
+                        () -> ask(auth, phase, host, authfile, false, true).password());
+            } else {
+                SaslCredentials creds = Mechanisms.needsPassword(mech) ? ask(auth, phase, host, authfile, true, true)
+                        : null;
+                m = Mechanisms.create(mech, creds, host, !secure);
+            }
             out = m.start();
         } catch (javax.security.sasl.SaslException e) {
             throw saslError("start", -1, "generic failure", detail(e));
@@ -112,14 +121,19 @@ final class SaslAuth {
     }
 
     /**
-     * Asks the application for what Cyrus's password mechanisms prompt for, in Cyrus's order
-     * (authorization name, authentication name, password), each only if the application
-     * declared its credential type, as libvirt registers a Cyrus callback only for those.
+     * Gathers what Cyrus's password mechanisms prompt for (the names, the password, or both: one
+     * interaction of Cyrus's), in Cyrus's order (authorization name,
+     * authentication name, password), each only if the application declared its credential type,
+     * as libvirt registers a Cyrus callback only for those. As libvirt's
+     * {@code remoteAuthInteract}, the auth file's {@code [auth-libvirt-HOST]} answers first
+     * ({@code username}, {@code authname}, {@code password}); the callback is asked for the rest,
+     * and not at all when the file answered everything.
      */
-    private static SaslCredentials ask(ConnectAuth auth, String phase) {
+    private static SaslCredentials ask(ConnectAuth auth, String phase, String host, String authfile, boolean names,
+            boolean withPassword) {
         List<ConnectCredentialType> types = auth.credTypes();
         String envName = null;
-        if (!types.contains(ConnectCredentialType.AUTHNAME)) {
+        if (names && !types.contains(ConnectCredentialType.AUTHNAME)) {
             // without the application's callback Cyrus takes the login name from the environment,
             // and fails before asking anything when there is none
             envName = System.getenv("USER") != null ? System.getenv("USER") : System.getenv("USERNAME");
@@ -127,38 +141,77 @@ final class SaslAuth {
                 throw saslError(phase, -1, "generic failure", "");
             }
         }
+        List<Prompt> prompts = new ArrayList<>();
+        if (names && types.contains(ConnectCredentialType.USERNAME)) {
+            prompts.add(new Prompt(ConnectCredentialType.USERNAME, "username", "Please enter your authorization name",
+                    "Authorization Name"));
+        }
+        if (names && envName == null) {
+            prompts.add(new Prompt(ConnectCredentialType.AUTHNAME, "authname", "Please enter your authentication name",
+                    "Authentication Name"));
+        }
+        if (withPassword) {
+            prompts.add(new Prompt(ConnectCredentialType.PASSPHRASE, "password", "Please enter your password",
+                    "Password"));
+        }
+        Optional<AuthFile> file = AuthFile.find(authfile);
         List<ConnectCredential> asked = new ArrayList<>();
-        ConnectCredential user = null;
-        ConnectCredential authname = null;
-        if (types.contains(ConnectCredentialType.USERNAME)) {
-            user = new ConnectCredential(ConnectCredentialType.USERNAME.value(), "Please enter your authorization name",
-                    "Authorization Name", null);
-            asked.add(user);
+        for (Prompt p : prompts) {
+            p.result = file.flatMap(f -> f.lookup("libvirt", host, p.credname)).orElse(null);
+            if (p.result == null) {
+                p.credential = new ConnectCredential(p.type.value(), p.prompt, p.challenge, null);
+                asked.add(p.credential);
+            }
         }
-        if (envName == null) {
-            authname = new ConnectCredential(ConnectCredentialType.AUTHNAME.value(),
-                    "Please enter your authentication name", "Authentication Name", null);
-            asked.add(authname);
+        if (!asked.isEmpty()) {
+            try {
+                auth.callback().authenticate(List.copyOf(asked));
+            } catch (RuntimeException e) {
+                throw LibvirtException.of(ErrorNumber.ERR_AUTH_FAILED, ErrorDomain.REMOTE,
+                        "authentication failed: Failed to collect auth credentials");
+            }
+            for (Prompt p : prompts) {
+                if (p.credential != null) {
+                    p.result = p.credential.result();
+                }
+            }
         }
-        ConnectCredential pass = new ConnectCredential(ConnectCredentialType.PASSPHRASE.value(),
-                "Please enter your password", "Password", null);
-        asked.add(pass);
-        try {
-            auth.callback().authenticate(List.copyOf(asked));
-        } catch (RuntimeException e) {
-            throw LibvirtException.of(ErrorNumber.ERR_AUTH_FAILED, ErrorDomain.REMOTE,
-                    "authentication failed: Failed to collect auth credentials");
+        String authzid = null;
+        String authcid = envName;
+        String password = null;
+        for (Prompt p : prompts) {
+            switch (p.type) {
+                case USERNAME -> authzid = p.result;
+                case AUTHNAME -> authcid = p.result;
+                default -> password = p.result;
+            }
         }
-        String authcid = authname == null ? envName : authname.result();
-        if (authcid == null) {
+        if (names && authcid == null) {
             throw saslError(phase, -7, "invalid parameter supplied",
                     "Unexpectedly missing a prompt result in _plug_get_simple");
         }
-        if (pass.result() == null) {
+        if (withPassword && password == null) {
             throw saslError(phase, -7, "invalid parameter supplied",
                     "Unexpectedly missing a prompt result in _plug_get_password");
         }
-        return new SaslCredentials(user == null ? null : user.result(), authcid, pass.result());
+        return new SaslCredentials(authzid, authcid, password);
+    }
+
+    /** One of Cyrus's prompts: the credential type it maps to, the auth file's name for it, its answer. */
+    private static final class Prompt {
+        final ConnectCredentialType type;
+        final String credname;
+        final String prompt;
+        final String challenge;
+        String result;
+        ConnectCredential credential;
+
+        Prompt(ConnectCredentialType type, String credname, String prompt, String challenge) {
+            this.type = type;
+            this.credname = credname;
+            this.prompt = prompt;
+            this.challenge = challenge;
+        }
     }
 
     private static byte[] checkSize(byte[] out) {

@@ -234,7 +234,8 @@ final class Session {
             return Auth.OTHER;
         }
         if (type == RemoteAuthType.REMOTE_AUTH_SASL) {
-            return SaslAuth.authenticate(rpc, deadline, uri.host().orElse("localhost"), auth, mech, secure)
+            return SaslAuth.authenticate(rpc, deadline, uri.host().orElse("localhost"), auth, mech, secure,
+                    uri.clientParam("authfile").orElse(null))
                     ? Auth.SASL_LAYER : Auth.SASL;
         }
         throw LibvirtException.of(ErrorNumber.ERR_AUTH_FAILED, ErrorDomain.REMOTE,

@@ -14,7 +14,8 @@ import javax.security.sasl.SaslClient;
 import javax.security.sasl.SaslException;
 
 /**
- * A mechanism the JDK implements ({@code DIGEST-MD5}, {@code GSSAPI}) through
+ * A mechanism the JDK implements ({@code DIGEST-MD5}, {@code GSSAPI}, {@code CRAM-MD5},
+ * {@code PLAIN}) through
  * {@link javax.security.sasl}, with the security layer Cyrus would negotiate under libvirt's
  * security properties: confidentiality when the transport is not secure, none when it is.
  */
@@ -39,7 +40,8 @@ final class JdkMechanism implements SaslMechanism {
         props.put(Sasl.QOP, wantLayer ? "auth-conf" : "auth");
         props.put(Sasl.STRENGTH, "high,medium");
         props.put(Sasl.MAX_BUFFER, Integer.toString(MAX_BUFFER));
-        props.put(Sasl.SERVER_AUTH, "true");
+        // CRAM-MD5 and PLAIN cannot authenticate the server; the JDK would refuse to create them when asked to
+        props.put(Sasl.SERVER_AUTH, Boolean.toString(!name.equals("CRAM-MD5") && !name.equals("PLAIN")));
         if (wantLayer && name.equals("DIGEST-MD5")) {
             // RC4 as Cyrus's client picks it (its strongest cipher); the JDK would pick 3DES,
             // whose keys Debian's Cyrus server derives differently, failing the response check
@@ -81,6 +83,11 @@ final class JdkMechanism implements SaslMechanism {
 
     @Override
     public byte[] step(byte[] challenge) throws SaslException {
+        if (client.isComplete()) {
+            // the server's closing step after a client that finished with its last response
+            // (CRAM-MD5, PLAIN): the JDK refuses another evaluation, Cyrus has nothing to send
+            return null;
+        }
         return client.evaluateChallenge(challenge == null ? new byte[0] : challenge);
     }
 

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import javax.security.sasl.SaslException;
 
@@ -14,7 +15,8 @@ import javax.security.sasl.SaslException;
  * <p>Cyrus keeps its client mechanisms sorted by strength (security flags, then channel-binding
  * support, then the largest SSF, then hash strength): SCRAM first, longest hash first (it has
  * every flag GSSAPI has plus channel binding), then GSSAPI, then DIGEST-MD5 (not proof against
- * active attacks). It takes the first of that order the server offers that it has the callbacks
+ * active attacks), then CRAM-MD5 (no mutual authentication, no layer), then the plaintext PLAIN
+ * and LOGIN. It takes the first of that order the server offers that it has the callbacks
  * for (a password for all but GSSAPI) and whose largest SSF reaches the minimum asked for.
  */
 public final class Mechanisms {
@@ -31,7 +33,11 @@ public final class Mechanisms {
             new Mech("SCRAM-SHA-224", 0, true),
             new Mech("SCRAM-SHA-1", 0, true),
             new Mech("GSSAPI", 256, false),
-            new Mech("DIGEST-MD5", 128, true));
+            new Mech("DIGEST-MD5", 128, true),
+            // no security layer and no mutual authentication: last, and only where no SSF is required
+            new Mech("CRAM-MD5", 0, true),
+            new Mech("PLAIN", 0, true),
+            new Mech("LOGIN", 0, true));
 
     private Mechanisms() {
     }
@@ -65,11 +71,23 @@ public final class Mechanisms {
      * @return whether the server sends the first challenge (no initial response from the client)
      */
     public static boolean serverFirst(String mech) {
-        return mech.equals("DIGEST-MD5");
+        return mech.equals("DIGEST-MD5") || mech.equals("CRAM-MD5") || mech.equals("LOGIN");
     }
 
     /**
-     * @param mech a name {@link #choose} returned
+     * {@code LOGIN}, which asks for the name and the password one at a time, as the server's
+     * prompts for them arrive.
+     *
+     * @param authname asks for the authentication name
+     * @param password asks for the password
+     * @return the mechanism, ready to start
+     */
+    public static SaslMechanism login(Supplier<String> authname, Supplier<String> password) {
+        return new LoginMechanism(authname, password);
+    }
+
+    /**
+     * @param mech a name {@link #choose} returned, not {@code LOGIN}
      * @param creds the answers, or {@code null} for GSSAPI
      * @param host the server's host name from the URI
      * @param wantLayer whether a confidentiality layer is required
