@@ -740,15 +740,17 @@ public final class RpcClient {
      * @param serial its serial
      * @param status {@link Rpc#STATUS_CONTINUE} with data, {@link Rpc#STATUS_OK} to finish,
      *               {@link Rpc#STATUS_ERROR} to abort
-     * @param data the bytes, or null
+     * @param data the bytes between its position and limit (which stay as they are), or null
      */
-    void sendStream(int proc, int serial, int status, byte[] data) {
+    void sendStream(int proc, int serial, int status, ByteBuffer data) {
         LibvirtException gone = dead.get();
         if (gone != null || !channel.isActive()) {
             throw notSent(gone); // as for a call (virNetClientSendInternal)
         }
+        // sized up front: the payload is copied once into a pooled buffer, which never grows
+        int size = Rpc.LEN_SIZE + Rpc.HEADER_SIZE + (data == null ? 0 : data.remaining());
         ByteBuf msg = encode(program, programVersion, proc, Rpc.TYPE_STREAM, serial, status,
-                data == null ? null : w -> w.buffer().writeBytes(data));
+                data == null ? null : w -> w.buffer().writeBytes(data.duplicate()), size);
         send(msg);
         if (queuedBytes.get() > QUEUED_HIGH_WATER && !channel.eventLoop().inEventLoop()) {
             awaitQueueDrained();
@@ -808,7 +810,12 @@ public final class RpcClient {
     }
 
     private ByteBuf encode(int prog, int vers, int proc, int type, int serial, int status, Consumer<XdrWriter> body) {
-        ByteBuf buf = channel.alloc().buffer(256);
+        return encode(prog, vers, proc, type, serial, status, body, 256);
+    }
+
+    private ByteBuf encode(int prog, int vers, int proc, int type, int serial, int status, Consumer<XdrWriter> body,
+            int initialCapacity) {
+        ByteBuf buf = channel.alloc().buffer(initialCapacity);
         try {
             buf.writeInt(0);
             buf.writeInt(prog).writeInt(vers).writeInt(proc).writeInt(type).writeInt(serial).writeInt(status);
