@@ -12,7 +12,7 @@ import java.util.Objects;
  * are the same loops over {@link Stream#send}, {@link Stream#recv}, {@link #recvFlags},
  * {@link #recvHole} and {@link #sendHole}, written once for every backend.
  *
- * <p>Data moves in three forms, all one {@code virStreamSend}/{@code virStreamRecv} call each:
+ * <p>Data moves in three forms, each one call of libvirt's send or receive function:
  * a whole {@code byte[]}, a range of one ({@code offset}, {@code length}), and a
  * {@link ByteBuffer} (Java's own; Go has only {@code []byte}) between its position and limit.
  * On the native backends a direct buffer's memory goes to libvirt as it is, without a copy; a
