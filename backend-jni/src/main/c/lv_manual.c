@@ -864,49 +864,52 @@ static int lv_check_range(JNIEnv *env, jbyteArray a, jint off, jint len) {
 
 #define LV_STACK_BUF 8192
 
-static jint JNICALL lv_stream_send(JNIEnv *env, jclass cls, jlong st, jbyteArray data, jint off, jint len) {
+/*
+ * A direct buffer's memory at [off, off+len), checked by the caller (spi.StreamManualContract); the
+ * buffer argument keeps it alive during the call. NULL (with a Java exception) when the buffer is
+ * not direct. A zero-length range still gets a valid pointer: libvirt refuses a NULL data pointer.
+ */
+static char *lv_direct_range(JNIEnv *env, jobject buf, jint off, jint len) {
+    static char empty;
+    char *base = (*env)->GetDirectBufferAddress(env, buf);
+    jlong cap = (*env)->GetDirectBufferCapacity(env, buf);
+    if (base == NULL && cap != 0) {
+        lv_throw_java(env, "java/lang/IllegalArgumentException", "not a direct buffer");
+        return NULL;
+    }
+    if (off < 0 || len < 0 || (jlong) off > cap - len) {
+        lv_throw_java(env, "java/lang/IndexOutOfBoundsException", "range outside the buffer");
+        return NULL;
+    }
+    return base == NULL ? &empty : base + off;
+}
+
+/* virStreamSend straight from a direct buffer's memory: no copy, no allocation. */
+static jint JNICALL lv_stream_send_direct(JNIEnv *env, jclass cls, jlong st, jobject buf, jint off, jint len) {
     (void) cls;
     lv_t_virStreamSend fn = (lv_t_virStreamSend) lv_resolve(env, LV_virStreamSend);
-    if (fn == NULL || lv_check_range(env, data, off, len) != 0) {
+    char *data = fn == NULL ? NULL : lv_direct_range(env, buf, off, len);
+    if (data == NULL) {
         return -1;
     }
-    char stack[LV_STACK_BUF];
-    char *buf = len <= LV_STACK_BUF ? stack : malloc((size_t) len);
-    if (buf == NULL) {
-        lv_throw_java(env, "java/lang/OutOfMemoryError", "no memory for stream data");
-        return -1;
-    }
-    (*env)->GetByteArrayRegion(env, data, off, len, (jbyte *) buf);
-    int r = fn((virStreamPtr) (intptr_t) st, buf, (size_t) len);
+    int r = fn((virStreamPtr) (intptr_t) st, data, (size_t) len);
     if (r == -1) {
         lv_fail(env, "virStreamSend");
-    }
-    if (buf != stack) {
-        free(buf);
     }
     return r;
 }
 
-static jint JNICALL lv_stream_recv(JNIEnv *env, jclass cls, jlong st, jbyteArray data, jint off, jint len) {
+/* virStreamRecv straight into a direct buffer's memory. */
+static jint JNICALL lv_stream_recv_direct(JNIEnv *env, jclass cls, jlong st, jobject buf, jint off, jint len) {
     (void) cls;
     lv_t_virStreamRecv fn = (lv_t_virStreamRecv) lv_resolve(env, LV_virStreamRecv);
-    if (fn == NULL || lv_check_range(env, data, off, len) != 0) {
+    char *data = fn == NULL ? NULL : lv_direct_range(env, buf, off, len);
+    if (data == NULL) {
         return -1;
     }
-    char stack[LV_STACK_BUF];
-    char *buf = len <= LV_STACK_BUF ? stack : malloc((size_t) len);
-    if (buf == NULL) {
-        lv_throw_java(env, "java/lang/OutOfMemoryError", "no memory for stream data");
-        return -1;
-    }
-    int r = fn((virStreamPtr) (intptr_t) st, buf, (size_t) len);
+    int r = fn((virStreamPtr) (intptr_t) st, data, (size_t) len);
     if (r == -1) {
         lv_fail(env, "virStreamRecv");
-    } else if (r > 0) {
-        (*env)->SetByteArrayRegion(env, data, off, r, (const jbyte *) buf);
-    }
-    if (buf != stack) {
-        free(buf);
     }
     return r;
 }
@@ -1293,8 +1296,8 @@ const JNINativeMethod lv_manual_methods[] = {
     {"getParams", "(IJI)[Ljava/lang/Object;", (void *) lv_get_params},
     {"setParams", "(IJ[Ljava/lang/String;[I[J[Ljava/lang/String;I)V", (void *) lv_set_params},
     {"openAuth", "(Ljava/lang/String;[ILorg/libvirt4j/ConnectAuthCallback;I)J", (void *) lv_open_auth},
-    {"streamSend", "(J[BII)I", (void *) lv_stream_send},
-    {"streamRecv", "(J[BII)I", (void *) lv_stream_recv},
+    {"streamSendDirect", "(JLjava/nio/ByteBuffer;II)I", (void *) lv_stream_send_direct},
+    {"streamRecvDirect", "(JLjava/nio/ByteBuffer;II)I", (void *) lv_stream_recv_direct},
     {"streamRecvFlags", "(J[BIII)I", (void *) lv_stream_recv_flags},
     {"streamRecvHole", "(JI)J", (void *) lv_stream_recv_hole},
     {"streamEventAdd", "(JIJ)V", (void *) lv_stream_event_add},

@@ -1,5 +1,6 @@
 package org.libvirt4j;
 
+import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.Objects;
 
@@ -10,10 +11,93 @@ import java.util.Objects;
  * receive-all functions are loops over its send and receive calls in its client library; these
  * are the same loops over {@link Stream#send}, {@link Stream#recv}, {@link #recvFlags},
  * {@link #recvHole} and {@link #sendHole}, written once for every backend.
+ *
+ * <p>Data moves in three forms, each one call of libvirt's send or receive function:
+ * a whole {@code byte[]}, a range of one ({@code offset}, {@code length}), and a
+ * {@link ByteBuffer} (Java's own; Go has only {@code []byte}) between its position and limit.
+ * On the native backends a direct buffer's memory goes to libvirt as it is, without a copy; a
+ * {@code byte[]} or heap buffer is copied once, into a native buffer the stream reuses. The
+ * remote backend copies every form once, into the frame it writes to the socket. Ranges are
+ * checked before anything reaches libvirt.
  */
 public interface StreamManualMethods {
     /** The piece size of libvirt's loops: {@code VIR_NET_MESSAGE_LEGACY_PAYLOAD_MAX}. */
     int ALL_CHUNK = 262120;
+
+    /**
+     * Sends bytes down the stream.
+     *
+     * @param data the bytes to send
+     * @return the number of bytes sent; -2 when a non-blocking stream would block
+     * @throws LibvirtException libvirt's error
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-stream.html#virStreamSend">virStreamSend</a>
+     */
+    int send(byte[] data);
+
+    /**
+     * Sends {@code length} bytes of {@code data} from {@code offset} down the stream.
+     *
+     * @param data holds the bytes to send
+     * @param offset the index of the first byte to send
+     * @param length the number of bytes to send
+     * @return the number of bytes sent, which may be fewer; -2 when a non-blocking stream would block
+     * @throws IndexOutOfBoundsException when the range is not inside {@code data} (before libvirt is called)
+     * @throws LibvirtException libvirt's error
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-stream.html#virStreamSend">virStreamSend</a>
+     */
+    int send(byte[] data, int offset, int length);
+
+    /**
+     * Sends the bytes between {@code src}'s position and limit down the stream, and advances its
+     * position past the bytes sent. A direct buffer's memory is handed to libvirt without a copy
+     * on the native backends.
+     *
+     * @param src the bytes to send, from its position to its limit
+     * @return the number of bytes sent, which may be fewer than remained; -2 when a non-blocking
+     *         stream would block (the position does not move)
+     * @throws LibvirtException libvirt's error (the position does not move)
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-stream.html#virStreamSend">virStreamSend</a>
+     */
+    int send(ByteBuffer src);
+
+    /**
+     * Receives bytes from the stream.
+     *
+     * @param buffer where to put received bytes
+     * @return the number of bytes read, 0 at the end of the stream; -2 when a non-blocking stream
+     *         would block
+     * @throws LibvirtException libvirt's error
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-stream.html#virStreamRecv">virStreamRecv</a>
+     */
+    int recv(byte[] buffer);
+
+    /**
+     * Receives at most {@code length} bytes from the stream into {@code buffer} from {@code offset}.
+     *
+     * @param buffer where to put received bytes
+     * @param offset the index where the first byte goes
+     * @param length the most bytes to receive
+     * @return the number of bytes read, 0 at the end of the stream; -2 when a non-blocking stream
+     *         would block
+     * @throws IndexOutOfBoundsException when the range is not inside {@code buffer} (before libvirt is called)
+     * @throws LibvirtException libvirt's error
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-stream.html#virStreamRecv">virStreamRecv</a>
+     */
+    int recv(byte[] buffer, int offset, int length);
+
+    /**
+     * Receives at most {@code dst.remaining()} bytes from the stream into {@code dst} at its
+     * position, and advances the position past them. On the native backends libvirt writes
+     * straight into a direct buffer's memory.
+     *
+     * @param dst where to put received bytes, from its position to its limit
+     * @return the number of bytes read, 0 at the end of the stream; -2 when a non-blocking stream
+     *         would block
+     * @throws java.nio.ReadOnlyBufferException when {@code dst} is read-only (before libvirt is called)
+     * @throws LibvirtException libvirt's error
+     * @see <a href="https://libvirt.org/html/libvirt-libvirt-stream.html#virStreamRecv">virStreamRecv</a>
+     */
+    int recv(ByteBuffer dst);
 
     /**
      * Sends everything {@code handler} supplies, until it returns no bytes. As in libvirt, the
@@ -41,7 +125,7 @@ public interface StreamManualMethods {
             }
             int offset = 0;
             while (offset < data.length) {
-                int sent = self.send(offset == 0 ? data : Arrays.copyOfRange(data, offset, data.length));
+                int sent = self.send(data, offset, data.length - offset);
                 if (sent <= 0) {
                     // -2: the stream would block, which libvirt refuses for data sources up front
                     throw nonBlocking("data sources cannot be used for non-blocking streams");
@@ -295,7 +379,7 @@ public interface StreamManualMethods {
     private static void sendFully(Stream self, byte[] data) {
         int offset = 0;
         while (offset < data.length) {
-            int sent = self.send(offset == 0 ? data : Arrays.copyOfRange(data, offset, data.length));
+            int sent = self.send(data, offset, data.length - offset);
             if (sent <= 0) {
                 // -2: the stream would block, which libvirt refuses for data sources up front
                 throw nonBlocking("data sources cannot be used for non-blocking streams");

@@ -100,11 +100,11 @@ final class JniNatives {
     /** virConnectOpenAuth; a null callback passes a NULL auth. */
     static native long openAuth(String uri, int[] credTypes, ConnectAuthCallback callback, int flags);
 
-    /** virStreamSend of data[off, off+len). */
-    static native int streamSend(long stream, byte[] data, int off, int len);
+    /** virStreamSend of a direct buffer's memory at [off, off+len), without a copy. */
+    static native int streamSendDirect(long stream, java.nio.ByteBuffer direct, int off, int len);
 
-    /** virStreamRecv into data[off, off+len). */
-    static native int streamRecv(long stream, byte[] data, int off, int len);
+    /** virStreamRecv into a direct buffer's memory at [off, off+len), without a copy. */
+    static native int streamRecvDirect(long stream, java.nio.ByteBuffer direct, int off, int len);
 
     /** virStreamRecvFlags into data[off, off+len); returns -2 and -3 as libvirt does. */
     static native int streamRecvFlags(long stream, byte[] data, int off, int len, int flags);

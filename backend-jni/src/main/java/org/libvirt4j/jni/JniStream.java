@@ -2,27 +2,58 @@ package org.libvirt4j.jni;
 
 import static org.libvirt4j.jni.LibvirtNatives.*;
 
-import java.util.Objects;
+import java.nio.ByteBuffer;
 import org.libvirt4j.Stream;
+import org.libvirt4j.spi.DirectScratch;
 import org.libvirt4j.spi.ObjectKind;
 
-/** {@link Stream} over a {@code virStreamPtr}; {@link #close()} is {@code virStreamFree}. */
+/**
+ * {@link Stream} over a {@code virStreamPtr}; {@link #close()} is {@code virStreamFree}. Data goes
+ * to and from libvirt through direct buffers: the caller's own, or the stream's scratch buffer for
+ * a {@code byte[]}.
+ */
 final class JniStream extends JniObject implements Stream, org.libvirt4j.spi.StreamManualContract {
+
+    /** Where a {@code byte[]} is copied for libvirt: once, without an allocation per call. */
+    private final DirectScratch scratch = new DirectScratch();
 
     JniStream(long stream) {
         super(ObjectKind.STREAM, JniNatives.K_STREAM, stream);
     }
 
     @Override
-    public int send(byte[] data) {
-        Objects.requireNonNull(data, "data");
-        return num("virStreamSend", s -> JniNatives.streamSend(s, data, 0, data.length));
+    public int rawSend(byte[] data, int offset, int length) {
+        ByteBuffer b = scratch.take(length);
+        try {
+            b.put(0, data, offset, length);
+            return num("virStreamSend", s -> JniNatives.streamSendDirect(s, b, 0, length));
+        } finally {
+            scratch.give(b);
+        }
     }
 
     @Override
-    public int recv(byte[] buffer) {
-        Objects.requireNonNull(buffer, "buffer");
-        return num("virStreamRecv", s -> JniNatives.streamRecv(s, buffer, 0, buffer.length));
+    public int rawSendDirect(ByteBuffer direct, int offset, int length) {
+        return num("virStreamSend", s -> JniNatives.streamSendDirect(s, direct, offset, length));
+    }
+
+    @Override
+    public int rawRecv(byte[] buffer, int offset, int length) {
+        ByteBuffer b = scratch.take(length);
+        try {
+            int n = num("virStreamRecv", s -> JniNatives.streamRecvDirect(s, b, 0, length));
+            if (n > 0) {
+                b.get(0, buffer, offset, n);
+            }
+            return n;
+        } finally {
+            scratch.give(b);
+        }
+    }
+
+    @Override
+    public int rawRecvDirect(ByteBuffer direct, int offset, int length) {
+        return num("virStreamRecv", s -> JniNatives.streamRecvDirect(s, direct, offset, length));
     }
 
     @Override

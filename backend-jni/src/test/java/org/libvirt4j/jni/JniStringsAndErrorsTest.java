@@ -69,6 +69,26 @@ class JniStringsAndErrorsTest {
     /** A Stream that is not this backend's. */
     private static final class ForeignStream implements org.libvirt4j.Stream {
         @Override
+        public int send(byte[] data, int offset, int length) {
+            return 0;
+        }
+
+        @Override
+        public int send(java.nio.ByteBuffer src) {
+            return 0;
+        }
+
+        @Override
+        public int recv(byte[] buffer, int offset, int length) {
+            return 0;
+        }
+
+        @Override
+        public int recv(java.nio.ByteBuffer dst) {
+            return 0;
+        }
+
+        @Override
         public int send(byte[] data) {
             return 0;
         }

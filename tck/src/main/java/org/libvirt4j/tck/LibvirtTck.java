@@ -218,8 +218,20 @@ public abstract class LibvirtTck {
 
     /** Binds {@link StreamTck}. */
     @Nested
+    @org.junit.jupiter.api.Tag("streams")
     @DisplayName("Streams")
     class StreamTests extends StreamTck {
+        @Override
+        LibvirtTck tck() {
+            return LibvirtTck.this;
+        }
+    }
+
+    /** Binds {@link StreamBufferTck}. */
+    @Nested
+    @org.junit.jupiter.api.Tag("streams")
+    @DisplayName("Stream data forms: ranges and ByteBuffers")
+    class StreamBufferTests extends StreamBufferTck {
         @Override
         LibvirtTck tck() {
             return LibvirtTck.this;

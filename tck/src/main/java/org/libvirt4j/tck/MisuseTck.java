@@ -103,8 +103,12 @@ public abstract class MisuseTck extends TckArea {
             expectNpe(() -> d.screenshot(null, 0));
             expectNpe(() -> p.lookupStorageVolByName(null));
             expectNpe(() -> p.storageVolCreateXML(null));
-            expectNpe(() -> s.recv(null));
-            expectNpe(() -> s.send(null));
+            expectNpe(() -> s.recv((byte[]) null));
+            expectNpe(() -> s.send((byte[]) null));
+            expectNpe(() -> s.recv((java.nio.ByteBuffer) null));
+            expectNpe(() -> s.send((java.nio.ByteBuffer) null));
+            expectNpe(() -> s.recv(null, 0, 0));
+            expectNpe(() -> s.send(null, 0, 0));
         }
     }
 

@@ -172,8 +172,9 @@ public final class Virt {
 
     // --- streams -----------------------------------------------------------------------------
     public static native int virStreamFree(long stream);
-    public static native int virStreamSend(long stream, byte[] data, long nbytes);
-    public static native int virStreamRecv(long stream, byte[] data, long nbytes);
+    // data by address (a direct buffer's memory): a byte[] here would be copied in and out per call
+    public static native int virStreamSend(long stream, long data, long nbytes);
+    public static native int virStreamRecv(long stream, long data, long nbytes);
     public static native int virStreamFinish(long stream);
     public static native int virStreamAbort(long stream);
 }

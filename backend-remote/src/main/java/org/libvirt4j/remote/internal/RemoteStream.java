@@ -1,5 +1,6 @@
 package org.libvirt4j.remote.internal;
 
+import java.nio.ByteBuffer;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
@@ -64,8 +65,16 @@ final class RemoteStream extends RemoteObject implements Stream, org.libvirt4j.s
     }
 
     @Override
-    public int send(byte[] data) {
-        Objects.requireNonNull(data, "data");
+    public int rawSend(byte[] data, int offset, int length) {
+        return sendRange(ByteBuffer.wrap(data, offset, length));
+    }
+
+    @Override
+    public int rawSendDirect(ByteBuffer direct, int offset, int length) {
+        return sendRange(range(direct, offset, length));
+    }
+
+    private int sendRange(ByteBuffer data) {
         acquire("virStreamSend");
         try {
             return rpc.send(data);
@@ -75,14 +84,27 @@ final class RemoteStream extends RemoteObject implements Stream, org.libvirt4j.s
     }
 
     @Override
-    public int recv(byte[] buffer) {
-        Objects.requireNonNull(buffer, "buffer");
+    public int rawRecv(byte[] buffer, int offset, int length) {
+        return recvRange(ByteBuffer.wrap(buffer, offset, length));
+    }
+
+    @Override
+    public int rawRecvDirect(ByteBuffer direct, int offset, int length) {
+        return recvRange(range(direct, offset, length));
+    }
+
+    private int recvRange(ByteBuffer into) {
         acquire("virStreamRecv");
         try {
-            return rpc.recv(buffer);
+            return rpc.recv(into);
         } finally {
             release();
         }
+    }
+
+    /** {@return a view of {@code b}'s bytes at [offset, offset+length), leaving the caller's position and limit alone} */
+    private static ByteBuffer range(ByteBuffer b, int offset, int length) {
+        return b.duplicate().limit(offset + length).position(offset);
     }
 
     @Override
@@ -134,7 +156,7 @@ final class RemoteStream extends RemoteObject implements Stream, org.libvirt4j.s
                         throw LibvirtException.of(ErrorNumber.ERR_INVALID_ARG, ErrorDomain.REMOTE, String.format(
                                 "unsupported flags (0x%x) in function remoteStreamRecvFlags", flags));
                     }
-                    yield rpc.recv((byte[]) a[0], flags != 0, name);
+                    yield rpc.recv(ByteBuffer.wrap((byte[]) a[0]), flags != 0, name);
                 }
                 case virStreamSendHole -> {
                     rpc.sendHole((Long) a[0], (Integer) a[1]);

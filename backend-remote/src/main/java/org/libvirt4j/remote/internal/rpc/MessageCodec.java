@@ -62,7 +62,18 @@ final class MessageCodec {
      *         message would pass {@code VIR_NET_MESSAGE_MAX}
      */
     static ByteBuf encode(ByteBufAllocator alloc, VirNetMessageHeader header, Consumer<XdrWriter> body) {
-        ByteBuf buf = alloc.buffer(256);
+        return encode(alloc, header, body, 256);
+    }
+
+    /**
+     * {@link #encode(ByteBufAllocator, VirNetMessageHeader, Consumer)} into a buffer of a known
+     * size, so that a large stream packet is copied once and the buffer never grows.
+     *
+     * @param initialCapacity the frame's expected size
+     */
+    static ByteBuf encode(ByteBufAllocator alloc, VirNetMessageHeader header, Consumer<XdrWriter> body,
+            int initialCapacity) {
+        ByteBuf buf = alloc.buffer(initialCapacity);
         try {
             buf.writeInt(0);
             XdrWriter w = new XdrWriter(buf);

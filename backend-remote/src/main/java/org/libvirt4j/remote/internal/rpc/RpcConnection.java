@@ -280,12 +280,15 @@ public final class RpcConnection {
      * @param serial its serial
      * @param status {@code VIR_NET_CONTINUE} with data, {@code VIR_NET_OK} to finish,
      *               {@code VIR_NET_ERROR} to abort
-     * @param data the bytes, or null
+     * @param data the bytes between its position and limit (which stay as they are), or null
      */
-    void sendStream(int proc, int serial, VirNetMessageStatus status, byte[] data) {
+    void sendStream(int proc, int serial, VirNetMessageStatus status, java.nio.ByteBuffer data) {
         requireAlive();
-        out.send(encode(new VirNetMessageHeader(program, programVersion, proc, VirNetMessageType.VIR_NET_STREAM,
-                serial, status), data == null ? null : w -> w.buffer().writeBytes(data)));
+        // sized up front: the payload is copied once into a pooled buffer, which never grows
+        int size = MessageCodec.LEN_SIZE + MessageCodec.HEADER_SIZE + (data == null ? 0 : data.remaining());
+        out.send(MessageCodec.encode(channel.alloc(), new VirNetMessageHeader(program, programVersion, proc,
+                VirNetMessageType.VIR_NET_STREAM, serial, status),
+                data == null ? null : w -> w.buffer().writeBytes(data.duplicate()), size));
         out.awaitDrainedIfFull();
     }
 

@@ -1,5 +1,6 @@
 package org.libvirt4j.remote.internal.rpc;
 
+import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
@@ -23,6 +24,13 @@ public final class RpcStream {
     static final int HIGH_WATER = 4 * 1024 * 1024;
     /** Queued bytes below which reading resumes. */
     static final int LOW_WATER = 1024 * 1024;
+    /**
+     * The most data bytes in one message this client sends: larger sends go in pieces (libvirt's
+     * client sends any size in one, up to {@code VIR_NET_MESSAGE_MAX}; a bound keeps each pooled
+     * buffer small).
+     */
+    static final int SEND_MAX = 1024 * 1024;
+    private static final byte[] ZEROS = new byte[64 * 1024];
 
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
@@ -250,25 +258,25 @@ public final class RpcStream {
      * Reads what has arrived, waiting up to the call timeout for the first byte; a hole reads as
      * zeros.
      *
-     * @param buffer where to copy
+     * @param buffer where to copy: from its position up to its limit; the position moves past the bytes copied
      * @return bytes copied, 0 at the end of the stream
      * @throws LibvirtException the daemon's stream error, or a timeout
      */
-    public int recv(byte[] buffer) {
+    public int recv(ByteBuffer buffer) {
         return recv(buffer, false, "virStreamRecv");
     }
 
     /**
-     * Reads like {@link #recv(byte[])}; with {@code stopAtHole}, returns -3 at a hole instead of
+     * Reads like {@link #recv(ByteBuffer)}; with {@code stopAtHole}, returns -3 at a hole instead of
      * reading zeros (libvirt's {@code VIR_STREAM_RECV_STOP_AT_HOLE}).
      *
-     * @param buffer where to copy
+     * @param buffer where to copy: from its position up to its limit; the position moves past the bytes copied
      * @param stopAtHole whether to stop at a hole
      * @param function the C function, for errors
      * @return bytes copied, 0 at the end of the stream, -3 at a hole
      * @throws LibvirtException the daemon's stream error, or a timeout
      */
-    public int recv(byte[] buffer, boolean stopAtHole, String function) {
+    public int recv(ByteBuffer buffer, boolean stopAtHole, String function) {
         lock.lock();
         try {
             requireAttached(function);
@@ -299,8 +307,10 @@ public final class RpcStream {
                 if (stopAtHole) {
                     return -3;
                 }
-                int k = (int) Math.min(buffer.length, holeLength);
-                java.util.Arrays.fill(buffer, 0, k, (byte) 0);
+                int k = (int) Math.min(buffer.remaining(), holeLength);
+                for (int z = k; z > 0; z -= Math.min(z, ZEROS.length)) {
+                    buffer.put(ZEROS, 0, Math.min(z, ZEROS.length));
+                }
                 holeLength -= k;
                 n = k;
             }
@@ -311,9 +321,9 @@ public final class RpcStream {
                 return 0;
             }
             int copied = 0;
-            while (n < buffer.length && queue.peek() instanceof byte[] head) {
-                int k = Math.min(buffer.length - n, head.length - headOffset);
-                System.arraycopy(head, headOffset, buffer, n, k);
+            while (buffer.hasRemaining() && queue.peek() instanceof byte[] head) {
+                int k = Math.min(buffer.remaining(), head.length - headOffset);
+                buffer.put(head, headOffset, k);
                 n += k;
                 copied += k;
                 headOffset += k;
@@ -402,12 +412,13 @@ public final class RpcStream {
     }
 
     /**
-     * Sends data on a write stream.
+     * Sends data on a write stream: one message when it fits in {@link #SEND_MAX}, as libvirt's
+     * client sends one per {@code virStreamSend}; each copied once, into the message's pooled buffer.
      *
-     * @param data the bytes
+     * @param data the bytes from its position to its limit (which stay as they are)
      * @return bytes sent
      */
-    public int send(byte[] data) {
+    public int send(ByteBuffer data) {
         RpcConnection c;
         int p;
         int s;
@@ -423,15 +434,15 @@ public final class RpcStream {
         } finally {
             lock.unlock();
         }
-        int off = 0;
-        while (off < data.length) {
-            int k = Math.min(VirNetProtocol.VIR_NET_MESSAGE_LEGACY_PAYLOAD_MAX, data.length - off);
-            byte[] chunk = new byte[k];
-            System.arraycopy(data, off, chunk, 0, k);
-            c.sendStream(p, s, VirNetMessageStatus.VIR_NET_CONTINUE, chunk);
-            off += k;
+        int length = data.remaining();
+        ByteBuffer piece = data.duplicate();
+        int end = piece.limit();
+        while (piece.position() < end) {
+            piece.limit(Math.min(end, piece.position() + SEND_MAX));
+            c.sendStream(p, s, VirNetMessageStatus.VIR_NET_CONTINUE, piece);
+            piece.position(piece.limit());
         }
-        return data.length;
+        return length;
     }
 
     /**

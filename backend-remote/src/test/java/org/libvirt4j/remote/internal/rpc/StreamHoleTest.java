@@ -69,15 +69,15 @@ class StreamHoleTest {
         data((byte) 9);
         end();
         byte[] buf = new byte[16];
-        assertThat(s.recv(buf, true, "virStreamRecvFlags")).isEqualTo(2);
-        assertThat(s.recv(buf, true, "virStreamRecvFlags")).as("at the first hole").isEqualTo(-3);
+        assertThat(s.recv(java.nio.ByteBuffer.wrap(buf), true, "virStreamRecvFlags")).isEqualTo(2);
+        assertThat(s.recv(java.nio.ByteBuffer.wrap(buf), true, "virStreamRecvFlags")).as("at the first hole").isEqualTo(-3);
         assertThat(s.recvHole()).isEqualTo(5);
-        assertThat(s.recv(buf, true, "virStreamRecvFlags")).as("at the second hole").isEqualTo(-3);
+        assertThat(s.recv(java.nio.ByteBuffer.wrap(buf), true, "virStreamRecvFlags")).as("at the second hole").isEqualTo(-3);
         assertThat(s.recvHole()).isEqualTo(3);
         assertThat(s.recvHole()).isZero();
-        assertThat(s.recv(buf, true, "virStreamRecvFlags")).isEqualTo(1);
+        assertThat(s.recv(java.nio.ByteBuffer.wrap(buf), true, "virStreamRecvFlags")).isEqualTo(1);
         assertThat(buf[0]).isEqualTo((byte) 9);
-        assertThat(s.recv(buf, true, "virStreamRecvFlags")).isZero();
+        assertThat(s.recv(java.nio.ByteBuffer.wrap(buf), true, "virStreamRecvFlags")).isZero();
     }
 
     @Test
@@ -90,7 +90,7 @@ class StreamHoleTest {
         byte[] all = new byte[7];
         int n = 0;
         byte[] buf = new byte[3];
-        for (int k; (k = s.recv(buf)) > 0;) {
+        for (int k; (k = s.recv(java.nio.ByteBuffer.wrap(buf))) > 0;) {
             System.arraycopy(buf, 0, all, n, k);
             n += k;
         }
@@ -102,7 +102,7 @@ class StreamHoleTest {
     void holeOnAStreamNotOpenedSparseIsRefused() {
         RpcStream s = stream(false);
         hole(4096, 0);
-        LibvirtException e = catchThrowableOfType(LibvirtException.class, () -> s.recv(new byte[8]));
+        LibvirtException e = catchThrowableOfType(LibvirtException.class, () -> s.recv(java.nio.ByteBuffer.wrap(new byte[8])));
         assertThat(e.code()).isEqualTo(ErrorNumber.ERR_RPC);
         assertThat(e.getMessage()).contains("Unexpected stream hole");
         e = catchThrowableOfType(LibvirtException.class, s::recvHole);
@@ -113,7 +113,7 @@ class StreamHoleTest {
     void malformedHolesAreRefused() {
         RpcStream s = stream(true);
         hole(-1, 0);
-        LibvirtException e = catchThrowableOfType(LibvirtException.class, () -> s.recv(new byte[8], true, "virStreamRecvFlags"));
+        LibvirtException e = catchThrowableOfType(LibvirtException.class, () -> s.recv(java.nio.ByteBuffer.wrap(new byte[8]), true, "virStreamRecvFlags"));
         assertThat(e.code()).isEqualTo(ErrorNumber.ERR_RPC);
         assertThat(e.getMessage()).contains("Malformed stream hole packet");
         assertThat(client.deathCause()).as("a bad hole fails the stream, not the connection").isNull();
@@ -133,7 +133,7 @@ class StreamHoleTest {
         assertThat(ch.config().isAutoRead()).as("a flood of holes pauses reading like data does").isFalse();
         byte[] buf = new byte[1];
         for (int i = 0; i < RpcStream.HIGH_WATER / RpcStream.HOLE_COST + 1; i++) {
-            assertThat(s.recv(buf, true, "virStreamRecvFlags")).isEqualTo(-3);
+            assertThat(s.recv(java.nio.ByteBuffer.wrap(buf), true, "virStreamRecvFlags")).isEqualTo(-3);
             assertThat(s.recvHole()).isEqualTo(1);
         }
         assertThat(ch.config().isAutoRead()).isTrue();
