@@ -2,6 +2,7 @@ package org.libvirt4j.remote.internal;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.libvirt4j.ConnectAuth;
 import org.libvirt4j.ErrorDomain;
 import org.libvirt4j.ErrorNumber;
@@ -46,14 +47,26 @@ final class SshTransports {
      * @return the connected client
      */
     static RpcConnection openLibssh(RemoteUri uri, boolean readOnly, ConnectAuth auth, RpcSettings settings) {
+        return openLibssh(uri, readOnly, auth, settings, System.getenv(), System.getProperty("user.home"));
+    }
+
+    /**
+     * {@link #openLibssh(RemoteUri, boolean, ConnectAuth, RpcSettings)} with the environment
+     * ({@code SSH_AUTH_SOCK}) and the home directory ({@code ~/.ssh}) given: a JVM cannot change
+     * its own environment, tests can give another.
+     */
+    static RpcConnection openLibssh(RemoteUri uri, boolean readOnly, ConnectAuth auth, RpcSettings settings,
+            Map<String, String> env, String home) {
         String command = helperCommand(uri, readOnly);
-        String home = System.getProperty("user.home");
+        String agent = env.get("SSH_AUTH_SOCK");
         String knownHosts = uri.clientParam("known_hosts").orElseGet(() -> userConfigDir(home)
                 .resolve("known_hosts").toString());
         return LibsshTunnel.connect(new LibsshTunnel.Options(uri.host().orElse("localhost"), uri.port().orElse(22),
                 uri.user().orElse("root"), uri.clientParam("keyfile").orElse(null), Path.of(home),
                 Path.of(knownHosts), uri.clientParam("known_hosts_verify").orElse("normal"),
-                uri.clientParam("sshauth").orElse(null), command, auth, isLibssh2(uri)), settings);
+                uri.clientParam("sshauth").orElse(null), command, auth, isLibssh2(uri),
+                agent == null || agent.isEmpty() ? null : Path.of(agent)),
+                settings);
     }
 
     private static boolean isLibssh2(RemoteUri uri) {

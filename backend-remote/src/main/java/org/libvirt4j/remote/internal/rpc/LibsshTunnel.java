@@ -14,12 +14,18 @@ import java.security.PublicKey;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import org.apache.sshd.agent.SshAgent;
+import org.apache.sshd.agent.SshAgentFactory;
+import org.apache.sshd.agent.SshAgentServer;
 import org.apache.sshd.client.SshClient;
+import org.apache.sshd.client.auth.UserAuthFactory;
 import org.apache.sshd.client.auth.keyboard.UserAuthKeyboardInteractiveFactory;
 import org.apache.sshd.client.auth.keyboard.UserInteraction;
 import org.apache.sshd.client.auth.password.UserAuthPasswordFactory;
@@ -31,11 +37,14 @@ import org.apache.sshd.client.keyverifier.KnownHostsServerKeyVerifier;
 import org.apache.sshd.client.keyverifier.ServerKeyVerifier;
 import org.apache.sshd.client.session.ClientSession;
 import org.apache.sshd.common.AttributeRepository;
+import org.apache.sshd.common.FactoryManager;
 import org.apache.sshd.common.NamedResource;
-import org.apache.sshd.client.auth.UserAuthFactory;
+import org.apache.sshd.common.channel.ChannelFactory;
 import org.apache.sshd.common.channel.StreamingChannel;
 import org.apache.sshd.common.config.keys.FilePasswordProvider;
 import org.apache.sshd.common.keyprovider.KeyIdentityProvider;
+import org.apache.sshd.common.session.ConnectionService;
+import org.apache.sshd.common.session.Session;
 import org.apache.sshd.common.util.buffer.ByteArrayBuffer;
 import org.apache.sshd.common.util.security.SecurityUtils;
 import org.libvirt4j.ConnectAuth;
@@ -50,8 +59,9 @@ import org.libvirt4j.LibvirtException;
  * The {@code +libssh} and {@code +libssh2} transports: a pure-Java SSH client (Apache MINA SSHD)
  * in place of libvirt's libssh session ({@code virNetLibsshSession}). It verifies the host key
  * against a known-hosts file ({@code known_hosts_verify=normal|auto|ignore}), logs in with the
- * methods of {@code sshauth} in their order ({@code privkey}, {@code password},
- * {@code keyboard-interactive}; {@code agent} is accepted and skipped: no agent client here),
+ * methods of {@code sshauth} ({@code agent}: the keys of the {@code ssh-agent} at
+ * {@code SSH_AUTH_SOCK}, through {@link UnixAgentProxy}; {@code privkey}, {@code password},
+ * {@code keyboard-interactive}),
  * asks the connection's {@link ConnectAuth} for passwords, passphrases and unknown host keys with
  * libvirt's prompts, and runs the far side's proxy command on an exec channel.
  */
@@ -65,6 +75,7 @@ public final class LibsshTunnel {
             // only the keys a connection names (keyfile, or libvirt's default key) are offered
             c.setKeyIdentityProvider(KeyIdentityProvider.EMPTY_KEYS_PROVIDER);
             // each connection brings its own verifier in the connect context
+            c.setAgentFactory(new AgentFactory());
             c.setServerKeyVerifier((session, address, key) -> {
                 ServerKeyVerifier v = session.getConnectionContext() == null ? null
                         : session.getConnectionContext().getAttribute(VERIFIER);
@@ -77,10 +88,47 @@ public final class LibsshTunnel {
 
     private static final AttributeRepository.AttributeKey<ServerKeyVerifier> VERIFIER =
             new AttributeRepository.AttributeKey<>();
+    /** The agent a connection may use: its socket and the connection's deadline. */
+    private static final AttributeRepository.AttributeKey<Agent> AGENT = new AttributeRepository.AttributeKey<>();
+
+    private record Agent(Path socket, long deadline) {
+    }
+
+    /**
+     * Gives a session the agent its connection names, if any. An agent that cannot be reached
+     * offers no keys and the next method follows, as libssh's {@code ssh_userauth_agent} answers
+     * "denied" when no agent runs.
+     */
+    private static final class AgentFactory implements SshAgentFactory {
+        @Override
+        public List<ChannelFactory> getChannelForwardingFactories(FactoryManager manager) {
+            return List.of(); // no agent forwarding to the far side
+        }
+
+        @Override
+        public SshAgent createClient(Session session, FactoryManager manager) {
+            Agent a = session instanceof ClientSession cs && cs.getConnectionContext() != null
+                    ? cs.getConnectionContext().getAttribute(AGENT) : null;
+            if (a == null) {
+                return null;
+            }
+            try {
+                return new UnixAgentProxy(a.socket(), a.deadline());
+            } catch (IOException e) {
+                return null;
+            }
+        }
+
+        @Override
+        public SshAgentServer createServer(ConnectionService service) {
+            throw new UnsupportedOperationException("no agent forwarding");
+        }
+    }
 
     /** What libvirt's {@code virNetClientNewLibssh} is given. */
     public record Options(String host, int port, String user, String keyfile, Path home, Path knownHosts,
-            String knownHostsVerify, String authMethods, String command, ConnectAuth auth, boolean libssh2) {
+            String knownHostsVerify, String authMethods, String command, ConnectAuth auth, boolean libssh2,
+            Path agentSocket) {
         /**
          * Checks the components.
          *
@@ -96,6 +144,8 @@ public final class LibsshTunnel {
          * @param auth the credential callback, or {@code null}
          * @param libssh2 whether the URI said {@code +libssh2}: errors are then worded as libvirt's
          *        libssh2 session words them (domain SSH, {@code ERR_SSH}, MD5 key hashes)
+         * @param agentSocket the running {@code ssh-agent}'s socket ({@code SSH_AUTH_SOCK}), or
+         *        {@code null} for none: the {@code agent} method then finds no keys
          */
         public Options {
             Objects.requireNonNull(host, "host");
@@ -157,7 +207,12 @@ public final class LibsshTunnel {
         long deadline = System.nanoTime() + timeoutNanos;
         AtomicReference<LibvirtException> verdict = new AtomicReference<>();
         ServerKeyVerifier verifier = verifier(o, verifyMode, verdict);
-        AttributeRepository context = AttributeRepository.ofKeyValuePair(VERIFIER, verifier);
+        Map<AttributeRepository.AttributeKey<?>, Object> attributes = new HashMap<>();
+        attributes.put(VERIFIER, verifier);
+        if (o.agentSocket() != null && wanted.contains("agent")) {
+            attributes.put(AGENT, new Agent(o.agentSocket(), deadline));
+        }
+        AttributeRepository context = AttributeRepository.ofAttributesMap(attributes);
         ClientSession session = null;
         try {
             ConnectFuture cf = Shared.CLIENT.connect(o.user(), o.host(), o.port(), context);
@@ -185,7 +240,10 @@ public final class LibsshTunnel {
                     case "password" -> addOnce(factories, UserAuthPasswordFactory.INSTANCE);
                     case "keyboard-interactive" -> addOnce(factories, UserAuthKeyboardInteractiveFactory.INSTANCE);
                     default -> {
-                        // "agent": no agent client in this transport; the other methods follow
+                        // "agent": the agent's keys join the public-key method (AgentFactory)
+                        if (o.agentSocket() != null) {
+                            addOnce(factories, UserAuthPublicKeyFactory.INSTANCE);
+                        }
                     }
                 }
             }
