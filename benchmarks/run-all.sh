@@ -8,7 +8,8 @@
 #   cold start: process start -> first answered getInfo, and -> first 10,000 calls.
 # Arguments: [warm-up iterations=2] [iterations=3] [seconds per iteration=2] [cold-start runs=3].
 # STREAMS=0 leaves out the stream rows, which come from benchmarks/run-streams.sh when present.
-# NO_BUILD=1 reuses the last build.
+# NO_BUILD=1 reuses the last build. BENCH_JAVA_OPTS passes options to the runner's JVM, e.g.
+# -Djmh.ignoreLock=true when another JMH run holds /tmp/jmh.lock (its numbers then share the CPUs).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 if [[ "${NO_BUILD:-0}" != 1 ]]; then
@@ -30,7 +31,8 @@ for backend in jni jna remote; do
     props+=("-Dlibvirt4j.bench.cp.$backend=$cp${deps:+:$deps}:benchmarks/target/classes")
 done
 
-java "${props[@]}" -cp benchmarks/target/benchmarks.jar org.libvirt4j.benchmarks.SuiteRunner "$@"
+# shellcheck disable=SC2086 # BENCH_JAVA_OPTS holds several options
+java "${props[@]}" ${BENCH_JAVA_OPTS:-} -cp benchmarks/target/benchmarks.jar org.libvirt4j.benchmarks.SuiteRunner "$@"
 
 # The stream rows (upload and download through each backend) have a runner of their own.
 if [[ "${STREAMS:-1}" != 0 && -x benchmarks/run-streams.sh ]]; then
