@@ -28,7 +28,7 @@ for backend in jni jna remote; do
         | grep -Ev '/(org/libvirt4j|org/junit|org/opentest4j|org/apiguardian|org/assertj|net/bytebuddy|com/tngtech|com/google/auto)/' \
         | paste -sd: -)
     cp="$(ls api/target/libvirt4j-api-*.jar | head -1):$(ls backend-$backend/target/libvirt4j-backend-$backend-*.jar | grep -v sources | head -1)"
-    props+=("-Dlibvirt4j.bench.cp.$backend=$cp${deps:+:$deps}:benchmarks/target/classes")
+    props+=("-Dlibvirt4j.bench.cp.$backend=$cp${deps:+:$deps}:$(ls benchmarks/target/libvirt4j-benchmarks-*.jar | head -1)")
 done
 
 # shellcheck disable=SC2086 # BENCH_JAVA_OPTS holds several options
