@@ -8,7 +8,8 @@
 #   cold start: process start -> first answered getInfo, and -> first 10,000 calls.
 # Arguments: [warm-up iterations=2] [iterations=3] [seconds per iteration=2] [cold-start runs=3].
 # STREAMS=0 leaves out the stream rows, which come from benchmarks/run-streams.sh when present.
-# NO_BUILD=1 reuses the last build.
+# NO_BUILD=1 reuses the last build. BENCH_JAVA_OPTS passes options to the runner's JVM, e.g.
+# -Djmh.ignoreLock=true when another JMH run holds /tmp/jmh.lock (its numbers then share the CPUs).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 if [[ "${NO_BUILD:-0}" != 1 ]]; then
@@ -27,10 +28,11 @@ for backend in jni jna remote; do
         | grep -Ev '/(org/libvirt4j|org/junit|org/opentest4j|org/apiguardian|org/assertj|net/bytebuddy|com/tngtech|com/google/auto)/' \
         | paste -sd: -)
     cp="$(ls api/target/libvirt4j-api-*.jar | head -1):$(ls backend-$backend/target/libvirt4j-backend-$backend-*.jar | grep -v sources | head -1)"
-    props+=("-Dlibvirt4j.bench.cp.$backend=$cp${deps:+:$deps}:benchmarks/target/classes")
+    props+=("-Dlibvirt4j.bench.cp.$backend=$cp${deps:+:$deps}:$(ls benchmarks/target/libvirt4j-benchmarks-*.jar | head -1)")
 done
 
-java "${props[@]}" -cp benchmarks/target/benchmarks.jar org.libvirt4j.benchmarks.SuiteRunner "$@"
+# shellcheck disable=SC2086 # BENCH_JAVA_OPTS holds several options
+java "${props[@]}" ${BENCH_JAVA_OPTS:-} -cp benchmarks/target/benchmarks.jar org.libvirt4j.benchmarks.SuiteRunner "$@"
 
 # The stream rows (upload and download through each backend) have a runner of their own.
 if [[ "${STREAMS:-1}" != 0 && -x benchmarks/run-streams.sh ]]; then

@@ -26,7 +26,8 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * ({@link ColdStartRunner}). Each row runs the C program before and after the Java backends
  * and averages the two, so that a change of the machine's load during the row falls on both
  * sides. Every row also gives CPU per call ({@link CpuPerCallProfiler}; the C programs measure
- * their own), steadier than time on a shared machine, and the 1-minute load average.
+ * their own), steadier than time on a shared machine, and the 1-minute load average: in process
+ * the calling thread's, through the daemon the whole client process's (its event loop included).
  *
  * <p>Arguments: {@code [warm-up iterations] [iterations] [seconds per iteration] [cold-start runs]}.
  * Runs as root from the repository root (it starts the daemon).
@@ -96,8 +97,9 @@ public final class SuiteRunner {
                 String name = r.getParams().getBenchmark();
                 if (name.endsWith("." + op)) {
                     // AverageTime in ns per call
+                    // the calling thread's CPU, as the single-threaded C loop's process CPU is
                     cells.put(r.getParams().getParam("backend"),
-                            new Cell(1e9 / r.getPrimaryResult().getScore(), secondary(r, CpuPerCallProfiler.CLIENT), Double.NaN));
+                            new Cell(1e9 / r.getPrimaryResult().getScore(), secondary(r, CpuPerCallProfiler.CALLERS), Double.NaN));
                 }
             }
             rows.add(new Row(op + ", in process", load, cells));
