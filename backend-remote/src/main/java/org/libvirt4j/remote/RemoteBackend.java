@@ -3,11 +3,15 @@ package org.libvirt4j.remote;
 import com.google.auto.service.AutoService;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import org.libvirt4j.Connect;
 import org.libvirt4j.ConnectAuth;
 import org.libvirt4j.ConnectFlags;
+import org.libvirt4j.ConnectOption;
+import org.libvirt4j.ConnectOptions;
 import org.libvirt4j.remote.internal.RemoteConnect;
 import org.libvirt4j.remote.internal.RemoteUri;
+import org.libvirt4j.spi.ConnectOptionsSupport;
 import org.libvirt4j.spi.LibvirtBackend;
 
 /**
@@ -122,6 +126,30 @@ public final class RemoteBackend implements LibvirtBackend {
             org.libvirt4j.SecurityLabel label, int flags) {
         return org.libvirt4j.spi.QemuChecks.enterSecurityLabelRemotely(model, label, flags,
                 "it acts on the calling process, and the remote backend runs no libvirt library in it");
+    }
+
+    /** The options this backend honours: {@link ConnectOption#RECONNECT} and its listener. */
+    private static final Set<ConnectOption<?>> OPTIONS = Set.of(ConnectOption.RECONNECT,
+            ConnectOption.CONNECTION_LISTENER);
+
+    @Override
+    public Set<ConnectOption<?>> supportedOptions() {
+        return OPTIONS;
+    }
+
+    /**
+     * Opens with options: {@link ConnectOption#RECONNECT} reopens the connection with backoff when
+     * the daemon goes away, {@link ConnectOption#CONNECTION_LISTENER} (with it) hears each
+     * disconnect and reconnect.
+     *
+     * @throws IllegalArgumentException for an option this backend does not honour, or a listener
+     *         without {@link ConnectOption#RECONNECT}
+     */
+    @Override
+    public Connect open(String uri, ConnectOptions options) {
+        Objects.requireNonNull(uri, "uri");
+        ConnectOptionsSupport.requireSupported(this, Objects.requireNonNull(options, "options"));
+        return RemoteConnect.open(uri, options);
     }
 
     @Override

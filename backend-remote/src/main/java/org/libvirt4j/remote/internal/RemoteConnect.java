@@ -141,6 +141,24 @@ public final class RemoteConnect extends RemoteObject implements Connect, org.li
         return new RemoteConnect(Session.open(RemoteUri.parse(uri), mask, readOnly, auth));
     }
 
+    /**
+     * Opens a connection with options: those {@link org.libvirt4j.remote.RemoteBackend#supportedOptions()}
+     * lists, already checked.
+     *
+     * @param uri the URI, {@code ""} for the daemon's default
+     * @param options the options
+     * @return the connection
+     */
+    public static RemoteConnect open(String uri, org.libvirt4j.ConnectOptions options) {
+        boolean reconnect = Reconnector.wanted(options);
+        ConnectFlags[] flags = options.flags();
+        RemoteConnect conn = open(uri, options.auth().orElse(null), flags);
+        if (reconnect) {
+            Reconnector.install(conn, options, LibvirtEnum.mask(flags));
+        }
+        return conn;
+    }
+
     /** Forgets this handle's event registrations first: closing ends them, as the native backends do. */
     @Override
     public void close() {
@@ -155,7 +173,7 @@ public final class RemoteConnect extends RemoteObject implements Connect, org.li
         acquire("virConnectSetKeepAlive");
         try {
             if (session.serverKeepAlive) {
-                session.rpc.setKeepAlive(interval, count);
+                session.setKeepAlive(interval, count);
             }
             // else libvirt returns 1: the daemon cannot answer PINGs, so none are sent
         } finally {
@@ -313,7 +331,7 @@ public final class RemoteConnect extends RemoteObject implements Connect, org.li
     public boolean isAlive() {
         acquire("virConnectIsAlive");
         try {
-            return session.rpc.isAlive();
+            return session.isAlive();
         } finally {
             release();
         }

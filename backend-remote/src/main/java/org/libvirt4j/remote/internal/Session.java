@@ -35,7 +35,11 @@ final class Session {
     /** {@code VIR_DRV_FEATURE_REMOTE_CLOSE_CALLBACK}: the daemon reports its own hypervisor connection closing. */
     private static final int FEATURE_REMOTE_CLOSE_CALLBACK = 15;
 
-    final RpcClient rpc;
+    /**
+     * The connection to the daemon now: replaced by {@link Reconnector} when the daemon came back,
+     * so that every handle, which holds this session, reaches the new one.
+     */
+    volatile RpcClient rpc;
     final RemoteUri uri;
     final String canonicalUri;
     final boolean secureTransport;
@@ -59,11 +63,14 @@ final class Session {
     /** This connection's QEMU monitor event registrations. */
     final RemoteQemuEvents qemuEvents;
     private final AtomicInteger refs = new AtomicInteger(1);
+    /** Reopens the connection when the daemon goes away; {@code null} without {@code ConnectOption.RECONNECT}. */
+    private volatile Reconnector reconnector;
+    /** The keepalive {@code setKeepAlive} asked for ({interval, count}), applied again after a reconnect. */
+    private volatile int[] keepAlive;
 
     private Session(RpcClient rpc, RemoteUri uri, String canonicalUri, boolean secureTransport,
             boolean encryptedTransport, boolean typedParamString, boolean serverKeepAlive, boolean serverCloseCallback,
             boolean readOnly) {
-        this.rpc = rpc;
         this.readOnly = readOnly;
         this.uri = uri;
         this.canonicalUri = canonicalUri;
@@ -74,14 +81,67 @@ final class Session {
         this.serverCloseCallback = serverCloseCallback;
         this.events = new RemoteEvents(this);
         this.qemuEvents = new RemoteQemuEvents(this, events);
-        rpc.setEventSink((prog, proc, body) -> {
+        listen(rpc);
+        this.rpc = rpc;
+    }
+
+    /** Makes {@code client}'s events and its end come to this session. */
+    void listen(RpcClient client) {
+        client.setEventSink((prog, proc, body) -> {
             if (prog == org.libvirt4j.remote.internal.rpc.Rpc.QEMU_PROGRAM) {
                 qemuEvents.onEvent(proc, body);
             } else if (prog == org.libvirt4j.remote.internal.rpc.Rpc.REMOTE_PROGRAM) {
                 events.onEvent(proc, body);
             }
         });
-        rpc.setCloseListener(events::onClose);
+        client.setCloseListener(reason -> {
+            if (client != rpc) {
+                return; // a reconnect attempt's connection, never handed out: no one saw it
+            }
+            events.onClose(reason);
+            Reconnector r = reconnector;
+            if (r != null) {
+                r.onLost(client);
+            }
+        });
+    }
+
+    /** Turns reconnecting on, before the session is handed out. */
+    void reconnectWith(Reconnector r) {
+        this.reconnector = r;
+    }
+
+    /**
+     * {@return the connection to call on}
+     *
+     * @throws LibvirtException {@code ERR_NO_CONNECT} while a reconnecting session is away
+     */
+    RpcClient live() {
+        Reconnector r = reconnector;
+        if (r != null) {
+            r.requireUp();
+        }
+        return rpc;
+    }
+
+    /** {@return whether calls can reach the daemon now} */
+    boolean isAlive() {
+        Reconnector r = reconnector;
+        return (r == null || r.isUp()) && rpc.isAlive();
+    }
+
+    /** {@code virConnectSetKeepAlive} on the connection now, and on every one a reconnect makes. */
+    void setKeepAlive(int interval, int count) {
+        live().setKeepAlive(interval, count);
+        keepAlive = new int[] {interval, count};
+    }
+
+    /** Applies the keepalive asked for earlier to a reconnected {@code client}. */
+    void restoreKeepAlive(RpcClient client) {
+        int[] k = keepAlive;
+        if (k != null && serverKeepAlive) {
+            client.setKeepAlive(k[0], k[1]);
+        }
     }
 
     /**
@@ -99,6 +159,18 @@ final class Session {
      * @param auth the callback, or {@code null}
      */
     static Session open(RemoteUri uri, int flags, boolean readOnly, ConnectAuth auth) {
+        Link l = connect(uri, flags, readOnly, auth);
+        return new Session(l.rpc(), uri, l.canonicalUri(), l.secure(), l.encrypted(), l.typedString(),
+                l.keepAlive(), l.closeCallback(), readOnly);
+    }
+
+    /** An opened connection and what its handshake learnt. */
+    record Link(RpcClient rpc, String canonicalUri, boolean secure, boolean encrypted, boolean typedString,
+            boolean keepAlive, boolean closeCallback) {
+    }
+
+    /** Connects and makes the handshake of {@link #open}: also what a reconnect attempt does. */
+    static Link connect(RemoteUri uri, int flags, boolean readOnly, ConnectAuth auth) {
         long timeout = RpcClient.defaultTimeoutNanos();
         RpcClient rpc = switch (uri.transport()) {
             case UNIX -> {
@@ -142,9 +214,9 @@ final class Session {
             boolean closeCallback = supports(rpc, deadline, FEATURE_REMOTE_CLOSE_CALLBACK);
             boolean typedString = supports(rpc, deadline, FEATURE_TYPED_PARAM_STRING);
             // like libvirt's C client, no keepalive PINGs until Connect.setKeepAlive asks for them
-            return new Session(rpc, uri, canonical, secure || done == Auth.SASL_LAYER,
+            return new Link(rpc, canonical, secure || done == Auth.SASL_LAYER,
                     uri.transport() == RemoteUri.Transport.TLS || done != Auth.OTHER, typedString, keepAlive,
-                    closeCallback, readOnly);
+                    closeCallback);
         } catch (RuntimeException e) {
             rpc.close();
             throw e;
@@ -221,23 +293,23 @@ final class Session {
     }
 
     <T> T call(RemoteProcedure proc, Consumer<XdrWriter> args, Function<XdrReader, T> ret) {
-        return rpc.call(proc.value(), args, ret);
+        return live().call(proc.value(), args, ret);
     }
 
     /** Calls a procedure of the daemon's QEMU program on this connection. */
     <T> T callQemu(org.libvirt4j.remote.generated.QemuProcedure proc, Consumer<XdrWriter> args,
             Function<XdrReader, T> ret) {
-        return rpc.callProgram(org.libvirt4j.remote.internal.rpc.Rpc.QEMU_PROGRAM, proc.value(), args, ret);
+        return live().callProgram(org.libvirt4j.remote.internal.rpc.Rpc.QEMU_PROGRAM, proc.value(), args, ret);
     }
 
     /** Calls a procedure of the daemon's LXC program on this connection. */
     <T> T callLxc(org.libvirt4j.remote.generated.LxcProcedure proc, Consumer<XdrWriter> args,
             Function<XdrReader, T> ret) {
-        return rpc.callProgram(org.libvirt4j.remote.internal.rpc.Rpc.LXC_PROGRAM, proc.value(), args, ret);
+        return live().callProgram(org.libvirt4j.remote.internal.rpc.Rpc.LXC_PROGRAM, proc.value(), args, ret);
     }
 
     <T> T callStream(RemoteProcedure proc, Consumer<XdrWriter> args, Function<XdrReader, T> ret, RpcStream stream) {
-        return rpc.call(proc.value(), args, ret, stream);
+        return live().call(proc.value(), args, ret, stream);
     }
 
     void retain() {
@@ -257,6 +329,10 @@ final class Session {
     void release() {
         if (refs.decrementAndGet() != 0) {
             return;
+        }
+        Reconnector r = reconnector;
+        if (r != null) {
+            r.stop(); // before the goodbye: the end of this connection must not start a reconnect
         }
         rpc.closeAfter(RemoteProcedure.REMOTE_PROC_CONNECT_CLOSE.value());
     }

@@ -364,8 +364,8 @@ public final class RpcClient {
         streams.put(serial, stream);
     }
 
-    /** {@return why the connection died, or null while it is alive}: for tests on {@link #onChannel} */
-    LibvirtException deathCause() {
+    /** {@return why the connection died, or null while it is alive} */
+    public LibvirtException deathCause() {
         return dead.get();
     }
 
