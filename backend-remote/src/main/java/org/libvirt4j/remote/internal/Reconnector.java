@@ -47,9 +47,10 @@ final class Reconnector {
     /** Serialises the listener's calls, so that it hears every disconnect before the reconnect that ends it. */
     private final Object notifying = new Object();
 
+    // written under this; read without it on every call, which must stay cheap
+    private volatile State state = State.UP;
+    private volatile int attempt;
     // guarded by this
-    private State state = State.UP;
-    private int attempt;
     private ScheduledFuture<?> next;
 
     private Reconnector(Session session, ReconnectPolicy policy, ConnectionListener listener, int flags,
@@ -107,12 +108,12 @@ final class Reconnector {
         conn.session.reconnectWith(r);
         RpcClient client = conn.session.rpc;
         if (!client.isAlive()) {
-            r.onLost(client); // it died between the handshake and now, unheard
+            r.onLost(client, org.libvirt4j.ConnectCloseReason.ERROR.value()); // it died before reconnecting was on
         }
     }
 
     /** {@return whether calls go through now} */
-    synchronized boolean isUp() {
+    boolean isUp() {
         return state == State.UP;
     }
 
@@ -122,8 +123,12 @@ final class Reconnector {
      * @throws LibvirtException {@code ERR_NO_CONNECT} saying which attempt is under way, or that
      *         reconnecting gave up
      */
-    synchronized void requireUp() {
-        switch (state) {
+    void requireUp() {
+        State now = state;
+        if (now == State.UP) {
+            return;
+        }
+        switch (now) {
             case UP, STOPPED -> { } // a stopped session's calls fail on its closed connection, as without reconnect
             case DOWN -> throw LibvirtException.of(ErrorNumber.ERR_NO_CONNECT, ErrorDomain.REMOTE,
                     "no connection driver available for " + session.canonicalUri + ": the daemon went away; "
@@ -135,17 +140,21 @@ final class Reconnector {
     }
 
     /**
-     * The close listener of {@code client}: on the event loop, so it only changes state and hands
-     * the rest to the pool.
+     * The close listener of {@code client}, on the event loop, so it only changes state, queues
+     * the close callback and hands the rest to the pool. Only the first report of the connection
+     * handed out counts.
+     *
+     * @param reason the {@code virConnectCloseReason} for the close callback
      */
-    void onLost(RpcClient client) {
+    void onLost(RpcClient client, int reason) {
         synchronized (this) {
             if (state != State.UP || client != session.rpc) {
-                return; // stopped, or an attempt's connection that failed before it was handed out
+                return; // stopped, already heard, or an attempt's connection never handed out
             }
             state = State.DOWN;
             attempt = 0;
         }
+        session.events.onClose(reason);
         // the old daemon's ids mean nothing to the next one: no event may match them meanwhile
         session.events.unbindAll();
         session.qemuEvents.unbindAll();
@@ -208,7 +217,8 @@ final class Reconnector {
             tell(c -> listener.reconnected(c, n));
         }
         if (!client.isAlive()) {
-            onLost(client); // it died before its close listener was ours
+            // it died before it was handed out, when its close listener still ignored it
+            onLost(client, org.libvirt4j.ConnectCloseReason.ERROR.value());
         }
     }
 

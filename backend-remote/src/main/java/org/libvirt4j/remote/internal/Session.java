@@ -95,13 +95,11 @@ final class Session {
             }
         });
         client.setCloseListener(reason -> {
-            if (client != rpc) {
-                return; // a reconnect attempt's connection, never handed out: no one saw it
-            }
-            events.onClose(reason);
             Reconnector r = reconnector;
             if (r != null) {
-                r.onLost(client);
+                r.onLost(client, reason); // the close callback too, once per connection handed out
+            } else if (client == rpc) {
+                events.onClose(reason);
             }
         });
     }
