@@ -266,6 +266,50 @@ class ReconnectTest {
         assertThat(q).as("events heard").hasSizeGreaterThanOrEqualTo(n);
     }
 
+    /**
+     * If it fails: the guest did not outlive the daemon (then the fixture, not reconnect, is at
+     * fault), the old handle does not reach it, or the QEMU monitor or lifecycle callback
+     * registered before the kill is missing or heard twice on the new daemon.
+     */
+    @Test
+    @DisplayName("A QEMU guest outliving its daemon: the old handle, QEMU monitor and lifecycle callbacks work after the reconnect")
+    void qemuGuestAcrossRestart() throws Exception {
+        Recorder listener = new Recorder();
+        String name = "reconnect-qemu-" + ProcessHandle.current().pid();
+        ConnectOptions options = ConnectOptions.builder().reconnect(quick(0)).connectionListener(listener).build();
+        try (Connect c = new RemoteBackend().open(daemon.qemuUri(), options);
+                Domain d = c.domainDefineXML("<domain type='qemu'><name>" + name + "</name>"
+                        + "<memory unit='MiB'>64</memory><vcpu>1</vcpu>"
+                        + "<os><type arch='x86_64' machine='pc'>hvm</type></os></domain>", 0)) {
+            d.create(0);
+            try {
+                BlockingQueue<String> monitor = new LinkedBlockingQueue<>();
+                BlockingQueue<DomainEventType> lifecycle = new LinkedBlockingQueue<>();
+                c.domainQemuMonitorEventRegister(d, "STOP", (conn, dom, e) -> monitor.add(dom.getName() + ":"
+                        + e.event()));
+                c.domainEventLifecycleRegister(d, (conn, dom, e) -> lifecycle.add(e.event()));
+                daemon.kill();
+                assertThat(listener.next().what()).isEqualTo("disconnected");
+                daemon.restart();
+                assertThat(listener.next().what()).isEqualTo("reconnected");
+                assertThat(d.getInfo().state()).as("the guest, through the old handle").isEqualTo(DomainState.RUNNING);
+                d.suspend();
+                assertThat(monitor.poll(WAIT.toSeconds(), TimeUnit.SECONDS)).isEqualTo(name + ":STOP");
+                assertThat(lifecycle.poll(WAIT.toSeconds(), TimeUnit.SECONDS)).isEqualTo(DomainEventType.SUSPENDED);
+                Thread.sleep(500); // a duplicate would come now
+                assertThat(monitor).isEmpty();
+                assertThat(lifecycle).isEmpty();
+                d.resume();
+            } finally {
+                try {
+                    d.destroy(0);
+                } finally {
+                    d.undefine();
+                }
+            }
+        }
+    }
+
     /** If it fails: the attempts did not stop at maxAttempts, or calls after giving up do not say so. */
     @Test
     @DisplayName("A daemon that never comes back: gaveUp after maxAttempts, calls fail with ERR_NO_CONNECT for good")
