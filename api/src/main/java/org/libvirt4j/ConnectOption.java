@@ -20,7 +20,7 @@ public final class ConnectOption<T> {
             ConnectOptions.KeepAlive.class);
     /** Reopening the connection when the daemon goes away; off unless given. */
     public static final ConnectOption<ReconnectPolicy> RECONNECT = of("reconnect", ReconnectPolicy.class);
-    /** Hears every disconnect and reconnect of the connection. */
+    /** Hears every disconnect and reconnect of the connection; needs {@link #RECONNECT}. */
     public static final ConnectOption<ConnectionListener> CONNECTION_LISTENER = of("connectionListener",
             ConnectionListener.class);
     /** Runs the connection's event callbacks, instead of the backend's own event thread. */

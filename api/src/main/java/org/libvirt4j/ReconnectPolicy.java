@@ -8,11 +8,18 @@ import java.util.Objects;
  * ({@link ConnectOption#RECONNECT}). Between attempts the delay doubles from {@code initialDelay}
  * up to {@code maxDelay}; {@code maxAttempts} of 0 retries until the connection is closed.
  *
- * <p>While the connection is away, calls fail at once with {@code ERR_NO_CONNECT}; a call in
- * flight when the daemon went away fails with the error that ended the connection and is never
- * sent again (it may or may not have taken effect). After a reconnect every event callback and
- * the close callback are registered again and every handle obtained from the connection works
- * again, looked up anew by its UUID (or name, for kinds without one).
+ * <p>While the connection is away, calls fail at once with {@code ERR_NO_CONNECT} ("reconnecting,
+ * attempt N"); a call in flight when the daemon went away fails with the error that ended the
+ * connection and is never sent again (it may or may not have taken effect). The close callback
+ * hears every disconnect and stays registered. After a reconnect every event callback (with its
+ * filter), QEMU monitor event callback and the close callback are registered again before calls
+ * go through, and every handle obtained from the connection works again: the daemon looks each
+ * object up anew by its UUID (or name or key, for kinds without one) on every call, so a handle
+ * whose object is gone from the new daemon gives libvirt's {@code ERR_NO_DOMAIN},
+ * {@code ERR_NO_NETWORK}, ... A callback whose filter object is gone is dropped. Streams open at
+ * the disconnect fail and stay failed. After {@code maxAttempts} failed attempts the connection
+ * stays down: every call fails with {@code ERR_NO_CONNECT}, and its handles still need closing.
+ * Closing the connection's last handle stops reconnecting at once.
  *
  * @param initialDelay the delay before the first attempt
  * @param maxDelay the longest delay between attempts

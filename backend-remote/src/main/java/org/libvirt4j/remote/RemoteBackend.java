@@ -3,6 +3,7 @@ package org.libvirt4j.remote;
 import com.google.auto.service.AutoService;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import org.libvirt4j.Connect;
 import org.libvirt4j.ConnectAuth;
 import org.libvirt4j.ConnectFlags;
@@ -10,9 +11,9 @@ import org.libvirt4j.ConnectOption;
 import org.libvirt4j.ConnectOptions;
 import org.libvirt4j.remote.internal.OpenSettings;
 import org.libvirt4j.remote.internal.rpc.RpcSettings;
-import org.libvirt4j.spi.ConnectOptionsSupport;
 import org.libvirt4j.remote.internal.RemoteConnect;
 import org.libvirt4j.remote.internal.RemoteUri;
+import org.libvirt4j.spi.ConnectOptionsSupport;
 import org.libvirt4j.spi.LibvirtBackend;
 
 /**
@@ -138,9 +139,12 @@ public final class RemoteBackend implements LibvirtBackend {
     /** The options this backend honours. */
     private static final java.util.Set<ConnectOption<?>> SUPPORTED = java.util.Set.of(ConnectOption.CALL_TIMEOUT,
             ConnectOption.KEEPALIVE, ConnectOption.EVENT_EXECUTOR, RemoteOptions.EVENT_LOOP_GROUP,
-            RemoteOptions.SSL_CONTEXT, RemoteOptions.PKI_PATH);
+            RemoteOptions.SSL_CONTEXT, RemoteOptions.PKI_PATH, ConnectOption.RECONNECT, ConnectOption.CONNECTION_LISTENER);
 
-    /** {@return the common options CALL_TIMEOUT, KEEPALIVE, EVENT_EXECUTOR, and {@link RemoteOptions}' keys} */
+    /**
+     * {@return the common options CALL_TIMEOUT, KEEPALIVE, EVENT_EXECUTOR, RECONNECT and
+     * CONNECTION_LISTENER, and {@link RemoteOptions}' keys}
+     */
     @Override
     public java.util.Set<ConnectOption<?>> supportedOptions() {
         return SUPPORTED;
@@ -169,8 +173,7 @@ public final class RemoteBackend implements LibvirtBackend {
                 options.get(RemoteOptions.PKI_PATH).orElse(null),
                 ka == null ? 0 : (int) Math.min(Integer.MAX_VALUE, ka.interval().getSeconds()),
                 ka == null ? 0 : ka.count(), options.get(ConnectOption.EVENT_EXECUTOR).orElse(null));
-        ConnectFlags[] flags = options.flags();
-        return RemoteConnect.open(uri, options.auth().orElse(null), settings, flags);
+        return RemoteConnect.open(uri, options, settings);
     }
 
     private static long saturatedNanos(java.time.Duration d) {

@@ -155,6 +155,25 @@ public final class RemoteConnect extends RemoteObject implements Connect, org.li
         return new RemoteConnect(Session.open(RemoteUri.parse(uri), mask, readOnly, auth, options));
     }
 
+    /**
+     * Opens a connection with options: those {@link org.libvirt4j.remote.RemoteBackend#supportedOptions()}
+     * lists, already checked.
+     *
+     * @param uri the URI, {@code ""} for the daemon's default
+     * @param options the options
+     * @param settings what the options say about the transport, the calls and the events
+     * @return the connection
+     */
+    public static RemoteConnect open(String uri, org.libvirt4j.ConnectOptions options, OpenSettings settings) {
+        boolean reconnect = Reconnector.wanted(options);
+        ConnectFlags[] flags = options.flags();
+        RemoteConnect conn = open(uri, options.auth().orElse(null), settings, flags);
+        if (reconnect) {
+            Reconnector.install(conn, options, LibvirtEnum.mask(flags));
+        }
+        return conn;
+    }
+
     /** Forgets this handle's event registrations first: closing ends them, as the native backends do. */
     @Override
     public void close() {
@@ -169,7 +188,7 @@ public final class RemoteConnect extends RemoteObject implements Connect, org.li
         acquire("virConnectSetKeepAlive");
         try {
             if (session.serverKeepAlive) {
-                session.rpc.setKeepAlive(interval, count);
+                session.setKeepAlive(interval, count);
             }
             // else libvirt returns 1: the daemon cannot answer PINGs, so none are sent
         } finally {
@@ -327,7 +346,7 @@ public final class RemoteConnect extends RemoteObject implements Connect, org.li
     public boolean isAlive() {
         acquire("virConnectIsAlive");
         try {
-            return session.rpc.isAlive();
+            return session.isAlive();
         } finally {
             release();
         }

@@ -35,6 +35,7 @@ import org.libvirt4j.remote.generated.RemoteNonnullNodeDevice;
 import org.libvirt4j.remote.generated.RemoteNonnullSecret;
 import org.libvirt4j.remote.generated.RemoteNonnullStoragePool;
 import org.libvirt4j.remote.generated.RemoteProcedure;
+import org.libvirt4j.remote.internal.rpc.RpcConnection;
 import org.libvirt4j.remote.internal.xdr.XdrException;
 import org.libvirt4j.spi.CloseCallbacks;
 import org.libvirt4j.spi.generated.EventKind;
@@ -107,11 +108,18 @@ final class RemoteEvents {
      * @param callback one of the API's event callback types, matching {@code kind}
      */
     private record Registration(int localId, int remoteId, EventKind kind, String filter, RemoteConnect conn,
-            Object callback) {
+            Object callback, Consumer<XdrWriter> args, Function<XdrReader, Integer> remoteIdOf) {
         boolean sameFilter(EventKind otherKind, String otherFilter) {
             return kind == otherKind && Objects.equals(filter, otherFilter);
         }
+
+        Registration withRemoteId(int id) {
+            return new Registration(localId, id, kind, filter, conn, callback, args, remoteIdOf);
+        }
     }
+
+    /** {@link Registration#remoteId} while the daemon is away: kept, to be registered again by a reconnect. */
+    static final int AWAY = -2;
 
     RemoteEvents(Session session) {
         this.session = session;
@@ -191,7 +199,7 @@ final class RemoteEvents {
                             "invalid argument: event callback already tracked");
                 }
             }
-            reserved = new Registration(nextId++, -1, kind, filter, conn, callback);
+            reserved = new Registration(nextId++, -1, kind, filter, conn, callback, args, remoteIdOf);
             registrations.put(reserved.localId(), reserved);
         }
         try {
@@ -208,12 +216,74 @@ final class RemoteEvents {
     }
 
     private Registration bind(Registration reserved, int remoteId) {
-        Registration bound = new Registration(reserved.localId(), remoteId, reserved.kind(), reserved.filter(),
-                reserved.conn(), reserved.callback());
+        Registration bound = reserved.withRemoteId(remoteId);
         synchronized (registrations) {
             registrations.replace(reserved.localId(), reserved, bound);
         }
         return bound;
+    }
+
+    /** {@return how many callbacks are registered}: for the reconnect tests' leak check */
+    int registered() {
+        synchronized (registrations) {
+            return registrations.size();
+        }
+    }
+
+    /** The daemon went away: its ids must match no event of the next one. */
+    void unbindAll() {
+        synchronized (registrations) {
+            registrations.replaceAll((id, r) -> r.withRemoteId(AWAY));
+        }
+    }
+
+    /**
+     * Registers every registration, and the close callback, in a reconnected daemon, before
+     * calls may go through. A registration whose filter object is gone from the new daemon
+     * ({@code ERR_NO_DOMAIN}, ...) is dropped: there is nothing left for it to hear.
+     *
+     * @param client the new connection, not yet handed out
+     * @throws LibvirtException when the new connection fails meanwhile
+     */
+    void rebind(RpcConnection client) {
+        List<Registration> away;
+        CloseRegistration c;
+        synchronized (registrations) {
+            away = new ArrayList<>(registrations.values());
+            c = close;
+        }
+        away.sort(java.util.Comparator.comparingInt(Registration::localId));
+        for (Registration r : away) {
+            int[] remoteId = {AWAY};
+            boolean kept;
+            try {
+                // bound while the reply is decoded, on the event loop, as at first registration
+                kept = client.call(registerProc(r.kind().family()).value(), r.args(), reply -> {
+                    remoteId[0] = r.remoteIdOf().apply(reply);
+                    synchronized (registrations) {
+                        return registrations.replace(r.localId(), r, r.withRemoteId(remoteId[0]));
+                    }
+                });
+            } catch (LibvirtException e) {
+                if (!client.isAlive()) {
+                    throw e;
+                }
+                LOG.log(Level.WARNING, "event callback " + r.localId() + " could not be registered again after "
+                        + "a reconnect and is dropped: " + e.getMessage());
+                synchronized (registrations) {
+                    registrations.remove(r.localId(), r);
+                }
+                continue;
+            }
+            if (!kept) {
+                // deregistered meanwhile: the daemon must not keep it
+                client.call(deregisterProc(r.kind().family()).value(),
+                        deregisterArgs(r.kind().family(), remoteId[0]), null);
+            }
+        }
+        if (c != null && session.serverCloseCallback) {
+            client.call(RemoteProcedure.REMOTE_PROC_CONNECT_REGISTER_CLOSE_CALLBACK.value(), null, null);
+        }
     }
 
     /** {@code virConnectXxxEventDeregisterAny}: forgotten here first, then in the daemon. */
@@ -221,11 +291,14 @@ final class RemoteEvents {
         Registration r;
         synchronized (registrations) {
             r = registrations.get(localId);
-            if (r == null || r.remoteId() < 0 || r.kind().family() != family) {
+            if (r == null || r.remoteId() == -1 || r.kind().family() != family) {
                 throw LibvirtException.of(ErrorNumber.ERR_INVALID_ARG, ErrorDomain.NONE,
                         "invalid argument: event callback id " + localId + " not registered");
             }
             registrations.remove(localId);
+        }
+        if (r.remoteId() == AWAY) {
+            return; // the daemon that had it is gone, and a reconnect will not register it again
         }
         session.call(deregisterProc(family), deregisterArgs(family, r.remoteId()), null);
     }
@@ -347,8 +420,8 @@ final class RemoteEvents {
 
     private void deliver(Registration r, RemoteEventMessages.Decoded d) {
         synchronized (registrations) {
-            if (registrations.get(r.localId()) != r) {
-                return; // deregistered while queued
+            if (!registrations.containsKey(r.localId())) {
+                return; // deregistered while queued (local ids are never reused)
             }
         }
         EventKind k = d.kind();

@@ -17,6 +17,8 @@ import org.libvirt4j.remote.generated.QemuConnectDomainMonitorEventRegisterRet;
 import org.libvirt4j.remote.generated.QemuDomainMonitorEventMsg;
 import org.libvirt4j.remote.generated.QemuProcedure;
 import org.libvirt4j.remote.generated.RemoteNonnullDomain;
+import org.libvirt4j.remote.internal.rpc.Rpc;
+import org.libvirt4j.remote.internal.rpc.RpcConnection;
 import org.libvirt4j.remote.internal.xdr.XdrException;
 import org.libvirt4j.remote.internal.xdr.XdrReader;
 
@@ -43,7 +45,10 @@ final class RemoteQemuEvents {
      * @param filter the domain filter's UUID in hex, {@code null} for every domain
      */
     private record Registration(int localId, int remoteId, String filter, RemoteConnect conn,
-            DomainQemuMonitorEventCallback callback) {
+            DomainQemuMonitorEventCallback callback, QemuConnectDomainMonitorEventRegisterArgs args) {
+        Registration withRemoteId(int id) {
+            return new Registration(localId, id, filter, conn, callback, args);
+        }
     }
 
     RemoteQemuEvents(Session session, RemoteEvents events) {
@@ -59,15 +64,16 @@ final class RemoteQemuEvents {
     int register(RemoteConnect conn, RemoteNonnullDomain dom, String event, DomainQemuMonitorEventCallback callback,
             int flags) {
         String filter = dom == null ? null : HexFormat.of().formatHex(dom.uuid());
-        Registration reserved = new Registration(events.nextCallbackId(), -1, filter, conn, callback);
+        QemuConnectDomainMonitorEventRegisterArgs args = new QemuConnectDomainMonitorEventRegisterArgs(dom, event,
+                flags);
+        Registration reserved = new Registration(events.nextCallbackId(), -1, filter, conn, callback, args);
         synchronized (registrations) {
             registrations.put(reserved.localId(), reserved);
         }
         try {
             // bound while the reply is decoded, on the event loop: events that follow the reply
             // are matched on that same thread, so none can come too early for it
-            session.callQemu(QemuProcedure.QEMU_PROC_CONNECT_DOMAIN_MONITOR_EVENT_REGISTER,
-                    new QemuConnectDomainMonitorEventRegisterArgs(dom, event, flags)::encode,
+            session.callQemu(QemuProcedure.QEMU_PROC_CONNECT_DOMAIN_MONITOR_EVENT_REGISTER, args::encode,
                     r -> bind(reserved, QemuConnectDomainMonitorEventRegisterRet.decode(r).callbackID()));
         } catch (RuntimeException e) {
             synchronized (registrations) {
@@ -79,12 +85,59 @@ final class RemoteQemuEvents {
     }
 
     private Registration bind(Registration reserved, int remoteId) {
-        Registration bound = new Registration(reserved.localId(), remoteId, reserved.filter(), reserved.conn(),
-                reserved.callback());
+        Registration bound = reserved.withRemoteId(remoteId);
         synchronized (registrations) {
             registrations.replace(reserved.localId(), reserved, bound);
         }
         return bound;
+    }
+
+    /** The daemon went away: its ids must match no event of the next one. */
+    void unbindAll() {
+        synchronized (registrations) {
+            registrations.replaceAll((id, r) -> r.withRemoteId(RemoteEvents.AWAY));
+        }
+    }
+
+    /**
+     * Registers every callback in a reconnected daemon, as {@link RemoteEvents#rebind} does.
+     *
+     * @param client the new connection, not yet handed out
+     * @throws LibvirtException when the new connection fails meanwhile
+     */
+    void rebind(RpcConnection client) {
+        List<Registration> away;
+        synchronized (registrations) {
+            away = new ArrayList<>(registrations.values());
+        }
+        away.sort(java.util.Comparator.comparingInt(Registration::localId));
+        for (Registration r : away) {
+            int[] remoteId = {RemoteEvents.AWAY};
+            boolean kept;
+            try {
+                kept = client.callProgram(org.libvirt4j.remote.generated.QemuProtocol.QEMU_PROGRAM, QemuProcedure.QEMU_PROC_CONNECT_DOMAIN_MONITOR_EVENT_REGISTER
+                        .value(), r.args()::encode, reply -> {
+                            remoteId[0] = QemuConnectDomainMonitorEventRegisterRet.decode(reply).callbackID();
+                            synchronized (registrations) {
+                                return registrations.replace(r.localId(), r, r.withRemoteId(remoteId[0]));
+                            }
+                        });
+            } catch (LibvirtException e) {
+                if (!client.isAlive()) {
+                    throw e;
+                }
+                LOG.log(Level.WARNING, "QEMU monitor event callback " + r.localId() + " could not be registered "
+                        + "again after a reconnect and is dropped: " + e.getMessage());
+                synchronized (registrations) {
+                    registrations.remove(r.localId(), r);
+                }
+                continue;
+            }
+            if (!kept) {
+                client.callProgram(org.libvirt4j.remote.generated.QemuProtocol.QEMU_PROGRAM, QemuProcedure.QEMU_PROC_CONNECT_DOMAIN_MONITOR_EVENT_DEREGISTER
+                        .value(), new QemuConnectDomainMonitorEventDeregisterArgs(remoteId[0])::encode, null);
+            }
+        }
     }
 
     /** {@code virConnectDomainQemuMonitorEventDeregister}: forgotten here first, then in the daemon. */
@@ -92,11 +145,14 @@ final class RemoteQemuEvents {
         Registration r;
         synchronized (registrations) {
             r = registrations.get(localId);
-            if (r == null || r.remoteId() < 0) {
+            if (r == null || r.remoteId() == -1) {
                 throw LibvirtException.of(ErrorNumber.ERR_INVALID_ARG, ErrorDomain.NONE,
                         "invalid argument: event callback id " + localId + " not registered");
             }
             registrations.remove(localId);
+        }
+        if (r.remoteId() == RemoteEvents.AWAY) {
+            return; // the daemon that had it is gone, and a reconnect will not register it again
         }
         session.callQemu(QemuProcedure.QEMU_PROC_CONNECT_DOMAIN_MONITOR_EVENT_DEREGISTER,
                 new QemuConnectDomainMonitorEventDeregisterArgs(r.remoteId())::encode, null);

@@ -38,7 +38,13 @@ final class Session {
     /** {@code VIR_DRV_FEATURE_REMOTE_CLOSE_CALLBACK}: the daemon reports its own hypervisor connection closing. */
     private static final int FEATURE_REMOTE_CLOSE_CALLBACK = 15;
 
-    final RpcConnection rpc;
+    /**
+     * The connection to the daemon now: replaced by {@link Reconnector} when the daemon came back,
+     * so that every handle, which holds this session, reaches the new one.
+     */
+    volatile RpcConnection rpc;
+    /** What the connection was opened with, and what a reconnect opens with again. */
+    final OpenSettings settings;
     final RemoteUri uri;
     final String canonicalUri;
     final boolean secureTransport;
@@ -64,12 +70,16 @@ final class Session {
     /** Runs this connection's event and stream callbacks: the shared thread, or the application's executor. */
     final EventDispatcher dispatcher;
     private final AtomicInteger refs = new AtomicInteger(1);
+    /** Reopens the connection when the daemon goes away; {@code null} without {@code ConnectOption.RECONNECT}. */
+    private volatile Reconnector reconnector;
+    /** The keepalive {@code setKeepAlive} asked for ({interval, count}), applied again after a reconnect. */
+    private volatile int[] keepAlive;
 
     private Session(RpcConnection rpc, RemoteUri uri, String canonicalUri, boolean secureTransport,
             boolean encryptedTransport, boolean typedParamString, boolean serverKeepAlive, boolean serverCloseCallback,
-            boolean readOnly, EventDispatcher dispatcher) {
-        this.rpc = rpc;
+            boolean readOnly, EventDispatcher dispatcher, OpenSettings settings) {
         this.dispatcher = dispatcher;
+        this.settings = settings;
         this.readOnly = readOnly;
         this.uri = uri;
         this.canonicalUri = canonicalUri;
@@ -80,14 +90,65 @@ final class Session {
         this.serverCloseCallback = serverCloseCallback;
         this.events = new RemoteEvents(this);
         this.qemuEvents = new RemoteQemuEvents(this, events);
-        rpc.setEventSink((prog, proc, body) -> {
+        listen(rpc);
+        this.rpc = rpc;
+    }
+
+    /** Makes {@code client}'s events and its end come to this session. */
+    void listen(RpcConnection client) {
+        client.setEventSink((prog, proc, body) -> {
             if (prog == org.libvirt4j.remote.generated.QemuProtocol.QEMU_PROGRAM) {
                 qemuEvents.onEvent(proc, body);
             } else if (prog == org.libvirt4j.remote.generated.RemoteProtocol.REMOTE_PROGRAM) {
                 events.onEvent(proc, body);
             }
         });
-        rpc.setCloseListener(events::onClose);
+        client.setCloseListener(reason -> {
+            Reconnector r = reconnector;
+            if (r != null) {
+                r.onLost(client, reason); // the close callback too, once per connection handed out
+            } else if (client == rpc) {
+                events.onClose(reason);
+            }
+        });
+    }
+
+    /** Turns reconnecting on, before the session is handed out. */
+    void reconnectWith(Reconnector r) {
+        this.reconnector = r;
+    }
+
+    /**
+     * {@return the connection to call on}
+     *
+     * @throws LibvirtException {@code ERR_NO_CONNECT} while a reconnecting session is away
+     */
+    RpcConnection live() {
+        Reconnector r = reconnector;
+        if (r != null) {
+            r.requireUp();
+        }
+        return rpc;
+    }
+
+    /** {@return whether calls can reach the daemon now} */
+    boolean isAlive() {
+        Reconnector r = reconnector;
+        return (r == null || r.isUp()) && rpc.isAlive();
+    }
+
+    /** {@code virConnectSetKeepAlive} on the connection now, and on every one a reconnect makes. */
+    void setKeepAlive(int interval, int count) {
+        live().setKeepAlive(interval, count);
+        keepAlive = new int[] {interval, count};
+    }
+
+    /** Applies the keepalive asked for earlier to a reconnected {@code client}. */
+    void restoreKeepAlive(RpcConnection client) {
+        int[] k = keepAlive;
+        if (k != null && serverKeepAlive) {
+            client.setKeepAlive(k[0], k[1]);
+        }
     }
 
     /**
@@ -116,6 +177,20 @@ final class Session {
      * @param options the options
      */
     static Session open(RemoteUri uri, int flags, boolean readOnly, ConnectAuth auth, OpenSettings options) {
+        Link l = connect(uri, flags, readOnly, auth, options);
+        EventDispatcher dispatcher = options.eventExecutor() == null ? EventDispatcher.SHARED
+                : EventDispatcher.on(options.eventExecutor());
+        return new Session(l.rpc(), uri, l.canonicalUri(), l.secure(), l.encrypted(), l.typedString(),
+                l.keepAlive(), l.closeCallback(), readOnly, dispatcher, options);
+    }
+
+    /** An opened connection and what its handshake learnt. */
+    record Link(RpcConnection rpc, String canonicalUri, boolean secure, boolean encrypted, boolean typedString,
+            boolean keepAlive, boolean closeCallback) {
+    }
+
+    /** Connects and makes the handshake of {@link #open}: also what a reconnect attempt does, with the same options. */
+    static Link connect(RemoteUri uri, int flags, boolean readOnly, ConnectAuth auth, OpenSettings options) {
         RpcSettings settings = options.rpc();
         RpcConnection rpc = switch (uri.transport()) {
             case UNIX -> {
@@ -167,11 +242,9 @@ final class Session {
             if (keepAlive && options.keepAliveSeconds() > 0) {
                 rpc.setKeepAlive(options.keepAliveSeconds(), options.keepAliveCount());
             }
-            EventDispatcher dispatcher = options.eventExecutor() == null ? EventDispatcher.SHARED
-                    : EventDispatcher.on(options.eventExecutor());
-            return new Session(rpc, uri, canonical, secure || done == Auth.SASL_LAYER,
+            return new Link(rpc, canonical, secure || done == Auth.SASL_LAYER,
                     uri.transport() == RemoteUri.Transport.TLS || done != Auth.OTHER, typedString, keepAlive,
-                    closeCallback, readOnly, dispatcher);
+                    closeCallback);
         } catch (RuntimeException e) {
             rpc.close();
             throw e;
@@ -249,23 +322,23 @@ final class Session {
     }
 
     <T> T call(RemoteProcedure proc, Consumer<XdrWriter> args, Function<XdrReader, T> ret) {
-        return rpc.call(proc.value(), args, ret);
+        return live().call(proc.value(), args, ret);
     }
 
     /** Calls a procedure of the daemon's QEMU program on this connection. */
     <T> T callQemu(org.libvirt4j.remote.generated.QemuProcedure proc, Consumer<XdrWriter> args,
             Function<XdrReader, T> ret) {
-        return rpc.callProgram(org.libvirt4j.remote.generated.QemuProtocol.QEMU_PROGRAM, proc.value(), args, ret);
+        return live().callProgram(org.libvirt4j.remote.generated.QemuProtocol.QEMU_PROGRAM, proc.value(), args, ret);
     }
 
     /** Calls a procedure of the daemon's LXC program on this connection. */
     <T> T callLxc(org.libvirt4j.remote.generated.LxcProcedure proc, Consumer<XdrWriter> args,
             Function<XdrReader, T> ret) {
-        return rpc.callProgram(org.libvirt4j.remote.generated.LxcProtocol.LXC_PROGRAM, proc.value(), args, ret);
+        return live().callProgram(org.libvirt4j.remote.generated.LxcProtocol.LXC_PROGRAM, proc.value(), args, ret);
     }
 
     <T> T callStream(RemoteProcedure proc, Consumer<XdrWriter> args, Function<XdrReader, T> ret, RpcStream stream) {
-        return rpc.call(proc.value(), args, ret, stream);
+        return live().call(proc.value(), args, ret, stream);
     }
 
     void retain() {
@@ -285,6 +358,10 @@ final class Session {
     void release() {
         if (refs.decrementAndGet() != 0) {
             return;
+        }
+        Reconnector r = reconnector;
+        if (r != null) {
+            r.stop(); // before the goodbye: the end of this connection must not start a reconnect
         }
         rpc.closeAfter(RemoteProcedure.REMOTE_PROC_CONNECT_CLOSE.value());
     }

@@ -425,7 +425,7 @@ public final class RpcConnection {
     }
 
     /** {@return why the connection died, or null while it is alive} */
-    LibvirtException deathCause() {
+    public LibvirtException deathCause() {
         return dead.get();
     }
 
