@@ -37,7 +37,12 @@ import org.libvirt4j.tck.PrivateLibvirtd;
  * The daemon gets {@code max_clients}, {@code max_anonymous_clients} and {@code max_workers}
  * raised; it and this JVM need an open-file limit above {@code N} ({@code ulimit -n}).
  *
- * <p>Arguments: {@code [connections] [calls-per-round] [rounds]}, default 1000 2000 5. Runs as
+ * <p>With the argument {@code apart}, connections #2 to #N-1 go to a second daemon, so that the
+ * measured daemon serves two clients and the latency shows this JVM's own cost of holding the
+ * others (libvirtd's event loop polls every client socket, which slows it for every client,
+ * libvirt's C client included).
+ *
+ * <p>Arguments: {@code [connections] [calls-per-round] [rounds] [together|apart]}, default 1000 2000 5 together. Runs as
  * root (it starts the daemon) from the repository root; {@code benchmarks/run-scale.sh} builds and runs it.
  */
 public final class ScaleBenchmark {
@@ -54,10 +59,18 @@ public final class ScaleBenchmark {
         int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 5;
         EventLoopGroup loops = new MultiThreadIoEventLoopGroup(2, NioIoHandler.newFactory());
         ConnectOptions options = ConnectOptions.builder().set(RemoteOptions.EVENT_LOOP_GROUP, loops).build();
+        boolean apart = args.length > 3 && args[3].equals("apart");
         int limit = n + 100;
-        try (PrivateLibvirtd daemon = PrivateLibvirtd.startWith(List.of("max_clients = " + limit,
-                "max_anonymous_clients = " + limit, "max_queued_clients = " + limit, "max_workers = 20"))) {
+        List<String> conf = List.of("max_clients = " + limit, "max_anonymous_clients = " + limit,
+                "max_queued_clients = " + limit, "max_workers = 20");
+        try (PrivateLibvirtd daemon = PrivateLibvirtd.startWith(conf);
+                PrivateLibvirtd idleDaemon = apart ? PrivateLibvirtd.startWith(conf) : null) {
             String uri = "test+unix:///default?socket=" + daemon.unixSocket();
+            // apart: #2..#N-1 idle on a second daemon, so the measured daemon serves 2 clients and
+            // only this JVM's side of the 1,000 connections is measured
+            String idleUri = apart ? "test+unix:///default?socket=" + idleDaemon.unixSocket() : uri;
+            System.out.println(apart ? "connections #2.." + (n - 1) + " on a second daemon; #1 and #" + n
+                    + " on the measured one" : "all " + n + " connections on one daemon");
             System.out.printf(Locale.ROOT, "open-file limit: this JVM %s, the daemon %s%n", fdLimit("self"),
                     fdLimit(Long.toString(daemon.pid())));
             List<Connect> conns = new ArrayList<>();
@@ -69,12 +82,14 @@ public final class ScaleBenchmark {
                 latency(loneDom, calls); // warm-up
                 Map<String, long[]> before = histogram();
                 List<long[]> aloneBefore = new ArrayList<>();
+                List<long[]> cBefore = new ArrayList<>();
                 for (int r = 0; r < rounds; r++) {
                     aloneBefore.add(latency(loneDom, calls));
+                    cBefore.add(cLoop(uri));
                 }
                 long t0 = System.nanoTime();
                 for (int i = 1; i < n; i++) {
-                    conns.add(Libvirt.using("remote").newConnect(uri, options));
+                    conns.add(Libvirt.using("remote").newConnect(i == n - 1 ? uri : idleUri, options));
                 }
                 long openMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
                 Map<String, long[]> after = histogram();
@@ -86,11 +101,13 @@ public final class ScaleBenchmark {
                 printGrowth(before, after, n - 1);
                 List<long[]> first = new ArrayList<>();
                 List<long[]> last = new ArrayList<>();
+                List<long[]> cAmong = new ArrayList<>();
                 try (Domain lastDom = conns.get(n - 1).lookupDomainByName("test")) {
                     latency(lastDom, calls);
                     for (int r = 0; r < rounds; r++) {
                         first.add(latency(loneDom, calls));
                         last.add(latency(lastDom, calls));
+                        cAmong.add(cLoop(uri));
                     }
                 }
                 for (Connect c : conns.subList(1, n)) {
@@ -99,19 +116,27 @@ public final class ScaleBenchmark {
                 conns.subList(1, n).clear();
                 Thread.sleep(2_000); // the daemon's goodbyes to 999 clients settle
                 List<long[]> aloneAfter = new ArrayList<>();
+                List<long[]> cAfter = new ArrayList<>();
                 for (int r = 0; r < rounds; r++) {
                     aloneAfter.add(latency(loneDom, calls));
+                    cAfter.add(cLoop(uri));
                 }
                 loneDom.close();
-                System.out.printf(Locale.ROOT, "getInfo latency, median / p99 of %d calls per round, %d rounds "
-                        + "(median of the rounds), load average %s%n", calls, rounds, loadAverage());
+                System.out.printf(Locale.ROOT, "getInfo latency, median / p99 / mean of %d calls per round, %d "
+                        + "rounds (median of the rounds), load average %s%n", calls, rounds, loadAverage());
                 report("lone connection, before", aloneBefore);
                 report("connection #1 of " + n, first);
                 report("connection #" + n + " of " + n, last);
                 report("lone connection, after", aloneAfter);
-                double loneMedian = (median(aloneBefore, 0) + median(aloneAfter, 0)) / 2.0;
-                System.out.printf(Locale.ROOT, "ratio to the lone connection (median): #1 %.2f, #%d %.2f%n",
-                        median(first, 0) / loneMedian, n, median(last, 0) / loneMedian);
+                System.out.println("libvirt's C client (remote_baseline, 1 thread, 2 s a round, mean from calls/s):");
+                report("C, daemon alone, before", cBefore);
+                report("C, beside " + n + " connections", cAmong);
+                report("C, daemon alone, after", cAfter);
+                double loneMean = (median(aloneBefore, 2) + median(aloneAfter, 2)) / 2.0;
+                double cLoneMean = (median(cBefore, 2) + median(cAfter, 2)) / 2.0;
+                System.out.printf(Locale.ROOT, "ratio of mean latency to the lone case: Java #1 %.2f, Java #%d %.2f, "
+                        + "C client %.2f%n", median(first, 2) / loneMean, n, median(last, 2) / loneMean,
+                        median(cAmong, 2) / cLoneMean);
             } finally {
                 for (Connect c : conns) {
                     c.close();
@@ -121,16 +146,29 @@ public final class ScaleBenchmark {
         }
     }
 
-    /** @return {median, p99} of one round's round trips, in nanoseconds */
+    /** @return {median, p99, mean} of one round's round trips, in nanoseconds */
     private static long[] latency(Domain d, int calls) {
         long[] t = new long[calls];
+        long sum = 0;
         for (int i = 0; i < calls; i++) {
             long s = System.nanoTime();
             d.getInfo();
             t[i] = System.nanoTime() - s;
+            sum += t[i];
         }
         Arrays.sort(t);
-        return new long[] {t[calls / 2], t[(int) (calls * 0.99)]};
+        return new long[] {t[calls / 2], t[(int) (calls * 0.99)], sum / calls};
+    }
+
+    /** @return {0, 0, mean} in nanoseconds: the C client's getInfo loop for 2 s on one thread (its own connection) */
+    private static long[] cLoop(String uri) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder("benchmarks/target/remote_baseline", uri, "1", "2")
+                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+        if (p.waitFor() != 0) {
+            throw new IOException("remote_baseline failed");
+        }
+        return new long[] {0, 0, (long) (1e9 / Double.parseDouble(out))};
     }
 
     private static long median(List<long[]> rounds, int which) {
@@ -139,8 +177,8 @@ public final class ScaleBenchmark {
     }
 
     private static void report(String what, List<long[]> rounds) {
-        System.out.printf(Locale.ROOT, "  %-28s median %6.1f µs   p99 %7.1f µs%n", what,
-                median(rounds, 0) / 1e3, median(rounds, 1) / 1e3);
+        System.out.printf(Locale.ROOT, "  %-30s median %6.1f µs   p99 %7.1f µs   mean %6.1f µs%n", what,
+                median(rounds, 0) / 1e3, median(rounds, 1) / 1e3, median(rounds, 2) / 1e3);
     }
 
     /** @return class name to {instances, bytes} of this JVM's live heap, after a full collection */

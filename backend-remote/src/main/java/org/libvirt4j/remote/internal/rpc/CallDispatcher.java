@@ -159,12 +159,14 @@ final class CallDispatcher {
     }
 
     /** The error of a call whose reply did not come before its deadline. */
-    private static LibvirtException timedOut(int proc, Deadline d) {
+    private LibvirtException timedOut(int proc, Deadline d) {
         long ms = TimeUnit.NANOSECONDS.toMillis(d.at() - d.start());
         String hint = " (ConnectOptions.callTimeout, default -D" + RpcSettings.TIMEOUT_PROPERTY + ", to wait longer)";
         String why = switch (d.bound()) {
             case TIMEOUT -> "within the call timeout of " + ms + " ms" + hint;
-            case OPEN -> "before the deadline of the connection's open, " + ms + " ms" + hint;
+            // the open's steps share one call timeout: name it, not what was left of it for this step
+            case OPEN -> "before the deadline of the connection's open, "
+                    + TimeUnit.NANOSECONDS.toMillis(timeoutNanos) + " ms" + hint;
             case CALLER -> "before the caller's CallDeadline, " + ms + " ms after the call began";
         };
         return Rpc.error(ErrorNumber.ERR_OPERATION_TIMEOUT, "Timed out during operation: no reply to procedure "
