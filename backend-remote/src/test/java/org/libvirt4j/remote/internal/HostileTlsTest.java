@@ -1,6 +1,5 @@
 package org.libvirt4j.remote.internal;
 
-import org.libvirt4j.remote.internal.rpc.RpcSettings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
@@ -18,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.libvirt4j.ErrorDomain;
 import org.libvirt4j.ErrorNumber;
 import org.libvirt4j.LibvirtException;
-import org.libvirt4j.remote.internal.rpc.RpcConnection;
+import org.libvirt4j.remote.internal.rpc.RpcSettings;
 
 /**
  * A TLS port that does not speak TLS: the handshake must fail with a clear error within the
