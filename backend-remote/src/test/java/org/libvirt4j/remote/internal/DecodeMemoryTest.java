@@ -1,6 +1,5 @@
 package org.libvirt4j.remote.internal;
 
-import org.libvirt4j.remote.generated.VirNetProtocol;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
@@ -19,6 +18,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.libvirt4j.Connect;
 import org.libvirt4j.DomainStats;
+import org.libvirt4j.remote.generated.VirNetProtocol;
 import org.libvirt4j.spi.TypedParameter;
 
 /**

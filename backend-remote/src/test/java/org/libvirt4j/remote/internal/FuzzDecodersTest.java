@@ -1,7 +1,5 @@
 package org.libvirt4j.remote.internal;
 
-import org.libvirt4j.remote.generated.VirNetMessageType;
-import org.libvirt4j.remote.generated.VirNetMessageStatus;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
@@ -20,8 +18,10 @@ import org.libvirt4j.remote.generated.RemoteDomainGetMemoryParametersRet;
 import org.libvirt4j.remote.generated.RemoteDomainGetSchedulerParametersRet;
 import org.libvirt4j.remote.generated.RemoteError;
 import org.libvirt4j.remote.generated.RemoteProtocol;
-import org.libvirt4j.remote.internal.fuzz.Decoders;
+import org.libvirt4j.remote.generated.VirNetMessageStatus;
+import org.libvirt4j.remote.generated.VirNetMessageType;
 import org.libvirt4j.remote.internal.fuzz.Decoders.Decoder;
+import org.libvirt4j.remote.internal.fuzz.Decoders;
 import org.libvirt4j.remote.internal.fuzz.Fuzz;
 import org.libvirt4j.remote.internal.xdr.XdrReader;
 

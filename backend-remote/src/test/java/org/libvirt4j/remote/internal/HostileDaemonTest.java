@@ -1,6 +1,5 @@
 package org.libvirt4j.remote.internal;
 
-import org.libvirt4j.remote.internal.rpc.RpcSettings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
@@ -22,6 +21,7 @@ import org.libvirt4j.ErrorDomain;
 import org.libvirt4j.ErrorNumber;
 import org.libvirt4j.LibvirtException;
 import org.libvirt4j.remote.internal.rpc.RpcConnection;
+import org.libvirt4j.remote.internal.rpc.RpcSettings;
 
 /**
  * A daemon that misbehaves must never hang or crash the client: every test runs against a

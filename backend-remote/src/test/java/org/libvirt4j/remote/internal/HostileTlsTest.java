@@ -1,6 +1,5 @@
 package org.libvirt4j.remote.internal;
 
-import org.libvirt4j.remote.internal.rpc.RpcSettings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 

@@ -1,7 +1,5 @@
 package org.libvirt4j.remote.internal;
 
-import org.libvirt4j.remote.generated.QemuProtocol;
-import org.libvirt4j.remote.generated.VirNetMessageType;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
@@ -15,6 +13,8 @@ import org.libvirt4j.Connect;
 import org.libvirt4j.ErrorDomain;
 import org.libvirt4j.ErrorNumber;
 import org.libvirt4j.LibvirtException;
+import org.libvirt4j.remote.generated.QemuProtocol;
+import org.libvirt4j.remote.generated.VirNetMessageType;
 
 /**
  * The framing of the daemon's other programs (QEMU, LXC) and of replies that carry file

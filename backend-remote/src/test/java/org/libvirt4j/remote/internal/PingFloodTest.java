@@ -1,7 +1,5 @@
 package org.libvirt4j.remote.internal;
 
-import org.libvirt4j.remote.internal.rpc.RpcSettings;
-import org.libvirt4j.remote.internal.rpc.OutboundWriter;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
@@ -23,7 +21,9 @@ import org.libvirt4j.Connect;
 import org.libvirt4j.ErrorDomain;
 import org.libvirt4j.ErrorNumber;
 import org.libvirt4j.LibvirtException;
+import org.libvirt4j.remote.internal.rpc.OutboundWriter;
 import org.libvirt4j.remote.internal.rpc.RpcConnection;
+import org.libvirt4j.remote.internal.rpc.RpcSettings;
 
 /**
  * A daemon that sends keepalive PINGs as fast as it can and never reads: the client must not

@@ -1,10 +1,5 @@
 package org.libvirt4j.remote.internal;
 
-import org.libvirt4j.remote.generated.VirKeepaliveProtocol;
-import org.libvirt4j.remote.generated.KeepaliveProcedure;
-import org.libvirt4j.remote.generated.VirNetMessageType;
-import org.libvirt4j.remote.generated.VirNetMessageStatus;
-import org.libvirt4j.remote.generated.VirNetProtocol;
 import java.io.DataInputStream;
 import java.io.EOFException;
 import java.io.IOException;
@@ -32,7 +27,12 @@ import org.libvirt4j.Domain;
 import org.libvirt4j.DomainStats;
 import org.libvirt4j.LibvirtException;
 import org.libvirt4j.Stream;
+import org.libvirt4j.remote.generated.KeepaliveProcedure;
 import org.libvirt4j.remote.generated.RemoteProcedure;
+import org.libvirt4j.remote.generated.VirKeepaliveProtocol;
+import org.libvirt4j.remote.generated.VirNetMessageStatus;
+import org.libvirt4j.remote.generated.VirNetMessageType;
+import org.libvirt4j.remote.generated.VirNetProtocol;
 import org.libvirt4j.tck.Fixtures;
 import org.libvirt4j.tck.PrivateLibvirtd;
 

@@ -1,16 +1,12 @@
 package org.libvirt4j.remote.internal.rpc;
 
-import org.libvirt4j.remote.generated.RemoteProtocol;
-import org.libvirt4j.remote.generated.VirKeepaliveProtocol;
-import org.libvirt4j.remote.generated.VirNetMessageType;
-import org.libvirt4j.remote.generated.VirNetMessageStatus;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.handler.codec.CorruptedFrameException;
 import io.netty.handler.codec.TooLongFrameException;
-import io.netty.buffer.Unpooled;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -22,6 +18,10 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.libvirt4j.LibvirtException;
+import org.libvirt4j.remote.generated.RemoteProtocol;
+import org.libvirt4j.remote.generated.VirKeepaliveProtocol;
+import org.libvirt4j.remote.generated.VirNetMessageStatus;
+import org.libvirt4j.remote.generated.VirNetMessageType;
 import org.libvirt4j.remote.internal.fuzz.Decoders;
 import org.libvirt4j.remote.internal.fuzz.Fuzz;
 import org.libvirt4j.remote.internal.xdr.XdrException;

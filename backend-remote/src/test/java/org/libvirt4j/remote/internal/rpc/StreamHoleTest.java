@@ -1,8 +1,5 @@
 package org.libvirt4j.remote.internal.rpc;
 
-import org.libvirt4j.remote.generated.RemoteProtocol;
-import org.libvirt4j.remote.generated.VirNetMessageType;
-import org.libvirt4j.remote.generated.VirNetMessageStatus;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -14,6 +11,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.libvirt4j.ErrorNumber;
 import org.libvirt4j.LibvirtException;
+import org.libvirt4j.remote.generated.RemoteProtocol;
+import org.libvirt4j.remote.generated.VirNetMessageStatus;
+import org.libvirt4j.remote.generated.VirNetMessageType;
 
 /**
  * {@code VIR_NET_STREAM_HOLE} packets on a connection fed by hand: the order of holes and data, the
