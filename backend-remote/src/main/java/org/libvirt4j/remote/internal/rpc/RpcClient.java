@@ -1232,11 +1232,8 @@ public final class RpcClient {
                 return;
             }
             switch (status) {
-                case Rpc.STATUS_CONTINUE -> {
-                    byte[] data = new byte[buf.readableBytes()];
-                    buf.readBytes(data);
-                    s.onData(data);
-                }
+                // the frame's bytes themselves: no array per packet, one copy into the reader's buffer
+                case Rpc.STATUS_CONTINUE -> s.onData(buf.readRetainedSlice(buf.readableBytes()));
                 case Rpc.STATUS_OK -> s.onEndOfStream();
                 case Rpc.STATUS_ERROR -> s.onError(RemoteErrors.decode(r));
                 default -> throw bogus("stream status " + status);
