@@ -1,5 +1,6 @@
 package org.libvirt4j.remote.internal.rpc;
 
+import io.netty.buffer.ByteBuf;
 import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
 import java.util.concurrent.TimeUnit;
@@ -34,7 +35,7 @@ public final class RpcStream {
 
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
-    /** Data ({@code byte[]}) and holes ({@link Hole}) in arrival order. */
+    /** Data ({@link ByteBuf}, each released when read or dropped) and holes ({@link Hole}) in arrival order. */
     private final ArrayDeque<Object> queue = new ArrayDeque<>();
     /** What a hole costs in {@link #queued}: holes carry no bytes, but a daemon must not queue them without bound. */
     static final int HOLE_COST = 64;
@@ -44,7 +45,6 @@ public final class RpcStream {
     private boolean allowSkip;
     /** Told whenever data, the end or an error arrives, so stream event callbacks can run. */
     private volatile Runnable listener;
-    private int headOffset;
     private long queued;
     private boolean paused;
     private boolean eof;
@@ -82,9 +82,7 @@ public final class RpcStream {
         try {
             resume();
             client = null;
-            queue.clear();
-            queued = 0;
-            headOffset = 0;
+            drop();
             holeLength = 0;
             allowSkip = false;
             eof = false;
@@ -105,17 +103,24 @@ public final class RpcStream {
         }
     }
 
-    void onData(byte[] data) {
+    /**
+     * A data packet: the frame's own pooled buffer (a retained slice), queued without a copy and
+     * released once read or dropped; released at once when nobody can read it any more.
+     */
+    void onData(ByteBuf data) {
         lock.lock();
         try {
-            if (data.length == 0) {
-                // The daemon sends an empty data packet when its side reached end of file; the C
-                // client's recv returns 0 for it, before the daemon's final OK arrives.
-                eof = true;
-                changed.signalAll();
+            if (!data.isReadable() || closed || released) {
+                data.release();
+                if (!closed && !released) {
+                    // The daemon sends an empty data packet when its side reached end of file; the C
+                    // client's recv returns 0 for it, before the daemon's final OK arrives.
+                    eof = true;
+                    changed.signalAll();
+                }
                 return;
             }
-            enqueue(data, data.length);
+            enqueue(data, data.readableBytes());
         } finally {
             lock.unlock();
             notifyListener();
@@ -321,15 +326,17 @@ public final class RpcStream {
                 return 0;
             }
             int copied = 0;
-            while (buffer.hasRemaining() && queue.peek() instanceof byte[] head) {
-                int k = Math.min(buffer.remaining(), head.length - headOffset);
-                buffer.put(head, headOffset, k);
+            while (buffer.hasRemaining() && queue.peek() instanceof ByteBuf head) {
+                int k = Math.min(buffer.remaining(), head.readableBytes());
+                int limit = buffer.limit();
+                buffer.limit(buffer.position() + k);
+                head.readBytes(buffer);
+                buffer.limit(limit);
                 n += k;
                 copied += k;
-                headOffset += k;
-                if (headOffset == head.length) {
+                if (!head.isReadable()) {
                     queue.poll();
-                    headOffset = 0;
+                    head.release();
                 }
             }
             queued -= copied;
@@ -482,9 +489,7 @@ public final class RpcStream {
             }
             finishing = true;
             finished = false;
-            queue.clear();
-            queued = 0;
-            headOffset = 0;
+            drop();
             holeLength = 0;
             resume();
             try {
@@ -534,16 +539,29 @@ public final class RpcStream {
     public void release() {
         lock.lock();
         try {
+            released = true;
             if (client != null) {
                 client.forgetStream(serial);
-                queue.clear();
-                queued = 0;
+                drop();
                 resume();
             }
         } finally {
             lock.unlock();
         }
     }
+
+    /** Under {@link #lock}: empties the queue, releasing the data buffers. */
+    private void drop() {
+        for (Object packet; (packet = queue.poll()) != null;) {
+            if (packet instanceof ByteBuf b) {
+                b.release();
+            }
+        }
+        queued = 0;
+    }
+
+    /** Set by {@link #release()}: data arriving later is released at once. */
+    private boolean released;
 
     private void resume() {
         if (paused) {

@@ -33,11 +33,8 @@ final class StreamRouter {
             return;
         }
         switch (status) {
-            case VIR_NET_CONTINUE -> {
-                byte[] data = new byte[body.readableBytes()];
-                body.readBytes(data);
-                s.onData(data);
-            }
+            // the frame's bytes themselves: no array per packet, one copy into the reader's buffer
+            case VIR_NET_CONTINUE -> s.onData(body.readRetainedSlice(body.readableBytes()));
             case VIR_NET_OK -> s.onEndOfStream();
             case VIR_NET_ERROR -> s.onError(RemoteErrors.decode(r));
             default -> throw Rpc.bogus("stream status " + status.value());
