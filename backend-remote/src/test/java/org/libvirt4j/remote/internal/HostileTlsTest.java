@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.libvirt4j.ErrorDomain;
 import org.libvirt4j.ErrorNumber;
 import org.libvirt4j.LibvirtException;
+import org.libvirt4j.remote.internal.rpc.RpcSettings;
 
 /**
  * A TLS port that does not speak TLS: the handshake must fail with a clear error within the
