@@ -11,7 +11,7 @@ import java.util.Set;
 
 /**
  * How to open one connection, beyond its URI: the credentials callback and open flags of
- * {@code virConnectOpenAuth}, plus per-connection settings (call timeout, keepalive,
+ * {@link Libvirt#newConnectWithAuth}, plus per-connection settings (call timeout, keepalive,
  * reconnect, where events run, backend-specific ones) that the C API keeps process-wide or
  * lacks. Immutable; build with {@link #builder()} and open with
  * {@link Libvirt#newConnect(String, ConnectOptions)}.
@@ -115,7 +115,7 @@ public final class ConnectOptions {
         }
 
         /**
-         * @param auth answers the credentials libvirt asks for ({@code virConnectOpenAuth}), or
+         * @param auth answers the credentials libvirt asks for ({@link Libvirt#newConnectWithAuth}), or
          *        {@code null} for none
          * @return this builder
          */
