@@ -89,8 +89,14 @@ public abstract class OptionsTck extends TckArea {
         ExecutorService executor = Executors.newSingleThreadExecutor();
         try {
             String uri = tck().fixtureUri(Fixtures.path(Fixtures.NODE));
-            for (Map.Entry<ConnectOption<?>, Object> e : commonOptions(executor).entrySet()) {
-                ConnectOptions options = with(e.getKey(), e.getValue());
+            Map<ConnectOption<?>, Object> common = commonOptions(executor);
+            for (Map.Entry<ConnectOption<?>, Object> e : common.entrySet()) {
+                // a listener hears reconnects, so it comes with a policy where one is honoured (ConnectOption's contract)
+                ConnectOptions options = e.getKey() == ConnectOption.CONNECTION_LISTENER
+                        && listed.contains(ConnectOption.RECONNECT)
+                        ? ConnectOptions.builder().connectionListener((ConnectionListener) e.getValue())
+                                .reconnect((ReconnectPolicy) common.get(ConnectOption.RECONNECT)).build()
+                        : with(e.getKey(), e.getValue());
                 if (listed.contains(e.getKey())) {
                     try (Connect c = tck().connector().newConnect(uri, options)) {
                         assertThat(c.isAlive()).as("opened with %s", e.getKey()).isTrue();
