@@ -28,7 +28,7 @@ public final class Connector {
      * @see <a href="https://libvirt.org/html/libvirt-libvirt-host.html#virConnectOpen">virConnectOpen</a>
      */
     public Connect newConnect(String uri) {
-        return backend.open(Objects.requireNonNull(uri, "uri"), null);
+        return backend.open(Objects.requireNonNull(uri, "uri"), (ConnectAuth) null);
     }
 
     /**
