@@ -108,7 +108,7 @@ final class Session {
                                     + "local host or none; use +tcp for host " + uri.host().get());
                 }
                 boolean root = "root".equals(System.getProperty("user.name"));
-                yield RpcClient.connectUnix(uri.unixSocket(readOnly, root, System.getenv("XDG_RUNTIME_DIR"),
+                yield RpcClient.connectUnixPassingFds(uri.unixSocket(readOnly, root, System.getenv("XDG_RUNTIME_DIR"),
                         System.getProperty("user.home")), timeout);
             }
             case TCP -> RpcClient.connectTcp(uri.host().orElse("localhost"),
@@ -234,6 +234,22 @@ final class Session {
     <T> T callLxc(org.libvirt4j.remote.generated.LxcProcedure proc, Consumer<XdrWriter> args,
             Function<XdrReader, T> ret) {
         return rpc.callProgram(org.libvirt4j.remote.internal.rpc.Rpc.LXC_PROGRAM, proc.value(), args, ret);
+    }
+
+    /**
+     * fdpass: calls a procedure that passes descriptors either way ({@link RpcClient#callWithFds}).
+     *
+     * @param <T> the reply type
+     * @param prog the program ({@link org.libvirt4j.remote.internal.rpc.Rpc#REMOTE_PROGRAM}, QEMU's, LXC's)
+     * @param proc the procedure number
+     * @param args writes the arguments
+     * @param fds the descriptors to send, which stay the caller's
+     * @param ret reads the reply, or null when the reply is empty
+     * @return the reply and the descriptors received, which the caller owns
+     */
+    <T> RpcClient.FdReply<T> callWithFds(int prog, int proc, Consumer<XdrWriter> args, int[] fds,
+            Function<XdrReader, T> ret) {
+        return rpc.callWithFds(prog, proc, args, fds, ret);
     }
 
     <T> T callStream(RemoteProcedure proc, Consumer<XdrWriter> args, Function<XdrReader, T> ret, RpcStream stream) {

@@ -56,6 +56,8 @@ public final class Rpc {
     public static final int STRING_MAX = 4194304;
     /** {@code VIR_NET_MESSAGE_LEGACY_PAYLOAD_MAX}: libvirt's stream packets carry at most this much data. */
     public static final int STREAM_CHUNK_MAX = 262120;
+    /** {@code VIR_NET_MESSAGE_NUM_FDS_MAX}: the most descriptors one message carries. */
+    public static final int NUM_FDS_MAX = 32;
     /** {@code VIR_UUID_BUFLEN}. */
     public static final int UUID_BUFLEN = 16;
 

@@ -24,7 +24,6 @@ import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
-import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
 import javax.net.ssl.SSLParameters;
 import java.nio.file.Path;
@@ -92,8 +91,11 @@ public final class RpcClient {
     public static final int OUTBOUND_MAX = 8 * 1024 * 1024;
 
     private final Channel channel;
-    /** The JDK socket under {@link #channel}: callers write to it directly. */
-    private final SocketChannel socket;
+    /** The socket under {@link #channel}: callers write to it directly. */
+    private final DirectSocket socket;
+    /** fdpass: descriptor reception and sending, on an epoll unix channel only; else null. */
+    private FdReads fdReads;
+    private FdSends fdSends;
     /**
      * Whether callers may write to {@link #socket} themselves: not under TLS, where every byte goes
      * through Netty's SslHandler, nor once a SASL security layer wraps every byte.
@@ -142,7 +144,7 @@ public final class RpcClient {
     private volatile int program = Rpc.REMOTE_PROGRAM;
     private volatile int programVersion = Rpc.REMOTE_PROTOCOL_VERSION;
 
-    private RpcClient(Channel channel, SocketChannel socket, long timeoutNanos, long openDeadline,
+    private RpcClient(Channel channel, DirectSocket socket, long timeoutNanos, long openDeadline,
             boolean directWrites) {
         this.channel = channel;
         this.socket = socket;
@@ -193,6 +195,25 @@ public final class RpcClient {
     }
 
     /**
+     * fdpass: connects to a unix socket as {@link #connectUnix}, on the transport that passes
+     * descriptors ({@link UnixTransport}) where it is available, else exactly as {@link #connectUnix}.
+     *
+     * @param path the socket
+     * @param timeoutNanos the call timeout, also the time the whole open may take ({@link #openDeadline})
+     * @return the connected client
+     * @throws LibvirtException {@code ERR_SYSTEM_ERROR} when the socket cannot be reached
+     */
+    public static RpcClient connectUnixPassingFds(Path path, long timeoutNanos) {
+        if (!UnixTransport.enabled()) {
+            return connectUnix(path, timeoutNanos);
+        }
+        io.netty.channel.epoll.EpollDomainSocketChannel ch = UnixTransport.newChannel();
+        DirectSocket direct = DirectSocket.of(UnixTransport.socket(ch));
+        return connect(UnixTransport.address(path), ch, direct, UnixTransport.group(), true, timeoutNanos,
+                "Failed to connect socket to '" + path + "'", null);
+    }
+
+    /**
      * Connects over TCP, as libvirt's {@code virNetSocketNewConnectTCP}.
      *
      * @param host the host
@@ -240,9 +261,6 @@ public final class RpcClient {
         if (address instanceof InetSocketAddress inet && inet.isUnresolved()) {
             throw Rpc.error(ErrorNumber.ERR_SYSTEM_ERROR, "Cannot resolve address '" + inet.getHostString() + "'", null);
         }
-        // One deadline for the whole open, as one call timeout: connecting, TLS, and the handshake
-        // calls (openDeadline()) all spend from it, so a daemon slow at each step cannot multiply it.
-        long deadline = System.nanoTime() + timeoutNanos;
         // The JDK socket is opened here, not by Netty, so that callers can write to it themselves.
         SocketChannel socket;
         try {
@@ -251,9 +269,19 @@ public final class RpcClient {
             throw Rpc.error(ErrorNumber.ERR_SYSTEM_ERROR, what + ": " + rootMessage(e), e);
         }
         Channel netty = unix ? new NioDomainSocketChannel(socket) : new NioSocketChannel(socket);
+        return connect(address, netty, DirectSocket.of(socket), EventLoops.group(), unix, timeoutNanos, what, tls);
+    }
+
+    /** @param socket the socket under {@code netty}, which callers write to */
+    private static RpcClient connect(SocketAddress address, Channel netty, DirectSocket socket,
+            io.netty.channel.EventLoopGroup group, boolean unix, long timeoutNanos, String what,
+            java.util.function.Function<Channel, SslHandler> tls) {
+        // One deadline for the whole open, as one call timeout: connecting, TLS, and the handshake
+        // calls (openDeadline()) all spend from it, so a daemon slow at each step cannot multiply it.
+        long deadline = System.nanoTime() + timeoutNanos;
         CompletableFuture<RpcClient> ready = new CompletableFuture<>();
         CompletableFuture<Void> confirmed = new CompletableFuture<>();
-        Bootstrap b = new Bootstrap().group(EventLoops.group())
+        Bootstrap b = new Bootstrap().group(group)
                 .channelFactory((io.netty.channel.ChannelFactory<Channel>) () -> netty)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS,
                         (int) Math.min(Integer.MAX_VALUE, TimeUnit.NANOSECONDS.toMillis(timeoutNanos)))
@@ -265,6 +293,9 @@ public final class RpcClient {
                             ch.pipeline().addLast(tls.apply(ch), new Tls.Confirmation(confirmed));
                         } else {
                             confirmed.complete(null);
+                        }
+                        if (ch instanceof io.netty.channel.epoll.EpollDomainSocketChannel epoll) {
+                            client.passFds(epoll); // fdpass
                         }
                         client.addInbound(ch);
                         ready.complete(client);
@@ -306,6 +337,18 @@ public final class RpcClient {
                     e);
         }
         return ready.getNow(null);
+    }
+
+    /**
+     * fdpass: makes this epoll unix connection pass descriptors: reads that stop at message ends
+     * while a call may get descriptors back ({@link FdReads}, first in the pipeline and the
+     * channel's read allocator), and the sending step ({@link FdSends}).
+     */
+    private void passFds(io.netty.channel.epoll.EpollDomainSocketChannel ch) {
+        fdReads = new FdReads(ch, timeoutNanos);
+        ch.config().setRecvByteBufAllocator(fdReads);
+        ch.pipeline().addLast(fdReads);
+        fdSends = new FdSends(socket, UnixTransport.socket(ch));
     }
 
     /** Adds the inbound handlers every connection has: the frame decoder, then the message handler. */
@@ -473,6 +516,154 @@ public final class RpcClient {
      */
     public <T> T callProgram(int prog, int proc, Consumer<XdrWriter> args, Function<XdrReader, T> ret) {
         return call(prog, proc, args, ret, null, 0, false);
+    }
+
+    /**
+     * fdpass: a reply and the descriptors that came with it, which the caller owns.
+     *
+     * @param <T> the reply type
+     * @param value the decoded reply, null for an empty one
+     * @param fds the descriptors, none when the reply carried none
+     */
+    public record FdReply<T>(T value, org.libvirt4j.FileDescriptors fds) {
+    }
+
+    /**
+     * {@return whether this connection passes descriptors}: a unix socket on the epoll transport,
+     * as libvirt's client passes them on unix sockets only, and no SASL layer (which would wrap
+     * the message but not the descriptors' bytes). fdpass.
+     */
+    public boolean passesFds() {
+        return fdSends != null && directWrites;
+    }
+
+    /**
+     * fdpass: calls a procedure that passes descriptors either way ({@code virDomainCreateWithFiles},
+     * {@code virDomainOpenGraphicsFD}, {@code virDomainQemuMonitorCommandWithFiles}, ...). With
+     * descriptors to send the message is a {@code CALL_WITH_FDS}, their count written after the
+     * header; the reply may be a {@code REPLY_WITH_FDS}, whose descriptors the caller gets.
+     * Where this connection cannot pass descriptors ({@link #passesFds()}), it fails as libvirt's
+     * client does: sending any closes the connection with libvirt's error, and so would a reply
+     * that carries some.
+     *
+     * @param <T> the reply type
+     * @param prog the program
+     * @param proc the procedure number
+     * @param args writes the arguments, or null for none
+     * @param fds the descriptors to send, which stay the caller's
+     * @param ret reads the reply, or null when the reply is empty
+     * @return the reply and the descriptors received
+     * @throws LibvirtException the daemon's error, libvirt's RPC errors, or
+     *         {@code ERR_INTERNAL_ERROR} "Sending file descriptors is not supported on this socket"
+     */
+    public <T> FdReply<T> callWithFds(int prog, int proc, Consumer<XdrWriter> args, int[] fds,
+            Function<XdrReader, T> ret) {
+        Function<XdrReader, FdReply<T>> withNone = r -> new FdReply<>(ret == null ? null : ret.apply(r),
+                org.libvirt4j.FileDescriptors.none());
+        if (!passesFds()) {
+            if (fds.length == 0) {
+                return call(prog, proc, args, withNone, null, 0, false);
+            }
+            LibvirtException gone = dead.get();
+            if (gone != null || !channel.isActive()) {
+                throw notSent(gone);
+            }
+            // libvirt's client writes the message, fails at the first descriptor and closes the connection
+            LibvirtException refused = Rpc.error(ErrorNumber.ERR_INTERNAL_ERROR,
+                    "internal error: Sending file descriptors is not supported on this socket", null);
+            fail(refused);
+            throw closedError(refused);
+        }
+        if (fds.length > Rpc.NUM_FDS_MAX) {
+            throw Rpc.error(ErrorNumber.ERR_RPC, "Too many FDs to send " + fds.length + ", expected "
+                    + Rpc.NUM_FDS_MAX + " maximum", null);
+        }
+        FdReads reads = fdReads;
+        reads.expect();
+        try {
+            int serial = serials.incrementAndGet();
+            int type = fds.length > 0 ? Rpc.TYPE_CALL_WITH_FDS : Rpc.TYPE_CALL;
+            ByteBuf msg = encode(prog, Rpc.REMOTE_PROTOCOL_VERSION, proc, type, serial, Rpc.STATUS_OK, w -> {
+                if (fds.length > 0) {
+                    w.buffer().writeInt(fds.length);
+                }
+                if (args != null) {
+                    args.accept(w);
+                }
+            });
+            Pending<FdReply<T>> p = new Pending<>(prog, proc, withNone, Thread.currentThread());
+            p.takesFds = true;
+            pending.put(serial, p);
+            LibvirtException gone = dead.get();
+            if (gone != null || !channel.isActive()) {
+                pending.remove(serial);
+                msg.release();
+                throw notSent(gone);
+            }
+            inFlight.incrementAndGet();
+            try {
+                if (fds.length > 0) {
+                    sendWithFds(msg, fds);
+                } else {
+                    send(msg);
+                }
+                return await(p, serial, proc, 0, false);
+            } catch (LibvirtException e) {
+                pending.remove(serial);
+                throw e;
+            } finally {
+                inFlight.decrementAndGet();
+            }
+        } finally {
+            reads.done();
+        }
+    }
+
+    /**
+     * fdpass: writes a call and its descriptors with nothing between them ({@link FdSends}): waits
+     * until nothing is queued, then sends all of it holding the write lock, within the call
+     * timeout. A failure leaves the daemon reading a cut message, so it fails the connection.
+     */
+    private void sendWithFds(ByteBuf msg, int[] fds) {
+        long deadline = System.nanoTime() + timeoutNanos;
+        long pause = TimeUnit.MICROSECONDS.toNanos(50);
+        try {
+            while (true) {
+                writeLock.lock();
+                try {
+                    if (queuedBytes.get() == 0) {
+                        try {
+                            fdSends.send(msg, fds, deadline);
+                        } catch (IOException e) {
+                            LibvirtException le = Rpc.error(ErrorNumber.ERR_SYSTEM_ERROR, "Cannot write data: "
+                                    + rootMessage(e), e);
+                            fail(le, hangUpOr(e));
+                            throw closedError(le);
+                        } catch (LibvirtException e) {
+                            fail(e);
+                            throw e;
+                        }
+                        return;
+                    }
+                } finally {
+                    writeLock.unlock();
+                }
+                LibvirtException gone = dead.get();
+                if (gone != null) {
+                    throw closedError(gone);
+                }
+                if (System.nanoTime() - deadline > 0) {
+                    LibvirtException le = Rpc.error(ErrorNumber.ERR_OPERATION_TIMEOUT, "Timed out during operation: "
+                            + "the daemon took none of the queued bytes before a call with file descriptors", null);
+                    fail(le);
+                    throw le;
+                }
+                LockSupport.parkNanos(this, pause);
+                pause = Math.min(pause * 2, TimeUnit.MILLISECONDS.toNanos(10));
+            }
+        } finally {
+            msg.release();
+        }
     }
 
     private <T> T call(int proc, Consumer<XdrWriter> args, Function<XdrReader, T> ret, RpcStream stream,
@@ -650,12 +841,10 @@ public final class RpcClient {
     /** @return false when the write failed (the message is released and the connection failed) */
     private boolean writeNow(ByteBuf msg) {
         try {
-            ByteBuffer bytes = msg.nioBuffer();
             int n;
             do {
-                n = socket.write(bytes);
-            } while (n > 0 && bytes.hasRemaining());
-            msg.skipBytes(msg.readableBytes() - bytes.remaining());
+                n = socket.write(msg);
+            } while (n > 0 && msg.isReadable());
             return true;
         } catch (IOException | RuntimeException e) {
             msg.release();
@@ -1047,6 +1236,8 @@ public final class RpcClient {
         final Function<XdrReader, T> ret;
         private final Thread waiter;
         private final Runnable onDone;
+        /** fdpass: the call takes descriptors back ({@link #callWithFds}); its outcome is an {@link FdReply}. */
+        boolean takesFds;
         volatile Object outcome;
 
         Pending(int prog, int proc, Function<XdrReader, T> ret, Thread waiter) {
@@ -1074,7 +1265,17 @@ public final class RpcClient {
             settle(new Failure(e));
         }
 
-        private void settle(Object o) {
+        /**
+         * fdpass: completes a call that takes descriptors with its decoded reply and the
+         * descriptors that followed it; they are closed if the call is already over.
+         */
+        void completeWithFds(Object decoded, int[] fds) {
+            if (!settle(new FdReply<>(((FdReply<?>) decoded).value(), Descriptors.holder(fds)))) {
+                Descriptors.closeAll(fds);
+            }
+        }
+
+        private boolean settle(Object o) {
             if (OUTCOME.compareAndSet(this, null, o)) {
                 if (waiter != null) {
                     LockSupport.unpark(waiter);
@@ -1082,7 +1283,9 @@ public final class RpcClient {
                 if (onDone != null) {
                     onDone.run();
                 }
+                return true;
             }
+            return false;
         }
     }
 
@@ -1140,7 +1343,7 @@ public final class RpcClient {
             }
             switch (type) {
                 case Rpc.TYPE_REPLY -> reply(prog, proc, serial, status, r);
-                case Rpc.TYPE_REPLY_WITH_FDS -> replyWithFds(prog, proc, serial, r);
+                case Rpc.TYPE_REPLY_WITH_FDS -> replyWithFds(prog, proc, serial, status, r);
                 case Rpc.TYPE_STREAM -> stream(serial, status, r, buf);
                 case Rpc.TYPE_MESSAGE -> {
                     EventSink sink = eventSink;
@@ -1154,22 +1357,73 @@ public final class RpcClient {
         }
 
         /**
-         * A reply that carries file descriptors: this client reads the socket's bytes only, so the
-         * kernel closes the descriptors, and the call fails with a clear refusal instead of a
-         * reply it cannot complete. The connection stays in step: the message is whole.
+         * fdpass: a reply that carries descriptors; they follow its bytes on the socket. libvirt's
+         * limit on their count is checked first, as its client does. A connection that cannot take
+         * them fails as libvirt's client does; one whose reads did not stop at this reply's end
+         * (no call expected descriptors, so a bulk read may have taken their bytes) is out of step.
+         * The reply is decoded now, its call completed once all descriptors arrived (they stay in
+         * the pending entry's hands, so a connection failure in between fails the call); the
+         * descriptors of a reply to any other call, or to an abandoned one, are closed.
          */
-        private void replyWithFds(int prog, int proc, int serial, XdrReader r) {
+        private void replyWithFds(int prog, int proc, int serial, int status, XdrReader r) {
+            int nfds = r.readInt();
+            if (nfds < 0 || nfds > Rpc.NUM_FDS_MAX) {
+                throw Rpc.error(ErrorNumber.ERR_RPC, "Received too many FDs " + nfds + ", expected " + Rpc.NUM_FDS_MAX
+                        + " maximum", null);
+            }
+            FdReads reads = fdReads;
+            if (reads == null) {
+                throw Rpc.error(ErrorNumber.ERR_INTERNAL_ERROR,
+                        "internal error: Receiving file descriptors is not supported on this socket", null);
+            }
+            if (!reads.exact()) {
+                throw bogus("reply with " + nfds + " file descriptors to procedure " + proc
+                        + ", which takes none");
+            }
+            Runnable late = () -> fail(Rpc.error(ErrorNumber.ERR_RPC, "RPC failure: the daemon announced " + nfds
+                    + " file descriptors and did not send them within " + TimeUnit.NANOSECONDS.toMillis(timeoutNanos)
+                    + " ms; the connection is closed", null));
             Pending<?> p = pending.get(serial);
-            if (p == null || p.proc != proc || p.prog != prog) {
-                reply(prog, proc, serial, Rpc.STATUS_OK, r); // the usual complaint about a stray reply
+            if (p == null || !p.takesFds || p.proc != proc || p.prog != prog) {
+                reads.receive(nfds, Descriptors::closeAll, late);
+                reply(prog, proc, serial, status, r);
                 return;
             }
-            pending.remove(serial);
-            int nfds = r.readInt();
-            p.fail(LibvirtException.of(ErrorNumber.ERR_NO_SUPPORT, org.libvirt4j.ErrorDomain.NONE,
-                    "this function is not supported by the connection driver: the daemon answered procedure " + proc
-                    + " of program 0x" + Integer.toHexString(prog) + " with " + Integer.toUnsignedString(nfds)
-                    + " file descriptors, which the remote backend cannot receive (no SCM_RIGHTS passing yet)"));
+            Object decoded;
+            switch (status) {
+                case Rpc.STATUS_OK -> {
+                    try {
+                        decoded = p.ret.apply(r);
+                        r.expectEnd("reply to procedure " + proc);
+                    } catch (LibvirtException e) {
+                        pending.remove(serial);
+                        fail(e);
+                        p.fail(e);
+                        return;
+                    } catch (Throwable e) {
+                        pending.remove(serial);
+                        LibvirtException le = Rpc.error(ErrorNumber.ERR_RPC,
+                                "RPC failure: cannot decode the reply to procedure " + proc + ": " + describe(e), e);
+                        fail(le);
+                        p.fail(le);
+                        return;
+                    }
+                }
+                case Rpc.STATUS_ERROR -> decoded = new Failure(RemoteErrors.decode(r));
+                default -> throw bogus("reply status " + status);
+            }
+            reads.receive(nfds, fds -> {
+                Pending<?> still = pending.remove(serial);
+                if (still == null) {
+                    abandoned.remove(serial);
+                    Descriptors.closeAll(fds);
+                } else if (decoded instanceof Failure f) {
+                    Descriptors.closeAll(fds);
+                    still.fail(f.error());
+                } else {
+                    still.completeWithFds(decoded, fds);
+                }
+            }, late);
         }
 
         private void reply(int prog, int proc, int serial, int status, XdrReader r) {
