@@ -11,6 +11,9 @@ module org.libvirt4j.remote {
     requires transitive io.netty.transport;
     requires io.netty.codec;
     requires transitive io.netty.handler;
+    // descriptor passing on unix sockets; optional at run time: without epoll, unix sockets use NIO
+    requires io.netty.transport.classes.epoll;
+    requires io.netty.transport.unix.common;
     // the JDK's SASL clients (DIGEST-MD5, GSSAPI) for the daemon's SASL authentication
     requires java.security.sasl;
     requires org.apache.sshd.osgi;

@@ -21,9 +21,12 @@ import org.libvirt4j.ConnectOption;
 public final class RemoteOptions {
     /**
      * The Netty event loops that read the connection's socket, instead of the backend's shared
-     * ones: the application owns them, and the backend never shuts them down. They must serve
-     * NIO channels (a group made with {@code NioIoHandler.newFactory()}): the backend opens its
-     * sockets with Java's NIO, for TCP and unix sockets alike.
+     * ones: the application owns them, and the backend never shuts them down. TCP, TLS and the
+     * SSH tunnels need NIO loops (a group made with {@code NioIoHandler.newFactory()}). A
+     * {@code +unix} connection passes file descriptors only on Netty's epoll transport: on a
+     * group made with {@code EpollIoHandler.newFactory()} it runs there; on a NIO group it stays
+     * on NIO and refuses descriptors as libvirt's client does over TCP ("Sending file descriptors
+     * is not supported on this socket").
      */
     public static final ConnectOption<EventLoopGroup> EVENT_LOOP_GROUP = ConnectOption.of("remote.eventLoopGroup",
             EventLoopGroup.class);

@@ -24,9 +24,10 @@ import org.junit.jupiter.api.Timeout;
 /**
  * The calls that pass file descriptors ({@code virDomainCreateWithFiles},
  * {@code virDomainCreateXMLWithFiles}, {@code virDomainFDAssociate}, {@code virDomainOpenGraphics},
- * {@code virDomainOpenGraphicsFD}) on the test driver. The native backends hand the descriptors to
- * libvirt; the remote backend cannot send them over the socket yet, so where descriptors would
- * cross it each backend's documented result is pinned separately.
+ * {@code virDomainOpenGraphicsFD}) on the test driver. Descriptors cross a unix socket to the
+ * daemon ({@code SCM_RIGHTS}) and reach a local driver directly, so there every backend gives the
+ * driver's own result; over TCP, TLS or SSH libvirt's client refuses to send them, and closes the
+ * connection, which every backend pins alike ({@link #expectTransportRefusal}).
  */
 @Tag("fd-passing")
 public abstract class FdPassingTck extends TckArea {
@@ -39,24 +40,40 @@ public abstract class FdPassingTck extends TckArea {
                 + "</uuid><memory>1024</memory><os><type>hvm</type></os></domain>";
     }
 
-    private boolean remote() {
-        return tck().backendName().equals("remote");
+    /** {@return whether the fixtures' connections pass descriptors}: a local driver or a unix socket */
+    private boolean passesFds() {
+        return passesFds(tck().fixtureUri(Fixtures.path(Fixtures.NODE)));
     }
 
-    /** The remote backend's refusal of a call that would pass descriptors. */
-    private static void expectRemoteRefusal(String fn, ThrowingCallable call) {
-        LibvirtException x = expectError(ErrorNumber.ERR_NO_SUPPORT, call);
-        assertThat(x.domain()).isEqualTo(ErrorDomain.NONE);
-        assertThat(x.getMessage()).isEqualTo("this function is not supported by the connection driver: " + fn
-                + " (the remote backend cannot pass file descriptors yet (SCM_RIGHTS))");
+    /**
+     * @param uri a connection URI
+     * @return whether libvirt passes descriptors on it: to a local driver, or over a unix socket
+     *         (its transport, after the {@code +}, is none or {@code unix})
+     */
+    static boolean passesFds(String uri) {
+        String scheme = uri.substring(0, Math.max(0, uri.indexOf(':')));
+        int plus = scheme.indexOf('+');
+        return plus < 0 || scheme.substring(plus + 1).equals("unix");
+    }
+
+    /**
+     * libvirt's client over a transport without descriptor passing: it writes the call, fails at
+     * its first descriptor and closes the connection; the call is not made.
+     */
+    static void expectTransportRefusal(Connect c, ThrowingCallable call) {
+        LibvirtException x = expectError(ErrorNumber.ERR_INTERNAL_ERROR, call);
+        assertThat(x.domain()).isEqualTo(ErrorDomain.RPC);
+        assertThat(x.getMessage()).isEqualTo("internal error: Sending file descriptors is not supported on this socket");
+        assertThat(c.isAlive()).as("connection after the refusal").isFalse();
     }
 
     /**
      * Fails when starting with no descriptors does not start the domain on some backend, or when
-     * descriptors are not handed over (native) or not refused (remote).
+     * descriptors are not handed over (local driver, unix socket) or not refused as libvirt's
+     * client refuses them (TCP, TLS, SSH).
      */
     @Test
-    @DisplayName("createWithFiles and domainCreateXMLWithFiles start domains; with files only the native backends can")
+    @DisplayName("createWithFiles and domainCreateXMLWithFiles start domains, with files where descriptors cross the transport")
     void createWithFiles() {
         try (Connect c = open()) {
             String defined = unique("tck-fd-defined");
@@ -68,10 +85,7 @@ public abstract class FdPassingTck extends TckArea {
                         () -> d.createWithFiles(new int[0]));
                 assertThat(again.getMessage()).isEqualTo("internal error: Domain '" + defined + "' is already running");
                 d.destroy();
-                if (remote()) {
-                    expectRemoteRefusal("virDomainCreateWithFiles", () -> d.createWithFiles(new int[] {STDIN}, 0));
-                    assertThat(d.isActive()).isFalse();
-                } else {
+                if (passesFds()) {
                     // the test driver takes the descriptors and starts the domain
                     d.createWithFiles(new int[] {STDIN}, 0);
                     assertThat(d.isActive()).isTrue();
@@ -84,14 +98,19 @@ public abstract class FdPassingTck extends TckArea {
                 assertThat(d.isPersistent()).isFalse();
             }
             String transient2 = unique("tck-fd-xml");
-            if (remote()) {
-                expectRemoteRefusal("virDomainCreateXMLWithFiles",
-                        () -> c.domainCreateXMLWithFiles(testDomainXml(transient2), new int[] {STDIN}));
-                expectError(ErrorNumber.ERR_NO_DOMAIN, () -> c.lookupDomainByName(transient2));
-            } else {
+            if (passesFds()) {
                 try (Domain d = c.domainCreateXMLWithFiles(testDomainXml(transient2), new int[] {STDIN})) {
                     assertThat(d.isActive()).isTrue();
                 }
+            }
+        }
+        if (!passesFds()) {
+            try (Connect c = open(); Domain d = c.domainDefineXML(testDomainXml(unique("tck-fd-defined")))) {
+                expectTransportRefusal(c, () -> d.createWithFiles(new int[] {STDIN}, 0));
+            }
+            try (Connect c = open()) {
+                expectTransportRefusal(c, () -> c.domainCreateXMLWithFiles(testDomainXml(unique("tck-fd-xml")),
+                        new int[] {STDIN}));
             }
         }
     }
@@ -104,28 +123,22 @@ public abstract class FdPassingTck extends TckArea {
     @DisplayName("fdAssociate, openGraphics, openGraphicsFD: the test driver's refusal, libvirt's argument checks on every backend")
     void refusals() {
         try (Connect c = open(); Domain d = c.lookupDomainByName(NodeFixture.RUNNING)) {
-            Map<String, ThrowingCallable> unsupported = Map.of(
-                    "virDomainFDAssociate", () -> d.fdAssociate("tck-fds", new int[] {STDIN},
+            Map<String, ThrowingCallable> unsupported = passesFds()
+                    ? Map.of("virDomainFDAssociate", () -> d.fdAssociate("tck-fds", new int[] {STDIN},
                             DomainFDAssociateFlags.RESTORE),
-                    "virDomainOpenGraphicsFD", () -> d.openGraphicsFD(0, DomainOpenGraphicsFlags.SKIPAUTH));
+                    "virDomainOpenGraphicsFD", () -> d.openGraphicsFD(0, DomainOpenGraphicsFlags.SKIPAUTH))
+                    // nothing to send: the call reaches the driver on any transport
+                    : Map.of("virDomainOpenGraphicsFD", () -> d.openGraphicsFD(0, DomainOpenGraphicsFlags.SKIPAUTH));
             for (Map.Entry<String, ThrowingCallable> e : unsupported.entrySet()) {
-                if (remote()) {
-                    expectRemoteRefusal(e.getKey(), e.getValue());
-                } else {
-                    LibvirtException x = expectError(ErrorNumber.ERR_NO_SUPPORT, e.getValue());
-                    assertThat(x.domain()).isEqualTo(ErrorDomain.DOMAIN);
-                    assertThat(x.getMessage()).isEqualTo(
-                            "this function is not supported by the connection driver: " + e.getKey());
-                }
-            }
-            if (remote()) {
-                expectRemoteRefusal("virDomainOpenGraphics", () -> d.openGraphics(0, STDIN, 0));
-            } else {
-                // libvirt checks the descriptor before any driver sees it
-                LibvirtException x = expectError(ErrorNumber.ERR_INVALID_ARG, () -> d.openGraphics(0, STDIN, 0));
+                LibvirtException x = expectError(ErrorNumber.ERR_NO_SUPPORT, e.getValue());
                 assertThat(x.domain()).isEqualTo(ErrorDomain.DOMAIN);
-                assertThat(x.getMessage()).isEqualTo("fd 0 must be a socket");
+                assertThat(x.getMessage()).isEqualTo(
+                        "this function is not supported by the connection driver: " + e.getKey());
             }
+            // libvirt checks the descriptor before any driver sees it
+            LibvirtException x = expectError(ErrorNumber.ERR_INVALID_ARG, () -> d.openGraphics(0, STDIN, 0));
+            assertThat(x.domain()).isEqualTo(ErrorDomain.DOMAIN);
+            assertThat(x.getMessage()).isEqualTo("fd 0 must be a socket");
             LibvirtException none = expectError(ErrorNumber.ERR_INVALID_ARG,
                     () -> d.fdAssociate("tck-fds", new int[0], 0));
             assertThat(none.domain()).isEqualTo(ErrorDomain.DOMAIN);
@@ -133,6 +146,11 @@ public abstract class FdPassingTck extends TckArea {
             LibvirtException negative = expectError(ErrorNumber.ERR_INVALID_ARG, () -> d.openGraphics(0, -1, 0));
             assertThat(negative.domain()).isEqualTo(ErrorDomain.DOMAIN);
             assertThat(negative.getMessage()).isEqualTo("fd in virDomainOpenGraphics must be zero or greater");
+        }
+        if (!passesFds()) {
+            try (Connect c = open(); Domain d = c.lookupDomainByName(NodeFixture.RUNNING)) {
+                expectTransportRefusal(c, () -> d.fdAssociate("tck-fds", new int[] {STDIN}, 0));
+            }
         }
     }
 
@@ -150,24 +168,20 @@ public abstract class FdPassingTck extends TckArea {
     }
 
     /**
-     * Fails when libvirt does not hand back a socket connected to the guest's VNC server on the
-     * native backends (the descriptor must be a socket, owned by the holder until closed), or when
-     * the remote backend does not refuse it. Java 17 cannot read a raw descriptor, and a socket
-     * cannot be reopened through {@code /proc/self/fd}, so the link's target is what is checked.
+     * Fails when libvirt does not hand back a socket connected to the guest's VNC server (the
+     * descriptor must be a socket, owned by the holder until closed). Java 17 cannot read a raw
+     * descriptor, and a socket cannot be reopened through {@code /proc/self/fd}, so the link's
+     * target is what is checked (the remote backend's tests also read the VNC banner from it).
      */
     @Test
     @Timeout(240)
-    @DisplayName("On a QEMU guest with VNC: openGraphicsFD hands back a socket (native), or is refused (remote)")
+    @DisplayName("On a QEMU guest with VNC: openGraphicsFD hands back a socket")
     void openGraphicsFdOnGuest() throws Exception {
         require(TckCapability.QEMU_GUEST);
         String name = unique("tck-fd-vnc");
         try (Connect c = tck().openQemu(); Domain d = c.domainDefineXML(DaemonTck.tinyGuestXml(name, UUID.randomUUID()))) {
             d.create();
             try {
-                if (remote()) {
-                    expectRemoteRefusal("virDomainOpenGraphicsFD", () -> d.openGraphicsFD(0, 0));
-                    return;
-                }
                 Path link;
                 String target;
                 try (FileDescriptors fds = d.openGraphicsFD(0, DomainOpenGraphicsFlags.SKIPAUTH)) {

@@ -56,7 +56,7 @@ final class AdminSession {
     static AdminSession open(String uri, int flags) {
         String name = uri != null ? uri : defaultUri();
         Path socket = socketPath(name);
-        RpcConnection rpc = Transports.unix(socket, org.libvirt4j.remote.internal.rpc.RpcSettings.defaults());
+        RpcConnection rpc = Transports.unixBytes(socket, org.libvirt4j.remote.internal.rpc.RpcSettings.defaults());
         try {
             rpc.speak(AdminProtocol.ADMIN_PROGRAM, AdminProtocol.ADMIN_PROTOCOL_VERSION);
             rpc.callBefore(rpc.openDeadline(), AdminProcedure.ADMIN_PROC_CONNECT_OPEN.value(),

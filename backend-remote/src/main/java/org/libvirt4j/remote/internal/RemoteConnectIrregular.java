@@ -1,6 +1,5 @@
 package org.libvirt4j.remote.internal;
 
-import org.libvirt4j.spi.QemuChecks;
 import org.libvirt4j.Domain;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -54,14 +53,11 @@ interface RemoteConnectIrregular extends ConnectIrregularContract {
     @Override
     default Domain rawDomainCreateXMLWithFiles(String xmlConfig, int[] files, int flags) {
         String fn = "virDomainCreateXMLWithFiles";
-        if (files.length > 0) {
-            sessionFor(fn);
-            throw QemuChecks.noSupport(fn, RemoteDomainIrregular.NO_FD_PASSING);
-        }
         // without descriptors the procedure is an ordinary call, as libvirt's client sends it
-        RemoteNonnullDomain d = callRemote(fn, RemoteProcedure.REMOTE_PROC_DOMAIN_CREATE_XML_WITH_FILES,
-                new RemoteDomainCreateXmlWithFilesArgs(xmlConfig, flags)::encode,
-                r -> RemoteDomainCreateXmlWithFilesRet.decode(r).dom());
+        RemoteNonnullDomain d = sessionFor(fn).callWithFds(org.libvirt4j.remote.generated.RemoteProtocol.REMOTE_PROGRAM,
+                RemoteProcedure.REMOTE_PROC_DOMAIN_CREATE_XML_WITH_FILES.value(),
+                new RemoteDomainCreateXmlWithFilesArgs(xmlConfig, flags)::encode, files,
+                r -> RemoteDomainCreateXmlWithFilesRet.decode(r).dom()).value();
         return new RemoteDomain(sessionFor(fn), d);
     }
 }

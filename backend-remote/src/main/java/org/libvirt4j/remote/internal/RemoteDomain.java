@@ -179,14 +179,10 @@ final class RemoteDomain extends RemoteObject implements Domain, org.libvirt4j.s
     @Override
     public void rawCreateWithFiles(int[] files, int flags) {
         String fn = "virDomainCreateWithFiles";
-        if (files.length > 0) {
-            sessionFor(fn);
-            throw org.libvirt4j.spi.QemuChecks.noSupport(fn, RemoteDomainIrregular.NO_FD_PASSING);
-        }
         // without descriptors the procedure is an ordinary call, as libvirt's client sends it
-        id = call(fn, RemoteProcedure.REMOTE_PROC_DOMAIN_CREATE_WITH_FILES,
-                new org.libvirt4j.remote.generated.RemoteDomainCreateWithFilesArgs(ref(), flags)::encode,
-                r -> org.libvirt4j.remote.generated.RemoteDomainCreateWithFilesRet.decode(r).dom().id());
+        id = sessionFor(fn).callWithFds(org.libvirt4j.remote.generated.RemoteProtocol.REMOTE_PROGRAM, RemoteProcedure.REMOTE_PROC_DOMAIN_CREATE_WITH_FILES.value(),
+                new org.libvirt4j.remote.generated.RemoteDomainCreateWithFilesArgs(ref(), flags)::encode, files,
+                r -> org.libvirt4j.remote.generated.RemoteDomainCreateWithFilesRet.decode(r).dom().id()).value();
     }
 
     @Override

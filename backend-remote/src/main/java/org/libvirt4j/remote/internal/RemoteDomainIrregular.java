@@ -1,6 +1,5 @@
 package org.libvirt4j.remote.internal;
 
-import org.libvirt4j.spi.QemuChecks;
 import org.libvirt4j.FileDescriptors;
 import java.util.List;
 import java.nio.charset.StandardCharsets;
@@ -484,30 +483,29 @@ interface RemoteDomainIrregular extends DomainIrregularContract {
                 });
     }
 
-    /**
-     * Why the functions that pass file descriptors are refused: the daemon takes them as
-     * {@code SCM_RIGHTS} ancillary data, which the RPC client does not send or receive yet.
-     */
-    String NO_FD_PASSING = "the remote backend cannot pass file descriptors yet (SCM_RIGHTS)";
-
     @Override
     default void rawFdAssociate(String name, int[] files, int flags) {
-        String fn = "virDomainFDAssociate";
-        sessionFor(fn);
-        throw QemuChecks.noSupport(fn, NO_FD_PASSING);
+        sessionFor("virDomainFDAssociate").callWithFds(org.libvirt4j.remote.generated.RemoteProtocol.REMOTE_PROGRAM,
+                RemoteProcedure.REMOTE_PROC_DOMAIN_FD_ASSOCIATE.value(),
+                new org.libvirt4j.remote.generated.RemoteDomainFdAssociateArgs(wireDomain(), name, flags)::encode,
+                files, null);
     }
 
     @Override
     default void rawOpenGraphics(int idx, int fd, int flags) {
-        String fn = "virDomainOpenGraphics";
-        sessionFor(fn);
-        throw QemuChecks.noSupport(fn, NO_FD_PASSING);
+        Session s = sessionFor("virDomainOpenGraphics");
+        FdChecks.requireSocket(fd);
+        s.callWithFds(org.libvirt4j.remote.generated.RemoteProtocol.REMOTE_PROGRAM, RemoteProcedure.REMOTE_PROC_DOMAIN_OPEN_GRAPHICS.value(),
+                new org.libvirt4j.remote.generated.RemoteDomainOpenGraphicsArgs(wireDomain(), idx, flags)::encode,
+                new int[] {fd}, null);
     }
 
     @Override
     default FileDescriptors rawOpenGraphicsFD(int idx, int flags) {
-        String fn = "virDomainOpenGraphicsFD";
-        sessionFor(fn);
-        throw QemuChecks.noSupport(fn, NO_FD_PASSING);
+        FileDescriptors fds = sessionFor("virDomainOpenGraphicsFD").callWithFds(org.libvirt4j.remote.generated.RemoteProtocol.REMOTE_PROGRAM,
+                RemoteProcedure.REMOTE_PROC_DOMAIN_OPEN_GRAPHICS_FD.value(),
+                new org.libvirt4j.remote.generated.RemoteDomainOpenGraphicsFdArgs(wireDomain(), idx, flags)::encode,
+                new int[0], null).fds();
+        return FdChecks.exactlyOne(fds);
     }
 }

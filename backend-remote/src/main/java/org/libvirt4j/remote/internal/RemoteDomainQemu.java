@@ -1,5 +1,6 @@
 package org.libvirt4j.remote.internal;
 
+import org.libvirt4j.remote.internal.rpc.RpcConnection;
 import org.libvirt4j.DomainQemuMonitorCommandWithFilesResult;
 import org.libvirt4j.FileDescriptors;
 import org.libvirt4j.remote.generated.LxcDomainOpenNamespaceArgs;
@@ -44,15 +45,11 @@ interface RemoteDomainQemu extends DomainQemuContract {
     default DomainQemuMonitorCommandWithFilesResult rawQemuMonitorCommandWithFiles(String command, int[] infiles,
             int flags) {
         String fn = "virDomainQemuMonitorCommandWithFiles";
-        Session s = sessionFor(fn);
-        if (infiles.length > 0) {
-            throw QemuChecks.noSupport(fn, "the remote backend cannot pass file descriptors yet (SCM_RIGHTS)");
-        }
-        // a reply that carries descriptors fails in the RPC client with ERR_NO_SUPPORT
-        String result = s.callQemu(QemuProcedure.QEMU_PROC_DOMAIN_MONITOR_COMMAND_WITH_FILES,
-                new QemuDomainMonitorCommandWithFilesArgs(wireDomain(), command, flags)::encode,
+        RpcConnection.FdReply<String> reply = sessionFor(fn).callWithFds(org.libvirt4j.remote.generated.QemuProtocol.QEMU_PROGRAM,
+                QemuProcedure.QEMU_PROC_DOMAIN_MONITOR_COMMAND_WITH_FILES.value(),
+                new QemuDomainMonitorCommandWithFilesArgs(wireDomain(), command, flags)::encode, infiles,
                 r -> QemuDomainMonitorCommandWithFilesRet.decode(r).result());
-        return new DomainQemuMonitorCommandWithFilesResult(result, FileDescriptors.none());
+        return new DomainQemuMonitorCommandWithFilesResult(reply.value(), reply.fds());
     }
 
     @Override
@@ -64,10 +61,10 @@ interface RemoteDomainQemu extends DomainQemuContract {
 
     @Override
     default FileDescriptors rawLxcOpenNamespace(int flags) {
-        // the daemon's refusal (a driver other than LXC) comes back as it is; its descriptors cannot
-        sessionFor("virDomainLxcOpenNamespace").callLxc(LxcProcedure.LXC_PROC_DOMAIN_OPEN_NAMESPACE,
-                new LxcDomainOpenNamespaceArgs(wireDomain(), flags)::encode, null);
-        return FileDescriptors.none();
+        // the daemon's refusal (a driver other than LXC) comes back as it is
+        return sessionFor("virDomainLxcOpenNamespace").callWithFds(org.libvirt4j.remote.generated.LxcProtocol.LXC_PROGRAM,
+                LxcProcedure.LXC_PROC_DOMAIN_OPEN_NAMESPACE.value(),
+                new LxcDomainOpenNamespaceArgs(wireDomain(), flags)::encode, new int[0], null).fds();
     }
 
     @Override

@@ -337,6 +337,22 @@ final class Session {
         return live().callProgram(org.libvirt4j.remote.generated.LxcProtocol.LXC_PROGRAM, proc.value(), args, ret);
     }
 
+    /**
+     * Calls a procedure that passes descriptors either way ({@link RpcConnection#callWithFds}).
+     *
+     * @param <T> the reply type
+     * @param prog the program (REMOTE_PROGRAM, QEMU_PROGRAM, LXC_PROGRAM)
+     * @param proc the procedure number
+     * @param args writes the arguments
+     * @param fds the descriptors to send, which stay the caller's
+     * @param ret reads the reply, or null when the reply is empty
+     * @return the reply and the descriptors received, which the caller owns
+     */
+    <T> RpcConnection.FdReply<T> callWithFds(int prog, int proc, Consumer<XdrWriter> args, int[] fds,
+            Function<XdrReader, T> ret) {
+        return rpc.callWithFds(prog, proc, args, fds, ret);
+    }
+
     <T> T callStream(RemoteProcedure proc, Consumer<XdrWriter> args, Function<XdrReader, T> ret, RpcStream stream) {
         return live().call(proc.value(), args, ret, stream);
     }

@@ -31,19 +31,21 @@ final class Coverage {
     /**
      * What the remote backend does not do of a bound function, and why (see
      * {@code RemoteDomainQemu}, {@code RemoteDomainIrregular} and {@code QemuChecks}): what acts on the calling process, or needs
-     * file descriptors to cross the socket.
+     * file descriptors to cross the socket (they do on unix sockets over Netty's epoll transport, as with libvirt's
+     * client; over TCP, TLS and SSH sending them is refused as libvirt's client refuses it).
      */
+    private static final String FDS = "descriptors on unix sockets (epoll); over TCP, TLS, SSH refused as by libvirt's client";
     private static final Map<String, String> REMOTE_LIMITS = Map.of(
             "virDomainLxcEnterNamespace", "refused: acts on the calling process",
             "virDomainLxcEnterCGroup", "refused: acts on the calling process",
             "virDomainLxcEnterSecurityLabel", "model none only: acts on the calling process",
-            "virDomainLxcOpenNamespace", "refused when the daemon sends descriptors (no SCM_RIGHTS yet)",
-            "virDomainQemuMonitorCommandWithFiles", "without files only (no SCM_RIGHTS yet)",
-            "virDomainCreateWithFiles", "without files only (no SCM_RIGHTS yet)",
-            "virDomainCreateXMLWithFiles", "without files only (no SCM_RIGHTS yet)",
-            "virDomainFDAssociate", "refused: passes descriptors (no SCM_RIGHTS yet)",
-            "virDomainOpenGraphics", "refused: passes descriptors (no SCM_RIGHTS yet)",
-            "virDomainOpenGraphicsFD", "refused: passes descriptors (no SCM_RIGHTS yet)");
+            "virDomainLxcOpenNamespace", FDS,
+            "virDomainQemuMonitorCommandWithFiles", FDS,
+            "virDomainCreateWithFiles", FDS,
+            "virDomainCreateXMLWithFiles", FDS,
+            "virDomainFDAssociate", FDS,
+            "virDomainOpenGraphics", FDS,
+            "virDomainOpenGraphicsFD", FDS);
 
     private Coverage() {
     }

@@ -9,6 +9,7 @@ import java.util.function.Consumer;
 import org.libvirt4j.ErrorNumber;
 import org.libvirt4j.LibvirtException;
 import org.libvirt4j.remote.generated.VirNetMessageStatus;
+import org.libvirt4j.remote.generated.VirNetProtocol;
 import org.libvirt4j.remote.internal.xdr.XdrReader;
 
 /**
@@ -225,23 +226,70 @@ final class CallDispatcher {
     }
 
     /**
-     * A reply that carries file descriptors: this client reads the socket's bytes only, so the
-     * kernel closes the descriptors, and the call fails with a clear refusal instead of a
-     * reply it cannot complete. The connection stays in step: the message is whole.
+     * A reply that carries descriptors; they follow its bytes on the socket. libvirt's limit on
+     * their count is checked first, as its client does. A connection that cannot take them fails
+     * as libvirt's client does; one whose reads did not stop at this reply's end (no call expected
+     * descriptors, so a bulk read may have taken their bytes) is out of step. The reply is decoded
+     * now, its call completed once all descriptors arrived (the call stays pending meanwhile, so a
+     * connection failure in between fails it); the descriptors of a reply to any other call, or to
+     * an abandoned one, are closed.
      *
+     * @param reads the connection's descriptor reception, or null where there is none
      * @return as {@link #onReply}
+     * @throws LibvirtException when the reply breaks the protocol (the connection is failed)
      */
-    boolean onReplyWithFds(int prog, int proc, int serial, XdrReader r) {
-        PendingCall<?> p = pending.get(serial);
-        if (p == null || p.proc != proc || p.prog != prog) {
-            return onReply(prog, proc, serial, VirNetMessageStatus.VIR_NET_OK, r); // the usual complaint about a stray reply
-        }
-        pending.remove(serial);
+    boolean onReplyWithFds(int prog, int proc, int serial, VirNetMessageStatus status, XdrReader r, FdReads reads) {
         int nfds = r.readInt();
-        p.fail(LibvirtException.of(ErrorNumber.ERR_NO_SUPPORT, org.libvirt4j.ErrorDomain.NONE,
-                "this function is not supported by the connection driver: the daemon answered procedure " + proc
-                + " of program 0x" + Integer.toHexString(prog) + " with " + Integer.toUnsignedString(nfds)
-                + " file descriptors, which the remote backend cannot receive (no SCM_RIGHTS passing yet)"));
+        if (nfds < 0 || nfds > VirNetProtocol.VIR_NET_MESSAGE_NUM_FDS_MAX) {
+            throw Rpc.error(ErrorNumber.ERR_RPC, "Received too many FDs " + nfds + ", expected "
+                    + VirNetProtocol.VIR_NET_MESSAGE_NUM_FDS_MAX + " maximum", null);
+        }
+        if (reads == null) {
+            throw Rpc.error(ErrorNumber.ERR_INTERNAL_ERROR,
+                    "internal error: Receiving file descriptors is not supported on this socket", null);
+        }
+        if (!reads.exact()) {
+            throw Rpc.bogus("reply with " + nfds + " file descriptors to procedure " + proc + ", which takes none");
+        }
+        Runnable late = () -> fatal.accept(Rpc.error(ErrorNumber.ERR_RPC, "RPC failure: the daemon announced " + nfds
+                + " file descriptors and did not send them within " + TimeUnit.NANOSECONDS.toMillis(timeoutNanos)
+                + " ms; the connection is closed", null));
+        PendingCall<?> p = pending.get(serial);
+        if (p == null || !p.takesFds || p.proc != proc || p.prog != prog) {
+            reads.receive(nfds, Descriptors::closeAll, late);
+            return onReply(prog, proc, serial, status, r);
+        }
+        Object decoded;
+        switch (status) {
+            case VIR_NET_OK -> {
+                try {
+                    decoded = p.decode(r); // an FdReply without descriptors (callWithFds)
+                } catch (LibvirtException e) {
+                    pending.remove(serial);
+                    failBoth(p, e);
+                    return true;
+                } catch (Throwable e) {
+                    pending.remove(serial);
+                    failBoth(p, Rpc.error(ErrorNumber.ERR_RPC,
+                            "RPC failure: cannot decode the reply to procedure " + proc + ": " + Rpc.describe(e), e));
+                    return true;
+                }
+            }
+            case VIR_NET_ERROR -> decoded = new PendingCall.Failure(RemoteErrors.decode(r));
+            default -> throw Rpc.bogus("reply status " + status.value());
+        }
+        reads.receive(nfds, fds -> {
+            PendingCall<?> still = pending.remove(serial);
+            if (still == null) {
+                abandoned.remove(serial);
+                Descriptors.closeAll(fds);
+            } else if (decoded instanceof PendingCall.Failure f) {
+                Descriptors.closeAll(fds);
+                still.fail(f.error());
+            } else {
+                still.completeWithFds(decoded, fds);
+            }
+        }, late);
         return true;
     }
 

@@ -84,8 +84,8 @@ final class MessageRouter extends ChannelInboundHandlerAdapter {
                 }
             }
             case VIR_NET_REPLY_WITH_FDS -> {
-                if (!calls.onReplyWithFds(prog, h.proc(), h.serial(), r)) {
-                    finalReply(h.serial(), VirNetMessageStatus.VIR_NET_OK, r);
+                if (!calls.onReplyWithFds(prog, h.proc(), h.serial(), h.status(), r, connection.fdReads())) {
+                    finalReply(h.serial(), h.status(), r);
                 }
             }
             case VIR_NET_STREAM -> streams.onPacket(h.serial(), h.status(), r, msg.body());

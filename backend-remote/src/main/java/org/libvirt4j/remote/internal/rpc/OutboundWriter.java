@@ -6,8 +6,6 @@ import io.netty.channel.ChannelProgressiveFuture;
 import io.netty.channel.ChannelProgressiveFutureListener;
 import io.netty.channel.ChannelProgressivePromise;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.SocketChannel;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
@@ -46,8 +44,10 @@ public final class OutboundWriter {
     static final int QUEUED_HIGH_WATER = 4 * 1024 * 1024;
 
     private final Channel channel;
-    /** The JDK socket under {@link #channel}, or null when there is none to write to directly. */
-    private final SocketChannel socket;
+    /** The socket under {@link #channel}, or null when there is none to write to directly. */
+    private final DirectSocket socket;
+    /** Sends a call's descriptors after its bytes, on an epoll unix channel only; else null. */
+    private final FdSends fdSends;
     private final long timeoutNanos;
     private final RpcConnection connection;
     /** Whether callers may write to {@link #socket} themselves: not under TLS or a SASL layer. */
@@ -66,16 +66,77 @@ public final class OutboundWriter {
     private volatile long lastDrained = System.nanoTime();
 
     /**
-     * @param socket the JDK socket under the channel, or null
+     * @param socket the socket under the channel, or null
      * @param directWrites whether callers may write to {@code socket} themselves
+     * @param fdSends the descriptor-sending step of an epoll unix channel, or null
      */
-    OutboundWriter(Channel channel, SocketChannel socket, boolean directWrites, long timeoutNanos,
-            RpcConnection connection) {
+    OutboundWriter(Channel channel, DirectSocket socket, boolean directWrites, long timeoutNanos,
+            RpcConnection connection, FdSends fdSends) {
         this.channel = channel;
         this.socket = socket;
+        this.fdSends = fdSends;
         this.directWrites = directWrites && socket != null;
         this.timeoutNanos = timeoutNanos;
         this.connection = connection;
+    }
+
+    /**
+     * {@return whether calls may carry descriptors}: an epoll unix channel whose bytes callers
+     * still write themselves (a SASL layer would wrap the message but not the descriptors' bytes)
+     */
+    boolean passesFds() {
+        return fdSends != null && directWrites;
+    }
+
+    /**
+     * Writes a call and its descriptors with nothing between them ({@link FdSends}): waits until
+     * nothing is queued, then sends all of it holding the write lock, within the call timeout. A
+     * failure leaves the daemon reading a cut message, so it fails the connection.
+     *
+     * @param msg the message, released here
+     * @param fds the descriptors, which stay the caller's
+     * @throws LibvirtException when the connection is or becomes dead, or the daemon reads nothing
+     */
+    void sendWithFds(ByteBuf msg, int[] fds) {
+        long deadline = System.nanoTime() + timeoutNanos;
+        long pause = TimeUnit.MICROSECONDS.toNanos(50);
+        try {
+            while (true) {
+                writeLock.lock();
+                try {
+                    if (queuedBytes.get() == 0) {
+                        try {
+                            fdSends.send(msg, fds, deadline);
+                        } catch (IOException e) {
+                            LibvirtException le = Rpc.error(ErrorNumber.ERR_SYSTEM_ERROR, "Cannot write data: "
+                                    + Rpc.rootMessage(e), e);
+                            connection.fail(le, Rpc.hangUpOr(e));
+                            throw Rpc.closedError(le);
+                        } catch (LibvirtException e) {
+                            connection.fail(e);
+                            throw e;
+                        }
+                        return;
+                    }
+                } finally {
+                    writeLock.unlock();
+                }
+                LibvirtException gone = connection.deathCause();
+                if (gone != null) {
+                    throw Rpc.closedError(gone);
+                }
+                if (System.nanoTime() - deadline > 0) {
+                    LibvirtException le = Rpc.error(ErrorNumber.ERR_OPERATION_TIMEOUT, "Timed out during operation: "
+                            + "the daemon took none of the queued bytes before a call with file descriptors", null);
+                    connection.fail(le);
+                    throw le;
+                }
+                LockSupport.parkNanos(this, pause);
+                pause = Math.min(pause * 2, TimeUnit.MILLISECONDS.toNanos(10));
+            }
+        } finally {
+            msg.release();
+        }
     }
 
     /** From now on every byte goes through Netty's pipeline (a security layer wraps them). */
@@ -193,12 +254,10 @@ public final class OutboundWriter {
     /** @return false when the write failed (the message is released and the connection failed) */
     private boolean writeNow(ByteBuf msg) {
         try {
-            ByteBuffer bytes = msg.nioBuffer();
             int n;
             do {
-                n = socket.write(bytes);
-            } while (n > 0 && bytes.hasRemaining());
-            msg.skipBytes(msg.readableBytes() - bytes.remaining());
+                n = socket.write(msg);
+            } while (n > 0 && msg.isReadable());
             return true;
         } catch (IOException | RuntimeException e) {
             msg.release();

@@ -36,6 +36,8 @@ final class PendingCall<T> {
     private final Function<XdrReader, T> ret;
     private final Thread waiter;
     private final Runnable onDone;
+    /** The call may take descriptors back ({@link RpcConnection#callWithFds}); its outcome is an {@link RpcConnection.FdReply}. */
+    boolean takesFds;
     volatile Object outcome;
 
     /**
@@ -59,11 +61,35 @@ final class PendingCall<T> {
         settle(value == null ? NULL : value);
     }
 
+    /**
+     * Decodes a reply without completing the call: a {@code REPLY_WITH_FDS} completes it only
+     * once its descriptors arrived ({@link #completeWithFds}).
+     *
+     * @return the decoded value, null for an empty reply
+     */
+    T decode(XdrReader r) {
+        T value = ret == null ? null : ret.apply(r);
+        r.expectEnd("reply to procedure " + proc);
+        return value;
+    }
+
+    /**
+     * Completes a call that takes descriptors with its decoded reply (an {@link RpcConnection.FdReply}
+     * without descriptors) and the descriptors that followed it; they are closed if the call is
+     * already over.
+     */
+    void completeWithFds(Object decoded, int[] fds) {
+        if (!settle(new RpcConnection.FdReply<>(((RpcConnection.FdReply<?>) decoded).value(), Descriptors.holder(fds)))) {
+            Descriptors.closeAll(fds);
+        }
+    }
+
     void fail(LibvirtException e) {
         settle(new Failure(e));
     }
 
-    private void settle(Object o) {
+    /** @return whether {@code o} is the outcome (no earlier one won) */
+    private boolean settle(Object o) {
         if (OUTCOME.compareAndSet(this, null, o)) {
             if (waiter != null) {
                 LockSupport.unpark(waiter);
@@ -71,6 +97,8 @@ final class PendingCall<T> {
             if (onDone != null) {
                 onDone.run();
             }
+            return true;
         }
+        return false;
     }
 }

@@ -3,7 +3,6 @@ package org.libvirt4j.remote.internal.rpc;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelPipeline;
-import java.nio.channels.SocketChannel;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -20,6 +19,7 @@ import org.libvirt4j.remote.generated.VirKeepaliveProtocol;
 import org.libvirt4j.remote.generated.VirNetMessageHeader;
 import org.libvirt4j.remote.generated.VirNetMessageStatus;
 import org.libvirt4j.remote.generated.VirNetMessageType;
+import org.libvirt4j.remote.generated.VirNetProtocol;
 import org.libvirt4j.remote.generated.VirNetStreamHole;
 import org.libvirt4j.remote.internal.sasl.SaslLayer;
 import org.libvirt4j.remote.internal.xdr.XdrReader;
@@ -49,6 +49,8 @@ public final class RpcConnection {
     private final OutboundWriter out;
     private final KeepAliveHandler keepAlive;
     private final MessageRouter router;
+    /** Descriptor reception, on an epoll unix channel only; else null. */
+    private final FdReads fdReads;
     private volatile IntConsumer closeListener;
     /**
      * The program this connection calls and accepts replies and messages of: libvirt's remote
@@ -62,15 +64,19 @@ public final class RpcConnection {
      * Builds the connection's units and its inbound pipeline on {@code channel}, after any handlers
      * already there (TLS).
      *
-     * @param socket the JDK socket under the channel, for direct writes, or null
+     * @param socket the socket under the channel, for direct writes, or null
      * @param directWrites whether callers may write to {@code socket} themselves
+     * @param fdReads descriptor reception, already in the pipeline, or null
+     * @param fdSends descriptor sending, or null; with {@code fdReads} on an epoll unix channel only
      */
-    RpcConnection(Channel channel, SocketChannel socket, boolean directWrites, RpcSettings settings, long openDeadline) {
+    RpcConnection(Channel channel, DirectSocket socket, boolean directWrites, RpcSettings settings, long openDeadline,
+            FdReads fdReads, FdSends fdSends) {
         this.channel = channel;
+        this.fdReads = fdReads;
         this.timeoutNanos = settings.timeoutNanos();
         this.openDeadline = openDeadline;
         this.calls = new CallDispatcher(timeoutNanos, settings.spinNanos(), this::fail);
-        this.out = new OutboundWriter(channel, socket, directWrites, timeoutNanos, this);
+        this.out = new OutboundWriter(channel, socket, directWrites, timeoutNanos, this, fdSends);
         this.keepAlive = new KeepAliveHandler(this);
         this.router = new MessageRouter(this, calls, streams);
         ChannelPipeline p = channel.pipeline();
@@ -87,7 +93,7 @@ public final class RpcConnection {
      */
     static RpcConnection onChannel(Channel ch, long timeoutNanos) {
         return new RpcConnection(ch, null, false, RpcSettings.defaults().withTimeoutNanos(timeoutNanos),
-                System.nanoTime() + timeoutNanos);
+                System.nanoTime() + timeoutNanos, null, null);
     }
 
     /**
@@ -222,6 +228,106 @@ public final class RpcConnection {
      */
     public <T> T callProgram(int prog, int proc, Consumer<XdrWriter> args, Function<XdrReader, T> ret) {
         return call(prog, proc, args, ret, null, 0, false);
+    }
+
+    /**
+     * A reply and the descriptors that came with it, which the caller owns.
+     *
+     * @param <T> the reply type
+     * @param value the decoded reply, null for an empty one
+     * @param fds the descriptors, none when the reply carried none
+     */
+    public record FdReply<T>(T value, org.libvirt4j.FileDescriptors fds) {
+    }
+
+    /**
+     * {@return whether this connection passes descriptors}: a unix socket on the epoll transport,
+     * as libvirt's client passes them on unix sockets only, and no SASL layer (which would wrap
+     * the message but not the descriptors' bytes)
+     */
+    public boolean passesFds() {
+        return out.passesFds();
+    }
+
+    /** {@return the connection's descriptor reception, or null where it cannot receive any} */
+    FdReads fdReads() {
+        return fdReads;
+    }
+
+    /**
+     * Calls a procedure that passes descriptors either way ({@code virDomainCreateWithFiles},
+     * {@code virDomainOpenGraphicsFD}, {@code virDomainQemuMonitorCommandWithFiles}, ...). With
+     * descriptors to send the message is a {@code CALL_WITH_FDS}, their count written after the
+     * header; the reply may be a {@code REPLY_WITH_FDS}, whose descriptors the caller gets.
+     * Where this connection cannot pass descriptors ({@link #passesFds()}), it fails as libvirt's
+     * client does: sending any closes the connection with libvirt's error, and so would a reply
+     * that carries some.
+     *
+     * @param <T> the reply type
+     * @param prog the program
+     * @param proc the procedure number
+     * @param args writes the arguments, or null for none
+     * @param fds the descriptors to send, which stay the caller's
+     * @param ret reads the reply, or null when the reply is empty
+     * @return the reply and the descriptors received
+     * @throws LibvirtException the daemon's error, libvirt's RPC errors, or
+     *         {@code ERR_INTERNAL_ERROR} "Sending file descriptors is not supported on this socket"
+     */
+    public <T> FdReply<T> callWithFds(int prog, int proc, Consumer<XdrWriter> args, int[] fds,
+            Function<XdrReader, T> ret) {
+        if (!passesFds()) {
+            if (fds.length == 0) {
+                return call(prog, proc, args, r -> new FdReply<>(ret == null ? null : ret.apply(r),
+                        org.libvirt4j.FileDescriptors.none()), null, 0, false);
+            }
+            requireAlive();
+            // libvirt's client writes the message, fails at the first descriptor and closes the connection
+            LibvirtException refused = Rpc.error(ErrorNumber.ERR_INTERNAL_ERROR,
+                    "internal error: Sending file descriptors is not supported on this socket", null);
+            fail(refused);
+            throw Rpc.closedError(refused);
+        }
+        if (fds.length > VirNetProtocol.VIR_NET_MESSAGE_NUM_FDS_MAX) {
+            throw Rpc.error(ErrorNumber.ERR_RPC, "Too many FDs to send " + fds.length + ", expected "
+                    + VirNetProtocol.VIR_NET_MESSAGE_NUM_FDS_MAX + " maximum", null);
+        }
+        CallDispatcher.Deadline bound = calls.deadlineOf(proc, 0, false);
+        fdReads.expect();
+        try {
+            int serial = calls.nextSerial();
+            VirNetMessageType type = fds.length > 0 ? VirNetMessageType.VIR_NET_CALL_WITH_FDS
+                    : VirNetMessageType.VIR_NET_CALL;
+            ByteBuf msg = encode(new VirNetMessageHeader(prog, RemoteProtocol.REMOTE_PROTOCOL_VERSION, proc, type,
+                    serial, VirNetMessageStatus.VIR_NET_OK), w -> {
+                        if (fds.length > 0) {
+                            w.writeInt(fds.length);
+                        }
+                        if (args != null) {
+                            args.accept(w);
+                        }
+                    });
+            // decoded as a plain reply's value; a REPLY_WITH_FDS replaces it with the descriptors
+            PendingCall<FdReply<T>> p = new PendingCall<>(prog, proc, r -> new FdReply<>(
+                    ret == null ? null : ret.apply(r), org.libvirt4j.FileDescriptors.none()),
+                    Thread.currentThread(), null);
+            p.takesFds = true;
+            calls.register(serial, p);
+            LibvirtException gone = dead.get();
+            if (gone != null || !channel.isActive()) {
+                calls.forget(serial);
+                msg.release();
+                throw Rpc.notSent(gone);
+            }
+            try {
+                return calls.sendAndAwait(p, serial, fds.length > 0 ? () -> out.sendWithFds(msg, fds)
+                        : () -> out.send(msg), bound);
+            } catch (LibvirtException e) {
+                calls.forget(serial);
+                throw e;
+            }
+        } finally {
+            fdReads.done();
+        }
     }
 
     /** @param hasDeadline whether {@code deadline} bounds the wait, rather than the call timeout */

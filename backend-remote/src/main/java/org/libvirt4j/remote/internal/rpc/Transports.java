@@ -6,6 +6,8 @@ import io.netty.channel.ChannelFactory;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.epoll.EpollDomainSocketChannel;
 import io.netty.channel.socket.nio.NioDomainSocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.ssl.SslContext;
@@ -29,17 +31,23 @@ import org.libvirt4j.LibvirtException;
 /**
  * Opens a {@link RpcConnection} per scheme: a unix socket, TCP, or TLS over TCP (the tunnels,
  * {@link SshTunnel} and {@link LibsshTunnel}, connect a unix socket to their far side). Each takes
- * the connection's {@link RpcSettings}. The JDK socket is opened here, not by Netty, so that
- * callers can write to it themselves; one deadline, one call timeout, bounds the whole open
- * (connecting, TLS, then the handshake calls through {@link RpcConnection#openDeadline()}), so a
- * daemon slow at each step cannot multiply it.
+ * the connection's {@link RpcSettings}. The socket is opened here, not by Netty, so that callers
+ * can write to it themselves (the JDK's under NIO, the channel's native one under epoll, which a
+ * {@code +unix} connection uses to pass descriptors: {@link UnixTransport}); one deadline, one
+ * call timeout, bounds the whole open (connecting, TLS, then the handshake calls through
+ * {@link RpcConnection#openDeadline()}), so a daemon slow at each step cannot multiply it.
  */
 public final class Transports {
     private Transports() {
     }
 
     /**
-     * Connects to a unix socket, as libvirt's {@code virNetSocketNewConnectUNIX}.
+     * Connects to a unix socket, as libvirt's {@code virNetSocketNewConnectUNIX}, on the transport
+     * that passes descriptors ({@link UnixTransport}: Netty's epoll) where it can: the native
+     * library loads, and {@code settings.group()} is the backend's shared loops (then the shared
+     * epoll loops serve it) or an epoll group of the application's. An application's NIO group
+     * keeps the connection on NIO, where descriptors are refused as over TCP
+     * ({@link RpcConnection#passesFds()}).
      *
      * @param path the socket
      * @param settings the connection's settings
@@ -47,6 +55,31 @@ public final class Transports {
      * @throws LibvirtException {@code ERR_SYSTEM_ERROR} when the socket cannot be reached
      */
     public static RpcConnection unix(Path path, RpcSettings settings) {
+        String what = "Failed to connect socket to '" + path + "'";
+        EventLoopGroup epoll = UnixTransport.groupFor(settings.group());
+        if (epoll == null) {
+            return unixBytes(path, settings);
+        }
+        EpollDomainSocketChannel ch;
+        try {
+            ch = UnixTransport.newChannel();
+        } catch (RuntimeException e) {
+            throw Rpc.error(ErrorNumber.ERR_SYSTEM_ERROR, what + ": " + Rpc.rootMessage(e), e);
+        }
+        return connect(UnixTransport.address(path), ch, DirectSocket.of(UnixTransport.socket(ch)), epoll, true,
+                settings, what, null);
+    }
+
+    /**
+     * Connects to a unix socket that carries bytes only, on NIO: a tunnel's local end (the far
+     * side cannot take descriptors) and a daemon's admin socket.
+     *
+     * @param path the socket
+     * @param settings the connection's settings
+     * @return the connection
+     * @throws LibvirtException {@code ERR_SYSTEM_ERROR} when the socket cannot be reached
+     */
+    public static RpcConnection unixBytes(Path path, RpcSettings settings) {
         return connect(UnixDomainSocketAddress.of(path), true, settings, "Failed to connect socket to '" + path + "'",
                 null);
     }
@@ -99,8 +132,6 @@ public final class Transports {
         if (address instanceof InetSocketAddress inet && inet.isUnresolved()) {
             throw Rpc.error(ErrorNumber.ERR_SYSTEM_ERROR, "Cannot resolve address '" + inet.getHostString() + "'", null);
         }
-        long timeoutNanos = settings.timeoutNanos();
-        long deadline = System.nanoTime() + timeoutNanos;
         SocketChannel socket;
         try {
             socket = unix ? SocketChannel.open(StandardProtocolFamily.UNIX) : SocketChannel.open();
@@ -108,9 +139,21 @@ public final class Transports {
             throw Rpc.error(ErrorNumber.ERR_SYSTEM_ERROR, what + ": " + Rpc.rootMessage(e), e);
         }
         Channel netty = unix ? new NioDomainSocketChannel(socket) : new NioSocketChannel(socket);
+        return connect(address, netty, DirectSocket.of(socket), settings.group(), unix, settings, what, tls);
+    }
+
+    /**
+     * @param netty the channel, not yet connected
+     * @param socket the socket under {@code netty}, which callers write to
+     * @param group the event loops of {@code netty}'s kind
+     */
+    private static RpcConnection connect(SocketAddress address, Channel netty, DirectSocket socket,
+            EventLoopGroup group, boolean unix, RpcSettings settings, String what, Function<Channel, SslHandler> tls) {
+        long timeoutNanos = settings.timeoutNanos();
+        long deadline = System.nanoTime() + timeoutNanos;
         CompletableFuture<RpcConnection> ready = new CompletableFuture<>();
         CompletableFuture<Void> confirmed = new CompletableFuture<>();
-        Bootstrap b = new Bootstrap().group(settings.group())
+        Bootstrap b = new Bootstrap().group(group)
                 .channelFactory((ChannelFactory<Channel>) () -> netty)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS,
                         (int) Math.min(Integer.MAX_VALUE, TimeUnit.NANOSECONDS.toMillis(timeoutNanos)))
@@ -122,8 +165,18 @@ public final class Transports {
                         } else {
                             confirmed.complete(null);
                         }
+                        FdReads fdReads = null;
+                        FdSends fdSends = null;
+                        if (ch instanceof EpollDomainSocketChannel epoll) {
+                            // reads that can stop at a message's end, first in the pipeline
+                            fdReads = new FdReads(epoll, timeoutNanos);
+                            epoll.config().setRecvByteBufAllocator(fdReads);
+                            ch.pipeline().addLast(fdReads);
+                            fdSends = new FdSends(socket, UnixTransport.socket(epoll));
+                        }
                         // under TLS every byte goes through the SslHandler: no direct writes
-                        ready.complete(new RpcConnection(ch, socket, tls == null, settings, deadline));
+                        ready.complete(new RpcConnection(ch, socket, tls == null, settings, deadline, fdReads,
+                                fdSends));
                     }
                 });
         if (!unix) {

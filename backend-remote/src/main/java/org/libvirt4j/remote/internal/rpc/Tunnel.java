@@ -94,7 +94,7 @@ final class Tunnel {
             SocketChannel peer;
             try (ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
                 server.bind(UnixDomainSocketAddress.of(path), 1);
-                rpc = Transports.unix(path, settings);
+                rpc = Transports.unixBytes(path, settings);
                 // the connection is queued on the listening socket: accept returns at once
                 peer = server.accept();
             }
