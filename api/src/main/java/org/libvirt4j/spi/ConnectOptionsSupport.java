@@ -33,6 +33,26 @@ public final class ConnectOptionsSupport {
     }
 
     /**
+     * Gives a connection just opened the {@link ConnectOption#EVENT_EXECUTOR} asked for.
+     *
+     * @param conn the new connection, an {@link EventCallbackRunner.Host} when the option is given
+     * @param uri names the connection in the runner's log
+     * @param options its options
+     * @throws IllegalStateException when the option is given and the backend's connection cannot take it
+     */
+    public static void runEventCallbacksOn(org.libvirt4j.Connect conn, String uri, ConnectOptions options) {
+        java.util.concurrent.Executor executor = options.get(ConnectOption.EVENT_EXECUTOR).orElse(null);
+        if (executor == null) {
+            return;
+        }
+        if (!(conn instanceof EventCallbackRunner.Host host)) {
+            conn.close();
+            throw new IllegalStateException(conn.getClass().getName() + " lists EVENT_EXECUTOR but is no EventCallbackRunner.Host");
+        }
+        host.runEventCallbacks(EventCallbackRunner.on(executor, "'" + uri + "'"));
+    }
+
+    /**
      * Refuses options a backend does not honour, so that none is silently ignored.
      *
      * @param backend the backend

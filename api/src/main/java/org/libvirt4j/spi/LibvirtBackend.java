@@ -64,10 +64,11 @@ public interface LibvirtBackend {
     /**
      * Opens a connection with options. The default refuses any option outside
      * {@link #supportedOptions()} ({@link ConnectOptionsSupport#requireSupported}), opens with
-     * the options' credentials callback and flags, then starts
-     * {@link org.libvirt4j.ConnectOption#KEEPALIVE} through {@link Connect#setKeepAlive} (a
-     * backend lists it when that call does what the option says); a backend that honours other
-     * options overrides it.
+     * the options' credentials callback and flags, hands an
+     * {@link org.libvirt4j.ConnectOption#EVENT_EXECUTOR} to a connection that is an
+     * {@link EventCallbackRunner.Host}, then starts {@link org.libvirt4j.ConnectOption#KEEPALIVE}
+     * through {@link Connect#setKeepAlive} (a backend lists it when that call does what the option
+     * says); a backend that honours other options overrides it.
      *
      * @param uri the URI, {@code ""} for libvirt's default, never {@code null}
      * @param options the options; {@code null} is read as {@link org.libvirt4j.ConnectOptions#defaults()},
@@ -82,6 +83,7 @@ public interface LibvirtBackend {
         }
         ConnectOptionsSupport.requireSupported(this, options);
         Connect conn = open(uri, options.auth().orElse(null), options.flags());
+        ConnectOptionsSupport.runEventCallbacksOn(conn, uri, options);
         ConnectOptionsSupport.startKeepAlive(conn, options);
         return conn;
     }

@@ -125,7 +125,7 @@ final class Events {
                 long opaque = (Long) args[args.length - 1];
                 Registration r = REGISTRATIONS.get(opaque);
                 if (r != null && r.kind() == kind) {
-                    deliver(r, kind, (Long) args[1], fields(args));
+                    deliver(opaque, r, kind, (Long) args[1], fields(args));
                 }
             } catch (Throwable t) {
                 // Nothing may unwind through libvirt's C frames
@@ -194,13 +194,16 @@ final class Events {
     private static final Map<EventKind.Family, Function> REFS = new ConcurrentHashMap<>();
 
     /** Delivers one event: the object gets a handle of its own (a reference taken here), closed after the callback. */
-    private static void deliver(Registration r, EventKind kind, long object, Object[] fields) {
+    private static void deliver(long opaque, Registration r, EventKind kind, long object, Object[] fields) {
         Object event = kind.event(fields);
         Function ref = REFS.computeIfAbsent(kind.family(), f -> Natives.library().getFunction(f.ref()));
         Errors.check(ref.invokeInt(new Object[] {new Pointer(object)}), kind.family().ref());
-        try (org.libvirt4j.LibvirtObject h = handle(kind.family(), object)) {
-            kind.deliver(r.callback(), r.conn(), h, event);
-        }
+        org.libvirt4j.LibvirtObject h = handle(kind.family(), object);
+        r.conn().eventCallbacks().deliver(h, () -> {
+            if (REGISTRATIONS.get(opaque) == r) { // not deregistered while the event waited
+                kind.deliver(r.callback(), r.conn(), h, event);
+            }
+        });
     }
 
     private static org.libvirt4j.LibvirtObject handle(EventKind.Family family, long p) {

@@ -39,15 +39,18 @@ public final class JnaBackend implements LibvirtBackend {
     }
 
     /**
-     * {@return {@link org.libvirt4j.ConnectOption#KEEPALIVE} only}: started at open through
+     * {@return {@link org.libvirt4j.ConnectOption#KEEPALIVE} and
+     * {@link org.libvirt4j.ConnectOption#EVENT_EXECUTOR}}: keepalive is started at open through
      * {@code virConnectSetKeepAlive}, which needs libvirt's event loop running
-     * ({@code Libvirt.eventRegisterDefaultImpl()} first; without it libvirt refuses). A call
-     * timeout cannot be honoured (a libvirt call cannot be abandoned once made), nor a
-     * per-connection event executor (libvirt's event loop thread runs every callback).
+     * ({@code Libvirt.eventRegisterDefaultImpl()} first; without it libvirt refuses); the event
+     * callbacks (every event kind and QEMU monitor events; not close or stream callbacks, which
+     * libvirt runs under its own locks) are handed from libvirt's loop thread to the executor,
+     * in order, one at a time ({@link org.libvirt4j.spi.EventCallbackRunner}). A call timeout
+     * cannot be honoured: a libvirt call cannot be abandoned once made.
      */
     @Override
     public java.util.Set<org.libvirt4j.ConnectOption<?>> supportedOptions() {
-        return java.util.Set.of(org.libvirt4j.ConnectOption.KEEPALIVE);
+        return java.util.Set.of(org.libvirt4j.ConnectOption.KEEPALIVE, org.libvirt4j.ConnectOption.EVENT_EXECUTOR);
     }
 
     @Override

@@ -47,7 +47,8 @@ import org.libvirt4j.spi.Uuids;
 /** {@link Connect} over a {@code virConnectPtr}; {@link #close()} is {@code virConnectClose}. */
 final class JnaConnect implements Connect, org.libvirt4j.spi.generated.ConnectContract,
         org.libvirt4j.spi.generated.ConnectTypedContract, org.libvirt4j.spi.generated.ConnectEventsContract,
-        JnaConnectIrregular, org.libvirt4j.spi.ConnectManualContract, org.libvirt4j.spi.ConnectQemuContract {
+        JnaConnectIrregular, org.libvirt4j.spi.ConnectManualContract, org.libvirt4j.spi.ConnectQemuContract,
+        org.libvirt4j.spi.EventCallbackRunner.Host {
     private final NativeHandle h;
 
     @Override
@@ -56,6 +57,18 @@ final class JnaConnect implements Connect, org.libvirt4j.spi.generated.ConnectCo
     }
     /** The event callbacks registered through this handle, deregistered by {@link #close()}. */
     private final Map<Integer, EventKind.Family> callbackIds = new ConcurrentHashMap<>();
+    /** Runs this connection's event callbacks: libvirt's loop thread, or the EVENT_EXECUTOR given at open. */
+    private volatile org.libvirt4j.spi.EventCallbackRunner eventCallbacks = org.libvirt4j.spi.EventCallbackRunner.INLINE;
+
+    @Override
+    public void runEventCallbacks(org.libvirt4j.spi.EventCallbackRunner runner) {
+        eventCallbacks = runner;
+    }
+
+    /** {@return where this connection's event callbacks run} */
+    org.libvirt4j.spi.EventCallbackRunner eventCallbacks() {
+        return eventCallbacks;
+    }
     /** The QEMU monitor event callbacks registered through this handle, deregistered by {@link #close()}. */
     private final java.util.Set<Integer> qemuCallbackIds = ConcurrentHashMap.newKeySet();
     /** Set before {@link #close()} deregisters, so that a registration racing it deregisters itself. */

@@ -45,9 +45,12 @@ final class JnaQemuEvents {
                     CStrings.read(details));
             // the domain is libvirt's for the call's length: a reference of our own for the handle
             Errors.check(Virt.virDomainRef(dom), "virDomainRef");
-            try (JnaDomain d = new JnaDomain(dom)) {
-                cb.onEvent(r.conn(), d, e);
-            }
+            JnaDomain d = new JnaDomain(dom);
+            r.conn().eventCallbacks().deliver(d, () -> {
+                if (Events.registration(opaque) == r) { // not deregistered while the event waited
+                    cb.onEvent(r.conn(), d, e);
+                }
+            });
         } catch (Throwable t) {
             // nothing may unwind through libvirt's C frames
             LOG.log(Level.WARNING, "a QEMU monitor event callback threw; the event is dropped", t);

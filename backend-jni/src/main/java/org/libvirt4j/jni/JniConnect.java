@@ -37,7 +37,7 @@ import org.libvirt4j.spi.Uuids;
 /** {@link Connect} over a {@code virConnectPtr}; {@link #close()} is {@code virConnectClose}. */
 final class JniConnect extends JniObject implements Connect, org.libvirt4j.spi.generated.ConnectContract,
         org.libvirt4j.spi.generated.ConnectTypedContract, org.libvirt4j.spi.generated.ConnectEventsContract,
-        JniConnectIrregular, org.libvirt4j.spi.ConnectManualContract, org.libvirt4j.spi.ConnectQemuContract {
+        JniConnectIrregular, org.libvirt4j.spi.ConnectManualContract, org.libvirt4j.spi.ConnectQemuContract , org.libvirt4j.spi.EventCallbackRunner.Host {
 
     /** Deregisters through the family's C function. */
     private static void deregister(EventKind.Family family, long c, int id) {
@@ -56,6 +56,18 @@ final class JniConnect extends JniObject implements Connect, org.libvirt4j.spi.g
 
     /** The event callbacks registered through this handle, deregistered by {@link #close()}. */
     private final Set<Registered> callbacks = ConcurrentHashMap.newKeySet();
+    /** Runs this connection's event callbacks: libvirt's loop thread, or the EVENT_EXECUTOR given at open. */
+    private volatile org.libvirt4j.spi.EventCallbackRunner eventCallbacks = org.libvirt4j.spi.EventCallbackRunner.INLINE;
+
+    @Override
+    public void runEventCallbacks(org.libvirt4j.spi.EventCallbackRunner runner) {
+        eventCallbacks = runner;
+    }
+
+    /** {@return where this connection's event callbacks run} */
+    org.libvirt4j.spi.EventCallbackRunner eventCallbacks() {
+        return eventCallbacks;
+    }
     /** The QEMU monitor event callbacks registered through this handle, deregistered by {@link #close()}. */
     private final Set<Integer> qemuCallbacks = ConcurrentHashMap.newKeySet();
     /** Set before {@link #close()} deregisters, so that a registration racing it deregisters itself. */

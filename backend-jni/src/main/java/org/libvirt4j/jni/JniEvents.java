@@ -129,12 +129,26 @@ final class JniEvents {
      */
     static void event(long key, int kind, long obj, long[] nums, String[] strs, Object extra) {
         EventKind k = KINDS[kind];
-        try (LibvirtObject handle = handle(k.family(), obj)) {
+        LibvirtObject handle = null;
+        try {
+            handle = handle(k.family(), obj);
             Registration r = REGISTRATIONS.get(key);
-            if (r != null && r.kind() == k) {
-                k.deliver(r.callback(), r.conn(), handle, k.event(fields(k, nums, strs, extra)));
+            if (r == null || r.kind() != k) {
+                handle.close();
+                return;
             }
+            Object event = k.event(fields(k, nums, strs, extra));
+            LibvirtObject h = handle;
+            handle = null; // the runner closes it after the callback
+            r.conn().eventCallbacks().deliver(h, () -> {
+                if (REGISTRATIONS.get(key) == r) { // not deregistered while the event waited
+                    k.deliver(r.callback(), r.conn(), h, event);
+                }
+            });
         } catch (Throwable t) {
+            if (handle != null) {
+                handle.close();
+            }
             dropped(k.name(), t);
         }
     }

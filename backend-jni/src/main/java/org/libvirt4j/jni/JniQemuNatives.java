@@ -56,13 +56,22 @@ final class JniQemuNatives {
      * @param details its JSON data, or {@code null}
      */
     static void monitorEvent(long key, long dom, String event, long seconds, int micros, String details) {
-        try (JniDomain d = new JniDomain(dom)) {
+        JniDomain d = new JniDomain(dom);
+        try {
             JniEvents.Registration r = JniEvents.registration(key);
-            if (r != null && r.callback() instanceof DomainQemuMonitorEventCallback cb) {
-                cb.onEvent(r.conn(), d, new DomainQemuMonitorEvent(event, seconds, micros, details));
+            if (r == null || !(r.callback() instanceof DomainQemuMonitorEventCallback cb)) {
+                d.close();
+                return;
             }
+            DomainQemuMonitorEvent e = new DomainQemuMonitorEvent(event, seconds, micros, details);
+            r.conn().eventCallbacks().deliver(d, () -> {
+                if (JniEvents.registration(key) == r) { // not deregistered while the event waited
+                    cb.onEvent(r.conn(), d, e);
+                }
+            });
         } catch (Throwable t) {
             // nothing may unwind through libvirt's C frames
+            d.close();
             LOG.log(Level.WARNING, "a QEMU monitor event callback threw; the event is dropped", t);
         }
     }

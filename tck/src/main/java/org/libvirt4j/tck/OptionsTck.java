@@ -23,6 +23,7 @@ import org.libvirt4j.ConnectOption;
 import org.libvirt4j.ConnectOptions;
 import org.libvirt4j.ConnectionListener;
 import org.libvirt4j.Domain;
+import org.libvirt4j.DomainEventType;
 import org.libvirt4j.DomainState;
 import org.libvirt4j.ErrorNumber;
 import org.libvirt4j.Libvirt;
@@ -237,27 +238,42 @@ public abstract class OptionsTck extends TckArea {
 
     /**
      * Fails when an event callback of a connection opened with EVENT_EXECUTOR runs elsewhere than
-     * on that executor. Check where the backend hands decoded events to their callbacks.
+     * on that executor, when its events arrive out of order or lost, when the domain handle given
+     * to the callback is already closed there, or when a callback runs after its deregistration
+     * returned. Check where the backend hands decoded events to their callbacks.
      */
     @Test
-    @DisplayName("With EVENT_EXECUTOR, a lifecycle event's callback runs on a thread of that executor")
+    @DisplayName("With EVENT_EXECUTOR, lifecycle callbacks run on that executor, in order, with live handles, "
+            + "and none after deregistration")
     void eventExecutorRunsCallbacks() throws Exception {
         assumeListed(ConnectOption.EVENT_EXECUTOR);
         tck().connector().eventRegisterDefaultImpl();
         ExecutorService executor = Executors.newSingleThreadExecutor(r -> new Thread(r, "tck-event-executor"));
-        BlockingQueue<String> threads = new LinkedBlockingQueue<>();
+        BlockingQueue<String> got = new LinkedBlockingQueue<>();
+        int cycles = 20;
         try (Connect c = tck().connector().newConnect(tck().fixtureUri(Fixtures.path(Fixtures.NODE)),
                 ConnectOptions.builder().eventExecutor(executor).build());
                 Domain d = c.lookupDomainByName(NodeFixture.RUNNING)) {
-            int id = c.domainEventLifecycleRegister(null, (conn, dom, event) -> threads.add(
-                    Thread.currentThread().getName()));
+            int id = c.domainEventLifecycleRegister(null, (conn, dom, event) -> got.add(
+                    Thread.currentThread().getName() + " " + dom.getName() + " " + event.event()));
             try {
-                d.suspend();
-                assertThat(threads.poll(10, TimeUnit.SECONDS)).as("the callback's thread")
-                        .isEqualTo("tck-event-executor");
+                for (int i = 0; i < cycles; i++) {
+                    d.suspend();
+                    d.resume();
+                }
+                for (int i = 0; i < 2 * cycles; i++) {
+                    assertThat(got.poll(10, TimeUnit.SECONDS)).as("event %d: thread, domain (read in the callback), type", i)
+                            .isEqualTo("tck-event-executor " + NodeFixture.RUNNING + " "
+                                    + (i % 2 == 0 ? DomainEventType.SUSPENDED : DomainEventType.RESUMED));
+                }
             } finally {
                 c.domainEventDeregister(id);
             }
+            d.suspend();
+            d.resume();
+            // what was queued before deregistration has run once the executor is idle
+            executor.submit(() -> { }).get(10, TimeUnit.SECONDS);
+            assertThat(got.poll(1, TimeUnit.SECONDS)).as("a callback after deregistration").isNull();
         } finally {
             executor.shutdownNow();
         }
