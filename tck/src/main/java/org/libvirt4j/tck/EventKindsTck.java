@@ -17,7 +17,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.libvirt4j.Connect;
@@ -64,7 +63,6 @@ import org.libvirt4j.StoragePoolEventRefresh;
  * driver; a real QEMU guest) arrive with each field as libvirt sent it and read as Go's
  * {@code String()} does. Each event is checked field by field, identically on every backend.
  */
-@Tag("event-kinds")
 public abstract class EventKindsTck extends TckArea {
     private static final long WAIT_SECONDS = 60;
 

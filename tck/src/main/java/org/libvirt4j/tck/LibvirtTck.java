@@ -97,6 +97,7 @@ public abstract class LibvirtTck {
     }
 
     /** Binds {@link ConnectTck}. */
+    @org.junit.jupiter.api.Tag("connect")
     @Nested
     @DisplayName("Connect")
     class ConnectTests extends ConnectTck {
@@ -107,6 +108,7 @@ public abstract class LibvirtTck {
     }
 
     /** Binds {@link DomainLifecycleTck}. */
+    @org.junit.jupiter.api.Tag("domain-lifecycle")
     @Nested
     @DisplayName("Domain lifecycle")
     class DomainLifecycleTests extends DomainLifecycleTck {
@@ -117,6 +119,7 @@ public abstract class LibvirtTck {
     }
 
     /** Binds {@link DomainTuningTck}. */
+    @org.junit.jupiter.api.Tag("domain-tuning")
     @Nested
     @DisplayName("Domain tuning")
     class DomainTuningTests extends DomainTuningTck {
@@ -137,6 +140,7 @@ public abstract class LibvirtTck {
     }
 
     /** Binds {@link DomainOperationsTck}. */
+    @org.junit.jupiter.api.Tag("domain-operations")
     @Nested
     @DisplayName("Domain operations (generated)")
     class DomainOperationsTests extends DomainOperationsTck {
@@ -157,6 +161,7 @@ public abstract class LibvirtTck {
     }
 
     /** Binds {@link HostOperationsTck}. */
+    @org.junit.jupiter.api.Tag("host-operations")
     @Nested
     @DisplayName("Host, interface, network, node device and storage operations (generated)")
     class HostOperationsTests extends HostOperationsTck {
@@ -167,6 +172,7 @@ public abstract class LibvirtTck {
     }
 
     /** Binds {@link HostApiTck}. */
+    @org.junit.jupiter.api.Tag("host-api")
     @Nested
     @DisplayName("Host API")
     class HostApiTests extends HostApiTck {
@@ -177,6 +183,7 @@ public abstract class LibvirtTck {
     }
 
     /** Binds {@link NetworkTck}. */
+    @org.junit.jupiter.api.Tag("network")
     @Nested
     @DisplayName("Network")
     class NetworkTests extends NetworkTck {
@@ -187,6 +194,7 @@ public abstract class LibvirtTck {
     }
 
     /** Binds {@link StorageTck}. */
+    @org.junit.jupiter.api.Tag("storage")
     @Nested
     @DisplayName("Storage")
     class StorageTests extends StorageTck {
@@ -197,6 +205,7 @@ public abstract class LibvirtTck {
     }
 
     /** Binds {@link HostDevicesTck}. */
+    @org.junit.jupiter.api.Tag("host-devices")
     @Nested
     @DisplayName("Interfaces and node devices")
     class HostDevicesTests extends HostDevicesTck {
@@ -207,6 +216,7 @@ public abstract class LibvirtTck {
     }
 
     /** Binds {@link SnapshotTck}. */
+    @org.junit.jupiter.api.Tag("snapshot")
     @Nested
     @DisplayName("Snapshots and checkpoints")
     class SnapshotTests extends SnapshotTck {
@@ -305,6 +315,7 @@ public abstract class LibvirtTck {
     }
 
     /** Binds {@link ErrorTck}. */
+    @org.junit.jupiter.api.Tag("errors")
     @Nested
     @DisplayName("Errors")
     class ErrorTests extends ErrorTck {
@@ -315,6 +326,7 @@ public abstract class LibvirtTck {
     }
 
     /** Binds {@link MisuseTck}. */
+    @org.junit.jupiter.api.Tag("misuse")
     @Nested
     @DisplayName("Misuse")
     class MisuseTests extends MisuseTck {
@@ -335,6 +347,7 @@ public abstract class LibvirtTck {
     }
 
     /** Binds {@link DaemonTck}. */
+    @org.junit.jupiter.api.Tag("daemon")
     @Nested
     @DisplayName("Private daemon: secrets, nwfilters, QEMU")
     class DaemonTests extends DaemonTck {
@@ -345,6 +358,7 @@ public abstract class LibvirtTck {
     }
 
     /** Binds {@link FaultTck}. */
+    @org.junit.jupiter.api.Tag("fault")
     @Nested
     @DisplayName("Faults: a private daemon killed, stopped or out of disk")
     class FaultTests extends FaultTck {
@@ -366,6 +380,7 @@ public abstract class LibvirtTck {
     }
 
     /** Binds {@link ArchitectureTck}. */
+    @org.junit.jupiter.api.Tag("architecture")
     @Nested
     @DisplayName("Architecture")
     class ArchitectureTests extends ArchitectureTck {

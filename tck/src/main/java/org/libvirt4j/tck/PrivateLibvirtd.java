@@ -261,7 +261,7 @@ public final class PrivateLibvirtd implements AutoCloseable {
             while (tlsPort == port) {
                 tlsPort = freePort();
             }
-            TlsPki pki = TlsPki.create(Files.createDirectories(dir.resolve("pki")));
+            TlsPki pki = TlsPki.copyOfShared(Files.createDirectories(dir.resolve("pki")));
             Path saslConf = sasl == null ? null : sasl.write(dir);
             String auth = sasl == null ? "\"none\"" : "\"sasl\"";
             Files.writeString(conf, String.join("\n",

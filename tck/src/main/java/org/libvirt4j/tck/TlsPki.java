@@ -50,9 +50,47 @@ final class TlsPki {
         return dir.resolve("serverkey.pem");
     }
 
+    /** Made once per JVM: eight keytool processes per daemon took minutes of a test run, over a minute on a loaded machine. */
+    private static TlsPki shared;
+
     /**
+     * A copy of this JVM's one authority (made on first use) in dir, so that each daemon owns
+     * its files; a test that needs an authority of its own uses {@link #create}.
+     *
      * @param dir an empty directory for the files
      * @return the authority, its server and its client credentials
+     * @throws IOException when keytool fails, with its output
+     */
+    static TlsPki copyOfShared(Path dir) throws IOException {
+        TlsPki from;
+        synchronized (TlsPki.class) {
+            if (shared == null) {
+                Path home = Files.createTempDirectory("libvirt4j-pki");
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteQuietly(home)));
+                shared = create(home);
+            }
+            from = shared;
+        }
+        TlsPki to = new TlsPki(dir);
+        Files.createDirectories(to.clientDir());
+        for (String name : List.of("cacert.pem", "servercert.pem", "serverkey.pem", "client/cacert.pem",
+                "client/clientcert.pem", "client/clientkey.pem")) {
+            Files.copy(from.dir.resolve(name), dir.resolve(name));
+        }
+        return to;
+    }
+
+    private static void deleteQuietly(Path dir) {
+        try (java.util.stream.Stream<Path> all = Files.walk(dir)) {
+            all.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        } catch (IOException | RuntimeException e) {
+            // a temporary directory left behind at exit is no test failure
+        }
+    }
+
+    /**
+     * @param dir an empty directory for the files
+     * @return a new authority, its server and its client credentials
      * @throws IOException when keytool fails, with its output
      */
     static TlsPki create(Path dir) throws IOException {
