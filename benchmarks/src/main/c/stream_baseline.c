@@ -6,7 +6,8 @@
  * virStreamFinish. The bytes moved are counted and checked.
  *
  * After WARMUP rounds unmeasured it prints "ready", then one round per line read from stdin,
- * until its end; each prints "<upload MiB/s> <download MiB/s>".
+ * until its end; each prints "<upload MiB/s> <download MiB/s> <upload CPU s> <download CPU s>", the
+ * CPU time being the process's (CLOCK_PROCESS_CPUTIME_ID) during each transfer.
  * With a seventh argument "events", libvirt's default event loop runs on a thread of its own
  * first, as in an application that also takes events.
  * usage: stream_baseline URI POOL VOLUME SIZE_MIB CHUNK_KIB WARMUP [events]
@@ -22,6 +23,12 @@
 static double now(void) {
     struct timespec ts;
     clock_gettime(CLOCK_MONOTONIC, &ts);
+    return ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+static double cpu(void) {
+    struct timespec ts;
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
     return ts.tv_sec + ts.tv_nsec / 1e9;
 }
 
@@ -138,9 +145,12 @@ int main(int argc, char **argv) {
     fflush(stdout);
     char line[64];
     while (fgets(line, sizeof line, stdin) != NULL) {
+        double cpu0 = cpu();
         double up = upload(conn, vol, buf, chunk, size);
+        double cpu1 = cpu();
         double down = download(conn, vol, buf, chunk, size);
-        printf("%.1f %.1f\n", up, down);
+        double cpu2 = cpu();
+        printf("%.1f %.1f %.4f %.4f\n", up, down, cpu1 - cpu0, cpu2 - cpu1);
         fflush(stdout);
     }
     virStorageVolDelete(vol, 0);

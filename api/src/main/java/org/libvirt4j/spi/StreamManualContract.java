@@ -17,8 +17,7 @@ public interface StreamManualContract extends StreamManualMethods, ManualInvocab
 
     @Override
     default int send(byte[] data) {
-        Objects.requireNonNull(data, "data");
-        return rawSend(data, 0, data.length);
+        return send(Objects.requireNonNull(data, "data"), 0, data.length);
     }
 
     @Override
@@ -51,8 +50,7 @@ public interface StreamManualContract extends StreamManualMethods, ManualInvocab
 
     @Override
     default int recv(byte[] buffer) {
-        Objects.requireNonNull(buffer, "buffer");
-        return rawRecv(buffer, 0, buffer.length);
+        return recv(Objects.requireNonNull(buffer, "buffer"), 0, buffer.length);
     }
 
     @Override

@@ -2,6 +2,7 @@ package org.libvirt4j.benchmarks;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
+import java.lang.management.ManagementFactory;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
@@ -23,8 +24,10 @@ import org.libvirt4j.Stream;
  *
  * <p>Arguments: {@code BACKEND URI POOL VOLUME SIZE_MIB CHUNK_KIB WARMUP}. After WARMUP rounds
  * unmeasured (the JIT's) it prints {@code ready}, then one round per line read from stdin until
- * its end, each printing {@code <upload MiB/s> <download MiB/s>}. {@link StreamBenchmarkRunner}
- * starts one per backend next to the C program and interleaves their rounds.
+ * its end, each printing {@code <upload MiB/s> <download MiB/s> <upload CPU s> <download CPU s>},
+ * the CPU time being the whole process's (all threads: caller, JIT, GC) during each transfer.
+ * {@link StreamBenchmarkRunner} starts one per backend next to the C program and interleaves their
+ * rounds.
  */
 public final class StreamBenchmark {
     private final Connect conn;
@@ -78,9 +81,12 @@ public final class StreamBenchmark {
                 System.out.flush();
                 BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
                 while (in.readLine() != null) {
+                    long cpu0 = processCpuNanos();
                     double up = b.upload();
+                    long cpu1 = processCpuNanos();
                     double down = b.download();
-                    System.out.printf(Locale.ROOT, "%.1f %.1f%n", up, down);
+                    long cpu2 = processCpuNanos();
+                    System.out.printf(Locale.ROOT, "%.1f %.1f %.4f %.4f%n", up, down, (cpu1 - cpu0) / 1e9, (cpu2 - cpu1) / 1e9);
                     System.out.flush();
                 }
             } finally {
@@ -138,6 +144,11 @@ public final class StreamBenchmark {
             }
             return mibPerSecond(start);
         }
+    }
+
+    /** The CPU time of the whole process (all threads), as the C program's {@code CLOCK_PROCESS_CPUTIME_ID}. */
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     private double mibPerSecond(long start) {

@@ -41,7 +41,8 @@ public final class StreamBenchmarkRunner {
     private StreamBenchmarkRunner() {
     }
 
-    private record Result(String client, double up, double down, double cpu, String loadBefore, String loadAfter) {
+    private record Result(String client, double up, double down, double cpu, double upCpu, double downCpu,
+            String loadBefore, String loadAfter) {
     }
 
     /**
@@ -96,14 +97,16 @@ public final class StreamBenchmarkRunner {
                         loads.computeIfAbsent(client, k -> new ArrayList<>()).add(before);
                         rows.computeIfAbsent(client, k -> new ArrayList<>()).add(row);
                         System.out.printf(Locale.ROOT,
-                                "%-14s round %d: upload %,8.0f MiB/s  download %,8.0f MiB/s  client CPU %5.2f s  (load %s)%n",
-                                client, r + 1, row[0], row[1], row[2], before);
+                                "%-14s round %d: upload %,8.0f MiB/s  download %,8.0f MiB/s  client CPU %5.2f s"
+                                + " (upload %5.3f, download %5.3f)  (load %s)%n",
+                                client, r + 1, row[0], row[1], row[2], row[3], row[4], before);
                     }
                 }
                 for (String client : clients) {
                     List<String> l = loads.get(client);
                     results.put(client, new Result(client, median(rows.get(client), 0), median(rows.get(client), 1),
-                            median(rows.get(client), 2), l.get(0), l.get(l.size() - 1)));
+                            median(rows.get(client), 2), median(rows.get(client), 3), median(rows.get(client), 4),
+                            l.get(0), l.get(l.size() - 1)));
                 }
             } finally {
                 for (Client c : running.values()) {
@@ -142,20 +145,24 @@ public final class StreamBenchmarkRunner {
             while ((line = out.readLine()) != null) {
                 line = line.trim();
                 // anything else is the JVM's own output, e.g. JFR's start-up line
-                if (expected != null ? line.equals(expected) : line.matches("[0-9.]+ [0-9.]+")) {
+                if (expected != null ? line.equals(expected) : line.matches("[0-9.]+( [0-9.]+){3}")) {
                     return line;
                 }
             }
             throw new IOException(String.join(" ", cmd) + " ended early");
         }
 
-        /** {@return upload MiB/s, download MiB/s, and the CPU seconds the process spent in the round} */
+        /**
+         * {@return upload MiB/s, download MiB/s, the CPU seconds the process spent in the round, and
+         * those it counted itself in the upload and in the download alone}
+         */
         double[] round() throws IOException {
             double cpu = cpuSeconds();
             in.write("\n");
             in.flush();
             String[] f = awaitLine(null).split("\\s+");
-            return new double[] {Double.parseDouble(f[0]), Double.parseDouble(f[1]), cpuSeconds() - cpu};
+            return new double[] {Double.parseDouble(f[0]), Double.parseDouble(f[1]), cpuSeconds() - cpu,
+                Double.parseDouble(f[2]), Double.parseDouble(f[3])};
         }
 
         /** User and system time of the process, all threads (JIT and GC included), from {@code /proc}. */
@@ -195,12 +202,15 @@ public final class StreamBenchmarkRunner {
 
     private static void print(Map<String, Result> results) {
         Result c = results.get("c");
-        System.out.printf(Locale.ROOT, "%n%-14s %12s %7s %14s %7s %10s %7s %14s%n", "client", "upload MiB/s", "up/C",
-                "download MiB/s", "down/C", "CPU s", "CPU/C", "load avg");
+        System.out.printf(Locale.ROOT, "%n%-14s %12s %7s %14s %7s %10s %7s %9s %7s %9s %7s %14s%n", "client",
+                "upload MiB/s", "up/C", "download MiB/s", "down/C", "CPU s", "CPU/C", "up CPU s", "/C", "down CPU s",
+                "/C", "load avg");
         for (Result r : results.values()) {
-            System.out.printf(Locale.ROOT, "%-14s %,12.0f %7s %,14.0f %7s %10.2f %7s %14s%n", r.client(), r.up(),
-                    ratio(r.up(), c == null ? 0 : c.up()), r.down(), ratio(r.down(), c == null ? 0 : c.down()), r.cpu(),
-                    ratio(r.cpu(), c == null ? 0 : c.cpu()), r.loadBefore() + "->" + r.loadAfter());
+            System.out.printf(Locale.ROOT, "%-14s %,12.0f %7s %,14.0f %7s %10.2f %7s %9.3f %7s %9.3f %7s %14s%n",
+                    r.client(), r.up(), ratio(r.up(), c == null ? 0 : c.up()), r.down(),
+                    ratio(r.down(), c == null ? 0 : c.down()), r.cpu(), ratio(r.cpu(), c == null ? 0 : c.cpu()),
+                    r.upCpu(), ratio(r.upCpu(), c == null ? 0 : c.upCpu()), r.downCpu(),
+                    ratio(r.downCpu(), c == null ? 0 : c.downCpu()), r.loadBefore() + "->" + r.loadAfter());
         }
     }
 }
