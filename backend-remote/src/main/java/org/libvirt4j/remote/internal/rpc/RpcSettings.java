@@ -13,7 +13,9 @@ import java.util.concurrent.TimeUnit;
  * @param timeoutNanos how long a call waits for its reply, also the time the whole open may take
  * @param spinNanos how long a caller that is the connection's only call in flight busy-waits for
  *        its reply before parking (0 parks at once)
- * @param group the event loops that read the socket: the application's, or the backend's shared ones
+ * @param group the event loops that read the socket: the application's, or {@code null} for the
+ *        backend's shared ones, which {@link #group()} creates on first use (a {@code +unix}
+ *        connection on epoll never needs the shared NIO loops, so it never pays for their selectors)
  */
 public record RpcSettings(long timeoutNanos, long spinNanos, EventLoopGroup group) {
     /** System property: the default call timeout in seconds (default 60). */
@@ -30,7 +32,7 @@ public record RpcSettings(long timeoutNanos, long spinNanos, EventLoopGroup grou
      *
      * @param timeoutNanos the call timeout, positive
      * @param spinNanos the spin window, not negative
-     * @param group the event loops
+     * @param group the event loops, or {@code null} for the backend's shared ones
      */
     public RpcSettings {
         if (timeoutNanos <= 0) {
@@ -39,12 +41,22 @@ public record RpcSettings(long timeoutNanos, long spinNanos, EventLoopGroup grou
         if (spinNanos < 0) {
             throw new IllegalArgumentException("spin window must not be negative: " + spinNanos + " ns");
         }
-        Objects.requireNonNull(group, "group");
     }
 
     /** @return the defaults: the system properties' values, the backend's shared event loops */
     public static RpcSettings defaults() {
-        return new RpcSettings(defaultTimeoutNanos(), DEFAULT_SPIN_NANOS, EventLoops.group());
+        return new RpcSettings(defaultTimeoutNanos(), DEFAULT_SPIN_NANOS, null);
+    }
+
+    /** {@return the event loops that read the socket: the application's, or the backend's shared NIO loops} */
+    @Override
+    public EventLoopGroup group() {
+        return group != null ? group : EventLoops.group();
+    }
+
+    /** {@return whether the connection runs on the backend's shared loops rather than the application's} */
+    boolean sharedGroup() {
+        return group == null;
     }
 
     /**
@@ -60,7 +72,7 @@ public record RpcSettings(long timeoutNanos, long spinNanos, EventLoopGroup grou
      * @return these settings with them
      */
     public RpcSettings withGroup(EventLoopGroup group) {
-        return new RpcSettings(timeoutNanos, spinNanos, group);
+        return new RpcSettings(timeoutNanos, spinNanos, Objects.requireNonNull(group, "group"));
     }
 
     private static final long DEFAULT_SPIN_NANOS = TimeUnit.MICROSECONDS.toNanos(

@@ -38,6 +38,10 @@ import org.libvirt4j.LibvirtException;
  * {@link RpcConnection#openDeadline()}), so a daemon slow at each step cannot multiply it.
  */
 public final class Transports {
+    static {
+        NettyDefaults.apply(); // every connection comes through here before Netty initialises
+    }
+
     private Transports() {
     }
 
@@ -56,7 +60,7 @@ public final class Transports {
      */
     public static RpcConnection unix(Path path, RpcSettings settings) {
         String what = "Failed to connect socket to '" + path + "'";
-        EventLoopGroup epoll = UnixTransport.groupFor(settings.group());
+        EventLoopGroup epoll = UnixTransport.groupFor(settings);
         if (epoll == null) {
             return unixBytes(path, settings);
         }

@@ -46,20 +46,23 @@ final class UnixTransport {
     }
 
     /**
-     * The epoll loops a unix connection with {@code group} in its settings runs on.
+     * The epoll loops a unix connection with {@code settings} runs on.
      *
-     * @param group the connection's event loops ({@link RpcSettings#group()})
-     * @return the shared epoll loops for the backend's shared NIO ones, {@code group} itself when it
-     *         is an epoll group, or null when the connection must stay on NIO (epoll unavailable or
-     *         disabled, or the application's group is of another kind: a channel runs on its own kind)
+     * @param settings the connection's settings, whose event loops ({@link RpcSettings#group()}) are
+     *        looked at only when they are the application's
+     * @return the shared epoll loops for the backend's shared NIO ones, the application's group
+     *         itself when it is an epoll group, or null when the connection must stay on NIO (epoll
+     *         unavailable or disabled, or the application's group is of another kind: a channel runs
+     *         on its own kind)
      */
-    static EventLoopGroup groupFor(EventLoopGroup group) {
+    static EventLoopGroup groupFor(RpcSettings settings) {
         if (!enabled()) {
             return null;
         }
-        if (group == EventLoops.group()) {
+        if (settings.sharedGroup()) {
             return group();
         }
+        EventLoopGroup group = settings.group();
         return group instanceof IoEventLoopGroup io && io.isIoType(EpollIoHandler.class) ? group : null;
     }
 
