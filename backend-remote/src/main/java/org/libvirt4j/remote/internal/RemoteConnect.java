@@ -187,10 +187,7 @@ public final class RemoteConnect extends RemoteObject implements Connect, org.li
     public void setKeepAlive(int interval, int count) {
         acquire("virConnectSetKeepAlive");
         try {
-            if (session.serverKeepAlive) {
-                session.setKeepAlive(interval, count);
-            }
-            // else libvirt returns 1: the daemon cannot answer PINGs, so none are sent
+            session.setKeepAlive(interval, count);
         } finally {
             release();
         }
