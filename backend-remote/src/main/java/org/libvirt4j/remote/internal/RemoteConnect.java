@@ -187,7 +187,10 @@ public final class RemoteConnect extends RemoteObject implements Connect, org.li
     public void setKeepAlive(int interval, int count) {
         acquire("virConnectSetKeepAlive");
         try {
-            session.setKeepAlive(interval, count);
+            if (session.serverKeepAlive) {
+                session.setKeepAlive(interval, count);
+            }
+            // else libvirt returns 1: the daemon cannot answer PINGs, so none are sent
         } finally {
             release();
         }

@@ -54,6 +54,8 @@ final class Session {
      */
     final boolean encryptedTransport;
     final boolean typedParamString;
+    /** Whether the daemon speaks the keepalive program; without it libvirt's setKeepAlive does nothing. */
+    final boolean serverKeepAlive;
     /**
      * Whether the daemon takes {@code REMOTE_PROC_CONNECT_REGISTER_CLOSE_CALLBACK} and sends
      * {@code REMOTE_PROC_CONNECT_EVENT_CONNECTION_CLOSED}, as libvirt's C client asks at open.
@@ -74,7 +76,7 @@ final class Session {
     private volatile int[] keepAlive;
 
     private Session(RpcConnection rpc, RemoteUri uri, String canonicalUri, boolean secureTransport,
-            boolean encryptedTransport, boolean typedParamString, boolean serverCloseCallback,
+            boolean encryptedTransport, boolean typedParamString, boolean serverKeepAlive, boolean serverCloseCallback,
             boolean readOnly, EventDispatcher dispatcher, OpenSettings settings) {
         this.dispatcher = dispatcher;
         this.settings = settings;
@@ -84,6 +86,7 @@ final class Session {
         this.secureTransport = secureTransport;
         this.encryptedTransport = encryptedTransport;
         this.typedParamString = typedParamString;
+        this.serverKeepAlive = serverKeepAlive;
         this.serverCloseCallback = serverCloseCallback;
         this.events = new RemoteEvents(this);
         this.qemuEvents = new RemoteQemuEvents(this, events);
@@ -136,35 +139,21 @@ final class Session {
 
     /** {@code virConnectSetKeepAlive} on the connection now, and on every one a reconnect makes. */
     void setKeepAlive(int interval, int count) {
-        applyKeepAlive(live(), interval, count);
+        live().setKeepAlive(interval, count);
         keepAlive = new int[] {interval, count};
     }
 
     /** Applies the keepalive asked for earlier to a reconnected {@code client}. */
     void restoreKeepAlive(RpcConnection client) {
         int[] k = keepAlive;
-        if (k != null) {
-            applyKeepAlive(client, k[0], k[1]);
+        if (k != null && serverKeepAlive) {
+            client.setKeepAlive(k[0], k[1]);
         }
     }
 
     /**
-     * Starts (or, with a non-positive interval, stops) PINGs on {@code client}. The daemon's side
-     * is asked for only now, not at every open: asking starts the daemon's keepalive for this
-     * client, which re-arms a timer for every message it receives from us (benchmarks/README.md,
-     * "Remote under concurrency: the daemon's cost per call"); libvirt's C client without an event
-     * loop never asks either.
-     */
-    private static void applyKeepAlive(RpcConnection client, int interval, int count) {
-        if (interval > 0 && !supports(client, FEATURE_PROGRAM_KEEPALIVE)) {
-            return; // libvirt returns 1: the daemon cannot answer PINGs, so none are sent
-        }
-        client.setKeepAlive(interval, count);
-    }
-
-    /**
-     * Connects and opens: authentication list, keepalive feature (when keepalive is an option),
-     * {@code CONNECT_OPEN}, and, for the default URI, the URI the daemon chose.
+     * Connects and opens: authentication list, keepalive feature, {@code CONNECT_OPEN},
+     * and, for the default URI, the URI the daemon chose.
      */
     static Session open(RemoteUri uri, int flags, boolean readOnly) {
         return open(uri, flags, readOnly, null);
@@ -192,12 +181,12 @@ final class Session {
         EventDispatcher dispatcher = options.eventExecutor() == null ? EventDispatcher.SHARED
                 : EventDispatcher.on(options.eventExecutor());
         return new Session(l.rpc(), uri, l.canonicalUri(), l.secure(), l.encrypted(), l.typedString(),
-                l.closeCallback(), readOnly, dispatcher, options);
+                l.keepAlive(), l.closeCallback(), readOnly, dispatcher, options);
     }
 
     /** An opened connection and what its handshake learnt. */
     record Link(RpcConnection rpc, String canonicalUri, boolean secure, boolean encrypted, boolean typedString,
-            boolean closeCallback) {
+            boolean keepAlive, boolean closeCallback) {
     }
 
     /** Connects and makes the handshake of {@link #open}: also what a reconnect attempt does, with the same options. */
@@ -239,8 +228,7 @@ final class Session {
             // libvirt's is_secure: everything but plain TCP and ext, until SASL adds a layer
             boolean secure = uri.transport() != RemoteUri.Transport.TCP && uri.transport() != RemoteUri.Transport.EXT;
             Auth done = authenticate(rpc, deadline, uri, auth, secure);
-            // the daemon's keepalive only when ours is wanted (see applyKeepAlive), asked where libvirt's client asks
-            boolean keepAlive = options.keepAliveSeconds() > 0 && supports(rpc, deadline, FEATURE_PROGRAM_KEEPALIVE);
+            boolean keepAlive = supports(rpc, deadline, FEATURE_PROGRAM_KEEPALIVE);
             rpc.callBefore(deadline, RemoteProcedure.REMOTE_PROC_CONNECT_OPEN.value(),
                     new RemoteConnectOpenArgs(uri.name(), flags)::encode, null);
             String canonical = uri.original();
@@ -251,11 +239,11 @@ final class Session {
             boolean closeCallback = supports(rpc, deadline, FEATURE_REMOTE_CLOSE_CALLBACK);
             boolean typedString = supports(rpc, deadline, FEATURE_TYPED_PARAM_STRING);
             // like libvirt's C client, no keepalive PINGs until asked for: by the option, or Connect.setKeepAlive
-            if (keepAlive) {
+            if (keepAlive && options.keepAliveSeconds() > 0) {
                 rpc.setKeepAlive(options.keepAliveSeconds(), options.keepAliveCount());
             }
             return new Link(rpc, canonical, secure || done == Auth.SASL_LAYER,
-                    uri.transport() == RemoteUri.Transport.TLS || done != Auth.OTHER, typedString,
+                    uri.transport() == RemoteUri.Transport.TLS || done != Auth.OTHER, typedString, keepAlive,
                     closeCallback);
         } catch (RuntimeException e) {
             rpc.close();
@@ -325,13 +313,6 @@ final class Session {
         }
         throw LibvirtException.of(ErrorNumber.ERR_AUTH_FAILED, ErrorDomain.REMOTE,
                 "authentication failed: unsupported authentication type " + type.value());
-    }
-
-    /** {@link #supports(RpcConnection, long, int)} on an open connection, within the call timeout. */
-    private static boolean supports(RpcConnection rpc, int feature) {
-        return rpc.call(RemoteProcedure.REMOTE_PROC_CONNECT_SUPPORTS_FEATURE.value(),
-                new RemoteConnectSupportsFeatureArgs(feature)::encode, RemoteConnectSupportsFeatureRet::decode)
-                .supported() != 0;
     }
 
     private static boolean supports(RpcConnection rpc, long deadline, int feature) {
