@@ -3,6 +3,7 @@ package org.libvirt4j;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.OptionalLong;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A deadline for every call the current thread makes until {@link #close()}, on any connection:
@@ -23,6 +24,13 @@ import java.util.OptionalLong;
  */
 public final class CallDeadline implements AutoCloseable {
     private static final ThreadLocal<CallDeadline> CURRENT = new ThreadLocal<>();
+    /**
+     * Scopes open on all threads. Every native call asks {@link #currentNanos()}, and almost
+     * always no scope is open anywhere: one shared read then answers instead of a ThreadLocal
+     * lookup. A thread always sees its own scopes counted (its own writes), so the answer for
+     * the calling thread is exact; a scope never closed only keeps the lookup on.
+     */
+    private static final AtomicInteger OPEN = new AtomicInteger();
 
     private final long deadlineNanos;
     private final CallDeadline outer;
@@ -51,6 +59,7 @@ public final class CallDeadline implements AutoCloseable {
         }
         CallDeadline d = new CallDeadline(at, outer);
         CURRENT.set(d);
+        OPEN.incrementAndGet();
         return d;
     }
 
@@ -60,6 +69,9 @@ public final class CallDeadline implements AutoCloseable {
      * @return the {@link System#nanoTime()} by which the current call must be answered, if a scope is open
      */
     public static OptionalLong currentNanos() {
+        if (OPEN.get() == 0) {
+            return OptionalLong.empty();
+        }
         CallDeadline d = CURRENT.get();
         return d == null ? OptionalLong.empty() : OptionalLong.of(d.deadlineNanos);
     }
@@ -78,11 +90,17 @@ public final class CallDeadline implements AutoCloseable {
             return;
         }
         closed = true;
+        OPEN.decrementAndGet();
         if (CURRENT.get() == this) {
-            if (outer == null) {
+            // An enclosing scope closed before this one no longer applies, with or without the count.
+            CallDeadline open = outer;
+            while (open != null && open.closed) {
+                open = open.outer;
+            }
+            if (open == null) {
                 CURRENT.remove();
             } else {
-                CURRENT.set(outer);
+                CURRENT.set(open);
             }
         }
     }

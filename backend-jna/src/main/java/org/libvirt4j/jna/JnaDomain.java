@@ -84,13 +84,21 @@ final class JnaDomain implements Domain, JnaHandle, org.libvirt4j.spi.generated.
 
     @Override
     public DomainInfo getInfo() {
-        return h.call("virDomainGetInfo", d -> {
-            // struct _virDomainInfo as five 8-byte slots: unsigned char state; unsigned long maxMem;
-            // unsigned long memory; unsigned short nrVirtCpu; unsigned long long cpuTime.
-            long[] raw = new long[5];
-            Errors.check(Virt.virDomainGetInfo(d, raw), "virDomainGetInfo");
-            return new DomainInfo(NativeInts.firstByte(raw[0]), raw[1], raw[2], NativeInts.firstShort(raw[3]), raw[4]);
-        });
+        CallScratch s = CallScratch.take();
+        try {
+            long d = h.acquire("virDomainGetInfo");
+            try {
+                Errors.check(Virt.virDomainGetInfo(d, s.address()), "virDomainGetInfo");
+            } finally {
+                h.release();
+            }
+            // struct _virDomainInfo: unsigned char state; unsigned long maxMem; unsigned long memory;
+            // unsigned short nrVirtCpu; unsigned long long cpuTime (LP64: offsets 0, 8, 16, 24, 32)
+            java.nio.ByteBuffer b = s.buffer();
+            return new DomainInfo(b.get(0) & 0xff, b.getLong(8), b.getLong(16), b.getShort(24) & 0xffff, b.getLong(32));
+        } finally {
+            s.give();
+        }
     }
 
     @Override

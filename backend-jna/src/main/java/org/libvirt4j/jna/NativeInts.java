@@ -16,20 +16,4 @@ final class NativeInts {
     static int firstInt(long slot) {
         return (int) (BIG_ENDIAN ? slot >>> 32 : slot);
     }
-
-    /**
-     * @param slot an 8-byte slot
-     * @return the C {@code unsigned char} at its start
-     */
-    static int firstByte(long slot) {
-        return (int) (BIG_ENDIAN ? slot >>> 56 : slot) & 0xff;
-    }
-
-    /**
-     * @param slot an 8-byte slot
-     * @return the C {@code unsigned short} at its start
-     */
-    static int firstShort(long slot) {
-        return (int) (BIG_ENDIAN ? slot >>> 48 : slot) & 0xffff;
-    }
 }

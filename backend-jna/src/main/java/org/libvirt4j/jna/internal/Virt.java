@@ -85,7 +85,8 @@ public final class Virt {
     public static native int virDomainGetUUID(long dom, byte[] uuid);
     public static native int virDomainGetUUIDString(long dom, byte[] buf);
     public static native int virDomainGetID(long dom);
-    public static native int virDomainGetInfo(long dom, long[] info);
+    /** @param info the address of a {@code virDomainInfo} (40 bytes) to fill */
+    public static native int virDomainGetInfo(long dom, long info);
     public static native int virDomainGetState(long dom, int[] state, int[] reason, int flags);
     public static native int virDomainCreate(long dom);
     public static native int virDomainCreateWithFlags(long dom, int flags);
