@@ -318,18 +318,10 @@ final class JnaConnect implements Connect, org.libvirt4j.spi.generated.ConnectCo
         });
     }
 
-    /** Claims the id first, so that a second deregistration never reaches libvirt (see EventDeregistrations). */
     private void deregister(EventKind.Family family, int callbackId) {
         h.run(family.deregister(), c -> {
-            if (!callbackIds.remove(callbackId, family)) {
-                throw org.libvirt4j.spi.EventDeregistrations.notRegistered(callbackId);
-            }
-            try {
-                Errors.check(deregisterCall(family, c, callbackId), family.deregister());
-            } catch (LibvirtException e) {
-                callbackIds.put(callbackId, family);
-                throw e;
-            }
+            Errors.check(deregisterCall(family, c, callbackId), family.deregister());
+            callbackIds.remove(callbackId);
         });
     }
 

@@ -294,20 +294,9 @@ final class JniConnect extends JniObject implements Connect, org.libvirt4j.spi.g
     }
 
     @Override
-    /** Claims the id first, so that a second deregistration never reaches libvirt (see EventDeregistrations). */
     public void eventDeregister(EventKind.Family family, int callbackId) {
-        Registered r = new Registered(family, callbackId);
-        run(family.deregister(), c -> {
-            if (!callbacks.remove(r)) {
-                throw org.libvirt4j.spi.EventDeregistrations.notRegistered(callbackId);
-            }
-            try {
-                deregister(family, c, callbackId);
-            } catch (LibvirtException e) {
-                callbacks.add(r);
-                throw e;
-            }
-        });
+        run(family.deregister(), c -> deregister(family, c, callbackId));
+        callbacks.remove(new Registered(family, callbackId));
     }
 
     /**

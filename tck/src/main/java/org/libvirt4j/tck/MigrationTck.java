@@ -327,13 +327,22 @@ public abstract class MigrationTck extends TckArea {
     record MigrationHosts(PrivateLibvirtd a, PrivateLibvirtd b) {
         private static MigrationHosts shared;
 
+        private static int freeMigrationPorts() {
+            try {
+                return PrivateLibvirtd.freePortBlock(16, 49152, 61000);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+
         static synchronized MigrationHosts shared() {
             if (shared == null) {
                 // each starts from the previous one's QEMU capability cache rather than probing QEMU again
-                PrivateLibvirtd a = PrivateLibvirtd.startMigrationHost(49400, PrivateLibvirtd.shared());
+                // migration ports of their own: the hosts of concurrent test JVMs must not meet
+                PrivateLibvirtd a = PrivateLibvirtd.startMigrationHost(freeMigrationPorts(), PrivateLibvirtd.shared());
                 PrivateLibvirtd b;
                 try {
-                    b = PrivateLibvirtd.startMigrationHost(49420, a);
+                    b = PrivateLibvirtd.startMigrationHost(freeMigrationPorts(), a);
                 } catch (RuntimeException e) {
                     a.close();
                     throw e;

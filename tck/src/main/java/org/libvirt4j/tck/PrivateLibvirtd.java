@@ -301,11 +301,15 @@ public final class PrivateLibvirtd implements AutoCloseable {
                 Files.copy(pki.serverCert(), etcPki.resolve("libvirt/servercert.pem"));
                 Files.copy(pki.serverKey(), etcPki.resolve("libvirt/private/serverkey.pem"));
                 copyCapabilityCache(capabilityCache, dir.resolve(CAPABILITY_CACHE));
-                if (!qemuConf.isEmpty()) {
-                    Files.writeString(dir.resolve("etc/qemu.conf"), "\n" + String.join("\n", qemuConf) + "\n",
-                            StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE,
-                            java.nio.file.StandardOpenOption.APPEND);
-                }
+                // QEMU's display ports of its own: daemons of concurrent test JVMs each allocate
+                // from 5900 up, and one's guest took the port another had just found free
+                int display = freePortBlock(DISPLAY_PORTS, 5900, 9900);
+                List<String> qemuLines = new ArrayList<>(List.of("remote_display_port_min = " + display,
+                        "remote_display_port_max = " + (display + DISPLAY_PORTS - 1)));
+                qemuLines.addAll(qemuConf);
+                Files.writeString(dir.resolve("etc/qemu.conf"), "\n" + String.join("\n", qemuLines) + "\n",
+                        StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE,
+                        java.nio.file.StandardOpenOption.APPEND);
                 // unshare execs sh, which execs libvirtd: the child's pid stays the daemon's pid.
                 // Propagation is made private inside the namespace rather than by unshare itself:
                 // in a chroot "/" is no mount point and unshare's own attempt fails. There it is
@@ -462,6 +466,39 @@ public final class PrivateLibvirtd implements AutoCloseable {
                 }
             }
         }
+    }
+
+    /** QEMU display ports each private daemon's guests may use. */
+    private static final int DISPLAY_PORTS = 32;
+
+    /**
+     * @param n how many consecutive ports
+     * @param from the lowest first port
+     * @param to the highest last port
+     * @return the first of n consecutive ports in [from, to] that are free on loopback now, from
+     *         a random start, so that the daemons of concurrent test JVMs rarely meet
+     * @throws IOException when no such block is found
+     */
+    static int freePortBlock(int n, int from, int to) throws IOException {
+        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+        for (int attempt = 0; attempt < 50; attempt++) {
+            int first = from + random.nextInt(to - from - n + 2);
+            if (allFree(first, n)) {
+                return first;
+            }
+        }
+        throw new IOException("no " + n + " consecutive free ports in " + from + ".." + to);
+    }
+
+    private static boolean allFree(int first, int n) {
+        for (int p = first; p < first + n; p++) {
+            try (ServerSocket s = new ServerSocket(p, 1, InetAddress.getLoopbackAddress())) {
+                s.setReuseAddress(true);
+            } catch (IOException taken) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static int freePort() throws IOException {
